@@ -1,0 +1,133 @@
+"""Dates as officers write them, and the due months in a Timescale cell.
+
+"Sep-23", "Nov23", "Sept 2023", "21/03/24", "13 December 2023", "Nov.23" are all dates;
+"15 June", "23/24" and "Q1/Q2 24/25" are not (no year, or an academic year).
+Dates are UK style: 07/01/24 is 7 January 2024.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .model import EntryDate, Month, Timescale
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+    "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
+    "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# A year: 2023 or 23, but not 24th (a day), 23/24 (an academic year) or 2023456.
+YEAR = r"(?:20\d\d|\d\d)(?!\d|/\d|(?:st|nd|rd|th)\b)"
+_DATE = re.compile(
+    rf"(?<![\d/.])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?(?P<m1>{MONTH})\.?(?![a-z])[\s,\-]*(?P<y1>{YEAR})"
+    rf"|(?<![\d/.])(?P<d2>\d{{1,2}})(?P<sep>[/.\-])(?P<m2>\d{{1,2}})(?P=sep)(?P<y2>\d{{4}}|\d{{2}})(?![\d/])"
+    rf"|(?<![\d\-])(?P<y3>20\d\d)-(?P<m3>\d\d)(?:-(?P<d3>\d\d))?(?![\d\-])"
+    rf"|(?<![A-Za-z])(?P<m4>{MONTH})(?![a-z])[\s\-/.']{{0,3}}(?P<y4>{YEAR})",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateToken:
+    start: int
+    end: int
+    date: EntryDate
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    return value + 2000 if value < 100 else value
+
+
+def _build(year: int, month: int, day: int | None) -> EntryDate | None:
+    if not 1 <= month <= 12 or not 1990 <= year <= 2099:
+        return None
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return EntryDate(year, month, day)
+
+
+def _token(match: re.Match) -> EntryDate | None:
+    g = match.group
+    if g("m1"):
+        return _build(_year(g("y1")), MONTHS[g("m1").lower()], int(g("d1")))
+    if g("m2"):
+        return _build(_year(g("y2")), int(g("m2")), int(g("d2")))
+    if g("m3"):
+        return _build(int(g("y3")), int(g("m3")), int(g("d3")) if g("d3") else None)
+    return _build(_year(g("y4")), MONTHS[g("m4").lower()], None)
+
+
+def find_dates(text: str) -> list[DateToken]:
+    """Every date in the text that names at least a month and a year, in order."""
+    tokens = []
+    for match in _DATE.finditer(text):
+        value = _token(match)
+        if value is not None:
+            tokens.append(DateToken(match.start(), match.end(), value))
+    return tokens
+
+
+def date_at(text: str, pos: int) -> DateToken | None:
+    """The date starting exactly at pos, if there is one."""
+    match = _DATE.match(text, pos)
+    if match and (value := _token(match)):
+        return DateToken(match.start(), match.end(), value)
+    return None
+
+
+# --- Timescales ----------------------------------------------------------------------
+
+_REVISION = re.compile(
+    r"\b(?:revised|new\s+(?:timescale|date|deadline|target)|extended|re-?profiled|"
+    r"moved|changed|deferred|postponed|rescheduled|now)\b",
+    re.I,
+)
+# What may stand between a revision word and the date it introduces ("Revised date: ").
+_REVISION_GAP = re.compile(
+    r"^(?:[\s:;,.\-–—()]|\b(?:date|timescale|deadline|target|to|until|till|is|now|of|by|for|completion)\b)*$",
+    re.I,
+)
+_REVISED_AFTER = re.compile(r"^\s*[\-–—(]?\s*(?:timescale\s+|date\s+)?revised\b", re.I)
+
+
+def parse_timescale(value: object) -> tuple[Timescale, str | None]:
+    """The Timescale cell read into due months, with a message when no month could be read.
+
+    The first date not introduced by a revision word is the original due month; the
+    last date introduced by one ("Revised date:", "New timescale:", "(timescale
+    revised)") is the latest revised month. Other dates in the text ("contract register
+    completed June 24") are context, not deadlines.
+    """
+    if isinstance(value, (datetime, date)):
+        month = Month(value.year, value.month)
+        return Timescale(value.strftime("%b-%y"), month, None), None
+    text = value if isinstance(value, str) else ("" if value is None else str(value))
+    if not text.strip():
+        return Timescale("", None, None), None
+    original = revised = None
+    markers = list(_REVISION.finditer(text))
+    for token in find_dates(text):
+        month = token.date.month_of
+        before = [m for m in markers if m.end() <= token.start]
+        attached = bool(before) and _REVISION_GAP.match(text[before[-1].end():token.start])
+        if attached or _REVISED_AFTER.match(text[token.end:]):
+            revised = month
+        elif original is None and not before:
+            original = month
+    if original is None and revised is None:
+        return Timescale(text, None, None), f"timescale '{text}' names no month, so no due date is known"
+    if markers and revised is None and not _REVISED_AFTER.search(text):
+        return (
+            Timescale(text, original, None),
+            f"timescale '{text}' mentions a revision but gives no revised month; "
+            f"the original month {original.label()} is used",
+        )
+    return Timescale(text, original, revised), None

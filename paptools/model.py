@@ -1,0 +1,194 @@
+"""The plan model: plain, immutable records of what a PAP workbook says.
+
+No file formats live here. The reader builds these records once; diff, summary and the
+writers only read them, so every output is computed from the same facts.
+"""
+from __future__ import annotations
+
+import calendar
+import enum
+from dataclasses import dataclass, field
+
+
+class Status(str, enum.Enum):
+    """The five RA statuses, worded exactly as the plan's Key words them."""
+
+    NOT_STARTED = "Not yet started"
+    ON_TRACK = "On track"
+    VULNERABLE = "Vulnerable"
+    AT_RISK = "At risk"
+    COMPLETE = "Complete"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+STATUSES: tuple[Status, ...] = tuple(Status)
+UNKNOWN = "Unknown"  # label for an action whose status could not be read
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month: the precision of due dates and of most progress entries."""
+
+    year: int
+    month: int
+
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def label(self) -> str:
+        return f"{calendar.month_abbr[self.month]} {self.year}"
+
+    def long_label(self) -> str:
+        return f"{calendar.month_name[self.month]} {self.year}"
+
+    def shifted(self, months: int) -> "Month":
+        index = self.year * 12 + self.month - 1 + months
+        return Month(index // 12, index % 12 + 1)
+
+    @classmethod
+    def parse(cls, text: str) -> "Month":
+        """Read 'YYYY-MM' (as given to --as-of or --since)."""
+        year, month = text.strip().split("-")[:2]
+        value = cls(int(year), int(month))
+        if not 1 <= value.month <= 12:
+            raise ValueError(f"no month {value.month}")
+        return value
+
+
+@dataclass(frozen=True)
+class EntryDate:
+    """When a progress entry was written: a month, or a day when the officer gave one."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    def iso(self) -> str:
+        base = f"{self.year:04d}-{self.month:02d}"
+        return base if self.day is None else f"{base}-{self.day:02d}"
+
+    def label(self) -> str:
+        month = calendar.month_abbr[self.month]
+        return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
+
+    @property
+    def month_of(self) -> Month:
+        return Month(self.year, self.month)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month, self.day or 0)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dated (or undated) paragraph of an action's Progress cell."""
+
+    date: EntryDate | None
+    initials: str | None
+    author: str | None  # owner name the initials were matched to, when they could be
+    text: str  # the entry without its date and initials
+    raw: str  # the entry exactly as written in the cell (tidied), header included
+
+
+@dataclass(frozen=True)
+class Timescale:
+    """The Timescale cell: its text kept whole, plus the due months read from it."""
+
+    text: str
+    original_due: Month | None
+    revised_due: Month | None
+
+    @property
+    def due(self) -> Month | None:
+        """The latest due month: the revised one when the plan gives one."""
+        return self.revised_due or self.original_due
+
+
+@dataclass(frozen=True)
+class DataWarning:
+    """Something the reader could not interpret for certain: reported, never hidden."""
+
+    sheet: str | None
+    cell: str | None
+    message: str
+    value: str | None = None  # the text concerned, kept whole so nothing is lost
+
+    def where(self) -> str:
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.sheet or self.cell or ""
+
+    def line(self) -> str:
+        place = self.where()
+        return f"{place}: {self.message}" if place else self.message
+
+
+@dataclass(frozen=True)
+class Action:
+    """One row of the plan."""
+
+    ref: str  # normalised: "PAP 1.1", "1.11"
+    ref_text: str  # as the workbook shows it: "PAP: 1.1"
+    is_pap: bool
+    title: str  # the Action column
+    owner: str
+    owners: tuple[str, ...]
+    timescale: Timescale
+    success_criteria: str
+    progress: str
+    entries: tuple[Entry, ...]
+    outcome: str
+    evidence: str
+    status: Status | None
+    status_source: str  # "fill", "text", "blank" or "unknown"
+    section: str | None
+    priority_area: str | None
+    sheet: str
+    row: int
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def place(self) -> str:
+        return f"{self.sheet}!{self.row}"
+
+
+@dataclass(frozen=True)
+class Note:
+    """Text in the workbook that is not an action: the plan's title, priority areas, key."""
+
+    kind: str  # "title", "priority area", "section", "key", "other"
+    sheet: str
+    cell: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything read from one version of the workbook."""
+
+    source: str  # file name
+    actions: tuple[Action, ...]
+    warnings: tuple[DataWarning, ...] = ()
+    title: str | None = None
+    priority_areas: tuple[tuple[str, str], ...] = ()  # (label, description)
+    key: tuple[tuple[Status, str], ...] = ()  # (status, the Key's description)
+    notes: tuple[Note, ...] = ()
+    pap_prefixed: bool = True  # whether any ref carries a prefix such as "PAP"
+    extra_columns: tuple[str, ...] = field(default=())
+
+    @property
+    def pap_actions(self) -> tuple[Action, ...]:
+        return tuple(a for a in self.actions if a.is_pap)
+
+    def latest_entry_month(self) -> Month | None:
+        months = [e.date.month_of for a in self.actions for e in a.entries if e.date]
+        return max(months) if months else None
+
+    def by_ref(self) -> dict[str, Action]:
+        """Actions by ref; with duplicate refs the first is kept (the reader warns)."""
+        index: dict[str, Action] = {}
+        for action in self.actions:
+            index.setdefault(action.ref, action)
+        return index

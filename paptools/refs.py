@@ -1,0 +1,148 @@
+"""Action refs: one spelling for each ref, and refs that Excel turned into numbers.
+
+"PAP: 1.1", "PAP 1.1" and "PAP:1.1" are one ref. Typing "1.10" into a cell stores the
+number 1.1, which would silently merge two actions; a numeric ref is therefore read back
+from its place among its neighbours, and any inference is reported.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_REF = re.compile(
+    r"^(?P<prefix>[A-Za-z][A-Za-z&]{0,7})?\s*[:.\-#]?\s*"
+    r"(?P<num>\d{1,3}(?:\.\d{1,3}){0,3})(?P<suffix>[a-z])?\s*[.:]?$"
+)
+# Prefixes that mark a Priority Action Plan action (as against improvement-plan actions).
+PAP_PREFIXES = frozenset({"PAP", "PA", "P", "PRIORITY"})
+
+
+@dataclass(frozen=True)
+class Ref:
+    prefix: str  # upper case, "" when none
+    number: str  # "1.10": kept as text so 1.1 and 1.10 stay apart
+    suffix: str = ""
+
+    @property
+    def text(self) -> str:
+        body = self.number + self.suffix
+        return f"{self.prefix} {body}" if self.prefix else body
+
+    @property
+    def parts(self) -> tuple[int, ...]:
+        return tuple(int(p) for p in self.number.split("."))
+
+    @property
+    def is_pap(self) -> bool:
+        return self.prefix in PAP_PREFIXES
+
+
+def parse_ref(text: str) -> Ref | None:
+    """The ref in a cell's text, or None when the text is not a ref."""
+    match = _REF.match(text.strip())
+    if not match:
+        return None
+    prefix = (match.group("prefix") or "").upper()
+    return Ref(prefix, match.group("num"), match.group("suffix") or "")
+
+
+def sort_key(ref: str) -> tuple:
+    """Orders "PAP 1.2" before "PAP 1.10", and unparseable refs last."""
+    parsed = parse_ref(ref)
+    if parsed is None:
+        return (1, (), ref)
+    return (0, parsed.parts, parsed.prefix + parsed.suffix)
+
+
+def number_text(value: float, number_format: str | None) -> tuple[str, bool]:
+    """A numeric ref cell as text, and whether a trailing zero may have been lost.
+
+    A cell formatted with fixed decimals ("0.00") shows exactly what the officer sees;
+    otherwise 1.1 could have been typed as "1.1" or "1.10".
+    """
+    if float(value).is_integer():
+        return str(int(value)), False
+    decimals = _fixed_decimals(number_format or "")
+    if decimals:
+        return f"{value:.{decimals}f}", False
+    return f"{value:.10g}", True
+
+
+def _fixed_decimals(number_format: str) -> int:
+    match = re.fullmatch(r"0\.(0+)", number_format.strip())
+    return len(match.group(1)) if match else 0
+
+
+@dataclass(frozen=True)
+class RefCandidate:
+    """A ref as read from one row: fixed, or a number that may have lost a trailing zero."""
+
+    text: str
+    ambiguous: bool = False
+
+
+def resolve_numeric_refs(candidates: list[RefCandidate]) -> list[tuple[str, str | None]]:
+    """Final ref text for each row in sheet order, with a message where one was inferred.
+
+    A number like 1.1 may be 1.1 or 1.10. The reading that continues the sequence of its
+    neighbours (1.9 -> 1.10 -> 1.11) wins; a reading already used by another row loses.
+    Anything still undecided keeps the plain reading and is reported.
+    """
+    result: list[tuple[str, str | None]] = []
+    # Identity includes the prefix: "PAP 2.3" does not take the plain number 2.3.
+    taken = {c.text for c in candidates if not c.ambiguous}
+    for index, candidate in enumerate(candidates):
+        if not candidate.ambiguous:
+            result.append((candidate.text, None))
+            continue
+        plain = candidate.text
+        padded = plain + "0"
+        prev = _number_of(result[-1][0]) if result else None
+        nxt = _number_of(candidates[index + 1].text) if index + 1 < len(candidates) else None
+        choice, reason = _choose(plain, padded, prev, nxt, taken)
+        taken.add(choice)
+        message = None
+        if reason:
+            message = f"ref is stored as the number {plain}; {reason}"
+        result.append((choice, message))
+    return result
+
+
+def _choose(plain, padded, prev, nxt, taken):
+    if plain in taken and padded not in taken:
+        return padded, f"read as {padded} because {plain} is already used"
+    plain_next = _consecutive(prev, plain) or _consecutive(plain, nxt)
+    padded_next = _consecutive(prev, padded) or _consecutive(padded, nxt)
+    if plain_next and not padded_next:
+        return plain, None
+    if padded_next and not plain_next:
+        where = f"it follows {prev}" if _consecutive(prev, padded) else f"it precedes {nxt}"
+        return padded, f"read as {padded} because {where}"
+    if plain in taken:
+        return plain, f"{plain} is used twice and {padded} is taken too: check the ref"
+    if _between(prev, plain, nxt):
+        return plain, None
+    return plain, f"kept as {plain}; check it is not {padded}"
+
+
+def _number_of(text: str | None) -> str | None:
+    if text is None:
+        return None
+    parsed = parse_ref(text)
+    return parsed.number if parsed else None
+
+
+def _parts(number: str | None) -> tuple[int, ...] | None:
+    return tuple(int(p) for p in number.split(".")) if number else None
+
+
+def _consecutive(first: str | None, second: str | None) -> bool:
+    a, b = _parts(first), _parts(second)
+    if not a or not b or len(a) != len(b):
+        return False
+    return a[:-1] == b[:-1] and b[-1] == a[-1] + 1
+
+
+def _between(prev: str | None, value: str, nxt: str | None) -> bool:
+    v = _parts(value)
+    return (prev is None or _parts(prev) < v) and (nxt is None or v < _parts(nxt))

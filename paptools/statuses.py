@@ -1,0 +1,160 @@
+"""RA status from a cell's words or its fill colour.
+
+The plan's own Key decides what each colour means. Without a Key the usual convention
+applies: blue Complete, green On track, amber Vulnerable, red At risk, white or no fill
+Not yet started. A colour the Key does not list is read by its nearest Key colour of the
+same family and reported; a colour of no family (grey, purple, black) is reported and left
+unknown, never guessed.
+"""
+from __future__ import annotations
+
+import colorsys
+import re
+from dataclasses import dataclass, field
+
+from .model import Status
+
+_WORDS = {
+    Status.COMPLETE: ("complete", "completed", "blue", "b", "c", "done", "achieved", "closed complete"),
+    Status.ON_TRACK: ("on track", "ontrack", "green", "g", "on target", "in progress on track"),
+    Status.VULNERABLE: ("vulnerable", "amber", "a", "yellow", "orange", "slipping"),
+    Status.AT_RISK: ("at risk", "red", "r", "off track", "risk"),
+    Status.NOT_STARTED: (
+        "not yet started", "not started", "nys", "not due", "not yet due", "white",
+        "planned", "not started yet",
+    ),
+}
+_TEXT_TO_STATUS = {word: status for status, words in _WORDS.items() for word in words}
+# Words that sound like a status but do not say which one: reported, never guessed.
+_VAGUE = ("closed", "open", "ongoing", "in progress", "tbc", "n/a", "na", "?")
+
+
+def status_from_text(text: str) -> tuple[Status | None, bool]:
+    """The status a cell's words name, and whether the words were recognised at all."""
+    key = re.sub(r"[^a-z/?]+", " ", text.lower()).strip()
+    if not key:
+        return None, True
+    if key in _TEXT_TO_STATUS:
+        return _TEXT_TO_STATUS[key], True
+    # "Complete - agreed at LIP EB", "Green (on track)": a status word leading the text.
+    for word, status in sorted(_TEXT_TO_STATUS.items(), key=lambda kv: -len(kv[0])):
+        if len(word) > 2 and re.match(rf"{re.escape(word)}\b", key):
+            return status, True
+    return None, False
+
+
+def key_status(text: str) -> Status | None:
+    """The status a Key legend line names: 'On track: The action has started...'."""
+    head = re.split(r"[:\-–—(]", text.strip(), maxsplit=1)[0]
+    status, _ = status_from_text(head)
+    words = re.sub(r"[^a-z ]+", " ", head.lower()).split()
+    if status and len(words) <= 4 and " ".join(words) in _TEXT_TO_STATUS:
+        return status
+    return None
+
+
+# --- colours --------------------------------------------------------------------------
+
+def normalise_rgb(value: str | None) -> str | None:
+    """'FF92D050' or '#92d050' to '92D050'; None for anything that is not a colour."""
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip().lstrip("#").upper()
+    if len(value) == 8:
+        value = value[2:]
+    return value if re.fullmatch(r"[0-9A-F]{6}", value) else None
+
+
+def apply_tint(rgb: str, tint: float) -> str:
+    """Excel's tint: lighten towards white (tint > 0) or darken towards black (tint < 0)."""
+    if not tint:
+        return rgb
+    r, g, b = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    h, l, s = colorsys.rgb_to_hls(r, g, b)
+    l = l * (1 + tint) if tint < 0 else l * (1 - tint) + tint
+    r, g, b = colorsys.hls_to_rgb(h, min(max(l, 0.0), 1.0), s)
+    return "".join(f"{round(c * 255):02X}" for c in (r, g, b))
+
+
+WHITE = "FFFFFF"
+
+
+def family(rgb: str) -> str:
+    """The colour family an officer would name: blue, green, amber, red, white, or other."""
+    r, g, b = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    h, l, s = colorsys.rgb_to_hls(r, g, b)
+    if l >= 0.94 or (l >= 0.85 and s < 0.25):
+        return "white"
+    if s < 0.2 or l < 0.08:
+        return "other"  # grey or black: no status colour
+    hue = h * 360
+    if hue < 12 or hue >= 335:
+        return "red"
+    if hue < 66:
+        return "amber"  # orange, gold and yellow all stand for amber
+    if hue < 170:
+        return "green"
+    if hue < 255:
+        return "blue"
+    return "other"  # purple and pink
+
+
+_DEFAULT_FAMILIES = {
+    "blue": Status.COMPLETE,
+    "green": Status.ON_TRACK,
+    "amber": Status.VULNERABLE,
+    "red": Status.AT_RISK,
+    "white": Status.NOT_STARTED,
+}
+
+
+def _distance(a: str, b: str) -> int:
+    return sum((int(a[i : i + 2], 16) - int(b[i : i + 2], 16)) ** 2 for i in (0, 2, 4))
+
+
+@dataclass
+class ColourKey:
+    """What each fill colour means: from the workbook's Key when it has one."""
+
+    colours: dict[str, Status] = field(default_factory=dict)  # RGB -> status, from the Key
+
+    @property
+    def from_workbook(self) -> bool:
+        return bool(self.colours)
+
+    def add(self, rgb: str | None, status: Status) -> str | None:
+        """Record a Key line; returns a message if the Key contradicts itself."""
+        rgb = rgb or WHITE
+        known = self.colours.get(rgb)
+        if known and known is not status:
+            return f"the Key gives colour {rgb} to both {known} and {status}"
+        self.colours[rgb] = status
+        return None
+
+    def blank_status(self) -> Status | None:
+        """What an RA cell with no fill means: Not yet started unless the Key says otherwise."""
+        if not self.colours:
+            return Status.NOT_STARTED
+        return self.colours.get(WHITE)
+
+    def status_for(self, rgb: str) -> tuple[Status | None, str | None]:
+        """The status a fill colour stands for, and a message when it had to be inferred."""
+        fam = family(rgb)
+        if not self.colours:
+            status = _DEFAULT_FAMILIES.get(fam)
+            if status is None:
+                return None, f"fill colour {rgb} is not a status colour (no Key in the workbook); status unknown"
+            return status, None
+        if rgb in self.colours:
+            return self.colours[rgb], None
+        if fam == "white" and WHITE in self.colours:
+            return self.colours[WHITE], None
+        same_family = [c for c in self.colours if family(c) == fam]
+        if fam == "other" or not same_family:
+            return None, f"fill colour {rgb} is not one of the Key's colours; status unknown"
+        nearest = min(same_family, key=lambda c: _distance(c, rgb))
+        status = self.colours[nearest]
+        return status, (
+            f"fill colour {rgb} is not one of the Key's colours; read as {status} "
+            f"(nearest Key colour {nearest})"
+        )

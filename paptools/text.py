@@ -1,0 +1,55 @@
+"""Cell text to clean plain text.
+
+Officers paste text from web systems and emails, so cells can carry markup (`<b>`, `<p>`,
+`&amp;`), odd spaces and stray line breaks. Cleaning removes only markup and invisible
+characters: every word the officer wrote is kept.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+# Only tags that really are markup: a bare "<" in text ("waits < 18 weeks") is left alone.
+_TAG_NAMES = r"(?:b|i|u|em|strong|p|br|div|span|a|font|sup|sub|s|strike|ul|ol|li|h[1-6])"
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6])\b[^<>]*>", re.I)
+_INLINE_TAG = re.compile(rf"</?{_TAG_NAMES}\b[^<>]*>", re.I)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Excel's escape for control characters in shared strings, e.g. _x000D_ for a carriage return.
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def clean_text(value: object) -> str:
+    """Plain, tidy text for any cell value: no tags, no entities, one space between words."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    if "_x" in text:
+        text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if "<" in text:
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _INLINE_TAG.sub("", text)
+    if "&" in text and _ENTITY.search(text):
+        text = html.unescape(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n")
+    text = text.translate(_INVISIBLE)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """Text folded onto one line, optionally shortened with an ellipsis, for messages."""
+    flat = " ".join(text.split())
+    if limit is not None and len(flat) > limit:
+        return flat[: limit - 1].rstrip() + "…"
+    return flat
+
+
+def normalise_label(text: str) -> str:
+    """A header or label reduced to lower-case words, without its (explanatory) brackets."""
+    text = re.sub(r"\([^)]*\)", " ", clean_text(text).lower())
+    text = re.sub(r"[^a-z0-9/&#]+", " ", text)
+    return " ".join(text.split())
