@@ -92,10 +92,11 @@ _REVISION = re.compile(
 )
 # What may stand between a revision word and the date it introduces ("Revised date: ").
 _REVISION_GAP = re.compile(
-    r"^(?:[\s:;,.\-–—()]|\b(?:date|timescale|deadline|target|to|until|till|is|now|of|by|for|completion)\b)*$",
+    r"^(?:[\s:;,.\-–—()]|\b(?:date|timescale|deadline|target|to|until|till|is|now|of|by|for|completion|again)\b)*$",
     re.I,
 )
-_REVISED_AFTER = re.compile(r"^\s*[\-–—(]?\s*(?:timescale\s+|date\s+)?revised\b", re.I)
+# "July-25 (timescale revised)", "Mar-25 revised": the revision word closes the text.
+_REVISED_AFTER = re.compile(r"^\s*[\-–—(]?\s*(?:timescale\s+|date\s+)?revised\s*[).]?\s*$", re.I)
 
 
 def parse_timescale(value: object) -> tuple[Timescale, str | None]:
@@ -114,17 +115,20 @@ def parse_timescale(value: object) -> tuple[Timescale, str | None]:
         return Timescale("", None, None), None
     original = revised = None
     markers = list(_REVISION.finditer(text))
-    for token in find_dates(text):
+    tokens = find_dates(text)
+    for n, token in enumerate(tokens):
         month = token.date.month_of
         before = [m for m in markers if m.end() <= token.start]
         attached = bool(before) and _REVISION_GAP.match(text[before[-1].end():token.start])
-        if attached or _REVISED_AFTER.match(text[token.end:]):
+        # "July-25 (timescale revised)": a revision word after the last date marks that date.
+        marked_after = n == len(tokens) - 1 and _REVISED_AFTER.match(text[token.end:])
+        if attached or marked_after:
             revised = month
         elif original is None and not before:
             original = month
     if original is None and revised is None:
         return Timescale(text, None, None), f"timescale '{text}' names no month, so no due date is known"
-    if markers and revised is None and not _REVISED_AFTER.search(text):
+    if markers and revised is None:
         return (
             Timescale(text, original, None),
             f"timescale '{text}' mentions a revision but gives no revised month; "

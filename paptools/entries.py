@@ -26,6 +26,7 @@ _HEAD_INITIALS = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{_SEP}\s*")
 _INITIALS_COLON = re.compile(rf"(?P<i>{INITIALS})\s*:\s*")
 _INITIALS_HEAD = re.compile(rf"(?<![A-Za-z])(?P<i>{INITIALS})\s*:\s")
 _SENTENCE_BREAK = re.compile(r"(?:[.!?;]+[\s)\"']*\s|\n)\s*(?:[•·*▪‣◦\-–]\s+)?")
+_LINE_BULLET = re.compile(r"(?:^|\n)[ \t]*([•·*▪‣◦\-–])[ \t]*$")
 _BULLET_START = re.compile(r"^\s*(?:[•·*▪‣◦\-–]\s+)?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z/']+)[ \t]+$")
 # Words after which a date belongs to the sentence: "in May 24", "by Dec 2023".
@@ -97,6 +98,7 @@ def _find_starts(text: str, notes: list[str]) -> list[_Start]:
             and match.start() > 0
         ):
             candidates.append(_Start(match.start(), None, match.start(), carry_date=True))
+    candidates = [_with_bullet(text, c) for c in candidates]
     candidates.sort(key=lambda s: s.pos)
     # A heading can swallow a later candidate ("May 24: May 24 - PC:"): keep the first.
     starts: list[_Start] = []
@@ -105,6 +107,14 @@ def _find_starts(text: str, notes: list[str]) -> list[_Start]:
             continue
         starts.append(candidate)
     return starts
+
+
+def _with_bullet(text: str, start: _Start) -> _Start:
+    """An entry on its own line begins at its bullet, so the bullet is not left behind."""
+    bullet = _LINE_BULLET.search(text, 0, start.pos)
+    if bullet:
+        return _Start(bullet.start(1), start.date, start.date_end, start.initials_first, start.carry_date)
+    return start
 
 
 def _dated_start(text: str, token: DateToken) -> _Start | None:

@@ -23,7 +23,11 @@ class Status(str, enum.Enum):
         return self.value
 
 
-STATUSES: tuple[Status, ...] = tuple(Status)
+STATUSES: tuple[Status, ...] = tuple(Status)  # the Key's order
+# The order a board paper reports them in: what is done, then what is moving, then the risks.
+REPORT_ORDER: tuple[Status, ...] = (
+    Status.COMPLETE, Status.ON_TRACK, Status.NOT_STARTED, Status.VULNERABLE, Status.AT_RISK,
+)
 UNKNOWN = "Unknown"  # label for an action whose status could not be read
 
 

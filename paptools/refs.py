@@ -120,8 +120,11 @@ def _choose(plain, padded, prev, nxt, taken):
         return padded, f"read as {padded} because {where}"
     if plain in taken:
         return plain, f"{plain} is used twice and {padded} is taken too: check the ref"
-    if _between(prev, plain, nxt):
+    plain_fits, padded_fits = _between(prev, plain, nxt), _between(prev, padded, nxt)
+    if plain_fits and not padded_fits:
         return plain, None
+    if padded_fits and not plain_fits:
+        return padded, f"read as {padded} because it lies between {prev} and {nxt}"
     return plain, f"kept as {plain}; check it is not {padded}"
 
 

@@ -12,6 +12,7 @@ import re
 # Only tags that really are markup: a bare "<" in text ("waits < 18 weeks") is left alone.
 _TAG_NAMES = r"(?:b|i|u|em|strong|p|br|div|span|a|font|sup|sub|s|strike|ul|ol|li|h[1-6])"
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6])\b[^<>]*>", re.I)
+_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p\b[^<>]*>", re.I)
 _INLINE_TAG = re.compile(rf"</?{_TAG_NAMES}\b[^<>]*>", re.I)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -28,11 +29,12 @@ def clean_text(value: object) -> str:
     if "_x" in text:
         text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     if "<" in text:
+        text = _PARAGRAPH_BREAK.sub("\n", text)
         text = _BLOCK_TAG.sub("\n", text)
         text = _INLINE_TAG.sub("", text)
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n")
+    text = re.sub(r"\r+\n?", "\n", text).replace("\v", "\n")
     text = text.translate(_INVISIBLE)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)

@@ -1,0 +1,74 @@
+"""`paptools show` and `paptools summary`: what a user sees, and the JSON a script reads."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from conftest import example_path
+
+from paptools.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_summary_prints_the_recomputed_figures():
+    result = run("summary", example_path("2025-01"), "--as-of", "2025-01-15")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Figures for oldham-send-pap-2025-01.xlsx (as of 15 January 2025)"
+    assert "Complete                       33    83%             33    83%" in lines
+    assert "On track                        4    10%              4    10%" in lines
+    assert "Total                          40   100%             40   100%" in lines
+    assert "      Community Paediatrics: 6 actions: 4 complete, 1 on track, 1 at risk" in lines
+    assert "  PAP 2.21   due Dec 2024  [On track]  Catherine Fox" in lines
+    assert "PAP!F29: 'un 24' read as the date Jun 2024 (a letter seems to be missing)" in result.stderr
+
+
+def test_summary_json_has_the_documented_fields():
+    result = run("summary", example_path("2026-04"), "--json", "--as-of", "2026-05-01")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["counts"]["all"]["total"] == 52
+    assert document["counts"]["pap"] == {
+        "total": 40,
+        "by_status": {"Not yet started": 0, "On track": 1, "Vulnerable": 1, "At risk": 0, "Complete": 38},
+        "unknown": 0,
+        "percent": {"Not yet started": 0, "On track": 3, "Vulnerable": 2, "At risk": 0, "Complete": 95},
+    }
+    first = document["actions"][0]
+    assert {k: first[k] for k in ("ref", "status", "section", "priority_area", "owner")} == {
+        "ref": "PAP 1.1", "status": "Complete", "section": "PAP 1", "priority_area": "Priority area 1",
+        "owner": "Amber Burton & Steve Larking",
+    }
+    assert first["timescale"] == {"text": "Sep-23", "original_due": "2023-09", "revised_due": None, "due": "2023-09"}
+    assert first["entries"][0]["date"] == "2023-09" and first["entries"][0]["initials"] is None
+    dated = next(a for a in document["actions"] if a["ref"] == "PAP 1.7")["entries"][1]
+    assert dated == {"date": "2024-03-21", "initials": "AB", "author": "Amber Burton",
+                     "text": dated["text"]} and dated["text"].startswith("LAIP had been drafted")
+    assert document["warnings"][0] == {
+        "sheet": "PAP", "cell": "F38", "value": None,
+        "message": "'un 24' read as the date Jun 2024 (a letter seems to be missing)",
+    }
+
+
+def test_show_lists_an_actions_entries():
+    result = run("show", example_path("2026-04"), "--ref", "PAP: 2.28")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "PAP 2.28  [Complete]  Gary Flanagan & Emma Dewar  · due Dec 2023" in out
+    assert "    • 19 Mar 2024 Emma Dewar" in out
+    assert "PAP 2.29" not in out
+
+
+def test_a_missing_workbook_is_one_line_and_exit_1(tmp_path):
+    result = run("summary", tmp_path / "nope.xlsx")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'nope.xlsx'}: file not found: check the name and the folder\n"
+
+
+def test_every_command_has_help():
+    for command in main.commands:
+        result = run(command, "--help")
+        assert result.exit_code == 0 and len(result.stdout.splitlines()) > 3, command

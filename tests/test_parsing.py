@@ -1,0 +1,186 @@
+"""Timescales, refs, status words and colours: the small readings everything else relies on."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from paptools.dates import find_dates, parse_timescale
+from paptools.model import Status
+from paptools.people import People, initials_fit
+from paptools.refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
+from paptools.statuses import ColourKey, apply_tint, family, key_status, status_from_text
+from paptools.text import clean_text
+
+
+@pytest.mark.parametrize(
+    "text, original, revised",
+    [
+        ("Sep-23", "2023-09", None),
+        ("Nov-23 Revised date: April 24 (CPS/CAM HS review new ND referral process)", "2023-11", "2024-04"),
+        ("Revised date: May-25", None, "2025-05"),
+        ("July-25 (timescale revised)", None, "2025-07"),
+        ("New timescale: Dec-24", None, "2024-12"),
+        ("Dec 23 Revised: May 24.", "2023-12", "2024-05"),
+        ("Apr-27", "2027-04", None),
+        ("June-24 Revised date: Sept 24 – contract register completed June 24", "2024-06", "2024-09"),
+        ("May-24 Revised date: June 24", "2024-05", "2024-06"),
+        ("Revised Date: March 2027", None, "2027-03"),
+        ("Revised date: Sept 24 - to keep in line with timeline for joint commissioning strategy", None, "2024-09"),
+        ("Sep-23 revised to Dec-23, revised again to Mar-24", "2023-09", "2024-03"),
+        ("31/03/2025", "2025-03", None),
+    ],
+)
+def test_timescale_text_gives_original_and_latest_revised_month(text, original, revised):
+    timescale, problem = parse_timescale(text)
+    assert problem is None
+    assert timescale.text == text
+    assert (timescale.original_due and timescale.original_due.iso()) == original
+    assert (timescale.revised_due and timescale.revised_due.iso()) == revised
+
+
+def test_a_real_excel_date_is_a_due_month_shown_as_excel_shows_it():
+    timescale, problem = parse_timescale(datetime(2023, 9, 1))
+    assert problem is None and timescale.text == "Sep-23" and timescale.due.iso() == "2023-09"
+
+
+@pytest.mark.parametrize("text", ["Ongoing", "Q3 2024/25", "TBC"])
+def test_a_timescale_without_a_month_is_reported(text):
+    timescale, problem = parse_timescale(text)
+    assert timescale.due is None and timescale.text == text
+    assert problem == f"timescale '{text}' names no month, so no due date is known"
+
+
+def test_a_revision_without_a_new_month_is_reported():
+    timescale, problem = parse_timescale("Dec-23 Revised date: TBC")
+    assert timescale.due.iso() == "2023-12"
+    assert "mentions a revision but gives no revised month" in problem
+
+
+def test_dates_need_a_year_and_respect_uk_order():
+    found = [t.date.iso() for t in find_dates("met 07/01/24, then 15 June, 23/24, Sept 2023 and 13 December 2023")]
+    assert found == ["2024-01-07", "2023-09", "2023-12-13"]
+
+
+@pytest.mark.parametrize("text", ["PAP: 1.1", "PAP 1.1", "PAP:1.1", "pap1.1", " PAP - 1.1 "])
+def test_ref_spellings_are_one_ref(text):
+    ref = parse_ref(text)
+    assert ref.text == "PAP 1.1" and ref.is_pap
+
+
+def test_plain_and_prefixed_refs_differ():
+    assert parse_ref("1.11").text == "1.11" and not parse_ref("1.11").is_pap
+    assert parse_ref("Key") is None and parse_ref("Speech & Language Therapy") is None
+
+
+def test_a_number_ref_with_fixed_decimals_keeps_them():
+    assert number_text(1.1, "0.00") == ("1.10", False)
+    assert number_text(1.1, "General") == ("1.1", True)
+    assert number_text(2.0, "General") == ("2", False)
+
+
+def test_numeric_refs_are_read_from_their_neighbours():
+    rows = [RefCandidate("1.8"), RefCandidate("1.9", True), RefCandidate("1.1", True), RefCandidate("1.11", True)]
+    resolved = resolve_numeric_refs(rows)
+    assert [text for text, _ in resolved] == ["1.8", "1.9", "1.10", "1.11"]
+    assert resolved[2][1] == "ref is stored as the number 1.1; read as 1.10 because it follows 1.9"
+    assert resolved[1][1] is None and resolved[3][1] is None
+
+
+def test_a_numeric_ref_already_used_is_never_merged():
+    rows = [RefCandidate("1.1"), RefCandidate("1.2"), RefCandidate("1.1", True)]
+    resolved = resolve_numeric_refs(rows)
+    assert [text for text, _ in resolved] == ["1.1", "1.2", "1.10"]
+    assert "because 1.1 is already used" in resolved[2][1]
+
+
+def test_an_undecidable_numeric_ref_is_kept_and_reported():
+    resolved = resolve_numeric_refs([RefCandidate("3.1"), RefCandidate("4.2", True), RefCandidate("7.7")])
+    assert resolved[1] == ("4.2", "ref is stored as the number 4.2; kept as 4.2; check it is not 4.20")
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Complete", Status.COMPLETE), ("Blue", Status.COMPLETE), ("completed ", Status.COMPLETE),
+        ("G", Status.ON_TRACK), ("green ", Status.ON_TRACK), ("On Track", Status.ON_TRACK),
+        ("Amber", Status.VULNERABLE), ("A", Status.VULNERABLE), ("At Risk", Status.AT_RISK),
+        ("RED", Status.AT_RISK), ("Not started", Status.NOT_STARTED), ("Not yet started", Status.NOT_STARTED),
+        ("Complete - agreed at LIP EB May 25", Status.COMPLETE),
+    ],
+)
+def test_status_words(text, status):
+    assert status_from_text(text) == (status, True)
+
+
+@pytest.mark.parametrize("text", ["Closed", "Ongoing", "Purple", "see note"])
+def test_words_that_are_not_a_status_are_not_guessed(text):
+    assert status_from_text(text) == (None, False)
+
+
+def test_key_lines_name_their_status():
+    assert key_status("Not yet started: The action is planned as part of expected delivery") is Status.NOT_STARTED
+    assert key_status("At risk: There is a risk that this action will not be completed") is Status.AT_RISK
+    assert key_status("Completed actions") is None
+
+
+@pytest.mark.parametrize(
+    "rgb, name",
+    [("0070C0", "blue"), ("00B0F0", "blue"), ("00B050", "green"), ("92D050", "green"), ("C6EFCE", "green"),
+     ("FFC000", "amber"), ("FFFF00", "amber"), ("FFEB9C", "amber"), ("FF0000", "red"), ("C00000", "red"),
+     ("FFC7CE", "red"), ("FFFFFF", "white"), ("F2F2F2", "white"), ("808080", "other"), ("7030A0", "other")],
+)
+def test_colour_families(rgb, name):
+    assert family(rgb) == name
+
+
+def test_excel_tint_lightens_and_darkens():
+    assert apply_tint("4472C4", 0.7999816888943144) == "DAE3F3"  # Excel's "Blue, Accent 1, Lighter 80%"
+    assert apply_tint("4472C4", -0.249977111117893) == "2F5597"  # "Darker 25%"
+
+
+def test_the_key_decides_and_other_shades_are_reported():
+    key = ColourKey()
+    for rgb, status in [("0070C0", Status.COMPLETE), ("00B050", Status.ON_TRACK), ("FFC000", Status.VULNERABLE),
+                        ("FF0000", Status.AT_RISK), ("FFFFFF", Status.NOT_STARTED)]:
+        key.add(rgb, status)
+    assert key.status_for("00B050") == (Status.ON_TRACK, None)
+    status, message = key.status_for("92D050")
+    assert status is Status.ON_TRACK and "not one of the Key's colours; read as On track" in message
+    assert key.status_for("7030A0") == (None, "fill colour 7030A0 is not one of the Key's colours; status unknown")
+
+
+def test_without_a_key_the_usual_colours_apply():
+    key = ColourKey()
+    assert key.status_for("0070C0") == (Status.COMPLETE, None)
+    assert key.status_for("FF0000") == (Status.AT_RISK, None)
+    assert key.status_for("808080")[0] is None
+    assert key.blank_status() is Status.NOT_STARTED
+
+
+def test_markup_and_odd_spacing_come_out_clean():
+    assert clean_text("<p><b>Priority area 1</b> : Leaders &amp; partners</p> <p>Second</p>") == (
+        "Priority area 1 : Leaders & partners\nSecond"
+    )
+    assert clean_text("May 24: <a href=\"https://m-thrive.org/\">https://m-thrive.org/</a>  ICB\u00a0work") == (
+        "May 24: https://m-thrive.org/ ICB work"
+    )
+    assert clean_text("waits < 18 weeks _x000D_\r\nnext") == "waits < 18 weeks\nnext"
+
+
+@pytest.mark.parametrize(
+    "initials, name, fits",
+    [("SL", "Steve Larking", True), ("StLA", "Steven Larking", True), ("MBA", "Mike Barker", True),
+     ("H M-N", "Heather Martin-Netherwood", True), ("HMN", "Heather Martin-Netherwood", True),
+     ("MBA", "Matt Bulmer", False), ("AW", "Amber Burton", False), ("CF", "Dr Catherine Fox", True)],
+)
+def test_initials_fit_names(initials, name, fits):
+    assert initials_fit(initials, name) is fits
+
+
+def test_initials_prefer_the_actions_own_owners_then_the_busiest_owner():
+    people = People([("Steve Larking",), ("Steve Larking", "Amber Burton"), ("Sarah Leah",)])
+    assert people.author("SL", ("Sarah Leah", "Catherine Fox")) == "Sarah Leah"
+    assert people.author("SL", ("Julie Daniels",)) == "Steve Larking"
+    assert people.author("ED & HMN", ()) is None  # nobody of those initials owns an action
+    assert People([("Sam Lee",), ("Sarah Leah",)]).author("SL", ()) is None  # a tie is not guessed
