@@ -138,5 +138,81 @@ def summary(workbook: Path, as_json: bool, as_of: str | None) -> None:
     _echo_warnings(plan, as_json)
 
 
+def _month(value: str | None):
+    if not value:
+        return None
+    from .model import Month
+
+    try:
+        return Month.parse(value)
+    except (ValueError, IndexError):
+        raise click.BadParameter(f"'{value}' is not a month: use YYYY-MM, e.g. 2024-09") from None
+
+
+@main.command()
+@click.argument("workbooks", nargs=-1, type=WORKBOOK)
+@click.option("--since", metavar="YYYY-MM", help="With one workbook: new progress is the entries dated from this month.")
+@AS_OF
+@click.option("--json", "as_json", is_flag=True, help="Print every change and the figures as JSON (see README).")
+@click.option("--output-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("outputs"),
+              show_default=True, help="Folder for the changes file, the report and the cleaned workbook.")
+@click.option("--force", is_flag=True, help="Replace output files that exist (otherwise new names are used).")
+@click.option("--no-files", is_flag=True, help="Print only; write no files.")
+def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, as_json: bool,
+              output_dir: Path, force: bool, no_files: bool) -> None:
+    """Reconcile the previous version of the plan with the current one.
+
+    \b
+    paptools reconcile PREVIOUS.xlsx CURRENT.xlsx
+    paptools reconcile CURRENT.xlsx --since 2024-09
+    paptools reconcile                 (the example versions in ./workbooks)
+
+    Prints what changed (new progress, status changes, history edited or removed,
+    timescales, owners), the figures now, what is overdue and what has no update;
+    writes the changes file to --output-dir. Given more than two versions, the last
+    two are reconciled and all of them give the trend.
+    """
+    from .reconcile import OutputOptions, find_examples
+    from .reconcile import reconcile as run_reconcile
+    from .reconcile import write_outputs
+
+    paths = list(workbooks)
+    if not paths:
+        folder = Path("workbooks")
+        if not folder.is_dir():
+            raise click.UsageError("give PREVIOUS.xlsx CURRENT.xlsx (no ./workbooks folder of example plans here)")
+        paths = find_examples(folder)
+    result = run_reconcile(paths, since=_month(since), as_of=_as_of(as_of))
+    written = {} if no_files else write_outputs(result, OutputOptions(output_dir=output_dir, force=force))
+    if as_json:
+        from .jsonout import reconcile_document
+
+        click.echo(json.dumps(reconcile_document(result, written), indent=2, ensure_ascii=False))
+    else:
+        from .terminal import render_reconcile
+
+        width = min(shutil.get_terminal_size((100, 24)).columns, 120) - 4
+        click.echo(render_reconcile(result, width), nl=False)
+        if written:
+            click.echo("\n" + click.style("FILES WRITTEN", bold=True))
+            for kind, path in written.items():
+                click.echo(f"  {kind:<9} {path}")
+    _echo_run_warnings(result, as_json)
+
+
+def _echo_run_warnings(result, as_json: bool) -> None:
+    from .terminal import render_warnings
+
+    if as_json:
+        total = len(result.warnings) + sum(len(p.warnings) for p in result.plans[-2:])
+        if total:
+            click.echo(f"{total} warning(s): see 'warnings' in the JSON.", err=True)
+        return
+    if result.warnings:
+        click.echo(render_warnings(result.warnings, "these versions"), err=True, nl=False)
+    for plan in result.plans[-2:]:
+        _echo_warnings(plan, False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -91,3 +91,58 @@ def plan_document(plan: Plan, summary: Summary) -> dict[str, Any]:
         "overdue": [a.ref for a in summary.overdue],
         "warnings": [warning_json(w) for w in plan.warnings],
     }
+
+
+def _entry_ref(ref: str, entry: Entry, **more) -> dict[str, Any]:
+    return {"ref": ref, **entry_json(entry), **more}
+
+
+def reconcile_document(result, outputs: dict | None = None) -> dict[str, Any]:
+    """The reconcile JSON: every change, the figures now, and the warnings of every version."""
+    from .prose import status_sentences
+
+    diff, summary = result.diff, result.summary
+    pap_label = "PAP actions" if summary.pap_prefixed else "actions"
+    return {
+        "schema": SCHEMA_VERSION,
+        "previous": diff.previous.source if diff.previous else None,
+        "current": diff.current.source,
+        "since": diff.since.iso() if diff.since else None,
+        "as_of": summary.as_of.isoformat(),
+        "new_entries": [_entry_ref(n.ref, n.entry, position=n.position) for n in diff.new_entries],
+        "edited_entries": [
+            {"ref": e.ref, "kind": e.kind, "history_changed": e.history_changed, "similarity": e.similarity,
+             "before": entry_json(e.before), "after": entry_json(e.after)}
+            for e in diff.edited_entries
+        ],
+        "removed_entries": [_entry_ref(r.ref, r.entry) for r in diff.removed_entries],
+        "status_changes": [
+            {"ref": s.ref, "from": s.before.value if s.before else None, "to": s.after.value if s.after else None}
+            for s in diff.status_changes
+        ],
+        "actions_added": [action_json(a) for a in diff.actions_added],
+        "actions_removed": [action_json(a) for a in diff.actions_removed],
+        "timescale_changes": [
+            {"ref": t.ref, "from": t.before.text, "to": t.after.text, "from_due": _month(t.before.due),
+             "to_due": _month(t.after.due), "revised_again": t.revised_again}
+            for t in diff.timescale_changes
+        ],
+        "field_changes": [{"ref": f.ref, "field": f.field, "from": f.before, "to": f.after} for f in diff.field_changes],
+        "ref_changes": [{"from": r.before, "to": r.after, "how": r.how} for r in diff.ref_changes],
+        "overdue": [
+            {"ref": a.ref, "due": _month(a.timescale.due), "status": a.status.value if a.status else None}
+            for a in summary.overdue
+        ],
+        "no_update": [a.ref for a in summary.no_update],
+        "completions": [
+            {"ref": c.ref, "month": _month(c.month), "after": _month(c.after), "source": c.source,
+             "within_timescale": c.within_timescale}
+            for c in result.completions if c.source != "unknown"
+        ],
+        "counts": {"all": counts_json(summary.all), "pap": counts_json(summary.pap)},
+        "sentences": status_sentences(summary.pap, pap_label),
+        "rounding": ROUNDING_RULE,
+        "warnings": [dict(warning_json(w), workbook=None) for w in result.warnings]
+        + [dict(warning_json(w), workbook=plan.source) for plan in result.plans[-2:] for w in plan.warnings],
+        "outputs": {kind: str(path) for kind, path in (outputs or {}).items()},
+    }

@@ -27,6 +27,10 @@ def status_word(status: Status | None) -> str:
     return click.style(status.value, fg=STATUS_COLOURS[status], bold=status is Status.AT_RISK)
 
 
+def long_date(value) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
 def heading(text: str) -> str:
     return click.style(text, bold=True)
 
@@ -87,7 +91,7 @@ def _counts_rows(columns: list[tuple[str, Counts]]) -> list[str]:
 
 
 def render_summary(summary: Summary) -> str:
-    lines = [heading(f"Figures for {summary.source}") + f" (as of {summary.as_of:%d %B %Y})", ""]
+    lines = [heading(f"Figures for {summary.source}") + f" (as of {long_date(summary.as_of)})", ""]
     lines += _counts_rows([("All actions", summary.all), ("PAP actions", summary.pap)])
     if not summary.pap_prefixed:
         lines.append("(No ref carries a PAP prefix, so every action counts as a PAP action.)")
@@ -118,4 +122,122 @@ def render_warnings(warnings: tuple[DataWarning, ...] | list[DataWarning], sourc
     lines = [click.style(f"{len(warnings)} {noun} reading {source}:", fg="yellow", bold=True)]
     for warning in warnings:
         lines.append(f"  {warning.line()}")
+    return "\n".join(lines) + "\n"
+
+
+# --- reconcile ------------------------------------------------------------------------
+
+def _section(title: str, count: int | None = None, note: str = "") -> list[str]:
+    label = title if count is None else f"{title} ({count})"
+    return ["", heading(label.upper()) + (f"  {note}" if note else "")]
+
+
+def _entry_line(entry, indent: str, width: int, prefix: str = "") -> list[str]:
+    when = entry.date.label() if entry.date else "undated"
+    who = f" {entry.author or entry.initials}" if entry.initials else ""
+    return [click.style(f"{indent}• {prefix}{when}{who}", fg="cyan")] + _wrap(entry.text, indent + "  ", width)
+
+
+def render_reconcile(result, width: int = 100) -> str:
+    from .prose import number_words, status_sentences
+
+    diff, summary = result.diff, result.summary
+    current = diff.current
+    actions = current.by_ref()
+    if diff.previous is not None:
+        title = f"Changes from {diff.previous.source} to {current.source}"
+    else:
+        title = f"Progress in {current.source} dated from {diff.since.label()}"
+    lines = [heading(title), f"As of {long_date(summary.as_of)}"]
+
+    lines += _section("The figures now")
+    pap_label = "PAP actions" if summary.pap_prefixed else "actions"
+    completions = [c for c in result.completions if actions.get(c.ref) and actions[c.ref].is_pap]
+    for sentence in status_sentences(summary.pap, pap_label, completions):
+        lines.extend(_wrap(sentence, "  ", width))
+    if summary.all.total != summary.pap.total:
+        others = summary.all.total - summary.pap.total
+        opening = f"Counting the {number_words(others)} improvement-plan actions as well, of all {summary.all.total} actions"
+        for sentence in status_sentences(summary.all, opening=opening)[:2]:
+            lines.extend(_wrap(sentence, "  ", width))
+    lines.append("")
+    lines += ["  " + row for row in _counts_rows([("All actions", summary.all), ("PAP actions", summary.pap)])]
+
+    history = diff.history_changes
+    if history:
+        lines += _section("History changed", len(history), click.style("progress reported before was edited or removed", fg="red"))
+        for change in history:
+            if hasattr(change, "before"):
+                lines.append(click.style(f"  {change.ref}  entry {change.kind}", fg="red", bold=True))
+                lines += _entry_line(change.before, "    ", width, "before: ")
+                lines += _entry_line(change.after, "    ", width, "after:  ")
+            else:
+                lines.append(click.style(f"  {change.ref}  entry removed", fg="red", bold=True))
+                lines += _entry_line(change.entry, "    ", width)
+
+    if diff.status_changes:
+        lines += _section("Status changes", len(diff.status_changes))
+        for change in diff.status_changes:
+            lines.append(f"  {change.ref:<10} {status_word(change.before)} → {status_word(change.after)}")
+
+    new_by_ref: dict[str, list] = {}
+    for new in diff.new_entries:
+        new_by_ref.setdefault(new.ref, []).append(new)
+    extended = [e for e in diff.edited_entries if e.kind == "extended"]
+    count = len(diff.new_entries) + len(extended)
+    lines += _section("New progress", count, f"in {len(set(new_by_ref) | {e.ref for e in extended})} actions" if count else "none")
+    place = None
+    for action in current.actions:
+        news = new_by_ref.get(action.ref, [])
+        more = [e for e in extended if e.ref == action.ref]
+        if not news and not more:
+            continue
+        if (action.priority_area, action.section) != place:
+            place = (action.priority_area, action.section)
+            lines.append("  " + heading(" — ".join(p for p in place if p) or "Actions"))
+        lines.append(f"    {heading(action.ref)} [{status_word(action.status)}] {textwrap.shorten(action.title, width - 30)}")
+        for new in news:
+            suffix = "" if new.position in ("appended", "dated") else f"({new.position}) "
+            lines += _entry_line(new.entry, "      ", width, suffix)
+        for edit in more:
+            lines.append(click.style(f"      • added to the {edit.after.date.label() if edit.after.date else 'undated'} entry:", fg="cyan"))
+            lines += _wrap(edit.added_text, "        ", width)
+
+    minor = [e for e in diff.edited_entries if e.kind == "minor"]
+    if minor:
+        lines += _section("Corrections", len(minor), "small edits to earlier entries (typos)")
+        for edit in minor:
+            lines.append(f"  {edit.ref:<10} entry of {edit.after.date.label() if edit.after.date else 'undated'}")
+
+    if diff.actions_added or diff.actions_removed:
+        lines += _section("Actions added and removed", len(diff.actions_added) + len(diff.actions_removed))
+        for action in diff.actions_added:
+            lines.append(f"  + {action.ref:<10} [{status_word(action.status)}] {textwrap.shorten(action.title, width - 30)}")
+        for action in diff.actions_removed:
+            lines.append(click.style(f"  - {action.ref:<10} {textwrap.shorten(action.title, width - 20)}", fg="red"))
+
+    if diff.timescale_changes:
+        lines += _section("Timescales changed", len(diff.timescale_changes))
+        for change in diff.timescale_changes:
+            again = click.style("  revised again", fg="yellow") if change.revised_again else ""
+            before = change.before.due.label() if change.before.due else "no month"
+            after = change.after.due.label() if change.after.due else "no month"
+            lines.append(f"  {change.ref:<10} due {before} → {after}  ('{change.after.text}'){again}")
+
+    if diff.field_changes or diff.ref_changes:
+        lines += _section("Owners, wording and refs changed", len(diff.field_changes) + len(diff.ref_changes))
+        for change in diff.field_changes:
+            lines.append(f"  {change.ref:<10} {change.field}: {textwrap.shorten(change.before or '(blank)', 40)} → {textwrap.shorten(change.after or '(blank)', 40)}")
+        for change in diff.ref_changes:
+            lines.append(f"  {change.before} is now {change.after} ({change.how})")
+
+    lines += _section("Overdue", len(summary.overdue), f"past the latest due month and not complete, as of {long_date(summary.as_of)}")
+    for action in summary.overdue:
+        lines.append(f"  {action.ref:<10} due {action.timescale.due.label():<9} [{status_word(action.status)}] {action.owner}")
+    if diff.previous is not None or diff.since is not None:
+        lines += _section("No update", len(summary.no_update), "not complete, and no new progress")
+        for action in summary.no_update:
+            lines.append(f"  {action.ref:<10} [{status_word(action.status)}] {action.owner}")
+    if diff.is_empty and diff.previous is not None:
+        lines += ["", "Nothing changed between the two versions."]
     return "\n".join(lines) + "\n"

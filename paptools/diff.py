@@ -1,0 +1,396 @@
+"""Plan, Plan -> PlanDiff: every change between two versions, as data.
+
+Actions are aligned by ref, never by row: first the same ref, then the same number when
+only the prefix was retyped ("PAP 2.3" / "2.3"), then identical wording when an action
+was renumbered. Within an action, progress entries are aligned as sequences, so an entry
+added at the end, in the middle or at the top of a newest-first cell is found the same
+way. An entry that changed is a typo fix ("minor"), an addition to its text
+("extended"), or a change to what was reported before ("rewritten", "shortened",
+"redated"): those, and removed entries, are history the board may have relied on.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from .model import Action, DataWarning, Entry, Month, Plan, Status, Timescale
+from .refs import parse_ref
+
+EDIT_PAIRING = 0.55  # below this similarity an entry was replaced, not edited
+MINOR_EDIT = 0.9  # at or above this, with few characters changed, an edit is a typo fix
+HISTORY_EDITS = frozenset({"rewritten", "shortened", "redated"})
+COMPARED_FIELDS = (
+    ("title", "action"), ("owner", "owner"), ("success_criteria", "success criteria"),
+    ("outcome", "outcome/impact"), ("evidence", "evidence"), ("section", "section"),
+    ("priority_area", "priority area"),
+)
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    ref: str
+    entry: Entry
+    position: str  # "appended", "inserted" or "at the top"
+
+
+@dataclass(frozen=True)
+class EditedEntry:
+    ref: str
+    before: Entry
+    after: Entry
+    kind: str  # "minor", "extended", "rewritten", "shortened", "redated"
+    similarity: float
+
+    @property
+    def history_changed(self) -> bool:
+        return self.kind in HISTORY_EDITS
+
+    @property
+    def added_text(self) -> str:
+        """For an extended entry, the words added to it."""
+        return self.after.text[len(self.before.text):].strip() if self.kind == "extended" else ""
+
+
+@dataclass(frozen=True)
+class RemovedEntry:
+    ref: str
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    ref: str
+    before: Status | None
+    after: Status | None
+
+
+@dataclass(frozen=True)
+class TimescaleChange:
+    ref: str
+    before: Timescale
+    after: Timescale
+
+    @property
+    def revised_again(self) -> bool:
+        """A timescale that had already been revised once and has moved again."""
+        return self.before.revised_due is not None and self.after.due != self.before.due
+
+    @property
+    def later(self) -> bool:
+        return bool(self.before.due and self.after.due and self.after.due > self.before.due)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    ref: str
+    field: str  # the label: "owner", "action", "success criteria" ...
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class RefChange:
+    before: str
+    after: str
+    how: str  # "retyped" or "renumbered"
+
+
+@dataclass(frozen=True)
+class Completion:
+    """When an action was completed, as far as its entries or the versions say.
+
+    From an entry ("Oct 24: Marked as complete") the month is known. From the versions it
+    is only known to lie after the previous version and by the current one.
+    """
+
+    ref: str
+    month: Month | None  # the completion month, or the latest it can be
+    source: str  # "entry", "versions" or "unknown"
+    within_timescale: bool | None
+    after: Month | None = None  # for "versions": completed after this month
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    previous: Plan | None
+    current: Plan
+    since: Month | None = None  # set when there is no previous version
+    new_entries: tuple[NewEntry, ...] = ()
+    edited_entries: tuple[EditedEntry, ...] = ()
+    removed_entries: tuple[RemovedEntry, ...] = ()
+    status_changes: tuple[StatusChange, ...] = ()
+    actions_added: tuple[Action, ...] = ()
+    actions_removed: tuple[Action, ...] = ()
+    timescale_changes: tuple[TimescaleChange, ...] = ()
+    field_changes: tuple[FieldChange, ...] = ()
+    ref_changes: tuple[RefChange, ...] = ()
+    warnings: tuple[DataWarning, ...] = ()
+
+    @property
+    def history_changes(self) -> tuple:
+        """Edits and removals of entries reported before: shown first, because they matter."""
+        return tuple(e for e in self.edited_entries if e.history_changed) + self.removed_entries
+
+    def refs_with_progress(self) -> set[str]:
+        refs = {n.ref for n in self.new_entries}
+        refs |= {e.ref for e in self.edited_entries if e.kind == "extended"}
+        refs |= {a.ref for a in self.actions_added if a.entries}
+        return refs
+
+    def changed_refs(self) -> set[str]:
+        refs = self.refs_with_progress() | {e.ref for e in self.edited_entries}
+        refs |= {r.ref for r in self.removed_entries} | {s.ref for s in self.status_changes}
+        refs |= {t.ref for t in self.timescale_changes} | {f.ref for f in self.field_changes}
+        refs |= {a.ref for a in self.actions_added}
+        return refs
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.new_entries or self.edited_entries or self.removed_entries or self.status_changes
+            or self.actions_added or self.actions_removed or self.timescale_changes or self.field_changes
+            or self.ref_changes
+        )
+
+
+# --- aligning actions -----------------------------------------------------------------
+
+def align_actions(previous: Plan, current: Plan) -> tuple[list[tuple[Action, Action]], list[RefChange]]:
+    """Pairs of (previous, current) actions that are the same action, and refs that changed."""
+    pairs: list[tuple[Action, Action]] = []
+    changes: list[RefChange] = []
+    old_left = list(previous.actions)
+    new_left = list(current.actions)
+
+    def take(match_old, match_new, how: str | None) -> None:
+        nonlocal old_left, new_left
+        old_keys: dict[object, list[Action]] = {}
+        new_keys: dict[object, list[Action]] = {}
+        for a in old_left:
+            if (k := match_old(a)) is not None:
+                old_keys.setdefault(k, []).append(a)
+        for a in new_left:
+            if (k := match_new(a)) is not None:
+                new_keys.setdefault(k, []).append(a)
+        matched_old, matched_new = set(), set()
+        for key, olds in old_keys.items():
+            news = new_keys.get(key, [])
+            if how and (len(olds) != 1 or len(news) != 1):
+                continue  # a looser match must be unambiguous
+            for old, new in zip(olds, news):  # duplicates pair in order of appearance
+                pairs.append((old, new))
+                matched_old.add(id(old))
+                matched_new.add(id(new))
+                if how and old.ref != new.ref:
+                    changes.append(RefChange(old.ref, new.ref, how))
+        old_left = [a for a in old_left if id(a) not in matched_old]
+        new_left = [a for a in new_left if id(a) not in matched_new]
+
+    take(lambda a: a.ref, lambda a: a.ref, None)
+    take(_number_key, _number_key, "retyped")
+    take(_wording_key, _wording_key, "renumbered")
+    order = {id(a): n for n, a in enumerate(current.actions)}
+    pairs.sort(key=lambda pair: order[id(pair[1])])
+    return pairs, changes
+
+
+def _number_key(action: Action):
+    parsed = parse_ref(action.ref)
+    return parsed.number + parsed.suffix if parsed else None
+
+
+def _wording_key(action: Action):
+    words = " ".join(action.title.lower().split())
+    return words if len(words) > 20 else None
+
+
+# --- aligning entries -----------------------------------------------------------------
+
+def _entry_key(entry: Entry) -> tuple:
+    return (entry.date.iso() if entry.date else None, entry.initials, " ".join(entry.text.split()))
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def diff_entries(ref: str, before: tuple[Entry, ...], after: tuple[Entry, ...]):
+    """(new, edited, removed) entries of one action."""
+    new: list[NewEntry] = []
+    edited: list[EditedEntry] = []
+    removed: list[RemovedEntry] = []
+    old_keys, new_keys = [_entry_key(e) for e in before], [_entry_key(e) for e in after]
+    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        olds, news = list(range(i1, i2)), list(range(j1, j2))
+        for i, j, score in _pair_edits(before, after, olds, news):
+            edited.append(EditedEntry(ref, before[i], after[j], _edit_kind(before[i], after[j], score), score))
+            olds.remove(i)
+            news.remove(j)
+        removed.extend(RemovedEntry(ref, before[i]) for i in olds)
+        if not before or i1 == len(before):
+            position = "appended"
+        else:
+            position = "at the top" if i1 == 0 else "inserted"
+        new.extend(NewEntry(ref, after[j], position) for j in news)
+    return new, edited, removed
+
+
+def _pair_edits(before, after, olds: list[int], news: list[int]):
+    """Old and new entries in a replaced block that are the same entry, edited.
+
+    Similar text pairs them; so does the same dated heading (date and initials), since an
+    officer rewriting "Nov 23: SL: ..." in place is still editing the Nov 23 entry.
+    """
+    candidates = []
+    for i in olds:
+        for j in news:
+            a, b = " ".join(before[i].text.split()), " ".join(after[j].text.split())
+            score = 1.0 if a == b else _similarity(a, b)
+            if b.startswith(a) and a:
+                score = max(score, 0.99)
+            same_heading = before[i].date is not None and _entry_key(before[i])[:2] == _entry_key(after[j])[:2]
+            if score >= EDIT_PAIRING or same_heading:
+                candidates.append((score + (1.0 if same_heading else 0.0), score, i, j))
+    used_old, used_new, pairs = set(), set(), []
+    for _, score, i, j in sorted(candidates, key=lambda c: (-c[0], c[2], c[3])):
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((i, j, round(score, 3)))
+    return sorted(pairs)
+
+
+def _edit_kind(before: Entry, after: Entry, score: float) -> str:
+    a, b = " ".join(before.text.split()), " ".join(after.text.split())
+    if a == b:
+        return "redated" if _entry_key(before)[0] != _entry_key(after)[0] else "minor"
+    if b.startswith(a):
+        return "extended"
+    if a.startswith(b):
+        return "shortened"
+    changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in
+                  difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op != "equal")
+    if score >= MINOR_EDIT and changed <= max(8, len(a) // 40):
+        return "minor" if _entry_key(before)[0] == _entry_key(after)[0] else "redated"
+    return "rewritten"
+
+
+# --- the whole diff -------------------------------------------------------------------
+
+def diff_plans(previous: Plan, current: Plan) -> PlanDiff:
+    pairs, ref_changes = align_actions(previous, current)
+    new: list[NewEntry] = []
+    edited: list[EditedEntry] = []
+    removed: list[RemovedEntry] = []
+    statuses: list[StatusChange] = []
+    timescales: list[TimescaleChange] = []
+    fields: list[FieldChange] = []
+    for old, now in pairs:
+        n, e, r = diff_entries(now.ref, old.entries, now.entries)
+        new += n
+        edited += e
+        removed += r
+        if old.status is not now.status:
+            statuses.append(StatusChange(now.ref, old.status, now.status))
+        if _timescale_key(old.timescale) != _timescale_key(now.timescale):
+            timescales.append(TimescaleChange(now.ref, old.timescale, now.timescale))
+        for name, label in COMPARED_FIELDS:
+            before, after = getattr(old, name) or "", getattr(now, name) or ""
+            if " ".join(before.split()) != " ".join(after.split()):
+                fields.append(FieldChange(now.ref, label, before, after))
+    paired_old = {id(o) for o, _ in pairs}
+    paired_new = {id(n) for _, n in pairs}
+    warnings = []
+    for change in ref_changes:
+        warnings.append(DataWarning(None, None, f"ref {change.before} is now {change.after} ({change.how}); "
+                                                "matched as the same action"))
+    return PlanDiff(
+        previous=previous, current=current,
+        new_entries=tuple(new), edited_entries=tuple(edited), removed_entries=tuple(removed),
+        status_changes=tuple(statuses),
+        actions_added=tuple(a for a in current.actions if id(a) not in paired_new),
+        actions_removed=tuple(a for a in previous.actions if id(a) not in paired_old),
+        timescale_changes=tuple(timescales), field_changes=tuple(fields), ref_changes=tuple(ref_changes),
+        warnings=tuple(warnings),
+    )
+
+
+def _timescale_key(timescale: Timescale) -> tuple:
+    return (" ".join(timescale.text.split()), timescale.original_due, timescale.revised_due)
+
+
+def diff_since(current: Plan, since: Month) -> PlanDiff:
+    """Without a previous version: the entries dated from `since` are the new progress."""
+    new = [
+        NewEntry(a.ref, e, "dated")
+        for a in current.actions for e in a.entries
+        if e.date is not None and e.date.month_of >= since
+    ]
+    return PlanDiff(previous=None, current=current, since=since, new_entries=tuple(new))
+
+
+# --- what the diff tells about the current version ------------------------------------
+
+def no_update(diff: PlanDiff) -> tuple[Action, ...]:
+    """Actions not complete whose progress has not moved since the previous version."""
+    moved = diff.refs_with_progress()
+    added = {id(a) for a in diff.actions_added}
+    return tuple(
+        a for a in diff.current.actions
+        if a.status is not Status.COMPLETE and a.ref not in moved and id(a) not in added
+    )
+
+
+_COMPLETION = re.compile(
+    r"^complete\b|\b(?:marked|confirmed|agreed|signed off) as complete\b|\bconfirmed complete\b"
+    r"|\bnow complete\b|\baction (?:is )?complete\b|\b(?:can|will) now be closed\b|\bagreed to close\b"
+    r"|\bis complete\b|\bcomplete and\b|\baction closed\b",
+    re.I,
+)
+_NOT_YET = re.compile(r"\b(?:recommendation to close|to be agreed|once agreed|when reported|remain open)\b", re.I)
+
+
+def completion(action: Action, versions: tuple[Plan, ...] | list[Plan] = ()) -> Completion:
+    """When a complete action was completed: an entry that records it, else the versions.
+
+    `versions` are the plans read, oldest first, ending with the one `action` comes from.
+    The first version showing it complete, after one that did not, bounds the month.
+    """
+    if action.status is not Status.COMPLETE:
+        return Completion(action.ref, None, "unknown", None)
+    due = action.timescale.due
+    recorded = [
+        e.date.month_of for e in action.entries
+        if e.date and _COMPLETION.search(e.text) and not _NOT_YET.search(e.text)
+    ]
+    if recorded:
+        month = min(recorded)
+        return Completion(action.ref, month, "entry", None if due is None else month <= due)
+    seen = [(version_month(plan), plan.by_ref().get(action.ref)) for plan in versions]
+    for (before, old), (by, new) in zip(seen, seen[1:]):
+        if (old is not None and old.status is not Status.COMPLETE and new is not None
+                and new.status is Status.COMPLETE and before and by):
+            within = None
+            if due is not None and by <= due:
+                within = True
+            elif due is not None and due < before:
+                within = False  # still incomplete at a version after its due month
+            return Completion(action.ref, by, "versions", within, after=before)
+    return Completion(action.ref, None, "unknown", None)
+
+
+def version_month(plan: Plan) -> Month | None:
+    """The month a version stands at: from its file name if it has one, else its latest entry."""
+    match = re.search(r"(20\d\d)[-_ .]?(0[1-9]|1[0-2])(?!\d)", plan.source)
+    if match:
+        return Month(int(match.group(1)), int(match.group(2)))
+    from .dates import find_dates
+
+    tokens = find_dates(plan.source.replace("_", " ").replace("-", " "))
+    if tokens:
+        return tokens[-1].date.month_of
+    return plan.latest_entry_month()

@@ -1,0 +1,103 @@
+"""The summary sentences of a committee report, generated from the figures.
+
+Written as the January 2025 report words them ("Of a total of 40 PAP actions, thirty-three
+(83%) have been marked as complete ..."), with counts in words and totals in figures. The
+breakdown of incomplete actions is built from the same counts, so it always adds up.
+"""
+from __future__ import annotations
+
+from .diff import Completion
+from .model import Status
+from .summary import Counts, largest_remainder
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_words(n: int) -> str:
+    """'thirty-three' for 33; figures from 100 up, as house style writes them."""
+    if n < 0 or n >= 100:
+        return f"{n:,}"
+    if n < 20:
+        return _ONES[n]
+    tens, ones = divmod(n, 10)
+    return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def join_words(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+_PHRASES = {  # (one, several)
+    Status.ON_TRACK: ("is on track", "are on track"),
+    Status.NOT_STARTED: ("has not yet started", "have not yet started"),
+    Status.VULNERABLE: ("is vulnerable", "are vulnerable"),
+    Status.AT_RISK: ("is at risk", "are at risk"),
+}
+_UNKNOWN_PHRASE = ("has no status recorded", "have no status recorded")
+
+
+def status_sentences(counts: Counts, label: str = "PAP actions", completions: list[Completion] | None = None,
+                     opening: str | None = None) -> list[str]:
+    """The figures as sentences: complete and incomplete shares, then the incomplete breakdown.
+
+    `opening` replaces "Of a total of 40 PAP actions" when the group needs describing.
+    """
+    total, complete = counts.total, counts.of(Status.COMPLETE)
+    incomplete = total - complete
+    if total == 0:
+        return [f"There are no {label}."]
+    share = largest_remainder({"complete": complete, "incomplete": incomplete}, total)
+    opening = opening or f"Of a total of {total} {label}"
+    if incomplete == 0:
+        sentences = [f"{opening}, all {number_words(total)} (100%) have been marked as complete."]
+    else:
+        done = "none" if complete == 0 else number_words(complete)
+        verb = "has" if complete == 1 else "have"
+        is_are = "is" if incomplete == 1 else "are"
+        sentences = [
+            f"{opening}, {done} ({share['complete']}%) {verb} been marked as complete "
+            f"and {number_words(incomplete)} ({share['incomplete']}%) {is_are} incomplete."
+        ]
+        parts = []
+        for status in (Status.ON_TRACK, Status.NOT_STARTED, Status.VULNERABLE, Status.AT_RISK):
+            n = counts.of(status)
+            if n:
+                parts.append(f"{number_words(n)} {_PHRASES[status][n != 1]}")
+        if counts.unknown:
+            parts.append(f"{number_words(counts.unknown)} {_UNKNOWN_PHRASE[counts.unknown != 1]}")
+        noun = "action" if incomplete == 1 else "actions"
+        sentences.append(f"Of the {number_words(incomplete)} incomplete {noun}, {join_words(parts)}."
+                         if incomplete > 1 else capitalise(f"{join_words(parts)}.").replace("One ", "The incomplete action ", 1))
+    if completions:
+        sentences += completion_sentences(completions, complete)
+    return sentences
+
+
+def completion_sentences(completions: list[Completion], complete: int) -> list[str]:
+    """Of the complete actions: how many within timescale, how many late, how many unknown."""
+    within = sum(1 for c in completions if c.within_timescale is True)
+    late = sum(1 for c in completions if c.within_timescale is False)
+    unknown = complete - within - late
+    if complete == 0 or within + late == 0:
+        return []
+    parts = []
+    if within:
+        parts.append(f"{number_words(within)} {'was' if within == 1 else 'were'} completed within timescale")
+    if late:
+        parts.append(f"{number_words(late)} after {'its' if late == 1 else 'their'} due month")
+    if unknown:
+        parts.append(f"for {number_words(unknown)} the month of completion is not recorded")
+    return [f"Of the {number_words(complete)} complete actions, {join_words(parts)}."]
+
+
+def count_phrase(n: int, singular: str, plural: str | None = None) -> str:
+    """'one action', 'seven actions'."""
+    return f"{number_words(n)} {singular if n == 1 else (plural or singular + 's')}"

@@ -1,0 +1,152 @@
+"""The whole pre-board job: read the versions, diff the last two, recompute, write the files.
+
+`reconcile()` reads and computes; `write_outputs()` writes the changes file, the Word report
+and the cleaned workbook into the output folder. The CLI calls one, then the other.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from .diff import Completion, PlanDiff, completion, diff_plans, diff_since, no_update, version_month
+from .errors import UsageError
+from .model import DataWarning, Month, Plan
+from .read import read_plan
+from .summary import Summary, summarize
+
+OUTPUT_KINDS = ("changes", "report", "workbook")
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """Everything the board paper needs, computed from the versions."""
+
+    plans: tuple[Plan, ...]  # every version read, oldest first
+    diff: PlanDiff
+    summary: Summary
+    completions: tuple[Completion, ...]
+    warnings: tuple[DataWarning, ...] = ()  # about the run itself, such as versions out of order
+    paths: tuple[Path, ...] = ()
+
+    @property
+    def current(self) -> Plan:
+        return self.diff.current
+
+    @property
+    def previous(self) -> Plan | None:
+        return self.diff.previous
+
+    def trend(self) -> list[tuple[str, Summary]]:
+        """The figures of every version read, for the chart of how statuses moved."""
+        result = []
+        for plan in self.plans:
+            month = version_month(plan)
+            result.append((month.label() if month else plan.source, summarize(plan, self.summary.as_of)))
+        return result
+
+
+def find_examples(folder: Path) -> list[Path]:
+    """The example versions in a folder, oldest first by the month in their names."""
+    paths = [p for p in folder.glob("*.xlsx") if not p.name.startswith(("~$", "."))]
+    if len(paths) < 2:
+        raise UsageError(
+            folder, "needs at least two workbook versions: give PREVIOUS.xlsx CURRENT.xlsx, or CURRENT.xlsx --since YYYY-MM"
+        )
+    return sorted(paths, key=lambda p: (_name_month(p) or Month(0, 1), p.name))
+
+
+def _name_month(path: Path) -> Month | None:
+    return version_month(Plan(source=path.name, actions=()))
+
+
+def reconcile(
+    paths: list[Path],
+    *,
+    since: Month | None = None,
+    as_of: date | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Reconciliation:
+    """Read the versions (oldest first; the last is current) and reconcile the last two."""
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise UsageError(None, "give the current workbook, and the previous one or --since YYYY-MM")
+    if since is None and len(paths) < 2:
+        raise UsageError(paths[0], "is only one version: give the previous version too, or --since YYYY-MM")
+    _check_distinct(paths)
+    plans = []
+    for path in paths:
+        if progress:
+            progress(f"Reading {path.name}")
+        plans.append(read_plan(path))
+    current = plans[-1]
+    warnings: list[DataWarning] = []
+    if since is not None and len(plans) == 1:
+        diff = diff_since(current, since)
+    else:
+        previous = plans[-2]
+        diff = diff_plans(previous, current)
+        warnings += _order_warnings(paths[-2], previous, paths[-1], current)
+        if since is not None:
+            warnings.append(DataWarning(None, None, "--since is ignored when a previous version is given"))
+    figures = summarize(current, as_of, no_update=no_update(diff))
+    completions = tuple(completion(a, plans) for a in current.actions)
+    return Reconciliation(tuple(plans), diff, figures, completions, tuple(warnings + list(diff.warnings)), tuple(paths))
+
+
+def _check_distinct(paths: list[Path]) -> None:
+    seen: dict[Path, Path] = {}
+    for path in paths:
+        try:
+            key = path.resolve()
+        except OSError:
+            key = path
+        if key in seen:
+            raise UsageError(
+                path, f"is given twice (also as {seen[key]}): give the previous version first, then the current one"
+            )
+        seen[key] = path
+
+
+def _order_warnings(previous_path: Path, previous: Plan, current_path: Path, current: Plan) -> list[DataWarning]:
+    before, after = version_month(previous), version_month(current)
+    newest_before, newest_after = previous.latest_entry_month(), current.latest_entry_month()
+    swapped = (before and after and before > after) or (
+        newest_before and newest_after and newest_before > newest_after
+    )
+    if not swapped:
+        return []
+    return [DataWarning(
+        None, None,
+        f"the previous version {previous_path.name} looks newer than the current one {current_path.name} "
+        f"(latest entries {newest_before and newest_before.label()} against {newest_after and newest_after.label()}): "
+        f"if so, swap them: paptools reconcile {current_path} {previous_path}",
+    )]
+
+
+@dataclass
+class OutputOptions:
+    output_dir: Path = Path("outputs")
+    force: bool = False
+    kinds: tuple[str, ...] = OUTPUT_KINDS
+    report: dict = field(default_factory=dict)  # title, committee, meeting date, template, narrative
+
+
+def write_outputs(result: Reconciliation, options: OutputOptions,
+                  progress: Callable[[str], None] | None = None) -> dict[str, Path]:
+    """Write the chosen outputs; returns kind -> path written."""
+    from .changes import change_rows, write_changes_csv
+    from .outputs import atomic, output_path
+
+    stem = Path(result.current.source).stem
+    written: dict[str, Path] = {}
+    inputs = list(result.paths)
+    if "changes" in options.kinds:
+        path = output_path(options.output_dir, f"{stem}-changes.csv", force=options.force, inputs=inputs)
+        if progress:
+            progress(f"Writing {path.name}")
+        with atomic(path) as temporary:
+            write_changes_csv(change_rows(result.diff, result.summary), temporary)
+        written["changes"] = path
+    return written

@@ -1,0 +1,91 @@
+"""`paptools reconcile` as a user runs it: the examples, two files, --since, JSON, the changes file."""
+from __future__ import annotations
+
+import csv
+import json
+
+from click.testing import CliRunner
+from conftest import ROOT, example_path
+
+from paptools.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_with_no_arguments_it_reconciles_the_two_newest_examples(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = run("reconcile", "--as-of", "2026-05-01", "--output-dir", tmp_path)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("Changes from oldham-send-pap-2025-08.xlsx to oldham-send-pap-2026-04.xlsx\n")
+    assert "  PAP 2.17   At risk → On track" in out
+    assert "  + 2.37       [On track] Balanced System model implementation for improved access to [...]" in out
+    assert "  PAP 2.25   due Sep 2025 → Sep 2026  ('Revised Date: September 2026')  revised again" in out
+    assert f"  changes   {tmp_path / 'oldham-send-pap-2026-04-changes.csv'}" in out
+
+
+def test_the_changes_file_opens_as_a_table(tmp_path):
+    result = run("reconcile", example_path("2024-06"), example_path("2025-01"), "--as-of", "2025-01-20",
+                 "--output-dir", tmp_path)
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "oldham-send-pap-2025-01-changes.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    kinds = [r["Change"] for r in rows]
+    assert kinds.count("New progress") == 14 and kinds.count("Status changed") == 17
+    assert kinds[0] == "Entry edited"  # a change to earlier progress comes first
+    edit = rows[0]
+    assert (edit["Ref"], edit["Before"][:40], edit["Note"]) == (
+        "PAP 2.18", "In addition to sending text remiders adm", "small correction (typo) to an entry reported before"
+    )
+    overdue = [r for r in rows if r["Change"] == "Overdue"]
+    assert [(r["Ref"], r["Note"]) for r in overdue] == [("PAP 2.21", "due Dec 2024, On track")]
+
+
+def test_json_lists_every_change(tmp_path):
+    result = run("reconcile", example_path("2024-06"), example_path("2025-01"), "--as-of", "2025-01-20",
+                 "--json", "--no-files")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["previous"] == "oldham-send-pap-2024-06.xlsx"
+    assert len(document["new_entries"]) == 14
+    assert document["new_entries"][0] == {
+        "ref": "PAP 1.6", "date": "2024-09", "initials": None, "author": None,
+        "text": "Signed off as complete in LIP EB", "position": "inserted",
+    }
+    assert {"ref": "PAP 2.17", "from": "On track", "to": "At risk"} in document["status_changes"]
+    assert document["edited_entries"][0]["kind"] == "minor"
+    assert document["removed_entries"] == [] and document["actions_added"] == []
+    assert document["overdue"] == [{"ref": "PAP 2.21", "due": "2024-12", "status": "On track"}]
+    assert document["no_update"] == ["PAP 1.3", "PAP 2.4", "PAP 2.16", "PAP 2.25"]
+    assert document["counts"]["pap"]["by_status"]["Complete"] == 33
+    assert document["sentences"][1] == (
+        "Of the seven incomplete actions, four are on track, one has not yet started, one is vulnerable and one is at risk."
+    )
+    assert document["outputs"] == {}
+
+
+def test_since_a_month_with_one_workbook(tmp_path):
+    result = run("reconcile", example_path("2025-01"), "--since", "2024-09", "--as-of", "2025-01-20",
+                 "--no-files", "--json")
+    document = json.loads(result.stdout)
+    assert document["since"] == "2024-09" and document["previous"] is None
+    assert len(document["new_entries"]) == 14
+    assert all(e["date"] >= "2024-09" for e in document["new_entries"])
+
+
+def test_one_workbook_without_since_is_a_usage_error():
+    result = run("reconcile", example_path("2025-01"))
+    assert result.exit_code == 2
+    assert "is only one version: give the previous version too, or --since YYYY-MM" in result.stderr
+
+
+def test_an_existing_output_is_never_overwritten_without_force(tmp_path):
+    args = ("reconcile", example_path("2025-08"), example_path("2026-04"), "--output-dir", tmp_path)
+    (tmp_path / "oldham-send-pap-2026-04-changes.csv").write_text("keep me")
+    assert run(*args).exit_code == 0
+    assert (tmp_path / "oldham-send-pap-2026-04-changes.csv").read_text() == "keep me"
+    assert (tmp_path / "oldham-send-pap-2026-04-changes-2.csv").exists()
+    assert run(*args, "--force").exit_code == 0
+    assert (tmp_path / "oldham-send-pap-2026-04-changes.csv").read_text() != "keep me"

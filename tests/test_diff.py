@@ -1,0 +1,232 @@
+"""Reconciling two versions: every kind of change officers make, and nothing invented."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import action, plan_rows
+from housestyle import Row
+
+import build
+from paptools.diff import completion, diff_plans, diff_since, no_update
+from paptools.model import Month, Status
+from paptools.read import read_plan
+from paptools.summary import summarize
+
+P11 = "Sep 23: Groups in place. Nov 23: SL: Terms of reference agreed."
+P12 = "Dec 23: AB: Draft governance structure written. Jan 24: AB: Structure approved by partners."
+
+
+def base_actions(**changes):
+    """Three actions as in a first version; keyword arguments replace one action's row."""
+    rows = {
+        "PAP 1.1": action("PAP 1.1", "OT", P11, owner="Steve Larking"),
+        "PAP 1.2": action("PAP 1.2", "OT", P12, owner="Amber Burton"),
+        "PAP 1.3": action("PAP 1.3", "NYS", "", owner="Abi Ajayi", timescale="Revised date: Sept 24"),
+    }
+    rows.update(changes)
+    return list(rows.values())
+
+
+@pytest.fixture
+def pair(make_workbook):
+    """(previous, current) plans: the base plan, and the same with the given edits."""
+    def make(current_rows, previous_rows=None, current_sheet="PAP"):
+        previous = read_plan(make_workbook(plan_rows(*(previous_rows or base_actions()))))
+        current = read_plan(make_workbook([(current_sheet, plan_rows(*current_rows))]))
+        return previous, current
+    return make
+
+
+def texts(items):
+    return [(i.ref, i.entry.text) for i in items]
+
+
+def test_a_version_diffed_with_itself_shows_nothing(example_plans):
+    for plan in example_plans.values():
+        assert diff_plans(plan, plan).is_empty
+
+
+def test_new_entries_one_way_are_removed_entries_the_other(example_plans):
+    older, newer = example_plans["2024-06"], example_plans["2025-01"]
+    forward, backward = diff_plans(older, newer), diff_plans(newer, older)
+    assert texts(forward.new_entries) and sorted(texts(forward.new_entries)) == sorted(texts(backward.removed_entries))
+    assert {(s.ref, s.before, s.after) for s in forward.status_changes} == {
+        (s.ref, s.after, s.before) for s in backward.status_changes
+    }
+
+
+def test_an_entry_appended_at_the_end(pair):
+    rows = base_actions(**{"PAP 1.2": action("PAP 1.2", "C", P12 + " Mar 24: AB: Launched.", owner="Amber Burton")})
+    diff = diff_plans(*pair(rows))
+    assert [(n.ref, n.entry.date.iso(), n.entry.initials, n.entry.text, n.position) for n in diff.new_entries] == [
+        ("PAP 1.2", "2024-03", "AB", "Launched.", "appended")
+    ]
+    assert [(s.ref, s.before, s.after) for s in diff.status_changes] == [("PAP 1.2", Status.ON_TRACK, Status.COMPLETE)]
+    assert not diff.history_changes
+
+
+def test_entries_added_at_the_top_of_a_newest_first_cell(pair):
+    newest_first = "Jan 24: AB: Structure approved by partners. Dec 23: AB: Draft governance structure written."
+    before = base_actions(**{"PAP 1.2": action("PAP 1.2", "OT", newest_first, owner="Amber Burton")})
+    after = base_actions(**{"PAP 1.2": action("PAP 1.2", "OT", "Apr 24: AB: First board held. " + newest_first,
+                                              owner="Amber Burton")})
+    diff = diff_plans(*pair(after, before))
+    assert [(n.ref, n.entry.text, n.position) for n in diff.new_entries] == [("PAP 1.2", "First board held.", "at the top")]
+    assert diff.removed_entries == () and diff.edited_entries == ()
+
+
+def test_an_entry_inserted_in_the_middle(pair):
+    rows = base_actions(**{"PAP 1.1": action("PAP 1.1", "OT", "Sep 23: Groups in place. Oct 23: Chairs agreed. "
+                                             "Nov 23: SL: Terms of reference agreed.", owner="Steve Larking")})
+    diff = diff_plans(*pair(rows))
+    assert [(n.entry.text, n.position) for n in diff.new_entries] == [("Chairs agreed.", "inserted")]
+
+
+def test_a_typo_fix_is_a_small_edit_not_lost_history(pair):
+    rows = base_actions(**{"PAP 1.1": action("PAP 1.1", "OT", P11.replace("Terms of reference", "Terms of referance"),
+                                             owner="Steve Larking")})
+    previous, current = pair(base_actions(), rows)  # the typo is in the previous version
+    diff = diff_plans(previous, current)
+    assert [(e.ref, e.kind, e.history_changed) for e in diff.edited_entries] == [("PAP 1.1", "minor", False)]
+    assert diff.new_entries == () and diff.removed_entries == ()
+
+
+def test_a_rewritten_entry_is_flagged_as_changed_history(pair):
+    rows = base_actions(**{"PAP 1.1": action("PAP 1.1", "OT", "Sep 23: Groups in place. Nov 23: SL: The terms of "
+                                             "reference are still with legal and have not been agreed.",
+                                             owner="Steve Larking")})
+    diff = diff_plans(*pair(rows))
+    edit = diff.edited_entries[0]
+    assert (edit.ref, edit.kind, edit.history_changed) == ("PAP 1.1", "rewritten", True)
+    assert edit.before.text == "Terms of reference agreed."
+    assert diff.history_changes == (edit,)
+
+
+def test_a_deleted_entry_is_flagged_as_changed_history(pair):
+    rows = base_actions(**{"PAP 1.2": action("PAP 1.2", "OT", "Jan 24: AB: Structure approved by partners.",
+                                             owner="Amber Burton")})
+    diff = diff_plans(*pair(rows))
+    assert texts(diff.removed_entries) == [("PAP 1.2", "Draft governance structure written.")]
+    assert diff.history_changes == diff.removed_entries and diff.new_entries == ()
+
+
+def test_text_added_to_an_existing_entry_is_new_progress(pair):
+    rows = base_actions(**{"PAP 1.1": action("PAP 1.1", "OT", P11 + " Chairs confirmed too.", owner="Steve Larking")})
+    diff = diff_plans(*pair(rows))
+    edit = diff.edited_entries[0]
+    assert (edit.kind, edit.added_text, edit.history_changed) == ("extended", "Chairs confirmed too.", False)
+    assert diff.refs_with_progress() == {"PAP 1.1"}
+
+
+def test_a_row_inserted_mid_sheet_and_a_sheet_renamed_change_nothing_else(pair):
+    rows = base_actions()
+    rows.insert(1, action("PAP 1.1a", "NYS", "", title="A new action between the others", owner="Amber Burton"))
+    diff = diff_plans(*pair(rows, current_sheet="Priority Action Plan 2025"))
+    assert [a.ref for a in diff.actions_added] == ["PAP 1.1a"]
+    assert not (diff.new_entries or diff.edited_entries or diff.removed_entries or diff.status_changes
+                or diff.field_changes or diff.timescale_changes or diff.actions_removed)
+
+
+def test_a_retyped_ref_is_the_same_action(pair):
+    rows = base_actions(**{"PAP 1.2": action("PAP: 1.2", "OT", P12, owner="Amber Burton"),
+                           "PAP 1.3": action("1.3", "NYS", "", owner="Abi Ajayi", timescale="Revised date: Sept 24")})
+    diff = diff_plans(*pair(rows))
+    assert [(c.before, c.after, c.how) for c in diff.ref_changes] == [("PAP 1.3", "1.3", "retyped")]
+    assert diff.actions_added == () and diff.actions_removed == ()
+    assert [w.message for w in diff.warnings] == ["ref PAP 1.3 is now 1.3 (retyped); matched as the same action"]
+
+
+def test_a_removed_action_and_changed_fields(pair):
+    rows = base_actions(**{"PAP 1.2": action("PAP 1.2", "OT", P12, owner="Amber Burton & Matt Bulmer",
+                                             title="Agree and publish the governance system",
+                                             success="Governance system agreed and published"),
+                           "PAP 1.3": action("PAP 1.3", "NYS", "", owner="Abi Ajayi",
+                                             timescale="Revised date: March 25")})
+    rows = [r for r in rows if r.values["ref"] != "PAP 1.1"]
+    diff = diff_plans(*pair(rows))
+    assert [a.ref for a in diff.actions_removed] == ["PAP 1.1"]
+    assert [(f.ref, f.field, f.after) for f in diff.field_changes] == [
+        ("PAP 1.2", "action", "Agree and publish the governance system"),
+        ("PAP 1.2", "owner", "Amber Burton & Matt Bulmer"),
+        ("PAP 1.2", "success criteria", "Governance system agreed and published"),
+    ]
+    change = diff.timescale_changes[0]
+    assert (change.ref, change.before.due.iso(), change.after.due.iso(), change.revised_again) == (
+        "PAP 1.3", "2024-09", "2025-03", True
+    )
+
+
+def test_overdue_and_no_update_as_of_a_date(pair):
+    rows = base_actions(**{"PAP 1.2": action("PAP 1.2", "C", P12 + " Mar 24: AB: Launched.", owner="Amber Burton")})
+    previous, current = pair(rows)
+    diff = diff_plans(previous, current)
+    assert [a.ref for a in no_update(diff)] == ["PAP 1.1", "PAP 1.3"]
+    on_time = summarize(current, date(2024, 9, 30))
+    assert on_time.overdue == ()  # due Sep-24 is late only from October
+    late = summarize(current, date(2024, 10, 1))
+    assert [a.ref for a in late.overdue] == ["PAP 1.1", "PAP 1.3"]
+
+
+def test_since_a_month_without_a_previous_version(example_plans):
+    diff = diff_since(example_plans["2025-01"], Month(2024, 9))
+    assert len(diff.new_entries) == 14
+    assert all(n.entry.date.month_of >= Month(2024, 9) for n in diff.new_entries)
+    assert {n.ref for n in diff.new_entries} == {
+        "PAP 1.6", "PAP 1.7", "PAP 1.8", "PAP 1.10", "PAP 2.1", "PAP 2.10", "PAP 2.12", "PAP 2.17",
+        "PAP 2.21", "PAP 2.22", "PAP 2.24",
+    }
+
+
+def test_whole_plan_january_to_august_2025(example_plans):
+    """The changes between two example versions, written out by hand from the export."""
+    diff = diff_plans(example_plans["2025-01"], example_plans["2025-08"])
+    assert [(n.ref, n.entry.date.iso(), n.entry.text[:40]) for n in diff.new_entries] == [
+        ("PAP 1.7", "2025-04", "Outcomes Framework to go to May LIP EB, "),
+        ("PAP 1.7", "2025-08", "Outcomes Framework will be monitored at "),
+        ("PAP 2.4", "2025-04", "VH to write DBV evaluation report and br"),
+        ("PAP 2.16", "2025-04", "ELSEC Paper coming to LIP EB June 25."),
+        ("PAP 2.16", "2025-08", "ELSEC paper presented in June to LIP EB."),
+        ("PAP 2.17", "2025-03", "Sleep will form part of the GM ND pathwa"),
+        ("PAP 2.21", "2025-04", "Recommendation to close (agreed by LIP E"),
+        ("PAP 2.25", "2025-04", "Paper came to LIP EB Feb 25, this is bei"),
+        ("PAP 2.25", "2025-07", "Agreed at LIP EB, action to remain open."),
+    ]
+    assert [(s.ref, s.before.value, s.after.value) for s in diff.status_changes] == [
+        ("PAP 1.3", "On track", "Complete"), ("PAP 1.7", "On track", "Complete"),
+        ("PAP 2.4", "Not yet started", "On track"), ("PAP 2.16", "On track", "Complete"),
+        ("PAP 2.21", "On track", "Complete"),
+    ]
+    assert [(t.ref, t.before.text, t.after.text, t.revised_again) for t in diff.timescale_changes] == [
+        ("PAP 2.16", "Mar-25", "July-25 (timescale revised)", False),
+        ("PAP 2.17", "Revised date: March 25", "Revised date: Dec-25", True),
+        ("PAP 2.25", "Revised date: March 25", "Revised date: Sept 25", True),
+    ]
+    assert not (diff.edited_entries or diff.removed_entries or diff.actions_added or diff.actions_removed
+                or diff.field_changes or diff.ref_changes)
+    assert no_update(diff) == ()
+    figures = summarize(example_plans["2025-08"], date(2025, 9, 1))
+    assert (figures.pap.of(Status.COMPLETE), figures.pap.of(Status.ON_TRACK), figures.pap.of(Status.VULNERABLE),
+            figures.pap.of(Status.AT_RISK)) == (37, 1, 1, 1)
+    assert [a.ref for a in figures.overdue] == []
+
+
+def test_first_to_second_version_finds_the_corrected_typo_and_retyped_refs(example_plans):
+    diff = diff_plans(example_plans["2024-06"], example_plans["2025-01"])
+    assert [(e.ref, e.kind) for e in diff.edited_entries] == [("PAP 2.18", "minor")]
+    assert diff.ref_changes == ()  # "PAP 1.4" and "PAP: 1.4" are one ref
+    inserted = [n for n in diff.new_entries if n.position == "inserted"]
+    assert [(n.ref, n.entry.text) for n in inserted] == [("PAP 1.6", "Signed off as complete in LIP EB")]
+
+
+def test_completion_month_from_an_entry_or_from_the_versions(example_plans):
+    plans = [example_plans[v] for v in build.VERSIONS[:2]]
+    actions = plans[-1].by_ref()
+    recorded = completion(actions["PAP 2.10"], plans)  # "Oct 24: Marked as complete ..." due Sep-24
+    assert (recorded.month.iso(), recorded.source, recorded.within_timescale) == ("2024-10", "entry", False)
+    between = completion(actions["PAP 1.5"], plans)  # complete by Jan 2025, still open in June 2024, due Jan-24
+    assert (between.after.iso(), between.month.iso(), between.source, between.within_timescale) == (
+        "2024-06", "2025-01", "versions", False
+    )
+    unknown = completion(actions["PAP 1.9"], plans)  # due Sep-24, completed between Jun 2024 and Jan 2025
+    assert (unknown.source, unknown.within_timescale) == ("versions", None)
