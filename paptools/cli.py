@@ -200,6 +200,26 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     _echo_run_warnings(result, as_json)
 
 
+@main.command()
+@click.argument("workbook", type=WORKBOOK)
+@click.option("--output-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("outputs"),
+              show_default=True, help="Folder for the cleaned workbook.")
+@click.option("--force", is_flag=True, help="Replace the cleaned workbook if it exists (otherwise a new name is used).")
+@AS_OF
+def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> None:
+    """Write a tidy copy of WORKBOOK to send: <name>-clean.xlsx in --output-dir.
+
+    One Actions sheet (one row per action, statuses as words with their colours, a
+    drop-down of the five statuses, due months as dates), a Summary sheet with the figures
+    and a chart, and a Warnings sheet. The input is never changed.
+    """
+    from .reconcile import clean as run_clean
+
+    plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of))
+    click.echo(f"Wrote {path} ({len(plan.actions)} actions).")
+    _echo_warnings(plan, False)
+
+
 def _echo_run_warnings(result, as_json: bool) -> None:
     from .terminal import render_warnings
 

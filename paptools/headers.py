@@ -15,6 +15,10 @@ from .text import normalise_label
 FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("ref", r"^(?:action |pap |item )?(?:ref|refs|reference|ref no|ref number|no|number|id|#)$"),
     ("status", r"^(?:b?rag?g?|ra|b?rag status|ra status|rag rating|status|rating|current status|overall status|rag status key)$"),
+    ("original_due", r"^original (?:due|deadline|due date|due month|timescale)$"),
+    ("latest_due", r"^(?:latest|revised|current) (?:due|deadline|due date|due month)$"),
+    ("priority_area", r"^(?:priority (?:action )?area|area)$"),
+    ("section", r"^(?:section|workstream|work stream|sub ?section|theme)$"),
     ("owner", r"\b(?:owner|owners|lead|leads|lead officer|responsible|responsibility|accountable)\b"),
     ("timescale", r"\b(?:timescale|timescales|deadline|due|due date|target date|by when|completion date|timeframe|timeline|date for completion)\b"),
     ("success_criteria", r"\b(?:success|measures? of success|kpis?)\b"),
@@ -34,6 +38,10 @@ FIELD_LABELS = {
     "outcome": "Outcome/impact",
     "evidence": "Evidence",
     "status": "RA status",
+    "original_due": "Original due",
+    "latest_due": "Latest due",
+    "priority_area": "Priority area",
+    "section": "Section",
 }
 
 

@@ -101,3 +101,9 @@ def completion_sentences(completions: list[Completion], complete: int) -> list[s
 def count_phrase(n: int, singular: str, plural: str | None = None) -> str:
     """'one action', 'seven actions'."""
     return f"{number_words(n)} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def all_actions_opening(all_total: int, pap_total: int) -> str:
+    """The opening of the sentence about every action, PAP and improvement-plan together."""
+    others = all_total - pap_total
+    return f"Counting the {number_words(others)} improvement-plan actions as well, of all {all_total} actions"

@@ -19,14 +19,17 @@ from .entries import split_entries
 from .errors import NoActions, UnsafeWorkbook
 from .headers import FIELD_LABELS, ColumnMap, is_repeat_header, map_columns
 from .inputs import MAX_CELL_TEXT, load_workbook
-from .model import Action, DataWarning, Note, Plan, Status
+from .model import Action, DataWarning, Month, Note, Plan, Status, Timescale
 from .people import People, split_owners
 from .refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
 from .statuses import WHITE, ColourKey, apply_tint, key_status, normalise_rgb, status_from_text
 from .text import clean_text, normalise_label, one_line
 
 EXCEL_CELL_LIMIT = 32_767
+GENERATED_PROPERTY = "paptools"  # set by workbook.py on the cleaned workbooks it writes
+GENERATED_SHEETS = {"Changes", "Warnings"}
 MAX_COLUMNS = 200
+_DUE_FIELDS = ("original_due", "latest_due")
 _KEY_MARKERS = {"key", "legend", "rag key", "ra key", "key to rag", "status key", "rag rating key", "key to ra"}
 _PRIORITY_AREA = re.compile(
     r"^[ \t]*priority[ \t]+(?:action[ \t]+)?area[ \t]*(?P<n>\d+|[ivx]+)\b[ \t]*[:\-–—.]?[ \t]*", re.I | re.M
@@ -164,6 +167,7 @@ class _RawAction:
     extra: list[tuple[str, str]]
     section: str | None
     area: str | None
+    due_values: dict[str, tuple[object, str]] = field(default_factory=dict)  # field -> (value, cell)
 
 
 @dataclass
@@ -197,7 +201,14 @@ class _WorkbookReader:
 
     # -- the walk ----------------------------------------------------------------------
     def read(self) -> None:
-        action_sheets = [ws for ws in self.workbook.worksheets]
+        props = getattr(self.workbook, "custom_doc_props", None)
+        self.generated = bool(props is not None and GENERATED_PROPERTY in getattr(props, "names", []))
+        if not self.title and self.generated and self.workbook.properties.title:
+            self.title = self.workbook.properties.title
+        action_sheets = [
+            ws for ws in self.workbook.worksheets
+            if not (self.generated and ws.title in GENERATED_SHEETS)  # our own Changes and Warnings
+        ]
         multi = sum(1 for ws in action_sheets if ws.max_row > 1) > 1
         for ws in action_sheets:
             self._read_sheet(ws, multi)
@@ -274,7 +285,7 @@ class _WorkbookReader:
                 section = first
                 self.notes.append(Note("section", ws.title, cells[nonempty[0]].coordinate, first))
                 continue
-            if key_status(first) and (single or in_key or self._row_fill(cells)):
+            if self._is_key_line(cells, texts, nonempty, first, in_key):
                 self._key_line(cells, texts, nonempty, first)
                 in_key = seen_key_here = True
                 continue
@@ -301,7 +312,7 @@ class _WorkbookReader:
                     "row is not an action (no Ref) nor a heading: not read into the plan; its text is kept here",
                     text,
                 )
-        if columns is None and has_content and not seen_key_here:
+        if columns is None and has_content and not seen_key_here and not self.generated:
             self.warn(ws.title, None, "sheet has no header row with a Ref column; not read as actions")
         elif columns is not None and "progress" not in columns:
             self.warn(ws.title, None, "sheet has a header row but no Progress column; not read as actions")
@@ -374,7 +385,7 @@ class _WorkbookReader:
         if normalise_label(first) in _KEY_MARKERS:
             self.notes.append(Note("key", sheet, coordinate, first))
             return "key"
-        if key_status(first):
+        if self._is_key_line(cells, texts, nonempty, first, False):
             self._key_line(cells, texts, nonempty, first)
             return "key"
         if _PRIORITY_AREA.search(first):
@@ -404,13 +415,29 @@ class _WorkbookReader:
             for n, match in enumerate(matches):
                 end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
                 label = area_label(match.group("n"))
-                self.areas.setdefault(label, text[match.end():end].strip())
+                description = text[match.end():end].strip()
+                if description or label not in self.areas:  # a bare "Priority area 1" adds nothing
+                    self.areas[label] = description if not self.areas.get(label) else self.areas[label]
                 found.append(label)
             if not matches:  # "Responsible bodies: ..." beside the priority areas
                 self.notes.append(Note("priority area", sheet, coordinate, text))
         for label in found:
-            self.notes.append(Note("priority area", sheet, coordinate, f"{label}: {self.areas[label]}"))
+            if self.areas[label]:
+                self.notes.append(Note("priority area", sheet, coordinate, f"{label}: {self.areas[label]}"))
         return found
+
+    def _is_key_line(self, cells, texts, nonempty, first: str, in_key: bool) -> bool:
+        """A legend line: a status word with a description, or alone in a coloured cell.
+
+        A figures table ("Complete | 38 | 73%") names statuses too, but with numbers.
+        """
+        if not key_status(first):
+            return False
+        if any(isinstance(cells[i].value, (int, float)) for i in nonempty):
+            return False
+        rest = " ".join(texts[i] for i in nonempty)[len(first.split(":")[0]):]
+        described = len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
+        return described or bool(self._row_fill(cells)) or (in_key and len(nonempty) == 1)
 
     def _key_line(self, cells, texts, nonempty, first: str) -> None:
         status = key_status(first)
@@ -429,7 +456,11 @@ class _WorkbookReader:
 
         fields = {
             name: texts[index] if index < len(texts) else ""
-            for name, index in columns.fields.items() if name not in ("ref", "status")
+            for name, index in columns.fields.items() if name not in ("ref", "status", *_DUE_FIELDS)
+        }
+        due_values = {
+            name: (cells[columns.fields[name]].value, cells[columns.fields[name]].coordinate)
+            for name in _DUE_FIELDS if name in columns.fields and columns.fields[name] < len(cells)
         }
         timescale_cell = cell_of("timescale")
         status_cell = cell_of("status")
@@ -458,7 +489,8 @@ class _WorkbookReader:
             progress_cell=cell_of("progress").coordinate if cell_of("progress") is not None else None,
             status_text=status_text, status_rgb=rgb,
             status_cell=status_cell.coordinate if status_cell is not None else None,
-            extra=extra, section=section or (ws.title if multi else None), area=area,
+            extra=extra, section=fields.pop("section", "") or section or (ws.title if multi else None),
+            area=fields.pop("priority_area", "") or area, due_values=due_values,
         )
         for cell in cells:
             self.action_cells.add((ws.title, cell.coordinate))
@@ -495,10 +527,14 @@ class _WorkbookReader:
                 for row in ws.iter_rows():
                     for cell in row:
                         if cell.data_type == "f" and (ws.title, cell.coordinate) in self.action_cells:
-                            formula = str(cell.value)
+                            formula = one_line(str(cell.value), 60)
+                            saved = self.workbook[ws.title][cell.coordinate].value
                             self.warn(
                                 ws.title, cell.coordinate,
-                                f"cell holds a formula ({one_line(formula, 60)}); its last calculated value is used",
+                                f"cell holds a formula ({formula}); its last calculated value is used"
+                                if saved not in (None, "") else
+                                f"cell holds a formula ({formula}) with no saved result (the file was not last "
+                                "saved by Excel), so it reads as blank: type the text in, or open and save in Excel",
                             )
         finally:
             formula_workbook.close()
@@ -526,6 +562,8 @@ class _WorkbookReader:
                           f"ref {raw.ref.text} is used twice (also at {first_place[raw.ref.text]}); both actions are kept")
             first_place.setdefault(raw.ref.text, f"{raw.sheet}!{raw.ref_cell}")
             timescale, problem = parse_timescale(raw.timescale_value)
+            if raw.due_values:
+                timescale, problem = self._due_columns(raw, timescale, problem)
             if problem and raw.timescale_cell:
                 self.warn(raw.sheet, raw.timescale_cell, problem)
             elif raw.timescale_cell and not timescale.text:
@@ -554,6 +592,25 @@ class _WorkbookReader:
             notes=tuple(self.notes), pap_prefixed=prefixed,
             extra_columns=tuple(dict.fromkeys(h for raw in all_raw for h, _ in raw.extra)),
         )
+
+    def _due_columns(self, raw: _RawAction, timescale: Timescale, problem: str | None):
+        """Due-date columns beside the Timescale text: the dates win where the two disagree."""
+        months = {}
+        for name, (value, cell) in raw.due_values.items():
+            if isinstance(value, (datetime, date)):
+                months[name] = Month(value.year, value.month)
+            elif value not in (None, ""):
+                self.warn(raw.sheet, cell, f"'{clean_text(value)}' in the {FIELD_LABELS[name]} column is not a date; not used")
+        original = months.get("original_due", timescale.original_due)
+        latest = months.get("latest_due", timescale.due)
+        if (original, latest) == (timescale.original_due, timescale.due):
+            return timescale, problem
+        revised = latest if latest != original else None
+        where = raw.due_values.get("latest_due", raw.due_values.get("original_due"))[1]
+        if timescale.due is not None:
+            self.warn(raw.sheet, where, f"the due-date columns ({latest.label() if latest else 'none'}) and the "
+                      f"Timescale text ('{timescale.text}') disagree; the columns are used")
+        return Timescale(timescale.text, original, revised), None
 
     def _colour_key(self) -> ColourKey:
         key = ColourKey()

@@ -38,6 +38,13 @@ class Reconciliation:
     def previous(self) -> Plan | None:
         return self.diff.previous
 
+    def all_warnings(self) -> list[tuple[str, DataWarning]]:
+        """The run's own warnings, then those of the two versions compared, with their source."""
+        pairs = [("these versions", w) for w in self.warnings]
+        for plan in self.plans[-2:]:
+            pairs += [(plan.source, w) for w in plan.warnings]
+        return pairs
+
     def trend(self) -> list[tuple[str, Summary]]:
         """The figures of every version read, for the chart of how statuses moved."""
         result = []
@@ -149,4 +156,26 @@ def write_outputs(result: Reconciliation, options: OutputOptions,
         with atomic(path) as temporary:
             write_changes_csv(change_rows(result.diff, result.summary), temporary)
         written["changes"] = path
+    if "workbook" in options.kinds:
+        from .workbook import write_clean_workbook
+
+        path = output_path(options.output_dir, f"{stem}-clean.xlsx", force=options.force, inputs=inputs)
+        if progress:
+            progress(f"Writing {path.name}")
+        with atomic(path) as temporary:
+            write_clean_workbook(temporary, result.current, result.summary, diff=result.diff,
+                                 trend=result.trend(), warnings=result.all_warnings())
+        written["workbook"] = path
     return written
+
+
+def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None) -> tuple[Plan, Path]:
+    """Read one workbook and write its cleaned copy; returns the plan and the path written."""
+    from .outputs import atomic, output_path
+    from .workbook import write_clean_workbook
+
+    plan = read_plan(path)
+    target = output_path(output_dir, f"{Path(plan.source).stem}-clean.xlsx", force=force, inputs=[path])
+    with atomic(target) as temporary:
+        write_clean_workbook(temporary, plan, summarize(plan, as_of))
+    return plan, target

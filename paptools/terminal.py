@@ -139,7 +139,7 @@ def _entry_line(entry, indent: str, width: int, prefix: str = "") -> list[str]:
 
 
 def render_reconcile(result, width: int = 100) -> str:
-    from .prose import number_words, status_sentences
+    from .prose import all_actions_opening, status_sentences
 
     diff, summary = result.diff, result.summary
     current = diff.current
@@ -156,8 +156,7 @@ def render_reconcile(result, width: int = 100) -> str:
     for sentence in status_sentences(summary.pap, pap_label, completions):
         lines.extend(_wrap(sentence, "  ", width))
     if summary.all.total != summary.pap.total:
-        others = summary.all.total - summary.pap.total
-        opening = f"Counting the {number_words(others)} improvement-plan actions as well, of all {summary.all.total} actions"
+        opening = all_actions_opening(summary.all.total, summary.pap.total)
         for sentence in status_sentences(summary.all, opening=opening)[:2]:
             lines.extend(_wrap(sentence, "  ", width))
     lines.append("")

@@ -1,0 +1,191 @@
+"""The cleaned workbook: read back by content, round trip, safe to send, opens in LibreOffice."""
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from conftest import action, example_path, plan_rows
+from libreoffice import pdf_of, pdf_text
+
+import build
+from paptools.cli import main
+from paptools.diff import diff_plans
+from paptools.read import read_plan
+from paptools.reconcile import OutputOptions, reconcile, write_outputs
+from paptools.summary import summarize
+from paptools.workbook import write_clean_workbook
+
+
+def cleaned(plan, path, **kw):
+    write_clean_workbook(path, plan, summarize(plan, date(2026, 5, 1)), **kw)
+    return path
+
+
+def essence(plan):
+    """What must survive the round trip, action by action."""
+    return [
+        (a.ref, a.status, a.title, a.owner, a.owners, a.success_criteria, a.outcome, a.evidence, a.section,
+         a.priority_area, a.timescale, a.extra, [(e.date, e.initials, e.author, e.text) for e in a.entries])
+        for a in plan.actions
+    ]
+
+
+@pytest.mark.parametrize("version", build.VERSIONS)
+def test_reading_the_cleaned_workbook_back_gives_the_same_plan(example_plans, version, tmp_path):
+    plan = example_plans[version]
+    again = read_plan(cleaned(plan, tmp_path / "clean.xlsx"))
+    assert essence(again) == essence(plan)
+    assert again.title == plan.title and again.priority_areas == plan.priority_areas
+    assert [s for s, _ in again.key] == [s for s, _ in plan.key]
+    assert diff_plans(plan, again).is_empty
+
+
+def test_cleaning_twice_changes_nothing(example_plans, tmp_path):
+    once = cleaned(example_plans["2026-04"], tmp_path / "once.xlsx")
+    twice = cleaned(read_plan(once), tmp_path / "twice.xlsx")
+    first, second = openpyxl.load_workbook(once), openpyxl.load_workbook(twice)
+    for name in ("Actions",):
+        rows = lambda book: [[c.value for c in row] for row in book[name].iter_rows()]  # noqa: E731
+        assert rows(first) == rows(second)
+
+
+def test_the_actions_sheet_is_one_header_row_and_one_row_per_action(example_plans, tmp_path):
+    plan = example_plans["2026-04"]
+    book = openpyxl.load_workbook(cleaned(plan, tmp_path / "clean.xlsx"))
+    assert book.sheetnames == ["Actions", "Summary", "Warnings"]
+    sheet = book["Actions"]
+    header = [c.value for c in sheet[1]]
+    assert header == ["Ref", "Priority area", "Section", "Action", "Owner", "Timescale", "Original due",
+                      "Latest due", "Success criteria", "Progress", "Outcome/impact", "Evidence", "RA status"]
+    assert sheet.max_row == 1 + len(plan.actions)
+    row = {h: c for h, c in zip(header, sheet[23])}  # PAP 2.7
+    assert row["Ref"].value == "PAP 2.7" and row["RA status"].value == "Complete"
+    assert row["Original due"].value == datetime(2023, 11, 1) and row["Original due"].number_format == "mmm-yy"
+    assert row["Latest due"].value == datetime(2024, 4, 1)
+    assert row["Progress"].value.split("\n")[1].startswith("Nov 23: S&LT recovery plan drafted")
+    refs = [c.value for c in sheet["A"][1:]]
+    assert all(isinstance(r, str) for r in refs) and "1.11" in refs
+
+
+def test_it_is_pleasant_to_use_in_excel(example_plans, tmp_path):
+    book = openpyxl.load_workbook(cleaned(example_plans["2026-04"], tmp_path / "clean.xlsx"))
+    sheet = book["Actions"]
+    assert sheet.freeze_panes == "B2"
+    assert sheet.auto_filter.ref == "A1:M53"
+    validation = sheet.data_validations.dataValidation[0]
+    assert validation.type == "list" and validation.formula1 == '"Not yet started,On track,Vulnerable,At risk,Complete"'
+    assert str(validation.sqref).startswith("M2:M")
+    rules = [r for rng in sheet.conditional_formatting for r in rng.rules]
+    assert sorted(r.formula[0] for r in rules) == sorted(
+        f'"{s}"' for s in ("Not yet started", "On track", "Vulnerable", "At risk", "Complete"))
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToHeight == 0
+    assert sheet.page_setup.fitToWidth in (None, 1)  # absent means the default, one page wide
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.column_dimensions["J"].width > 60 and sheet["J2"].alignment.wrap_text
+
+
+def test_summary_sheet_has_the_figures_and_a_native_chart(example_plans, tmp_path):
+    plans = [example_plans[v] for v in build.VERSIONS]
+    figures = [(v, summarize(p, date(2026, 5, 1))) for v, p in zip(build.VERSIONS, plans)]
+    path = cleaned(plans[-1], tmp_path / "clean.xlsx", diff=diff_plans(plans[-2], plans[-1]), trend=figures)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Actions", "Summary", "Changes", "Warnings"]
+    summary = [[c.value for c in row] for row in book["Summary"].iter_rows()]
+    assert ["Complete", 38, 73, 38, 95] in [row[:5] for row in summary]
+    assert ["Total", 52, 100, 40, 100] in [row[:5] for row in summary]
+    texts = [row[0] for row in summary if row[0]]
+    assert ("Of a total of 40 PAP actions, thirty-eight (95%) have been marked as complete and two (5%) "
+            "are incomplete.") in texts
+    with zipfile.ZipFile(path) as archive:
+        charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 2  # the status bar chart, and the stacked trend across versions
+    changes = [[c.value for c in row] for row in book["Changes"].iter_rows()]
+    assert changes[1][:2] == ["Status changed", "PAP 2.4"]
+
+
+def test_formula_like_text_is_written_as_text(make_workbook, tmp_path):
+    texts = {"F4": '=HYPERLINK("http://evil.example","click")', "C4": "+44 161 770 3000",
+             "B4": "-5% waiting times", "H4": "@channel update"}
+    source = make_workbook(plan_rows(action("PAP 1.1")))
+    book = openpyxl.load_workbook(source)
+    for coordinate, text in texts.items():  # typed as text, as a web paste or another system would
+        book["PAP"][coordinate].value = text
+        book["PAP"][coordinate].data_type = "s"
+    book.save(source)
+    plan = read_plan(source)
+    assert plan.actions[0].progress == texts["F4"]
+    path = cleaned(plan, tmp_path / "clean.xlsx")
+    cells = {c.value: c.data_type for c in openpyxl.load_workbook(path)["Actions"][2] if isinstance(c.value, str)}
+    assert all(cells[text] == "s" for text in texts.values())
+    assert essence(read_plan(path)) == essence(plan)
+
+
+def test_a_real_formula_without_a_saved_result_is_reported(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(action("PAP 1.1", progress="=CONCAT(A1,B1)"))))
+    assert plan.actions[0].progress == ""
+    assert plan.warnings[0].line().startswith("PAP!F4: cell holds a formula (=CONCAT(A1,B1)) with no saved result")
+
+
+def test_nothing_leaves_but_the_plans_own_data(make_workbook, tmp_path):
+    source = make_workbook(plan_rows(action("PAP 1.1", "C")))
+    book = openpyxl.load_workbook(source)
+    book.properties.creator, book.properties.lastModifiedBy = "Jane Officer", "Jane Officer"
+    book.create_sheet("Secret").sheet_state = "hidden"
+    book.save(source)
+    path = cleaned(read_plan(source), tmp_path / "clean.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        core = archive.read("docProps/core.xml").decode()
+        workbook_xml = archive.read("xl/workbook.xml").decode()
+    assert not any("externalLink" in n or "vbaProject" in n for n in names)
+    assert "Jane Officer" not in core and 'state="hidden"' not in workbook_xml and "Secret" not in workbook_xml
+
+
+def test_a_cell_longer_than_excel_allows_is_continued_and_reported(make_workbook, tmp_path):
+    # Excel caps a cell at 32,767 characters, but progress continued on the rows below can exceed it.
+    part = lambda start: " ".join(  # noqa: E731
+        f"\nMar 24: AB: Update number {n}. " + "Detail of the work done. " * 60 for n in range(start, start + 15))
+    more = action("", title="", owner="", timescale="", progress=part(15), success="", outcome="", evidence="")
+    more.status = None
+    plan = read_plan(make_workbook(plan_rows(action("PAP 1.1", progress=part(0)), more, action("PAP 1.2"))))
+    assert len(plan.actions[0].progress) > 32_767 and len(plan.actions[0].entries) == 30
+    path = tmp_path / "clean.xlsx"
+    notes = write_clean_workbook(path, plan, summarize(plan))
+    assert notes[0].message.startswith("Progress of PAP 1.1 is ")
+    assert "more than an Excel cell holds (32,767); it continues on the next 1 row(s), nothing is cut" in notes[0].message
+    book = openpyxl.load_workbook(path)
+    assert "A2:A3" in [str(r) for r in book["Actions"].merged_cells.ranges]
+    assert notes[0].message in [c.value for c in book["Warnings"]["D"]]
+    again = read_plan(path)
+    assert [a.ref for a in again.actions] == ["PAP 1.1", "PAP 1.2"]
+    assert [e.text for e in again.actions[0].entries] == [e.text for e in plan.actions[0].entries]
+    assert again.warnings == ()  # the continuation row is recognised by its merged ref
+
+
+def test_reconcile_works_between_an_original_and_a_cleaned_version(tmp_path):
+    result = reconcile([example_path("2025-08"), example_path("2026-04")], as_of=date(2026, 5, 1))
+    written = write_outputs(result, OutputOptions(output_dir=tmp_path, kinds=("workbook",)))
+    again = reconcile([example_path("2026-04"), written["workbook"]], as_of=date(2026, 5, 1))
+    assert again.diff.is_empty
+    onward = reconcile([written["workbook"], example_path("2026-04")], as_of=date(2026, 5, 1))
+    assert onward.diff.is_empty
+
+
+def test_clean_command_writes_into_outputs_and_never_touches_the_input(tmp_path):
+    source = example_path("2025-01")
+    before = source.read_bytes()
+    result = CliRunner().invoke(main, ["clean", str(source), "--output-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Wrote {tmp_path / 'oldham-send-pap-2025-01-clean.xlsx'} (40 actions).")
+    assert source.read_bytes() == before
+
+
+def test_libreoffice_opens_and_prints_the_cleaned_workbook(example_plans, tmp_path):
+    pdf = pdf_of(cleaned(example_plans["2026-04"], tmp_path / "clean.xlsx"))
+    text = pdf_text(pdf)
+    assert "PAP 2.37" in text.replace("\n", " ") or "2.37" in text
+    assert "Of a total of 40 PAP actions" in " ".join(text.split())
