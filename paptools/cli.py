@@ -149,6 +149,54 @@ def _month(value: str | None):
         raise click.BadParameter(f"'{value}' is not a month: use YYYY-MM, e.g. 2024-09") from None
 
 
+def report_options(function):
+    """The options that shape the Word report, shared by `reconcile` and `report`."""
+    options = [
+        click.option("--title", help="Title of the report (default: a SEND PAP progress report title)."),
+        click.option("--committee", help="Committee the report goes to (default: Overview and Scrutiny Committee)."),
+        click.option("--meeting-date", metavar="YYYY-MM-DD", help="Date of the meeting, shown on the report."),
+        click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
+                     help="A council .docx whose styles, page and letterhead the report takes."),
+        click.option("--narrative", type=click.Path(path_type=Path, dir_okay=False),
+                     help="Markdown or text file with your own Purpose and Recommendations (see README)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _report_settings(title, committee, meeting_date, template, narrative) -> dict:
+    settings: dict = {}
+    if title:
+        settings["title"] = title
+    if committee:
+        settings["committee"] = committee
+    if meeting_date:
+        settings["meeting_date"] = _as_of(meeting_date)
+    if template:
+        from .inputs import check_document
+
+        check_document(template)
+        settings["template"] = template
+    if narrative:
+        from .narrative import read_narrative
+
+        settings["narrative"] = read_narrative(narrative)
+    return settings
+
+
+def _paths(workbooks: tuple[Path, ...]) -> list[Path]:
+    from .reconcile import find_examples
+
+    paths = list(workbooks)
+    if not paths:
+        folder = Path("workbooks")
+        if not folder.is_dir():
+            raise click.UsageError("give PREVIOUS.xlsx CURRENT.xlsx (no ./workbooks folder of example plans here)")
+        paths = find_examples(folder)
+    return paths
+
+
 @main.command()
 @click.argument("workbooks", nargs=-1, type=WORKBOOK)
 @click.option("--since", metavar="YYYY-MM", help="With one workbook: new progress is the entries dated from this month.")
@@ -158,8 +206,10 @@ def _month(value: str | None):
               show_default=True, help="Folder for the changes file, the report and the cleaned workbook.")
 @click.option("--force", is_flag=True, help="Replace output files that exist (otherwise new names are used).")
 @click.option("--no-files", is_flag=True, help="Print only; write no files.")
+@report_options
 def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, as_json: bool,
-              output_dir: Path, force: bool, no_files: bool) -> None:
+              output_dir: Path, force: bool, no_files: bool, title, committee, meeting_date, template,
+              narrative) -> None:
     """Reconcile the previous version of the plan with the current one.
 
     \b
@@ -169,21 +219,18 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
 
     Prints what changed (new progress, status changes, history edited or removed,
     timescales, owners), the figures now, what is overdue and what has no update;
-    writes the changes file to --output-dir. Given more than two versions, the last
-    two are reconciled and all of them give the trend.
+    writes the changes file, the Word report and the cleaned workbook to --output-dir.
+    Given more than two versions, the last two are reconciled and all of them give the
+    trend.
     """
-    from .reconcile import OutputOptions, find_examples
+    from .reconcile import OutputOptions
     from .reconcile import reconcile as run_reconcile
     from .reconcile import write_outputs
 
-    paths = list(workbooks)
-    if not paths:
-        folder = Path("workbooks")
-        if not folder.is_dir():
-            raise click.UsageError("give PREVIOUS.xlsx CURRENT.xlsx (no ./workbooks folder of example plans here)")
-        paths = find_examples(folder)
-    result = run_reconcile(paths, since=_month(since), as_of=_as_of(as_of))
-    written = {} if no_files else write_outputs(result, OutputOptions(output_dir=output_dir, force=force))
+    settings = _report_settings(title, committee, meeting_date, template, narrative)
+    result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of))
+    options = OutputOptions(output_dir=output_dir, force=force, report=settings)
+    written = {} if no_files else write_outputs(result, options)
     if as_json:
         from .jsonout import reconcile_document
 
@@ -198,6 +245,40 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
             for kind, path in written.items():
                 click.echo(f"  {kind:<9} {path}")
     _echo_run_warnings(result, as_json)
+
+
+@main.command()
+@click.argument("workbooks", nargs=-1, type=WORKBOOK)
+@click.option("--since", metavar="YYYY-MM", help="With one workbook: progress is the entries dated from this month.")
+@AS_OF
+@click.option("--output-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("outputs"),
+              show_default=True, help="Folder for the report.")
+@click.option("--force", is_flag=True, help="Replace the report if it exists (otherwise a new name is used).")
+@report_options
+def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, output_dir: Path, force: bool,
+           title, committee, meeting_date, template, narrative) -> None:
+    """Write the Word progress report for the scrutiny committee.
+
+    \b
+    paptools report PREVIOUS.xlsx CURRENT.xlsx --meeting-date 2025-01-28
+    paptools report CURRENT.xlsx --since 2024-09
+    paptools report CURRENT.xlsx          (a status report, with no changes section)
+
+    Writes <current>-report.docx to --output-dir: purpose, executive summary with the
+    figures, a table and a chart, progress since the last report, actions needing
+    attention, recommendations, and appendices with every action's status and the
+    data warnings.
+    """
+    from .reconcile import OutputOptions
+    from .reconcile import reconcile as run_reconcile
+    from .reconcile import write_outputs
+
+    settings = _report_settings(title, committee, meeting_date, template, narrative)
+    result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True)
+    written = write_outputs(result, OutputOptions(output_dir=output_dir, force=force, kinds=("report",),
+                                                  report=settings))
+    click.echo(f"Wrote {written['report']}.")
+    _echo_run_warnings(result, False)
 
 
 @main.command()

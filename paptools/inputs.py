@@ -104,6 +104,20 @@ def _check_zip(path: Path) -> None:
             )
 
 
+def check_document(path: Path) -> None:
+    """A Word template given with --template: it must be a .docx (a zip with word/document.xml)."""
+    path = Path(path)
+    if not path.is_file():
+        raise NotAWorkbook(path, "template not found: give the path of a Word .docx file")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise NotAWorkbook(path, "is not a Word document: give a .docx file as --template")
+    except zipfile.BadZipFile:
+        hint = " (an old .doc or .dotx? Save it as .docx)" if path.suffix.lower() in (".doc", ".dot", ".dotx") else ""
+        raise NotAWorkbook(path, f"is not a Word .docx file{hint}: give a .docx as --template") from None
+
+
 def load_workbook(path: Path, *, data_only: bool = False):
     """The openpyxl workbook, loaded after the checks; load errors become NotAWorkbook."""
     import openpyxl  # heavy: imported only when a workbook is read

@@ -77,6 +77,10 @@ class EntryDate:
         month = calendar.month_abbr[self.month]
         return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
 
+    def long_label(self) -> str:
+        month = calendar.month_name[self.month]
+        return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
+
     @property
     def month_of(self) -> Month:
         return Month(self.year, self.month)

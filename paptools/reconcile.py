@@ -74,12 +74,16 @@ def reconcile(
     since: Month | None = None,
     as_of: date | None = None,
     progress: Callable[[str], None] | None = None,
+    single_ok: bool = False,
 ) -> Reconciliation:
-    """Read the versions (oldest first; the last is current) and reconcile the last two."""
+    """Read the versions (oldest first; the last is current) and reconcile the last two.
+
+    With one version and no `since`, only a status report is possible: `single_ok` allows it.
+    """
     paths = [Path(p) for p in paths]
     if not paths:
         raise UsageError(None, "give the current workbook, and the previous one or --since YYYY-MM")
-    if since is None and len(paths) < 2:
+    if since is None and len(paths) < 2 and not single_ok:
         raise UsageError(paths[0], "is only one version: give the previous version too, or --since YYYY-MM")
     _check_distinct(paths)
     plans = []
@@ -89,8 +93,8 @@ def reconcile(
         plans.append(read_plan(path))
     current = plans[-1]
     warnings: list[DataWarning] = []
-    if since is not None and len(plans) == 1:
-        diff = diff_since(current, since)
+    if len(plans) == 1:
+        diff = diff_since(current, since) if since is not None else PlanDiff(previous=None, current=current)
     else:
         previous = plans[-2]
         diff = diff_plans(previous, current)
@@ -156,6 +160,16 @@ def write_outputs(result: Reconciliation, options: OutputOptions,
         with atomic(path) as temporary:
             write_changes_csv(change_rows(result.diff, result.summary), temporary)
         written["changes"] = path
+    if "report" in options.kinds:
+        from .report import ReportOptions, write_report
+
+        path = output_path(options.output_dir, f"{stem}-report.docx", force=options.force, inputs=inputs)
+        if progress:
+            progress(f"Writing {path.name}")
+        report_options = ReportOptions(**options.report, warnings=result.all_warnings())
+        with atomic(path) as temporary:
+            write_report(temporary, result, report_options)
+        written["report"] = path
     if "workbook" in options.kinds:
         from .workbook import write_clean_workbook
 
