@@ -31,7 +31,7 @@ class _Group(click.Group):
             click.echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
-            click.echo("Interrupted: nothing was written.", err=True)
+            click.echo("Interrupted: no file was left half-written; files already finished were kept.", err=True)
             ctx.exit(130)
         except Exception as error:  # a bug: still one line, and how to report it
             if ctx.meta.get("paptools.debug"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .model import EntryDate, Month, Timescale
+from .text import clean_text
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
@@ -110,8 +111,8 @@ def parse_timescale(value: object) -> tuple[Timescale, str | None]:
     if isinstance(value, (datetime, date)):
         month = Month(value.year, value.month)
         return Timescale(value.strftime("%b-%y"), month, None), None
-    text = value if isinstance(value, str) else ("" if value is None else str(value))
-    if not text.strip():
+    text = clean_text(value)
+    if not text:
         return Timescale("", None, None), None
     original = revised = None
     markers = list(_REVISION.finditer(text))

@@ -34,8 +34,12 @@ def check_workbook(path: Path) -> None:
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
+    except PermissionError:
+        raise NotAWorkbook(
+            path, "cannot be opened (permission denied): if it is open in Excel, close it and try again"
+        ) from None
     except OSError as error:
-        raise NotAWorkbook(path, f"cannot be opened ({error.strerror}): check you may read it") from None
+        raise NotAWorkbook(path, f"cannot be opened ({error.strerror}): check the file and that you may read it") from None
     if not head:
         raise NotAWorkbook(path, "is empty (0 bytes): ask for the workbook to be sent again")
     if head == OLE2_MAGIC:
@@ -128,15 +132,26 @@ def load_workbook(path: Path, *, data_only: bool = False):
     except PapErrorTypes:
         raise
     except Exception as error:  # openpyxl raises many kinds for damaged parts
-        name = type(error).__name__
-        if "Entities" in name or "DTD" in name or "External" in name:
+        from defusedxml import DefusedXmlException
+
+        if any(isinstance(cause, DefusedXmlException) for cause in _causes(error)):
             raise UnsafeWorkbook(
                 path, "contains XML entity declarations, which Excel never writes: refused for safety"
             ) from None
+        name = type(error).__name__
         raise NotAWorkbook(
             path,
             f"could not be read as a workbook ({name}): open it in Excel, save it again as .xlsx, and retry",
         ) from None
+
+
+def _causes(error: BaseException):
+    """The error and what caused it: openpyxl wraps the XML parser's refusal in a ValueError."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        yield error
+        error = error.__cause__ or error.__context__
 
 
 PapErrorTypes = (NotAWorkbook, UnsafeWorkbook)

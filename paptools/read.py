@@ -194,6 +194,7 @@ class _WorkbookReader:
         self.headed_sheets = 0
         self.progress_sheets = 0
         self.action_cells: set[tuple[str, str]] = set()
+        self.any_text = False
 
     # -- warnings ----------------------------------------------------------------------
     def warn(self, sheet: str | None, cell: str | None, message: str, value: str | None = None) -> None:
@@ -212,6 +213,8 @@ class _WorkbookReader:
         multi = sum(1 for ws in action_sheets if ws.max_row > 1) > 1
         for ws in action_sheets:
             self._read_sheet(ws, multi)
+        if not self.any_text:
+            raise NoActions(self.path, "has no text on any sheet: check it is the right file, saved after editing")
         if not self.headed_sheets:
             raise NoActions(
                 self.path,
@@ -242,7 +245,7 @@ class _WorkbookReader:
             texts = [self._text(ws.title, cell) for cell in cells]
             if not any(texts):
                 continue
-            has_content = True
+            has_content = self.any_text = True
             number = cells[0].row
             if columns is None:
                 columns = map_columns(texts)
@@ -277,6 +280,7 @@ class _WorkbookReader:
             )
             if ref is not None and (content or "." in ref.text):
                 last = self._action(ws, sheet, columns, cells, texts, ref, ref_text, section, area, multi)
+                self._check_merges(ws, columns, cells, merged, last)
                 continue
             if ref is not None:  # "PAP 1" alone on its row: a section heading
                 match = _AREA_SECTION.match(normalise_label(first))
@@ -360,7 +364,11 @@ class _WorkbookReader:
         if isinstance(value, bool):
             return None, text
         if isinstance(value, (int, float)):
+            if not 0 < value < 1000 or value != value:  # not a ref number: 0, negative, huge, NaN
+                return None, text
             written, ambiguous = number_text(value, cell.number_format)
+            if parse_ref(written) is None:
+                return None, text
             return RefCandidate(written, ambiguous), written
         if isinstance(value, (datetime, date)):
             guess = f"{value.day}.{value.month}"
@@ -498,6 +506,19 @@ class _WorkbookReader:
                 self.warn(ws.title, cell.coordinate, "cell has a comment, which is not part of the plan's text", clean_text(cell.comment.text))
         sheet.actions.append(raw)
         return raw
+
+    def _check_merges(self, ws, columns, cells, merged: dict[str, str], raw: _RawAction) -> None:
+        """A cell merged with the row above: its text was the row above's, not this action's."""
+        from openpyxl.utils.cell import coordinate_from_string
+
+        for name, index in columns.fields.items():
+            if index >= len(cells) or name == "ref":
+                continue
+            top = merged.get(cells[index].coordinate)
+            if top and coordinate_from_string(top)[1] != raw.row:
+                self.warn(ws.title, cells[index].coordinate,
+                          f"the {FIELD_LABELS[name]} cell of {raw.ref.text} is merged with {top} above, so its text "
+                          "belongs to that row; unmerge the cells and give each action its own text")
 
     def _continue(self, ws, columns, cells, texts, last: _RawAction, merged, number) -> bool:
         """A row without a ref below an action: the rest of that action's cells."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import WORKBOOKS
 
 from paptools.entries import split_entries
@@ -297,3 +299,31 @@ def test_day_dates_and_initials_before_the_date():
         ("2024-03-19", "ED", "Launched."),
         ("2024-06-18", "ED & H M-N", "Met again."),
     ]
+
+
+PIECES = st.sampled_from([
+    "Nov23: SL: ", "Dec 23 ", "Mar24 AW - ", "21/03/24: AB: ", "ED 19/03/2024 - ", "un 24: ", "(May 25)", ". ",
+    "\n", "• ", "by end of Dec 2023", "PC: ", "May 24: May 24 – PC: ", "Sept 2023:", "Jan24-CF: ", " - ", "text ",
+    "Q1/Q2 24/25", "1.10", "&", "Complete", "  ",
+])
+
+
+@given(st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=25))
+@settings(max_examples=400, deadline=None)
+def test_any_progress_text_splits_without_losing_or_inventing_text(pieces):
+    text = clean_text("".join(pieces))
+    entries, _ = split_entries(text)
+    # No character lost or invented (the space between entries is layout, not text).
+    assert "".join("".join(e.raw for e in entries).split()) == "".join(text.split())
+    for entry in entries:
+        assert " ".join(entry.text.split()) in " ".join(entry.raw.split())
+
+
+@given(st.text(max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_any_timescale_text_is_read_or_reported(text):
+    from paptools.dates import parse_timescale
+
+    timescale, problem = parse_timescale(text)
+    assert timescale.text == clean_text(text)
+    assert timescale.due is not None or problem is not None or not text.strip()
