@@ -26,11 +26,12 @@ MONTH = (
 )
 # A year: 2023 or 23, but not 24th (a day), 23/24 (an academic year) or 2023456.
 YEAR = r"(?:20\d\d|\d\d)(?!\d|/\d|(?:st|nd|rd|th)\b)"
+# A date starts a word with a digit or a month's initial: every other position is skipped at once.
 _DATE = re.compile(
-    rf"(?<![\d/.])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?(?P<m1>{MONTH})\.?(?![a-z])[\s,\-]*(?P<y1>{YEAR})"
+    rf"\b(?=[0-9JFMASONDjfmasond])(?:(?<![\d/.])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?(?P<m1>{MONTH})\.?(?![a-z])[\s,\-]*(?P<y1>{YEAR})"
     rf"|(?<![\d/.])(?P<d2>\d{{1,2}})(?P<sep>[/.\-])(?P<m2>\d{{1,2}})(?P=sep)(?P<y2>\d{{4}}|\d{{2}})(?![\d/])"
     rf"|(?<![\d\-])(?P<y3>20\d\d)-(?P<m3>\d\d)(?:-(?P<d3>\d\d))?(?![\d\-])"
-    rf"|(?<![A-Za-z])(?P<m4>{MONTH})(?![a-z])[\s\-/.']{{0,3}}(?P<y4>{YEAR})",
+    rf"|(?<![A-Za-z])(?P<m4>{MONTH})(?![a-z])[\s\-/.']{{0,3}}(?P<y4>{YEAR}))",
     re.I,
 )
 
@@ -55,7 +56,20 @@ def _build(year: int, month: int, day: int | None) -> EntryDate | None:
     return EntryDate(year, month, day)
 
 
+_PARSED: dict[str, EntryDate | None] = {}  # "Nov23", "Dec 23" ... recur in every plan
+
+
 def _token(match: re.Match) -> EntryDate | None:
+    written = match.group(0)
+    if written in _PARSED:
+        return _PARSED[written]
+    value = _parse_token(match)
+    if len(_PARSED) < 50_000:
+        _PARSED[written] = value
+    return value
+
+
+def _parse_token(match: re.Match) -> EntryDate | None:
     g = match.group
     if g("m1"):
         return _build(_year(g("y1")), MONTHS[g("m1").lower()], int(g("d1")))

@@ -189,10 +189,22 @@ def align_actions(previous: Plan, current: Plan) -> tuple[list[tuple[Action, Act
 
     take(lambda a: a.ref, lambda a: a.ref, None)
     take(_number_key, _number_key, "retyped")
-    take(_wording_key, _wording_key, "renumbered")
+    # Wording identifies an action only if no other action in either version shares it.
+    unique = _unique_wordings(previous) & _unique_wordings(current)
+    take(lambda a: k if (k := _wording_key(a)) in unique else None,
+         lambda a: k if (k := _wording_key(a)) in unique else None, "renumbered")
     order = {id(a): n for n, a in enumerate(current.actions)}
     pairs.sort(key=lambda pair: order[id(pair[1])])
     return pairs, changes
+
+
+def _unique_wordings(plan: Plan) -> set[str]:
+    counts: dict[str, int] = {}
+    for action in plan.actions:
+        key = _wording_key(action)
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, n in counts.items() if n == 1}
 
 
 def _number_key(action: Action):
@@ -290,10 +302,11 @@ def diff_plans(previous: Plan, current: Plan) -> PlanDiff:
     timescales: list[TimescaleChange] = []
     fields: list[FieldChange] = []
     for old, now in pairs:
-        n, e, r = diff_entries(now.ref, old.entries, now.entries)
-        new += n
-        edited += e
-        removed += r
+        if old.progress != now.progress:  # the same text has the same entries: most actions
+            n, e, r = diff_entries(now.ref, old.entries, now.entries)
+            new += n
+            edited += e
+            removed += r
         if old.status is not now.status:
             statuses.append(StatusChange(now.ref, old.status, now.status))
         if _timescale_key(old.timescale) != _timescale_key(now.timescale):
@@ -354,6 +367,13 @@ _COMPLETION = re.compile(
 _NOT_YET = re.compile(r"\b(?:recommendation to close|to be agreed|once agreed|when reported|remain open)\b", re.I)
 
 
+def _records_completion(text: str) -> bool:
+    lowered = text.lower()
+    if "complet" not in lowered and "close" not in lowered:
+        return False  # most entries: no need for the patterns below
+    return bool(_COMPLETION.search(text)) and not _NOT_YET.search(text)
+
+
 def completion(action: Action, versions: tuple[Plan, ...] | list[Plan] = ()) -> Completion:
     """When a complete action was completed: an entry that records it, else the versions.
 
@@ -363,10 +383,7 @@ def completion(action: Action, versions: tuple[Plan, ...] | list[Plan] = ()) -> 
     if action.status is not Status.COMPLETE:
         return Completion(action.ref, None, "unknown", None)
     due = action.timescale.due
-    recorded = [
-        e.date.month_of for e in action.entries
-        if e.date and _COMPLETION.search(e.text) and not _NOT_YET.search(e.text)
-    ]
+    recorded = [e.date.month_of for e in action.entries if e.date and _records_completion(e.text)]
     if recorded:
         month = min(recorded)
         return Completion(action.ref, month, "entry", None if due is None else month <= due)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .dates import MONTHS, YEAR, DateToken, date_at, find_dates
+from .dates import MONTHS, DateToken, date_at, find_dates
 from .model import Entry, EntryDate
 
 _UNIT = r"[A-Z][a-z]?(?:[A-Z][a-z]?){0,3}(?:-[A-Z][a-z]?)?"
@@ -24,10 +25,9 @@ _SEP_AFTER_DATE = re.compile(rf"\s*{_SEP}(?!\d)")
 _LEADING_SEP = re.compile(rf"[\s:\-–—.]+")
 _HEAD_INITIALS = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{_SEP}\s*")
 _INITIALS_COLON = re.compile(rf"(?P<i>{INITIALS})\s*:\s*")
-_INITIALS_HEAD = re.compile(rf"(?<![A-Za-z])(?P<i>{INITIALS})\s*:\s")
+_INITIALS_BEFORE_DATE = re.compile(rf"(?P<i>{INITIALS})\s*(?:{_SEP}\s*)?")
 _SENTENCE_BREAK = re.compile(r"(?:[.!?;]+[\s)\"']*\s|\n)\s*(?:[•·*▪‣◦\-–]\s+)?")
 _LINE_BULLET = re.compile(r"(?:^|\n)[ \t]*([•·*▪‣◦\-–])[ \t]*$")
-_BULLET_START = re.compile(r"^\s*(?:[•·*▪‣◦\-–]\s+)?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z/']+)[ \t]+$")
 # Words after which a date belongs to the sentence: "in May 24", "by Dec 2023".
 _INLINE_WORDS = frozenset(
@@ -43,10 +43,6 @@ _NOT_INITIALS = frozenset(
 )
 # A month missing its first letter at the head of an entry: "un 24:" for "Jun 24:".
 _CLIPPED_MONTHS = {name[1:3]: number for name, number in MONTHS.items() if len(name) == 3}
-_CLIPPED = re.compile(
-    rf"(?<![A-Za-z])(?P<m>{'|'.join(_CLIPPED_MONTHS)})\.?[\s\-]?(?P<y>{YEAR})(?=\s*{_SEP})",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -58,86 +54,140 @@ class _Start:
     carry_date: bool = False
 
 
-def split_entries(text: str) -> tuple[tuple[Entry, ...], list[str]]:
-    """The entries of one Progress cell, and notes on anything read by inference."""
+@dataclass(frozen=True)
+class _Heading:
+    date: EntryDate | None
+    initials: str | None
+    body: int  # where the entry's own text begins
+
+
+_DATE_INITIALS = frozenset("0123456789JFMASONDjfmasond")
+_LOOKBACK = 80  # characters either side of a date that decide whether it heads an entry
+_BULLETS = "•·*▪‣◦-–"
+_SEP_CHARS = re.compile(r"[:\-–—]")
+_INITIALS_ONLY = re.compile(rf"(?P<i>{INITIALS})\s*")
+_CLIPPED_TAIL = re.compile(
+    rf"(?<![A-Za-z])(?P<m>{'|'.join(_CLIPPED_MONTHS)})\.?[\s\-]?(?P<y>\d\d|20\d\d)\s*\Z", re.I
+)
+_WORD_THEN_SPACE = re.compile(r"\s+[A-Za-z]")
+
+
+@lru_cache(maxsize=65536)
+def split_entries(text: str) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
+    """The entries of one Progress cell, and notes on anything read by inference.
+
+    Cached: two versions of a plan share most of their Progress cells, and the result is
+    immutable, so reconciling them splits each unchanged cell once.
+    """
     text = text.strip()
     if not text:
-        return (), []
+        return (), ()
     notes: list[str] = []
     starts = _find_starts(text, notes)
     entries: list[Entry] = []
-    opening = text[: starts[0].pos].strip() if starts else text
+    opening = text[: starts[0][0].pos].strip() if starts else text
     if opening:
         entries.append(Entry(None, None, None, opening, opening))
-    for index, start in enumerate(starts):
-        end = starts[index + 1].pos if index + 1 < len(starts) else len(text)
-        entries.append(_entry(text, start, end, entries))
-    return tuple(entries), notes
+    for index, (start, heading) in enumerate(starts):
+        end = starts[index + 1][0].pos if index + 1 < len(starts) else len(text)
+        date = entries[-1].date if start.carry_date and entries else heading.date
+        raw = text[start.pos : end].strip()
+        body = text[min(heading.body, end) : end].strip()
+        entries.append(Entry(date, heading.initials, None, body, raw))
+    return tuple(entries), tuple(notes)
 
 
-def _find_starts(text: str, notes: list[str]) -> list[_Start]:
-    candidates: list[_Start] = []
-    for token in find_dates(text):
-        start = _dated_start(text, token)
-        if start:
-            candidates.append(start)
-    for match in _CLIPPED.finditer(text):
-        if _at_sentence_start(text, match.start()):
-            month = _CLIPPED_MONTHS[match.group("m").lower()]
-            year = int(match.group("y"))
+def _find_starts(text: str, notes: list[str]) -> list[tuple[_Start, _Heading]]:
+    dated = [start for token in find_dates(text) if (start := _dated_start(text, token))]
+    # A dated heading depends only on where its date ends, so it is parsed once here.
+    headings = {start.date_end: _parse_heading(text, start) for start in dated}
+    candidates = list(dated)
+    # Headings without a date token of their own end in a separator: look back from each one
+    # that is not already inside a dated heading ("Nov23: SL:" holds two of them).
+    covered = sorted((start.pos, headings[start.date_end].body) for start in dated)
+    spans = iter(covered)
+    span = next(spans, None)
+    for match in _SEP_CHARS.finditer(text):
+        sep = match.start()
+        while span is not None and span[1] <= sep:
+            span = next(spans, None)
+        if span is not None and span[0] <= sep < span[1]:
+            continue
+        before = text[max(0, sep - 3) : sep].rstrip()[-1:]
+        clipped = before.isdigit() and _CLIPPED_TAIL.search(text, max(0, sep - 12), sep)
+        if clipped and _at_sentence_start(text, clipped.start()):
+            month = _CLIPPED_MONTHS[clipped.group("m").lower()]
+            year = int(clipped.group("y"))
             value = EntryDate(year + 2000 if year < 100 else year, month)
-            notes.append(f"'{match.group(0)}' read as the date {value.label()} (a letter seems to be missing)")
-            candidates.append(_Start(match.start(), value, match.end()))
-    for match in _INITIALS_HEAD.finditer(text):
-        initials = match.group("i")
-        letters = re.sub(r"[^A-Za-z]", "", initials)
-        if (
-            2 <= len(letters) <= 8
-            and initials.upper() not in _NOT_INITIALS
-            and _at_sentence_start(text, match.start())
-            and match.start() > 0
-        ):
-            candidates.append(_Start(match.start(), None, match.start(), carry_date=True))
+            notes.append(f"'{text[clipped.start():sep].rstrip()}' read as the date {value.label()} "
+                         "(a letter seems to be missing)")
+            candidates.append(_Start(clipped.start(), value, clipped.end("y")))
+        if text[sep] == ":" and text[sep + 1 : sep + 2].isspace() and before.isalpha():
+            head = _sentence_head(text, sep)
+            while head < sep and (text[head].isspace() or text[head] in _BULLETS):
+                head += 1
+            initials = _INITIALS_ONLY.fullmatch(text, head, sep)
+            if (
+                initials and head > 0
+                and _plausible_initials(initials.group("i"), maximum=8)
+                and _at_sentence_start(text, head)
+            ):
+                candidates.append(_Start(head, None, head, carry_date=True))
     candidates = [_with_bullet(text, c) for c in candidates]
     candidates.sort(key=lambda s: s.pos)
     # A heading can swallow a later candidate ("May 24: May 24 - PC:"): keep the first.
-    starts: list[_Start] = []
+    starts: list[tuple[_Start, _Heading]] = []
     for candidate in candidates:
-        if starts and candidate.pos < _heading_end(text, starts[-1]):
+        if starts and candidate.pos < starts[-1][1].body:
             continue
-        starts.append(candidate)
+        heading = headings.get(candidate.date_end) if candidate.date and not candidate.carry_date else None
+        starts.append((candidate, heading or _parse_heading(text, candidate)))
     return starts
 
 
 def _with_bullet(text: str, start: _Start) -> _Start:
     """An entry on its own line begins at its bullet, so the bullet is not left behind."""
-    bullet = _LINE_BULLET.search(text, 0, start.pos)
+    bullet = _LINE_BULLET.search(text, max(0, start.pos - 40), start.pos)
     if bullet:
         return _Start(bullet.start(1), start.date, start.date_end, start.initials_first, start.carry_date)
     return start
 
 
 def _dated_start(text: str, token: DateToken) -> _Start | None:
-    pre, post = text[: token.start], text[token.end :]
-    if pre.rstrip().endswith("(") or post.lstrip().startswith(")"):
-        return None
-    separated = bool(_SEP_AFTER_DATE.match(post))
-    initialled = _initials_follow(post)
+    floor = max(0, token.start - _LOOKBACK)
+    post = text[token.end : token.end + _LOOKBACK]
+    separated = _SEP_AFTER_DATE.match(post) is not None
+    following = post.lstrip()[:1]
+    initialled = None
+    if not separated and (following == "." or following.isupper()):
+        initialled = _initials_follow(post)
     sentence_start = _at_sentence_start(text, token.start)
+    if not (separated or initialled or (sentence_start and _WORD_THEN_SPACE.match(post))):
+        return None  # a date inside a sentence: by far the most common case
+    pre = text[floor : token.start]
+    if pre.rstrip().endswith("(") or following == ")":
+        return None
     # "ED 19/03/2024 - ..." and "ED and H M-N - 19/03/2024 - ...": initials head the entry.
     if separated and not sentence_start:
         head = _sentence_head(text, token.start)
-        match = re.fullmatch(rf"(?P<i>{INITIALS})\s*(?:{_SEP}\s*)?", text[head : token.start])
+        match = _INITIALS_BEFORE_DATE.fullmatch(text, head, token.start)
         if match and _plausible_initials(match.group("i")) and _at_sentence_start(text, head):
             return _Start(head, token.date, token.end, initials_first=match.group("i"))
-    word = _WORD_BEFORE.search(pre)
-    if word and word.group(1).lower() in _INLINE_WORDS and not sentence_start:
+    if not sentence_start and _word_before(pre) in _INLINE_WORDS:
         return None
-    if separated or initialled:
-        return _Start(token.start, token.date, token.end)
-    if sentence_start and re.match(r"\s+[A-Za-z]", post):
-        return _Start(token.start, token.date, token.end)
-    return None
+    return _Start(token.start, token.date, token.end)
+
+
+def _word_before(pre: str) -> str:
+    """The word just before a date ("in May 24" gives "in"), or "" when none touches it."""
+    stripped = pre.rstrip(" \t")
+    if stripped == pre:
+        return ""
+    end = len(stripped)
+    start = end
+    while start > 0 and (stripped[start - 1].isascii() and (stripped[start - 1].isalpha() or stripped[start - 1] in "/'")):
+        start -= 1
+    return stripped[start:end].lower()
 
 
 def _initials_follow(post: str) -> str | None:
@@ -147,44 +197,42 @@ def _initials_follow(post: str) -> str | None:
     return None
 
 
-def _plausible_initials(initials: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", initials)
-    if not 2 <= len(letters) <= 10 or initials.upper() in _NOT_INITIALS:
-        return False
-    units = re.findall(_UNIT, initials)
-    # A lone capital ("A section 75") is a word, not initials.
-    return len(units) > 1 or len(letters) > 1
+def _plausible_initials(initials: str, maximum: int = 10) -> bool:
+    """Two to ten letters ("A section 75" is a word), and not a known acronym."""
+    letters = sum(map(str.isalpha, initials))
+    return 2 <= letters <= maximum and initials.upper() not in _NOT_INITIALS
 
 
 def _sentence_head(text: str, pos: int) -> int:
-    head = 0
-    for match in _SENTENCE_BREAK.finditer(text, 0, pos):
+    """Where the sentence holding `pos` starts, looking back only as far as initials reach."""
+    floor = max(0, pos - _LOOKBACK)
+    head = floor
+    for match in _SENTENCE_BREAK.finditer(text, floor, pos):
         head = match.end()
     return head
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
-    pre = text[:pos]
-    if _BULLET_START.match(pre):
-        return True
+    """Whether `pos` opens the text, a line, or a sentence (judged from the text just before it)."""
+    floor = max(0, pos - _LOOKBACK)
+    pre = text[floor:pos]
+    if not pre.strip(" \t\n" + _BULLETS):
+        return floor == 0 or "\n" in pre or not pre.strip()
     stripped = pre.rstrip(" \t")
     if stripped.endswith("\n"):
         return True
-    stripped = re.sub(r"[•·*▪‣◦\-–]$", "", stripped).rstrip(" \t")
-    if stripped.endswith("\n") or not stripped:
+    if stripped[-1:] in _BULLETS:
+        stripped = stripped[:-1].rstrip(" \t")
+    if stripped.endswith("\n"):
         return True
-    return bool(re.search(r"[.!?;][\s)\"']*$", stripped)) and pre != stripped
+    return stripped.rstrip(" \t\n\r\f\v)\"'").endswith((".", "!", "?", ";")) and pre != stripped
 
 
-def _heading_end(text: str, start: _Start) -> int:
-    return _parse_heading(text, start)[2]
-
-
-def _parse_heading(text: str, start: _Start) -> tuple[EntryDate | None, str | None, int]:
+def _parse_heading(text: str, start: _Start) -> _Heading:
     """The entry's date, initials, and where its own text begins."""
-    if start.date is None:  # an initials-only heading: "PC: ..."
-        match = _INITIALS_COLON.match(text, start.pos)
-        return None, match.group("i"), match.end()
+    if start.date is None:  # an initials-only heading: "PC: ...", perhaps after a bullet
+        match = _INITIALS_COLON.search(text, start.pos)
+        return _Heading(None, match.group("i"), match.end())
     initials = start.initials_first
     pos = start.date_end
     if sep := _SEP_AFTER_DATE.match(text, pos):
@@ -194,7 +242,8 @@ def _parse_heading(text: str, start: _Start) -> tuple[EntryDate | None, str | No
         if found and _plausible_initials(found.group("i")):
             initials, pos = found.group("i"), found.end()
     # The same date written twice: "May 24: May 24 – PC: ..."
-    again = date_at(text, _skip_spaces(text, pos))
+    next_start = _skip_spaces(text, pos)
+    again = date_at(text, next_start) if text[next_start : next_start + 1] in _DATE_INITIALS else None
     if again and again.date.month_of == start.date.month_of and (sep := _SEP_AFTER_DATE.match(text, again.end)):
         pos = sep.end()
         found = _HEAD_INITIALS.match(text, pos)
@@ -202,19 +251,10 @@ def _parse_heading(text: str, start: _Start) -> tuple[EntryDate | None, str | No
             initials, pos = initials or found.group("i"), found.end()
     if lead := _LEADING_SEP.match(text, pos):
         pos = lead.end()
-    return start.date, initials, pos
+    return _Heading(start.date, initials, pos)
 
 
 def _skip_spaces(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
-
-
-def _entry(text: str, start: _Start, end: int, previous: list[Entry]) -> Entry:
-    date, initials, body_start = _parse_heading(text, start)
-    if start.carry_date and previous:
-        date = previous[-1].date
-    raw = text[start.pos : end].strip()
-    body = text[min(body_start, end) : end].strip()
-    return Entry(date, initials, None, body, raw)

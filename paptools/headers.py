@@ -56,6 +56,15 @@ class ColumnMap:
     def __contains__(self, name: str) -> bool:
         return name in self.fields
 
+    @property
+    def width(self) -> int:
+        """How many columns a row must have for every mapped column to exist."""
+        return max(list(self.fields.values()) + list(self.extra)) + 1
+
+    @property
+    def known(self) -> set[int]:
+        return set(self.fields.values()) | set(self.extra)
+
 
 def field_for(header: str) -> str | None:
     label = normalise_label(header)
@@ -88,6 +97,11 @@ def map_columns(cells: list[str]) -> ColumnMap | None:
 
 def is_repeat_header(cells: list[str], columns: ColumnMap) -> bool:
     """A header block repeated before a group of actions, as on the printed pages."""
+    ref = columns.fields["ref"]
+    first = cells[ref] if ref < len(cells) else ""
+    if first and (len(first) > 40 or field_for(first) != "ref"):
+        return False  # a ref or other text where the header says "Ref": not a header
+    cells = [c if len(c) <= 120 else "" for c in cells]  # headers are short; progress text is not
     same = sum(
         1 for index, label in columns.headers.items()
         if index < len(cells) and cells[index] and normalise_label(cells[index]) == label

@@ -1,4 +1,4 @@
-"""Opening a workbook someone handed us: checked first, loaded read-only, never written.
+"""Checking a file someone handed us before anything parses it.
 
 Every way a file can be wrong (missing, a folder, Excel's lock file, a renamed CSV or PDF,
 a legacy .xls, a password-protected copy, a damaged or hostile zip) ends in one typed
@@ -122,30 +122,7 @@ def check_document(path: Path) -> None:
         raise NotAWorkbook(path, f"is not a Word .docx file{hint}: give a .docx as --template") from None
 
 
-def load_workbook(path: Path, *, data_only: bool = False):
-    """The openpyxl workbook, loaded after the checks; load errors become NotAWorkbook."""
-    import openpyxl  # heavy: imported only when a workbook is read
-
-    check_workbook(path)
-    try:
-        return openpyxl.load_workbook(path, data_only=data_only, keep_links=False)
-    except PapErrorTypes:
-        raise
-    except Exception as error:  # openpyxl raises many kinds for damaged parts
-        from defusedxml import DefusedXmlException
-
-        if any(isinstance(cause, DefusedXmlException) for cause in _causes(error)):
-            raise UnsafeWorkbook(
-                path, "contains XML entity declarations, which Excel never writes: refused for safety"
-            ) from None
-        name = type(error).__name__
-        raise NotAWorkbook(
-            path,
-            f"could not be read as a workbook ({name}): open it in Excel, save it again as .xlsx, and retry",
-        ) from None
-
-
-def _causes(error: BaseException):
+def causes(error: BaseException):
     """The error and what caused it: openpyxl wraps the XML parser's refusal in a ValueError."""
     seen = set()
     while error is not None and id(error) not in seen:
@@ -153,5 +130,3 @@ def _causes(error: BaseException):
         yield error
         error = error.__cause__ or error.__context__
 
-
-PapErrorTypes = (NotAWorkbook, UnsafeWorkbook)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import enum
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 class Status(str, enum.Enum):
@@ -191,11 +192,20 @@ class Plan:
         return tuple(a for a in self.actions if a.is_pap)
 
     def latest_entry_month(self) -> Month | None:
-        months = [e.date.month_of for a in self.actions for e in a.entries if e.date]
-        return max(months) if months else None
+        return self._latest_entry_month
+
+    @cached_property
+    def _latest_entry_month(self) -> Month | None:
+        keys = [(e.date.year, e.date.month) for a in self.actions for e in a.entries if e.date]
+        return Month(*max(keys)) if keys else None
 
     def by_ref(self) -> dict[str, Action]:
         """Actions by ref; with duplicate refs the first is kept (the reader warns)."""
+        return self._index
+
+    @cached_property
+    def _index(self) -> dict[str, Action]:
+        # A Plan never changes, so the index is built once (diffs and summaries ask often).
         index: dict[str, Action] = {}
         for action in self.actions:
             index.setdefault(action.ref, action)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from functools import lru_cache
 
 from .model import Entry
@@ -85,5 +84,6 @@ class People:
 
     def with_authors(self, entries: tuple[Entry, ...], owners: tuple[str, ...]) -> tuple[Entry, ...]:
         return tuple(
-            replace(e, author=self.author(e.initials, owners)) if e.initials else e for e in entries
+            Entry(e.date, e.initials, self.author(e.initials, owners), e.text, e.raw) if e.initials else e
+            for e in entries
         )

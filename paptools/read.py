@@ -1,4 +1,4 @@
-"""Workbook -> Plan: the only module that reads .xlsx files.
+"""Workbook -> Plan: the interpretation of a plan's rows (xlsx.py streams them from the file).
 
 On every sheet it finds the header row wherever it is and maps columns by meaning, then
 walks the rows: titles and repeated header blocks are skipped, priority-area and section
@@ -9,21 +9,21 @@ for certain becomes a DataWarning with its sheet and cell; nothing is dropped si
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Callable
 
 from .dates import parse_timescale
 from .entries import split_entries
-from .errors import NoActions, UnsafeWorkbook
+from .errors import NoActions
 from .headers import FIELD_LABELS, ColumnMap, is_repeat_header, map_columns
-from .inputs import MAX_CELL_TEXT, load_workbook
 from .model import Action, DataWarning, Month, Note, Plan, Status, Timescale
 from .people import People, split_owners
 from .refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
-from .statuses import WHITE, ColourKey, apply_tint, key_status, normalise_rgb, status_from_text
+from .statuses import WHITE, ColourKey, key_status, status_from_text
 from .text import clean_text, normalise_label, one_line
+from .xlsx import Book, Sheet, XCell, column_letter, open_book
 
 EXCEL_CELL_LIMIT = 32_767
 GENERATED_PROPERTY = "paptools"  # set by workbook.py on the cleaned workbooks it writes
@@ -36,116 +36,25 @@ _PRIORITY_AREA = re.compile(
 )
 _AREA_SECTION = re.compile(r"^(?:pap|priority(?: action)?(?: area)?|area|pa)\s*(?P<n>\d+|[ivx]+)$", re.I)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
-# Office 2013+ default theme, in Excel's theme-index order (lt1, dk1, lt2, dk2, accents, links).
-_DEFAULT_THEME = [
-    "FFFFFF", "000000", "E7E6E6", "44546A", "4472C4", "ED7D31",
-    "A5A5A5", "FFC000", "5B9BD5", "70AD47", "0563C1", "954F72",
-]
-_THEME_ORDER = ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4",
-                "accent5", "accent6", "hlink", "folHlink"]
+def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = None) -> Plan:
+    """Read one version of the plan. Raises a PapError only when no actions can be read.
 
-
-def read_plan(path: str | Path) -> Plan:
-    """Read one version of the plan. Raises a PapError only when no actions can be read."""
+    `progress(rows_read, rows_in_sheet)` is called now and then on large sheets.
+    """
     path = Path(path)
-    workbook = load_workbook(path, data_only=True)
+    book = open_book(path)
     try:
-        reader = _WorkbookReader(path, workbook)
-        reader.read()
-        if _has_formulas(path):
-            reader.note_formulas(load_workbook(path, data_only=False))
+        reader = _WorkbookReader(path, book)
+        reader.read(progress)
         return reader.plan()
     finally:
-        workbook.close()
+        book.close()
 
 
 def area_label(number: str | int) -> str:
     if isinstance(number, str) and number.lower() in _ROMAN:
         number = _ROMAN[number.lower()]
     return f"Priority area {int(number)}"
-
-
-class _Colours:
-    """Fill colours resolved to RGB: plain, theme with tint, and indexed palette."""
-
-    def __init__(self, workbook):
-        self.theme = _theme_colours(getattr(workbook, "loaded_theme", None))
-        self.palette = list(getattr(workbook, "_colors", None) or [])
-        self._by_fill: dict[int, tuple[str | None, str | None]] = {}
-
-    def of_cell(self, cell) -> tuple[str | None, str | None]:
-        """(RGB or None for no fill, a message if the fill had to be simplified)."""
-        style = getattr(cell, "_style", None)
-        key = style.fillId if style is not None else None
-        if key is not None and key in self._by_fill:
-            return self._by_fill[key]
-        result = self._resolve(cell.fill)
-        if key is not None:
-            self._by_fill[key] = result
-        return result
-
-    def _resolve(self, fill) -> tuple[str | None, str | None]:
-        if fill is None:
-            return None, None
-        if type(fill).__name__ == "GradientFill":
-            stops = list(getattr(fill, "stop", None) or [])
-            if not stops:
-                return None, None
-            return self.rgb(stops[0].color), "the cell has a gradient fill; its first colour is used"
-        if fill.fill_type in (None, "none"):
-            return None, None
-        return self.rgb(fill.fgColor), None
-
-    def rgb(self, colour) -> str | None:
-        if colour is None:
-            return None
-        kind = getattr(colour, "type", None)
-        if kind == "rgb":
-            return normalise_rgb(colour.rgb)
-        if kind == "theme":
-            index = colour.theme
-            if not isinstance(index, int) or not 0 <= index < len(self.theme):
-                return None
-            return apply_tint(self.theme[index], float(colour.tint or 0))
-        if kind == "indexed":
-            index = colour.indexed
-            if not isinstance(index, int) or index >= 64 or index >= len(self.palette):
-                return None  # 64 and 65 are the system's own foreground and background
-            return normalise_rgb(self.palette[index])
-        return None
-
-
-def _theme_colours(raw: bytes | str | None) -> list[str]:
-    if not raw:
-        return list(_DEFAULT_THEME)
-    from defusedxml import ElementTree
-
-    try:
-        root = ElementTree.fromstring(raw)
-    except Exception:
-        return list(_DEFAULT_THEME)
-    ns = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-    scheme = root.find(f".//{ns}clrScheme")
-    if scheme is None:
-        return list(_DEFAULT_THEME)
-    found: dict[str, str | None] = {}
-    for child in scheme:
-        srgb, system = child.find(f"{ns}srgbClr"), child.find(f"{ns}sysClr")
-        value = srgb.get("val") if srgb is not None else system.get("lastClr") if system is not None else None
-        found[child.tag.replace(ns, "")] = normalise_rgb(value)
-    return [found.get(name) or default for name, default in zip(_THEME_ORDER, _DEFAULT_THEME)]
-
-
-def _has_formulas(path: Path) -> bool:
-    """Whether any sheet holds a formula, so a second, formula-aware load is worth it."""
-    with zipfile.ZipFile(path) as archive:
-        for name in archive.namelist():
-            if name.startswith("xl/worksheets/sheet") and name.endswith(".xml"):
-                with archive.open(name) as handle:
-                    while chunk := handle.read(1 << 20):
-                        if b"<f>" in chunk or b"<f " in chunk or b"<x:f" in chunk:
-                            return True
-    return False
 
 
 @dataclass
@@ -180,11 +89,21 @@ class _Sheet:
     fill_statuses: int = 0
 
 
+@dataclass
+class _Pending:
+    """A row without a ref below an action, decided once the sheet's merged cells are known."""
+
+    action: _RawAction
+    ref_coordinate: str
+    texts: list[str]
+    first_coordinate: str
+    has_action_text: bool
+
+
 class _WorkbookReader:
-    def __init__(self, path: Path, workbook):
+    def __init__(self, path: Path, book: Book):
         self.path = path
-        self.workbook = workbook
-        self.colours = _Colours(workbook)
+        self.book = book
         self.warnings: list[DataWarning] = []
         self.notes: list[Note] = []
         self.sheets: list[_Sheet] = []
@@ -193,26 +112,21 @@ class _WorkbookReader:
         self.title: str | None = None
         self.headed_sheets = 0
         self.progress_sheets = 0
-        self.action_cells: set[tuple[str, str]] = set()
         self.any_text = False
+        self.generated = False
 
     # -- warnings ----------------------------------------------------------------------
     def warn(self, sheet: str | None, cell: str | None, message: str, value: str | None = None) -> None:
         self.warnings.append(DataWarning(sheet, cell, message, value))
 
     # -- the walk ----------------------------------------------------------------------
-    def read(self) -> None:
-        props = getattr(self.workbook, "custom_doc_props", None)
-        self.generated = bool(props is not None and GENERATED_PROPERTY in getattr(props, "names", []))
-        if not self.title and self.generated and self.workbook.properties.title:
-            self.title = self.workbook.properties.title
-        action_sheets = [
-            ws for ws in self.workbook.worksheets
-            if not (self.generated and ws.title in GENERATED_SHEETS)  # our own Changes and Warnings
-        ]
-        multi = sum(1 for ws in action_sheets if ws.max_row > 1) > 1
-        for ws in action_sheets:
-            self._read_sheet(ws, multi)
+    def read(self, progress: Callable[[int, int], None] | None = None) -> None:
+        self.generated = GENERATED_PROPERTY in self.book.custom_properties
+        if self.generated and self.book.title:
+            self.title = self.book.title
+        for sheet in self.book.sheets:
+            if not (self.generated and sheet.title in GENERATED_SHEETS):  # our own Changes and Warnings
+                self._read_sheet(sheet, progress)
         if not self.any_text:
             raise NoActions(self.path, "has no text on any sheet: check it is the right file, saved after editing")
         if not self.headed_sheets:
@@ -226,14 +140,11 @@ class _WorkbookReader:
                 self.path, "has a header row but no Progress column: add a column headed 'Progress'"
             )
 
-    def _read_sheet(self, ws, multi: bool) -> None:
+    def _read_sheet(self, ws: Sheet, progress) -> None:
         sheet = _Sheet(ws.title)
-        if ws.sheet_state != "visible":
-            self.warn(ws.title, None, f"sheet is {ws.sheet_state} in Excel; read anyway")
-        width = min(ws.max_column or 1, MAX_COLUMNS)
-        if (ws.max_column or 0) > MAX_COLUMNS:
-            self.warn(ws.title, None, f"sheet uses {ws.max_column} columns; only the first {MAX_COLUMNS} were read")
-        merged = _merged_tops(ws)
+        if ws.state != "visible":
+            self.warn(ws.title, None, f"sheet is {ws.state} in Excel; read anyway")
+        comments = self.book.comments(ws)
         columns: ColumnMap | None = None
         titles: set[str] = set()
         area = section = None
@@ -241,12 +152,16 @@ class _WorkbookReader:
         last: _RawAction | None = None
         seen_key_here = False
         has_content = False
-        for cells in ws.iter_rows(max_col=width):
+        pending: list[_Pending] = []
+        merge_checks: list[tuple[_RawAction, dict[str, str]]] = []
+        report = (lambda row: progress(row, ws.max_row)) if progress else None
+        for number, hidden, cells in self.book.rows(ws, MAX_COLUMNS, report):
+            if columns is not None and len(cells) < columns.width:
+                cells = cells + [XCell(number, c) for c in range(len(cells) + 1, columns.width + 1)]
             texts = [self._text(ws.title, cell) for cell in cells]
             if not any(texts):
                 continue
             has_content = self.any_text = True
-            number = cells[0].row
             if columns is None:
                 columns = map_columns(texts)
                 if columns is not None:
@@ -275,12 +190,12 @@ class _WorkbookReader:
                 continue
             ref_index = columns.fields["ref"]
             ref, ref_text = self._ref(ws.title, cells[ref_index], texts[ref_index])
-            content = any(
-                texts[i] for name, i in columns.fields.items() if name not in ("ref", "status") and i < len(texts)
-            )
+            content = any(texts[i] for name, i in columns.fields.items() if name not in ("ref", "status"))
             if ref is not None and (content or "." in ref.text):
-                last = self._action(ws, sheet, columns, cells, texts, ref, ref_text, section, area, multi)
-                self._check_merges(ws, columns, cells, merged, last)
+                last = self._action(ws, sheet, columns, cells, texts, ref, ref_text, section, area, hidden, comments)
+                empty = {name: cells[i].coordinate for name, i in columns.fields.items()
+                         if name != "ref" and not texts[i]}
+                merge_checks.append((last, empty))
                 continue
             if ref is not None:  # "PAP 1" alone on its row: a section heading
                 match = _AREA_SECTION.match(normalise_label(first))
@@ -290,7 +205,7 @@ class _WorkbookReader:
                 self.notes.append(Note("section", ws.title, cells[nonempty[0]].coordinate, first))
                 continue
             if self._is_key_line(cells, texts, nonempty, first, in_key):
-                self._key_line(cells, texts, nonempty, first)
+                self._key_line(ws.title, cells, texts, nonempty, first)
                 in_key = seen_key_here = True
                 continue
             if _PRIORITY_AREA.search(first):
@@ -306,35 +221,41 @@ class _WorkbookReader:
                 self.notes.append(Note("section", ws.title, cells[nonempty[0]].coordinate, first))
                 continue
             if content and not texts[ref_index] and last is not None:
-                if self._continue(ws, columns, cells, texts, last, merged, number):
-                    continue
-            text = " | ".join(texts[i] for i in nonempty)
-            self.notes.append(Note("other", ws.title, cells[nonempty[0]].coordinate, text))
-            if not in_key:
-                self.warn(
-                    ws.title, cells[nonempty[0]].coordinate,
-                    "row is not an action (no Ref) nor a heading: not read into the plan; its text is kept here",
-                    text,
-                )
+                action_index = columns.fields.get("action")
+                pending.append(_Pending(last, cells[ref_index].coordinate, texts, cells[nonempty[0]].coordinate,
+                                        action_index is not None and bool(texts[action_index])))
+                continue
+            self._not_read(ws.title, cells[nonempty[0]].coordinate, texts, in_key)
+        merged = _merged_tops(ws.merges)
+        for row in pending:
+            self._continue(ws, columns, row, merged)
+        for raw, empty in merge_checks:
+            self._check_merges(ws, raw, empty, merged)
         if columns is None and has_content and not seen_key_here and not self.generated:
             self.warn(ws.title, None, "sheet has no header row with a Ref column; not read as actions")
         elif columns is not None and "progress" not in columns:
             self.warn(ws.title, None, "sheet has a header row but no Progress column; not read as actions")
+        if ws.max_column > MAX_COLUMNS:
+            self.warn(ws.title, None, f"sheet uses {ws.max_column} columns; only the first {MAX_COLUMNS} were read")
         self.sheets.append(sheet)
 
-    def _check_columns(self, ws, columns: ColumnMap, row: int) -> None:
-        from openpyxl.utils import get_column_letter
+    def _not_read(self, sheet: str, coordinate: str, texts: list[str], in_key: bool) -> None:
+        text = " | ".join(t for t in texts if t)
+        self.notes.append(Note("other", sheet, coordinate, text))
+        if not in_key:
+            self.warn(sheet, coordinate,
+                      "row is not an action (no Ref) nor a heading: not read into the plan; its text is kept here", text)
 
+    def _check_columns(self, ws: Sheet, columns: ColumnMap, row: int) -> None:
         if "status" not in columns:
             self.warn(ws.title, f"{row}:{row}", "no RA, RAG or Status column: every status on this sheet is unknown")
         for name in ("action", "owner", "timescale"):
             if name not in columns:
                 self.warn(ws.title, f"{row}:{row}", f"no {FIELD_LABELS[name]} column found in the header row")
         for name, index in columns.fields.items():
-            letter = get_column_letter(index + 1)
-            dimension = ws.column_dimensions.get(letter) if hasattr(ws.column_dimensions, "get") else None
-            if dimension is not None and dimension.hidden:
-                self.warn(ws.title, f"{letter}{row}", f"the {FIELD_LABELS[name]} column is hidden in Excel; read anyway")
+            if index + 1 in ws.hidden_columns:
+                self.warn(ws.title, f"{column_letter(index + 1)}{row}",
+                          f"the {FIELD_LABELS[name]} column is hidden in Excel; read anyway")
 
     # -- cells -------------------------------------------------------------------------
     def _text(self, sheet: str, cell) -> str:
@@ -342,10 +263,6 @@ class _WorkbookReader:
         if value is None:
             return ""
         if isinstance(value, str):
-            if len(value) > MAX_CELL_TEXT:
-                raise UnsafeWorkbook(
-                    self.path, f"cell {sheet}!{cell.coordinate} holds {len(value):,} characters: refused for safety"
-                )
             if len(value) > EXCEL_CELL_LIMIT:
                 self.warn(sheet, cell.coordinate, f"cell holds {len(value):,} characters, more than Excel allows ({EXCEL_CELL_LIMIT:,}); kept whole")
             return clean_text(value)
@@ -366,7 +283,7 @@ class _WorkbookReader:
         if isinstance(value, (int, float)):
             if not 0 < value < 1000 or value != value:  # not a ref number: 0, negative, huge, NaN
                 return None, text
-            written, ambiguous = number_text(value, cell.number_format)
+            written, ambiguous = number_text(value, self.book.number_format(cell.style))
             if parse_ref(written) is None:
                 return None, text
             return RefCandidate(written, ambiguous), written
@@ -379,7 +296,7 @@ class _WorkbookReader:
 
     def _row_fill(self, cells) -> str | None:
         for cell in cells:
-            rgb, _ = self.colours.of_cell(cell)
+            rgb, _ = self.book.fill(cell.style)
             if rgb and rgb != WHITE:
                 return rgb
         return None
@@ -394,7 +311,7 @@ class _WorkbookReader:
             self.notes.append(Note("key", sheet, coordinate, first))
             return "key"
         if self._is_key_line(cells, texts, nonempty, first, False):
-            self._key_line(cells, texts, nonempty, first)
+            self._key_line(sheet, cells, texts, nonempty, first)
             return "key"
         if _PRIORITY_AREA.search(first):
             found = self._record_areas(sheet, coordinate, texts, nonempty)
@@ -447,35 +364,36 @@ class _WorkbookReader:
         described = len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
         return described or bool(self._row_fill(cells)) or (in_key and len(nonempty) == 1)
 
-    def _key_line(self, cells, texts, nonempty, first: str) -> None:
+    def _key_line(self, sheet: str, cells, texts, nonempty, first: str) -> None:
         status = key_status(first)
         own = cells[nonempty[0]]
-        rgb, _ = self.colours.of_cell(own)
+        rgb, _ = self.book.fill(own.style)
         if not rgb or rgb == WHITE:
             rgb = self._row_fill(cells) or rgb
         description = " ".join(texts[i] for i in nonempty)
         self.key_lines.append((status, rgb, description))
-        self.notes.append(Note("key", own.parent.title, own.coordinate, description))
+        self.notes.append(Note("key", sheet, own.coordinate, description))
 
-    def _action(self, ws, sheet: _Sheet, columns, cells, texts, ref, ref_text, section, area, multi) -> _RawAction:
+    def _action(self, ws: Sheet, sheet: _Sheet, columns, cells, texts, ref, ref_text, section, area,
+                hidden: bool, comments: dict[str, str]) -> _RawAction:
         def cell_of(name):
             index = columns.fields.get(name)
-            return cells[index] if index is not None and index < len(cells) else None
+            return cells[index] if index is not None else None
 
         fields = {
-            name: texts[index] if index < len(texts) else ""
-            for name, index in columns.fields.items() if name not in ("ref", "status", *_DUE_FIELDS)
+            name: texts[index] for name, index in columns.fields.items()
+            if name not in ("ref", "status", *_DUE_FIELDS)
         }
         due_values = {
             name: (cells[columns.fields[name]].value, cells[columns.fields[name]].coordinate)
-            for name in _DUE_FIELDS if name in columns.fields and columns.fields[name] < len(cells)
+            for name in _DUE_FIELDS if name in columns.fields
         }
         timescale_cell = cell_of("timescale")
         status_cell = cell_of("status")
         status_text, rgb = "", None
         if status_cell is not None:
             status_text = texts[columns.fields["status"]]
-            rgb, message = self.colours.of_cell(status_cell)
+            rgb, message = self.book.fill(status_cell.style)
             if message:
                 self.warn(ws.title, status_cell.coordinate, message)
             if status_text:
@@ -483,11 +401,12 @@ class _WorkbookReader:
             elif rgb:
                 sheet.fill_statuses += 1
         extra = [(header, texts[i]) for i, header in columns.extra.items() if i < len(texts) and texts[i]]
+        known = columns.known
         for i in range(len(texts)):
-            if texts[i] and i not in columns.fields.values() and i not in columns.extra:
+            if texts[i] and i not in known:
                 self.warn(ws.title, cells[i].coordinate, "text in a column with no header: not read", texts[i])
         row = cells[0].row
-        if ws.row_dimensions[row].hidden:
+        if hidden:
             self.warn(ws.title, f"A{row}", f"row of {ref.text} is hidden in Excel; read anyway")
         raw = _RawAction(
             sheet=ws.title, row=row, ref=ref, ref_text=ref_text,
@@ -497,73 +416,62 @@ class _WorkbookReader:
             progress_cell=cell_of("progress").coordinate if cell_of("progress") is not None else None,
             status_text=status_text, status_rgb=rgb,
             status_cell=status_cell.coordinate if status_cell is not None else None,
-            extra=extra, section=fields.pop("section", "") or section or (ws.title if multi else None),
+            extra=extra, section=fields.pop("section", "") or section,
             area=fields.pop("priority_area", "") or area, due_values=due_values,
         )
         for cell in cells:
-            self.action_cells.add((ws.title, cell.coordinate))
-            if getattr(cell, "comment", None) is not None and cell.comment.text:
-                self.warn(ws.title, cell.coordinate, "cell has a comment, which is not part of the plan's text", clean_text(cell.comment.text))
+            if cell.formula is not None:
+                self._formula(ws.title, cell)
+            elif cell.error:
+                self.warn(ws.title, cell.coordinate, f"cell shows an Excel error ({cell.value}); read as that text")
+            if comments and cell.coordinate in comments and comments[cell.coordinate].strip():
+                self.warn(ws.title, cell.coordinate, "cell has a comment, which is not part of the plan's text",
+                          clean_text(comments[cell.coordinate]))
         sheet.actions.append(raw)
         return raw
 
-    def _check_merges(self, ws, columns, cells, merged: dict[str, str], raw: _RawAction) -> None:
-        """A cell merged with the row above: its text was the row above's, not this action's."""
-        from openpyxl.utils.cell import coordinate_from_string
+    def _formula(self, sheet: str, cell: XCell) -> None:
+        formula = one_line(cell.formula, 60)
+        if cell.value not in (None, ""):
+            self.warn(sheet, cell.coordinate, f"cell holds a formula ({formula}); its last calculated value is used")
+        else:
+            self.warn(sheet, cell.coordinate,
+                      f"cell holds a formula ({formula}) with no saved result (the file was not last saved by "
+                      "Excel), so it reads as blank: type the text in, or open and save in Excel")
 
-        for name, index in columns.fields.items():
-            if index >= len(cells) or name == "ref":
-                continue
-            top = merged.get(cells[index].coordinate)
-            if top and coordinate_from_string(top)[1] != raw.row:
-                self.warn(ws.title, cells[index].coordinate,
+    def _check_merges(self, ws: Sheet, raw: _RawAction, empty: dict[str, str], merged: dict[str, str]) -> None:
+        """A cell merged with the row above: its text was the row above's, not this action's."""
+        for name, coordinate in empty.items():
+            top = merged.get(coordinate)
+            if top and int(re.sub(r"\D", "", top)) != raw.row:
+                self.warn(ws.title, coordinate,
                           f"the {FIELD_LABELS[name]} cell of {raw.ref.text} is merged with {top} above, so its text "
                           "belongs to that row; unmerge the cells and give each action its own text")
 
-    def _continue(self, ws, columns, cells, texts, last: _RawAction, merged, number) -> bool:
-        """A row without a ref below an action: the rest of that action's cells."""
-        ref_index = columns.fields["ref"]
-        ref_coordinate = cells[ref_index].coordinate
-        in_merge = merged.get(ref_coordinate) == last.ref_cell
-        action_index = columns.fields.get("action")
-        if not in_merge and action_index is not None and texts[action_index]:
-            return False  # a new action that lacks a ref: reported by the caller
+    def _continue(self, ws: Sheet, columns: ColumnMap, row: _Pending, merged: dict[str, str]) -> None:
+        """A row without a ref below an action: the rest of that action's cells, or a row not read."""
+        in_merge = merged.get(row.ref_coordinate) == row.action.ref_cell
+        if not in_merge and row.has_action_text:  # a new action that lacks a ref
+            self._not_read(ws.title, row.first_coordinate, row.texts, False)
+            return
         for name, index in columns.fields.items():
-            if name in ("ref", "status") or index >= len(texts) or not texts[index]:
+            if name in ("ref", "status") or not row.texts[index]:
                 continue
-            joined = "\n".join(filter(None, [last.fields.get(name, ""), texts[index]]))
-            last.fields[name] = joined
+            row.action.fields[name] = "\n".join(filter(None, [row.action.fields.get(name, ""), row.texts[index]]))
         if not in_merge:
             self.warn(
-                ws.title, ref_coordinate,
-                f"row has no Ref and no Action; its text was read as part of {last.ref.text} above",
-                " | ".join(t for t in texts if t),
+                ws.title, row.ref_coordinate,
+                f"row has no Ref and no Action; its text was read as part of {row.action.ref.text} above",
+                " | ".join(t for t in row.texts if t),
             )
-        return True
-
-    # -- formulas ----------------------------------------------------------------------
-    def note_formulas(self, formula_workbook) -> None:
-        try:
-            for ws in formula_workbook.worksheets:
-                for row in ws.iter_rows():
-                    for cell in row:
-                        if cell.data_type == "f" and (ws.title, cell.coordinate) in self.action_cells:
-                            formula = one_line(str(cell.value), 60)
-                            saved = self.workbook[ws.title][cell.coordinate].value
-                            self.warn(
-                                ws.title, cell.coordinate,
-                                f"cell holds a formula ({formula}); its last calculated value is used"
-                                if saved not in (None, "") else
-                                f"cell holds a formula ({formula}) with no saved result (the file was not last "
-                                "saved by Excel), so it reads as blank: type the text in, or open and save in Excel",
-                            )
-        finally:
-            formula_workbook.close()
 
     # -- the plan ----------------------------------------------------------------------
     def plan(self) -> Plan:
         key = self._colour_key()
         all_raw = [raw for sheet in self.sheets for raw in sheet.actions]
+        if sum(1 for sheet in self.sheets if sheet.actions) > 1:  # several action sheets: each a section
+            for raw in all_raw:
+                raw.section = raw.section or raw.sheet
         for sheet in self.sheets:
             resolved = resolve_numeric_refs([raw.ref for raw in sheet.actions])
             for raw, (text, message) in zip(sheet.actions, resolved):
@@ -678,17 +586,22 @@ class _WorkbookReader:
         return sorted(self.warnings, key=key)
 
 
-def _merged_tops(ws) -> dict[str, str]:
+def _merged_tops(ranges: list[str]) -> dict[str, str]:
     """For every cell inside a merged range (but its top-left), the range's top-left cell."""
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.cell import range_boundaries
 
     tops: dict[str, str] = {}
-    for merged in ws.merged_cells.ranges:
-        if merged.size["rows"] * merged.size["columns"] > 5000:
+    for text in ranges:
+        try:
+            first_column, first_row, last_column, last_row = range_boundaries(text)
+        except (ValueError, TypeError):
             continue
-        top = merged.start_cell.coordinate
-        for row, column in merged.cells:
-            coordinate = f"{get_column_letter(column)}{row}"
-            if coordinate != top:
-                tops[coordinate] = top
+        if (last_row - first_row + 1) * (last_column - first_column + 1) > 5000:
+            continue
+        top = f"{column_letter(first_column)}{first_row}"
+        for row in range(first_row, last_row + 1):
+            for column in range(first_column, last_column + 1):
+                coordinate = f"{column_letter(column)}{row}"
+                if coordinate != top:
+                    tops[coordinate] = top
     return tops

@@ -70,6 +70,62 @@ def _latest(action: Action) -> Entry | None:
     return action.entries[-1] if action.entries else None
 
 
+_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n")  # not allowed in XML
+
+
+def _text_xml(text: str) -> str:
+    """Run content: text, with tabs and line breaks as Word's own elements."""
+    from xml.sax.saxutils import escape
+
+    parts = []
+    for line_number, line in enumerate(text.translate(_CONTROL).split("\n")):
+        if line_number:
+            parts.append("<w:br/>")
+        for tab_number, chunk in enumerate(line.split("\t")):
+            if tab_number:
+                parts.append("<w:tab/>")
+            if chunk:
+                parts.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
+    return "".join(parts)
+
+
+def _run_xml(text: str, bold: bool = False, italic: bool = False, colour: str | None = None,
+             size: int | None = None) -> str:
+    properties = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + (
+        f'<w:color w:val="{colour}"/>' if colour else "") + (f'<w:sz w:val="{size}"/>' if size else "")
+    return f"<w:r>{'<w:rPr>' + properties + '</w:rPr>' if properties else ''}{_text_xml(text)}</w:r>"
+
+
+def _append_runs(paragraph, runs: list[tuple[str, bool]]) -> None:
+    """Runs added as XML in one go (python-docx adds text one character at a time)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    fragment = "".join(_run_xml(text, bold) for text, bold in runs if text)
+    for run in parse_xml(f"<w:p {nsdecls('w')}>{fragment}</w:p>"):
+        paragraph._p.append(run)
+
+
+def _row_xml(values: list[object], twips: list[int], status_column: int | None, keep: bool) -> str:
+    """One table row: the first cell bold, a status cell shaded in its colour with its word."""
+    cells = []
+    for index, (value, width) in enumerate(zip(values, twips)):
+        text = str(value) if value is not None else ""
+        shade, ink, bold = None, None, index == 0
+        if index == status_column and isinstance(value, Status):
+            shade, ink = STATUS_SHADING[value]
+            bold = True
+        elif index == status_column and text == UNKNOWN:
+            bold = True
+        shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{shade}"/>' if shade else ""
+        keep_next = "<w:pPr><w:keepNext/></w:pPr>" if keep else ""
+        cells.append(
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+            f"<w:p>{keep_next}{_run_xml(text, bold=bold, colour=ink, size=20)}</w:p></w:tc>"
+        )
+    return f'<w:tr><w:trPr><w:cantSplit w:val="true"/></w:trPr>{"".join(cells)}</w:tr>'
+
+
 class _Document:
     """python-docx with the house style: numbered paragraphs, accessible tables and images."""
 
@@ -88,6 +144,7 @@ class _Document:
         self.para_no = 0
         self.tables = 0
         self.figures = 0
+        self._style_ids: dict[str, str] = {}
 
     # -- set-up ------------------------------------------------------------------------
     def _clear_body(self) -> None:
@@ -228,35 +285,42 @@ class _Document:
 
     # -- text --------------------------------------------------------------------------
     def title(self, text: str) -> None:
-        self.doc.add_paragraph(text, style="Title")
+        _append_runs(self._paragraph("Title"), [(text, False)])
 
     def heading(self, text: str, level: int = 1, numbered: bool = True) -> None:
         if level == 1 and numbered:
             self.section_no += 1
             self.para_no = 0
             text = f"{self.section_no}. {text}"
-        self.doc.add_heading(text, level=level)
+        _append_runs(self._paragraph(f"Heading {level}"), [(text, False)])
+
+    def _paragraph(self, style: str | None):
+        """A new paragraph in a style, by its id (python-docx looks styles up afresh every time)."""
+        paragraph = self.doc.add_paragraph()
+        if style is not None:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.doc.styles[style].style_id
+            paragraph._p.style = self._style_ids[style]
+        return paragraph
 
     def para(self, text: str | list[tuple[str, bool]], numbered: bool = True, style: str | None = None):
         """A paragraph; numbered "2.3" in the committee-report manner unless told otherwise."""
-        runs = [(text, False)] if isinstance(text, str) else text
+        runs = [(text, False)] if isinstance(text, str) else list(text)
         if numbered:
             self.para_no += 1
-            paragraph = self.doc.add_paragraph(style="Numbered Paragraph")
-            paragraph.add_run(f"{self.section_no}.{self.para_no}\t")
+            paragraph = self._paragraph("Numbered Paragraph")
+            runs.insert(0, (f"{self.section_no}.{self.para_no}\t", False))
         else:
-            paragraph = self.doc.add_paragraph(style=style)
-        for chunk, bold in runs:
-            paragraph.add_run(chunk).bold = bold or None
+            paragraph = self._paragraph(style)
+        _append_runs(paragraph, runs)
         return paragraph
 
     def bullet(self, text: str | list[tuple[str, bool]]) -> None:
-        runs = [(text, False)] if isinstance(text, str) else text
-        paragraph = self.doc.add_paragraph(style=self.bullet_style)
+        runs = [(text, False)] if isinstance(text, str) else list(text)
+        paragraph = self._paragraph(self.bullet_style)
         if self.bullet_style == "Report Bullet":
-            paragraph.add_run("•\t")
-        for chunk, bold in runs:
-            paragraph.add_run(chunk).bold = bold or None
+            runs.insert(0, ("•\t", False))
+        _append_runs(paragraph, runs)
 
     def blocks(self, blocks: list[Block]) -> None:
         for block in blocks:
@@ -266,7 +330,8 @@ class _Document:
                 self.para(block.text)
 
     def caption(self, text: str) -> None:
-        paragraph = self.doc.add_paragraph(text, style="Caption")
+        paragraph = self._paragraph("Caption")
+        _append_runs(paragraph, [(text, False)])
         paragraph.paragraph_format.keep_with_next = True
 
     # -- tables and images -------------------------------------------------------------
@@ -296,28 +361,15 @@ class _Document:
         for column, width in zip(table.columns, widths_cm):
             column.width = Cm(width)
         together = len(rows) <= 12  # a short table is kept on one page
-        for values in rows:
-            row = table.add_row()
-            self._no_split(row)
-            cells = row.cells
-            for index, (cell, value, width) in enumerate(zip(cells, values, widths_cm)):
-                cell.width = Cm(width)
-                text = str(value) if value is not None else ""
-                run = cell.paragraphs[0].add_run(text)
-                run.font.size = Pt(10)
-                if index == status_column and isinstance(value, Status):
-                    fill, ink = STATUS_SHADING[value]
-                    self._shade(cell, fill)
-                    run.bold = True
-                    run.font.color.rgb = RGBColor.from_string(ink)
-                elif index == status_column and text == UNKNOWN:
-                    run.bold = True
-                if index == 0:
-                    run.bold = True
-                if together:
-                    cell.paragraphs[0].paragraph_format.keep_with_next = True
         for cell in header.cells:
             cell.paragraphs[0].paragraph_format.keep_with_next = True
+        twips = [int(Cm(width).twips) for width in widths_cm]
+        fragment = "".join(_row_xml(values, twips, status_column, together) for values in rows)
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        for row in parse_xml(f"<w:tbl {nsdecls('w')}>{fragment}</w:tbl>"):
+            table._tbl.append(row)
         self.doc.add_paragraph()  # space after the table, in Normal style
 
     @staticmethod
@@ -342,15 +394,6 @@ class _Document:
             element = OxmlElement(tag)
             element.set(qn("w:val"), "true")
             tr_pr.append(element)
-
-    @staticmethod
-    def _no_split(row) -> None:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
-        element = OxmlElement("w:cantSplit")
-        element.set(qn("w:val"), "true")
-        row._tr.get_or_add_trPr().append(element)
 
     @staticmethod
     def _shade(cell, fill: str) -> None:

@@ -15,14 +15,31 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6])\b[^<>]*>", re.I)
 _PARAGRAPH_BREAK = re.compile(r"</p>\s*<p\b[^<>]*>", re.I)
 _INLINE_TAG = re.compile(rf"</?{_TAG_NAMES}\b[^<>]*>", re.I)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(r" {2,}")
+# Invisible characters go; tabs and the many kinds of space become a plain space.
+_TIDY_CHARACTERS = {
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
+    **dict.fromkeys(map(ord, "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                             "\u202f\u205f\u3000"), " "),
+}
 # Excel's escape for control characters in shared strings, e.g. _x000D_ for a carriage return.
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
+# Characters clean_text changes; with no double spaces or untidy line ends, most cells are done.
+_ODD_CHARACTERS = re.compile(r"[\r\t\v\u00a0\u00ad\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_CARRIAGE_RETURNS = re.compile(r"\r+\n?")
+_BRACKETS = re.compile(r"\([^)]*\)")
+_NON_WORD = re.compile(r"[^a-z0-9/&#]+")
+
+
 def clean_text(value: object) -> str:
-    """Plain, tidy text for any cell value: no tags, no entities, one space between words."""
+    """Plain, tidy text for any cell value: no tags, no entities, one space between words.
+
+    Each kind of untidiness is looked for separately, so the common clean cell costs a few
+    substring tests.
+    """
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
@@ -34,11 +51,14 @@ def clean_text(value: object) -> str:
         text = _INLINE_TAG.sub("", text)
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
-    text = re.sub(r"\r+\n?", "\n", text).replace("\v", "\n")
-    text = text.translate(_INVISIBLE)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    text = "\n".join(lines)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    if "\r" in text or "\v" in text:
+        text = _CARRIAGE_RETURNS.sub("\n", text).replace("\v", "\n")
+    if _ODD_CHARACTERS.search(text):
+        text = text.translate(_TIDY_CHARACTERS)
+    if "  " in text or " \n" in text or "\n " in text:
+        text = "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
 
 
@@ -52,6 +72,5 @@ def one_line(text: str, limit: int | None = None) -> str:
 
 def normalise_label(text: str) -> str:
     """A header or label reduced to lower-case words, without its (explanatory) brackets."""
-    text = re.sub(r"\([^)]*\)", " ", clean_text(text).lower())
-    text = re.sub(r"[^a-z0-9/&#]+", " ", text)
-    return " ".join(text.split())
+    text = _BRACKETS.sub(" ", clean_text(text).lower())
+    return " ".join(_NON_WORD.sub(" ", text).split())

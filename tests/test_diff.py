@@ -230,3 +230,22 @@ def test_completion_month_from_an_entry_or_from_the_versions(example_plans):
     )
     unknown = completion(actions["PAP 1.9"], plans)  # due Sep-24, completed between Jun 2024 and Jan 2025
     assert (unknown.source, unknown.within_timescale) == ("versions", None)
+
+
+def test_wording_shared_by_other_actions_does_not_pair_a_removed_and_an_added_action(pair):
+    same = "Review the training offer for SENCOs and strengthen the offer for SLCN"
+    before = base_actions(**{"PAP 1.2": action("PAP 1.2", "OT", P12, title=same),
+                             "PAP 1.3": action("PAP 1.3", "NYS", "", title=same)})
+    after = [r for r in before if r.values["ref"] != "PAP 1.3"] + [action("PAP 1.9", "NYS", "", title=same)]
+    diff = diff_plans(*pair(after, before))
+    assert [a.ref for a in diff.actions_removed] == ["PAP 1.3"] and [a.ref for a in diff.actions_added] == ["PAP 1.9"]
+    assert diff.ref_changes == ()
+
+
+def test_unique_wording_pairs_a_renumbered_action(pair):
+    wording = "Agree shared protocols for reporting and use of data across the partnership"
+    before = base_actions(**{"PAP 1.2": action("PAP 1.2", "OT", P12, title=wording)})
+    after = base_actions(**{"PAP 1.2": action("PAP 1.7", "OT", P12, title=wording)})  # same wording, new number
+    diff = diff_plans(*pair(after, before))
+    assert [(c.before, c.after, c.how) for c in diff.ref_changes] == [("PAP 1.2", "PAP 1.7", "renumbered")]
+    assert diff.actions_added == () and diff.actions_removed == ()

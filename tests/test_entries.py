@@ -257,7 +257,7 @@ def test_a_clipped_month_is_read_and_reported():
     assert [(e.date and e.date.iso(), e.text) for e in entries] == [
         (None, "Proposals tabled."), ("2024-06", "StLA presented the proposals.")
     ]
-    assert notes == ["'un 24' read as the date Jun 2024 (a letter seems to be missing)"]
+    assert notes == ("'un 24' read as the date Jun 2024 (a letter seems to be missing)",)
 
 
 @pytest.mark.parametrize(
@@ -326,4 +326,4 @@ def test_any_timescale_text_is_read_or_reported(text):
 
     timescale, problem = parse_timescale(text)
     assert timescale.text == clean_text(text)
-    assert timescale.due is not None or problem is not None or not text.strip()
+    assert timescale.due is not None or problem is not None or not clean_text(text)
