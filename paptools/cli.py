@@ -6,15 +6,16 @@ failure says so in one line too. --debug shows the traceback instead.
 """
 from __future__ import annotations
 
-import json
-import shutil
 import sys
-from datetime import date, datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import DATA_PROBLEM, PapError
+
+if TYPE_CHECKING:  # imported where used, so `paptools --help` starts quickly
+    from datetime import date
+    from pathlib import Path
 
 
 class _Group(click.Group):
@@ -58,6 +59,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 def _as_of(value: str | None) -> date:
+    from datetime import date, datetime
+
     if not value:
         return date.today()
     for fmt in ("%Y-%m-%d", "%Y-%m", "%d/%m/%Y"):
@@ -84,7 +87,18 @@ def _echo_warnings(plan, as_json: bool) -> None:
         click.echo(render_warnings(plan.warnings, plan.source), err=True, nl=False)
 
 
-WORKBOOK = click.Path(path_type=Path, dir_okay=True, exists=False)
+class _PathType(click.Path):
+    """A path argument turned into a pathlib.Path only when a command runs."""
+
+    def convert(self, value, param, ctx):
+        from pathlib import Path
+
+        return Path(super().convert(value, param, ctx))
+
+
+WORKBOOK = _PathType(dir_okay=True, exists=False)
+FOLDER = _PathType(file_okay=False)
+FILE = _PathType(dir_okay=False)
 AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue' (YYYY-MM-DD or YYYY-MM). Default: today.")
 
 
@@ -107,11 +121,11 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
         document = plan_document(plan, summarize(plan, _as_of(as_of)))
         if wanted:
             document["actions"] = [a for a in document["actions"] if a["ref"] in wanted]
-        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        click.echo(_json(document))
     else:
         from .terminal import render_plan
 
-        width = min(shutil.get_terminal_size((100, 24)).columns, 120) - 4
+        width = _width()
         click.echo(render_plan(plan, width, wanted), nl=False)
     _echo_warnings(plan, as_json)
 
@@ -130,7 +144,7 @@ def summary(workbook: Path, as_json: bool, as_of: str | None) -> None:
     if as_json:
         from .jsonout import plan_document
 
-        click.echo(json.dumps(plan_document(plan, figures), indent=2, ensure_ascii=False))
+        click.echo(_json(plan_document(plan, figures)))
     else:
         from .terminal import render_summary
 
@@ -155,9 +169,9 @@ def report_options(function):
         click.option("--title", help="Title of the report (default: a SEND PAP progress report title)."),
         click.option("--committee", help="Committee the report goes to (default: Overview and Scrutiny Committee)."),
         click.option("--meeting-date", metavar="YYYY-MM-DD", help="Date of the meeting, shown on the report."),
-        click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
+        click.option("--template", type=FILE,
                      help="A council .docx whose styles, page and letterhead the report takes."),
-        click.option("--narrative", type=click.Path(path_type=Path, dir_okay=False),
+        click.option("--narrative", type=FILE,
                      help="Markdown or text file with your own Purpose and Recommendations (see README)."),
     ]
     for option in reversed(options):
@@ -185,7 +199,21 @@ def _report_settings(title, committee, meeting_date, template, narrative) -> dic
     return settings
 
 
+def _json(document) -> str:
+    import json
+
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def _width() -> int:
+    import shutil
+
+    return min(shutil.get_terminal_size((100, 24)).columns, 120) - 4
+
+
 def _paths(workbooks: tuple[Path, ...]) -> list[Path]:
+    from pathlib import Path
+
     from .reconcile import find_examples
 
     paths = list(workbooks)
@@ -202,7 +230,7 @@ def _paths(workbooks: tuple[Path, ...]) -> list[Path]:
 @click.option("--since", metavar="YYYY-MM", help="With one workbook: new progress is the entries dated from this month.")
 @AS_OF
 @click.option("--json", "as_json", is_flag=True, help="Print every change and the figures as JSON (see README).")
-@click.option("--output-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("outputs"),
+@click.option("--output-dir", type=FOLDER, default="outputs",
               show_default=True, help="Folder for the changes file, the report and the cleaned workbook.")
 @click.option("--force", is_flag=True, help="Replace output files that exist (otherwise new names are used).")
 @click.option("--no-files", is_flag=True, help="Print only; write no files.")
@@ -234,11 +262,11 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     if as_json:
         from .jsonout import reconcile_document
 
-        click.echo(json.dumps(reconcile_document(result, written), indent=2, ensure_ascii=False))
+        click.echo(_json(reconcile_document(result, written)))
     else:
         from .terminal import render_reconcile
 
-        width = min(shutil.get_terminal_size((100, 24)).columns, 120) - 4
+        width = _width()
         click.echo(render_reconcile(result, width), nl=False)
         if written:
             click.echo("\n" + click.style("FILES WRITTEN", bold=True))
@@ -251,7 +279,7 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
 @click.argument("workbooks", nargs=-1, type=WORKBOOK)
 @click.option("--since", metavar="YYYY-MM", help="With one workbook: progress is the entries dated from this month.")
 @AS_OF
-@click.option("--output-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("outputs"),
+@click.option("--output-dir", type=FOLDER, default="outputs",
               show_default=True, help="Folder for the report.")
 @click.option("--force", is_flag=True, help="Replace the report if it exists (otherwise a new name is used).")
 @report_options
@@ -283,7 +311,7 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
 
 @main.command()
 @click.argument("workbook", type=WORKBOOK)
-@click.option("--output-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("outputs"),
+@click.option("--output-dir", type=FOLDER, default="outputs",
               show_default=True, help="Folder for the cleaned workbook.")
 @click.option("--force", is_flag=True, help="Replace the cleaned workbook if it exists (otherwise a new name is used).")
 @AS_OF

@@ -21,6 +21,9 @@ class PapError(Exception):
         self.detail = message
         super().__init__(f"{self.path}: {message}" if self.path is not None else message)
 
+    def __reduce__(self):  # raised in a worker process, re-raised here whole
+        return (type(self), (self.path, self.detail))
+
 
 class NotAWorkbook(PapError):
     """Missing, a folder, not an .xlsx, corrupt, encrypted, legacy .xls, a lock file."""

@@ -28,6 +28,7 @@ FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("action", r"\b(?:actions?|what we will do|description|task|tasks)\b"),
 )
 FIELDS = tuple(name for name, _ in FIELD_PATTERNS)
+_COMPILED = tuple((name, re.compile(pattern)) for name, pattern in FIELD_PATTERNS)
 FIELD_LABELS = {
     "ref": "Ref",
     "action": "Action",
@@ -70,8 +71,8 @@ def field_for(header: str) -> str | None:
     label = normalise_label(header)
     if not label:
         return None
-    for name, pattern in FIELD_PATTERNS:
-        if re.search(pattern, label):
+    for name, pattern in _COMPILED:
+        if pattern.search(label):
             return name
     return None
 

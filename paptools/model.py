@@ -32,7 +32,7 @@ REPORT_ORDER: tuple[Status, ...] = (
 UNKNOWN = "Unknown"  # label for an action whose status could not be read
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Month:
     """A calendar month: the precision of due dates and of most progress entries."""
 
@@ -62,7 +62,7 @@ class Month:
         return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryDate:
     """When a progress entry was written: a month, or a day when the officer gave one."""
 
@@ -90,7 +90,7 @@ class EntryDate:
         return (self.year, self.month, self.day or 0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One dated (or undated) paragraph of an action's Progress cell."""
 
@@ -101,7 +101,7 @@ class Entry:
     raw: str  # the entry exactly as written in the cell (tidied), header included
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timescale:
     """The Timescale cell: its text kept whole, plus the due months read from it."""
 
@@ -115,7 +115,7 @@ class Timescale:
         return self.revised_due or self.original_due
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DataWarning:
     """Something the reader could not interpret for certain: reported, never hidden."""
 
@@ -134,7 +134,7 @@ class DataWarning:
         return f"{place}: {self.message}" if place else self.message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Action:
     """One row of the plan."""
 
@@ -163,7 +163,7 @@ class Action:
         return f"{self.sheet}!{self.row}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """Text in the workbook that is not an action: the plan's title, priority areas, key."""
 

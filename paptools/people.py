@@ -58,10 +58,17 @@ class People:
 
     def __init__(self, owner_lists: list[tuple[str, ...]]):
         self.counts = Counter(name for owners in owner_lists for name in owners)
+        self._authors: dict[tuple[str, tuple[str, ...]], str | None] = {}
 
     def author(self, initials: str | None, owners: tuple[str, ...]) -> str | None:
         if not initials:
             return None
+        key = (initials, owners)  # the same initials under the same owners recur all through a plan
+        if key not in self._authors:
+            self._authors[key] = self._author(initials, owners)
+        return self._authors[key]
+
+    def _author(self, initials: str, owners: tuple[str, ...]) -> str | None:
         names = []
         for person in _PERSON_SPLIT.split(initials):
             name = self._one(person, owners)

@@ -13,6 +13,7 @@ from typing import Callable
 from .diff import Completion, PlanDiff, completion, diff_plans, diff_since, no_update, version_month
 from .errors import UsageError
 from .model import DataWarning, Month, Plan
+from .parallel import PARALLEL_BYTES, Background, map_in_processes, sizes_of
 from .read import read_plan
 from .summary import Summary, summarize
 
@@ -86,11 +87,9 @@ def reconcile(
     if since is None and len(paths) < 2 and not single_ok:
         raise UsageError(paths[0], "is only one version: give the previous version too, or --since YYYY-MM")
     _check_distinct(paths)
-    plans = []
-    for path in paths:
-        if progress:
-            progress(f"Reading {path.name}")
-        plans.append(read_plan(path))
+    if progress:
+        progress(f"Reading {', '.join(p.name for p in paths)}")
+    plans = map_in_processes(read_plan, paths, sizes_of(paths))
     current = plans[-1]
     warnings: list[DataWarning] = []
     if len(plans) == 1:
@@ -153,34 +152,42 @@ def write_outputs(result: Reconciliation, options: OutputOptions,
     stem = Path(result.current.source).stem
     written: dict[str, Path] = {}
     inputs = list(result.paths)
-    if "changes" in options.kinds:
-        path = output_path(options.output_dir, f"{stem}-changes.csv", force=options.force, inputs=inputs)
+    names = {"changes": f"{stem}-changes.csv", "report": f"{stem}-report.docx", "workbook": f"{stem}-clean.xlsx"}
+    for kind in OUTPUT_KINDS:
+        if kind in options.kinds:
+            written[kind] = output_path(options.output_dir, names[kind], force=options.force, inputs=inputs)
+    # The report and the cleaned workbook are independent: for a large plan, both at once.
+    report = None
+    if "report" in written:
+        report = Background(lambda: _write_report(result, options, written["report"]),
+                            large=sum(sizes_of(inputs)) >= PARALLEL_BYTES and "workbook" in written)
+    if "changes" in written:
         if progress:
-            progress(f"Writing {path.name}")
-        with atomic(path) as temporary:
+            progress(f"Writing {written['changes'].name}")
+        with atomic(written["changes"]) as temporary:
             write_changes_csv(change_rows(result.diff, result.summary), temporary)
-        written["changes"] = path
-    if "report" in options.kinds:
-        from .report import ReportOptions, write_report
-
-        path = output_path(options.output_dir, f"{stem}-report.docx", force=options.force, inputs=inputs)
-        if progress:
-            progress(f"Writing {path.name}")
-        report_options = ReportOptions(**options.report, warnings=result.all_warnings())
-        with atomic(path) as temporary:
-            write_report(temporary, result, report_options)
-        written["report"] = path
-    if "workbook" in options.kinds:
+    if "workbook" in written:
         from .workbook import write_clean_workbook
 
-        path = output_path(options.output_dir, f"{stem}-clean.xlsx", force=options.force, inputs=inputs)
         if progress:
-            progress(f"Writing {path.name}")
-        with atomic(path) as temporary:
+            progress(f"Writing {written['workbook'].name}")
+        with atomic(written["workbook"]) as temporary:
             write_clean_workbook(temporary, result.current, result.summary, diff=result.diff,
                                  trend=result.trend(), warnings=result.all_warnings())
-        written["workbook"] = path
-    return written
+    if report is not None:
+        if progress:
+            progress(f"Writing {written['report'].name}")
+        report.wait()
+    return {kind: written[kind] for kind in OUTPUT_KINDS if kind in written}
+
+
+def _write_report(result: Reconciliation, options: OutputOptions, path: Path) -> None:
+    from .outputs import atomic
+    from .report import ReportOptions, write_report
+
+    report_options = ReportOptions(**options.report, warnings=result.all_warnings())
+    with atomic(path) as temporary:
+        write_report(temporary, result, report_options)
 
 
 def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None) -> tuple[Plan, Path]:

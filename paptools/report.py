@@ -96,16 +96,6 @@ def _run_xml(text: str, bold: bool = False, italic: bool = False, colour: str | 
     return f"<w:r>{'<w:rPr>' + properties + '</w:rPr>' if properties else ''}{_text_xml(text)}</w:r>"
 
 
-def _append_runs(paragraph, runs: list[tuple[str, bool]]) -> None:
-    """Runs added as XML in one go (python-docx adds text one character at a time)."""
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    fragment = "".join(_run_xml(text, bold) for text, bold in runs if text)
-    for run in parse_xml(f"<w:p {nsdecls('w')}>{fragment}</w:p>"):
-        paragraph._p.append(run)
-
-
 def _row_xml(values: list[object], twips: list[int], status_column: int | None, keep: bool) -> str:
     """One table row: the first cell bold, a status cell shaded in its colour with its word."""
     cells = []
@@ -285,42 +275,55 @@ class _Document:
 
     # -- text --------------------------------------------------------------------------
     def title(self, text: str) -> None:
-        _append_runs(self._paragraph("Title"), [(text, False)])
+        self._paragraph("Title", [(text, False)])
 
     def heading(self, text: str, level: int = 1, numbered: bool = True) -> None:
         if level == 1 and numbered:
             self.section_no += 1
             self.para_no = 0
             text = f"{self.section_no}. {text}"
-        _append_runs(self._paragraph(f"Heading {level}"), [(text, False)])
+        self._paragraph(f"Heading {level}", [(text, False)])
 
-    def _paragraph(self, style: str | None):
-        """A new paragraph in a style, by its id (python-docx looks styles up afresh every time)."""
-        paragraph = self.doc.add_paragraph()
-        if style is not None:
-            if style not in self._style_ids:
-                self._style_ids[style] = self.doc.styles[style].style_id
-            paragraph._p.style = self._style_ids[style]
-        return paragraph
+    def _style_id(self, style: str) -> str:
+        if style not in self._style_ids:
+            self._style_ids[style] = self.doc.styles[style].style_id
+        return self._style_ids[style]
 
-    def para(self, text: str | list[tuple[str, bool]], numbered: bool = True, style: str | None = None):
+    def _paragraph(self, style: str | None, runs: list[tuple] = ()):
+        """A new paragraph in a style, built as XML and put before the body's section settings.
+
+        (python-docx looks styles up afresh and searches the body for each new paragraph.)
+        """
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+        from docx.text.paragraph import Paragraph
+
+        properties = f'<w:pPr><w:pStyle w:val="{self._style_id(style)}"/></w:pPr>' if style else ""
+        content = "".join(_run_xml(*run) for run in runs if run[0])
+        element = parse_xml(f"<w:p {nsdecls('w')}>{properties}{content}</w:p>")
+        body = self.doc.element.body
+        if len(body) and body[-1].tag.endswith("}sectPr"):
+            body[-1].addprevious(element)  # the body ends with its section's settings
+        else:
+            body.append(element)
+        return Paragraph(element, self.doc._body)
+
+    def para(self, text: str | list[tuple[str, bool]], numbered: bool = True, style: str | None = None,
+             italic: bool = False):
         """A paragraph; numbered "2.3" in the committee-report manner unless told otherwise."""
         runs = [(text, False)] if isinstance(text, str) else list(text)
+        runs = [(chunk, bold, italic) for chunk, bold in runs]
         if numbered:
             self.para_no += 1
-            paragraph = self._paragraph("Numbered Paragraph")
-            runs.insert(0, (f"{self.section_no}.{self.para_no}\t", False))
-        else:
-            paragraph = self._paragraph(style)
-        _append_runs(paragraph, runs)
-        return paragraph
+            runs.insert(0, (f"{self.section_no}.{self.para_no}\t", False, False))
+            return self._paragraph("Numbered Paragraph", runs)
+        return self._paragraph(style, runs)
 
     def bullet(self, text: str | list[tuple[str, bool]]) -> None:
         runs = [(text, False)] if isinstance(text, str) else list(text)
-        paragraph = self._paragraph(self.bullet_style)
         if self.bullet_style == "Report Bullet":
             runs.insert(0, ("•\t", False))
-        _append_runs(paragraph, runs)
+        self._paragraph(self.bullet_style, runs)
 
     def blocks(self, blocks: list[Block]) -> None:
         for block in blocks:
@@ -330,8 +333,7 @@ class _Document:
                 self.para(block.text)
 
     def caption(self, text: str) -> None:
-        paragraph = self._paragraph("Caption")
-        _append_runs(paragraph, [(text, False)])
+        paragraph = self._paragraph("Caption", [(text, False)])
         paragraph.paragraph_format.keep_with_next = True
 
     # -- tables and images -------------------------------------------------------------
@@ -370,7 +372,7 @@ class _Document:
 
         for row in parse_xml(f"<w:tbl {nsdecls('w')}>{fragment}</w:tbl>"):
             table._tbl.append(row)
-        self.doc.add_paragraph()  # space after the table, in Normal style
+        self._paragraph(None)  # space after the table, in Normal style
 
     @staticmethod
     def _table_properties(table, title: str, description: str) -> None:
@@ -655,9 +657,7 @@ class _Report:
                 area, section = action.priority_area, object()
                 self.d.heading(area or "Actions without a priority area", level=2)
                 if descriptions.get(area):
-                    paragraph = self.d.para(descriptions[area], numbered=False)
-                    for run in paragraph.runs:
-                        run.italic = True
+                    self.d.para(descriptions[area], numbered=False, italic=True)
             if action.section != section:
                 section = action.section
                 if section and not re.fullmatch(r"(?:PAP|Priority(?: area)?)\s*\d+", section, re.I):

@@ -246,7 +246,9 @@ def test_a_failure_while_writing_leaves_no_half_written_file(tmp_path, monkeypat
     monkeypatch.setattr("paptools.report.write_report", failing)
     result = run("reconcile", example_path("2025-08"), example_path("2026-04"), "--output-dir", tmp_path)
     assert result.exit_code == 1 and "OSError: disk full" in result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["oldham-send-pap-2026-04-changes.csv"]
+    # The files that were finished are kept; of the report there is no trace.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "oldham-send-pap-2026-04-changes.csv", "oldham-send-pap-2026-04-clean.xlsx"]
 
 
 def test_ctrl_c_while_writing_leaves_no_half_written_file(tmp_path, monkeypatch):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import action, plan_rows
+from conftest import action, example_path as build_path, plan_rows
 from housestyle import Row
 
 import build
@@ -249,3 +249,39 @@ def test_unique_wording_pairs_a_renumbered_action(pair):
     diff = diff_plans(*pair(after, before))
     assert [(c.before, c.after, c.how) for c in diff.ref_changes] == [("PAP 1.2", "PAP 1.7", "renumbered")]
     assert diff.actions_added == () and diff.actions_removed == ()
+
+
+def test_reading_in_worker_processes_gives_the_same_plans(monkeypatch):
+    """Large plans are read in parallel: the result must not depend on it."""
+    import paptools.parallel as parallel
+    from paptools.reconcile import reconcile
+
+    paths = [build_path(v) for v in ("2024-06", "2025-01")]
+    alone = reconcile(paths, as_of=date(2025, 1, 20))
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 0)
+    together = reconcile(paths, as_of=date(2025, 1, 20))
+    assert together.plans == alone.plans and together.diff == alone.diff
+
+
+def test_an_error_in_a_worker_comes_back_whole(tmp_path, monkeypatch):
+    import paptools.parallel as parallel
+    from paptools.errors import NotAWorkbook
+    from paptools.reconcile import reconcile
+
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 0)
+    with pytest.raises(NotAWorkbook) as raised:
+        reconcile([tmp_path / "missing.xlsx", build_path("2025-01")])
+    assert str(raised.value) == f"{tmp_path / 'missing.xlsx'}: file not found: check the name and the folder"
+
+
+def test_the_report_written_beside_the_workbook_is_the_same(tmp_path, monkeypatch):
+    import paptools.parallel as parallel
+    import paptools.reconcile as reconciling
+    from docx import Document
+
+    result = reconciling.reconcile([build_path("2025-08"), build_path("2026-04")], as_of=date(2026, 5, 1))
+    first = reconciling.write_outputs(result, reconciling.OutputOptions(output_dir=tmp_path / "a"))
+    monkeypatch.setattr(reconciling, "PARALLEL_BYTES", 0)
+    second = reconciling.write_outputs(result, reconciling.OutputOptions(output_dir=tmp_path / "b"))
+    texts = [[p.text for p in Document(str(paths["report"])).paragraphs] for paths in (first, second)]
+    assert texts[0] == texts[1] and second["workbook"].exists() and second["changes"].exists()
