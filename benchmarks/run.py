@@ -55,7 +55,8 @@ def child(operation: str, paths: list[str]) -> None:
     elif operation == "read":
         from paptools.read import read_plan
 
-        read_plan(paths[0])
+        plan = read_plan(paths[0])
+        steps["actions"] = len(plan.actions)  # checked: a fast wrong answer is no answer
     elif operation == "reconcile":  # end to end, as `paptools reconcile` runs it
         import tempfile
         from datetime import date
@@ -181,6 +182,9 @@ def main() -> None:
             r["seconds"] / (a["seconds"] + b["seconds"])
             for r, a, b in zip(runs["reconcile"], runs["openpyxl"], runs["openpyxl v2"]))
         row["steps"] = measure("steps", [first, second], 1)
+        read_counts = {int(r["steps"]["actions"]) for r in runs["read"]}
+        if read_counts != {size}:
+            raise SystemExit(f"the reader found {read_counts} actions in a plan of {size:,}: fix that first")
         results[size] = row
         print(f"  {'calamine values (floor)':<32}{row['calamine']['seconds']:>8.2f} s {row['calamine']['peak_mb']:>7.0f} MB")
         print(f"  {'bare openpyxl load':<32}{row['openpyxl']['seconds']:>8.2f} s {row['openpyxl']['peak_mb']:>7.0f} MB")

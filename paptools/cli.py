@@ -58,6 +58,29 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.meta["paptools.debug"] = debug
 
 
+class _Progress:
+    """The terminal progress line for a command, always cleared before anything else prints."""
+
+    def __enter__(self):
+        from .terminal import Progress
+
+        self.progress = Progress()
+        return self.progress
+
+    def __exit__(self, *exc):
+        self.progress.done()
+        return False
+
+
+def _read(path: Path):
+    """Read one workbook, showing progress on large ones."""
+    from .read import read_plan
+
+    with _Progress() as progress:
+        progress.stage(f"Reading {path.name}")
+        return read_plan(path, progress=progress.advance)
+
+
 def _as_of(value: str | None) -> date:
     from datetime import date, datetime
 
@@ -109,11 +132,10 @@ AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue
 @AS_OF
 def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None) -> None:
     """Show every action of WORKBOOK: status, owner, due month and its progress entries."""
-    from .read import read_plan
     from .refs import parse_ref
     from .summary import summarize
 
-    plan = read_plan(workbook)
+    plan = _read(workbook)
     wanted = tuple(parse_ref(r).text if parse_ref(r) else r for r in refs)
     if as_json:
         from .jsonout import plan_document
@@ -136,10 +158,9 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
 @AS_OF
 def summary(workbook: Path, as_json: bool, as_of: str | None) -> None:
     """Count the actions of WORKBOOK by status: all, PAP only, and per priority area and section."""
-    from .read import read_plan
     from .summary import summarize
 
-    plan = read_plan(workbook)
+    plan = _read(workbook)
     figures = summarize(plan, _as_of(as_of))
     if as_json:
         from .jsonout import plan_document
@@ -256,9 +277,10 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     from .reconcile import write_outputs
 
     settings = _report_settings(title, committee, meeting_date, template, narrative)
-    result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of))
     options = OutputOptions(output_dir=output_dir, force=force, report=settings)
-    written = {} if no_files else write_outputs(result, options)
+    with _Progress() as progress:
+        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress)
+        written = {} if no_files else write_outputs(result, options, progress)
     if as_json:
         from .jsonout import reconcile_document
 
@@ -302,9 +324,11 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
     from .reconcile import write_outputs
 
     settings = _report_settings(title, committee, meeting_date, template, narrative)
-    result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True)
-    written = write_outputs(result, OutputOptions(output_dir=output_dir, force=force, kinds=("report",),
-                                                  report=settings))
+    options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings)
+    with _Progress() as progress:
+        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True,
+                               progress=progress)
+        written = write_outputs(result, options, progress)
     click.echo(f"Wrote {written['report']}.")
     _echo_run_warnings(result, False)
 
@@ -324,7 +348,8 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> N
     """
     from .reconcile import clean as run_clean
 
-    plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of))
+    with _Progress() as progress:
+        plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress)
     click.echo(f"Wrote {path} ({len(plan.actions)} actions).")
     _echo_warnings(plan, False)
 

@@ -87,13 +87,15 @@ def split_entries(text: str) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
     entries: list[Entry] = []
     opening = text[: starts[0][0].pos].strip() if starts else text
     if opening:
-        entries.append(Entry(None, None, None, opening, opening))
+        entries.append(Entry(None, None, None, opening, 0))
     for index, (start, heading) in enumerate(starts):
         end = starts[index + 1][0].pos if index + 1 < len(starts) else len(text)
         date = entries[-1].date if start.carry_date and entries else heading.date
         raw = text[start.pos : end].strip()
         body = text[min(heading.body, end) : end].strip()
-        entries.append(Entry(date, heading.initials, None, body, raw))
+        if not raw.endswith(body):  # cannot happen (both end where the entry ends); kept safe
+            raw = body
+        entries.append(Entry(date, heading.initials, None, raw, len(raw) - len(body)))
     return tuple(entries), tuple(notes)
 
 

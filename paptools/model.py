@@ -97,8 +97,13 @@ class Entry:
     date: EntryDate | None
     initials: str | None
     author: str | None  # owner name the initials were matched to, when they could be
-    text: str  # the entry without its date and initials
     raw: str  # the entry exactly as written in the cell (tidied), header included
+    text_start: int  # where its own text begins in raw, after the date and initials
+
+    @property
+    def text(self) -> str:
+        """The entry without its date and initials (kept as a position: big plans hold many)."""
+        return self.raw[self.text_start:]
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,17 +19,19 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
-def map_in_processes(function: Callable, items: list, sizes: list[int]) -> list:
+def map_in_processes(function: Callable, items: list, sizes: list[int], local: Callable | None = None) -> list:
     """function(item) for each item; in worker processes when the items are large enough.
 
-    The last item is done here meanwhile, so one worker fewer is needed.
+    The last item is done here meanwhile, so one worker fewer is needed. `local` (say, the
+    same job reporting its progress) does the items done in this process.
     """
+    local = local or function
     if len(items) < 2 or cores() < 2 or sum(sizes) < PARALLEL_BYTES:
-        return [function(item) for item in items]
+        return [local(item) for item in items]
     context = _context()
     with ProcessPoolExecutor(max_workers=min(len(items) - 1, cores() - 1), mp_context=context) as pool:
         futures = [pool.submit(function, item) for item in items[:-1]]
-        last = function(items[-1])
+        last = local(items[-1])
         return [future.result() for future in futures] + [last]
 
 

@@ -281,7 +281,7 @@ class _WorkbookReader:
         if isinstance(value, bool):
             return None, text
         if isinstance(value, (int, float)):
-            if not 0 < value < 1000 or value != value:  # not a ref number: 0, negative, huge, NaN
+            if not 0 < value < 10_000 or value != value:  # not a ref number: 0, negative, huge, NaN
                 return None, text
             written, ambiguous = number_text(value, self.book.number_format(cell.style))
             if parse_ref(written) is None:

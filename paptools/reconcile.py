@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from .diff import Completion, PlanDiff, completion, diff_plans, diff_since, no_update, version_month
 from .errors import UsageError
@@ -74,12 +73,13 @@ def reconcile(
     *,
     since: Month | None = None,
     as_of: date | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress=None,
     single_ok: bool = False,
 ) -> Reconciliation:
     """Read the versions (oldest first; the last is current) and reconcile the last two.
 
     With one version and no `since`, only a status report is possible: `single_ok` allows it.
+    `progress` (a terminal.Progress, or None) is told what is being read.
     """
     paths = [Path(p) for p in paths]
     if not paths:
@@ -87,9 +87,14 @@ def reconcile(
     if since is None and len(paths) < 2 and not single_ok:
         raise UsageError(paths[0], "is only one version: give the previous version too, or --since YYYY-MM")
     _check_distinct(paths)
-    if progress:
-        progress(f"Reading {', '.join(p.name for p in paths)}")
-    plans = map_in_processes(read_plan, paths, sizes_of(paths))
+
+    def read_here(path: Path) -> Plan:
+        if progress is None:
+            return read_plan(path)
+        progress.stage(f"Reading {path.name}")
+        return read_plan(path, progress=progress.advance)
+
+    plans = map_in_processes(read_plan, paths, sizes_of(paths), local=read_here)
     current = plans[-1]
     warnings: list[DataWarning] = []
     if len(plans) == 1:
@@ -143,9 +148,8 @@ class OutputOptions:
     report: dict = field(default_factory=dict)  # title, committee, meeting date, template, narrative
 
 
-def write_outputs(result: Reconciliation, options: OutputOptions,
-                  progress: Callable[[str], None] | None = None) -> dict[str, Path]:
-    """Write the chosen outputs; returns kind -> path written."""
+def write_outputs(result: Reconciliation, options: OutputOptions, progress=None) -> dict[str, Path]:
+    """Write the chosen outputs; returns kind -> path written. `progress` is told each stage."""
     from .changes import change_rows, write_changes_csv
     from .outputs import atomic, output_path
 
@@ -163,20 +167,20 @@ def write_outputs(result: Reconciliation, options: OutputOptions,
                             large=sum(sizes_of(inputs)) >= PARALLEL_BYTES and "workbook" in written)
     if "changes" in written:
         if progress:
-            progress(f"Writing {written['changes'].name}")
+            progress.stage(f"Writing {written['changes'].name}")
         with atomic(written["changes"]) as temporary:
             write_changes_csv(change_rows(result.diff, result.summary), temporary)
     if "workbook" in written:
         from .workbook import write_clean_workbook
 
         if progress:
-            progress(f"Writing {written['workbook'].name}")
+            progress.stage(f"Writing {written['workbook'].name}")
         with atomic(written["workbook"]) as temporary:
             write_clean_workbook(temporary, result.current, result.summary, diff=result.diff,
                                  trend=result.trend(), warnings=result.all_warnings())
     if report is not None:
         if progress:
-            progress(f"Writing {written['report'].name}")
+            progress.stage(f"Writing {written['report'].name}")
         report.wait()
     return {kind: written[kind] for kind in OUTPUT_KINDS if kind in written}
 
@@ -190,12 +194,17 @@ def _write_report(result: Reconciliation, options: OutputOptions, path: Path) ->
         write_report(temporary, result, report_options)
 
 
-def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None) -> tuple[Plan, Path]:
+def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None,
+          progress=None) -> tuple[Plan, Path]:
     """Read one workbook and write its cleaned copy; returns the plan and the path written."""
     from .outputs import atomic, output_path
     from .workbook import write_clean_workbook
 
-    plan = read_plan(path)
+    if progress is not None:
+        progress.stage(f"Reading {Path(path).name}")
+    plan = read_plan(path, progress=progress.advance if progress is not None else None)
+    if progress is not None:
+        progress.stage(f"Writing {Path(plan.source).stem}-clean.xlsx")
     target = output_path(output_dir, f"{Path(plan.source).stem}-clean.xlsx", force=force, inputs=[path])
     with atomic(target) as temporary:
         write_clean_workbook(temporary, plan, summarize(plan, as_of))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 _REF = re.compile(
     r"^(?P<prefix>[A-Za-z][A-Za-z&]{0,7})?\s*[:.\-#]?\s*"
-    r"(?P<num>\d{1,3}(?:\.\d{1,3}){0,3})(?P<suffix>[a-z])?\s*[.:]?$"
+    r"(?P<num>\d{1,4}(?:\.\d{1,5}){0,3})(?P<suffix>[a-z])?\s*[.:]?$"
 )
 # Prefixes that mark a Priority Action Plan action (as against improvement-plan actions).
 PAP_PREFIXES = frozenset({"PAP", "PA", "P", "PRIORITY"})

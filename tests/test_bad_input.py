@@ -212,7 +212,7 @@ def test_debug_shows_the_traceback_instead():
 
 
 def test_an_unexpected_failure_is_still_one_line(monkeypatch):
-    def broken(path):
+    def broken(path, progress=None):
         raise ValueError("a bug")
 
     monkeypatch.setattr("paptools.read.read_plan", broken)

@@ -72,3 +72,45 @@ def test_every_command_has_help():
     for command in main.commands:
         result = run(command, "--help")
         assert result.exit_code == 0 and len(result.stdout.splitlines()) > 3, command
+
+
+def test_progress_is_silent_for_quick_runs_and_plain_when_not_a_terminal():
+    import io
+
+    from paptools.terminal import Progress
+
+    quick = io.StringIO()
+    progress = Progress(quick)
+    progress.stage("Reading plan.xlsx")
+    progress.advance(10, 100)
+    progress.done()
+    assert quick.getvalue() == ""  # under a second: nothing
+
+    log = io.StringIO()
+    progress = Progress(log)
+    progress.started -= 5  # a long run
+    progress.stage("Reading plan.xlsx")
+    progress.advance(500, 20000)
+    progress.advance(1000, 20000)
+    progress.stage("Writing plan-report.docx")
+    progress.done()
+    assert log.getvalue() == "Reading plan.xlsx...\nWriting plan-report.docx...\n"  # no bars in a log
+
+
+def test_progress_draws_one_line_with_a_bar_on_a_terminal():
+    import io
+
+    from paptools.terminal import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    progress = Progress(screen)
+    progress.started -= 5
+    progress.stage("Reading plan.xlsx")
+    progress.advance(5000, 20000)
+    progress.done()
+    assert "Reading plan.xlsx [#######-----------------------]  25%" in screen.getvalue()
+    assert screen.getvalue().endswith("\r\x1b[2K")  # the line is cleared at the end

@@ -68,6 +68,11 @@ def test_ref_spellings_are_one_ref(text):
     assert ref.text == "PAP 1.1" and ref.is_pap
 
 
+def test_refs_of_large_combined_plans():
+    assert parse_ref("PAP: 9.2216").text == "PAP 9.2216" and parse_ref("12.10345").text == "12.10345"
+    assert parse_ref("PAP 1.123456") is None  # six digits is not a ref
+
+
 def test_plain_and_prefixed_refs_differ():
     assert parse_ref("1.11").text == "1.11" and not parse_ref("1.11").is_pap
     assert parse_ref("Key") is None and parse_ref("Speech & Language Therapy") is None
