@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .model import Action, DataWarning, Entry, Month, Plan, Status, Timescale
 from .refs import parse_ref
+from .scaling import collector_paused
 
 EDIT_PAIRING = 0.55  # below this similarity an entry was replaced, not edited
 MINOR_EDIT = 0.9  # at or above this, with few characters changed, an edit is a typo fix
@@ -136,13 +137,6 @@ class PlanDiff:
         refs = {n.ref for n in self.new_entries}
         refs |= {e.ref for e in self.edited_entries if e.kind == "extended"}
         refs |= {a.ref for a in self.actions_added if a.entries}
-        return refs
-
-    def changed_refs(self) -> set[str]:
-        refs = self.refs_with_progress() | {e.ref for e in self.edited_entries}
-        refs |= {r.ref for r in self.removed_entries} | {s.ref for s in self.status_changes}
-        refs |= {t.ref for t in self.timescale_changes} | {f.ref for f in self.field_changes}
-        refs |= {a.ref for a in self.actions_added}
         return refs
 
     @property
@@ -294,6 +288,11 @@ def _edit_kind(before: Entry, after: Entry, score: float) -> str:
 # --- the whole diff -------------------------------------------------------------------
 
 def diff_plans(previous: Plan, current: Plan) -> PlanDiff:
+    with collector_paused():
+        return _diff_plans(previous, current)
+
+
+def _diff_plans(previous: Plan, current: Plan) -> PlanDiff:
     pairs, ref_changes = align_actions(previous, current)
     new: list[NewEntry] = []
     edited: list[EditedEntry] = []

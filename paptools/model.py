@@ -48,10 +48,6 @@ class Month:
     def long_label(self) -> str:
         return f"{calendar.month_name[self.month]} {self.year}"
 
-    def shifted(self, months: int) -> "Month":
-        index = self.year * 12 + self.month - 1 + months
-        return Month(index // 12, index % 12 + 1)
-
     @classmethod
     def parse(cls, text: str) -> "Month":
         """Read 'YYYY-MM' (as given to --as-of or --since)."""

@@ -23,6 +23,7 @@ from .people import People, split_owners
 from .refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
 from .statuses import WHITE, ColourKey, key_status, status_from_text
 from .text import clean_text, normalise_label, one_line
+from .scaling import collector_paused
 from .xlsx import Book, Sheet, XCell, column_letter, open_book
 
 EXCEL_CELL_LIMIT = 32_767
@@ -42,13 +43,14 @@ def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = No
     `progress(rows_read, rows_in_sheet)` is called now and then on large sheets.
     """
     path = Path(path)
-    book = open_book(path)
-    try:
-        reader = _WorkbookReader(path, book)
-        reader.read(progress)
-        return reader.plan()
-    finally:
-        book.close()
+    with collector_paused():
+        book = open_book(path)
+        try:
+            reader = _WorkbookReader(path, book)
+            reader.read(progress)
+            return reader.plan()
+        finally:
+            book.close()
 
 
 def area_label(number: str | int) -> str:

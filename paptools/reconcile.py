@@ -12,7 +12,7 @@ from pathlib import Path
 from .diff import Completion, PlanDiff, completion, diff_plans, diff_since, no_update, version_month
 from .errors import UsageError
 from .model import DataWarning, Month, Plan
-from .parallel import PARALLEL_BYTES, Background, map_in_processes, sizes_of
+from .scaling import PARALLEL_BYTES, Background, collector_paused, map_in_processes, sizes_of
 from .read import read_plan
 from .summary import Summary, summarize
 
@@ -150,6 +150,11 @@ class OutputOptions:
 
 def write_outputs(result: Reconciliation, options: OutputOptions, progress=None) -> dict[str, Path]:
     """Write the chosen outputs; returns kind -> path written. `progress` is told each stage."""
+    with collector_paused():
+        return _write_outputs(result, options, progress)
+
+
+def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> dict[str, Path]:
     from .changes import change_rows, write_changes_csv
     from .outputs import atomic, output_path
 

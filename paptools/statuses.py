@@ -118,10 +118,6 @@ class ColourKey:
 
     colours: dict[str, Status] = field(default_factory=dict)  # RGB -> status, from the Key
 
-    @property
-    def from_workbook(self) -> bool:
-        return bool(self.colours)
-
     def add(self, rgb: str | None, status: Status) -> str | None:
         """Record a Key line; returns a message if the Key contradicts itself."""
         rgb = rgb or WHITE

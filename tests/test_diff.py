@@ -253,29 +253,29 @@ def test_unique_wording_pairs_a_renumbered_action(pair):
 
 def test_reading_in_worker_processes_gives_the_same_plans(monkeypatch):
     """Large plans are read in parallel: the result must not depend on it."""
-    import paptools.parallel as parallel
+    import paptools.scaling as scaling
     from paptools.reconcile import reconcile
 
     paths = [build_path(v) for v in ("2024-06", "2025-01")]
     alone = reconcile(paths, as_of=date(2025, 1, 20))
-    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(scaling, "PARALLEL_BYTES", 0)
     together = reconcile(paths, as_of=date(2025, 1, 20))
     assert together.plans == alone.plans and together.diff == alone.diff
 
 
 def test_an_error_in_a_worker_comes_back_whole(tmp_path, monkeypatch):
-    import paptools.parallel as parallel
+    import paptools.scaling as scaling
     from paptools.errors import NotAWorkbook
     from paptools.reconcile import reconcile
 
-    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(scaling, "PARALLEL_BYTES", 0)
     with pytest.raises(NotAWorkbook) as raised:
         reconcile([tmp_path / "missing.xlsx", build_path("2025-01")])
     assert str(raised.value) == f"{tmp_path / 'missing.xlsx'}: file not found: check the name and the folder"
 
 
 def test_the_report_written_beside_the_workbook_is_the_same(tmp_path, monkeypatch):
-    import paptools.parallel as parallel
+    import paptools.scaling as scaling
     import paptools.reconcile as reconciling
     from docx import Document
 

@@ -1,12 +1,18 @@
-"""Using more than one core for large plans, and only for them.
+"""Large plans: using more than one core, and sparing the garbage collector.
 
 Reading two versions and writing the report beside the cleaned workbook are independent
 jobs. For small plans a second process costs more than it saves, so below PARALLEL_BYTES
 everything runs in order, as it always does where processes cannot be forked.
+
+Reading, diffing and writing create millions of small, long-lived objects and no garbage
+cycles worth collecting, so the cyclic collector is paused while they run: it would only
+rescan live data (about a seventh of the time of reading a large plan).
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
+from contextlib import contextmanager
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -88,3 +94,15 @@ def _run_and_report(job: Callable[[], None], sender) -> None:
 
 def sizes_of(paths: list[Path]) -> list[int]:
     return [Path(p).stat().st_size if Path(p).exists() else 0 for p in paths]
+
+
+@contextmanager
+def collector_paused():
+    """Pause the cyclic garbage collector for a heavy step; restore it as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
