@@ -135,6 +135,9 @@ class _Document:
         self.tables = 0
         self.figures = 0
         self._style_ids: dict[str, str] = {}
+        # Found once: lxml counts a body's children one by one, so asking each time is quadratic.
+        last = self.doc.element.body[-1] if len(self.doc.element.body) else None
+        self._body_end = last if last is not None and last.tag.endswith("}sectPr") else None
 
     # -- set-up ------------------------------------------------------------------------
     def _clear_body(self) -> None:
@@ -301,11 +304,10 @@ class _Document:
         properties = f'<w:pPr><w:pStyle w:val="{self._style_id(style)}"/></w:pPr>' if style else ""
         content = "".join(_run_xml(*run) for run in runs if run[0])
         element = parse_xml(f"<w:p {nsdecls('w')}>{properties}{content}</w:p>")
-        body = self.doc.element.body
-        if len(body) and body[-1].tag.endswith("}sectPr"):
-            body[-1].addprevious(element)  # the body ends with its section's settings
+        if self._body_end is not None:
+            self._body_end.addprevious(element)  # the body ends with its section's settings
         else:
-            body.append(element)
+            self.doc.element.body.append(element)
         return Paragraph(element, self.doc._body)
 
     def para(self, text: str | list[tuple[str, bool]], numbered: bool = True, style: str | None = None,

@@ -114,3 +114,11 @@ def test_progress_draws_one_line_with_a_bar_on_a_terminal():
     progress.done()
     assert "Reading plan.xlsx [#######-----------------------]  25%" in screen.getvalue()
     assert screen.getvalue().endswith("\r\x1b[2K")  # the line is cleared at the end
+
+
+def test_every_command_is_documented_in_the_readme():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in main.commands:
+        assert f"### `paptools {command}" in readme, command
