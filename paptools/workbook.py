@@ -192,7 +192,7 @@ class _Writer:
                     fmt = self.f["ref"] if columns[col][2] == "ref" else (
                         self.f["status"] if columns[col][2] == "status" else self.f["text"])
                     sheet.write_string(row + part, col, parts[part], fmt)
-            sheet.set_row(row + part, _row_height([(parts[part] if part < len(parts) else "", columns[c][1])
+            sheet.set_row(row + part, row_height([(parts[part] if part < len(parts) else "", columns[c][1])
                                                    for c, parts in pieces.items()]))
         if height > 1:
             sheet.merge_range(row, 0, row + height - 1, 0, action.ref, self.f["ref"])
@@ -314,7 +314,7 @@ class _Writer:
             for label, description in self.plan.priority_areas:
                 row += 1
                 sheet.merge_range(row, 0, row, 8, f"{label}: {description}", f["wrap"])
-                sheet.set_row(row, _row_height([(description, 130)]))
+                sheet.set_row(row, row_height([(description, 130)]))
             row += 2
         sheet.write_string(row, 0, "Key", f["subtitle"])
         descriptions = {status: text for status, text in self.plan.key}
@@ -326,7 +326,7 @@ class _Writer:
                 text = text[len(status.value):].lstrip(" :-–")
             if text:
                 sheet.merge_range(row, 1, row, 8, text, f["wrap"])
-                sheet.set_row(row, _row_height([(text, 100)]))
+                sheet.set_row(row, row_height([(text, 100)]))
         others = [n for n in self.plan.notes if n.kind in ("title", "other", "priority area") and
                   n.text != self.plan.title and not n.text.startswith("Priority area")]
         if others:
@@ -336,7 +336,7 @@ class _Writer:
                 row += 1
                 sheet.write_string(row, 0, f"{note.sheet}!{note.cell}", f["plain"])
                 sheet.merge_range(row, 1, row, 8, note.text, f["wrap"])
-                sheet.set_row(row, _row_height([(note.text, 100)]))
+                sheet.set_row(row, row_height([(note.text, 100)]))
         return row + 1
 
     # -- Changes and Warnings ----------------------------------------------------------
@@ -351,7 +351,7 @@ class _Writer:
             cells = change.cells()
             for col, text in enumerate(cells):
                 sheet.write_string(row, col, _split_long(text)[0], self.f["text"])
-            sheet.set_row(row, _row_height([(cells[6], 50), (cells[7], 50), (cells[8], 32)]))
+            sheet.set_row(row, row_height([(cells[6], 50), (cells[7], 50), (cells[8], 32)]))
         last = max(len(rows), 1)
         alert = self.book.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006", "bold": True})
         sheet.conditional_format(1, 8, last, 8, {"type": "text", "criteria": "begins with",
@@ -373,12 +373,12 @@ class _Writer:
             cells = (source, warning.sheet or "", warning.cell or "", warning.message, warning.value or "")
             for col, text in enumerate(cells):
                 sheet.write_string(row, col, _split_long(text)[0], self.f["text"])
-            sheet.set_row(row, _row_height([(warning.message, 70), (warning.value or "", 60)]))
+            sheet.set_row(row, row_height([(warning.message, 70), (warning.value or "", 60)]))
         sheet.freeze_panes(1, 0)
         self._page(sheet)
 
 
-def _row_height(texts_and_widths) -> float:
+def row_height(texts_and_widths) -> float:
     """Excel does not fit wrapped rows itself: the height its autofit would give, up to 409pt."""
     lines = 1
     for text, width in texts_and_widths:

@@ -21,6 +21,8 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Color, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from paptools.workbook import row_height  # the same autofit estimate as the cleaned workbook
+
 FONT = "Arial"
 STATUS_WORDS = {
     "NYS": "Not yet started",
@@ -190,18 +192,8 @@ def _write_sheet(ws, rows: Iterable[Row], style: Style) -> None:
             raise ValueError(f"unknown row kind {row.kind}")
 
 
-def _height(texts_and_widths) -> float:
-    """The row height Excel's autofit would save: wrapped lines of 10pt Arial at 12.75pt."""
-    lines = 1
-    for text, width in texts_and_widths:
-        chars = max(int(width * 1.15), 1)
-        count = sum(max(1, -(-len(part) // chars)) for part in str(text).split("\n"))
-        lines = max(lines, count)
-    return min(409.0, 12.75 * lines + 3)
-
-
 def _write_action(ws, r, row: Row, order, status_col, style: Style) -> None:
-    ws.row_dimensions[r].height = _height(
+    ws.row_dimensions[r].height = row_height(
         (str(row.values.get(name) or ""), WIDTHS.get(name, 20)) for name in order
     )
     for c, name in enumerate(order, start=1):
