@@ -142,6 +142,24 @@ def write_workbook(path, sheets: list[tuple[str, list[Row]]] | list[Row], style:
     if when is not None:
         workbook.properties.created = workbook.properties.modified = when
     workbook.save(path)
+    if when is not None:
+        _fix_timestamps(path, when)
+
+
+def _fix_timestamps(path, when: datetime) -> None:
+    """openpyxl stamps the time of saving; fixing it makes a rebuild byte-for-byte the same."""
+    import zipfile
+
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    with zipfile.ZipFile(path) as source:
+        parts = [(item, source.read(item)) for item in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item, data in parts:
+            if item.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), data)
+            fixed = zipfile.ZipInfo(item.filename, date_time=when.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, data)
 
 
 def _write_sheet(ws, rows: Iterable[Row], style: Style) -> None:
