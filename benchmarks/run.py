@@ -88,7 +88,7 @@ def child(operation: str, paths: list[str]) -> None:
         result = Reconciliation(plans, diff, figures[0], figures[1], paths=tuple(map(Path, paths)))
         with tempfile.TemporaryDirectory() as folder:
             for kind, label in (("changes", "changes file"), ("report", "Word report"), ("workbook", "cleaned workbook")):
-                step(label, lambda: write_outputs(result, OutputOptions(output_dir=Path(folder), kinds=(kind,))))
+                step(label, lambda kind=kind: write_outputs(result, OutputOptions(output_dir=Path(folder), kinds=(kind,))))
     else:
         raise SystemExit(f"unknown operation {operation}")
     seconds = time.perf_counter() - start

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .model import Action, DataWarning, Entry, Month, Plan, Status, Timescale
 from .refs import parse_ref

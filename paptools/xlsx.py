@@ -176,7 +176,7 @@ class Book:
         try:
             yield from etree.iterparse(source, events=("end",), tag=tags, resolve_entities=False,
                                        no_network=True, load_dtd=False, huge_tree=True, remove_comments=True)
-        except etree.XMLSyntaxError as error:
+        except etree.XMLSyntaxError:
             raise NotAWorkbook(self.path, f"has a damaged part ({name}): open it in Excel, save it again as .xlsx, "
                                           "and retry") from None
         finally:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import tempfile
 import zipfile
 from pathlib import Path
@@ -15,7 +14,6 @@ from housestyle import Row, Style
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import housestyle
 from paptools.cli import main
 from paptools.errors import NotAWorkbook, PapError
 from paptools.read import read_plan

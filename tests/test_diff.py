@@ -5,7 +5,6 @@ from datetime import date
 
 import pytest
 from conftest import action, example_path as build_path, plan_rows
-from housestyle import Row
 
 import build
 from paptools.diff import completion, diff_plans, diff_since, no_update
@@ -275,7 +274,6 @@ def test_an_error_in_a_worker_comes_back_whole(tmp_path, monkeypatch):
 
 
 def test_the_report_written_beside_the_workbook_is_the_same(tmp_path, monkeypatch):
-    import paptools.scaling as scaling
     import paptools.reconcile as reconciling
     from docx import Document
 

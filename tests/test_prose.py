@@ -6,7 +6,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paptools.model import STATUSES, Status
+from paptools.model import STATUSES
 from paptools.prose import number_words, status_sentences
 from paptools.summary import Counts, largest_remainder
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import STATUS_WORDS, action, example_path, plan_rows
+from conftest import STATUS_WORDS, action, plan_rows
 from housestyle import Row, Style
 from openpyxl.styles import Color
 

@@ -15,7 +15,7 @@ from libreoffice import pdf_of, pdf_text
 from paptools.cli import main
 from paptools.narrative import parse_narrative
 from paptools.reconcile import OutputOptions, reconcile, write_outputs
-from paptools.report import STATUS_SHADING, ReportOptions
+from paptools.report import STATUS_SHADING
 
 
 def make_report(paths, tmp_path, as_of=date(2025, 1, 20), **report):

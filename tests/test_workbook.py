@@ -46,10 +46,10 @@ def test_reading_the_cleaned_workbook_back_gives_the_same_plan(example_plans, ve
 def test_cleaning_twice_changes_nothing(example_plans, tmp_path):
     once = cleaned(example_plans["2026-04"], tmp_path / "once.xlsx")
     twice = cleaned(read_plan(once), tmp_path / "twice.xlsx")
-    first, second = openpyxl.load_workbook(once), openpyxl.load_workbook(twice)
-    for name in ("Actions",):
-        rows = lambda book: [[c.value for c in row] for row in book[name].iter_rows()]  # noqa: E731
-        assert rows(first) == rows(second)
+    def actions(path):
+        return [[cell.value for cell in row] for row in openpyxl.load_workbook(path)["Actions"].iter_rows()]
+
+    assert actions(once) == actions(twice)
 
 
 def test_the_actions_sheet_is_one_header_row_and_one_row_per_action(example_plans, tmp_path):
