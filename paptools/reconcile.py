@@ -6,6 +6,7 @@ and the cleaned workbook into the output folder. The CLI calls one, then the oth
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -47,6 +48,11 @@ class Reconciliation:
 
     def trend(self) -> list[tuple[str, Summary]]:
         """The figures of every version read, for the chart of how statuses moved."""
+        return self._trend
+
+    @cached_property
+    def _trend(self) -> list[tuple[str, Summary]]:
+        # Both the report and the cleaned workbook chart it: worked out once.
         result = []
         for plan in self.plans:
             month = version_month(plan)
