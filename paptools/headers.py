@@ -108,4 +108,5 @@ def is_repeat_header(cells: list[str], columns: ColumnMap) -> bool:
         if index < len(cells) and cells[index] and normalise_label(cells[index]) == label
     )
     known = sum(1 for index, cell in enumerate(cells) if cell and field_for(cell))
-    return same >= max(2, len(columns.headers) // 2) or known >= 3 and field_for(cells[columns.fields["ref"]] or "") == "ref"
+    # Past the check above, a non-empty first cell is already known to read "Ref".
+    return same >= max(2, len(columns.headers) // 2) or (known >= 3 and bool(first))

@@ -172,7 +172,7 @@ class _WorkbookReader:
                     if "progress" in columns:
                         self.progress_sheets += 1
                     continue
-                kind = self._loose_row(ws.title, cells, texts, number, titles)
+                kind = self._loose_row(ws.title, cells, texts, titles)
                 seen_key_here |= kind == "key"
                 if kind == "area":
                     area, section = self._area_from(texts), None
@@ -304,7 +304,7 @@ class _WorkbookReader:
         return None
 
     # -- rows --------------------------------------------------------------------------
-    def _loose_row(self, sheet: str, cells, texts, number: int, titles: set[str]) -> str:
+    def _loose_row(self, sheet: str, cells, texts, titles: set[str]) -> str:
         """A row above the header: the title, a priority area, the Key, or a note."""
         nonempty = [i for i, t in enumerate(texts) if t]
         first = texts[nonempty[0]]

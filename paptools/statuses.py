@@ -25,6 +25,8 @@ _WORDS = {
     ),
 }
 _TEXT_TO_STATUS = {word: status for status, words in _WORDS.items() for word in words}
+# Longest first, so "not yet started" wins over "not started" when a word leads longer text.
+_LEADING_WORDS = sorted(((w, s) for w, s in _TEXT_TO_STATUS.items() if len(w) > 2), key=lambda ws: -len(ws[0]))
 # Words that sound like a status but do not say which one: reported, never guessed.
 _VAGUE = ("closed", "open", "ongoing", "in progress", "tbc", "n/a", "na", "?")
 
@@ -37,8 +39,8 @@ def status_from_text(text: str) -> tuple[Status | None, bool]:
     if key in _TEXT_TO_STATUS:
         return _TEXT_TO_STATUS[key], True
     # "Complete - agreed at LIP EB", "Green (on track)": a status word leading the text.
-    for word, status in sorted(_TEXT_TO_STATUS.items(), key=lambda kv: -len(kv[0])):
-        if len(word) > 2 and re.match(rf"{re.escape(word)}\b", key):
+    for word, status in _LEADING_WORDS:
+        if re.match(rf"{re.escape(word)}\b", key):
             return status, True
     return None, False
 
