@@ -24,8 +24,8 @@ from housestyle import Row, Style, write_workbook  # noqa: E402
 SECTIONS = ["Governance", "Speech & Language Therapy: backlog recovery", "Community Paediatrics", "CAMHS",
             "Preparation for adulthood", "Annual reviews", "Joint commissioning", "Early years"]
 FORMS = ["{m}{y}: {i}: ", "{m} {y} {i}: ", "{m}{y} {i} - ", "{d:02d}/{n:02d}/{y}: {i}: ", "{m} {y}: ", "{M} 20{y} {i}: "]
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-LONG = "January February March April May June July August September October November December".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+LONG = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
 def _vocabulary():

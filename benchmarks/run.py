@@ -53,7 +53,7 @@ def child(operation: str, paths: list[str]) -> None:
         for name in book.sheet_names:
             book.get_sheet_by_name(name).to_python()
     elif operation == "read":
-        from paptools.read import read_plan
+        from paptools.read.plan import read_plan
 
         plan = read_plan(paths[0])
         steps["actions"] = len(plan.actions)  # checked: a fast wrong answer is no answer
@@ -61,7 +61,7 @@ def child(operation: str, paths: list[str]) -> None:
         import tempfile
         from datetime import date
 
-        from paptools.reconcile import OutputOptions, reconcile, write_outputs
+        from paptools.api import OutputOptions, reconcile, write_outputs
 
         result = reconcile([Path(p) for p in paths], as_of=date(2025, 7, 31))
         with tempfile.TemporaryDirectory() as folder:
@@ -70,10 +70,10 @@ def child(operation: str, paths: list[str]) -> None:
         import tempfile
         from datetime import date
 
-        from paptools.diff import completion, diff_plans, no_update
-        from paptools.read import read_plan
-        from paptools.reconcile import OutputOptions, Reconciliation, write_outputs
-        from paptools.summary import summarize
+        from paptools.api import OutputOptions, Reconciliation, write_outputs
+        from paptools.compare.diff import completion, diff_plans, no_update
+        from paptools.compare.figures import summarize
+        from paptools.read.plan import read_plan
 
         def step(name, function):
             began = time.perf_counter()

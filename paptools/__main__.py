@@ -1,3 +1,3 @@
-from .cli import main
+from paptools.cli import main
 
 main()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import enum
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 
@@ -49,7 +50,7 @@ class Month:
         return f"{calendar.month_name[self.month]} {self.year}"
 
     @classmethod
-    def parse(cls, text: str) -> "Month":
+    def parse(cls, text: str) -> Month:
         """Read 'YYYY-MM' (as given to --as-of or --since)."""
         year, month = text.strip().split("-")[:2]
         value = cls(int(year), int(month))
@@ -158,6 +159,11 @@ class Action:
     sheet: str
     row: int
     extra: tuple[tuple[str, str], ...] = ()
+    # How the status was shown, for explain/lint: the plan's own word as written (or the Key's
+    # word for the fill colour), the fill colour as RGB, and the cell it was read from.
+    status_word: str | None = None
+    status_fill: str | None = None
+    status_cell: str | None = None
 
     @property
     def place(self) -> str:
@@ -187,6 +193,10 @@ class Plan:
     notes: tuple[Note, ...] = ()
     pap_prefixed: bool = True  # whether any ref carries a prefix such as "PAP"
     extra_columns: tuple[str, ...] = field(default=())
+    # The date this version of the plan speaks for, read from the workbook, and where from
+    # ("cell Cover!B3 'Updated: ...'", "document properties (modified)", "file name").
+    version_date: date | None = None
+    version_date_source: str | None = None
 
     @property
     def pap_actions(self) -> tuple[Action, ...]:

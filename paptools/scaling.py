@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from contextlib import contextmanager
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
 
 PARALLEL_BYTES = 2_000_000  # about 2,500 actions: below this one process is quicker
 

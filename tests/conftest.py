@@ -15,7 +15,7 @@ import build  # noqa: E402
 import housestyle  # noqa: E402
 from housestyle import Row, Style  # noqa: E402
 
-from paptools.read import read_plan  # noqa: E402
+from paptools.read.plan import read_plan  # noqa: E402
 
 STATUS_WORDS = housestyle.STATUS_WORDS
 

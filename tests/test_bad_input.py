@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from paptools.cli import main
 from paptools.errors import NotAWorkbook, PapError
-from paptools.read import read_plan
+from paptools.read.plan import read_plan
 
 
 def run(*args):
@@ -213,7 +213,7 @@ def test_an_unexpected_failure_is_still_one_line(monkeypatch):
     def broken(path, progress=None):
         raise ValueError("a bug")
 
-    monkeypatch.setattr("paptools.read.read_plan", broken)
+    monkeypatch.setattr("paptools.read.plan.read_plan", broken)
     result = run("summary", example_path("2025-01"))
     assert result.exit_code == 1
     assert result.stderr == ("Error: unexpected ValueError: a bug. Run again with --debug and send the output "
@@ -241,7 +241,7 @@ def test_a_failure_while_writing_leaves_no_half_written_file(tmp_path, monkeypat
         Path(path).write_bytes(b"PK half a report")
         raise OSError("disk full")
 
-    monkeypatch.setattr("paptools.report.write_report", failing)
+    monkeypatch.setattr("paptools.write.report.write_report", failing)
     result = run("reconcile", example_path("2025-08"), example_path("2026-04"), "--output-dir", tmp_path)
     assert result.exit_code == 1 and "OSError: disk full" in result.stderr
     # The files that were finished are kept; of the report there is no trace.
@@ -254,7 +254,7 @@ def test_ctrl_c_while_writing_leaves_no_half_written_file(tmp_path, monkeypatch)
         Path(path).write_bytes(b"PK half a workbook")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("paptools.workbook.write_clean_workbook", interrupted)
+    monkeypatch.setattr("paptools.write.workbook.write_clean_workbook", interrupted)
     result = run("clean", example_path("2026-04"), "--output-dir", tmp_path)
     assert result.exit_code == 130
     assert result.stderr == "Interrupted: no file was left half-written; files already finished were kept.\n"

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from conftest import action, example_path as build_path, plan_rows
-
 import build
-from paptools.diff import completion, diff_plans, diff_since, no_update
+import pytest
+from conftest import action, plan_rows
+from conftest import example_path as build_path
+
+from paptools.compare.diff import completion, diff_plans, diff_since, no_update
+from paptools.compare.figures import summarize
 from paptools.model import Month, Status
-from paptools.read import read_plan
-from paptools.summary import summarize
+from paptools.read.plan import read_plan
 
 P11 = "Sep 23: Groups in place. Nov 23: SL: Terms of reference agreed."
 P12 = "Dec 23: AB: Draft governance structure written. Jan 24: AB: Structure approved by partners."
@@ -253,7 +254,7 @@ def test_unique_wording_pairs_a_renumbered_action(pair):
 def test_reading_in_worker_processes_gives_the_same_plans(monkeypatch):
     """Large plans are read in parallel: the result must not depend on it."""
     import paptools.scaling as scaling
-    from paptools.reconcile import reconcile
+    from paptools.api import reconcile
 
     paths = [build_path(v) for v in ("2024-06", "2025-01")]
     alone = reconcile(paths, as_of=date(2025, 1, 20))
@@ -264,8 +265,8 @@ def test_reading_in_worker_processes_gives_the_same_plans(monkeypatch):
 
 def test_an_error_in_a_worker_comes_back_whole(tmp_path, monkeypatch):
     import paptools.scaling as scaling
+    from paptools.api import reconcile
     from paptools.errors import NotAWorkbook
-    from paptools.reconcile import reconcile
 
     monkeypatch.setattr(scaling, "PARALLEL_BYTES", 0)
     with pytest.raises(NotAWorkbook) as raised:
@@ -274,8 +275,9 @@ def test_an_error_in_a_worker_comes_back_whole(tmp_path, monkeypatch):
 
 
 def test_the_report_written_beside_the_workbook_is_the_same(tmp_path, monkeypatch):
-    import paptools.reconcile as reconciling
     from docx import Document
+
+    import paptools.api as reconciling
 
     result = reconciling.reconcile([build_path("2025-08"), build_path("2026-04")], as_of=date(2026, 5, 1))
     first = reconciling.write_outputs(result, reconciling.OutputOptions(output_dir=tmp_path / "a"))

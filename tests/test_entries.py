@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import WORKBOOKS
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import WORKBOOKS
 
-from paptools.entries import split_entries
-from paptools.text import clean_text
+from paptools.read.entries import split_entries
+from paptools.read.text import clean_text
 
 
 def export_progress() -> dict[str, str]:
@@ -322,7 +322,7 @@ def test_any_progress_text_splits_without_losing_or_inventing_text(pieces):
 @given(st.text(max_size=80))
 @settings(max_examples=300, deadline=None)
 def test_any_timescale_text_is_read_or_reported(text):
-    from paptools.dates import parse_timescale
+    from paptools.read.dates import parse_timescale
 
     timescale, problem = parse_timescale(text)
     assert timescale.text == clean_text(text)

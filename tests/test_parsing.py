@@ -5,12 +5,12 @@ from datetime import datetime
 
 import pytest
 
-from paptools.dates import find_dates, parse_timescale
 from paptools.model import Status
-from paptools.people import People, initials_fit
-from paptools.refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
-from paptools.statuses import ColourKey, apply_tint, family, key_status, status_from_text
-from paptools.text import clean_text
+from paptools.read.dates import find_dates, parse_timescale
+from paptools.read.people import People, initials_fit
+from paptools.read.refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
+from paptools.read.statuses import ColourKey, apply_tint, family, key_status, status_from_text
+from paptools.read.text import clean_text
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from paptools.compare.figures import Counts, largest_remainder
+from paptools.content.prose import number_words, status_sentences
 from paptools.model import STATUSES
-from paptools.prose import number_words, status_sentences
-from paptools.summary import Counts, largest_remainder
 
 
 def counts(**by_name) -> Counts:

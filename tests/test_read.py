@@ -1,15 +1,15 @@
 """The reader on the example plans and on workbooks kept in other house styles."""
 from __future__ import annotations
 
+import build
 import pytest
 from conftest import STATUS_WORDS, action, plan_rows
 from housestyle import Row, Style
 from openpyxl.styles import Color
 
-import build
+from paptools.compare.figures import summarize
 from paptools.model import Status
-from paptools.read import read_plan
-from paptools.summary import summarize
+from paptools.read.plan import read_plan
 
 
 def statuses(plan) -> dict[str, str | None]:

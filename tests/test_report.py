@@ -1,6 +1,7 @@
 """The committee report, read back from the .docx: structure, figures, changes, accessibility."""
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -12,10 +13,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from libreoffice import pdf_of, pdf_text
 
+from paptools.api import OutputOptions, reconcile, write_outputs
 from paptools.cli import main
-from paptools.narrative import parse_narrative
-from paptools.reconcile import OutputOptions, reconcile, write_outputs
-from paptools.report import STATUS_SHADING
+from paptools.content.narrative import parse_narrative
+from paptools.write.report import STATUS_SHADING
 
 
 def make_report(paths, tmp_path, as_of=date(2025, 1, 20), **report):
@@ -54,7 +55,7 @@ def test_sections_are_real_headings_in_order(january):
                    "4. Actions needing attention", "5. Recommendations", "Appendix A: Status of every action",
                    "Appendix B: How the figures are calculated, and data warnings"]
     levels = [level for level, _ in headings(document)]
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), "a heading level is skipped"
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), "a heading level is skipped"
     assert document.paragraphs[0].style.name == "Title"
 
 
@@ -156,7 +157,7 @@ def test_charts_have_alternative_text_with_the_figures(january):
 
 
 def test_document_title_language_header_and_page_numbers(january):
-    _, document, path = january
+    _, document, _path = january
     assert document.core_properties.title.startswith("Special educational needs and/or disabilities (SEND)")
     assert document.core_properties.language == "en-GB"
     lang = document.styles["Normal"].element.rPr.find(qn("w:lang"))

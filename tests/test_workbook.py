@@ -4,19 +4,19 @@ from __future__ import annotations
 import zipfile
 from datetime import date, datetime
 
+import build
 import openpyxl
 import pytest
 from click.testing import CliRunner
 from conftest import action, example_path, plan_rows
 from libreoffice import pdf_of, pdf_text
 
-import build
+from paptools.api import OutputOptions, reconcile, write_outputs
 from paptools.cli import main
-from paptools.diff import diff_plans
-from paptools.read import read_plan
-from paptools.reconcile import OutputOptions, reconcile, write_outputs
-from paptools.summary import summarize
-from paptools.workbook import write_clean_workbook
+from paptools.compare.diff import diff_plans
+from paptools.compare.figures import summarize
+from paptools.read.plan import read_plan
+from paptools.write.workbook import write_clean_workbook
 
 
 def cleaned(plan, path, **kw):

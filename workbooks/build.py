@@ -22,9 +22,9 @@ sys.path.insert(0, str(HERE))
 
 from housestyle import Row, Style, write_workbook  # noqa: E402
 
-from paptools.entries import split_entries  # noqa: E402
 from paptools.model import Month  # noqa: E402
-from paptools.text import clean_text  # noqa: E402
+from paptools.read.entries import split_entries  # noqa: E402
+from paptools.read.text import clean_text  # noqa: E402
 
 EXPORT = HERE / "source" / "pap-export.txt"
 VERSIONS = ("2024-06", "2025-01", "2025-08", "2026-04")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -21,7 +21,7 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Color, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from paptools.workbook import row_height  # the same autofit estimate as the cleaned workbook
+from paptools.write.workbook import row_height  # the same autofit estimate as the cleaned workbook
 
 FONT = "Arial"
 STATUS_WORDS = {

@@ -7,11 +7,11 @@ previous one (if any). An existing output is kept: the new one gets a free name 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
-from .errors import OutputExists, PapError
+from paptools.errors import OutputExists, PapError
 
 
 def output_path(directory: Path, name: str, *, force: bool, inputs: list[Path] = ()) -> Path:

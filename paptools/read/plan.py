@@ -9,22 +9,22 @@ for certain becomes a DataWarning with its sheet and cell; nothing is dropped si
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Callable
 
-from .dates import parse_timescale
-from .entries import split_entries
-from .errors import NoActions
-from .headers import FIELD_LABELS, ColumnMap, is_repeat_header, map_columns
-from .model import Action, DataWarning, Month, Note, Plan, Status, Timescale
-from .people import People, split_owners
-from .refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
-from .statuses import WHITE, ColourKey, key_status, status_from_text
-from .text import clean_text, normalise_label, one_line
-from .scaling import collector_paused
-from .xlsx import Book, Sheet, XCell, column_letter, open_book
+from paptools.errors import NoActions
+from paptools.model import Action, DataWarning, Month, Note, Plan, Status, Timescale
+from paptools.read.cells import Book, Sheet, XCell, column_letter, open_book
+from paptools.read.dates import parse_timescale
+from paptools.read.entries import split_entries
+from paptools.read.headers import FIELD_LABELS, ColumnMap, is_repeat_header, map_columns
+from paptools.read.people import People, split_owners
+from paptools.read.refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
+from paptools.read.statuses import WHITE, ColourKey, key_status, status_from_text
+from paptools.read.text import clean_text, normalise_label, one_line
+from paptools.scaling import collector_paused
 
 EXCEL_CELL_LIMIT = 32_767
 GENERATED_PROPERTY = "paptools"  # set by workbook.py on the cleaned workbooks it writes
@@ -513,6 +513,7 @@ class _WorkbookReader:
                 outcome=raw.fields.get("outcome", ""), evidence=raw.fields.get("evidence", ""),
                 status=status, status_source=source, section=raw.section, priority_area=area,
                 sheet=raw.sheet, row=raw.row, extra=tuple(raw.extra),
+                status_word=raw.status_text or None, status_fill=raw.status_rgb, status_cell=raw.status_cell,
             ))
         if not actions:
             raise NoActions(self.path, "has a header row but no actions under it: check the Ref column is filled in")
@@ -559,7 +560,7 @@ class _WorkbookReader:
             return None, "unknown"
         from_fill, fill_message = (key.status_for(raw.status_rgb) if raw.status_rgb else (None, None))
         if raw.status_text:
-            status, recognised = status_from_text(raw.status_text)
+            status, _recognised = status_from_text(raw.status_text)
             if status is not None:
                 if from_fill is not None and from_fill is not status and raw.status_rgb != WHITE:
                     self.warn(*where, f"status text says {status} but the fill colour says {from_fill}; the text is used")

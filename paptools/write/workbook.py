@@ -13,14 +13,14 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from .changes import COLUMNS as CHANGE_COLUMNS
-from .changes import change_rows
-from .diff import PlanDiff
-from .model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Month, Plan, Status
-from .prose import all_actions_opening, status_sentences
-from .summary import Summary
+from paptools.compare.diff import PlanDiff
+from paptools.compare.figures import Summary
+from paptools.content.changes import COLUMNS as CHANGE_COLUMNS
+from paptools.content.changes import change_rows
+from paptools.content.prose import all_actions_opening, status_sentences
+from paptools.model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Month, Plan, Status
+from paptools.read.plan import EXCEL_CELL_LIMIT, GENERATED_PROPERTY  # what the reader recognises as ours
 
-from .read import EXCEL_CELL_LIMIT, GENERATED_PROPERTY  # what the reader recognises as ours
 STATUS_FILLS = {  # the Key's colours; text colour chosen for contrast (WCAG AA)
     Status.COMPLETE: ("#0070C0", "#FFFFFF"),
     Status.ON_TRACK: ("#00B050", "#000000"),

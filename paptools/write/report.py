@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .diff import PlanDiff
-from .model import REPORT_ORDER, UNKNOWN, Action, Entry, Status
-from .narrative import Block, Narrative
-from .prose import all_actions_opening, count_phrase, number_words, status_sentences
-from .prose import capitalise as capital
-from .summary import ROUNDING_RULE, Summary
+from paptools.compare.diff import PlanDiff
+from paptools.compare.figures import ROUNDING_RULE, Summary
+from paptools.content.narrative import Block, Narrative
+from paptools.content.prose import all_actions_opening, count_phrase, number_words, status_sentences
+from paptools.content.prose import capitalise as capital
+from paptools.model import REPORT_ORDER, UNKNOWN, Action, Entry, Status
 
 DEFAULT_TITLE = "Special educational needs and/or disabilities (SEND): Priority Action Plan progress report"
 DEFAULT_COMMITTEE = "Overview and Scrutiny Committee"
@@ -527,7 +527,7 @@ class _Report:
         what = f"the {s.pap.total} {label.lower()}" + (f" and all {s.all.total} actions" if both else "")
         d.table(headers, rows, widths, "Actions by RA status",
                 f"Counts and percentages of {what} by RA status.", status_column=0)
-        from .chart import status_chart, trend_chart
+        from paptools.write.chart import status_chart, trend_chart
 
         groups = [("PAP actions", s.pap)] + ([("All actions", s.all)] if s.all.total != s.pap.total else [])
         png, alt = status_chart(groups)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .errors import DATA_PROBLEM, PapError
+from paptools.errors import DATA_PROBLEM, PapError
 
 if TYPE_CHECKING:  # imported where used, so `paptools --help` starts quickly
     from datetime import date
@@ -62,7 +62,7 @@ class _Progress:
     """The terminal progress line for a command, always cleared before anything else prints."""
 
     def __enter__(self):
-        from .terminal import Progress
+        from paptools.write.terminal import Progress
 
         self.progress = Progress()
         return self.progress
@@ -74,7 +74,7 @@ class _Progress:
 
 def _read(path: Path):
     """Read one workbook, showing progress on large ones."""
-    from .read import read_plan
+    from paptools.read.plan import read_plan
 
     with _Progress() as progress:
         progress.stage(f"Reading {path.name}")
@@ -100,7 +100,7 @@ def _as_of(value: str | None) -> date:
 
 
 def _echo_warnings(plan, as_json: bool) -> None:
-    from .terminal import render_warnings
+    from paptools.write.terminal import render_warnings
 
     if not plan.warnings:
         return
@@ -132,20 +132,20 @@ AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue
 @AS_OF
 def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None) -> None:
     """Show every action of WORKBOOK: status, owner, due month and its progress entries."""
-    from .refs import parse_ref
-    from .summary import summarize
+    from paptools.compare.figures import summarize
+    from paptools.read.refs import parse_ref
 
     plan = _read(workbook)
     wanted = tuple(parse_ref(r).text if parse_ref(r) else r for r in refs)
     if as_json:
-        from .jsonout import plan_document
+        from paptools.write.jsondoc import plan_document
 
         document = plan_document(plan, summarize(plan, _as_of(as_of)))
         if wanted:
             document["actions"] = [a for a in document["actions"] if a["ref"] in wanted]
         click.echo(_json(document))
     else:
-        from .terminal import render_plan
+        from paptools.write.terminal import render_plan
 
         width = _width()
         click.echo(render_plan(plan, width, wanted), nl=False)
@@ -158,16 +158,16 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
 @AS_OF
 def summary(workbook: Path, as_json: bool, as_of: str | None) -> None:
     """Count the actions of WORKBOOK by status: all, PAP only, and per priority area and section."""
-    from .summary import summarize
+    from paptools.compare.figures import summarize
 
     plan = _read(workbook)
     figures = summarize(plan, _as_of(as_of))
     if as_json:
-        from .jsonout import plan_document
+        from paptools.write.jsondoc import plan_document
 
         click.echo(_json(plan_document(plan, figures)))
     else:
-        from .terminal import render_summary
+        from paptools.write.terminal import render_summary
 
         click.echo(render_summary(figures), nl=False)
     _echo_warnings(plan, as_json)
@@ -176,7 +176,7 @@ def summary(workbook: Path, as_json: bool, as_of: str | None) -> None:
 def _month(value: str | None):
     if not value:
         return None
-    from .model import Month
+    from paptools.model import Month
 
     try:
         return Month.parse(value)
@@ -209,12 +209,12 @@ def _report_settings(title, committee, meeting_date, template, narrative) -> dic
     if meeting_date:
         settings["meeting_date"] = _as_of(meeting_date)
     if template:
-        from .inputs import check_document
+        from paptools.read.inputs import check_document
 
         check_document(template)
         settings["template"] = template
     if narrative:
-        from .narrative import read_narrative
+        from paptools.content.narrative import read_narrative
 
         settings["narrative"] = read_narrative(narrative)
     return settings
@@ -235,7 +235,7 @@ def _width() -> int:
 def _paths(workbooks: tuple[Path, ...]) -> list[Path]:
     from pathlib import Path
 
-    from .reconcile import find_examples
+    from paptools.api import find_examples
 
     paths = list(workbooks)
     if not paths:
@@ -272,9 +272,8 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     Given more than two versions, the last two are reconciled and all of them give the
     trend.
     """
-    from .reconcile import OutputOptions
-    from .reconcile import reconcile as run_reconcile
-    from .reconcile import write_outputs
+    from paptools.api import OutputOptions, write_outputs
+    from paptools.api import reconcile as run_reconcile
 
     settings = _report_settings(title, committee, meeting_date, template, narrative)
     options = OutputOptions(output_dir=output_dir, force=force, report=settings)
@@ -282,11 +281,11 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
         result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress)
         written = {} if no_files else write_outputs(result, options, progress)
     if as_json:
-        from .jsonout import reconcile_document
+        from paptools.write.jsondoc import reconcile_document
 
         click.echo(_json(reconcile_document(result, written)))
     else:
-        from .terminal import render_reconcile
+        from paptools.write.terminal import render_reconcile
 
         width = _width()
         click.echo(render_reconcile(result, width), nl=False)
@@ -319,9 +318,8 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
     attention, recommendations, and appendices with every action's status and the
     data warnings.
     """
-    from .reconcile import OutputOptions
-    from .reconcile import reconcile as run_reconcile
-    from .reconcile import write_outputs
+    from paptools.api import OutputOptions, write_outputs
+    from paptools.api import reconcile as run_reconcile
 
     settings = _report_settings(title, committee, meeting_date, template, narrative)
     options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings)
@@ -346,7 +344,7 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> N
     drop-down of the five statuses, due months as dates), a Summary sheet with the figures
     and a chart, and a Warnings sheet. The input is never changed.
     """
-    from .reconcile import clean as run_clean
+    from paptools.api import clean as run_clean
 
     with _Progress() as progress:
         plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress)
@@ -355,7 +353,7 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> N
 
 
 def _echo_run_warnings(result, as_json: bool) -> None:
-    from .terminal import render_warnings
+    from paptools.write.terminal import render_warnings
 
     if as_json:
         total = len(result.warnings) + sum(len(p.warnings) for p in result.plans[-2:])

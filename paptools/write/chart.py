@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import io
 
-from .model import REPORT_ORDER, Status
-from .summary import Counts
+from paptools.compare.figures import Counts
+from paptools.model import REPORT_ORDER, Status
 
 COLOURS = {
     Status.COMPLETE: "#0070C0",
@@ -49,7 +49,7 @@ def status_chart(groups: list[tuple[str, Counts]]) -> tuple[bytes, str]:
                          hatch=None, linewidth=0.8)
         for bar, status in zip(bars, REPORT_ORDER[::-1]):
             bar.set_hatch(HATCHES[status])
-        top = max(values + [1])
+        top = max([*values, 1])
         for y, value in enumerate(values):
             axis.text(value + top * 0.02, y, str(value), va="center", fontsize=9)
         axis.set_xlim(0, top * 1.18)

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .model import Entry
+from paptools.model import Entry
 
 _OWNER_SPLIT = re.compile(r"\s*(?:&|\+|/|;|,|\band\b|\n)\s*", re.I)
 _PERSON_SPLIT = re.compile(r"\s*(?:&|/|,|\band\b)\s*")

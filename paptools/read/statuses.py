@@ -12,7 +12,7 @@ import colorsys
 import re
 from dataclasses import dataclass, field
 
-from .model import Status
+from paptools.model import Status
 
 _WORDS = {
     Status.COMPLETE: ("complete", "completed", "blue", "b", "c", "done", "achieved", "closed complete"),
@@ -72,9 +72,9 @@ def apply_tint(rgb: str, tint: float) -> str:
     if not tint:
         return rgb
     r, g, b = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    h, l, s = colorsys.rgb_to_hls(r, g, b)
-    l = l * (1 + tint) if tint < 0 else l * (1 - tint) + tint
-    r, g, b = colorsys.hls_to_rgb(h, min(max(l, 0.0), 1.0), s)
+    h, lum, s = colorsys.rgb_to_hls(r, g, b)
+    lum = lum * (1 + tint) if tint < 0 else lum * (1 - tint) + tint
+    r, g, b = colorsys.hls_to_rgb(h, min(max(lum, 0.0), 1.0), s)
     return "".join(f"{round(c * 255):02X}" for c in (r, g, b))
 
 
@@ -84,10 +84,10 @@ WHITE = "FFFFFF"
 def family(rgb: str) -> str:
     """The colour family an officer would name: blue, green, amber, red, white, or other."""
     r, g, b = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    h, l, s = colorsys.rgb_to_hls(r, g, b)
-    if l >= 0.94 or (l >= 0.85 and s < 0.25):
+    h, lum, s = colorsys.rgb_to_hls(r, g, b)
+    if lum >= 0.94 or (lum >= 0.85 and s < 0.25):
         return "white"
-    if s < 0.2 or l < 0.08:
+    if s < 0.2 or lum < 0.08:
         return "other"  # grey or black: no status colour
     hue = h * 360
     if hue < 12 or hue >= 335:

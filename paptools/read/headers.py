@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import normalise_label
+from paptools.read.text import normalise_label
 
 # Checked in this order, so "Action owner" is an owner and "Action ref" a ref.
 FIELD_PATTERNS: tuple[tuple[str, str], ...] = (

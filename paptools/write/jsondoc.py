@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Action, DataWarning, Entry, Month, Plan
-from .summary import ROUNDING_RULE, Counts, Group, Summary
+from paptools.compare.figures import ROUNDING_RULE, Counts, Group, Summary
+from paptools.model import Action, DataWarning, Entry, Month, Plan
 
 SCHEMA_VERSION = 1
 
@@ -99,7 +99,7 @@ def _entry_ref(ref: str, entry: Entry, **more) -> dict[str, Any]:
 
 def reconcile_document(result, outputs: dict | None = None) -> dict[str, Any]:
     """The reconcile JSON: every change, the figures now, and the warnings of every version."""
-    from .prose import status_sentences
+    from paptools.content.prose import status_sentences
 
     diff, summary = result.diff, result.summary
     pap_label = "PAP actions" if summary.pap_prefixed else "actions"

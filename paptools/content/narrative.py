@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import PapError
+from paptools.errors import PapError
 
 
 @dataclass
@@ -84,9 +84,7 @@ def parse_narrative(text: str) -> Narrative:
     parts.append((heading, lines))
     for title, body in parts:
         blocks = _blocks(body)
-        if title is None:
-            narrative.purpose.extend(blocks)
-        elif "purpose" in title.lower():
+        if title is None or "purpose" in title.lower():
             narrative.purpose.extend(blocks)
         elif "recommendation" in title.lower():
             narrative.recommendations.extend(blocks)

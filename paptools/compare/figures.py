@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .model import STATUSES, UNKNOWN, Action, Month, Plan, Status
+from paptools.model import STATUSES, UNKNOWN, Action, Month, Plan, Status
 
 ROUNDING_RULE = (
     "Percentages are rounded by the largest-remainder rule so that each breakdown adds up to "

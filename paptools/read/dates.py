@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .model import EntryDate, Month, Timescale
-from .text import clean_text
+from paptools.model import EntryDate, Month, Timescale
+from paptools.read.text import clean_text
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,

@@ -10,14 +10,14 @@ is refused (Excel never writes them), and no entity is ever expanded.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator
 
-from .errors import NotAWorkbook, UnsafeWorkbook
-from .inputs import MAX_CELL_TEXT, causes, check_workbook
-from .statuses import apply_tint, normalise_rgb
+from paptools.errors import NotAWorkbook, UnsafeWorkbook
+from paptools.read.inputs import MAX_CELL_TEXT, causes, check_workbook
+from paptools.read.statuses import apply_tint, normalise_rgb
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _C, _V, _F, _IS, _T, _R, _RPH = (NS + t for t in ("row", "c", "v", "f", "is", "t", "r", "rPh"))
@@ -54,7 +54,7 @@ def _column_index(letters: str) -> int:
 class XCell:
     """One cell as streamed: its value (as Excel shows it), style, and formula if any."""
 
-    __slots__ = ("row", "column", "value", "style", "formula", "error")
+    __slots__ = ("column", "error", "formula", "row", "style", "value")
 
     def __init__(self, row: int, column: int, value=None, style: int = 0, formula: str | None = None,
                  error: bool = False):

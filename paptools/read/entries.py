@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import MONTHS, DateToken, date_at, find_dates
-from .model import Entry, EntryDate
+from paptools.model import Entry, EntryDate
+from paptools.read.dates import MONTHS, DateToken, date_at, find_dates
 
 _UNIT = r"[A-Z][a-z]?(?:[A-Z][a-z]?){0,3}(?:-[A-Z][a-z]?)?"
 INITIALS = rf"{_UNIT}(?:(?:\s*(?:&|\band\b|/|,)\s*|\s)(?:{_UNIT}))*"
@@ -31,15 +31,11 @@ _LINE_BULLET = re.compile(r"(?:^|\n)[ \t]*([•·*▪‣◦\-–])[ \t]*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z/']+)[ \t]+$")
 # Words after which a date belongs to the sentence: "in May 24", "by Dec 2023".
 _INLINE_WORDS = frozenset(
-    "in on by from until till to since of before after during for at around about "
-    "commence commencing commenced end w/c dated than between and or early late mid "
-    "due planned scheduled expected the this next last within into over through "
-    "starting started beginning".split()
+    ["in", "on", "by", "from", "until", "till", "to", "since", "of", "before", "after", "during", "for", "at", "around", "about", "commence", "commencing", "commenced", "end", "w/c", "dated", "than", "between", "and", "or", "early", "late", "mid", "due", "planned", "scheduled", "expected", "the", "this", "next", "last", "within", "into", "over", "through", "starting", "started", "beginning"]
 )
 # Capitals that head a sentence with a colon but are not anybody's initials.
 _NOT_INITIALS = frozenset(
-    "NB PS RE FYI TBC TBA ETA NA N/A OK AOB KPI KPIS DFE NHS NHSE ICB LA SEND EHCP"
-    " CAMHS SALT ND LD PCF LIP EB DD HT GP CPS NCA".split()
+    ["NB", "PS", "RE", "FYI", "TBC", "TBA", "ETA", "NA", "N/A", "OK", "AOB", "KPI", "KPIS", "DFE", "NHS", "NHSE", "ICB", "LA", "SEND", "EHCP", "CAMHS", "SALT", "ND", "LD", "PCF", "LIP", "EB", "DD", "HT", "GP", "CPS", "NCA"]
 )
 # A month missing its first letter at the head of an entry: "un 24:" for "Jun 24:".
 _CLIPPED_MONTHS = {name[1:3]: number for name, number in MONTHS.items() if len(name) == 3}

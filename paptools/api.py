@@ -6,16 +6,16 @@ and the cleaned workbook into the output folder. The CLI calls one, then the oth
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
-from .diff import Completion, PlanDiff, completion, diff_plans, diff_since, no_update, version_month
-from .errors import UsageError
-from .model import DataWarning, Month, Plan
-from .scaling import PARALLEL_BYTES, Background, collector_paused, map_in_processes, sizes_of
-from .read import read_plan
-from .summary import Summary, summarize
+from paptools.compare.diff import Completion, PlanDiff, completion, diff_plans, diff_since, no_update, version_month
+from paptools.compare.figures import Summary, summarize
+from paptools.errors import UsageError
+from paptools.model import DataWarning, Month, Plan
+from paptools.read.plan import read_plan
+from paptools.scaling import PARALLEL_BYTES, Background, collector_paused, map_in_processes, sizes_of
 
 OUTPUT_KINDS = ("changes", "report", "workbook")
 
@@ -161,8 +161,8 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress=None)
 
 
 def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> dict[str, Path]:
-    from .changes import change_rows, write_changes_csv
-    from .outputs import atomic, output_path
+    from paptools.content.changes import change_rows, write_changes_csv
+    from paptools.write.outputs import atomic, output_path
 
     stem = Path(result.current.source).stem
     written: dict[str, Path] = {}
@@ -182,7 +182,7 @@ def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> 
         with atomic(written["changes"]) as temporary:
             write_changes_csv(change_rows(result.diff, result.summary), temporary)
     if "workbook" in written:
-        from .workbook import write_clean_workbook
+        from paptools.write.workbook import write_clean_workbook
 
         if progress:
             progress.stage(f"Writing {written['workbook'].name}")
@@ -197,8 +197,8 @@ def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> 
 
 
 def _write_report(result: Reconciliation, options: OutputOptions, path: Path) -> None:
-    from .outputs import atomic
-    from .report import ReportOptions, write_report
+    from paptools.write.outputs import atomic
+    from paptools.write.report import ReportOptions, write_report
 
     report_options = ReportOptions(**options.report, warnings=result.all_warnings())
     with atomic(path) as temporary:
@@ -208,8 +208,8 @@ def _write_report(result: Reconciliation, options: OutputOptions, path: Path) ->
 def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None,
           progress=None) -> tuple[Plan, Path]:
     """Read one workbook and write its cleaned copy; returns the plan and the path written."""
-    from .outputs import atomic, output_path
-    from .workbook import write_clean_workbook
+    from paptools.write.outputs import atomic, output_path
+    from paptools.write.workbook import write_clean_workbook
 
     if progress is not None:
         progress.stage(f"Reading {Path(path).name}")

@@ -6,13 +6,12 @@ breakdown of incomplete actions is built from the same counts, so it always adds
 """
 from __future__ import annotations
 
-from .diff import Completion
-from .model import Status
-from .summary import Counts, largest_remainder
+from paptools.compare.diff import Completion
+from paptools.compare.figures import Counts, largest_remainder
+from paptools.model import Status
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-         "fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 def number_words(n: int) -> str:

@@ -10,9 +10,9 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diff import PlanDiff, no_update
-from .model import Action, Entry
-from .summary import Summary
+from paptools.compare.diff import PlanDiff, no_update
+from paptools.compare.figures import Summary
+from paptools.model import Action, Entry
 
 COLUMNS = ("Change", "Ref", "Priority area", "Section", "Entry date", "Author", "Before", "After", "Note")
 EDIT_NOTES = {

@@ -11,12 +11,13 @@ way. An entry that changed is a typo fix ("minor"), an addition to its text
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass
 
-from .model import Action, DataWarning, Entry, Month, Plan, Status, Timescale
-from .refs import parse_ref
-from .scaling import collector_paused
+from paptools.model import Action, DataWarning, Entry, Month, Plan, Status, Timescale
+from paptools.read.refs import parse_ref
+from paptools.scaling import collector_paused
 
 EDIT_PAIRING = 0.55  # below this similarity an entry was replaced, not edited
 MINOR_EDIT = 0.9  # at or above this, with few characters changed, an edit is a typo fix
@@ -387,7 +388,7 @@ def completion(action: Action, versions: tuple[Plan, ...] | list[Plan] = ()) -> 
         month = min(recorded)
         return Completion(action.ref, month, "entry", None if due is None else month <= due)
     seen = [(version_month(plan), plan.by_ref().get(action.ref)) for plan in versions]
-    for (before, old), (by, new) in zip(seen, seen[1:]):
+    for (before, old), (by, new) in itertools.pairwise(seen):
         if (old is not None and old.status is not Status.COMPLETE and new is not None
                 and new.status is Status.COMPLETE and before and by):
             within = None
@@ -404,7 +405,7 @@ def version_month(plan: Plan) -> Month | None:
     match = re.search(r"(20\d\d)[-_ .]?(0[1-9]|1[0-2])(?!\d)", plan.source)
     if match:
         return Month(int(match.group(1)), int(match.group(2)))
-    from .dates import find_dates
+    from paptools.read.dates import find_dates
 
     tokens = find_dates(plan.source.replace("_", " ").replace("-", " "))
     if tokens:

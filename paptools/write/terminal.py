@@ -9,8 +9,8 @@ import textwrap
 
 import click
 
-from .model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Plan, Status
-from .summary import Counts, Summary
+from paptools.compare.figures import Counts, Summary
+from paptools.model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Plan, Status
 
 STATUS_COLOURS = {
     Status.COMPLETE: "blue",
@@ -135,11 +135,11 @@ def _section(title: str, count: int | None = None, note: str = "") -> list[str]:
 def _entry_line(entry, indent: str, width: int, prefix: str = "") -> list[str]:
     when = entry.date.label() if entry.date else "undated"
     who = f" {entry.author or entry.initials}" if entry.initials else ""
-    return [click.style(f"{indent}• {prefix}{when}{who}", fg="cyan")] + _wrap(entry.text, indent + "  ", width)
+    return [click.style(f"{indent}• {prefix}{when}{who}", fg="cyan"), *_wrap(entry.text, indent + "  ", width)]
 
 
 def render_reconcile(result, width: int = 100) -> str:
-    from .prose import all_actions_opening, status_sentences
+    from paptools.content.prose import all_actions_opening, status_sentences
 
     diff, summary = result.diff, result.summary
     current = diff.current

@@ -1,0 +1,8 @@
+"""The `paptools` command line: one module per command group, all registered on `main`.
+
+Each command module parses options, calls the library (`paptools.api`) and prints; adding a
+command is adding a module here and importing it below.
+"""
+from paptools.cli.app import main
+
+__all__ = ["main"]

@@ -1,0 +1,1 @@
+"""Plan, Plan -> one typed list of changes, and the figures computed once."""

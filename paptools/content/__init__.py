@@ -1,0 +1,1 @@
+"""figures + changes -> what to say, with no file format in it."""

@@ -1,0 +1,1 @@
+"""workbook -> cell records -> layout -> Plan. Knows nothing of compare, content or write."""
