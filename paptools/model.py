@@ -87,15 +87,28 @@ class EntryDate:
         return (self.year, self.month, self.day or 0)
 
 
+class EntrySource(str, enum.Enum):
+    """Where in the workbook an entry was written: the layouts keep progress in three ways."""
+
+    CELL = "progress cell"  # one growing cell of dated entries
+    PERIOD_COLUMN = "period column"  # one column per reporting period ("Update Jan 24")
+    LOG_SHEET = "log sheet"  # an updates sheet with one row per update, keyed by ref
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One dated (or undated) paragraph of an action's Progress cell."""
+    """One dated (or undated) paragraph of an action's progress."""
 
     date: EntryDate | None
     initials: str | None
     author: str | None  # owner name the initials were matched to, when they could be
     raw: str  # the entry exactly as written in the cell (tidied), header included
     text_start: int  # where its own text begins in raw, after the date and initials
+    source: EntrySource = EntrySource.CELL
+    cell: str | None = None  # "Updates!D14" where the reader knows it
 
     @property
     def text(self) -> str:

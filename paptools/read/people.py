@@ -91,6 +91,7 @@ class People:
 
     def with_authors(self, entries: tuple[Entry, ...], owners: tuple[str, ...]) -> tuple[Entry, ...]:
         return tuple(
-            Entry(e.date, e.initials, self.author(e.initials, owners), e.raw, e.text_start) if e.initials else e
+            Entry(e.date, e.initials, self.author(e.initials, owners), e.raw, e.text_start, e.source, e.cell)
+            if e.initials else e
             for e in entries
         )
