@@ -15,7 +15,6 @@ from paptools.compare.figures import Summary, summarize
 from paptools.errors import UsageError
 from paptools.model import DataWarning, Month, Plan
 from paptools.read.plan import read_plan
-from paptools.scaling import PARALLEL_BYTES, Background, collector_paused, map_in_processes, sizes_of
 
 OUTPUT_KINDS = ("changes", "report", "workbook")
 
@@ -100,7 +99,7 @@ def reconcile(
         progress.stage(f"Reading {path.name}")
         return read_plan(path, progress=progress.advance)
 
-    plans = map_in_processes(read_plan, paths, sizes_of(paths), local=read_here)
+    plans = [read_here(path) for path in paths]
     current = plans[-1]
     warnings: list[DataWarning] = []
     if len(plans) == 1:
@@ -156,11 +155,6 @@ class OutputOptions:
 
 def write_outputs(result: Reconciliation, options: OutputOptions, progress=None) -> dict[str, Path]:
     """Write the chosen outputs; returns kind -> path written. `progress` is told each stage."""
-    with collector_paused():
-        return _write_outputs(result, options, progress)
-
-
-def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> dict[str, Path]:
     from paptools.content.changes import change_rows, write_changes_csv
     from paptools.write.outputs import atomic, output_path
 
@@ -171,11 +165,6 @@ def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> 
     for kind in OUTPUT_KINDS:
         if kind in options.kinds:
             written[kind] = output_path(options.output_dir, names[kind], force=options.force, inputs=inputs)
-    # The report and the cleaned workbook are independent: for a large plan, both at once.
-    report = None
-    if "report" in written:
-        report = Background(lambda: _write_report(result, options, written["report"]),
-                            large=sum(sizes_of(inputs)) >= PARALLEL_BYTES and "workbook" in written)
     if "changes" in written:
         if progress:
             progress.stage(f"Writing {written['changes'].name}")
@@ -189,10 +178,10 @@ def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> 
         with atomic(written["workbook"]) as temporary:
             write_clean_workbook(temporary, result.current, result.summary, diff=result.diff,
                                  trend=result.trend(), warnings=result.all_warnings())
-    if report is not None:
+    if "report" in written:
         if progress:
             progress.stage(f"Writing {written['report'].name}")
-        report.wait()
+        _write_report(result, options, written["report"])
     return {kind: written[kind] for kind in OUTPUT_KINDS if kind in written}
 
 

@@ -24,7 +24,6 @@ from paptools.read.people import People, split_owners
 from paptools.read.refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
 from paptools.read.statuses import WHITE, ColourKey, key_status, status_from_text
 from paptools.read.text import clean_text, normalise_label, one_line
-from paptools.scaling import collector_paused
 
 EXCEL_CELL_LIMIT = 32_767
 GENERATED_PROPERTY = "paptools"  # set by workbook.py on the cleaned workbooks it writes
@@ -43,14 +42,13 @@ def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = No
     `progress(rows_read, rows_in_sheet)` is called now and then on large sheets.
     """
     path = Path(path)
-    with collector_paused():
-        book = open_book(path)
-        try:
-            reader = _WorkbookReader(path, book)
-            reader.read(progress)
-            return reader.plan()
-        finally:
-            book.close()
+    book = open_book(path)
+    try:
+        reader = _WorkbookReader(path, book)
+        reader.read(progress)
+        return reader.plan()
+    finally:
+        book.close()
 
 
 def area_label(number: str | int) -> str:
