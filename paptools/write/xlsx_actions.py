@@ -136,7 +136,7 @@ class ActionsSheet:
             })
         sheet.set_row(0, 30)
         sheet.freeze_panes(1, 2)  # the header row, Ref and Status stay on screen
-        self._statuses(sheet, max(last, VALIDATION_ROWS))
+        self._statuses(sheet, max(last, VALIDATION_ROWS - 1))  # 0-based: to Excel row 500
         set_page(sheet, self.fit, title=title, version=version)
         sheet.activate()
 
