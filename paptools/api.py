@@ -152,6 +152,7 @@ class OutputOptions:
     force: bool = False
     kinds: tuple[str, ...] = OUTPUT_KINDS
     report: dict = field(default_factory=dict)  # title, committee, meeting date, template, narrative
+    notes: list[DataWarning] = field(default_factory=list)  # what the writers reported, filled in as they write
 
 
 def write_outputs(result: Reconciliation, options: OutputOptions, progress=None) -> dict[str, Path]:
@@ -186,8 +187,9 @@ def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> 
 
                 if progress:
                     progress.stage(f"Writing {staged['workbook'].name}")
-                write_clean_workbook(staged["workbook"], result.current, result.summary, diff=result.diff,
-                                     trend=result.trend(), warnings=result.all_warnings())
+                options.notes += write_clean_workbook(
+                    staged["workbook"], result.current, result.summary, diff=result.diff, trend=result.trend(),
+                    warnings=result.all_warnings(), name=staged["workbook"].name)
             finished = True
         finally:  # a report being written in a child process is waited for even after a failure here
             if report is not None and (finished or report.process is not None):
@@ -205,8 +207,11 @@ def _write_report(result: Reconciliation, options: OutputOptions, path: Path) ->
 
 
 def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None,
-          progress=None) -> tuple[Plan, Path]:
-    """Read one workbook and write its cleaned copy; returns the plan and the path written."""
+          progress=None, notes: list[DataWarning] | None = None) -> tuple[Plan, Path]:
+    """Read one workbook and write its cleaned copy; returns the plan and the path written.
+
+    What the writer reports (a cell continued on a second row) is added to `notes` when given.
+    """
     from paptools.write.outputs import OutputSet
     from paptools.write.workbook import write_clean_workbook
 
@@ -217,5 +222,7 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
         progress.stage(f"Writing {Path(plan.source).stem}-clean.xlsx")
     with OutputSet(output_dir, force=force, inputs=[path]) as outputs:
         staged = outputs.add(f"{Path(plan.source).stem}-clean.xlsx")
-        write_clean_workbook(staged, plan, summarize(plan, as_of))
+        written = write_clean_workbook(staged, plan, summarize(plan, as_of), name=staged.name)
+    if notes is not None:
+        notes += written
     return plan, outputs.final(staged)
