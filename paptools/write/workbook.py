@@ -13,10 +13,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from paptools.compare.diff import PlanDiff
 from paptools.compare.figures import Summary
 from paptools.content.changes import COLUMNS as CHANGE_COLUMNS
-from paptools.content.changes import change_rows
+from paptools.content.changes import ChangeRow
 from paptools.content.prose import all_actions_opening, status_sentences
 from paptools.model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Month, Plan, Status
 from paptools.read.plan import EXCEL_CELL_LIMIT, GENERATED_PROPERTY  # what the reader recognises as ours
@@ -340,13 +339,12 @@ class _Writer:
         return row + 1
 
     # -- Changes and Warnings ----------------------------------------------------------
-    def changes(self, diff: PlanDiff) -> None:
+    def changes(self, rows: list[ChangeRow]) -> None:
         sheet = self.book.add_worksheet("Changes")
         widths = (16, 9, 13, 18, 11, 18, 50, 50, 32)
         for col, (header, width) in enumerate(zip(CHANGE_COLUMNS, widths)):
             sheet.set_column(col, col, width)
             sheet.write_string(0, col, header, self.f["header"])
-        rows = change_rows(diff, self.summary)
         for row, change in enumerate(rows, start=1):
             cells = change.cells()
             for col, text in enumerate(cells):
@@ -393,7 +391,7 @@ def write_clean_workbook(
     plan: Plan,
     summary: Summary,
     *,
-    diff: PlanDiff | None = None,
+    changes: list[ChangeRow] | None = None,
     trend: list[tuple[str, Summary]] | None = None,
     warnings: list[tuple[str, DataWarning]] | None = None,
 ) -> list[DataWarning]:
@@ -401,8 +399,8 @@ def write_clean_workbook(
     writer = _Writer(path, plan, summary)
     writer.actions()
     writer.summary_sheet(trend)
-    if diff is not None and (diff.previous is not None or diff.since is not None):
-        writer.changes(diff)
+    if changes is not None:
+        writer.changes(changes)
     all_warnings = list(warnings if warnings is not None else [(plan.source, w) for w in plan.warnings])
     all_warnings += [(path.name, note) for note in writer.notes]
     writer.warnings(all_warnings)
