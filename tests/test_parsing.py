@@ -118,7 +118,7 @@ def test_status_words(text, status):
     assert status_from_text(text) == (status, True)
 
 
-@pytest.mark.parametrize("text", ["Closed", "Ongoing", "Purple", "see note"])
+@pytest.mark.parametrize("text", ["Open", "On hold", "Purple", "see note", "0"])
 def test_words_that_are_not_a_status_are_not_guessed(text):
     assert status_from_text(text) == (None, False)
 
