@@ -12,7 +12,7 @@ from pathlib import Path
 from paptools.compare.figures import summarize, version_month
 from paptools.compare.reconciliation import Reconciliation, reconcile_plans
 from paptools.errors import UsageError
-from paptools.model import Month, Plan
+from paptools.model import DataWarning, Month, Plan
 from paptools.read.plan import read_plan
 from paptools.scaling import PARALLEL_BYTES, Background, collector_paused, map_in_processes, sizes_of
 
@@ -86,6 +86,7 @@ class OutputOptions:
     force: bool = False
     kinds: tuple[str, ...] = OUTPUT_KINDS
     report: dict = field(default_factory=dict)  # title, committee, meeting date, template, narrative
+    notes: list[DataWarning] = field(default_factory=list)  # what the writers reported, filled in as they write
 
 
 def write_outputs(result: Reconciliation, options: OutputOptions, progress=None) -> dict[str, Path]:
@@ -122,9 +123,10 @@ def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> 
             progress.stage(f"Writing {written['workbook'].name}")
         with atomic(written["workbook"]) as temporary:
             compared = result.previous is not None or result.since is not None
-            write_clean_workbook(temporary, result.current, result.summary,
-                                 changes=change_rows(result) if compared else None,
-                                 trend=result.trend(), warnings=result.all_warnings())
+            options.notes += write_clean_workbook(
+                temporary, result.current, result.summary, changes=change_rows(result) if compared else None,
+                trend=result.trend(),
+                warnings=result.all_warnings(), name=written["workbook"].name)
     if report is not None:
         if progress:
             progress.stage(f"Writing {written['report'].name}")
@@ -142,8 +144,11 @@ def _write_report(result: Reconciliation, options: OutputOptions, path: Path) ->
 
 
 def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None,
-          progress=None) -> tuple[Plan, Path]:
-    """Read one workbook and write its cleaned copy; returns the plan and the path written."""
+          progress=None, notes: list[DataWarning] | None = None) -> tuple[Plan, Path]:
+    """Read one workbook and write its cleaned copy; returns the plan and the path written.
+
+    What the writer reports (a cell continued on a second row) is added to `notes` when given.
+    """
     from paptools.write.outputs import atomic, output_path
     from paptools.write.workbook import write_clean_workbook
 
@@ -154,5 +159,7 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
         progress.stage(f"Writing {Path(plan.source).stem}-clean.xlsx")
     target = output_path(output_dir, f"{Path(plan.source).stem}-clean.xlsx", force=force, inputs=[path])
     with atomic(target) as temporary:
-        write_clean_workbook(temporary, plan, summarize(plan, as_of))
+        written = write_clean_workbook(temporary, plan, summarize(plan, as_of), name=target.name)
+    if notes is not None:
+        notes += written
     return plan, target

@@ -28,7 +28,7 @@ from paptools.scaling import collector_paused
 
 EXCEL_CELL_LIMIT = 32_767
 GENERATED_PROPERTY = "paptools"  # set by workbook.py on the cleaned workbooks it writes
-GENERATED_SHEETS = {"Changes", "Warnings"}
+GENERATED_SHEETS = {"Changes", "Warnings", "About"}
 MAX_COLUMNS = 200
 _DUE_FIELDS = ("original_due", "latest_due")
 _KEY_MARKERS = {"key", "legend", "rag key", "ra key", "key to rag", "status key", "rag rating key", "key to ra"}
@@ -524,6 +524,9 @@ class _WorkbookReader:
             key=tuple((status, description) for status, _, description in self.key_lines),
             notes=tuple(self.notes), pap_prefixed=prefixed,
             extra_columns=tuple(dict.fromkeys(h for raw in all_raw for h, _ in raw.extra)),
+            # A stand-in until the layout reader's fuller search lands: the date it was last saved.
+            version_date=modified.date() if (modified := self.book.properties.modified) else None,
+            version_date_source="document properties (last saved)" if modified else None,
         )
 
     def _due_columns(self, raw: _RawAction, timescale: Timescale, problem: str | None):
