@@ -129,6 +129,7 @@ class _WorkbookReader:
         for sheet in self.book.sheets:
             if not (self.generated and sheet.title in GENERATED_SHEETS):  # our own Changes and Warnings
                 self._read_sheet(sheet, progress)
+        self.warnings.extend(self.book.warnings)  # about the file itself: odd characters, missing styles
         if not self.any_text:
             raise NoActions(self.path, "has no text on any sheet: check it is the right file, saved after editing")
         if not self.headed_sheets:
