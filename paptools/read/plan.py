@@ -28,7 +28,7 @@ from paptools.scaling import collector_paused
 
 EXCEL_CELL_LIMIT = 32_767
 GENERATED_PROPERTY = "paptools"  # set by workbook.py on the cleaned workbooks it writes
-GENERATED_SHEETS = {"Changes", "Warnings"}
+GENERATED_SHEETS = {"Changes", "Warnings", "About"}
 MAX_COLUMNS = 200
 _DUE_FIELDS = ("original_due", "latest_due")
 _KEY_MARKERS = {"key", "legend", "rag key", "ra key", "key to rag", "status key", "rag rating key", "key to ra"}
