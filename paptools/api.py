@@ -163,48 +163,47 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress=None)
 
 def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> dict[str, Path]:
     from paptools.content.changes import change_rows, write_changes_csv
-    from paptools.write.outputs import atomic, output_path
+    from paptools.write.outputs import OutputSet
 
     stem = Path(result.current.source).stem
-    written: dict[str, Path] = {}
     inputs = list(result.paths)
     names = {"changes": f"{stem}-changes.csv", "report": f"{stem}-report.docx", "workbook": f"{stem}-clean.xlsx"}
-    for kind in OUTPUT_KINDS:
-        if kind in options.kinds:
-            written[kind] = output_path(options.output_dir, names[kind], force=options.force, inputs=inputs)
-    # The report and the cleaned workbook are independent: for a large plan, both at once.
-    report = None
-    if "report" in written:
-        report = Background(lambda: _write_report(result, options, written["report"]),
-                            large=sum(sizes_of(inputs)) >= PARALLEL_BYTES and "workbook" in written)
-    if "changes" in written:
-        if progress:
-            progress.stage(f"Writing {written['changes'].name}")
-        with atomic(written["changes"]) as temporary:
-            write_changes_csv(change_rows(result.diff, result.summary), temporary)
-    if "workbook" in written:
-        from paptools.write.workbook import write_clean_workbook
+    # All or nothing: the files are written into a staging folder and placed together at the end.
+    with OutputSet(options.output_dir, force=options.force, inputs=inputs) as outputs:
+        staged = {kind: outputs.add(names[kind]) for kind in OUTPUT_KINDS if kind in options.kinds}
+        # The report and the cleaned workbook are independent: for a large plan, both at once.
+        report = None
+        if "report" in staged:
+            report = Background(lambda: _write_report(result, options, staged["report"]),
+                                large=sum(sizes_of(inputs)) >= PARALLEL_BYTES and "workbook" in staged)
+        finished = False
+        try:
+            if "changes" in staged:
+                if progress:
+                    progress.stage(f"Writing {staged['changes'].name}")
+                write_changes_csv(change_rows(result.diff, result.summary), staged["changes"])
+            if "workbook" in staged:
+                from paptools.write.workbook import write_clean_workbook
 
-        if progress:
-            progress.stage(f"Writing {written['workbook'].name}")
-        with atomic(written["workbook"]) as temporary:
-            options.notes += write_clean_workbook(
-                temporary, result.current, result.summary, diff=result.diff, trend=result.trend(),
-                warnings=result.all_warnings(), name=written["workbook"].name)
-    if report is not None:
-        if progress:
-            progress.stage(f"Writing {written['report'].name}")
-        report.wait()
-    return {kind: written[kind] for kind in OUTPUT_KINDS if kind in written}
+                if progress:
+                    progress.stage(f"Writing {staged['workbook'].name}")
+                options.notes += write_clean_workbook(
+                    staged["workbook"], result.current, result.summary, diff=result.diff, trend=result.trend(),
+                    warnings=result.all_warnings(), name=staged["workbook"].name)
+            finished = True
+        finally:  # a report being written in a child process is waited for even after a failure here
+            if report is not None and (finished or report.process is not None):
+                if progress:
+                    progress.stage(f"Writing {staged['report'].name}")
+                report.wait()
+    return {kind: outputs.final(path) for kind, path in staged.items()}
 
 
 def _write_report(result: Reconciliation, options: OutputOptions, path: Path) -> None:
-    from paptools.write.outputs import atomic
     from paptools.write.report import ReportOptions, write_report
 
     report_options = ReportOptions(**options.report, warnings=result.all_warnings())
-    with atomic(path) as temporary:
-        write_report(temporary, result, report_options)
+    write_report(path, result, report_options)
 
 
 def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None,
@@ -213,7 +212,7 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
 
     What the writer reports (a cell continued on a second row) is added to `notes` when given.
     """
-    from paptools.write.outputs import atomic, output_path
+    from paptools.write.outputs import OutputSet
     from paptools.write.workbook import write_clean_workbook
 
     if progress is not None:
@@ -221,9 +220,9 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
     plan = read_plan(path, progress=progress.advance if progress is not None else None)
     if progress is not None:
         progress.stage(f"Writing {Path(plan.source).stem}-clean.xlsx")
-    target = output_path(output_dir, f"{Path(plan.source).stem}-clean.xlsx", force=force, inputs=[path])
-    with atomic(target) as temporary:
-        written = write_clean_workbook(temporary, plan, summarize(plan, as_of), name=target.name)
+    with OutputSet(output_dir, force=force, inputs=[path]) as outputs:
+        staged = outputs.add(f"{Path(plan.source).stem}-clean.xlsx")
+        written = write_clean_workbook(staged, plan, summarize(plan, as_of), name=staged.name)
     if notes is not None:
         notes += written
-    return plan, target
+    return plan, outputs.final(staged)

@@ -32,7 +32,7 @@ class _Group(click.Group):
             click.echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
-            click.echo("Interrupted: no file was left half-written; files already finished were kept.", err=True)
+            click.echo("Interrupted: nothing of this run was written; earlier outputs are unchanged.", err=True)
             ctx.exit(130)
         except Exception as error:  # a bug: still one line, and how to report it
             if ctx.meta.get("paptools.debug"):
