@@ -98,6 +98,17 @@ class EntrySource(str, enum.Enum):
         return self.value
 
 
+class EntryOrder(str, enum.Enum):
+    """The order a progress cell's entries were written in, judged from their dates."""
+
+    OLDEST_FIRST = "oldest first"  # each update appended at the end
+    NEWEST_FIRST = "newest first"  # each update added at the top
+    UNKNOWN = "unknown"  # fewer than two dated entries, or dates that do not lean either way
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One dated (or undated) paragraph of an action's progress."""
