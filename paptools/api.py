@@ -1,21 +1,29 @@
-"""The whole pre-board job: read the versions, diff the last two, recompute, write the files.
+"""The library: what `import paptools` offers, and the jobs the CLI is built on.
 
-`reconcile()` reads and computes; `write_outputs()` writes the changes file, the Word report
-and the cleaned workbook into the output folder. The CLI calls one, then the other.
+`read_plan()` reads one version; `reconcile()` reads the versions and computes the changes
+and figures; `history()` reads a folder of versions and works out how the plan moved;
+`write_outputs()` writes the changes file, the Word report and the cleaned workbook into the
+output folder. The CLI calls these and prints; it reaches into no other module for the work.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from paptools.compare.diff import Completion, PlanDiff, completion, diff_plans, diff_since, no_update, version_month
 from paptools.compare.figures import Summary, summarize
+from paptools.compare.history import History, build_history
 from paptools.errors import UsageError
 from paptools.model import DataWarning, Month, Plan
-from paptools.read.plan import read_plan
+from paptools.read.plan import read_plan as _read_plan
 from paptools.scaling import PARALLEL_BYTES, Background, collector_paused, map_in_processes, sizes_of
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 OUTPUT_KINDS = ("changes", "report", "workbook")
 
@@ -46,6 +54,12 @@ class Reconciliation:
             pairs += [(plan.source, w) for w in plan.warnings]
         return pairs
 
+    def to_frame(self) -> pd.DataFrame:
+        """The changes as a DataFrame, one row per change (see paptools.frames)."""
+        from paptools.frames import changes_frame
+
+        return changes_frame(self)
+
     def trend(self) -> list[tuple[str, Summary]]:
         """The figures of every version read, for the chart of how statuses moved."""
         return self._trend
@@ -60,9 +74,34 @@ class Reconciliation:
         return result
 
 
+def workbooks_in(folder: Path) -> list[Path]:
+    """The .xlsx files in a folder, leaving out Excel's ~$ lock files and hidden files."""
+    return sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith(("~$", ".")))
+
+
+def history(*paths: PathLike | Sequence[PathLike], progress=None) -> History:
+    """Read every version given (files, or folders of .xlsx files) and work out how the plan moved.
+
+    The versions are ordered by the date each workbook gives, not by file name; see
+    paptools.compare.history for the records and `History.to_frame()` for a DataFrame.
+    """
+    files: list[Path] = []
+    for path in _flatten(paths):
+        files.extend(workbooks_in(path) if path.is_dir() else [path])
+    if not files:
+        raise UsageError(_flatten(paths)[0] if paths else None, "holds no .xlsx workbook: give a folder of versions")
+    _check_distinct(files)
+    plans = []
+    for path in files:
+        if progress is not None:
+            progress.stage(f"Reading {path.name}")
+        plans.append(_read_plan(path, progress=progress.advance if progress is not None else None))
+    return build_history(plans)
+
+
 def find_examples(folder: Path) -> list[Path]:
     """The example versions in a folder, oldest first by the month in their names."""
-    paths = [p for p in folder.glob("*.xlsx") if not p.name.startswith(("~$", "."))]
+    paths = workbooks_in(folder)
     if len(paths) < 2:
         raise UsageError(
             folder, "needs at least two workbook versions: give PREVIOUS.xlsx CURRENT.xlsx, or CURRENT.xlsx --since YYYY-MM"
@@ -74,9 +113,37 @@ def _name_month(path: Path) -> Month | None:
     return version_month(Plan(source=path.name, actions=()))
 
 
+PathLike = str | Path
+
+
+def read_plan(path: PathLike, style: PathLike | None = None, *,
+              progress: Callable[[int, int], None] | None = None) -> Plan:
+    """Read one version of the plan workbook into a Plan (see README, "How the workbook is read").
+
+    `style` is a house-style file (paptools.toml) stating what the workbook's layout cannot
+    show. Raises a PapError subclass (NotAWorkbook, UnsafeWorkbook, NoActions) naming the file
+    when it cannot be read; anything odd but readable is in `plan.warnings`.
+
+    >>> import paptools
+    >>> paptools.read_plan("workbooks/oldham-send-pap-2026-04.xlsx").to_frame()  # doctest: +SKIP
+    """
+    if style is None:
+        return _read_plan(path, progress=progress)
+    return _read_plan(path, progress=progress, style=style)  # type: ignore[call-arg]  # house styles: issue 19
+
+
+def _flatten(versions: tuple[PathLike | Sequence[PathLike], ...]) -> list[Path]:
+    paths: list[Path] = []
+    for item in versions:
+        if isinstance(item, (str, Path)):
+            paths.append(Path(item))
+        else:
+            paths.extend(Path(p) for p in item)
+    return paths
+
+
 def reconcile(
-    paths: list[Path],
-    *,
+    *versions: PathLike | Sequence[PathLike],
     since: Month | None = None,
     as_of: date | None = None,
     progress=None,
@@ -84,10 +151,11 @@ def reconcile(
 ) -> Reconciliation:
     """Read the versions (oldest first; the last is current) and reconcile the last two.
 
-    With one version and no `since`, only a status report is possible: `single_ok` allows it.
-    `progress` (a terminal.Progress, or None) is told what is being read.
+    `paptools.reconcile("old.xlsx", "new.xlsx")`, or a list of paths. With one version and
+    no `since`, only a status report is possible: `single_ok` allows it. `progress` (a
+    terminal.Progress, or None) is told what is being read.
     """
-    paths = [Path(p) for p in paths]
+    paths = _flatten(versions)
     if not paths:
         raise UsageError(None, "give the current workbook, and the previous one or --since YYYY-MM")
     if since is None and len(paths) < 2 and not single_ok:
@@ -96,11 +164,11 @@ def reconcile(
 
     def read_here(path: Path) -> Plan:
         if progress is None:
-            return read_plan(path)
+            return _read_plan(path)
         progress.stage(f"Reading {path.name}")
-        return read_plan(path, progress=progress.advance)
+        return _read_plan(path, progress=progress.advance)
 
-    plans = map_in_processes(read_plan, paths, sizes_of(paths), local=read_here)
+    plans = map_in_processes(_read_plan, paths, sizes_of(paths), local=read_here)
     current = plans[-1]
     warnings: list[DataWarning] = []
     if len(plans) == 1:
@@ -213,7 +281,7 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
 
     if progress is not None:
         progress.stage(f"Reading {Path(path).name}")
-    plan = read_plan(path, progress=progress.advance if progress is not None else None)
+    plan = _read_plan(path, progress=progress.advance if progress is not None else None)
     if progress is not None:
         progress.stage(f"Writing {Path(plan.source).stem}-clean.xlsx")
     target = output_path(output_dir, f"{Path(plan.source).stem}-clean.xlsx", force=force, inputs=[path])
