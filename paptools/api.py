@@ -99,6 +99,36 @@ def history(*paths: PathLike | Sequence[PathLike], progress=None) -> History:
     return build_history(plans)
 
 
+def write_history(history: History, *, output_dir: Path | None, csv_dir: Path | None = None,
+                  force: bool = False, inputs: Sequence[Path] = ()) -> dict[str, Path]:
+    """Write the history workbook into `output_dir` and one CSV per view into `csv_dir`.
+
+    Returns kind -> path written ("workbook", "counts", "timeline", "slipped", "completed").
+    Either folder may be None to skip it. Nothing is half-written: each file is renamed into
+    place once complete.
+    """
+    from paptools.write.history_tables import history_tables, write_csvs
+    from paptools.write.outputs import atomic, output_path
+
+    tables = history_tables(history)
+    written: dict[str, Path] = {}
+    stem = Path(history.versions[-1].source).stem if history.versions else "plan"
+    if output_dir is not None:
+        from paptools.write.history_workbook import write_history_workbook
+
+        target = output_path(output_dir, f"{stem}-history.xlsx", force=force, inputs=list(inputs))
+        with atomic(target) as temporary:
+            write_history_workbook(temporary, history, tables)
+        written["workbook"] = target
+    if csv_dir is not None:
+        for table in tables:
+            target = output_path(csv_dir, f"{stem}-history-{table.name}.csv", force=force, inputs=list(inputs))
+            with atomic(target) as temporary:
+                write_csvs((table,), {table.name: temporary})
+            written[table.name] = target
+    return written
+
+
 def find_examples(folder: Path) -> list[Path]:
     """The example versions in a folder, oldest first by the month in their names."""
     paths = workbooks_in(folder)

@@ -6,3 +6,4 @@ command is adding a module here and importing it below.
 from paptools.cli.app import main
 
 __all__ = ["main"]
+from paptools.cli import history  # noqa: F401  (registers the command)

@@ -32,6 +32,7 @@ class Version:
     dated_by: str  # "workbook" (its own version date) or "latest entry" (no version date in it)
     all: Counts
     pap: Counts
+    warnings: tuple[DataWarning, ...] = ()  # what the reader reported about this version
 
     @property
     def label(self) -> str:
@@ -151,7 +152,7 @@ def build_history(plans: Sequence[Plan]) -> History:
     """The history of the versions given, in any order: ordered, counted, compared."""
     ordered, warnings = order_versions(plans)
     versions = tuple(
-        Version(plan.source, when, dated_by, count(plan.actions), count(plan.pap_actions))
+        Version(plan.source, when, dated_by, count(plan.actions), count(plan.pap_actions), plan.warnings)
         for plan, when, dated_by in ordered
     )
     ordered_plans = [plan for plan, _, _ in ordered]
@@ -184,14 +185,14 @@ def order_versions(plans: Sequence[Plan]) -> tuple[list[tuple[Plan, date, str]],
     for plan in plans:
         found = version_date(plan)
         if found is None:
-            warnings.append(DataWarning(plan.source, None, "has no version date and no dated progress entry, "
-                                                           "so its place in the history is unknown: left out"))
+            warnings.append(DataWarning(None, None, f"{plan.source} has no version date and no dated progress "
+                                                    "entry, so its place in the history is unknown: left out"))
             continue
         when, dated_by = found
         if dated_by != "workbook":
-            warnings.append(DataWarning(plan.source, None, f"has no version date (an 'Updated:' cell or the "
-                                                           f"document properties): placed by its latest entry, "
-                                                           f"{when:%b %Y}"))
+            warnings.append(DataWarning(None, None, f"{plan.source} has no version date (an 'Updated:' cell or "
+                                                    f"the document properties): placed by its latest entry, "
+                                                    f"{when:%b %Y}"))
         dated.append((plan, when, dated_by))
     dated.sort(key=lambda item: (item[1], item[0].latest_entry_month() or Month(0, 1), item[0].source))
     kept: list[tuple[Plan, date, str]] = []
@@ -200,13 +201,13 @@ def order_versions(plans: Sequence[Plan]) -> tuple[list[tuple[Plan, date, str]],
         same = [other for other, other_when, _ in kept if other_when == when]
         if same and any(_content(other) == _content(plan) for other in same):
             copy = next(other for other in same if _content(other) == _content(plan))
-            warnings.append(DataWarning(plan.source, None, f"is the same version as {copy.source} "
-                                                           f"(both dated {when:%d %b %Y}): counted once"))
+            warnings.append(DataWarning(None, None, f"{plan.source} is the same version as {copy.source} "
+                                                    f"(both dated {when:%d %b %Y}): counted once"))
             continue
         if same:
-            warnings.append(DataWarning(plan.source, None, f"has the same date as {same[0].source} "
-                                                           f"({when:%d %b %Y}) but different content: both kept, "
-                                                           f"ordered by their latest entries"))
+            warnings.append(DataWarning(None, None, f"{plan.source} has the same date as {same[0].source} "
+                                                    f"({when:%d %b %Y}) but different content: both kept, "
+                                                    f"ordered by their latest entries"))
         kept.append(item)
     return kept, warnings
 
