@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from paptools.compare.diff import Completion, PlanDiff, completion, diff_plans, diff_since, no_update, version_month
-from paptools.compare.figures import Summary, summarize
+from paptools.compare.figures import Summary
+from paptools.compare.figures import summarize as summarize  # part of the library: the figures of one plan
 from paptools.compare.history import History, build_history
 from paptools.errors import UsageError
 from paptools.model import DataWarning, Month, Plan
@@ -160,6 +161,14 @@ def read_plan(path: PathLike, style: PathLike | None = None, *,
     if style is None:
         return _read_plan(path, progress=progress)
     return _read_plan(path, progress=progress, style=style)  # type: ignore[call-arg]  # house styles: issue 19
+
+
+def normalise_ref(text: str) -> str:
+    """A ref as paptools stores it: 'PAP: 2.3', 'PAP 2.3' and 'PAP:2.3' are all 'PAP 2.3'."""
+    from paptools.read.refs import parse_ref
+
+    parsed = parse_ref(text)
+    return parsed.text if parsed else text
 
 
 def _flatten(versions: tuple[PathLike | Sequence[PathLike], ...]) -> list[Path]:
