@@ -48,4 +48,4 @@ def render_history(history: History, width: int = 100) -> str:
             wrapped = textwrap.wrap(", ".join(r.replace(" ", "\u00a0") for r in refs), width=width,
                                     initial_indent=label, subsequent_indent=" " * len(label))
             lines += [line.replace("\u00a0", " ") for line in wrapped]
-    return "\n".join(lines) + "\n"
+    return "\n".join(line.rstrip() for line in lines) + "\n"
