@@ -136,5 +136,9 @@ def generate(n_actions: int, folder: Path) -> tuple[Path, Path]:
 
 
 if __name__ == "__main__":
-    for size in map(int, sys.argv[1:] or ["50"]):
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__, epilog="example: python benchmarks/generate.py 52 500")
+    parser.add_argument("sizes", type=int, nargs="*", default=[50], help="numbers of actions (default 50)")
+    for size in parser.parse_args().sizes:
         print(*generate(size, HERE / "data"))

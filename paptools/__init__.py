@@ -34,7 +34,7 @@ _EXPORTS = {
     "Slip": "paptools.compare.history",
     "Completed": "paptools.compare.history",
     "PlanDiff": "paptools.compare.diff",
-    "Completion": "paptools.compare.diff",
+    "Completion": "paptools.compare.completion",
     "Summary": "paptools.compare.figures",
     "Counts": "paptools.compare.figures",
     "summarize": "paptools.compare.figures",
@@ -112,7 +112,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
     from paptools.api import OutputOptions, Reconciliation, history, read_plan, reconcile, write_outputs
-    from paptools.compare.diff import Completion, PlanDiff
+    from paptools.compare.completion import Completion
+    from paptools.compare.diff import PlanDiff
     from paptools.compare.figures import Counts, Summary, summarize
     from paptools.compare.history import Completed, History, Point, Slip, Slipped, Timeline, Version
     from paptools.errors import NoActions, NotAWorkbook, OutputExists, PapError, UnsafeWorkbook, UsageError

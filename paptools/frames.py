@@ -17,7 +17,7 @@ import pandas as pd
 from paptools.model import STATUSES, EntryDate, Month, Plan, Status
 
 if TYPE_CHECKING:
-    from paptools.api import Reconciliation
+    from paptools.compare.changes import Changes
     from paptools.compare.history import History
 
 STATUS_DTYPE = pd.CategoricalDtype([s.value for s in STATUSES], ordered=True)
@@ -37,7 +37,9 @@ ENTRY_COLUMNS = {
 CHANGE_COLUMNS = {
     "change": "string", "ref": "string", "priority_area": "string", "section": "string",
     "entry_date": "datetime64[ns]", "author": "string", "before": "string", "after": "string",
-    "detail": "string",
+    "field": "string", "status_before": STATUS_DTYPE, "status_after": STATUS_DTYPE,
+    "due_before": "datetime64[ns]", "due_after": "datetime64[ns]", "revised_again": "bool",
+    "history_changed": "bool", "rule": "string",
 }
 TIMELINE_COLUMNS = {
     "version": "int64", "version_date": "datetime64[ns]", "source": "string", "ref": "string", "pap": "bool",
@@ -104,40 +106,18 @@ def entries_frame(plan: Plan) -> pd.DataFrame:
     return _frame(records, ENTRY_COLUMNS)
 
 
-def changes_frame(result: Reconciliation) -> pd.DataFrame:
-    """One row per change between the two versions reconciled, most important first."""
-    diff = result.diff
-    current = diff.current.by_ref()
-    previous = diff.previous.by_ref() if diff.previous else {}
-    records: list[dict[str, Any]] = []
-
-    def add(change: str, ref: str, **cells: Any) -> None:
-        action = current.get(ref) or previous.get(ref)
-        records.append({"change": change, "ref": ref, "priority_area": action and action.priority_area,
-                        "section": action and action.section, **cells})
-
-    for removed in diff.removed_entries:
-        add("entry removed", removed.ref, entry_date=_timestamp(removed.entry.date), author=removed.entry.author,
-            before=removed.entry.text)
-    for edit in diff.edited_entries:
-        add("entry edited", edit.ref, entry_date=_timestamp(edit.after.date), author=edit.after.author,
-            before=edit.before.text, after=edit.after.text, detail=edit.kind)
-    for status in diff.status_changes:
-        add("status changed", status.ref, before=_status(status.before), after=_status(status.after))
-    for new in diff.new_entries:
-        add("new progress", new.ref, entry_date=_timestamp(new.entry.date), author=new.entry.author,
-            after=new.entry.text, detail=new.position)
-    for timescale in diff.timescale_changes:
-        add("timescale changed", timescale.ref, before=timescale.before.text, after=timescale.after.text,
-            detail="revised again" if timescale.revised_again else None)
-    for field in diff.field_changes:
-        add("field changed", field.ref, before=field.before, after=field.after, detail=field.field)
-    for ref in diff.ref_changes:
-        add("ref changed", ref.after, before=ref.before, after=ref.after, detail=ref.how)
-    for action in diff.actions_added:
-        add("action added", action.ref, after=action.title, detail=_status(action.status))
-    for action in diff.actions_removed:
-        add("action removed", action.ref, before=action.title, detail=_status(action.status))
+def changes_frame(changes: Changes) -> pd.DataFrame:
+    """One row per change between the two versions reconciled, in report order (history first)."""
+    records = [
+        {"change": c.kind.value, "ref": c.ref, "priority_area": c.action.priority_area,
+         "section": c.action.section, "entry_date": _timestamp(c.entry.date if c.entry else None),
+         "author": (c.entry.author or c.entry.initials) if c.entry else None, "before": c.before,
+         "after": c.after, "field": c.field, "status_before": _status(c.status_before),
+         "status_after": _status(c.status_after), "due_before": _timestamp(c.due_before),
+         "due_after": _timestamp(c.due_after), "revised_again": c.revised_again,
+         "history_changed": c.kind.changes_history, "rule": c.rule}
+        for c in changes
+    ]
     return _frame(records, CHANGE_COLUMNS)
 
 

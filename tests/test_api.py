@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -85,12 +86,23 @@ def test_entries_frame_has_one_row_per_entry():
 def test_changes_frame_has_one_row_per_change():
     result = paptools.reconcile(example_path("2025-08"), example_path("2026-04"))
     frame = result.to_frame()
-    assert list(frame.columns) == ["change", "ref", "priority_area", "section", "entry_date", "author", "before",
-                                   "after", "detail"]
-    assert str(frame["entry_date"].dtype) == "datetime64[ns]"
-    statuses = frame[frame["change"] == "status changed"][["ref", "before", "after"]].values.tolist()
+    assert {n: str(t) for n, t in frame.dtypes.items()} == {
+        "change": "string", "ref": "string", "priority_area": "string", "section": "string",
+        "entry_date": "datetime64[ns]", "author": "string", "before": "string", "after": "string",
+        "field": "string", "status_before": "category", "status_after": "category",
+        "due_before": "datetime64[ns]", "due_after": "datetime64[ns]", "revised_again": "bool",
+        "history_changed": "bool", "rule": "string",
+    }
+    assert list(frame["status_after"].cat.categories) == STATUS_ORDER and frame["status_after"].cat.ordered
+    statuses = frame[frame["change"] == "status changed"][["ref", "status_before", "status_after"]].values.tolist()
     assert statuses == [["PAP 2.4", "On track", "Complete"], ["PAP 2.17", "At risk", "On track"]]
-    assert (frame["change"] == "action added").sum() == 12
+    assert frame["change"].value_counts().to_dict() == {
+        "action added": 12, "status changed": 2, "new progress": 2, "timescale changed": 2}
+    timescales = frame[frame["change"] == "timescale changed"]
+    assert timescales[["ref", "due_before", "due_after", "revised_again"]].values.tolist() == [
+        ["PAP 2.17", pd.Timestamp(2025, 12, 1), pd.Timestamp(2027, 3, 1), True],
+        ["PAP 2.25", pd.Timestamp(2025, 9, 1), pd.Timestamp(2026, 9, 1), True],
+    ]
 
 
 def test_history_frames_have_the_documented_columns_and_dtypes():
@@ -141,7 +153,8 @@ def test_no_color_turns_colour_off():
 
 def _scripts():
     found = [ROOT / "workbooks" / "build.py", *sorted((ROOT / "benchmarks").glob("*.py"))]
-    found += sorted(p for p in (ROOT / "tests").rglob("*.py") if "__main__" in p.read_text(encoding="utf-8"))
+    found += sorted(p for p in (ROOT / "tests").rglob("*.py")
+                    if re.search(r"^if __name__ == .__main__.:", p.read_text(encoding="utf-8"), re.M))
     return found
 
 

@@ -33,7 +33,7 @@ class _Group(click.Group):
             click.echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
-            click.echo("Interrupted: no file was left half-written; files already finished were kept.", err=True)
+            click.echo("Interrupted: nothing of this run was written; earlier outputs are unchanged.", err=True)
             ctx.exit(130)
         except Exception as error:  # a bug: still one line, and how to report it
             if ctx.meta.get("paptools.debug"):
@@ -89,11 +89,12 @@ def _read(path: Path):
         return read_plan(path, progress=progress.advance)
 
 
-def _as_of(value: str | None) -> date:
-    from datetime import date, datetime
+def _as_of(value: str | None) -> date | None:
+    """The --as-of date; None leaves it to the plan (the version's own date)."""
+    from datetime import datetime
 
     if not value:
-        return date.today()
+        return None
     for fmt in ("%Y-%m-%d", "%Y-%m", "%d/%m/%Y"):
         try:
             parsed = datetime.strptime(value, fmt).date()
@@ -130,7 +131,7 @@ class _PathType(click.Path):
 WORKBOOK = _PathType(dir_okay=True, exists=False)
 FOLDER = _PathType(file_okay=False)
 FILE = _PathType(dir_okay=False)
-AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue' (YYYY-MM-DD or YYYY-MM). Default: today.")
+AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue' (YYYY-MM-DD or YYYY-MM). Default: the date of the (newer) version.")
 
 
 @main.command()
@@ -297,7 +298,8 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     settings = _report_settings(title, committee, meeting_date, template, narrative)
     options = OutputOptions(output_dir=output_dir, force=force, report=settings)
     with _Progress() as progress:
-        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress)
+        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress,
+                               order_by_date=not workbooks)
         written = {} if no_files else write_outputs(result, options, progress)
     if as_json:
         from paptools.write.jsondoc import reconcile_document
@@ -313,6 +315,8 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
             for kind, path in written.items():
                 click.echo(f"  {kind:<9} {path}")
     _echo_run_warnings(result, as_json)
+    if "workbook" in written:
+        _echo_notes(written["workbook"].name, options.notes)
 
 
 @main.command()
@@ -345,6 +349,7 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
     options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings)
     with _Progress() as progress:
         result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True,
+                               order_by_date=not workbooks,
                                progress=progress)
         written = write_outputs(result, options, progress)
     click.echo(f"Wrote {written['report']}.")
@@ -370,10 +375,19 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> N
     """
     from paptools.api import clean as run_clean
 
+    notes: list = []
     with _Progress() as progress:
-        plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress)
+        plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress,
+                               notes=notes)
     click.echo(f"Wrote {path} ({len(plan.actions)} actions).")
     _echo_warnings(plan, False)
+    _echo_notes(path.name, notes)
+
+
+def _echo_notes(name: str, notes) -> None:
+    """What a writer reported about a file it wrote (also on that file's Warnings sheet)."""
+    for note in notes:
+        click.echo(f"Note on {name}: {note.line()}", err=True)
 
 
 def _echo_run_warnings(result, as_json: bool) -> None:

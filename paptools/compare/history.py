@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from paptools.compare.diff import completion
+from paptools.compare.completion import completion
 from paptools.compare.figures import Counts, count
 from paptools.model import Action, DataWarning, Entry, Month, Plan, Status
 
@@ -101,8 +101,9 @@ class Slipped:
 class Completed:
     """When an action was completed: the first version showing it complete, and the month if known.
 
-    `source` is "entry" (an entry records it), "versions" (between two versions) or "first
-    version" (already complete in the earliest version read).
+    `source` is "entry" (an entry records the month), "versions" (completed after the version
+    before `version`; the month is not recorded) or "first version" (already complete in the
+    earliest version read).
     """
 
     ref: str
@@ -276,8 +277,7 @@ def _slipped(timelines: tuple[Timeline, ...], plans: list[Plan]) -> tuple[Slippe
 
 
 def _completed(timelines: tuple[Timeline, ...], plans: list[Plan], versions: tuple[Version, ...]) -> tuple[Completed, ...]:
-    """The first version showing each action complete; the month from an entry that records it,
-    else the month of that version (it was completed after the version before)."""
+    """The first version showing each action complete, and the month when an entry records it."""
     result = []
     for timeline in timelines:
         done = [n for n, p in enumerate(timeline.points) if p is not None and p.status is Status.COMPLETE]
@@ -285,16 +285,18 @@ def _completed(timelines: tuple[Timeline, ...], plans: list[Plan], versions: tup
             continue
         version = done[0]
         action = plans[version].by_ref()[timeline.ref]
-        recorded = completion(action)  # without versions: only an entry recording it dates it
-        if recorded.source == "entry":
+        recorded = completion(action)  # the month only an entry recording it can give
+        if recorded is not None and recorded.month is not None:
             month, source, within = recorded.month, "entry", recorded.within_timescale
         elif version == 0:
             month, source, within = None, "first version", None
         else:
-            month, source = _month_of(versions[version].date), "versions"
-            after, due = _month_of(versions[version - 1].date), action.timescale.due
-            within = None
-            if due is not None and month <= due:
+            # Completed after the version before and by this one: the month is not known, but
+            # the timescale can be judged when both versions fall on one side of the due month.
+            month, source, within = None, "versions", None
+            by, after, due = _month_of(versions[version].date), _month_of(versions[version - 1].date), \
+                action.timescale.due
+            if due is not None and by <= due:
                 within = True
             elif due is not None and due < after:
                 within = False  # still incomplete at a version after its due month

@@ -101,7 +101,8 @@ def completed_table(history: History) -> Table:
     ]
     return Table("completed", "When actions were completed",
                  "Each action complete in any version: the first version showing it complete, and the month it "
-                 "was completed (from an entry recording it, or the month of that version).",
+                 "was completed when an entry records it (blank otherwise: it was completed after the version "
+                 "before).",
                  ("ref", "action", "version", "version_date", "completed", "from", "within_timescale"), tuple(rows))
 
 

@@ -1,6 +1,6 @@
 """The history as text for the terminal: the burn-up per version, what slipped, what was completed.
 
-Percentages are those of `paptools summary` (largest remainder), so each version's line
+Percentages are those of `paptools summary` (figures.percent_text), so each version's line
 reads exactly as that version's summary does.
 """
 from __future__ import annotations
@@ -9,14 +9,14 @@ import textwrap
 
 import click
 
-from paptools.compare.figures import Counts
+from paptools.compare.figures import Counts, percent_text
 from paptools.compare.history import History
 from paptools.model import Status
 
 
 def _share(counts: Counts) -> str:
-    percent = counts.percentages()[Status.COMPLETE.value]
-    return f"{counts.of(Status.COMPLETE):>3} of {counts.total:<3} {percent:>3}%"
+    complete = counts.of(Status.COMPLETE)
+    return f"{complete:>3} of {counts.total:<3} {percent_text(complete, counts.total):>6}"
 
 
 def render_history(history: History, width: int = 100) -> str:
@@ -27,7 +27,7 @@ def render_history(history: History, width: int = 100) -> str:
     lines = [click.style(f"History of {len(versions)} versions, {versions[0].label} to {versions[-1].label}",
                          bold=True), ""]
     name_width = min(max(len(v.source) for v in versions), 40)
-    lines.append(f"  {'Version':<{name_width}}  {'Date':<11}  {'Complete: all':<17}  {'PAP':<17}")
+    lines.append(f"  {'Version':<{name_width}}  {'Date':<11}  {'Complete (all)':>17}  {'Complete (PAP)':>17}")
     for v in versions:
         lines.append(f"  {v.source[:name_width]:<{name_width}}  {v.label:<11}  {_share(v.all):<17}  {_share(v.pap):<17}")
     lines.append("")
