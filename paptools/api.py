@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any, Protocol
 
 from paptools.compare.figures import summarize as summarize  # part of the library: the figures of one plan
 from paptools.compare.figures import version_month
@@ -20,7 +21,15 @@ from paptools.compare.reconciliation import reconcile_plans
 from paptools.errors import UsageError
 from paptools.model import DataWarning, Month, Plan
 from paptools.read.plan import read_plan as _read_plan
-from paptools.scaling import PARALLEL_BYTES, Background, collector_paused, map_in_processes, sizes_of
+
+
+class Progress(Protocol):
+    """What a long job tells the person waiting: the stage, and how far through a sheet."""
+
+    def stage(self, label: str) -> None: ...
+
+    def advance(self, done: int, total: int) -> None: ...
+
 
 OUTPUT_KINDS = ("changes", "report", "workbook")
 PathLike = str | Path
@@ -65,7 +74,7 @@ def workbooks_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith(("~$", ".")))
 
 
-def history(*paths: PathLike | Sequence[PathLike], progress=None) -> History:
+def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = None) -> History:
     """Read every version given (files, or folders of .xlsx files) and work out how the plan moved.
 
     The versions are ordered by the date each workbook gives, not by file name; see
@@ -128,15 +137,16 @@ def reconcile(
     *versions: PathLike | Sequence[PathLike],
     since: Month | None = None,
     as_of: date | None = None,
-    progress=None,
+    progress: Progress | None = None,
     single_ok: bool = False,
     order_by_date: bool = False,
 ) -> Reconciliation:
     """Read the versions (oldest first; the last is current) and reconcile the last two.
 
     `paptools.reconcile("old.xlsx", "new.xlsx")`, or a list of paths. With one version and no
-    `since`, only a status report is possible: `single_ok` allows it. `order_by_date` orders the versions by the date read from each workbook (for a folder of
-    versions, whatever their file names). `progress` (a terminal.Progress, or None) is told
+    `since`, only a status report is possible: `single_ok` allows it. `order_by_date` orders
+    the versions by the date read from each workbook (for a folder of versions, whatever their
+    file names). `progress` (a terminal.Progress, or None) is told
     what is being read.
     """
     paths = _flatten(versions)
@@ -152,7 +162,7 @@ def reconcile(
         progress.stage(f"Reading {path.name}")
         return _read_plan(path, progress=progress.advance)
 
-    plans = map_in_processes(_read_plan, paths, sizes_of(paths), local=read_here)
+    plans = [read_here(path) for path in paths]
     if order_by_date:
         order = sorted(range(len(plans)), key=lambda i: (version_month(plans[i]) or Month(0, 1), paths[i].name))
         plans, paths = [plans[i] for i in order], [paths[i] for i in order]
@@ -179,17 +189,12 @@ class OutputOptions:
     output_dir: Path = Path("outputs")
     force: bool = False
     kinds: tuple[str, ...] = OUTPUT_KINDS
-    report: dict = field(default_factory=dict)  # title, committee, meeting date, template, narrative
+    report: dict[str, Any] = field(default_factory=dict)  # title, committee, meeting date, template, narrative
     notes: list[DataWarning] = field(default_factory=list)  # what the writers reported, filled in as they write
 
 
-def write_outputs(result: Reconciliation, options: OutputOptions, progress=None) -> dict[str, Path]:
+def write_outputs(result: Reconciliation, options: OutputOptions, progress: Progress | None = None) -> dict[str, Path]:
     """Write the chosen outputs; returns kind -> path written. `progress` is told each stage."""
-    with collector_paused():
-        return _write_outputs(result, options, progress)
-
-
-def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> dict[str, Path]:
     from paptools.content.changes import change_rows, write_changes_csv
     from paptools.write.outputs import OutputSet
 
@@ -199,33 +204,24 @@ def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> 
     # All or nothing: the files are written into a staging folder and placed together at the end.
     with OutputSet(options.output_dir, force=options.force, inputs=inputs) as outputs:
         staged = {kind: outputs.add(names[kind]) for kind in OUTPUT_KINDS if kind in options.kinds}
-        # The report and the cleaned workbook are independent: for a large plan, both at once.
-        report = None
-        if "report" in staged:
-            report = Background(lambda: _write_report(result, options, staged["report"]),
-                                large=sum(sizes_of(inputs)) >= PARALLEL_BYTES and "workbook" in staged)
-        finished = False
-        try:
-            if "changes" in staged:
-                if progress:
-                    progress.stage(f"Writing {staged['changes'].name}")
-                write_changes_csv(change_rows(result), staged["changes"])
-            if "workbook" in staged:
-                from paptools.write.workbook import write_clean_workbook
+        if "changes" in staged:
+            if progress:
+                progress.stage(f"Writing {staged['changes'].name}")
+            write_changes_csv(change_rows(result), staged["changes"])
+        if "workbook" in staged:
+            from paptools.write.workbook import write_clean_workbook
 
-                if progress:
-                    progress.stage(f"Writing {staged['workbook'].name}")
-                compared = result.previous is not None or result.since is not None
-                options.notes += write_clean_workbook(
-                    staged["workbook"], result.current, result.summary,
-                    changes=change_rows(result) if compared else None, trend=result.trend(),
-                    warnings=result.all_warnings(), name=staged["workbook"].name)
-            finished = True
-        finally:  # a report being written in a child process is waited for even after a failure here
-            if report is not None and (finished or report.process is not None):
-                if progress:
-                    progress.stage(f"Writing {staged['report'].name}")
-                report.wait()
+            if progress:
+                progress.stage(f"Writing {staged['workbook'].name}")
+            compared = result.previous is not None or result.since is not None
+            options.notes += write_clean_workbook(
+                staged["workbook"], result.current, result.summary,
+                changes=change_rows(result) if compared else None, trend=result.trend(),
+                warnings=result.all_warnings(), name=staged["workbook"].name)
+        if "report" in staged:
+            if progress:
+                progress.stage(f"Writing {staged['report'].name}")
+            _write_report(result, options, staged["report"])
     return {kind: outputs.final(path) for kind, path in staged.items()}
 
 
@@ -237,7 +233,7 @@ def _write_report(result: Reconciliation, options: OutputOptions, path: Path) ->
 
 
 def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None,
-          progress=None, notes: list[DataWarning] | None = None) -> tuple[Plan, Path]:
+          progress: Progress | None = None, notes: list[DataWarning] | None = None) -> tuple[Plan, Path]:
     """Read one workbook and write its cleaned copy; returns the plan and the path written.
 
     What the writer reports (a cell continued on a second row) is added to `notes` when given.
