@@ -10,6 +10,10 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the layout record lives with the reader that detects it
+    from paptools.read.layout import Layout
 
 
 class Status(str, enum.Enum):
@@ -210,6 +214,8 @@ class Plan:
     # ("cell Cover!B3 'Updated: ...'", "document properties (modified)", "file name").
     version_date: date | None = None
     version_date_source: str | None = None
+    # How the workbook was read (sheets, header rows, columns, status and progress sources).
+    layout: Layout | None = field(default=None, compare=False, repr=False)
 
     @property
     def pap_actions(self) -> tuple[Action, ...]:
