@@ -23,7 +23,7 @@ from paptools.read.text import normalise_label, one_line
 from paptools.read.version import COVER_ROWS, date_from_cells, date_from_name, date_from_properties
 
 GENERATED_PROPERTY = "paptools"  # set by write/workbook.py on the cleaned workbooks it writes
-GENERATED_SHEETS = {"Changes", "Warnings"}
+GENERATED_SHEETS = {"Changes", "Warnings", "About"}
 KEY_MARKERS = {"key", "legend", "rag key", "ra key", "key to rag", "status key", "rag rating key", "key to ra",
                "brag key", "rag status key", "status legend"}
 _KEY_SHEET = re.compile(r"\b(?:key|legend|guidance|read ?me|instructions|lookups?|lists?|definitions)\b", re.I)

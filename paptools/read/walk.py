@@ -17,7 +17,7 @@ from datetime import date, datetime
 from paptools.model import DataWarning, Note, Status
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.detect import MAX_COLUMNS, cell_text
-from paptools.read.detect_plan import KEY_MARKERS
+from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS
 from paptools.read.headers import FIELD_LABELS, ColumnMap, is_repeat_header
 from paptools.read.layout import Layout, Table
 from paptools.read.refs import RefCandidate, number_text, parse_ref
@@ -128,11 +128,12 @@ class Walker:
             if sheet.title == log or (table is not None and table.view_of is not None):
                 self.any_text = True
                 continue
-            if table is None and self.generated and sheet.title in ("Changes", "Warnings"):
+            if table is None and self.generated and sheet.title in GENERATED_SHEETS:
                 continue
             if table is None and self.layout.style_file and sheet.title not in skipped:
                 continue  # a sheet the house-style file leaves out
             self._read_sheet(sheet, table, progress)
+        self.warnings.extend(self.book.warnings)  # about the file itself: odd characters, missing styles
 
     def _read_sheet(self, ws: Sheet, table: Table | None, progress) -> None:
         sheet = _Sheet(ws.title)
