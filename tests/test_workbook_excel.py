@@ -152,13 +152,13 @@ def test_the_file_says_what_it_is_and_carries_no_one_elses_metadata(oldham):
     book = openpyxl.load_workbook(path)
     assert book.properties.title == "SEND & Inclusion Improvement Programme: Priority Action Plan"
     assert book.properties.description == "Made by paptools"
-    assert book.properties.subject == "SEND Priority Action Plan, version April 2026"
+    assert book.properties.subject == "SEND Priority Action Plan, version 15 April 2026"
     assert book.properties.creator in (None, "")
     assert book.properties.created is not None and book.properties.created.year >= 2026
     assert "paptools" in book.custom_doc_props.names
     about = [row[0] for row in book["About"].iter_rows(values_only=True) if row[0]]
     assert about[0] == "SEND & Inclusion Improvement Programme: Priority Action Plan"
-    assert about[1].startswith("A cleaned copy of the Priority Action Plan, version April 2026, made from "
+    assert about[1].startswith("A cleaned copy of the Priority Action Plan, version 15 April 2026, made from "
                                "oldham-send-pap-2026-04.xlsx by paptools on ")
     assert "How to read the colours" in about
     with zipfile.ZipFile(path) as archive:

@@ -99,7 +99,7 @@ def detect_layout(book: Book, style: object | None = None) -> Layout:
         for extra in logs[1:]:
             unused.append(Unused(extra.sheet, None, f"a second updates log: not read (the log on {logs[0].sheet} is)"))
     order = sum((f.order for f in found), Counter())
-    version = (house.version_date(tops) or date_from_cells(tops) or date_from_properties(book.path)
+    version = (house.version_date(tops) or date_from_cells(tops) or date_from_properties(book.properties)
                or date_from_name(book.path))
     return Layout(
         tables=tables, log=logs[0] if logs else None,

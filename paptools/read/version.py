@@ -8,7 +8,6 @@ so two copies of one version renamed to anything give the same date.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -29,11 +28,12 @@ COVER_ROWS = 12  # how far down a sheet a version-date label is looked for
 def date_from_cells(cells: Iterable[tuple[str, str, object, object]]) -> tuple[date, str] | None:
     """The first labelled date among (sheet, coordinate, value, next cell's value) near the tops of sheets."""
     for sheet, coordinate, value, beside in cells:
-        if not isinstance(value, str):
-            continue
-        label = _LABEL.search(value)
+        if not isinstance(value, str) or len(value) > 80:
+            continue  # a label is short; progress text that mentions "as at" is not one
+        label = _LABEL.match(value.strip(" \t(*"))
         if label is None:
             continue
+        value = value.strip(" \t(*")
         rest = value[label.end():]
         found = _as_date(rest) if rest.strip() else _as_date(beside)
         if found is not None:
@@ -54,18 +54,8 @@ def _as_date(value: object) -> date | None:
     return None
 
 
-def date_from_properties(path: Path) -> tuple[date, str] | None:
+def date_from_properties(properties: object) -> tuple[date, str] | None:
     """The document's modified (or created) date from its core properties, if it records one."""
-    from defusedxml.ElementTree import fromstring
-    from openpyxl.packaging.core import DocumentProperties
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            if "docProps/core.xml" not in archive.namelist():
-                return None
-            properties = DocumentProperties.from_tree(fromstring(archive.read("docProps/core.xml")))
-    except Exception:  # damaged properties are not worth refusing a readable plan for
-        return None
     for name in ("modified", "created"):
         value = getattr(properties, name, None)
         if isinstance(value, datetime):
