@@ -21,6 +21,7 @@ from paptools.read.headers import FIELD_LABELS, MAX_HEADER, HeaderMatch, match_h
 from paptools.read.layout import Candidate, Column, LogSheet, Period
 from paptools.read.periods import fill_years, is_period, period_header
 from paptools.read.refs import parse_ref
+from paptools.read.rules import bounds
 from paptools.read.text import clean_text, normalise_label
 
 SCAN_ROWS = 60  # rows with text searched for a header row on each sheet
@@ -158,14 +159,9 @@ def _headers_of(row: Row) -> dict[int, str]:
 
 def _merged_across(merges: list[str], number: int) -> dict[int, tuple[int, int]]:
     """Horizontal merged ranges on a row: first column (0-based) -> (first, last)."""
-    from openpyxl.utils.cell import range_boundaries
-
     spans: dict[int, tuple[int, int]] = {}
     for text in merges:
-        try:
-            first_col, first_row, last_col, last_row = range_boundaries(text)
-        except (ValueError, TypeError):
-            continue
+        first_col, first_row, last_col, last_row = bounds(text)
         if first_row <= number <= last_row and last_col > first_col:
             spans[first_col - 1] = (first_col - 1, last_col - 1)
     return spans

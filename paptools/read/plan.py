@@ -28,7 +28,6 @@ from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.style import HouseStyle, find_style
 from paptools.read.text import clean_text
 from paptools.read.walk import EXCEL_CELL_LIMIT, Walker, _RawAction, area_label
-from paptools.scaling import collector_paused
 
 __all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through"]
 
@@ -42,12 +41,11 @@ def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = No
     """
     path = Path(path)
     house = style if isinstance(style, HouseStyle) else find_style(path, style)
-    with collector_paused():
-        book = open_book(path)
-        try:
-            return read_through(book, detect_layout(book, house), progress, house)
-        finally:
-            book.close()
+    book = open_book(path)
+    try:
+        return read_through(book, detect_layout(book, house), progress, house)
+    finally:
+        book.close()
 
 
 def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None] | None = None,

@@ -21,6 +21,7 @@ from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS
 from paptools.read.headers import FIELD_LABELS, ColumnMap, is_repeat_header
 from paptools.read.layout import Layout, Table
 from paptools.read.refs import RefCandidate, number_text, parse_ref
+from paptools.read.rules import bounds
 from paptools.read.statuses import WHITE, key_status
 from paptools.read.text import clean_text, normalise_label, one_line
 
@@ -474,14 +475,9 @@ class Walker:
 
 def _merged_tops(ranges: list[str]) -> dict[str, str]:
     """For every cell inside a merged range (but its top-left), the range's top-left cell."""
-    from openpyxl.utils.cell import range_boundaries
-
     tops: dict[str, str] = {}
     for text in ranges:
-        try:
-            first_column, first_row, last_column, last_row = range_boundaries(text)
-        except (ValueError, TypeError):
-            continue
+        first_column, first_row, last_column, last_row = bounds(text)
         if (last_row - first_row + 1) * (last_column - first_column + 1) > 5000:
             continue
         top = f"{column_letter(first_column)}{first_row}"
