@@ -141,6 +141,7 @@ class _Assembler:
             source=self.book.path.name, actions=tuple(actions), warnings=tuple(self._sorted_warnings()),
             title=walker.title, priority_areas=tuple(walker.areas.items()),
             key=tuple((status, description) for status, _, description in walker.key_lines),
+            key_fills=tuple((status, rgb) for status, rgb, _ in walker.key_lines),
             notes=tuple(walker.notes), pap_prefixed=self.layout.membership.kind == "column" or any(
                 parse_ref(raw.ref.text).is_pap for raw in all_raw if parse_ref(raw.ref.text)),
             extra_columns=tuple(dict.fromkeys(h for raw in all_raw for h, _ in raw.extra)),
