@@ -7,3 +7,4 @@ from paptools.cli import check as _check  # noqa: F401  (registers check, lint a
 from paptools.cli.app import main
 
 __all__ = ["main"]
+from paptools.cli import history  # noqa: F401  (registers the command)
