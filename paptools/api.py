@@ -32,14 +32,6 @@ class Progress(Protocol):
 
 
 
-class Progress(Protocol):
-    """What a long job tells the person waiting: the stage, and how far through a sheet."""
-
-    def stage(self, label: str) -> None: ...
-
-    def advance(self, done: int, total: int) -> None: ...
-
-
 OUTPUT_KINDS = ("changes", "report", "workbook")
 PathLike = str | Path
 

@@ -227,14 +227,11 @@ class Plan:
     # ("cell Cover!B3 'Updated: ...'", "document properties (modified)", "file name").
     version_date: date | None = None
     version_date_source: str | None = None
-<<<<<<< HEAD
     # How the workbook was read (sheets, header rows, columns, status and progress sources).
     layout: Layout | None = field(default=None, compare=False, repr=False)
-=======
     # The Key's fill colour for each status it lists (RGB, None when the Key line has no fill),
     # so `explain` can say which Key colour an action's fill was matched to.
     key_fills: tuple[tuple[Status, str | None], ...] = ()
->>>>>>> main
 
     @property
     def pap_actions(self) -> tuple[Action, ...]:
