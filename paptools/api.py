@@ -153,6 +153,8 @@ class OutputOptions:
     kinds: tuple[str, ...] = OUTPUT_KINDS
     report: dict = field(default_factory=dict)  # title, committee, meeting date, template, narrative
     notes: list[DataWarning] = field(default_factory=list)  # what the writers reported, filled in as they write
+    to: tuple[str, ...] = ()  # recipients of the board-pack email draft (kind "pack")
+    cc: tuple[str, ...] = ()
 
 
 def write_outputs(result: Reconciliation, options: OutputOptions, progress=None) -> dict[str, Path]:
@@ -168,8 +170,9 @@ def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> 
     stem = Path(result.current.source).stem
     written: dict[str, Path] = {}
     inputs = list(result.paths)
-    names = {"changes": f"{stem}-changes.csv", "report": f"{stem}-report.docx", "workbook": f"{stem}-clean.xlsx"}
-    for kind in OUTPUT_KINDS:
+    names = {"changes": f"{stem}-changes.csv", "report": f"{stem}-report.docx", "workbook": f"{stem}-clean.xlsx",
+             "pack": f"{stem}-pack.eml"}
+    for kind in (*OUTPUT_KINDS, "pack"):
         if kind in options.kinds:
             written[kind] = output_path(options.output_dir, names[kind], force=options.force, inputs=inputs)
     # The report and the cleaned workbook are independent: for a large plan, both at once.
@@ -195,7 +198,31 @@ def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> 
         if progress:
             progress.stage(f"Writing {written['report'].name}")
         report.wait()
-    return {kind: written[kind] for kind in OUTPUT_KINDS if kind in written}
+    if "pack" in written:
+        if progress:
+            progress.stage(f"Writing {written['pack'].name}")
+        _write_pack(result, options, written)
+    return {kind: written[kind] for kind in (*OUTPUT_KINDS, "pack") if kind in written}
+
+
+def _write_pack(result: Reconciliation, options: OutputOptions, written: dict[str, Path]) -> None:
+    """The email draft with the report and the cleaned workbook attached, as they were written."""
+    from paptools.content.pack import pack_content
+    from paptools.write.eml import draft_message, write_draft
+    from paptools.write.outputs import atomic
+    from paptools.write.workbook import version_label
+
+    if result.previous is not None:
+        previous: str | None = f"the previous version ({version_label(result.previous)})"
+    else:
+        previous = result.diff.since.long_label() if result.diff.since else None
+    content = pack_content(result.diff, result.summary, result.completions,
+                           title=result.current.title or "Priority Action Plan",
+                           version=version_label(result.current), previous=previous)
+    attachments = [written[kind] for kind in ("report", "workbook") if kind in written]
+    message = draft_message(content, attachments, to=options.to, cc=options.cc)
+    with atomic(written["pack"]) as temporary:
+        write_draft(temporary, message)
 
 
 def _write_report(result: Reconciliation, options: OutputOptions, path: Path) -> None:
