@@ -20,9 +20,9 @@ ALL_ACTIONS = ("Counting the twelve improvement-plan actions as well, of all 52 
                "been marked as complete and fourteen (27%) are incomplete.")
 TABLE = [
     ["Complete", "38", "95%", "38", "73%"],
-    ["On track", "1", "3%", "9", "17%"],
+    ["On track", "1", "2.5%", "9", "17%"],
     ["Not yet started", "0", "0%", "4", "8%"],
-    ["Vulnerable", "1", "2%", "1", "2%"],
+    ["Vulnerable", "1", "2.5%", "1", "2%"],
     ["At risk", "0", "0%", "0", "0%"],
     ["Total", "40", "100%", "52", "100%"],
 ]
@@ -51,7 +51,7 @@ def test_pack_writes_the_report_the_workbook_and_the_draft(pack):
 def test_the_draft_is_unsent_with_its_subject_and_recipients(pack):
     _, _, message = pack
     assert message["X-Unsent"] == "1"
-    assert message["Subject"] == "SEND & Inclusion Improvement Programme: Priority Action Plan – version April 2026"
+    assert message["Subject"] == "SEND & Inclusion Improvement Programme: Priority Action Plan – version 15 April 2026"
     assert message["To"] == "board@example.gov.uk, clerk@example.gov.uk"
     assert message["Cc"] == "officer@example.gov.uk"
     assert message["Bcc"] is None and message["From"] is None  # the officer's own mail program fills From
@@ -76,7 +76,7 @@ def test_the_body_gives_the_reports_figures(pack):
     assert HEADLINE in plain and HEADLINE in html
     assert ALL_ACTIONS in plain and ALL_ACTIONS in html
     table = [line.split() for line in plain.splitlines() if line.startswith(("Complete", "On track", "Total"))]
-    assert table == [["Complete", "38", "95%", "38", "73%"], ["On", "track", "1", "3%", "9", "17%"],
+    assert table == [["Complete", "38", "95%", "38", "73%"], ["On", "track", "1", "2.5%", "9", "17%"],
                      ["Total", "40", "100%", "52", "100%"]]
     cells = [re.findall(r"<t[hd][^>]*>([^<]*)</t[hd]>", row) for row in re.findall(r"<tr>(.*?)</tr>", html)]
     assert cells[1:] == TABLE
@@ -87,14 +87,14 @@ def test_the_body_gives_the_reports_figures(pack):
     assert [[c.text for c in row.cells] for row in report.tables[0].rows][1:] == TABLE
     # And so does the cleaned workbook's Summary sheet.
     summary = openpyxl.load_workbook(out / "oldham-send-pap-2026-04-clean.xlsx")["Summary"]
-    assert [[c.value for c in row] for row in summary[summary.tables["StatusCounts"].ref]][1] == [
-        "Complete", 38, 73, 38, 95]
+    assert [[c.value for c in row] for row in summary[summary.tables["StatusCounts"].ref]][1:3] == [
+        ["Complete", 38, 73, 38, 95], ["On track", 9, 17, 1, 2.5]]
 
 
 def test_the_body_says_what_changed(pack):
     _, _, message = pack
     plain = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
-    changed = plain.split("WHAT CHANGED SINCE THE PREVIOUS VERSION (AUGUST 2025)\n")[1].split("\n\n")[0]
+    changed = plain.split("WHAT CHANGED SINCE THE PREVIOUS VERSION (15 AUGUST 2025)\n")[1].split("\n\n")[0]
     assert changed.splitlines() == [
         "- Two new progress entries on two actions.",
         "- PAP 2.4: status On track to Complete.",

@@ -1,16 +1,17 @@
 """What the board-pack email says: its subject, the headline figures and what changed, as plain data.
 
 The figures are the report's: the same sentences (content/prose.py) from the same Summary
-(compare/figures.py), and the status table from the same counts and percentages. What
-changed is the diff's own lists, counted. Nothing here knows about email or HTML: the
+(compare/figures.py), and the status table from the same counts and percentages, with the
+rounding note where a breakdown does not add to 100. What changed is the one list of
+changes (compare/changes.py), counted by kind. Nothing here knows about email or HTML: the
 writer (write/eml.py) renders these lines twice, as plain text and as HTML.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from paptools.compare.diff import Completion, PlanDiff
-from paptools.compare.figures import Summary
+from paptools.compare.changes import ChangeKind, Changes
+from paptools.compare.figures import ROUNDING_NOTE, Summary, percent_text
 from paptools.content.prose import all_actions_opening, count_phrase, status_sentences
 from paptools.model import REPORT_ORDER, UNKNOWN, Status
 
@@ -24,18 +25,17 @@ class PackContent:
     headline: tuple[str, ...]
     table_headers: tuple[str, ...]
     table_rows: tuple[tuple[str, ...], ...]
+    table_note: str  # the rounding note when a breakdown does not add to 100, else ""
     changes_heading: str
     changes: tuple[str, ...]
     attention: tuple[str, ...]
 
 
-def pack_content(diff: PlanDiff, figures: Summary, completions: tuple[Completion, ...], *, title: str,
-                 version: str, previous: str | None) -> PackContent:
+def pack_content(changes: Changes, figures: Summary, *, title: str, version: str,
+                 previous: str | None) -> PackContent:
     """The email's content for the current version `version` of the plan `title`."""
-    label = "PAP actions" if figures.pap_prefixed else "actions"
-    current = diff.current.by_ref()
-    pap_completions = [c for c in completions if c.ref in current and current[c.ref].is_pap]
-    headline = status_sentences(figures.pap, label, pap_completions)
+    label = figures.pap_label
+    headline = status_sentences(figures.pap, label, list(figures.pap_completions))
     if figures.all.total != figures.pap.total:
         headline += status_sentences(figures.all, opening=all_actions_opening(figures.all.total, figures.pap.total))
     return PackContent(
@@ -45,8 +45,9 @@ def pack_content(diff: PlanDiff, figures: Summary, completions: tuple[Completion
         headline=tuple(headline),
         table_headers=_table_headers(figures, label),
         table_rows=_table_rows(figures),
+        table_note="" if figures.pap.adds_to_100 and figures.all.adds_to_100 else ROUNDING_NOTE,
         changes_heading=f"What changed since {previous}" if previous else "What changed",
-        changes=tuple(_changes(diff)),
+        changes=tuple(_changes(changes)),
         attention=tuple(_attention(figures)),
     )
 
@@ -72,33 +73,34 @@ def _table_rows(figures: Summary) -> tuple[tuple[str, ...], ...]:
             every = figures.all.unknown if name == UNKNOWN else figures.all.of(Status(name))
             row += (str(every), f"{all_pct.get(name, 0)}%")
         rows.append(row)
-    total: tuple[str, ...] = ("Total", str(figures.pap.total), f"{sum(pap_pct.values())}%")
+    total: tuple[str, ...] = ("Total", str(figures.pap.total), percent_text(figures.pap.total, figures.pap.total))
     if _both(figures):
-        total += (str(figures.all.total), f"{sum(all_pct.values())}%")
+        total += (str(figures.all.total), percent_text(figures.all.total, figures.all.total))
     rows.append(total)
     return tuple(rows)
 
 
-def _changes(diff: PlanDiff) -> list[str]:
-    """One line per kind of change the diff lists, with the refs where they are few."""
+def _changes(changes: Changes) -> list[str]:
+    """One line per kind of change, with the refs where they are few."""
     lines = []
-    # Counted as the report counts them: new entries and entries extended, on actions not new to the plan.
-    entries = len(diff.new_entries) + sum(1 for e in diff.edited_entries if e.kind == "extended")
-    if entries:
-        refs = diff.refs_with_progress() - {a.ref for a in diff.actions_added}
-        lines.append(f"{count_phrase(entries, 'new progress entry', 'new progress entries').capitalize()} "
+    progress = changes.progress  # new entries and entries added to, as the report counts them
+    if progress:
+        refs = changes.refs_with_progress() - {c.ref for c in changes.of(ChangeKind.ACTION_ADDED)}
+        lines.append(f"{count_phrase(len(progress), 'new progress entry', 'new progress entries').capitalize()} "
                      f"on {count_phrase(len(refs), 'action')}.")
-    for change in diff.status_changes:
-        lines.append(f"{change.ref}: status {change.before or 'unknown'} to {change.after or 'unknown'}.")
-    if diff.timescale_changes:
-        refs = ", ".join(c.ref for c in diff.timescale_changes)
-        lines.append(f"{count_phrase(len(diff.timescale_changes), 'timescale').capitalize()} changed ({refs}).")
-    for kind, actions in (("added", diff.actions_added), ("removed", diff.actions_removed)):
-        if actions:
-            refs = ", ".join(a.ref for a in actions)
-            lines.append(f"{count_phrase(len(actions), 'action').capitalize()} {kind} ({refs}).")
-    if diff.history_changes:
-        lines.append(f"{count_phrase(len(diff.history_changes), 'progress entry', 'progress entries').capitalize()} "
+    for change in changes.of(ChangeKind.STATUS):
+        lines.append(f"{change.ref}: status {change.status_before or 'unknown'} to {change.status_after or 'unknown'}.")
+    timescales = changes.of(ChangeKind.TIMESCALE)
+    if timescales:
+        refs = ", ".join(c.ref for c in timescales)
+        lines.append(f"{count_phrase(len(timescales), 'timescale').capitalize()} changed ({refs}).")
+    for kind, word in ((ChangeKind.ACTION_ADDED, "added"), (ChangeKind.ACTION_REMOVED, "removed")):
+        found = changes.of(kind)
+        if found:
+            refs = ", ".join(c.ref for c in found)
+            lines.append(f"{count_phrase(len(found), 'action').capitalize()} {word} ({refs}).")
+    if changes.history:
+        lines.append(f"{count_phrase(len(changes.history), 'progress entry', 'progress entries').capitalize()} "
                      "reported before edited or removed: see the report.")
     return lines or ["No changes to progress, statuses, timescales or actions."]
 

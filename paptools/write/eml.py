@@ -32,7 +32,8 @@ def plain_body(content: PackContent, attachments: Sequence[Path]) -> str:
         return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
 
     parts = [content.opening, "", "HEADLINE FIGURES", *content.headline, "",
-             line(content.table_headers), *(line(r) for r in content.table_rows), "",
+             line(content.table_headers), *(line(r) for r in content.table_rows),
+             *([content.table_note] if content.table_note else []), "",
              content.changes_heading.upper(), *(f"- {c}" for c in content.changes)]
     if content.attention:
         parts += ["", "NEEDING ATTENTION", *(f"- {a}" for a in content.attention)]
@@ -60,6 +61,7 @@ def html_body(content: PackContent, attachments: Sequence[Path]) -> str:
         *(f"<p>{e(s)}</p>" for s in content.headline),
         f'<table style="border-collapse:collapse"><caption>Actions by status</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>",
+        *([f"<p>{e(content.table_note)}</p>"] if content.table_note else []),
         f"<h2>{e(content.changes_heading)}</h2>", items(content.changes),
     ]
     if content.attention:
