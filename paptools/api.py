@@ -14,7 +14,6 @@ from paptools.compare.reconciliation import Reconciliation, reconcile_plans
 from paptools.errors import UsageError
 from paptools.model import DataWarning, Month, Plan
 from paptools.read.plan import read_plan
-from paptools.scaling import PARALLEL_BYTES, Background, collector_paused, map_in_processes, sizes_of
 
 OUTPUT_KINDS = ("changes", "report", "workbook")
 
@@ -58,7 +57,7 @@ def reconcile(
         progress.stage(f"Reading {path.name}")
         return read_plan(path, progress=progress.advance)
 
-    plans = map_in_processes(read_plan, paths, sizes_of(paths), local=read_here)
+    plans = [read_here(path) for path in paths]
     if order_by_date:
         order = sorted(range(len(plans)), key=lambda i: (version_month(plans[i]) or Month(0, 1), paths[i].name))
         plans, paths = [plans[i] for i in order], [paths[i] for i in order]
@@ -93,11 +92,6 @@ class OutputOptions:
 
 def write_outputs(result: Reconciliation, options: OutputOptions, progress=None) -> dict[str, Path]:
     """Write the chosen outputs; returns kind -> path written. `progress` is told each stage."""
-    with collector_paused():
-        return _write_outputs(result, options, progress)
-
-
-def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> dict[str, Path]:
     from paptools.content.changes import change_rows, write_changes_csv
     from paptools.write.outputs import OutputSet
 
@@ -108,33 +102,24 @@ def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> 
     # All or nothing: the files are written into a staging folder and placed together at the end.
     with OutputSet(options.output_dir, force=options.force, inputs=inputs) as outputs:
         staged = {kind: outputs.add(names[kind]) for kind in (*OUTPUT_KINDS, "pack") if kind in options.kinds}
-        # The report and the cleaned workbook are independent: for a large plan, both at once.
-        report = None
-        if "report" in staged:
-            report = Background(lambda: _write_report(result, options, staged["report"]),
-                                large=sum(sizes_of(inputs)) >= PARALLEL_BYTES and "workbook" in staged)
-        finished = False
-        try:
-            if "changes" in staged:
-                if progress:
-                    progress.stage(f"Writing {staged['changes'].name}")
-                write_changes_csv(change_rows(result), staged["changes"])
-            if "workbook" in staged:
-                from paptools.write.workbook import write_clean_workbook
+        if "changes" in staged:
+            if progress:
+                progress.stage(f"Writing {staged['changes'].name}")
+            write_changes_csv(change_rows(result), staged["changes"])
+        if "workbook" in staged:
+            from paptools.write.workbook import write_clean_workbook
 
-                if progress:
-                    progress.stage(f"Writing {staged['workbook'].name}")
-                compared = result.previous is not None or result.since is not None
-                options.notes += write_clean_workbook(
-                    staged["workbook"], result.current, result.summary,
-                    changes=change_rows(result) if compared else None, trend=result.trend(),
-                    warnings=result.all_warnings(), name=staged["workbook"].name)
-            finished = True
-        finally:  # a report being written in a child process is waited for even after a failure here
-            if report is not None and (finished or report.process is not None):
-                if progress:
-                    progress.stage(f"Writing {staged['report'].name}")
-                report.wait()
+            if progress:
+                progress.stage(f"Writing {staged['workbook'].name}")
+            compared = result.previous is not None or result.since is not None
+            options.notes += write_clean_workbook(
+                staged["workbook"], result.current, result.summary,
+                changes=change_rows(result) if compared else None, trend=result.trend(),
+                warnings=result.all_warnings(), name=staged["workbook"].name)
+        if "report" in staged:
+            if progress:
+                progress.stage(f"Writing {staged['report'].name}")
+            _write_report(result, options, staged["report"])
         if "pack" in staged:  # last: it attaches the report and the workbook as they were written
             if progress:
                 progress.stage(f"Writing {staged['pack'].name}")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from paptools import __version__
 from paptools.errors import DATA_PROBLEM, PapError
 
 if TYPE_CHECKING:  # imported where used, so `paptools --help` starts quickly
@@ -47,7 +48,7 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
-@click.version_option(package_name="paptools")
+@click.version_option(version=__version__)  # not package_name: importlib.metadata doubles start-up
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Read a SEND Priority Action Plan workbook, reconcile two versions, and write the

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from paptools.model import Action, DataWarning, Entry, Month, Plan, Status, Timescale
 from paptools.read.refs import parse_ref
-from paptools.scaling import collector_paused
 
 EDIT_PAIRING = 0.55  # below this similarity an entry was replaced, not edited
 MINOR_EDIT = 0.9  # at or above this, with few characters changed, an edit is a typo fix
@@ -251,11 +250,6 @@ def _edit_kind(before: Entry, after: Entry, score: float) -> str:
 # --- the whole diff -------------------------------------------------------------------
 
 def diff_plans(previous: Plan, current: Plan) -> PlanDiff:
-    with collector_paused():
-        return _diff_plans(previous, current)
-
-
-def _diff_plans(previous: Plan, current: Plan) -> PlanDiff:
     pairs, ref_changes = align_actions(previous, current)
     new: list[NewEntry] = []
     edited: list[EditedEntry] = []
