@@ -10,6 +10,10 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Status(str, enum.Enum):
@@ -236,6 +240,18 @@ class Plan:
     def _latest_entry_month(self) -> Month | None:
         keys = [(e.date.year, e.date.month) for a in self.actions for e in a.entries if e.date]
         return Month(*max(keys)) if keys else None
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per action, typed columns (see paptools.frames); imports pandas only now."""
+        from paptools.frames import plan_frame
+
+        return plan_frame(self)
+
+    def entries_frame(self) -> pd.DataFrame:
+        """One row per progress entry (see paptools.frames)."""
+        from paptools.frames import entries_frame
+
+        return entries_frame(self)
 
     def by_ref(self) -> dict[str, Action]:
         """Actions by ref; with duplicate refs the first is kept (the reader warns)."""

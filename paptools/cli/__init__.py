@@ -8,3 +8,4 @@ from paptools.cli import pack as _pack  # noqa: F401  (registers pack)
 from paptools.cli.app import main
 
 __all__ = ["main"]
+from paptools.cli import history  # noqa: F401  (registers the command)
