@@ -113,8 +113,8 @@ def check(ctx: click.Context, draft: Path, workbook: Path, previous: Path | None
 
     \b
     Example:
-      paptools check board-paper.docx plan-2025-01.xlsx
-      paptools check board-paper.docx plan-2025-01.xlsx plan-2024-06.xlsx --json
+      paptools check board-paper.docx workbooks/oldham-send-pap-2025-01.xlsx
+      paptools check draft.md plan-2025-01.xlsx plan-2024-06.xlsx --json
 
     Counts and percentages of each status, totals, "x of y", breakdowns that must add up
     ("Seven actions are incomplete" then the statuses of those seven), the actions listed
@@ -153,8 +153,8 @@ def lint(ctx: click.Context, workbook: Path, as_json: bool, style: Path | None, 
 
     \b
     Example:
-      paptools lint plan-2025-01.xlsx
-      paptools lint plan-2025-01.xlsx --as-of 2025-01-31 --json
+      paptools lint workbooks/oldham-send-pap-2025-01.xlsx
+      paptools lint plan.xlsx --as-of 2025-01-31 --json
 
     Fill colour and status words that disagree; status words outside the Key; Complete
     while the latest entry says work continues; On track past a revised due month with no
@@ -195,8 +195,8 @@ def explain(ctx: click.Context, workbook: Path, ref: str, as_json: bool, as_of: 
 
     \b
     Example:
-      paptools explain plan-2025-01.xlsx "PAP 2.21"
-      paptools explain plan-2025-01.xlsx 2.21 --json
+      paptools explain workbooks/oldham-send-pap-2025-01.xlsx "PAP 2.21"
+      paptools explain plan.xlsx 2.21 --json
 
     Says which cell the status came from and how (the fill colour matched to the Key's
     colour, the words in the RA cell, or a blank cell), the due and revised months, the
