@@ -197,12 +197,24 @@ def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> 
 
 
 def _write_report(result: Reconciliation, options: OutputOptions, path: Path) -> None:
+    from paptools.content.report import ReportSettings, build_report
     from paptools.write.outputs import atomic
-    from paptools.write.report import ReportOptions, write_report
 
-    report_options = ReportOptions(**options.report, warnings=result.all_warnings())
+    settings = dict(options.report)
+    template = settings.pop("template", None)
+    report = build_report(plans=result.plans, diff=result.diff, summary=result.summary,
+                          completions=result.completions, trend=tuple(s for _, s in result.trend()),
+                          warnings=tuple(result.current.warnings) + tuple(result.diff.warnings),
+                          settings=ReportSettings(**settings))
     with atomic(path) as temporary:
-        write_report(temporary, result, report_options)
+        if template is None:
+            from paptools.write.docx import write_docx
+
+            write_docx(report, temporary)
+        else:
+            from paptools.write.docx_template import render_template
+
+            render_template(report, template, temporary)
 
 
 def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None,

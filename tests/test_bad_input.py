@@ -237,11 +237,11 @@ def test_no_command_changes_an_input_workbook(tmp_path):
 
 
 def test_a_failure_while_writing_leaves_no_half_written_file(tmp_path, monkeypatch):
-    def failing(path, result, options):
+    def failing(report, path):
         Path(path).write_bytes(b"PK half a report")
         raise OSError("disk full")
 
-    monkeypatch.setattr("paptools.write.report.write_report", failing)
+    monkeypatch.setattr("paptools.write.docx.write_docx", failing)
     result = run("reconcile", example_path("2025-08"), example_path("2026-04"), "--output-dir", tmp_path)
     assert result.exit_code == 1 and "OSError: disk full" in result.stderr
     # The files that were finished are kept; of the report there is no trace.
