@@ -152,6 +152,7 @@ class OutputOptions:
     force: bool = False
     kinds: tuple[str, ...] = OUTPUT_KINDS
     report: dict = field(default_factory=dict)  # title, committee, meeting date, template, narrative
+    notes: list[DataWarning] = field(default_factory=list)  # what the writers reported, filled in as they write
 
 
 def write_outputs(result: Reconciliation, options: OutputOptions, progress=None) -> dict[str, Path]:
@@ -187,8 +188,9 @@ def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> 
         if progress:
             progress.stage(f"Writing {written['workbook'].name}")
         with atomic(written["workbook"]) as temporary:
-            write_clean_workbook(temporary, result.current, result.summary, diff=result.diff,
-                                 trend=result.trend(), warnings=result.all_warnings())
+            options.notes += write_clean_workbook(
+                temporary, result.current, result.summary, diff=result.diff, trend=result.trend(),
+                warnings=result.all_warnings(), name=written["workbook"].name)
     if report is not None:
         if progress:
             progress.stage(f"Writing {written['report'].name}")
@@ -218,8 +220,11 @@ def _write_report(result: Reconciliation, options: OutputOptions, path: Path) ->
 
 
 def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None,
-          progress=None) -> tuple[Plan, Path]:
-    """Read one workbook and write its cleaned copy; returns the plan and the path written."""
+          progress=None, notes: list[DataWarning] | None = None) -> tuple[Plan, Path]:
+    """Read one workbook and write its cleaned copy; returns the plan and the path written.
+
+    What the writer reports (a cell continued on a second row) is added to `notes` when given.
+    """
     from paptools.write.outputs import atomic, output_path
     from paptools.write.workbook import write_clean_workbook
 
@@ -230,5 +235,7 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
         progress.stage(f"Writing {Path(plan.source).stem}-clean.xlsx")
     target = output_path(output_dir, f"{Path(plan.source).stem}-clean.xlsx", force=force, inputs=[path])
     with atomic(target) as temporary:
-        write_clean_workbook(temporary, plan, summarize(plan, as_of))
+        written = write_clean_workbook(temporary, plan, summarize(plan, as_of), name=target.name)
+    if notes is not None:
+        notes += written
     return plan, target

@@ -10,7 +10,7 @@ from paptools.read.dates import find_dates, parse_timescale
 from paptools.read.people import People, initials_fit
 from paptools.read.refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
 from paptools.read.statuses import ColourKey, apply_tint, family, key_status, status_from_text
-from paptools.read.text import clean_text
+from paptools.read.text import clean_text, decode_escapes
 
 
 @pytest.mark.parametrize(
@@ -118,7 +118,7 @@ def test_status_words(text, status):
     assert status_from_text(text) == (status, True)
 
 
-@pytest.mark.parametrize("text", ["Closed", "Ongoing", "Purple", "see note"])
+@pytest.mark.parametrize("text", ["Open", "On hold", "Purple", "see note", "0"])
 def test_words_that_are_not_a_status_are_not_guessed(text):
     assert status_from_text(text) == (None, False)
 
@@ -170,7 +170,7 @@ def test_markup_and_odd_spacing_come_out_clean():
     assert clean_text("May 24: <a href=\"https://m-thrive.org/\">https://m-thrive.org/</a>  ICB\u00a0work") == (
         "May 24: https://m-thrive.org/ ICB work"
     )
-    assert clean_text("waits < 18 weeks _x000D_\r\nnext") == "waits < 18 weeks\nnext"
+    assert clean_text(decode_escapes("waits < 18 weeks _x000D_\r\nnext")[0]) == "waits < 18 weeks\nnext"
 
 
 @pytest.mark.parametrize(

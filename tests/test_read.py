@@ -176,16 +176,25 @@ def test_text_and_colour_that_disagree_are_reported_and_the_text_wins(make_workb
 
 
 def test_unknown_colour_and_unknown_words_are_reported_not_guessed(make_workbook):
-    rows = plan_rows(action("PAP 1.1", fill="7030A0"), action("PAP 1.2", "C", status_text="Closed"),
-                     action("PAP 1.3", None, status_text="Ongoing"))
+    rows = plan_rows(action("PAP 1.1", fill="7030A0"), action("PAP 1.2", "C", status_text="On hold"),
+                     action("PAP 1.3", None, status_text="Open"))
     plan = read_plan(make_workbook(rows))
     assert statuses(plan) == {"PAP 1.1": None, "PAP 1.2": "Complete", "PAP 1.3": None}
     assert messages(plan) == [
         "PAP!I4: fill colour 7030A0 is not one of the Key's colours; status unknown",
-        "PAP!I5: 'Closed' is not one of the five statuses; the fill colour is used",
-        "PAP!I6: 'Ongoing' is not one of the five statuses; status unknown",
+        "PAP!I5: 'On hold' is not one of the five statuses; the fill colour is used",
+        "PAP!I6: 'Open' is not one of the five statuses; status unknown",
     ]
     assert summarize(plan).all.unknown == 2
+
+
+def test_status_words_of_other_scales_are_read_by_meaning(make_workbook):
+    rows = plan_rows(action("PAP 1.1", None, status_text="Closed"), action("PAP 1.2", None, status_text="Ongoing"),
+                     action("PAP 1.3", None, status_text="Some slippage"), action("PAP 1.4", None, status_text="A/R"))
+    plan = read_plan(make_workbook(rows))
+    assert statuses(plan) == {"PAP 1.1": "Complete", "PAP 1.2": "On track", "PAP 1.3": "Vulnerable",
+                              "PAP 1.4": "At risk"}
+    assert messages(plan) == []
 
 
 def test_duplicate_refs_keep_both_actions(make_workbook):

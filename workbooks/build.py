@@ -3,11 +3,12 @@
     python workbooks/build.py
 
 `source/pap-export.txt` is the real workbook exported to text (the latest version). The
-earlier versions are that plan as it stood some months before: each Progress cell holds
+six earlier versions are that plan as it stood some months before: each Progress cell holds
 only the entries dated up to the version's month, statuses are those the text supports at
 the time (see STATUSES), a few timescales had not yet been revised, and a few refs were
-typed differently. The January 2025 version matches the committee report of that month:
-33 of the 40 PAP actions complete.
+typed differently. Each version's date (the 15th of its month) is in its document
+properties, so a renamed copy still says when it is from. The January 2025 version
+matches the committee report of that month: 33 of the 40 PAP actions complete.
 """
 from __future__ import annotations
 
@@ -27,68 +28,80 @@ from paptools.read.entries import split_entries  # noqa: E402
 from paptools.read.text import clean_text  # noqa: E402
 
 EXPORT = HERE / "source" / "pap-export.txt"
-VERSIONS = ("2024-06", "2025-01", "2025-08", "2026-04")
-CUTOFF = {"2024-06": Month(2024, 6), "2025-01": Month(2024, 12), "2025-08": Month(2025, 8), "2026-04": None}
+VERSIONS = ("2024-03", "2024-06", "2024-10", "2025-01", "2025-04", "2025-08", "2026-04")
+# The latest month of the entries each version holds (None: the whole export).
+CUTOFF = {
+    "2024-03": Month(2024, 3), "2024-06": Month(2024, 6), "2024-10": Month(2024, 10), "2025-01": Month(2024, 12),
+    "2025-04": Month(2025, 4), "2025-08": Month(2025, 8), "2026-04": None,
+}
+FIRST_VERSIONS = ("2024-03", "2024-06")  # before some refs were retyped and a typo corrected
 
 
 def file_name(version: str) -> str:
     return f"oldham-send-pap-{version}.xlsx"
 
 
+def version_datetime(version: str) -> datetime:
+    """When a version was saved: the 15th of its month (its timestamps and its version date)."""
+    year, month = map(int, version.split("-"))
+    return datetime(year, month, 15, 9, 0)
+
+
 # Status of every action in each version (- : not yet in the plan).
 STATUSES_TABLE = """
-PAP: 1.1   C   C   C   C
-PAP: 1.2   C   C   C   C
-PAP: 1.3   OT  OT  C   C
-PAP: 1.4   C   C   C   C
-PAP: 1.5   AR  C   C   C
-PAP: 1.6   OT  C   C   C
-PAP: 1.7   OT  OT  C   C
-PAP: 1.8   OT  C   C   C
-PAP: 1.9   OT  C   C   C
-PAP: 1.10  OT  C   C   C
-1.11       -   -   -   OT
-1.12       -   -   -   OT
-1.13       -   -   -   OT
-1.14       -   -   -   OT
-1.15       -   -   -   OT
-PAP: 2.1   C   C   C   C
-PAP: 2.2   C   C   C   C
-PAP: 2.3   C   C   C   C
-PAP: 2.4   NYS NYS OT  C
-PAP: 2.5   C   C   C   C
-PAP: 2.6   C   C   C   C
-PAP: 2.7   C   C   C   C
-PAP: 2.8   C   C   C   C
-PAP: 2.9   C   C   C   C
-PAP: 2.10  OT  C   C   C
-PAP: 2.11  OT  C   C   C
-PAP: 2.12  C   C   C   C
-PAP: 2.13  V   C   C   C
-PAP: 2.14  C   C   C   C
-PAP: 2.15  V   C   C   C
-PAP: 2.16  OT  OT  C   C
-PAP: 2.17  OT  AR  AR  OT
-PAP: 2.18  OT  C   C   C
-PAP: 2.19  C   C   C   C
-PAP: 2.20  C   C   C   C
-PAP: 2.21  OT  OT  C   C
-PAP: 2.22  OT  C   C   C
-PAP: 2.23  C   C   C   C
-PAP: 2.24  OT  C   C   C
-PAP: 2.25  OT  V   V   V
-PAP: 2.26  OT  C   C   C
-PAP: 2.27  C   C   C   C
-PAP: 2.28  OT  C   C   C
-PAP: 2.29  C   C   C   C
-PAP: 2.30  OT  C   C   C
-2.31       -   -   -   NYS
-2.32       -   -   -   NYS
-2.33       -   -   -   NYS
-2.34       -   -   -   NYS
-2.35       -   -   -   OT
-2.36       -   -   -   OT
-2.37       -   -   -   OT
+#          2024-03 2024-06 2024-10 2025-01 2025-04 2025-08 2026-04
+PAP: 1.1   C   C   C   C   C   C   C
+PAP: 1.2   C   C   C   C   C   C   C
+PAP: 1.3   OT  OT  OT  OT  C   C   C
+PAP: 1.4   C   C   C   C   C   C   C
+PAP: 1.5   AR  AR  AR  C   C   C   C
+PAP: 1.6   OT  OT  C   C   C   C   C
+PAP: 1.7   OT  OT  OT  OT  OT  C   C
+PAP: 1.8   OT  OT  C   C   C   C   C
+PAP: 1.9   OT  OT  C   C   C   C   C
+PAP: 1.10  OT  OT  C   C   C   C   C
+1.11       -   -   -   -   -   -   OT
+1.12       -   -   -   -   -   -   OT
+1.13       -   -   -   -   -   -   OT
+1.14       -   -   -   -   -   -   OT
+1.15       -   -   -   -   -   -   OT
+PAP: 2.1   C   C   C   C   C   C   C
+PAP: 2.2   C   C   C   C   C   C   C
+PAP: 2.3   OT  C   C   C   C   C   C
+PAP: 2.4   NYS NYS NYS NYS OT  OT  C
+PAP: 2.5   C   C   C   C   C   C   C
+PAP: 2.6   C   C   C   C   C   C   C
+PAP: 2.7   OT  C   C   C   C   C   C
+PAP: 2.8   OT  C   C   C   C   C   C
+PAP: 2.9   OT  C   C   C   C   C   C
+PAP: 2.10  OT  OT  C   C   C   C   C
+PAP: 2.11  OT  OT  C   C   C   C   C
+PAP: 2.12  C   C   C   C   C   C   C
+PAP: 2.13  V   V   V   C   C   C   C
+PAP: 2.14  C   C   C   C   C   C   C
+PAP: 2.15  OT  V   V   C   C   C   C
+PAP: 2.16  OT  OT  OT  OT  OT  C   C
+PAP: 2.17  OT  OT  OT  AR  AR  AR  OT
+PAP: 2.18  OT  OT  OT  C   C   C   C
+PAP: 2.19  C   C   C   C   C   C   C
+PAP: 2.20  C   C   C   C   C   C   C
+PAP: 2.21  OT  OT  OT  OT  C   C   C
+PAP: 2.22  OT  OT  OT  C   C   C   C
+PAP: 2.23  C   C   C   C   C   C   C
+PAP: 2.24  OT  OT  OT  C   C   C   C
+PAP: 2.25  OT  OT  V   V   V   V   V
+PAP: 2.26  OT  OT  C   C   C   C   C
+PAP: 2.27  C   C   C   C   C   C   C
+PAP: 2.28  OT  OT  C   C   C   C   C
+PAP: 2.29  C   C   C   C   C   C   C
+PAP: 2.30  OT  OT  C   C   C   C   C
+2.31       -   -   -   -   -   -   NYS
+2.32       -   -   -   -   -   -   NYS
+2.33       -   -   -   -   -   -   NYS
+2.34       -   -   -   -   -   -   NYS
+2.35       -   -   -   -   -   -   OT
+2.36       -   -   -   -   -   -   OT
+2.37       -   -   -   -   -   -   OT
 """
 
 
@@ -96,24 +109,32 @@ def statuses() -> dict[str, dict[str, str | None]]:
     """ref (as in the export) -> version -> status code, or None when not in that version."""
     table = {}
     for line in STATUSES_TABLE.strip().splitlines():
-        *ref, a, b, c, d = line.split()
-        table[" ".join(ref)] = {v: (None if s == "-" else s) for v, s in zip(VERSIONS, (a, b, c, d))}
+        if line.startswith("#"):
+            continue
+        words = line.split()
+        ref, codes = " ".join(words[:-len(VERSIONS)]), words[-len(VERSIONS):]
+        table[ref] = {v: (None if s == "-" else s) for v, s in zip(VERSIONS, codes)}
     return table
 
 
 # Timescales before they were revised to what the export shows.
 EARLIER_TIMESCALES = {
-    "PAP: 1.3": {"2024-06": datetime(2023, 11, 1)},
-    "PAP: 1.6": {"2024-06": "Revised date: Sept 24"},
-    "PAP: 1.7": {"2024-06": "Revised date: Sept 24"},
-    "PAP: 2.16": {"2024-06": datetime(2025, 3, 1), "2025-01": datetime(2025, 3, 1)},
-    "PAP: 2.17": {"2024-06": "Revised date: Sept 24", "2025-01": "Revised date: March 25", "2025-08": "Revised date: Dec-25"},
-    "PAP: 2.21": {"2024-06": datetime(2024, 6, 1)},
-    "PAP: 2.25": {"2024-06": "Revised date: Sept 24", "2025-01": "Revised date: March 25", "2025-08": "Revised date: Sept 25"},
+    "PAP: 1.3": {"2024-03": datetime(2023, 11, 1), "2024-06": datetime(2023, 11, 1)},
+    "PAP: 1.6": {"2024-03": "Revised date: Sept 24", "2024-06": "Revised date: Sept 24"},
+    "PAP: 1.7": {"2024-03": "Revised date: Sept 24", "2024-06": "Revised date: Sept 24"},
+    "PAP: 2.16": {"2024-03": datetime(2025, 3, 1), "2024-06": datetime(2025, 3, 1), "2024-10": datetime(2025, 3, 1),
+                  "2025-01": datetime(2025, 3, 1)},
+    "PAP: 2.17": {"2024-03": "Revised date: Sept 24", "2024-06": "Revised date: Sept 24",
+                  "2024-10": "Revised date: March 25", "2025-01": "Revised date: March 25",
+                  "2025-04": "Revised date: Dec-25", "2025-08": "Revised date: Dec-25"},
+    "PAP: 2.21": {"2024-03": datetime(2024, 6, 1), "2024-06": datetime(2024, 6, 1)},
+    "PAP: 2.25": {"2024-03": "Revised date: Sept 24", "2024-06": "Revised date: Sept 24",
+                  "2024-10": "Revised date: March 25", "2025-01": "Revised date: March 25",
+                  "2025-04": "Revised date: Sept 25", "2025-08": "Revised date: Sept 25"},
 }
-# Refs typed differently in the first version, retyped later.
+# Refs typed differently in the first versions, retyped later.
 EARLIER_REFS = {"PAP: 1.4": "PAP 1.4", "PAP: 2.19": "PAP:2.19"}
-# A typo in the first version, corrected in the next.
+# A typo in the first versions, corrected later.
 EARLIER_TYPOS = {"PAP: 2.18": ("text reminders", "text remiders")}
 # Fills that are not quite the Key's colours, as happens when cells are copied about.
 ODD_FILLS = {("PAP: 2.4", "2025-08"): "92D050"}
@@ -206,7 +227,7 @@ def version_rows(version: str, rows: list[Row] | None = None) -> list[Row]:
             continue
         values = dict(row.values)
         values["progress"] = progress_until(values["progress"], CUTOFF[version])
-        if version == VERSIONS[0]:
+        if version in FIRST_VERSIONS:
             values["ref"] = EARLIER_REFS.get(ref, values["ref"])
             if ref in EARLIER_TYPOS:
                 right, wrong = EARLIER_TYPOS[ref]
@@ -238,13 +259,26 @@ def build(out_dir: Path = HERE) -> list[Path]:
     written = []
     for version in VERSIONS:
         path = out_dir / file_name(version)
-        year, month = map(int, version.split("-"))
+        when = version_datetime(version)
         write_workbook(path, version_rows(version, [Row(r.kind, r.text, r.other, dict(r.values)) for r in rows]),
-                       Style(), when=datetime(year, month, 15, 9, 0))
+                       Style(), when=when, version_date=when)
         written.append(path)
     return written
 
 
+def main(argv: list[str] | None = None) -> None:
+    """Rebuild the example versions (the same files, byte for byte, every time)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description="Build the seven example versions of the plan from workbooks/source/pap-export.txt.",
+        epilog="example: python workbooks/build.py --out-dir workbooks",
+    )
+    parser.add_argument("--out-dir", type=Path, default=HERE, help="folder for the workbooks (default: workbooks/)")
+    args = parser.parse_args(argv)
+    for written in build(args.out_dir):
+        print(f"wrote {written}")
+
+
 if __name__ == "__main__":
-    for written in build():
-        print(f"wrote {written.relative_to(HERE.parent)}")
+    main()

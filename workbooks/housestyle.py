@@ -18,12 +18,14 @@ from datetime import datetime
 from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
+from openpyxl.packaging.custom import DateTimeProperty
 from openpyxl.styles import Alignment, Border, Color, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from paptools.write.workbook import row_height  # the same autofit estimate as the cleaned workbook
 
 FONT = "Arial"
+VERSION_DATE_PROPERTY = "Version date"
 STATUS_WORDS = {
     "NYS": "Not yet started",
     "OT": "On track",
@@ -126,10 +128,12 @@ def _fill(colour) -> PatternFill:
 
 
 def write_workbook(path, sheets: list[tuple[str, list[Row]]] | list[Row], style: Style | None = None,
-                   when: datetime | None = None) -> None:
+                   when: datetime | None = None, version_date: datetime | None = None) -> None:
     """Write the rows (or several named sheets of rows) as a plan workbook.
 
     `when` fixes the saved timestamps, so rebuilding the same plan gives the same file.
+    `version_date` is the date the version speaks for, kept in the document properties
+    (a custom "Version date" property) so a renamed copy still says when it is from.
     """
     style = style or Style()
     if sheets and isinstance(sheets[0], Row):
@@ -141,6 +145,8 @@ def write_workbook(path, sheets: list[tuple[str, list[Row]]] | list[Row], style:
     workbook.properties.creator = "SEND & Inclusion Improvement Programme"
     if when is not None:
         workbook.properties.created = workbook.properties.modified = when
+    if version_date is not None:
+        workbook.custom_doc_props.append(DateTimeProperty(name=VERSION_DATE_PROPERTY, value=version_date))
     workbook.save(path)
     if when is not None:
         _fix_timestamps(path, when)

@@ -297,6 +297,8 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
             for kind, path in written.items():
                 click.echo(f"  {kind:<9} {path}")
     _echo_run_warnings(result, as_json)
+    if "workbook" in written:
+        _echo_notes(written["workbook"].name, options.notes)
 
 
 @main.command()
@@ -314,10 +316,19 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> N
     """
     from paptools.api import clean as run_clean
 
+    notes: list = []
     with _Progress() as progress:
-        plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress)
+        plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress,
+                               notes=notes)
     click.echo(f"Wrote {path} ({len(plan.actions)} actions).")
     _echo_warnings(plan, False)
+    _echo_notes(path.name, notes)
+
+
+def _echo_notes(name: str, notes) -> None:
+    """What a writer reported about a file it wrote (also on that file's Warnings sheet)."""
+    for note in notes:
+        click.echo(f"Note on {name}: {note.line()}", err=True)
 
 
 def _echo_run_warnings(result, as_json: bool) -> None:

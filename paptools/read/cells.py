@@ -1,35 +1,49 @@
-"""The .xlsx file itself: the only module that opens workbooks and parses their XML.
+"""The .xlsx file itself: the only module that opens workbooks and hands out their cells.
 
-openpyxl reads the workbook's structure, styles, theme and properties (read-only mode, so no
-sheet is loaded whole); the sheets and the shared strings are then streamed with lxml, which
-is several times faster than building openpyxl's cell objects and keeps memory flat however
-large the plan. One pass gives each cell's value, style and formula, each row's hidden flag,
-and, at the end of the sheet, its merged ranges. XML with a DOCTYPE or entity declarations
-is refused (Excel never writes them), and no entity is ever expanded.
+The package parts (workbook, relationships, styles, theme, shared strings, properties) are
+parsed with lxml by read/package.py and read/styles.py; each sheet is then streamed, so
+memory stays flat however large the plan. One pass gives plain cell records (value as Excel
+shows it, resolved fill RGB, number format, formula, error), each row's hidden flag and, at
+the end of the sheet, its merged ranges, validation lists and conditional formats. Nothing
+calls back into a library's workbook object. Anything odd in the file itself (a lone
+surrogate, a style or shared string that does not exist, no styles part) becomes a
+DataWarning in `Book.warnings`.
 """
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
+from functools import cached_property
 from pathlib import Path
 
-from paptools.errors import NotAWorkbook, UnsafeWorkbook
-from paptools.read.inputs import MAX_CELL_TEXT, causes, check_workbook
-from paptools.read.statuses import apply_tint, normalise_rgb
+from lxml import etree
 
-NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _C, _V, _F, _IS, _T, _R, _RPH = (NS + t for t in ("row", "c", "v", "f", "is", "t", "r", "rPh"))
-_MERGE, _COL, _DIMENSION, _SI = (NS + t for t in ("mergeCell", "col", "dimension", "si"))
+from paptools.errors import NotAWorkbook, PapError, UnsafeWorkbook
+from paptools.model import DataWarning
+from paptools.read.inputs import MAX_CELL_TEXT, check_workbook
+from paptools.read.package import Package, Properties
+from paptools.read.rules import (
+    X14,
+    ConditionalFormat,
+    RawRule,
+    Validation,
+    bounds,
+    list_values,
+    read_conditional_formats,
+    read_validations,
+)
+from paptools.read.styles import MAC_EPOCH, PLAIN, WINDOWS_EPOCH, CellLook, Styles, from_excel
+from paptools.read.text import decode_escapes
+
 _CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
-# Office 2013+ default theme, in Excel's theme-index order (lt1, dk1, lt2, dk2, accents, links).
-_DEFAULT_THEME = ["FFFFFF", "000000", "E7E6E6", "44546A", "4472C4", "ED7D31",
-                  "A5A5A5", "FFC000", "5B9BD5", "70AD47", "0563C1", "954F72"]
-_THEME_ORDER = ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4",
-                "accent5", "accent6", "hlink", "folHlink"]
 _LETTERS: dict[int, str] = {}
 _COLUMNS: dict[str, int] = {}
+_SURROGATE_WARNING = ("cell holds a character that cannot exist on its own (an unpaired surrogate); "
+                      "shown as \ufffd")
+_STYLE_WARNING = "cell names a style the workbook does not have; read without its fill or number format"
 
 
 def column_letter(index: int) -> str:
@@ -52,18 +66,27 @@ def _column_index(letters: str) -> int:
 
 
 class XCell:
-    """One cell as streamed: its value (as Excel shows it), style, and formula if any."""
+    """One cell as streamed: its value (as Excel shows it), style index and look, and formula if any."""
 
-    __slots__ = ("column", "error", "formula", "row", "style", "value")
+    __slots__ = ("column", "error", "formula", "look", "row", "style", "value")
 
-    def __init__(self, row: int, column: int, value=None, style: int = 0, formula: str | None = None,
-                 error: bool = False):
+    def __init__(self, row: int, column: int, value: object = None, style: int = 0, formula: str | None = None,
+                 error: bool = False, look: CellLook = PLAIN) -> None:
         self.row, self.column, self.value, self.style = row, column, value, style
-        self.formula, self.error = formula, error
+        self.formula, self.error, self.look = formula, error, look
 
     @property
     def coordinate(self) -> str:
         return f"{column_letter(self.column)}{self.row}"
+
+    @property
+    def fill(self) -> str | None:
+        """The cell's fill as RGB, or None for no fill."""
+        return self.look.fill
+
+    @property
+    def number_format(self) -> str:
+        return self.look.number_format
 
 
 @dataclass
@@ -75,163 +98,176 @@ class Sheet:
     hidden_columns: set[int] = field(default_factory=set)
     merges: list[str] = field(default_factory=list)  # filled in once the sheet is streamed
     max_row: int = 0
-    max_column: int = 0
+    max_column: int = 0  # the widest column holding a value, once streamed
+    streamed: bool = False
+    validation_items: list[tuple[tuple[str, ...], str, str | None]] = field(default_factory=list)
+    rule_items: list[RawRule] = field(default_factory=list)
 
 
 class Book:
-    """An opened workbook: metadata from openpyxl, cells streamed on demand."""
+    """An opened workbook: parts parsed once, cells streamed on demand as plain records."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self._reader = _open(path)
-        self._archive = self._reader.archive
-        workbook = self._reader.wb
-        self.title = workbook.properties.title
-        props = getattr(workbook, "custom_doc_props", None)
-        self.custom_properties = set(getattr(props, "names", []) or [])
-        self.epoch = workbook.epoch
-        self.theme = _theme_colours(getattr(workbook, "loaded_theme", None))
-        self.palette = list(getattr(workbook, "_colors", None) or [])
-        self._styles = list(workbook._cell_styles)
-        self._fills = list(workbook._fills)
-        self._formats = list(workbook._number_formats)
-        self._date_styles = set(getattr(workbook, "_date_formats", ()) or ())
-        self._fill_cache: dict[int, tuple[str | None, str | None]] = {}
-        self.sheets = [
-            Sheet(ws.title, ws.sheet_state, ws._worksheet_path, _rels_path(ws._worksheet_path))
-            for ws in workbook.worksheets if hasattr(ws, "_worksheet_path")
-        ]
+        self.package = Package(path)
+        self.warnings: list[DataWarning] = []
+        self._warned: set[tuple[str, str, str]] = set()
+        try:
+            self._load()
+        except BaseException:
+            self.package.close()
+            raise
+
+    def _load(self) -> None:
+        package = self.package
+        main = self.main = package.main
+        self.properties: Properties = package.properties()
+        self.title = self.properties.title
+        self.custom_properties = package.custom_property_names()
+        self.epoch = MAC_EPOCH if package.date1904() else WINDOWS_EPOCH
+        styles_part = package.related(package.workbook_part, "styles")
+        theme_part = package.related(package.workbook_part, "theme")
+        self.styles = Styles(package.xml(styles_part) if styles_part else None,
+                             package.xml(theme_part) if theme_part else None, main)
+        if not self.styles.present:
+            self.warnings.append(DataWarning(
+                None, None, "the workbook has no styles part (it was not saved by Excel), so no cell has a fill "
+                            "colour: a status shown only by colour cannot be read; open and save it in Excel"))
+        self.sheets = [Sheet(entry.title, entry.state, entry.path, _rels_path(entry.path))
+                       for entry in package.sheets()]
+        self._bad_strings: set[int] = set()
         self.shared_strings = self._shared_strings()
+        self._tags = {name: main + name for name in ("row", "c", "v", "f", "is", "t", "r", "rPh", "mergeCell",
+                                                       "col", "dimension", "si", "dataValidation",
+                                                       "conditionalFormatting")}
 
     def close(self) -> None:
-        self._archive.close()
+        self.package.close()
 
-    # -- styles ------------------------------------------------------------------------
+    # -- styles (kept for callers that hold a style index) ---------------------------------
     def number_format(self, style: int) -> str:
-        from openpyxl.styles.numbers import BUILTIN_FORMATS
-
-        if not 0 <= style < len(self._styles):
-            return "General"
-        number = self._styles[style].numFmtId
-        if number in BUILTIN_FORMATS:
-            return BUILTIN_FORMATS[number]
-        index = number - 164
-        return self._formats[index] if 0 <= index < len(self._formats) else "General"
+        look = self.styles.look(style)
+        return look.number_format if look is not None else "General"
 
     def fill(self, style: int) -> tuple[str | None, str | None]:
         """(RGB or None for no fill, a message if the fill had to be simplified)."""
-        cached = self._fill_cache.get(style)
-        if cached is None:
-            fill = None
-            if 0 <= style < len(self._styles):
-                fill_id = self._styles[style].fillId
-                fill = self._fills[fill_id] if 0 <= fill_id < len(self._fills) else None
-            cached = self._fill_cache[style] = self._resolve_fill(fill)
-        return cached
+        look = self.styles.look(style)
+        return (look.fill, look.fill_note) if look is not None else (None, None)
 
-    def _resolve_fill(self, fill) -> tuple[str | None, str | None]:
-        if fill is None:
-            return None, None
-        if type(fill).__name__ == "GradientFill":
-            stops = list(getattr(fill, "stop", None) or [])
-            if not stops:
-                return None, None
-            return self.rgb(stops[0].color), "the cell has a gradient fill; its first colour is used"
-        if fill.fill_type in (None, "none"):
-            return None, None
-        return self.rgb(fill.fgColor), None
-
-    def rgb(self, colour) -> str | None:
-        """An openpyxl colour (plain, theme with tint, or indexed palette) as RGB."""
-        if colour is None:
-            return None
-        kind = getattr(colour, "type", None)
-        if kind == "rgb":
-            return normalise_rgb(colour.rgb)
-        if kind == "theme":
-            index = colour.theme
-            if not isinstance(index, int) or not 0 <= index < len(self.theme):
-                return None
-            return apply_tint(self.theme[index], float(colour.tint or 0))
-        if kind == "indexed":
-            index = colour.indexed
-            if not isinstance(index, int) or index >= 64 or index >= len(self.palette):
-                return None  # 64 and 65 are the system's own foreground and background
-            return normalise_rgb(self.palette[index])
-        return None
-
-    # -- parts ---------------------------------------------------------------------------
-    def _open_part(self, name: str):
-        """A part of the package, refused if its XML declares a DTD or entities."""
-        with self._archive.open(name) as handle:
-            head = handle.read(65536)
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise UnsafeWorkbook(self.path, "contains XML entity declarations, which Excel never writes: refused for safety")
-        return self._archive.open(name)
-
-    def _parse(self, name: str, tags):
-        from lxml import etree
-
-        source = self._open_part(name)
-        try:
-            yield from etree.iterparse(source, events=("end",), tag=tags, resolve_entities=False,
-                                       no_network=True, load_dtd=False, huge_tree=True, remove_comments=True)
-        except etree.XMLSyntaxError:
-            raise NotAWorkbook(self.path, f"has a damaged part ({name}): open it in Excel, save it again as .xlsx, "
-                                          "and retry") from None
-        finally:
-            source.close()
+    # -- workbook-level parts ----------------------------------------------------------------
+    @cached_property
+    def defined_names(self) -> dict[str, str]:
+        """Workbook names -> the reference or formula they stand for ('Sheet!Name' if local to a sheet)."""
+        return self.package.defined_names()
 
     def _shared_strings(self) -> list[str]:
-        names = set(self._archive.namelist())
-        target = next((n for n in ("xl/sharedStrings.xml", "xl/SharedStrings.xml") if n in names), None)
+        target = self.package.related(self.package.workbook_part, "sharedStrings") or \
+            self.package.find("xl/sharedStrings.xml")
         strings: list[str] = []
         if target is None:
             return strings
-        for _, item in self._parse(target, _SI):
+        t, r, rph = self.main + "t", self.main + "r", self.main + "rPh"
+        for item in self.package.stream(target, (self.main + "si",)):
             parts = []
             for child in item:
-                if child.tag == _T:
+                if child.tag == t:
                     parts.append(child.text or "")
-                elif child.tag == _R:
-                    text = child.find(_T)
-                    if text is not None:
-                        parts.append(text.text or "")
-            strings.append("".join(parts))
+                elif child.tag == r:
+                    parts.extend(text.text or "" for text in child.iter(t))
+                elif child.tag != rph:
+                    continue
+            text, replaced = decode_escapes("".join(parts))
+            if replaced:
+                self._bad_strings.add(len(strings))
+            strings.append(text)
             item.clear()
         return strings
 
     def comments(self, sheet: Sheet) -> dict[str, str]:
-        """The sheet's cell comments by coordinate (rare, so parsed with openpyxl's classes)."""
-        if sheet.rels_path not in self._archive.namelist():
-            return {}
-        from openpyxl.comments.comment_sheet import CommentSheet
-        from openpyxl.packaging.relationship import get_dependents
-        from openpyxl.xml.constants import COMMENTS_NS
-        from openpyxl.xml.functions import fromstring
-
+        """The sheet's cell comments (and threaded comments' plain text) by coordinate."""
         found: dict[str, str] = {}
-        rels = get_dependents(self._archive, sheet.rels_path)
-        for rel in rels.find(COMMENTS_NS):
-            if rel.target in self._archive.namelist():
-                comment_sheet = CommentSheet.from_tree(fromstring(self._archive.read(rel.target)))
-                for ref, comment in comment_sheet.comments:
-                    found[ref] = comment.text or ""
+        for link in self.package.relationships(sheet.path):
+            if link.kind != "comments" or self.package.find(link.target) is None:
+                continue
+            root = self.package.xml(link.target)
+            if root is None:
+                continue
+            for comment in root.iter(self.main + "comment"):
+                body = comment.find(self.main + "text")
+                text = "".join(t.text or "" for t in body.iter(self.main + "t")
+                               if t.getparent() is not None and t.getparent().tag != self.main + "rPh") \
+                    if body is not None else ""
+                if comment.get("ref"):
+                    found[comment.get("ref") or ""] = decode_escapes(text)[0]
         return found
 
+    # -- validations and conditional formats ---------------------------------------------------
+    def validations(self, sheet: Sheet) -> list[Validation]:
+        """The sheet's data validations; a list's allowed values resolved (quoted list, range, name)."""
+        self._scan(sheet)
+        found = []
+        for ranges, kind, formula in sheet.validation_items:
+            values = list_values(formula, self.defined_names, sheet.title, self._range_values) if kind == "list" else ()
+            found.append(Validation(ranges, kind, formula, values))
+        return found
+
+    def conditional_formats(self, sheet: Sheet) -> list[ConditionalFormat]:
+        """The sheet's conditional-formatting rules with the fill each paints, highest priority first."""
+        self._scan(sheet)
+        rules = []
+        for raw in sheet.rule_items:
+            if raw.inline_fill is not None:
+                fill = self.styles.differential_fill(raw.inline_fill)
+            else:
+                fill = self.styles.dxf_fill(raw.dxf) if raw.dxf is not None else None
+            rules.append(ConditionalFormat(raw.ranges, raw.kind, raw.operator, raw.formulas, raw.text, fill,
+                                           raw.priority, raw.stop_if_true))
+        return sorted(rules, key=lambda rule: rule.priority)
+
+    def _scan(self, sheet: Sheet) -> None:
+        """Read the sheet once if it has not been streamed yet (its rules come at its end)."""
+        if not sheet.streamed:
+            for _ in self.rows(sheet, max_columns=0):
+                pass
+
+    def _range_values(self, title: str, ref: str) -> list[str]:
+        """The shown values of a range on a sheet, row by row (blank cells left out)."""
+        sheet = next((s for s in self.sheets if s.title.lower() == title.lower()), None)
+        if sheet is None:
+            return []
+        c1, r1, c2, r2 = bounds(ref)
+        values: list[str] = []
+        for number, _, cells in self.rows(sheet, max_columns=min(c2, 16_384), record=False):
+            if number > r2:
+                break
+            if number >= r1:
+                values += [_shown(cell.value) for cell in cells[c1 - 1:] if cell.value not in (None, "")]
+        return values
+
     # -- the stream ----------------------------------------------------------------------
-    def rows(self, sheet: Sheet, max_columns: int = 200,
-             progress: Callable[[int], None] | None = None) -> Iterator[tuple[int, bool, list[XCell]]]:
-        """Each non-empty row: (row number, hidden, cells by column from 1 to the widest)."""
-        strings, dates = self.shared_strings, self._date_styles
+    def rows(self, sheet: Sheet, max_columns: int = 200, progress: Callable[[int], None] | None = None,
+             *, record: bool = True) -> Iterator[tuple[int, bool, list[XCell]]]:
+        """Each row holding a value: (row number, hidden, cells by column from 1 to the widest).
+
+        Rows of styled but empty cells are passed over without building their cells.
+        """
+        tags = self._tags
+        row_tag, value_tags = tags["row"], (tags["v"], tags["is"], tags["f"])
+        wanted = (row_tag, tags["mergeCell"], tags["col"], tags["dimension"], tags["dataValidation"],
+                  tags["conditionalFormatting"], X14 + "dataValidation", X14 + "conditionalFormatting")
+        if record:
+            sheet.merges.clear()
+            sheet.validation_items.clear()
+            sheet.rule_items.clear()
         next_row = 1
-        for _, element in self._parse(sheet.path, (_ROW, _MERGE, _COL, _DIMENSION)):
+        for element in self.package.stream(sheet.path, wanted):
             tag = element.tag
-            if tag == _ROW:
-                number = int(element.get("r") or next_row)
+            if tag == row_tag:
+                number = _int(element.get("r")) or next_row
                 next_row = number + 1
                 hidden = element.get("hidden") in ("1", "true")
-                cells = self._cells(element, number, strings, dates, max_columns)
+                holds_values = next(element.iter(*value_tags), None) is not None
+                cells = self._cells(sheet, element, number, max_columns) if holds_values else []
                 element.clear()
                 while element.getprevious() is not None:
                     del element.getparent()[0]
@@ -239,25 +275,35 @@ class Book:
                     progress(number)
                 if cells:
                     yield number, hidden, cells
-            elif tag == _MERGE:
+            elif not record:
+                continue
+            elif tag == tags["mergeCell"]:
                 if element.get("ref"):
-                    sheet.merges.append(element.get("ref"))
-            elif tag == _COL:
+                    sheet.merges.append(element.get("ref") or "")
+            elif tag == tags["col"]:
                 if element.get("hidden") in ("1", "true"):
-                    first, last = int(element.get("min", 0)), int(element.get("max", 0))
-                    sheet.hidden_columns.update(range(first, min(last, max_columns) + 1))
-            elif tag == _DIMENSION:
-                bounds = _CELL_REF.findall(element.get("ref") or "")
-                if bounds:
-                    sheet.max_row = int(bounds[-1][1])
-                    sheet.max_column = _column_index(bounds[-1][0])
+                    first, last = _int(element.get("min")) or 0, _int(element.get("max")) or 0
+                    sheet.hidden_columns.update(range(first, min(last, 16_384) + 1))
+            elif tag == tags["dimension"]:
+                found = _CELL_REF.findall(element.get("ref") or "")
+                if found:
+                    sheet.max_row = int(found[-1][1])
+            elif tag in (tags["dataValidation"], X14 + "dataValidation"):
+                sheet.validation_items += read_validations(element, self.main)
+            else:
+                sheet.rule_items += read_conditional_formats(element, self.main)
+        if record:
+            sheet.streamed = True
 
-    def _cells(self, row, number: int, strings, dates, max_columns: int) -> list[XCell]:
+    def _cells(self, sheet: Sheet, row: etree._Element, number: int, max_columns: int) -> list[XCell]:
+        tags = self._tags
+        c_tag, v_tag, f_tag, is_tag = tags["c"], tags["v"], tags["f"], tags["is"]
+        epoch, styles = self.epoch, self.styles
         found: list[XCell] = []
         column = 0
         columns = _COLUMNS
         for c in row:
-            if c.tag != _C:
+            if c.tag != c_tag:
                 continue
             attributes = c.attrib
             reference = attributes.get("r")
@@ -266,29 +312,38 @@ class Book:
                 column = columns.get(letters) or columns.setdefault(letters, _column_index(letters))
             else:
                 column += 1
-            if column > max_columns:
-                continue
-            kind = attributes.get("t", "n")
-            style = int(attributes.get("s", 0))
             raw = formula = holder = None
             for child in c:
                 tag = child.tag
-                if tag == _V:
+                if tag == v_tag:
                     raw = child.text
-                elif tag == _F:
+                elif tag == f_tag:
                     formula = "=" + (child.text or "")
-                elif tag == _IS:
+                elif tag == is_tag:
                     holder = child
-            value, error = None, False
+            if raw is None and formula is None and holder is None and column > max_columns:
+                continue
+            if column > max_columns:
+                sheet.max_column = max(sheet.max_column, column)
+                continue
+            style_text = attributes.get("s")
+            style = int(style_text) if style_text and style_text.isdigit() else 0
+            look = styles.look(style)
+            if look is None or (style_text and not style_text.isdigit()):
+                self._warn(sheet, column, number, _STYLE_WARNING)
+                look = PLAIN
+            kind = attributes.get("t", "n")
+            value: object = None
+            error = False
             if kind == "s":
-                if raw is not None:
-                    index = int(raw)
-                    value = strings[index] if 0 <= index < len(strings) else None
+                value = self._shared(sheet, column, number, raw)
             elif kind == "inlineStr":
                 if holder is not None:
-                    value = "".join(t.text or "" for t in holder.iter(_T) if t.getparent().tag != _RPH)
+                    rph = tags["rPh"]
+                    text = "".join(t.text or "" for t in holder.iter(tags["t"]) if t.getparent().tag != rph)
+                    value = self._decoded(sheet, column, number, text)
             elif kind == "str":
-                value = raw
+                value = self._decoded(sheet, column, number, raw) if raw is not None else None
             elif kind == "b":
                 value = raw in ("1", "true") if raw is not None else None
             elif kind == "e":
@@ -297,15 +352,17 @@ class Book:
                 value = _iso_date(raw)
             elif raw:
                 value = _number(raw)
-                if style in dates and not isinstance(value, str):
-                    value = _from_excel(value, self.epoch)
-            if value is None and formula is None and not style:
-                continue
+                if look.is_date and isinstance(value, (int, float)):
+                    value = from_excel(value, epoch)
+            if value is None and formula is None and look.fill is None:
+                continue  # styled but empty and unfilled: nothing for the reader
+            if value is not None:
+                sheet.max_column = max(sheet.max_column, column)
             if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
-                raise UnsafeWorkbook(
-                    self.path, f"cell {column_letter(column)}{number} holds {len(value):,} characters: refused for safety"
-                )
-            found.append(XCell(number, column, value, style, formula, error))
+                raise UnsafeWorkbook(self.path, f"cell {sheet.title}!{column_letter(column)}{number} holds "
+                                          f"{len(value):,} characters, more than the {MAX_CELL_TEXT:,} paptools "
+                                          "accepts (Excel itself stops at 32,767): refused for safety")
+            found.append(XCell(number, column, value, style, formula, error, look))
         if not found:
             return []
         cells: list[XCell | None] = [None] * max(cell.column for cell in found)
@@ -313,8 +370,48 @@ class Book:
             cells[cell.column - 1] = cell
         return [cell if cell is not None else XCell(number, index + 1) for index, cell in enumerate(cells)]
 
+    def _shared(self, sheet: Sheet, column: int, number: int, raw: str | None) -> str | None:
+        """A shared-string cell's text; an empty one is blank, a missing one is reported."""
+        if raw is None or not raw.strip():
+            return None
+        index = _int(raw)
+        if index is None or not 0 <= index < len(self.shared_strings):
+            self._warn(sheet, column, number, f"cell refers to shared text number {raw.strip()}, which the file "
+                                              "does not hold (the file is damaged); read as blank")
+            return None
+        if index in self._bad_strings:
+            self._warn(sheet, column, number, _SURROGATE_WARNING)
+        return self.shared_strings[index]
 
-def _number(raw: str):
+    def _decoded(self, sheet: Sheet, column: int, number: int, text: str) -> str:
+        decoded, replaced = decode_escapes(text)
+        if replaced:
+            self._warn(sheet, column, number, _SURROGATE_WARNING)
+        return decoded
+
+    def _warn(self, sheet: Sheet, column: int, number: int, message: str) -> None:
+        key = (sheet.title, f"{column_letter(column)}{number}", message)
+        if key not in self._warned:
+            self._warned.add(key)
+            self.warnings.append(DataWarning(*key))
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text and text.strip().isdigit() else None
+
+
+def _shown(value: object) -> str:
+    """A listed value as the drop-down shows it."""
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    return str(value)
+
+
+def _number(raw: str) -> int | float | str:
     """A cell's number, or its text if it is not one (a damaged or hand-made file)."""
     try:
         return float(raw) if any(ch in raw for ch in ".eEnN") else int(raw)
@@ -327,7 +424,7 @@ def _rels_path(target: str) -> str:
     return f"{folder}/_rels/{name}.rels"
 
 
-def _iso_date(raw: str | None):
+def _iso_date(raw: str | None) -> datetime | str | None:
     if not raw:
         return None
     try:
@@ -336,73 +433,15 @@ def _iso_date(raw: str | None):
         return raw
 
 
-def _from_excel(value: float, epoch: datetime) -> datetime | float:
-    from openpyxl.utils.datetime import from_excel
-
-    try:
-        return from_excel(value, epoch)
-    except (ValueError, OverflowError, TypeError):
-        return value
-
-
-def _theme_colours(raw: bytes | str | None) -> list[str]:
-    if not raw:
-        return list(_DEFAULT_THEME)
-    from defusedxml import ElementTree
-
-    try:
-        root = ElementTree.fromstring(raw)
-    except Exception:
-        return list(_DEFAULT_THEME)
-    ns = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-    scheme = root.find(f".//{ns}clrScheme")
-    if scheme is None:
-        return list(_DEFAULT_THEME)
-    found: dict[str, str | None] = {}
-    for child in scheme:
-        srgb, system = child.find(f"{ns}srgbClr"), child.find(f"{ns}sysClr")
-        value = srgb.get("val") if srgb is not None else system.get("lastClr") if system is not None else None
-        found[child.tag.replace(ns, "")] = normalise_rgb(value)
-    return [found.get(name) or default for name, default in zip(_THEME_ORDER, _DEFAULT_THEME)]
-
-
-def _open(path: Path):
-    """openpyxl's reader in read-only mode, without its (slower) shared-strings parse."""
-    from openpyxl.reader.excel import ExcelReader
-
-    class _Reader(ExcelReader):
-        def read_strings(self):  # streamed with lxml by Book instead
-            self.shared_strings = []
-
+def open_book(path: Path) -> Book:
+    """The workbook at `path`, checked first; any failure to open it is one NotAWorkbook error."""
     check_workbook(path)
     try:
-        reader = _Reader(str(path), read_only=True, data_only=True, keep_links=False)
-        reader.read()
-        return reader
-    except (NotAWorkbook, UnsafeWorkbook):
-        raise
-    except Exception as error:  # openpyxl raises many kinds for damaged parts
-        from defusedxml import DefusedXmlException
-
-        if any(isinstance(cause, DefusedXmlException) for cause in causes(error)):
-            raise UnsafeWorkbook(
-                path, "contains XML entity declarations, which Excel never writes: refused for safety"
-            ) from None
-        raise NotAWorkbook(
-            path,
-            f"could not be read as a workbook ({type(error).__name__}): open it in Excel, save it again as .xlsx, "
-            "and retry",
-        ) from None
-
-
-def open_book(path: Path) -> Book:
-    try:
         return Book(path)
-    except (NotAWorkbook, UnsafeWorkbook):
+    except PapError:
         raise
-    except Exception as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, ValueError, EOFError) as error:
         raise NotAWorkbook(
             path, f"could not be read as a workbook ({type(error).__name__}): open it in Excel, save it again as "
                   ".xlsx, and retry",
         ) from None
-

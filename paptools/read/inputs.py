@@ -121,12 +121,3 @@ def check_document(path: Path) -> None:
         hint = " (an old .doc or .dotx? Save it as .docx)" if path.suffix.lower() in (".doc", ".dot", ".dotx") else ""
         raise NotAWorkbook(path, f"is not a Word .docx file{hint}: give a .docx as --template") from None
 
-
-def causes(error: BaseException):
-    """The error and what caused it: openpyxl wraps the XML parser's refusal in a ValueError."""
-    seen = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        yield error
-        error = error.__cause__ or error.__context__
-

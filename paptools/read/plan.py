@@ -28,7 +28,7 @@ from paptools.scaling import collector_paused
 
 EXCEL_CELL_LIMIT = 32_767
 GENERATED_PROPERTY = "paptools"  # set by workbook.py on the cleaned workbooks it writes
-GENERATED_SHEETS = {"Changes", "Warnings"}
+GENERATED_SHEETS = {"Changes", "Warnings", "About"}
 MAX_COLUMNS = 200
 _DUE_FIELDS = ("original_due", "latest_due")
 _KEY_MARKERS = {"key", "legend", "rag key", "ra key", "key to rag", "status key", "rag rating key", "key to ra"}
@@ -129,6 +129,7 @@ class _WorkbookReader:
         for sheet in self.book.sheets:
             if not (self.generated and sheet.title in GENERATED_SHEETS):  # our own Changes and Warnings
                 self._read_sheet(sheet, progress)
+        self.warnings.extend(self.book.warnings)  # about the file itself: odd characters, missing styles
         if not self.any_text:
             raise NoActions(self.path, "has no text on any sheet: check it is the right file, saved after editing")
         if not self.headed_sheets:

@@ -1,5 +1,8 @@
 """RA status from a cell's words or its fill colour.
 
+Words are mapped by meaning in read/vocabulary.py; this module keeps the reader's two
+word helpers and the colours.
+
 The plan's own Key decides what each colour means. Without a Key the usual convention
 applies: blue Complete, green On track, amber Vulnerable, red At risk, white or no fill
 Not yet started. A colour the Key does not list is read by its nearest Key colour of the
@@ -13,46 +16,31 @@ import re
 from dataclasses import dataclass, field
 
 from paptools.model import Status
-
-_WORDS = {
-    Status.COMPLETE: ("complete", "completed", "blue", "b", "c", "done", "achieved", "closed complete"),
-    Status.ON_TRACK: ("on track", "ontrack", "green", "g", "on target", "in progress on track"),
-    Status.VULNERABLE: ("vulnerable", "amber", "a", "yellow", "orange", "slipping"),
-    Status.AT_RISK: ("at risk", "red", "r", "off track", "risk"),
-    Status.NOT_STARTED: (
-        "not yet started", "not started", "nys", "not due", "not yet due", "white",
-        "planned", "not started yet",
-    ),
-}
-_TEXT_TO_STATUS = {word: status for status, words in _WORDS.items() for word in words}
-# Longest first, so "not yet started" wins over "not started" when a word leads longer text.
-_LEADING_WORDS = sorted(((w, s) for w, s in _TEXT_TO_STATUS.items() if len(w) > 2), key=lambda ws: -len(ws[0]))
-# Words that sound like a status but do not say which one: reported, never guessed.
-_VAGUE = ("closed", "open", "ongoing", "in progress", "tbc", "n/a", "na", "?")
+from paptools.read.vocabulary import is_status_word, map_status_word
 
 
 def status_from_text(text: str) -> tuple[Status | None, bool]:
-    """The status a cell's words name, and whether the words were recognised at all."""
-    key = re.sub(r"[^a-z/?]+", " ", text.lower()).strip()
-    if not key:
+    """The status a cell's words name, and whether the words were recognised as one.
+
+    The words are read by meaning (read/vocabulary.py): "Complete - agreed at LIP EB",
+    "Green (on track)", "Closed", "Some slippage". Blank text is recognised as no status.
+    """
+    mapping = map_status_word(text)
+    if not mapping.word.strip():
         return None, True
-    if key in _TEXT_TO_STATUS:
-        return _TEXT_TO_STATUS[key], True
-    # "Complete - agreed at LIP EB", "Green (on track)": a status word leading the text.
-    for word, status in _LEADING_WORDS:
-        if re.match(rf"{re.escape(word)}\b", key):
-            return status, True
-    return None, False
+    return mapping.status, mapping.status is not None
 
 
 def key_status(text: str) -> Status | None:
-    """The status a Key legend line names: 'On track: The action has started...'."""
+    """The status a Key legend line names: 'On track: The action has started...'.
+
+    Only a status word standing alone before the description counts ("Completed actions"
+    is a heading, not a Key line).
+    """
     head = re.split(r"[:\-–—(]", text.strip(), maxsplit=1)[0]
-    status, _ = status_from_text(head)
-    words = re.sub(r"[^a-z ]+", " ", head.lower()).split()
-    if status and len(words) <= 4 and " ".join(words) in _TEXT_TO_STATUS:
-        return status
-    return None
+    if len(head.split()) > 4 or not is_status_word(head):
+        return None
+    return map_status_word(head).status
 
 
 # --- colours --------------------------------------------------------------------------

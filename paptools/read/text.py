@@ -16,18 +16,20 @@ _PARAGRAPH_BREAK = re.compile(r"</p>\s*<p\b[^<>]*>", re.I)
 _INLINE_TAG = re.compile(rf"</?{_TAG_NAMES}\b[^<>]*>", re.I)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
 _SPACES = re.compile(r" {2,}")
-# Invisible characters go; tabs and the many kinds of space become a plain space.
+# Invisible characters go; tabs and the many kinds of space become a plain space. Zero-width
+# joiners and non-joiners stay: emoji sequences and several scripts need them.
 _TIDY_CHARACTERS = {
-    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
+    **dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None),
     **dict.fromkeys(map(ord, "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
                              "\u202f\u205f\u3000"), " "),
 }
-# Excel's escape for control characters in shared strings, e.g. _x000D_ for a carriage return.
+# Excel's escape for characters XML cannot hold, e.g. _x000D_ for a carriage return, _x005F_ for "_".
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # Characters clean_text changes; with no double spaces or untidy line ends, most cells are done.
-_ODD_CHARACTERS = re.compile(r"[\r\t\v\u00a0\u00ad\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]")
+_ODD_CHARACTERS = re.compile(r"[\r\t\v\u00a0\u00ad\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _CARRIAGE_RETURNS = re.compile(r"\r+\n?")
 _BRACKETS = re.compile(r"\([^)]*\)")
@@ -43,8 +45,6 @@ def clean_text(value: object) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    if "_x" in text:
-        text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     if "<" in text:
         text = _PARAGRAPH_BREAK.sub("\n", text)
         text = _BLOCK_TAG.sub("\n", text)
@@ -60,6 +60,22 @@ def clean_text(value: object) -> str:
     if "\n\n\n" in text:
         text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
+
+
+def decode_escapes(text: str) -> tuple[str, bool]:
+    """A cell's stored text with Excel's `_xHHHH_` escapes decoded, once, left to right.
+
+    `_x005F_x0041_` is the literal text `_x0041_`. An escaped surrogate pair becomes its one
+    character; a lone surrogate (which no file or terminal can hold) becomes U+FFFD, and the
+    second value says that happened so the reader can report it.
+    """
+    if "_x" not in text:
+        return text, False
+    decoded = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if not _SURROGATE.search(decoded):
+        return decoded, False
+    merged = decoded.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return merged, merged.count("\ufffd") > decoded.count("\ufffd")
 
 
 def one_line(text: str, limit: int | None = None) -> str:

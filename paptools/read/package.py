@@ -1,0 +1,220 @@
+"""The .xlsx package: its zip, its parts found through their relationships, their XML parsed safely.
+
+Every part is parsed with lxml set up as defusedxml would set it: no DTD loaded, no entity
+expanded, no network; a part that declares a DOCTYPE or entities is refused (Excel never
+writes them). Strict Open XML (ISO 29500 Strict) uses other namespaces for the same
+elements; `Package.main` is whichever the workbook uses, so the rest reads both alike.
+The package is only ever read.
+"""
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+from lxml import etree
+
+from paptools.errors import NotAWorkbook, UnsafeWorkbook
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+RELATIONSHIPS = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                 "http://purl.oclc.org/ooxml/officeDocument/relationships")
+_PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_DC, _DCTERMS = "{http://purl.org/dc/elements/1.1/}", "{http://purl.org/dc/terms/}"
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+_UNSAFE = "contains XML entity declarations, which Excel never writes: refused for safety"
+_PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": True,
+                   "remove_comments": True, "remove_pis": True}
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """One link from a part to another: its id, its kind (the last word of its type) and the part."""
+
+    id: str
+    kind: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Properties:
+    """The workbook's document properties (File > Info), from docProps/core.xml."""
+
+    title: str | None = None
+    subject: str | None = None
+    creator: str | None = None
+    created: datetime | None = None
+    modified: datetime | None = None
+    last_modified_by: str | None = None
+
+
+@dataclass(frozen=True)
+class SheetEntry:
+    """A worksheet as the workbook lists it: name, visibility and the part that holds it."""
+
+    title: str
+    state: str
+    path: str
+
+
+def damaged(path: Path, part: str) -> NotAWorkbook:
+    """The one error for a part that is not well-formed XML."""
+    return NotAWorkbook(path, f"has a damaged part ({part}): open it in Excel, save it again as .xlsx, and retry")
+
+
+class Package:
+    """An opened .xlsx zip: find parts (case-insensitively, as Excel does) and parse them safely."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.archive = zipfile.ZipFile(path)
+        self._names = {name.lower(): name for name in self.archive.namelist()}
+        self.workbook_part = self._workbook_part()
+        root = self.xml(self.workbook_part)
+        if root is None:
+            raise NotAWorkbook(path, "has no workbook part: open it in Excel, save it again as .xlsx, and retry")
+        self.workbook = root
+        namespace = etree.QName(root).namespace
+        self.strict = namespace == STRICT_MAIN
+        self.main = "{" + (namespace if namespace in (MAIN, STRICT_MAIN) else MAIN) + "}"
+
+    def close(self) -> None:
+        self.archive.close()
+
+    # -- parts ---------------------------------------------------------------------------
+    def find(self, name: str) -> str | None:
+        """The part's name as stored in the zip, or None if there is no such part."""
+        return self._names.get(name.lstrip("/").lower())
+
+    def open(self, name: str) -> IO[bytes]:
+        """A part's bytes as a stream, refused if its XML declares a DTD or entities."""
+        stored = self.find(name) or name
+        with self.archive.open(stored) as handle:
+            head = handle.read(65536)
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise UnsafeWorkbook(self.path, _UNSAFE)
+        return self.archive.open(stored)
+
+    def xml(self, name: str) -> etree._Element | None:
+        """A whole (small) part parsed, or None if the package lacks it."""
+        if self.find(name) is None:
+            return None
+        with self.open(name) as source:
+            data = source.read()
+        if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+            raise UnsafeWorkbook(self.path, _UNSAFE)
+        try:
+            return etree.fromstring(data, etree.XMLParser(**_PARSER_OPTIONS))
+        except etree.XMLSyntaxError:
+            raise damaged(self.path, name) from None
+
+    def stream(self, name: str, tags: Iterable[str]) -> Iterator[etree._Element]:
+        """The part's elements with these tags, each as it ends (the caller clears them)."""
+        source = self.open(name)
+        try:
+            for _, element in etree.iterparse(source, events=("end",), tag=tuple(tags), **_PARSER_OPTIONS):
+                yield element
+        except etree.XMLSyntaxError:
+            raise damaged(self.path, name) from None
+        finally:
+            source.close()
+
+    def relationships(self, part: str) -> list[Relationship]:
+        """The internal parts `part` links to ('' for the package's own links)."""
+        folder, _, name = part.rpartition("/")
+        root = self.xml(f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels")
+        if root is None:
+            return []
+        found = []
+        for item in root.iter(_PACKAGE_RELS):
+            target, kind = item.get("Target") or "", (item.get("Type") or "").rsplit("/", 1)[-1]
+            if item.get("TargetMode") == "External" or not target:
+                continue
+            resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
+            found.append(Relationship(item.get("Id") or "", kind, resolved.lstrip("/")))
+        return found
+
+    def related(self, part: str, kind: str) -> str | None:
+        """The first part of this kind `part` links to, if the package has it."""
+        for link in self.relationships(part):
+            if link.kind == kind and self.find(link.target):
+                return self.find(link.target)
+        return None
+
+    def _workbook_part(self) -> str:
+        for link in self.relationships(""):
+            if link.kind == "officeDocument" and self.find(link.target):
+                return self.find(link.target) or link.target
+        return self.find("xl/workbook.xml") or "xl/workbook.xml"
+
+    # -- the workbook part ---------------------------------------------------------------
+    def sheets(self) -> list[SheetEntry]:
+        """The worksheets in tab order (chartsheets and dialog sheets have no cells)."""
+        links = {link.id: link for link in self.relationships(self.workbook_part)}
+        found = []
+        for sheet in self.workbook.iter(self.main + "sheet"):
+            rid = next((sheet.get(f"{{{ns}}}id") for ns in RELATIONSHIPS if sheet.get(f"{{{ns}}}id")), None)
+            link = links.get(rid or "")
+            if link is None or link.kind != "worksheet" or self.find(link.target) is None:
+                continue
+            found.append(SheetEntry(sheet.get("name") or "", sheet.get("state") or "visible",
+                                    self.find(link.target) or link.target))
+        return found
+
+    def date1904(self) -> bool:
+        """Whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900."""
+        properties = self.workbook.find(self.main + "workbookPr")
+        return properties is not None and (properties.get("date1904") or "").lower() in ("1", "true")
+
+    def defined_names(self) -> dict[str, str]:
+        """Workbook names -> what they refer to; a name local to a sheet is 'Sheet!Name'."""
+        titles = [sheet.get("name") or "" for sheet in self.workbook.iter(self.main + "sheet")]
+        names: dict[str, str] = {}
+        for item in self.workbook.iter(self.main + "definedName"):
+            name, local = item.get("name") or "", item.get("localSheetId")
+            if local is not None and local.isdigit() and int(local) < len(titles):
+                name = f"{titles[int(local)]}!{name}"
+            if name:
+                names[name] = (item.text or "").strip()
+        return names
+
+    # -- document properties -------------------------------------------------------------
+    def properties(self) -> Properties:
+        """Title, subject, author and dates, as File > Info shows them (empty if absent)."""
+        part = self.related("", "core-properties") or self.find("docProps/core.xml")
+        root = self.xml(part) if part else None
+        if root is None:
+            return Properties()
+
+        def text(tag: str) -> str | None:
+            element = root.find(tag)
+            return element.text.strip() if element is not None and element.text and element.text.strip() else None
+
+        return Properties(
+            title=text(_DC + "title"), subject=text(_DC + "subject"), creator=text(_DC + "creator"),
+            created=_w3c_date(text(_DCTERMS + "created")), modified=_w3c_date(text(_DCTERMS + "modified")),
+            last_modified_by=text(_CP + "lastModifiedBy"),
+        )
+
+    def custom_property_names(self) -> set[str]:
+        """Names of the workbook's custom properties (paptools marks its own outputs with one)."""
+        part = self.related("", "custom-properties") or self.find("docProps/custom.xml")
+        root = self.xml(part) if part else None
+        if root is None:
+            return set()
+        return {item.get("name") or "" for item in root if item.get("name")}
+
+
+def _w3c_date(text: str | None) -> datetime | None:
+    """A W3CDTF date as docProps writes it ('2025-01-15T09:30:00Z'), or None if it is not one."""
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None

@@ -1,0 +1,193 @@
+"""The workbook's styles part and theme: each cell style resolved once to a fill RGB and a number format.
+
+A cell names its style by index (`s="3"`); the style names a fill and a number format; a fill
+colour is plain RGB, a theme colour with a tint, or an entry of the indexed palette (the
+workbook's own, or Excel's default one). All of that is resolved here once per style, so the
+sheet stream hands out plain records. A workbook with no styles part has no fills at all.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from lxml import etree
+
+from paptools.read.statuses import apply_tint, normalise_rgb
+
+_DRAWING = ("{http://schemas.openxmlformats.org/drawingml/2006/main}",
+            "{http://purl.oclc.org/ooxml/drawingml/main}")
+# Office 2013+ default theme, in Excel's theme-index order (lt1, dk1, lt2, dk2, accents, links).
+_DEFAULT_THEME = ("FFFFFF", "000000", "E7E6E6", "44546A", "4472C4", "ED7D31",
+                  "A5A5A5", "FFC000", "5B9BD5", "70AD47", "0563C1", "954F72")
+_THEME_ORDER = ("lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4",
+                "accent5", "accent6", "hlink", "folHlink")
+# Excel's default indexed palette (indexes 0-63; 64 and 65 are the system's own colours).
+DEFAULT_PALETTE = (
+    "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
+    "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
+    "800000", "008000", "000080", "808000", "800080", "008080", "C0C0C0", "808080",
+    "9999FF", "993366", "FFFFCC", "CCFFFF", "660066", "FF8080", "0066CC", "CCCCFF",
+    "000080", "FF00FF", "FFFF00", "00FFFF", "800080", "800000", "008080", "0000FF",
+    "00CCFF", "CCFFFF", "CCFFCC", "FFFF99", "99CCFF", "FF99CC", "CC99FF", "FFCC99",
+    "3366FF", "33CCCC", "99CC00", "FFCC00", "FF9900", "FF6600", "666699", "969696",
+    "003366", "339966", "003300", "333300", "993300", "993366", "333399", "333333",
+)
+# The number formats Excel knows by id alone (ECMA-376 18.8.30, en-US).
+BUILTIN_FORMATS = {
+    0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
+    5: '"$"#,##0_);("$"#,##0)', 6: '"$"#,##0_);[Red]("$"#,##0)',
+    7: '"$"#,##0.00_);("$"#,##0.00)', 8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+    9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+    14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy",
+    18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm",
+    37: "#,##0_);(#,##0)", 38: "#,##0_);[Red](#,##0)", 39: "#,##0.00_);(#,##0.00)", 40: "#,##0.00_);[Red](#,##0.00)",
+    41: r'_(* #,##0_);_(* \(#,##0\);_(* "-"_);_(@_)', 42: r'_("$"* #,##0_);_("$"* \(#,##0\);_("$"* "-"_);_(@_)',
+    43: r'_(* #,##0.00_);_(* \(#,##0.00\);_(* "-"??_);_(@_)',
+    44: r'_("$"* #,##0.00_)_("$"* \(#,##0.00\)_("$"* "-"??_)_(@_)',
+    45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+}
+_LOCALE_DATE_IDS = set(range(27, 37)) | set(range(50, 59))  # East Asian date formats, shown as dates
+_NOT_DATE_PARTS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]', re.I)
+_DATE_LETTER = re.compile(r"[dmyhs]", re.I)
+WINDOWS_EPOCH, MAC_EPOCH = datetime(1899, 12, 30), datetime(1904, 1, 1)
+
+
+@dataclass(frozen=True)
+class CellLook:
+    """What a cell's style means to the reader: its fill, a note if simplified, its number format."""
+
+    fill: str | None = None
+    fill_note: str | None = None
+    number_format: str = "General"
+    is_date: bool = False
+
+
+PLAIN = CellLook()
+
+
+def is_date_format(code: str) -> bool:
+    """Whether a number format shows a date or time (literal text and colours aside)."""
+    first = _NOT_DATE_PARTS.sub("", code.split(";")[0])
+    return first.lower() != "general" and bool(_DATE_LETTER.search(first))
+
+
+def from_excel(value: float, epoch: datetime) -> datetime | time | float:
+    """An Excel serial number as the date it shows (1900 leap-year bug included), or itself."""
+    try:
+        day, fraction = divmod(value, 1)
+        moment = timedelta(milliseconds=round(fraction * 86_400_000))
+        if 0 <= value < 1 and moment.days == 0:
+            return (datetime.min + moment).time()
+        if 0 < value < 60 and epoch == WINDOWS_EPOCH:
+            day += 1
+        return epoch + timedelta(days=day) + moment
+    except (OverflowError, ValueError):
+        return value
+
+
+class Styles:
+    """The styles part resolved: `look(style)` for cells, `dxf_fill(id)` for conditional formats."""
+
+    def __init__(self, root: etree._Element | None, theme: etree._Element | None, main: str) -> None:
+        self.main = main
+        self.present = root is not None
+        self.theme = theme_colours(theme)
+        self.palette = list(DEFAULT_PALETTE)
+        self._looks: list[CellLook] = []
+        self._dxf_fills: list[str | None] = []
+        if root is None:
+            return
+        custom = root.find(f"{main}colors/{main}indexedColors")
+        if custom is not None:
+            colours = [normalise_rgb(item.get("rgb")) for item in custom.iter(main + "rgbColor")]
+            self.palette = [c or d for c, d in zip(colours, DEFAULT_PALETTE)] + colours[len(DEFAULT_PALETTE):]
+        formats = dict(BUILTIN_FORMATS)
+        for item in root.iterfind(f"{main}numFmts/{main}numFmt"):
+            number = _int(item.get("numFmtId"))
+            if number is not None:
+                formats[number] = item.get("formatCode") or "General"
+        fills = [self._fill(item) for item in root.iterfind(f"{main}fills/{main}fill")]
+        for xf in root.iterfind(f"{main}cellXfs/{main}xf"):
+            number, fill = _int(xf.get("numFmtId")) or 0, _int(xf.get("fillId")) or 0
+            code = formats.get(number, "General")
+            rgb, note = fills[fill] if 0 <= fill < len(fills) else (None, None)
+            self._looks.append(CellLook(rgb, note, code, number in _LOCALE_DATE_IDS or is_date_format(code)))
+        for dxf in root.iterfind(f"{main}dxfs/{main}dxf"):
+            fill = dxf.find(main + "fill")
+            self._dxf_fills.append(self.differential_fill(fill) if fill is not None else None)
+
+    def look(self, style: int) -> CellLook | None:
+        """The style's resolved look, or None if the workbook has no such style."""
+        if 0 <= style < len(self._looks):
+            return self._looks[style]
+        return PLAIN if style == 0 else None
+
+    def dxf_fill(self, index: int) -> str | None:
+        """The fill RGB of a conditional format's differential style."""
+        return self._dxf_fills[index] if 0 <= index < len(self._dxf_fills) else None
+
+    def differential_fill(self, fill: etree._Element) -> str | None:
+        """A conditional format's fill: Excel paints a solid one with its background colour."""
+        pattern = next(iter(fill), None)
+        if pattern is None:
+            return None
+        if etree.QName(pattern).localname == "gradientFill":
+            return self._fill(fill)[0]
+        colour = pattern.find(self.main + "bgColor")
+        if colour is None:
+            colour = pattern.find(self.main + "fgColor")
+        return self.colour(colour)
+
+    def _fill(self, fill: etree._Element) -> tuple[str | None, str | None]:
+        """(RGB or None for no fill, a message if the fill had to be simplified)."""
+        pattern = fill.find(self.main + "patternFill")
+        if pattern is not None:
+            if (pattern.get("patternType") or "none") == "none":
+                return None, None
+            return self.colour(pattern.find(self.main + "fgColor")), None
+        gradient = fill.find(self.main + "gradientFill")
+        stop = gradient.find(self.main + "stop") if gradient is not None else None
+        if stop is None:
+            return None, None
+        return self.colour(stop.find(self.main + "color")), "the cell has a gradient fill; its first colour is used"
+
+    def colour(self, element: etree._Element | None) -> str | None:
+        """A colour element (plain RGB, theme with tint, or indexed palette) as RGB."""
+        if element is None:
+            return None
+        if element.get("rgb"):
+            return normalise_rgb(element.get("rgb"))
+        theme = _int(element.get("theme"))
+        if theme is not None:
+            if not 0 <= theme < len(self.theme):
+                return None
+            try:
+                tint = float(element.get("tint") or 0)
+            except ValueError:
+                tint = 0.0
+            return apply_tint(self.theme[theme], tint)
+        indexed = _int(element.get("indexed"))
+        if indexed is not None and 0 <= indexed < min(64, len(self.palette)):
+            return normalise_rgb(self.palette[indexed])
+        return None  # automatic, or 64/65: the system's own foreground and background
+
+
+def theme_colours(root: etree._Element | None) -> list[str]:
+    """The theme's twelve colours in theme-index order (Office's defaults where missing)."""
+    if root is None:
+        return list(_DEFAULT_THEME)
+    found: dict[str, str | None] = {}
+    for ns in _DRAWING:
+        scheme = root.find(f".//{ns}clrScheme")
+        if scheme is None:
+            continue
+        for child in scheme:
+            srgb, system = child.find(f"{ns}srgbClr"), child.find(f"{ns}sysClr")
+            value = srgb.get("val") if srgb is not None else system.get("lastClr") if system is not None else None
+            found[etree.QName(child).localname] = normalise_rgb(value)
+    return [found.get(name) or default for name, default in zip(_THEME_ORDER, _DEFAULT_THEME)]
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text and text.strip().isdigit() else None

@@ -1,0 +1,259 @@
+"""Status words mapped onto the five canonical statuses by what they mean.
+
+Plans keep their own scales: RAG and BRAG colours and letters, implementation scales
+(Fully / Partially / Not implemented), register lifecycles (Closed / Escalated / Pending),
+five-point confidence ratings (G, A/G, A, A/R, R), "Some slippage", "Done". Each word is
+kept as the plan writes it and mapped onto Complete, On track, Vulnerable, At risk or Not
+yet started with the reason in plain words, so `inspect` can show the mapping and the
+house-style file can override it. A word whose meaning fits no status maps to None and
+says so: it is never guessed. Spelling slips and word order ("Compelte", "Implemented
+fully") are matched with rapidfuzz, but never across a negation ("Incomplete" is not
+"Complete").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from paptools.model import Status
+
+
+@dataclass(frozen=True)
+class WordMapping:
+    """One status word as the plan writes it, the canonical status it stands for, and why."""
+
+    word: str  # as the plan writes it: "Some slippage"
+    status: Status | None  # None when the word fits no status
+    reason: str  # "means behind schedule -> Vulnerable", "from the house-style file", "fits no status"
+
+
+# (what the words mean, the status they stand for, the words normalised). The order of the
+# groups does not matter: a word appears once.
+_MEANINGS: tuple[tuple[str, Status | None, tuple[str, ...]], ...] = (
+    ("means finished", Status.COMPLETE, (
+        "complete", "completed", "done", "achieved", "fully achieved", "finished", "delivered",
+        "implemented", "fully implemented", "closed complete", "complete closed", "signed off",
+    )),
+    ("means closed as done in a register", Status.COMPLETE, (
+        "closed", "met", "validated", "verified", "resolved", "closed validated",
+    )),
+    ("blue in a BRAG scale means complete", Status.COMPLETE, ("blue", "b", "c")),
+    ("means on track", Status.ON_TRACK, (
+        "on track", "ontrack", "on target", "on schedule", "in progress on track", "good progress",
+    )),
+    ("means under way with no problem reported", Status.ON_TRACK, (
+        "in progress", "ongoing", "on going", "started", "underway", "under way", "progressing", "in hand",
+        "partially", "partially implemented", "partly implemented", "partially achieved", "partially met",
+    )),
+    ("green in a RAG scale means on track", Status.ON_TRACK, ("green", "g")),
+    ("amber/green in a confidence scale means success is probable", Status.ON_TRACK, (
+        "a/g", "amber/green", "g/a", "green/amber",
+    )),
+    ("in a delivery confidence scale means success is likely", Status.ON_TRACK, (
+        "highly likely", "probable", "likely",
+    )),
+    ("means vulnerable", Status.VULNERABLE, ("vulnerable",)),
+    ("means behind schedule", Status.VULNERABLE, (
+        "some slippage", "slippage", "minor slippage", "slipping", "slipped", "delayed", "behind",
+        "behind schedule", "some delay", "minor delay", "some issues", "minor issues", "some concerns",
+    )),
+    ("amber in a RAG scale means vulnerable", Status.VULNERABLE, ("amber", "a", "yellow", "orange")),
+    ("in a delivery confidence scale means success is feasible but uncertain", Status.VULNERABLE, ("feasible",)),
+    ("means at risk", Status.AT_RISK, ("at risk", "risk", "high risk")),
+    ("means off track", Status.AT_RISK, (
+        "off track", "offtrack", "not on track", "significant slippage", "significant delay",
+        "significantly delayed", "significant issues", "major issues", "stalled", "blocked",
+    )),
+    ("means raised for help because it is in trouble", Status.AT_RISK, ("escalated",)),
+    ("red in a RAG scale means at risk", Status.AT_RISK, ("red", "r")),
+    ("amber/red in a confidence scale means success is in doubt", Status.AT_RISK, (
+        "a/r", "amber/red", "r/a", "red/amber",
+    )),
+    ("in a delivery confidence scale means success is in doubt", Status.AT_RISK, (
+        "in doubt", "unlikely", "unachievable",
+    )),
+    ("means not started yet", Status.NOT_STARTED, (
+        "not yet started", "not started", "not started yet", "nys", "yet to start", "to start",
+        "not commenced", "not yet commenced", "not begun",
+    )),
+    ("means not due to start yet", Status.NOT_STARTED, ("not due", "not yet due", "planned", "future")),
+    ("means waiting to start", Status.NOT_STARTED, ("pending", "awaiting start")),
+    ("means nothing implemented yet (the due date shows whether that is late)", Status.NOT_STARTED, (
+        "not implemented", "not yet implemented",
+    )),
+    ("white in a RAG scale means not started", Status.NOT_STARTED, ("white",)),
+    # Words that sound like a status but do not say which one.
+    ("says the item is open, not how it is going", None, ("open", "live", "active")),
+    ("says the work is paused", None, ("on hold", "paused", "deferred", "parked")),
+    ("says the action no longer applies", None, (
+        "cancelled", "canceled", "withdrawn", "superseded", "no longer required", "not applicable", "n/a", "na",
+    )),
+    ("says the status is not known", None, ("tbc", "tba", "?", "unknown", "not assessed", "not known")),
+    ("says it is not finished, not how it is going", None, (
+        "incomplete", "not complete", "not completed", "not achieved", "not met",
+    )),
+    ("a colour with no status meaning", None, ("grey", "gray", "purple", "black")),
+)
+_KNOWN: dict[str, tuple[str, Status | None]] = {
+    word: (meaning, status) for meaning, status, words in _MEANINGS for word in words
+}
+# Longest first, so "not yet started" wins over "not started" when a word leads longer text.
+_LEADING = tuple(sorted((w for w in _KNOWN if len(w) > 2), key=lambda w: -len(w)))
+_FUZZY_CHOICES = tuple(w for w in _KNOWN if len(w) >= 5)
+_REORDERED = {" ".join(sorted(w.split())): w for w in _KNOWN if " " in w}  # "implemented fully"
+_FUZZY_CUTOFF = 85.0
+_NEGATION = re.compile(r"\b(?:not|no|non|never)\b|\b(?:un|in)(?=[a-z]{4})")
+_COLOUR_PAIR = re.compile(r"(amber|green|red|a|g|r)\s*[-–/]\s*(amber|green|red|a|g|r)")
+_PREFIX = re.compile(r"^\s*(?:(?:b?rag|current|overall|delivery)\s+)?(?:status|b?rag|rating|confidence)\s*[:\-–]\s*", re.I)
+_HEAD = re.compile(r"^(?P<head>[^:(\-–—]+?)\s*(?:[:\-–—]|\((?P<paren>[^)]*)\)?)")
+_NUMBER = re.compile(r"[\d.,%\s]+")
+
+
+def normalise_word(text: str) -> str:
+    """A status word reduced for comparison: case, spacing and punctuation set aside."""
+    text = text.strip().lower().replace("&", " and ")
+    pair = _COLOUR_PAIR.fullmatch(text)
+    if pair:
+        return f"{pair.group(1)}/{pair.group(2)}"
+    text = re.sub(r"\s*/\s*", "/", text)
+    text = re.sub(r"[^a-z0-9/?]+", " ", text)
+    return " ".join(text.split())
+
+
+def _negated(word: str) -> bool:
+    return _NEGATION.search(word) is not None
+
+
+def _fuzzy(word: str, choices: Iterable[str]) -> str | None:
+    """The choice a misspelt or reordered word stands for, never across a negation."""
+    if len(word) < 5:
+        return None
+    found = process.extractOne(word, list(choices), scorer=fuzz.token_sort_ratio, score_cutoff=_FUZZY_CUTOFF)
+    if found is None:
+        return None
+    choice = found[0]
+    if _negated(choice) != _negated(word) or (choice[0] != word[0] and sorted(choice.split()) != sorted(word.split())):
+        return None
+    return choice
+
+
+def _mapping(word: str, known: str, how: str = "") -> WordMapping:
+    meaning, status = _KNOWN[known]
+    quoted = f"read as '{known}' ({how}): " if how else ""
+    if status is None:
+        return WordMapping(word, None, f"{quoted}{meaning}: fits no status")
+    return WordMapping(word, status, f"{quoted}{meaning} -> {status}")
+
+
+def is_status_word(text: str) -> bool:
+    """Whether the text is exactly one known status word that fits a status (no description)."""
+    known = _KNOWN.get(normalise_word(text))
+    return known is not None and known[1] is not None
+
+
+@lru_cache(maxsize=4096)
+def map_status_word(word: str) -> WordMapping:
+    """The canonical status a plan's status word stands for, by meaning, with the reason.
+
+    Tried in turn: the word itself; a known word leading longer text ("Complete - agreed
+    at LIP EB", "Green (on track)"), which must not disagree with its bracket; a close
+    spelling or word order ("Compelte", "Implemented fully"). A number is a placeholder,
+    not a status ("0" for not assessed). Anything else fits no status and says so.
+    """
+    norm = normalise_word(_PREFIX.sub("", word))
+    if not norm:
+        return WordMapping(word, None, "blank: fits no status")
+    if norm in _KNOWN:
+        return _mapping(word, norm)
+    reordered = _REORDERED.get(" ".join(sorted(norm.split())))
+    if reordered is not None:
+        return _mapping(word, reordered, "word order")
+    if _NUMBER.fullmatch(word.strip()):
+        return WordMapping(word, None, "a number, not a status word (often a placeholder for not assessed): "
+                                       "fits no status")
+    leading = _leading(norm)
+    if leading is not None:
+        return WordMapping(word, *leading)
+    close = _fuzzy(norm, _FUZZY_CHOICES)
+    if close is not None:
+        return _mapping(word, close, "spelling or word order")
+    return WordMapping(word, None, "fits no status")
+
+
+def _leading(norm: str) -> tuple[Status | None, str] | None:
+    """A known word opening longer text, checked against a bracketed or trailing status word."""
+    for known in _LEADING:
+        if norm.startswith(known) and norm[len(known)] in " /":
+            first = _mapping(norm, known)
+            other = _KNOWN.get(norm[len(known):].strip(), ("", None))[1]
+            if first.status is not None and other is not None and other is not first.status:
+                return None, f"names two statuses ({first.status} and {other}): fits no status"
+            return first.status, f"starts with '{known}': {first.reason}"
+    return None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A plan's own status scale, each word mapped, and where in the workbook it was found."""
+
+    words: tuple[WordMapping, ...]
+    source: str  # "key on sheet Guidance A4:B8", "drop-down list on F5:F60", "words used in column F"
+
+    @classmethod
+    def from_words(
+        cls, words: Iterable[str], source: str, overrides: Mapping[str, Status] | None = None
+    ) -> Vocabulary:
+        """Map each distinct word once (first spelling kept); the house-style file's words win."""
+        chosen = {normalise_word(k): (k, v) for k, v in (overrides or {}).items()}
+        mapped: dict[str, WordMapping] = {}
+        for word in words:
+            text = word.strip()
+            norm = normalise_word(text)
+            if not norm or norm in mapped:
+                continue
+            if norm in chosen:
+                mapped[norm] = WordMapping(text, chosen[norm][1], "from the house-style file")
+            else:
+                mapped[norm] = map_status_word(text)
+        for norm, (text, status) in chosen.items():  # declared by the house style but not seen
+            mapped.setdefault(norm, WordMapping(text.strip(), status, "from the house-style file"))
+        return cls(tuple(mapped.values()), source)
+
+    @classmethod
+    def standard(cls) -> Vocabulary:
+        """The five canonical statuses in their own words: the scale when a plan declares none."""
+        return cls(tuple(WordMapping(s.value, s, "one of the five statuses") for s in Status),
+                   "paptools' five statuses")
+
+    def lookup(self, text: str) -> WordMapping | None:
+        """The word of this scale a cell's text names, or None when it names none of them.
+
+        Case, spacing and punctuation are set aside, and so are a "Status:" label and a
+        description after the word ("Status: Green (on track)", "Complete - agreed at board").
+        """
+        return _lookup(self.words, text)
+
+
+@lru_cache(maxsize=8192)
+def _lookup(words: tuple[WordMapping, ...], text: str) -> WordMapping | None:
+    index = {normalise_word(m.word): m for m in words}
+    text = _PREFIX.sub("", text)
+    norm = normalise_word(text)
+    if not norm:
+        return None
+    if norm in index:
+        return index[norm]
+    head = _HEAD.match(text.strip())
+    if head is not None:
+        found = index.get(normalise_word(head.group("head")))
+        if found is not None:
+            return found
+    for known in sorted((w for w in index if len(w) > 2), key=lambda w: -len(w)):
+        if norm.startswith(known) and norm[len(known)] in " /":
+            return index[known]
+    close = _fuzzy(norm, [w for w in index if len(w) >= 5])
+    return index[close] if close is not None else None

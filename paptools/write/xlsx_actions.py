@@ -1,0 +1,190 @@
+"""The Actions sheet of the cleaned workbook: one header row, one row per action, as an Excel table.
+
+The columns people look for first come first (Ref, Status in the plan's own words, Action,
+Owner, Latest due), then the long text; Ref, Status and the header stay on screen. Columns
+no action fills are left out, so the sheet prints as large as it can. The status colours
+are conditional formats keyed on the words (xlsxwriter cannot write named cell styles):
+one rule per word, so restyling a status is one edit in Conditional Formatting > Manage
+Rules, and a word typed or picked from the drop-down takes its colour at once. The headers
+are the ones the reader maps, so reading the sheet back gives the same plan.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from xlsxwriter.worksheet import Worksheet
+
+from paptools.model import Action, DataWarning, Month, Plan, Status
+from paptools.read.plan import EXCEL_CELL_LIMIT
+from paptools.read.statuses import status_from_text
+from paptools.write.xlsx_style import Column, PageFit, Styles, fit_columns, set_page, wrapped_height
+
+TABLE_NAME = "PlanActions"
+VALIDATION_ROWS = 500  # the drop-down reaches rows added below the plan's last action
+
+
+@dataclass(frozen=True)
+class ActionColumn:
+    """One column of the Actions sheet: what it holds and how it prints."""
+
+    column: Column
+    value: Callable[[Action], str | Month | None]
+    kind: str = "text"  # "text", "ref", "status", "month"
+    always: bool = False  # kept even when no action fills it
+
+
+def progress_text(action: Action) -> str:
+    """The Progress cell, tidied: every entry kept whole, one entry per line."""
+    if not action.entries:
+        return action.progress
+    return "\n".join(entry.raw for entry in action.entries)
+
+
+def status_word(action: Action) -> str:
+    """The status in the plan's own word when it has one that reads back as the same status."""
+    if action.status is None:
+        return action.status_word or ""
+    if action.status_word and status_from_text(action.status_word)[0] is action.status:
+        return action.status_word
+    return action.status.value
+
+
+def vocabulary(plan: Plan) -> dict[str, Status]:
+    """The words the plan uses for each status, in the Key's order; the Key's word where it has none."""
+    words: dict[str, Status] = {}
+    for status in Status:
+        own = [status_word(a) for a in plan.actions if a.status is status and a.status_word]
+        for word in dict.fromkeys(own) or [status.value]:
+            words.setdefault(word, status)
+    return words
+
+
+BASE_COLUMNS: tuple[ActionColumn, ...] = (
+    ActionColumn(Column("Ref", 10), lambda a: a.ref, "ref", always=True),
+    ActionColumn(Column("Status", 13), status_word, "status", always=True),
+    ActionColumn(Column("Action", 40, 26), lambda a: a.title, always=True),
+    ActionColumn(Column("Owner", 16, 13), lambda a: a.owner, always=True),
+    ActionColumn(Column("Latest due", 10), lambda a: a.timescale.due, "month", always=True),
+    ActionColumn(Column("Progress", 70, 42), progress_text, always=True),
+    ActionColumn(Column("Success criteria", 34, 20), lambda a: a.success_criteria),
+    ActionColumn(Column("Outcome/impact", 30, 18), lambda a: a.outcome),
+    ActionColumn(Column("Evidence", 26, 15), lambda a: a.evidence),
+    ActionColumn(Column("Timescale", 16, 12), lambda a: a.timescale.text),
+    ActionColumn(Column("Original due", 10), lambda a: a.timescale.original_due, "month"),
+    ActionColumn(Column("Priority area", 12, 10), lambda a: a.priority_area or ""),
+    ActionColumn(Column("Section", 14, 10), lambda a: a.section or ""),
+)
+
+
+def action_columns(plan: Plan) -> list[ActionColumn]:
+    """The columns this plan needs: the first six always, the others when an action fills them."""
+    def extra(name: str) -> ActionColumn:
+        return ActionColumn(Column(name, 20, 12), lambda a: dict(a.extra).get(name, ""))
+
+    columns = list(BASE_COLUMNS) + [extra(name) for name in plan.extra_columns]
+    return [c for c in columns if c.always or any(c.value(a) for a in plan.actions)]
+
+
+def split_long(text: str, limit: int = EXCEL_CELL_LIMIT) -> list[str]:
+    """Text cut into pieces Excel can hold, at line breaks (between entries) where possible."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        if cut <= 0:
+            cut = text.rfind(" ", 0, limit)
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    pieces.append(text)
+    return pieces
+
+
+class ActionsSheet:
+    """Writes the Actions sheet; `notes` says what had to be continued on further rows."""
+
+    def __init__(self, styles: Styles, plan: Plan):
+        self.styles, self.plan = styles, plan
+        self.columns = action_columns(plan)
+        self.fit: PageFit = fit_columns([c.column for c in self.columns])
+        self.notes: list[DataWarning] = []
+
+    def write(self, sheet: Worksheet, *, title: str, version: str) -> None:
+        widths = self.fit.widths
+        cells = [[column.value(action) for column in self.columns] for action in self.plan.actions]
+        pieces = [[split_long(value) if isinstance(value, str) else [value] for value in row] for row in cells]
+        continued = any(len(p) > 1 for row in pieces for p in row)
+        row = 1
+        for action, parts in zip(self.plan.actions, pieces):
+            row = self._action_rows(sheet, row, action, parts, widths)
+        last = max(row - 1, 1)
+        headers = [c.column.header for c in self.columns]
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, width)
+        if continued:  # a table cannot hold merged cells: a plain filtered range instead
+            for col, header in enumerate(headers):
+                sheet.write_string(0, col, header, self.styles["header"])
+            sheet.autofilter(0, 0, last, len(headers) - 1)
+        else:
+            sheet.add_table(0, 0, last, len(headers) - 1, {
+                "name": TABLE_NAME, "style": "Table Style Light 1", "banded_rows": True, "autofilter": True,
+                "columns": [{"header": h, "header_format": self.styles["header"]} for h in headers],
+                "title": "Actions of the plan",
+                "description": "One row per action: ref, status, action, owner, latest due month and progress.",
+            })
+        sheet.set_row(0, 30)
+        sheet.freeze_panes(1, 2)  # the header row, Ref and Status stay on screen
+        self._statuses(sheet, max(last, VALIDATION_ROWS - 1))  # 0-based: to Excel row 500
+        set_page(sheet, self.fit, title=title, version=version)
+        sheet.activate()
+
+    def _action_rows(self, sheet: Worksheet, row: int, action: Action, parts: list[list[str | Month | None]],
+                     widths: tuple[float, ...]) -> int:
+        height = max(len(p) for p in parts)
+        for col, (column, texts) in enumerate(zip(self.columns, parts)):
+            if len(texts) > 1:
+                self.notes.append(DataWarning(
+                    "Actions", f"{_letter(col)}{row + 1}",
+                    f"{column.column.header} of {action.ref} is {sum(len(str(t)) for t in texts):,} characters, "
+                    f"more than an Excel cell holds ({EXCEL_CELL_LIMIT:,}); it continues on the next "
+                    f"{len(texts) - 1} row(s), nothing is cut",
+                ))
+        for part in range(height):
+            shown: list[tuple[str, float]] = []
+            for col, (column, texts) in enumerate(zip(self.columns, parts)):
+                value = texts[part] if part < len(texts) else None
+                if isinstance(value, Month):
+                    sheet.write_datetime(row + part, col, datetime(value.year, value.month, 1),
+                                         self.styles["month"])
+                elif value:
+                    self.styles.text(sheet, row + part, col, value, column.kind if column.kind != "month" else "text")
+                    shown.append((value, widths[col]))
+            sheet.set_row(row + part, wrapped_height(shown))
+        if height > 1:
+            sheet.merge_range(row, 0, row + height - 1, 0, "", self.styles["ref"])
+            self.styles.text(sheet, row, 0, action.ref, "ref")
+        return row + height
+
+    def _statuses(self, sheet: Worksheet, last: int) -> None:
+        """The drop-down of the plan's own status words, and each word's colour."""
+        col = [c.kind for c in self.columns].index("status")
+        words = vocabulary(self.plan)
+        listed = ", ".join(words)
+        sheet.data_validation(1, col, last, col, {
+            "validate": "list", "source": list(words),
+            "input_title": "Status", "input_message": f"Choose one of: {listed}"[:255],
+            "error_title": "Not a status", "error_message": f"Use one of: {listed}"[:255],
+        })
+        for word, status in words.items():
+            sheet.conditional_format(1, col, last, col, {
+                "type": "cell", "criteria": "==", "value": '"' + word.replace('"', '""') + '"',
+                "format": self.styles.conditional[status],
+            })
+
+
+def _letter(col: int) -> str:
+    from xlsxwriter.utility import xl_col_to_name
+
+    return str(xl_col_to_name(col))

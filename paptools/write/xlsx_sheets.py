@@ -1,0 +1,124 @@
+"""The Changes, Warnings and About sheets of the cleaned workbook.
+
+Changes: one row per change between the two versions, as the changes file lists them.
+Warnings: every warning of the run, in the words the terminal uses, with the workbook it
+concerns named by its real file name. About: what the file is, which version, how it was
+made and how to read the colours. The reader skips all three when it reads the file back.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from xlsxwriter.worksheet import Worksheet
+
+from paptools.compare.figures import ROUNDING_RULE
+from paptools.content.changes import COLUMNS as CHANGE_COLUMNS
+from paptools.content.changes import ChangeRow
+from paptools.model import DataWarning, Status
+from paptools.write.xlsx_style import A4, Column, PageFit, Styles, fit_columns, set_page, wrapped_height
+
+CHANGE_WIDTHS = (Column("Change", 16), Column("Ref", 10), Column("Priority area", 12, 10),
+                 Column("Section", 14, 10), Column("Entry date", 11), Column("Author", 16, 12),
+                 Column("Before", 48, 34), Column("After", 48, 34), Column("Note", 32, 22))
+WARNING_WIDTHS = (Column("Workbook", 26, 18), Column("Sheet", 14), Column("Cell", 8),
+                  Column("What paptools could not read for certain", 70, 50), Column("The text concerned", 60, 36))
+_FIRST_CELL_LIMIT = 32_767  # a cell's most; a warning's value is kept whole in the terminal and the report
+
+
+def _header(sheet: Worksheet, styles: Styles, headers: Sequence[str], widths: Sequence[float]) -> None:
+    for col, (header, width) in enumerate(zip(headers, widths)):
+        sheet.set_column(col, col, width)
+        sheet.write_string(0, col, header, styles["header"])
+    sheet.set_row(0, 30)
+    sheet.freeze_panes(1, 0)
+
+
+def write_changes(sheet: Worksheet, styles: Styles, rows: list[ChangeRow], *, title: str, version: str) -> None:
+    """One row per change, the row tall enough for its longest wrapped text."""
+    fit = fit_columns(CHANGE_WIDTHS)
+    _header(sheet, styles, CHANGE_COLUMNS, fit.widths)
+    for row, change in enumerate(rows, start=1):
+        cells = change.cells()
+        for col, text in enumerate(cells):
+            if text:
+                styles.text(sheet, row, col, text[:_FIRST_CELL_LIMIT], "text")
+        sheet.set_row(row, wrapped_height(zip(cells, fit.widths)))
+    last = max(len(rows), 1)
+    alert = styles.book.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006", "bold": True})
+    sheet.conditional_format(1, 8, last, 8, {"type": "text", "criteria": "begins with",
+                                             "value": "HISTORY CHANGED", "format": alert})
+    sheet.autofilter(0, 0, last, len(CHANGE_COLUMNS) - 1)
+    set_page(sheet, fit, title=title, version=version)
+
+
+def write_warnings(sheet: Worksheet, styles: Styles, warnings: list[tuple[str, DataWarning]], *, title: str,
+                   version: str) -> None:
+    """Every warning with the workbook it concerns, its sheet and cell, in plain words."""
+    fit = fit_columns(WARNING_WIDTHS)
+    _header(sheet, styles, [c.header for c in WARNING_WIDTHS], fit.widths)
+    if not warnings:
+        styles.text(sheet, 1, 0, "No warnings: everything in the workbook was read for certain.", "plain")
+    for row, (source, warning) in enumerate(warnings, start=1):
+        cells = (source, warning.sheet or "", warning.cell or "", warning.message, warning.value or "")
+        for col, text in enumerate(cells):
+            if text:
+                styles.text(sheet, row, col, text[:_FIRST_CELL_LIMIT], "text")
+        sheet.set_row(row, wrapped_height(zip(cells, fit.widths)))
+    if warnings:
+        sheet.autofilter(0, 0, len(warnings), len(cells) - 1)
+    set_page(sheet, fit, title=title, version=version)
+
+
+def about_lines(*, title: str, version: str, source: str, made: datetime, sheets: Sequence[str],
+                words: dict[str, Status]) -> list[tuple[str, str]]:
+    """The About sheet as (style, text) lines: what this is, which version, how made, how to read it."""
+    colours = {Status.COMPLETE: "blue", Status.ON_TRACK: "green", Status.VULNERABLE: "amber",
+               Status.AT_RISK: "red", Status.NOT_STARTED: "white"}
+    lines = [
+        ("title", title),
+        ("text", f"A cleaned copy of the Priority Action Plan, version {version}, made from {source} "
+                 f"by paptools on {made.day} {made:%B %Y}. The plan itself was only read, never changed."),
+        ("subtitle", "What is in this file"),
+    ]
+    described = {
+        "Actions": "one row per action: Ref, Status, Action, Owner, Latest due, then the progress entries "
+                   "(one per line) and the other columns of the plan. It is an Excel table: filter and sort "
+                   "from the header row.",
+        "Summary": "how many actions have each status, with percentages, the same figures as the report.",
+        "Changes": "what changed since the previous version: new progress, status changes, timescales, "
+                   "actions added or removed, and earlier progress that was edited or removed.",
+        "Warnings": "what paptools could not read for certain, with the workbook, sheet and cell to check.",
+    }
+    lines += [("text", f"{name}: {described[name]}") for name in sheets if name in described]
+    lines += [
+        ("subtitle", "How to read the colours"),
+        ("text", "The Status column shows each action's status as a word, coloured by its status: "
+                 + "; ".join(f"{', '.join(repr(w) for w, s in words.items() if s is status)} in "
+                             f"{colours[status]}" for status in Status if status in words.values())
+                 + ". Choose a status from the drop-down and its colour follows; to change a colour, edit "
+                   "its rule in Home > Conditional Formatting > Manage Rules."),
+        ("subtitle", "How the figures are calculated"),
+        ("text", "Counts come from the status of each action, never from formulas in the plan. "
+                 + ROUNDING_RULE),
+        ("subtitle", "Safe to send"),
+        ("text", "No formulas, macros, external links or hidden sheets. Text that starts with =, +, - or @ is "
+                 "kept as text."),
+    ]
+    return lines
+
+
+def write_about(sheet: Worksheet, styles: Styles, lines: list[tuple[str, str]], *, title: str,
+                version: str) -> None:
+    """The About lines, one wrapped paragraph each, on one portrait page."""
+    sheet.set_column(0, 0, 110)
+    row = 0
+    for style, text in lines:
+        if style == "subtitle":
+            row += 1
+        styles.text(sheet, row, 0, text, style)
+        if style == "text":
+            sheet.set_row(row, wrapped_height([(text, 110)]))
+        row += 1
+    set_page(sheet, PageFit(A4, (), True), title=title, version=version, repeat_header=False,
+             landscape=False, gridlines=False)

@@ -1,0 +1,150 @@
+"""Status words of many scales mapped onto the five statuses, by meaning, with the reason shown."""
+from __future__ import annotations
+
+import pytest
+
+from paptools.model import Status
+from paptools.read.statuses import key_status, status_from_text
+from paptools.read.vocabulary import Vocabulary, WordMapping, map_status_word
+
+C, G, V, R, N = Status.COMPLETE, Status.ON_TRACK, Status.VULNERABLE, Status.AT_RISK, Status.NOT_STARTED
+
+# The word as a plan writes it -> the status a careful reader would count it as.
+WORDS = [
+    # RAG and BRAG, as words and letters
+    ("Blue", C), ("B", C), ("Green", G), ("G", G), ("Amber", V), ("A", V), ("Red", R), ("R", R),
+    ("GREEN", G), (" amber ", V), ("White", N),
+    # finished
+    ("Complete", C), ("Completed", C), ("Achieved", C), ("Done", C), ("Closed", C), ("Met", C),
+    ("Validated", C), ("Fully implemented", C), ("Implemented", C), ("Implemented fully", C), ("Resolved", C),
+    # moving
+    ("On track", G), ("On Track", G), ("On-track", G), ("In progress", G), ("Ongoing", G),
+    ("Partially implemented", G), ("Partially", G), ("Started", G), ("A/G", G), ("Amber/Green", G),
+    ("amber - green", G),
+    # behind
+    ("Some slippage", V), ("Slipping", V), ("Delayed", V), ("Behind", V), ("Behind schedule", V), ("Vulnerable", V),
+    # in trouble
+    ("Off track", R), ("At risk", R), ("A/R", R), ("Amber/Red", R), ("Significant issues", R), ("Escalated", R),
+    # not begun
+    ("Not started", N), ("Not yet started", N), ("Not due", N), ("Planned", N), ("Pending", N),
+    ("Not implemented", N),
+    # the delivery confidence words
+    ("Highly likely", G), ("Probable", G), ("Feasible", V), ("In doubt", R), ("Unachievable", R),
+    # written with more words around them
+    ("Complete - agreed at LIP EB May 25", C), ("Green (on track)", G), ("Status: Green (on track)", G),
+    ("RAG status - Amber", V),
+    # spelling slips and word order
+    ("Compelte", C), ("Some slipage", V), ("Implemented partially", G), ("Not yet strated", N),
+]
+
+
+@pytest.mark.parametrize("word, status", WORDS)
+def test_a_status_word_is_mapped_by_meaning(word, status):
+    mapping = map_status_word(word)
+    assert mapping.word == word
+    assert mapping.status is status
+    assert mapping.reason.endswith(f"-> {status}")
+
+
+@pytest.mark.parametrize(
+    "word, reason",
+    [
+        ("Open", "says the item is open, not how it is going: fits no status"),
+        ("On hold", "says the work is paused: fits no status"),
+        ("Cancelled", "says the action no longer applies: fits no status"),
+        ("TBC", "says the status is not known: fits no status"),
+        ("Incomplete", "says it is not finished, not how it is going: fits no status"),
+        ("Purple", "a colour with no status meaning: fits no status"),
+        ("0", "a number, not a status word (often a placeholder for not assessed): fits no status"),
+        ("3", "a number, not a status word (often a placeholder for not assessed): fits no status"),
+        ("see note", "fits no status"),
+        ("Green (at risk)", "names two statuses (On track and At risk): fits no status"),
+        ("Closed - not implemented", "names two statuses (Complete and Not yet started): fits no status"),
+    ],
+)
+def test_a_word_that_fits_no_status_is_never_guessed(word, reason):
+    assert map_status_word(word) == WordMapping(word, None, reason)
+
+
+def test_the_reason_says_what_the_word_means():
+    assert map_status_word("Some slippage").reason == "means behind schedule -> Vulnerable"
+    assert map_status_word("A/G").reason == "amber/green in a confidence scale means success is probable -> On track"
+    assert map_status_word("Compelte").reason == "read as 'complete' (spelling or word order): means finished -> Complete"
+    assert map_status_word("Pending").reason == "means waiting to start -> Not yet started"
+
+
+def test_a_five_point_confidence_scale():
+    scale = Vocabulary.from_words(["G", "A/G", "A", "A/R", "R"], "drop-down list on F5:F60")
+    assert [(m.word, m.status) for m in scale.words] == [("G", G), ("A/G", G), ("A", V), ("A/R", R), ("R", R)]
+    assert scale.source == "drop-down list on F5:F60"
+
+
+def test_an_implementation_scale_and_a_register_lifecycle():
+    scale = Vocabulary.from_words(["Fully implemented", "Partially implemented", "Not implemented", "Ongoing"],
+                                  "words used in column E")
+    assert [m.status for m in scale.words] == [C, G, N, G]
+    register = Vocabulary.from_words(["Open", "Closed", "Escalated", "Met", "Validated", "Pending"],
+                                     "words used in column G")
+    assert [(m.word, m.status) for m in register.words] == [
+        ("Open", None), ("Closed", C), ("Escalated", R), ("Met", C), ("Validated", C), ("Pending", N)
+    ]
+
+
+def test_a_plans_own_scale_keeps_its_words_once_and_the_house_style_wins():
+    scale = Vocabulary.from_words(
+        ["Completed", "On track", "Some slippage", "some slippage ", "Off track", "Not started", "Open", ""],
+        "key on sheet Guidance A4:B8",
+        overrides={"open": Status.ON_TRACK, "Parked": Status.VULNERABLE},
+    )
+    assert scale.words == (
+        WordMapping("Completed", C, "means finished -> Complete"),
+        WordMapping("On track", G, "means on track -> On track"),
+        WordMapping("Some slippage", V, "means behind schedule -> Vulnerable"),
+        WordMapping("Off track", R, "means off track -> At risk"),
+        WordMapping("Not started", N, "means not started yet -> Not yet started"),
+        WordMapping("Open", G, "from the house-style file"),
+        WordMapping("Parked", V, "from the house-style file"),
+    )
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Some slippage", "Some slippage"),
+        ("SOME SLIPPAGE", "Some slippage"),
+        ("  some   slippage. ", "Some slippage"),
+        ("Status: Some Slippage (see note)", "Some slippage"),
+        ("Completed - signed off at board", "Completed"),
+        ("Off-track - escalated", "Off track"),
+        ("Some slipage", "Some slippage"),
+        ("Not started yet", "Not started"),
+    ],
+)
+def test_a_cell_is_looked_up_in_the_plans_scale(text, word):
+    scale = Vocabulary.from_words(["Completed", "On track", "Some slippage", "Off track", "Not started"], "key")
+    found = scale.lookup(text)
+    assert found is not None and found.word == word
+
+
+@pytest.mark.parametrize("text", ["Green", "Closed", "", "Slippage expected", "Incomplete"])
+def test_a_cell_outside_the_plans_scale_is_not_found(text):
+    scale = Vocabulary.from_words(["Completed", "On track", "Some slippage", "Off track", "Not started"], "key")
+    assert scale.lookup(text) is None
+
+
+def test_the_standard_scale_is_the_five_statuses():
+    scale = Vocabulary.standard()
+    assert [(m.word, m.status) for m in scale.words] == [
+        ("Not yet started", N), ("On track", G), ("Vulnerable", V), ("At risk", R), ("Complete", C)
+    ]
+    found = scale.lookup("on track")
+    assert found is not None and found.status is G
+
+
+def test_the_readers_helpers_use_the_same_words():
+    assert status_from_text("Some slippage") == (V, True)
+    assert status_from_text("Open") == (None, False)
+    assert status_from_text("  ") == (None, True)
+    assert key_status("Some slippage: the action is behind its timescale") is V
+    assert key_status("Open") is None
+    assert key_status("Completed actions") is None
