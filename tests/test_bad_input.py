@@ -195,8 +195,8 @@ def test_previous_newer_than_current_is_a_warning_that_says_how_to_swap(tmp_path
     newer, older = example_path("2025-08"), example_path("2025-01")
     result = run("reconcile", newer, older, "--no-files")
     assert result.exit_code == 0
-    assert (f"the previous version {newer.name} looks newer than the current one {older.name} (latest entries "
-            f"Aug 2025 against Dec 2024): if so, swap them: paptools reconcile {older} {newer}") in result.stderr
+    assert (f"the previous version {newer.name} looks newer than the current one {older.name} (dated "
+            f"Aug 2025 against Jan 2025): if so, give them the other way round: paptools reconcile {older} {newer}") in result.stderr
 
 
 def test_a_bad_as_of_date_is_a_usage_error():
@@ -236,17 +236,60 @@ def test_no_command_changes_an_input_workbook(tmp_path):
     assert [digest(p) for p in inputs] == before
 
 
-def test_a_failure_while_writing_leaves_no_half_written_file(tmp_path, monkeypatch):
+def test_a_failure_while_writing_leaves_nothing_of_the_run(tmp_path, monkeypatch):
     def failing(report, path):
         Path(path).write_bytes(b"PK half a report")
-        raise OSError("disk full")
+        raise OSError("the network drive went away")
 
     monkeypatch.setattr("paptools.write.docx.write_docx", failing)
     result = run("reconcile", example_path("2025-08"), example_path("2026-04"), "--output-dir", tmp_path)
-    assert result.exit_code == 1 and "OSError: disk full" in result.stderr
-    # The files that were finished are kept; of the report there is no trace.
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "oldham-send-pap-2026-04-changes.csv", "oldham-send-pap-2026-04-clean.xlsx"]
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: {tmp_path}: writing failed (the network drive went away): check the folder, or choose another "
+        "--output-dir; nothing of this run was written, earlier outputs are unchanged\n"))
+    # The changes file and the cleaned workbook were finished, but the set was not: none of it is kept.
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_leaves_nothing_and_earlier_outputs_untouched(tmp_path, monkeypatch):
+    import errno
+
+    earlier = {"oldham-send-pap-2026-04-changes.csv": b"earlier changes",
+               "oldham-send-pap-2026-04-clean.xlsx": b"earlier workbook"}
+    for name, data in earlier.items():
+        (tmp_path / name).write_bytes(data)
+
+    def full(path, plan, summary, **kw):
+        Path(path).write_bytes(b"PK half a workbook")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("paptools.write.workbook.write_clean_workbook", full)
+    result = run("reconcile", example_path("2025-08"), example_path("2026-04"), "--output-dir", tmp_path, "--force")
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: {tmp_path}: the disk is full: free some space or choose another --output-dir; nothing of this run "
+        "was written, earlier outputs are unchanged\n"))
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == earlier
+
+
+def test_a_second_run_into_the_same_folder_fails_clearly_while_one_runs(tmp_path):
+    import os
+
+    (tmp_path / ".paptools.lock").write_text(f"{os.getpid()} {__import__('socket').gethostname()}")
+    result = run("clean", example_path("2026-04"), "--output-dir", tmp_path)
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: {tmp_path}: another paptools run is writing to this folder (its lock file is .paptools.lock): "
+        "wait for it to finish, or choose another --output-dir; if no run is going, delete that file\n"))
+    assert [p.name for p in tmp_path.iterdir()] == [".paptools.lock"]
+
+
+def test_a_lock_left_by_a_run_that_died_is_taken_over(tmp_path):
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (tmp_path / ".paptools.lock").write_text(f"{dead.stdout.strip()} {__import__('socket').gethostname()}")
+    result = run("clean", example_path("2026-04"), "--output-dir", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["oldham-send-pap-2026-04-clean.xlsx"]
 
 
 def test_ctrl_c_while_writing_leaves_no_half_written_file(tmp_path, monkeypatch):
@@ -257,7 +300,7 @@ def test_ctrl_c_while_writing_leaves_no_half_written_file(tmp_path, monkeypatch)
     monkeypatch.setattr("paptools.write.workbook.write_clean_workbook", interrupted)
     result = run("clean", example_path("2026-04"), "--output-dir", tmp_path)
     assert result.exit_code == 130
-    assert result.stderr == "Interrupted: no file was left half-written; files already finished were kept.\n"
+    assert result.stderr == "Interrupted: nothing of this run was written; earlier outputs are unchanged.\n"
     assert list(tmp_path.iterdir()) == []
 
 

@@ -143,7 +143,7 @@ def test_the_chart_has_alternative_text_and_its_figures_in_a_table(january):
     assert captions[:4] == ["Figure 1: Actions by status", "Table 1: Actions by status",
                             "Figure 2: How the statuses have moved across versions of the plan",
                             "Table 2: All actions by status in each version"]
-    assert [c.text for c in document.tables[0].rows[1].cells] == ["Complete", "33", "83%"]
+    assert [c.text for c in document.tables[0].rows[1].cells] == ["Complete", "33", "82.5%"]
 
 
 def test_document_properties_come_from_the_plan_and_this_run(january):
@@ -180,7 +180,7 @@ def test_a_template_keeps_the_officers_own_paragraphs_and_fills_the_placeholders
     _, document, _ = make_report([example_path("2024-06"), example_path("2025-01")], tmp_path, template=path)
     texts = [p.text for p in document.paragraphs]
     assert texts[:3] == ["1. Where we were", *own]
-    assert "Of 40 PAP actions, 33 (83%) are done." in texts
+    assert "Of 40 PAP actions, 33 (82.5%) are done." in texts
     assert "2. What we did" in texts and "Priority area 1" in texts
     assert document.sections[0].header.paragraphs[0].text == "Our Council: Children's Services"
     assert len(document.inline_shapes) == 1 and "{{" not in all_text(document)
@@ -198,7 +198,7 @@ def test_template_command_writes_a_starter_that_renders(tmp_path):
     assert result.exit_code == 0, result.output
     report = Document(str(tmp_path / "oldham-send-pap-2025-01-report.docx"))
     text = all_text(report)
-    assert "Of a total of 40 PAP actions, thirty-three (83%)" in text
+    assert "Of a total of 40 PAP actions, thirty-three (82.5%)" in text
     assert "{{" not in text and "{%" not in text and "Placeholders you can use" not in text
     assert runner.invoke(main, ["template", str(starter)]).exit_code == 2  # exists: not replaced
 

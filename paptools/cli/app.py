@@ -32,7 +32,7 @@ class _Group(click.Group):
             click.echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
-            click.echo("Interrupted: no file was left half-written; files already finished were kept.", err=True)
+            click.echo("Interrupted: nothing of this run was written; earlier outputs are unchanged.", err=True)
             ctx.exit(130)
         except Exception as error:  # a bug: still one line, and how to report it
             if ctx.meta.get("paptools.debug"):
@@ -81,11 +81,12 @@ def _read(path: Path):
         return read_plan(path, progress=progress.advance)
 
 
-def _as_of(value: str | None) -> date:
-    from datetime import date, datetime
+def _as_of(value: str | None) -> date | None:
+    """The --as-of date; None leaves it to the plan (the version's own date)."""
+    from datetime import datetime
 
     if not value:
-        return date.today()
+        return None
     for fmt in ("%Y-%m-%d", "%Y-%m", "%d/%m/%Y"):
         try:
             parsed = datetime.strptime(value, fmt).date()
@@ -122,7 +123,7 @@ class _PathType(click.Path):
 WORKBOOK = _PathType(dir_okay=True, exists=False)
 FOLDER = _PathType(file_okay=False)
 FILE = _PathType(dir_okay=False)
-AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue' (YYYY-MM-DD or YYYY-MM). Default: today.")
+AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue' (YYYY-MM-DD or YYYY-MM). Default: the date of the (newer) version.")
 
 
 @main.command()
@@ -281,7 +282,8 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     settings = _report_settings(title, committee, meeting_date, template, narrative, names)
     options = OutputOptions(output_dir=output_dir, force=force, report=settings)
     with _Progress() as progress:
-        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress)
+        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress,
+                               order_by_date=not workbooks)
         written = {} if no_files else write_outputs(result, options, progress)
     if as_json:
         from paptools.write.jsondoc import reconcile_document

@@ -54,7 +54,7 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
     options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings)
     with _Progress() as progress:
         result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True,
-                               progress=progress)
+                               order_by_date=not workbooks, progress=progress)
         written = write_outputs(result, options, progress)
     click.echo(f"Wrote {written['report']}.")
     _echo_run_warnings(result, False)

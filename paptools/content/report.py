@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from paptools.compare.diff import Completion, PlanDiff
-from paptools.compare.figures import ROUNDING_RULE, Counts, Summary
+from paptools.compare.changes import ChangeKind
+from paptools.compare.figures import ROUNDING_NOTE, ROUNDING_RULE, Counts, Summary
+from paptools.compare.reconciliation import Reconciliation
 from paptools.content.narrative import Narrative
 from paptools.content.prose import (
     all_actions_opening,
@@ -38,12 +39,14 @@ from paptools.content.tree import (
     Series,
     Table,
 )
-from paptools.content.words import data_notes, plan_label, version_label
-from paptools.model import REPORT_ORDER, UNKNOWN, DataWarning, Plan, Status
+from paptools.content.words import data_notes, plan_label
+from paptools.model import REPORT_ORDER, UNKNOWN, DataWarning, Status
 
 WITHIN_TIMESCALE = (
-    "An action counts as completed within timescale when the month its completion was recorded is no later "
-    "than its latest due month (the revised month where the plan gives one)."
+    "An action was completed within timescale when the month of the progress entry that records its completion "
+    "is no later than its original due month, and within its revised timescale when no later than its latest "
+    "revised due month. Where no entry records the month of completion, this is said rather than guessed. The "
+    "answer comes from the current plan alone, so it is the same whichever earlier versions are compared."
 )
 
 
@@ -62,26 +65,18 @@ def long_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def build_report(
-    *,
-    plans: tuple[Plan, ...],
-    diff: PlanDiff,
-    summary: Summary,
-    completions: tuple[Completion, ...],
-    trend: tuple[Summary, ...],
-    warnings: tuple[DataWarning, ...],
-    settings: ReportSettings,
-) -> Report:
-    """The whole paper for the current version (the last of `plans`) and its diff."""
-    plan = diff.current
-    context = Context(plan, diff, summary, settings.names)
+def build_report(result: Reconciliation, settings: ReportSettings) -> Report:
+    """The whole paper for a reconciliation (or a single version): figures, changes, words."""
+    plan, summary, changes = result.current, result.summary, result.changes
+    warnings = tuple(plan.warnings) + tuple(result.diff.warnings)
+    context = Context(plan, changes, summary, settings.names)
     committee = settings.committee or "the committee"
     title = settings.title or f"{plan.title or 'Priority Action Plan'}: progress report"
     narrative = settings.narrative
     sections = [
         _officer_or(narrative, "purpose", Section("Purpose of report", 1, _purpose(context, committee),
                                                    numbered=False, key="purpose")),
-        _executive_summary(context, narrative, completions, plans, trend),
+        _executive_summary(context, narrative, tuple(result.trend())),
         _officer_or(narrative, "recommendations", Section("Recommendations", 1, _recommendations(context, committee),
                                                            numbered=False, key="recommendations")),
         _background(context, narrative),
@@ -105,8 +100,9 @@ def build_report(
         front.append(Paragraph((Run("Date of meeting: ", bold=True), Run(long_date(settings.meeting_date))),
                                numbered=False))
     front.append(Paragraph((Run("Plan: ", bold=True), Run(plan_label(plan))), numbered=False))
-    if diff.previous is not None:
-        front.append(Paragraph((Run("Compared with: ", bold=True), Run(plan_label(diff.previous))), numbered=False))
+    if changes.previous is not None:
+        front.append(Paragraph((Run("Compared with: ", bold=True), Run(plan_label(changes.previous))),
+                               numbered=False))
     front.append(Paragraph((Run("Figures as of: ", bold=True), Run(long_date(summary.as_of))), numbered=False))
     header = capitalise(committee) + (f", {long_date(settings.meeting_date)}" if settings.meeting_date else "")
     return Report(
@@ -157,12 +153,9 @@ def _purpose(context: Context, committee: str) -> tuple[Block, ...]:
     )
 
 
-def _executive_summary(context: Context, narrative: Narrative, completions: tuple[Completion, ...],
-                       plans: tuple[Plan, ...], trend: tuple[Summary, ...]) -> Section:
+def _executive_summary(context: Context, narrative: Narrative, trend: tuple[tuple[str, Summary], ...]) -> Section:
     s = context.summary
-    label = "PAP actions" if s.pap_prefixed else "actions"
-    pap_refs = {a.ref for a in context.plan.pap_actions}
-    sentences = status_sentences(s.pap, label, [c for c in completions if c.ref in pap_refs])
+    sentences = status_sentences(s.pap, s.pap_label, list(s.pap_completions))
     if s.all.total != s.pap.total:
         sentences += status_sentences(s.all, opening=all_actions_opening(s.all.total, s.pap.total))
     blocks: list[Block] = [Paragraph.of(text, numbered=False) for text in sentences]
@@ -171,7 +164,9 @@ def _executive_summary(context: Context, narrative: Narrative, completions: tupl
     blocks.append(Paragraph.of(context.attention_sentence(), numbered=False))
     blocks.append(_status_figure(s))
     if len(trend) > 1:
-        blocks.append(_trend_figure(plans, trend))
+        blocks.append(_trend_figure(trend))
+    if not (s.pap.adds_to_100 and s.all.adds_to_100):
+        blocks.append(Note(ROUNDING_NOTE))
     blocks += [Note(ROUNDING_RULE), Note(WITHIN_TIMESCALE)]
     section = Section("Executive summary", 1, tuple(blocks), numbered=False, key="executive_summary")
     return _officer_or(narrative, "executive_summary", section)
@@ -208,13 +203,11 @@ def _status_figure(s: Summary) -> Figure:
     return Figure("Actions by status", "bars", tuple(categories), series, alt, table)
 
 
-def _trend_figure(plans: tuple[Plan, ...], trend: tuple[Summary, ...]) -> Figure:
-    names = [version_label(plan) for plan in plans]
+def _trend_figure(trend: tuple[tuple[str, Summary], ...]) -> Figure:
     categories = [status.value for status in REPORT_ORDER]
-    series = tuple(Series(name, tuple(figures.all.of(status) for status in REPORT_ORDER))
-                   for name, figures in zip(names, trend))
+    series = tuple(Series(name, tuple(figures.all.of(status) for status in REPORT_ORDER)) for name, figures in trend)
     rows = tuple((serie.name, *(str(v) for v in serie.values), str(figures.all.total))
-                 for serie, figures in zip(series, trend))
+                 for serie, (_, figures) in zip(series, trend))
     table = Table("All actions by status in each version", "The figures of the chart: counts of all actions by "
                   "status in each version of the plan.", ("Version", *categories, "Total"), rows,
                   (0.2, 0.14, 0.13, 0.15, 0.14, 0.12, 0.12))
@@ -236,7 +229,7 @@ def _recommendations(context: Context, committee: str) -> tuple[Block, ...]:
     if s.overdue:
         items.append(f"Ask for revised plans for the {count_phrase(len(s.overdue), 'action')} past "
                      f"{'its' if len(s.overdue) == 1 else 'their'} latest due date.")
-    again = sum(1 for t in context.diff.timescale_changes if t.revised_again)
+    again = sum(1 for t in context.changes.of(ChangeKind.TIMESCALE) if t.revised_again)
     if again:
         items.append(f"Note the {count_phrase(again, 'timescale')} revised more than once.")
     return (Paragraph.of(f"{capitalise(committee)} is recommended to:", numbered=False),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from paptools.compare.diff import EditedEntry, PlanDiff
+from paptools.compare.changes import ChangeKind, Changes
 from paptools.compare.figures import Summary
 from paptools.content.prose import capitalise, count_phrase, join_words, number_words
 from paptools.content.tree import Block, BulletList, Paragraph, Run, Section, Table
@@ -24,31 +24,32 @@ class Context:
     """What every part of the report reads: the current plan, the diff, the figures, the options."""
 
     plan: Plan
-    diff: PlanDiff
+    changes: Changes
     summary: Summary
     names: bool
 
     @property
     def since(self) -> str | None:
         """'the previous version of the plan (updated to June 2024)', or the --since month."""
-        previous = self.diff.previous
+        previous = self.changes.previous
         if previous is not None:
             month = previous.version_date.strftime("%B %Y") if previous.version_date else (
                 previous.latest_entry_month().long_label() if previous.latest_entry_month() else None)
             return "the previous version of the plan" + (f" (updated to {month})" if month else "")
-        return self.diff.since.long_label() if self.diff.since else None
+        return self.changes.since.long_label() if self.changes.since else None
 
     def change_sentence(self) -> str:
         """What moved since the last version, in one sentence."""
-        diff = self.diff
-        completed = [c.ref for c in diff.status_changes if c.after is Status.COMPLETE]
-        refs = diff.refs_with_progress() - {a.ref for a in diff.actions_added}
-        entries = len(diff.new_entries) + sum(1 for e in diff.edited_entries if e.kind == "extended")
+        changes = self.changes
+        statuses = changes.of(ChangeKind.STATUS)
+        completed = [c.ref for c in statuses if c.status_after is Status.COMPLETE]
+        refs = changes.refs_with_progress() - {c.ref for c in changes.of(ChangeKind.ACTION_ADDED)}
+        entries = len(changes.progress)
         parts = [f"{count_phrase(entries, 'new progress entry', 'new progress entries')} "
                  f"{'was' if entries == 1 else 'were'} recorded across {count_phrase(len(refs), 'action')}"
                  if entries else "no new progress was recorded"]
-        if diff.previous is not None:
-            moved = len(diff.status_changes)
+        if changes.previous is not None:
+            moved = len(statuses)
             if not moved:
                 parts.append("no action changed status")
             elif completed and len(completed) <= 4:
@@ -56,7 +57,8 @@ class Context:
             else:
                 parts.append(f"{count_phrase(moved, 'action')} changed status"
                              + (f", {number_words(len(completed))} of them to complete" if completed else ""))
-            for actions, verb in ((diff.actions_added, "added"), (diff.actions_removed, "removed")):
+            for actions, verb in ((changes.of(ChangeKind.ACTION_ADDED), "added"),
+                                  (changes.of(ChangeKind.ACTION_REMOVED), "removed")):
                 if actions:
                     parts.append(f"{count_phrase(len(actions), 'action')} {'was' if len(actions) == 1 else 'were'} "
                                  f"{verb}")
@@ -131,7 +133,7 @@ def _action_paragraph(action: Action, note: str) -> Paragraph:
 
 def response(context: Context) -> Section:
     """Progress by priority area: each changed action once, with its new entries."""
-    plan, diff, names = context.plan, context.diff, context.names
+    plan, changes, names = context.plan, context.changes, context.names
     blocks_of: dict[str, list[Block]] = {}
     if context.since is None:
         chosen = [a for a in plan.actions if a.status is not Status.COMPLETE]
@@ -145,21 +147,22 @@ def response(context: Context) -> Section:
         return Section("Progress by priority area", 1, (Paragraph.of(intro),), _by_place(plan, chosen, blocks_of),
                        key="response")
     news: dict[str, list[Entry]] = {}
-    for new in diff.new_entries:
-        news.setdefault(new.ref, []).append(new.entry)
-    extended = {e.ref: e for e in diff.edited_entries if e.kind == "extended"}
-    statuses = {c.ref: c for c in diff.status_changes}
-    added = {a.ref for a in diff.actions_added}
+    for new in changes.of(ChangeKind.NEW_ENTRY):
+        if new.entry is not None:
+            news.setdefault(new.ref, []).append(new.entry)
+    extended = {c.ref: c for c in changes.of(ChangeKind.ENTRY_EXTENDED)}
+    statuses = {c.ref: c for c in changes.of(ChangeKind.STATUS)}
+    added = {c.ref for c in changes.of(ChangeKind.ACTION_ADDED)}
     chosen = [a for a in plan.actions if a.ref not in added and (a.ref in news or a.ref in extended
                                                                   or a.ref in statuses)]
     for action in chosen:
         change = statuses.get(action.ref)
-        note = (f"Status: {_status(action.status)} (was {_status(change.before)})." if change
+        note = (f"Status: {_status(action.status)} (was {_status(change.status_before)})." if change
                 else f"Status: {_status(action.status)}.")
         lines = [entry_line(entry, names) for entry in news.get(action.ref, [])]
         if action.ref in extended:
             edit = extended[action.ref]
-            when = edit.after.date.long_label() if edit.after.date else "undated"
+            when = edit.entry.date.long_label() if edit.entry and edit.entry.date else "undated"
             lines.append(f"Added to the {when} entry: {tidy_entry(edit.added_text)}")
         if not lines:
             note += " No new progress entry was recorded with this change."
@@ -176,28 +179,31 @@ def response(context: Context) -> Section:
         intro.append(Paragraph.of(f"No new update was recorded for {count_phrase(len(quiet), 'action')} that "
                                   f"{'is' if len(quiet) == 1 else 'are'} not complete: {join_words(quiet)}."))
     return Section("Progress by priority area", 1, tuple(intro),
-                   _by_place(plan, chosen, blocks_of) + _plan_changes(diff), key="response")
+                   _by_place(plan, chosen, blocks_of) + _plan_changes(changes), key="response")
 
 
-def _plan_changes(diff: PlanDiff) -> tuple[Section, ...]:
+def _plan_changes(changes: Changes) -> tuple[Section, ...]:
     """Actions added to or removed from the plan, and changes to wording and owners."""
     sections = []
-    if diff.actions_added:
-        rows = tuple((a.ref, short_title(a), _due(a), _status(a.status)) for a in diff.actions_added)
+    added = [c.action for c in changes.of(ChangeKind.ACTION_ADDED)]
+    removed = [c.action for c in changes.of(ChangeKind.ACTION_REMOVED)]
+    fields, refs = changes.of(ChangeKind.FIELD), changes.of(ChangeKind.ACTION_RENUMBERED)
+    if added:
+        rows = tuple((a.ref, short_title(a), _due(a), _status(a.status)) for a in added)
         sections.append(Section("Actions added to the plan", 2, (Table(
             "Actions added since the last version", "Each action added to the plan since the last version, with "
             "its due month and status.", ("Ref", "Action", "Due", "Status"), rows, (0.12, 0.62, 0.11, 0.15), 3),),
             numbered=False))
-    if diff.actions_removed:
-        rows = tuple((a.ref, short_title(a), _status(a.status)) for a in diff.actions_removed)
+    if removed:
+        rows = tuple((a.ref, short_title(a), _status(a.status)) for a in removed)
         sections.append(Section("Actions removed from the plan", 2, (Table(
             "Actions removed since the last version", "Each action in the previous version that is not in this one.",
             ("Ref", "Action", "Last status"), rows, (0.12, 0.7, 0.18), 2),), numbered=False))
-    if diff.field_changes or diff.ref_changes:
-        rows = tuple((c.ref, capitalise(c.field), c.before or "(blank)", c.after or "(blank)")
-                     for c in diff.field_changes if c.field != "owner")
-        rows += tuple((c.after, "Ref", c.before, c.after) for c in diff.ref_changes)
-        owners = sum(1 for c in diff.field_changes if c.field == "owner")
+    if fields or refs:
+        rows = tuple((c.ref, capitalise(c.field or ""), c.before or "(blank)", c.after or "(blank)")
+                     for c in fields if c.field != "owner")
+        rows += tuple((c.after, "Ref", c.before, c.after) for c in refs)
+        owners = sum(1 for c in fields if c.field == "owner")
         blocks: list[Block] = []
         if owners:
             blocks.append(Paragraph.of(f"The owner of {count_phrase(owners, 'action')} changed."))
@@ -226,7 +232,7 @@ def _first_sentences(text: str, limit: int = 240) -> str:
 
 def performance(context: Context) -> Section:
     """Delivery of the plan: status by priority area, and each action needing attention once."""
-    s, diff = context.summary, context.diff
+    s, changes = context.summary, context.changes
     rows = tuple((g.area or "No priority area", *(str(g.counts.of(st)) for st in REPORT_ORDER), str(g.counts.total))
                  for g in s.areas)
     blocks: list[Block] = [
@@ -241,7 +247,8 @@ def performance(context: Context) -> Section:
             reasons.setdefault(action.ref, []).append(action.status.value)
     for action in s.overdue:
         reasons.setdefault(action.ref, []).append(f"Overdue (due {_due(action)})")
-    for change in diff.timescale_changes:
+    timescales = changes.of(ChangeKind.TIMESCALE)
+    for change in timescales:
         if change.revised_again:
             reasons.setdefault(change.ref, []).append("Timescale revised again")
     actions = [a for a in context.plan.actions if a.ref in reasons]
@@ -263,28 +270,24 @@ def performance(context: Context) -> Section:
                                ("Ref", "Action", "Status", "Why", "Latest update"), tuple(table_rows),
                                (0.1, 0.25, 0.15, 0.17, 0.33), status_column=2))
     subsections.append(Section("Actions needing attention", 2, tuple(attention), numbered=False))
-    if diff.timescale_changes:
-        again = sum(1 for t in diff.timescale_changes if t.revised_again)
-        changes = diff.timescale_changes
+    if timescales:
+        again = sum(1 for t in timescales if t.revised_again)
         subsections.append(Section("Timescales revised", 2, (
-            Paragraph.of(f"{capitalise(count_phrase(len(changes), 'timescale'))} changed since the last version; "
+            Paragraph.of(f"{capitalise(count_phrase(len(timescales), 'timescale'))} changed since the last version; "
                          f"{number_words(again)} of them had already been revised before."),
             Table("Timescales changed since the last version", "Each action whose timescale changed, with the "
                   "timescale before and now, and whether it had already been revised.",
                   ("Ref", "Timescale before", "Timescale now", "Revised again"),
-                  tuple((t.ref, t.before.text or "(blank)", t.after.text or "(blank)",
-                         "Yes" if t.revised_again else "No") for t in changes), (0.12, 0.36, 0.36, 0.16)),
+                  tuple((t.ref, t.before or "(blank)", t.after or "(blank)",
+                         "Yes" if t.revised_again else "No") for t in timescales), (0.12, 0.36, 0.36, 0.16)),
         ), numbered=False))
-    if diff.history_changes:
+    if changes.history:
         rows_h = []
-        for change in diff.history_changes:
-            if isinstance(change, EditedEntry):
-                when = change.before.date.label() if change.before.date else "Undated"
-                rows_h.append((change.ref, when, f"Entry {change.kind}", tidy_entry(change.before.text),
-                               tidy_entry(change.after.text)))
-            else:
-                when = change.entry.date.label() if change.entry.date else "Undated"
-                rows_h.append((change.ref, when, "Entry removed", tidy_entry(change.entry.text), "(removed)"))
+        for change in changes.history:
+            shown = change.previous_entry or change.entry
+            when = shown.date.label() if shown is not None and shown.date else "Undated"
+            rows_h.append((change.ref, when, capitalise(str(change.kind)), tidy_entry(change.before),
+                           tidy_entry(change.after) if change.after else "(removed)"))
         subsections.append(Section("Changes to progress reported before", 2, (
             Paragraph.of("These entries were in the previous version of the plan and have since been changed or "
                          "removed. The committee may wish to ask why."),

@@ -49,7 +49,7 @@ def plan_label(plan: Plan) -> str:
     """The plan as a committee knows it: its title and the month it speaks for, never a file name."""
     title = plan.title or "Priority Action Plan"
     if plan.version_date is not None:
-        return f"{title}, {plan.version_date.day} {plan.version_date:%B %Y}"
+        return f"{title}, version of {plan.version_date.day} {plan.version_date:%B %Y}"
     month = plan.latest_entry_month()
     return f"{title}, updated to {month.long_label()}" if month else title
 

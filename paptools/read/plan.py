@@ -524,6 +524,9 @@ class _WorkbookReader:
             key=tuple((status, description) for status, _, description in self.key_lines),
             notes=tuple(self.notes), pap_prefixed=prefixed,
             extra_columns=tuple(dict.fromkeys(h for raw in all_raw for h, _ in raw.extra)),
+            # A stand-in until the layout reader's fuller search lands: the date it was last saved.
+            version_date=modified.date() if (modified := self.book.properties.modified) else None,
+            version_date_source="document properties (last saved)" if modified else None,
         )
 
     def _due_columns(self, raw: _RawAction, timescale: Timescale, problem: str | None):
