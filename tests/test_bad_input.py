@@ -213,7 +213,7 @@ def test_an_unexpected_failure_is_still_one_line(monkeypatch):
     def broken(path, progress=None):
         raise ValueError("a bug")
 
-    monkeypatch.setattr("paptools.read.plan.read_plan", broken)
+    monkeypatch.setattr("paptools.api.read_plan", broken)  # what the CLI reads through
     result = run("summary", example_path("2025-01"))
     assert result.exit_code == 1
     assert result.stderr == ("Error: unexpected ValueError: a bug. Run again with --debug and send the output "

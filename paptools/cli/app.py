@@ -6,11 +6,13 @@ failure says so in one line too. --debug shows the traceback instead.
 """
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
+from paptools import __version__
 from paptools.errors import DATA_PROBLEM, PapError
 
 if TYPE_CHECKING:  # imported where used, so `paptools --help` starts quickly
@@ -47,15 +49,22 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
-@click.version_option(package_name="paptools")
+@click.version_option(version=__version__)  # not package_name: importlib.metadata doubles start-up
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Read a SEND Priority Action Plan workbook, reconcile two versions, and write the
     board report and a cleaned workbook.
 
-    Run `paptools reconcile` with no arguments to see it work on the example workbooks.
+    \b
+    Example:
+      paptools reconcile            (the example versions in ./workbooks)
+      paptools summary plan.xlsx
+
+    Set the NO_COLOR environment variable to turn colour off.
     """
     ctx.meta["paptools.debug"] = debug
+    if os.environ.get("NO_COLOR"):  # set and not empty, as no-color.org defines it
+        ctx.color = False
 
 
 class _Progress:
@@ -74,7 +83,7 @@ class _Progress:
 
 def _read(path: Path):
     """Read one workbook, showing progress on large ones."""
-    from paptools.read.plan import read_plan
+    from paptools.api import read_plan
 
     with _Progress() as progress:
         progress.stage(f"Reading {path.name}")
@@ -132,12 +141,17 @@ AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue
 @click.option("--ref", "refs", multiple=True, metavar="REF", help="Show only this action (repeatable), e.g. --ref 'PAP 2.3'.")
 @AS_OF
 def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None) -> None:
-    """Show every action of WORKBOOK: status, owner, due month and its progress entries."""
-    from paptools.compare.figures import summarize
-    from paptools.read.refs import parse_ref
+    """Show every action of WORKBOOK: status, owner, due month and its progress entries.
+
+    \b
+    Example:
+      paptools show workbooks/oldham-send-pap-2026-04.xlsx --ref "PAP 2.3"
+      paptools show plan.xlsx --json > plan.json
+    """
+    from paptools.api import normalise_ref, summarize
 
     plan = _read(workbook)
-    wanted = tuple(parse_ref(r).text if parse_ref(r) else r for r in refs)
+    wanted = tuple(normalise_ref(r) for r in refs)
     if as_json:
         from paptools.write.jsondoc import plan_document
 
@@ -158,8 +172,13 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
 @click.option("--json", "as_json", is_flag=True, help="Print the figures (and the actions) as JSON (see README).")
 @AS_OF
 def summary(workbook: Path, as_json: bool, as_of: str | None) -> None:
-    """Count the actions of WORKBOOK by status: all, PAP only, and per priority area and section."""
-    from paptools.compare.figures import summarize
+    """Count the actions of WORKBOOK by status: all, PAP only, and per priority area and section.
+
+    \b
+    Example:
+      paptools summary workbooks/oldham-send-pap-2025-01.xlsx --as-of 2025-01-31
+    """
+    from paptools.api import summarize
 
     plan = _read(workbook)
     figures = summarize(plan, _as_of(as_of))
@@ -266,9 +285,10 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     """Reconcile the previous version of the plan with the current one.
 
     \b
-    paptools reconcile PREVIOUS.xlsx CURRENT.xlsx
-    paptools reconcile CURRENT.xlsx --since 2024-09
-    paptools reconcile                 (the example versions in ./workbooks)
+    Example:
+      paptools reconcile PREVIOUS.xlsx CURRENT.xlsx
+      paptools reconcile CURRENT.xlsx --since 2024-09
+      paptools reconcile                 (the example versions in ./workbooks)
 
     Prints what changed (new progress, status changes, history edited or removed,
     timescales, owners), the figures now, what is overdue and what has no update;
@@ -311,6 +331,10 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
 @AS_OF
 def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> None:
     """Write a tidy copy of WORKBOOK to send: <name>-clean.xlsx in --output-dir.
+
+    \b
+    Example:
+      paptools clean workbooks/oldham-send-pap-2026-04.xlsx --output-dir outputs
 
     One Actions sheet (one row per action, statuses as words with their colours, a
     drop-down of the five statuses, due months as dates), a Summary sheet with the figures

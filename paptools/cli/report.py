@@ -34,6 +34,7 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
     """Write the Word progress report for the committee.
 
     \b
+    Example:
     paptools report PREVIOUS.xlsx CURRENT.xlsx --meeting-date 2025-01-28 \\
         --committee "Children's Services Scrutiny Committee" --narrative our-words.md
     paptools report CURRENT.xlsx --since 2024-09
@@ -67,6 +68,7 @@ def template(output: Path, force: bool) -> None:
     """Write a starter Word template for `paptools report --template`.
 
     \b
+    Example:
     paptools template our-report.docx
     paptools report PREVIOUS.xlsx CURRENT.xlsx --template our-report.docx
 
