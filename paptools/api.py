@@ -191,6 +191,8 @@ class OutputOptions:
     kinds: tuple[str, ...] = OUTPUT_KINDS
     report: dict[str, Any] = field(default_factory=dict)  # title, committee, meeting date, template, narrative
     notes: list[DataWarning] = field(default_factory=list)  # what the writers reported, filled in as they write
+    to: tuple[str, ...] = ()  # recipients of the board-pack email draft (kind "pack")
+    cc: tuple[str, ...] = ()
 
 
 def write_outputs(result: Reconciliation, options: OutputOptions, progress: Progress | None = None) -> dict[str, Path]:
@@ -200,10 +202,11 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
 
     stem = Path(result.current.source).stem
     inputs = list(result.paths)
-    names = {"changes": f"{stem}-changes.csv", "report": f"{stem}-report.docx", "workbook": f"{stem}-clean.xlsx"}
+    names = {"changes": f"{stem}-changes.csv", "report": f"{stem}-report.docx", "workbook": f"{stem}-clean.xlsx",
+             "pack": f"{stem}-pack.eml"}
     # All or nothing: the files are written into a staging folder and placed together at the end.
     with OutputSet(options.output_dir, force=options.force, inputs=inputs) as outputs:
-        staged = {kind: outputs.add(names[kind]) for kind in OUTPUT_KINDS if kind in options.kinds}
+        staged = {kind: outputs.add(names[kind]) for kind in (*OUTPUT_KINDS, "pack") if kind in options.kinds}
         if "changes" in staged:
             if progress:
                 progress.stage(f"Writing {staged['changes'].name}")
@@ -222,7 +225,27 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
             if progress:
                 progress.stage(f"Writing {staged['report'].name}")
             _write_report(result, options, staged["report"])
+        if "pack" in staged:  # last: it attaches the report and the workbook as they were written
+            if progress:
+                progress.stage(f"Writing {staged['pack'].name}")
+            _write_pack(result, options, staged)
     return {kind: outputs.final(path) for kind, path in staged.items()}
+
+
+def _write_pack(result: Reconciliation, options: OutputOptions, staged: dict[str, Path]) -> None:
+    """The email draft with the report and the cleaned workbook attached, byte for byte as written."""
+    from paptools.content.pack import pack_content
+    from paptools.write.eml import draft_message, write_draft
+    from paptools.write.workbook import version_label
+
+    if result.previous is not None:
+        previous: str | None = f"the previous version ({version_label(result.previous)})"
+    else:
+        previous = result.since.long_label() if result.since else None
+    content = pack_content(result.changes, result.summary, title=result.current.title or "Priority Action Plan",
+                           version=version_label(result.current), previous=previous)
+    attachments = [staged[kind] for kind in ("report", "workbook") if kind in staged]
+    write_draft(staged["pack"], draft_message(content, attachments, to=options.to, cc=options.cc))
 
 
 def _write_report(result: Reconciliation, options: OutputOptions, path: Path) -> None:

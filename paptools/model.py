@@ -12,8 +12,10 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the layout record lives with the reader that detects it
     import pandas as pd
+
+    from paptools.read.layout import Layout
 
 
 class Status(str, enum.Enum):
@@ -225,6 +227,8 @@ class Plan:
     # ("cell Cover!B3 'Updated: ...'", "document properties (modified)", "file name").
     version_date: date | None = None
     version_date_source: str | None = None
+    # How the workbook was read (sheets, header rows, columns, status and progress sources).
+    layout: Layout | None = field(default=None, compare=False, repr=False)
     # The Key's fill colour for each status it lists (RGB, None when the Key line has no fill),
     # so `explain` can say which Key colour an action's fill was matched to.
     key_fills: tuple[tuple[Status, str | None], ...] = ()

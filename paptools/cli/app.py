@@ -223,6 +223,18 @@ def report_options(function):
     return function
 
 
+def pack_options(function):
+    """Recipients of the board-pack email draft, shared by `pack` and `reconcile --pack`."""
+    options = [
+        click.option("--to", "to", multiple=True, metavar="ADDRESS",
+                     help="Recipient of the email draft (repeatable); blank when not given."),
+        click.option("--cc", "cc", multiple=True, metavar="ADDRESS", help="Copy the email draft to (repeatable)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
 def _report_settings(title, committee, meeting_date, template, narrative, names=False) -> dict:
     settings: dict = {"names": names}
     if title:
@@ -278,10 +290,13 @@ def _paths(workbooks: tuple[Path, ...]) -> list[Path]:
               show_default=True, help="Folder for the changes file, the report and the cleaned workbook.")
 @click.option("--force", is_flag=True, help="Replace output files that exist (otherwise new names are used).")
 @click.option("--no-files", is_flag=True, help="Print only; write no files.")
+@click.option("--pack", is_flag=True, help="Also write the board-pack email draft (.eml) with the report and the "
+                                           "cleaned workbook attached (see `paptools pack`).")
+@pack_options
 @report_options
 def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, as_json: bool,
-              output_dir: Path, force: bool, no_files: bool, title, committee, meeting_date, template,
-              narrative, names) -> None:
+              output_dir: Path, force: bool, no_files: bool, pack: bool, to: tuple[str, ...], cc: tuple[str, ...],
+              title, committee, meeting_date, template, narrative, names) -> None:
     """Reconcile the previous version of the plan with the current one.
 
     \b
@@ -300,7 +315,9 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     from paptools.api import reconcile as run_reconcile
 
     settings = _report_settings(title, committee, meeting_date, template, narrative, names)
-    options = OutputOptions(output_dir=output_dir, force=force, report=settings)
+    options = OutputOptions(output_dir=output_dir, force=force, report=settings, to=to, cc=cc)
+    if pack:
+        options.kinds = (*options.kinds, "pack")
     with _Progress() as progress:
         result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress,
                                order_by_date=not workbooks)

@@ -176,8 +176,8 @@ def response(context: Context) -> Section:
         "tidied into whole sentences.")]
     quiet = [a.ref for a in context.summary.no_update]
     if quiet:
-        intro.append(Paragraph.of(f"No new update was recorded for {count_phrase(len(quiet), 'action')} that "
-                                  f"{'is' if len(quiet) == 1 else 'are'} not complete: {join_words(quiet)}."))
+        intro.append(Paragraph.of(f"No new update was recorded for {join_words(quiet)} (open actions, "
+                                  f"{number_words(len(quiet))} in all)."))
     return Section("Progress by priority area", 1, tuple(intro),
                    _by_place(plan, chosen, blocks_of) + _plan_changes(changes), key="response")
 
