@@ -31,7 +31,6 @@ class Progress(Protocol):
     def advance(self, done: int, total: int) -> None: ...
 
 
-
 OUTPUT_KINDS = ("changes", "report", "workbook")
 PathLike = str | Path
 
@@ -250,10 +249,19 @@ def _write_pack(result: Reconciliation, options: OutputOptions, staged: dict[str
 
 
 def _write_report(result: Reconciliation, options: OutputOptions, path: Path) -> None:
-    from paptools.write.report import ReportOptions, write_report
+    from paptools.content.report import ReportSettings, build_report
 
-    report_options = ReportOptions(**options.report, warnings=result.all_warnings())
-    write_report(path, result, report_options)
+    settings = dict(options.report)
+    template = settings.pop("template", None)
+    report = build_report(result, ReportSettings(**settings))
+    if template is None:
+        from paptools.write.docx import write_docx
+
+        write_docx(report, path)
+    else:
+        from paptools.write.docx_template import render_template
+
+        render_template(report, template, path)
 
 
 def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None,

@@ -212,13 +212,16 @@ def _month(value: str | None):
 def report_options(function):
     """The options that shape the Word report, shared by `reconcile` and `report`."""
     options = [
-        click.option("--title", help="Title of the report (default: a SEND PAP progress report title)."),
-        click.option("--committee", help="Committee the report goes to (default: Overview and Scrutiny Committee)."),
+        click.option("--title", help="Title of the report (default: the plan's title and 'progress report')."),
+        click.option("--committee", help="Committee the report goes to, e.g. 'Children's Scrutiny Board' "
+                                         "(default: 'the committee')."),
         click.option("--meeting-date", metavar="YYYY-MM-DD", help="Date of the meeting, shown on the report."),
         click.option("--template", type=FILE,
-                     help="A council .docx whose styles, page and letterhead the report takes."),
+                     help="Your own Word document with {{ }} placeholders (see `paptools template`)."),
         click.option("--narrative", type=FILE,
-                     help="Markdown or text file with your own Purpose and Recommendations (see README)."),
+                     help="Markdown file with your own sections: Background, Impact, Feedback ... (see README)."),
+        click.option("--names/--no-names", default=False,
+                     help="Show officers' names beside their entries (default: no, for a public paper)."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -237,8 +240,8 @@ def pack_options(function):
     return function
 
 
-def _report_settings(title, committee, meeting_date, template, narrative) -> dict:
-    settings: dict = {}
+def _report_settings(title, committee, meeting_date, template, narrative, names=False) -> dict:
+    settings: dict = {"names": names}
     if title:
         settings["title"] = title
     if committee:
@@ -299,7 +302,7 @@ def _paths(workbooks: tuple[Path, ...]) -> list[Path]:
 @STYLE
 def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, as_json: bool,
               output_dir: Path, force: bool, no_files: bool, pack: bool, to: tuple[str, ...], cc: tuple[str, ...],
-              title, committee, meeting_date, template, narrative, style: Path | None) -> None:
+              title, committee, meeting_date, template, narrative, names, style: Path | None) -> None:
     """Reconcile the previous version of the plan with the current one.
 
     \b
@@ -317,7 +320,7 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     from paptools.api import OutputOptions, write_outputs
     from paptools.api import reconcile as run_reconcile
 
-    settings = _report_settings(title, committee, meeting_date, template, narrative)
+    settings = _report_settings(title, committee, meeting_date, template, narrative, names)
     options = OutputOptions(output_dir=output_dir, force=force, report=settings, to=to, cc=cc)
     if pack:
         options.kinds = (*options.kinds, "pack")
@@ -341,44 +344,6 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     _echo_run_warnings(result, as_json)
     if "workbook" in written:
         _echo_notes(written["workbook"].name, options.notes)
-
-
-@main.command()
-@click.argument("workbooks", nargs=-1, type=WORKBOOK)
-@click.option("--since", metavar="YYYY-MM", help="With one workbook: progress is the entries dated from this month.")
-@AS_OF
-@click.option("--output-dir", type=FOLDER, default="outputs",
-              show_default=True, help="Folder for the report.")
-@click.option("--force", is_flag=True, help="Replace the report if it exists (otherwise a new name is used).")
-@report_options
-@STYLE
-def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, output_dir: Path, force: bool,
-           title, committee, meeting_date, template, narrative, style: Path | None) -> None:
-    """Write the Word progress report for the scrutiny committee.
-
-    \b
-    Example:
-      paptools report PREVIOUS.xlsx CURRENT.xlsx --meeting-date 2025-01-28
-      paptools report CURRENT.xlsx --since 2024-09
-      paptools report CURRENT.xlsx          (a status report, with no changes section)
-
-    Writes <current>-report.docx to --output-dir: purpose, executive summary with the
-    figures, a table and a chart, progress since the last report, actions needing
-    attention, recommendations, and appendices with every action's status and the
-    data warnings.
-    """
-    from paptools.api import OutputOptions, write_outputs
-    from paptools.api import reconcile as run_reconcile
-
-    settings = _report_settings(title, committee, meeting_date, template, narrative)
-    options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings)
-    with _Progress() as progress:
-        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True,
-                               order_by_date=not workbooks,
-                               progress=progress, style=style)
-        written = write_outputs(result, options, progress)
-    click.echo(f"Wrote {written['report']}.")
-    _echo_run_warnings(result, False)
 
 
 @main.command()
