@@ -81,13 +81,13 @@ class _Progress:
         return False
 
 
-def _read(path: Path):
+def _read(path: Path, style: Path | None = None):
     """Read one workbook, showing progress on large ones."""
     from paptools.api import read_plan
 
     with _Progress() as progress:
         progress.stage(f"Reading {path.name}")
-        return read_plan(path, progress=progress.advance)
+        return read_plan(path, style=style, progress=progress.advance)
 
 
 def _as_of(value: str | None) -> date | None:
@@ -132,6 +132,9 @@ class _PathType(click.Path):
 WORKBOOK = _PathType(dir_okay=True, exists=False)
 FOLDER = _PathType(file_okay=False)
 FILE = _PathType(dir_okay=False)
+STYLE = click.option("--style", "style", type=_PathType(dir_okay=False, exists=True), metavar="FILE",
+                     help="House-style file saying how the workbook is laid out (default: paptools.toml beside "
+                          "the workbook, if there is one; see `paptools inspect`).")
 AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue' (YYYY-MM-DD or YYYY-MM). Default: the date of the (newer) version.")
 
 
@@ -140,7 +143,8 @@ AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON (see README).")
 @click.option("--ref", "refs", multiple=True, metavar="REF", help="Show only this action (repeatable), e.g. --ref 'PAP 2.3'.")
 @AS_OF
-def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None) -> None:
+@STYLE
+def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None, style: Path | None) -> None:
     """Show every action of WORKBOOK: status, owner, due month and its progress entries.
 
     \b
@@ -150,7 +154,7 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
     """
     from paptools.api import normalise_ref, summarize
 
-    plan = _read(workbook)
+    plan = _read(workbook, style)
     wanted = tuple(normalise_ref(r) for r in refs)
     if as_json:
         from paptools.write.jsondoc import plan_document
@@ -171,7 +175,8 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
 @click.argument("workbook", type=WORKBOOK)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures (and the actions) as JSON (see README).")
 @AS_OF
-def summary(workbook: Path, as_json: bool, as_of: str | None) -> None:
+@STYLE
+def summary(workbook: Path, as_json: bool, as_of: str | None, style: Path | None) -> None:
     """Count the actions of WORKBOOK by status: all, PAP only, and per priority area and section.
 
     \b
@@ -180,7 +185,7 @@ def summary(workbook: Path, as_json: bool, as_of: str | None) -> None:
     """
     from paptools.api import summarize
 
-    plan = _read(workbook)
+    plan = _read(workbook, style)
     figures = summarize(plan, _as_of(as_of))
     if as_json:
         from paptools.write.jsondoc import plan_document
@@ -294,9 +299,10 @@ def _paths(workbooks: tuple[Path, ...]) -> list[Path]:
                                            "cleaned workbook attached (see `paptools pack`).")
 @pack_options
 @report_options
+@STYLE
 def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, as_json: bool,
               output_dir: Path, force: bool, no_files: bool, pack: bool, to: tuple[str, ...], cc: tuple[str, ...],
-              title, committee, meeting_date, template, narrative, names) -> None:
+              title, committee, meeting_date, template, narrative, names, style: Path | None) -> None:
     """Reconcile the previous version of the plan with the current one.
 
     \b
@@ -320,7 +326,7 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
         options.kinds = (*options.kinds, "pack")
     with _Progress() as progress:
         result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress,
-                               order_by_date=not workbooks)
+                               order_by_date=not workbooks, style=style)
         written = {} if no_files else write_outputs(result, options, progress)
     if as_json:
         from paptools.write.jsondoc import reconcile_document
@@ -346,7 +352,8 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
               show_default=True, help="Folder for the cleaned workbook.")
 @click.option("--force", is_flag=True, help="Replace the cleaned workbook if it exists (otherwise a new name is used).")
 @AS_OF
-def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> None:
+@STYLE
+def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None, style: Path | None) -> None:
     """Write a tidy copy of WORKBOOK to send: <name>-clean.xlsx in --output-dir.
 
     \b
@@ -362,7 +369,7 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> N
     notes: list = []
     with _Progress() as progress:
         plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress,
-                               notes=notes)
+                               notes=notes, style=style)
     click.echo(f"Wrote {path} ({len(plan.actions)} actions).")
     _echo_warnings(plan, False)
     _echo_notes(path.name, notes)

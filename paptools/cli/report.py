@@ -9,6 +9,7 @@ from paptools.cli.app import (
     AS_OF,
     FILE,
     FOLDER,
+    STYLE,
     WORKBOOK,
     _as_of,
     _echo_run_warnings,
@@ -28,9 +29,10 @@ from paptools.cli.app import (
 @click.option("--output-dir", type=FOLDER, default="outputs", show_default=True, help="Folder for the report.")
 @click.option("--force", is_flag=True, help="Replace the report if it exists (otherwise a new name is used).")
 @report_options
+@STYLE
 def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, output_dir: Path, force: bool,
            title: str | None, committee: str | None, meeting_date: str | None, template: Path | None,
-           narrative: Path | None, names: bool) -> None:
+           narrative: Path | None, names: bool, style: Path | None) -> None:
     """Write the Word progress report for the committee.
 
     \b
@@ -55,7 +57,7 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
     options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings)
     with _Progress() as progress:
         result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True,
-                               order_by_date=not workbooks, progress=progress)
+                               order_by_date=not workbooks, progress=progress, style=style)
         written = write_outputs(result, options, progress)
     click.echo(f"Wrote {written['report']}.")
     _echo_run_warnings(result, False)
