@@ -116,6 +116,8 @@ class _Checker:
             if paragraph.kind in ("heading", "caption", "row"):
                 self._close_all()
                 listing = False
+                if paragraph.kind == "heading":  # a new section says again whose figures it gives
+                    self.context = None
                 if paragraph.kind == "row":
                     self._row(paragraph)
                 continue
@@ -197,11 +199,11 @@ class _Checker:
 
     def _claim(self, claim: Claim, where: str) -> None:
         groups = self._groups(claim)
-        if claim.kind == TOTAL and claim.header:
-            self._close(lambda b: True)
-            matching = [g for g in groups if g.counts.total == claim.count]
-            self.context = (claim.group or (matching[0].name if matching else None)) if claim.group or matching \
-                else self.context
+        if claim.kind == TOTAL:  # "Of a total of 40 PAP actions": the figures that follow are of those
+            if claim.header:
+                self._close(lambda b: True)
+            matching = [g.name for g in groups if g.counts.total == claim.count]
+            self.context = claim.group or (matching[0] if matching else self.context)
             groups = self._groups(claim)
         kind = claim.kind
         also_complete = kind == WITHIN and not any(b.header.kind == Status.COMPLETE.value for b in self.open)
