@@ -124,7 +124,12 @@ def _action_row(cells: list[str], heads: list[str], prefixes: frozenset[str], te
 
 def _version_row(cells: list[str], statuses: list[str | None], plan: Plan, previous: Plan | None,
                  group: str | None, text: str) -> list[Claim | RefClaim | Loose]:
-    """A row of a version table: the current version's counts, or the previous version's."""
+    """A row of a version table (the current or the previous version's counts), or of a table by
+    priority area or section ('Priority area 1 | 10 | 5 | 0 | 0 | 0 | 15')."""
+    part = _part_of_plan(cells[0], plan)
+    if part is not None:
+        return [Claim((kind,), int(cell), cell, None, part, f"{cells[0]}: {cell} {kind}")
+                for kind, cell in zip(statuses, cells) if kind and _INT.match(cell)]
     tokens = find_dates(cells[0])
     month = Month(tokens[0].date.year, tokens[0].date.month) if tokens else None
     is_previous = previous is not None and month is not None and month == version_month(previous)
@@ -136,3 +141,15 @@ def _version_row(cells: list[str], statuses: list[str | None], plan: Plan, previ
             claims.append(Claim((kind,), int(cell), cell, None, group, f"{cells[0]}: {cell} {kind}",
                                 previous=is_previous and month != version_month(plan)))
     return claims
+
+
+def _part_of_plan(label: str, plan: Plan) -> str | None:
+    """'area:Priority area 1' or 'section:CAMHS' when a row's label names one in the plan."""
+    wanted = " ".join(label.split()).lower()
+    for action in plan.actions:
+        if action.priority_area and action.priority_area.lower() == wanted:
+            return f"area:{action.priority_area}"
+    for action in plan.actions:
+        if action.section and action.section.lower() == wanted:
+            return f"section:{action.section}"
+    return None
