@@ -15,10 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from paptools.model import DataWarning
+from paptools.model import Candidate, Column, DataWarning, LogSheet, Period
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.headers import FIELD_LABELS, MAX_HEADER, HeaderMatch, match_header
-from paptools.read.layout import Candidate, Column, LogSheet, Period
 from paptools.read.periods import fill_years, is_period, period_header
 from paptools.read.refs import parse_ref
 from paptools.read.rules import bounds
@@ -245,8 +244,8 @@ def used_words(rows: list[Row], header: Header, book: Book) -> tuple[Counter[str
     if status is None or ref is None:
         return words, fills
     for row in rows:
-        if row.number <= header.rows[-1] or ref >= len(row.texts) or not row.texts[ref]:
-            continue
+        if row.number <= header.rows[-1] or ref >= len(row.texts) or not parse_ref(row.texts[ref]):
+            continue  # not an action row (a repeated header, a section, a key line)
         text = row.texts[status] if status < len(row.texts) else ""
         if text and len(text) <= 60:
             words[text.strip()] += 1

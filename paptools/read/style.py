@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from paptools.errors import PapError
-from paptools.model import Status
+from paptools.model import Layout, Membership, Status
 from paptools.read.headers import FIELDS
-from paptools.read.layout import Layout, Membership
 from paptools.read.statuses import normalise_rgb
 
 STYLE_NAME = "paptools.toml"
-_KEYS = {"sheets", "header_rows", "columns", "statuses", "colours", "entry_order", "version_date", "membership"}
+# "lint" ([lint] disable = [...], period_months = 3) is read and checked by check/lint.py.
+_KEYS = {"sheets", "header_rows", "columns", "statuses", "colours", "entry_order", "version_date", "membership",
+         "lint"}
 _MEMBERSHIP_KEYS = {"column", "pap", "prefix"}
 _ORDERS = ("oldest first", "newest first")
 _NO_STATUS = ("none", "unknown", "no status")
