@@ -16,6 +16,7 @@ from pathlib import Path
 from paptools.errors import NoActions
 from paptools.model import Action, DataWarning, Entry, Layout, Month, Plan, Status, Table, Timescale
 from paptools.read.cells import Book, open_book
+from paptools.read.context import area_label
 from paptools.read.dates import parse_timescale
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.headers import FIELD_LABELS
@@ -27,7 +28,7 @@ from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.style import HouseStyle, find_style
 from paptools.read.text import clean_text
 from paptools.read.vocabulary import normalise_word
-from paptools.read.walk import EXCEL_CELL_LIMIT, Walker, _RawAction, area_label
+from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, Walker
 
 __all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through"]
 
@@ -149,7 +150,7 @@ class _Assembler:
             layout=self.layout,
         )
 
-    def _entries(self, raw: _RawAction, table: Table, logged: list[Entry]) -> tuple[str, list[Entry]]:
+    def _entries(self, raw: RawAction, table: Table, logged: list[Entry]) -> tuple[str, list[Entry]]:
         """The action's progress as written, and its entries from the cell, the periods and the log."""
         cell_text = raw.fields.get("progress", "")
         entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn) if cell_text else []
@@ -160,13 +161,13 @@ class _Assembler:
                                              "\n\n".join(e.raw for e in logged)]))
         return written, [*entries, *periods, *logged]
 
-    def _membership(self, all_raw: list[_RawAction]) -> Callable[[_RawAction, object], bool]:
+    def _membership(self, all_raw: list[RawAction]) -> Callable[[RawAction, object], bool]:
         """Whether an action is in the PAP: by a Plan column's value, else by its ref prefix."""
         rule = self.layout.membership
         if rule.kind == "column":
             values = {normalise_word(v) for v in rule.pap_values}
 
-            def by_column(raw: _RawAction, ref: object) -> bool:
+            def by_column(raw: RawAction, ref: object) -> bool:
                 value = raw.fields.get("plan", "")
                 if not value:
                     self.warn(raw.sheet, raw.ref_cell, f"{raw.ref.text} names no plan in the '{rule.column}' "
@@ -177,14 +178,14 @@ class _Assembler:
         parsed = [parse_ref(raw.ref.text) for raw in all_raw]
         prefixed = any(p.is_pap or p.prefix in prefixes for p in parsed if p)
 
-        def by_prefix(raw: _RawAction, ref: object) -> bool:
+        def by_prefix(raw: RawAction, ref: object) -> bool:
             found = parse_ref(raw.ref.text)
             if not prefixed or found is None:
                 return True
             return found.prefix in prefixes if prefixes else found.is_pap
         return by_prefix
 
-    def _due_columns(self, raw: _RawAction, timescale: Timescale, problem: str | None):
+    def _due_columns(self, raw: RawAction, timescale: Timescale, problem: str | None):
         """Due-date columns beside the Timescale text: the dates win where the two disagree."""
         months = {}
         for name, (value, cell) in raw.due_values.items():
@@ -221,7 +222,7 @@ class _Assembler:
                 key.add(rgb, status)
         return key
 
-    def _status(self, raw: _RawAction, table: Table, key: ColourKey,
+    def _status(self, raw: RawAction, table: Table, key: ColourKey,
                 text_mode: bool) -> tuple[Status | None, str, str | None]:
         """(status, how it was read, the plan's own word). Words beat a fill that is not a Key colour."""
         where = (raw.sheet, raw.status_cell)
