@@ -18,6 +18,7 @@ from paptools.model import Action, DataWarning, Entry, Layout, Month, Plan, Stat
 from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
 from paptools.read.dates import parse_timescale
+from paptools.read.detect import Row
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.headers import FIELD_LABELS
 from paptools.read.people import People, split_owners
@@ -44,15 +45,19 @@ def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = No
     house = style if isinstance(style, HouseStyle) else find_style(path, Path(style) if style else None)
     book = open_book(path)
     try:
-        return read_through(book, detect_layout(book, house), progress, house)
+        seen: dict[str, list[Row]] = {}
+        return read_through(book, detect_layout(book, house, seen), progress, house, seen)
     finally:
         book.close()
 
 
 def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None] | None = None,
-                 style: HouseStyle | None = None) -> Plan:
-    """Read the workbook's cells through a detected (or stated) layout into a Plan."""
-    walker = Walker(book, layout)
+                 style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None) -> Plan:
+    """Read the workbook's cells through a detected (or stated) layout into a Plan.
+
+    `seen` holds the rows detect_layout kept, so no sheet is streamed twice.
+    """
+    walker = Walker(book, layout, seen)
     walker.read(GENERATED_PROPERTY in book.custom_properties, progress)
     if not walker.any_text:
         raise NoActions(book.path, "has no text on any sheet: check it is the right file, saved after editing")

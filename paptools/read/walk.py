@@ -10,14 +10,14 @@ sheet and cell; nothing is dropped silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from paptools.model import DataWarning, Layout, Note, Status, Table
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
-from paptools.read.detect import MAX_COLUMNS, cell_text
+from paptools.read.detect import MAX_COLUMNS, Row, cell_text
 from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS, LEFT_OUT
 from paptools.read.headers import FIELD_LABELS, ColumnMap, is_repeat_header
 from paptools.read.refs import RefCandidate, number_text, parse_ref
@@ -82,9 +82,10 @@ class _Pending:
 class Walker(ContextRows):
     """Walks every sheet of a workbook through its layout, collecting raw actions and notes."""
 
-    def __init__(self, book: Book, layout: Layout):
+    def __init__(self, book: Book, layout: Layout, seen: dict[str, list[Row]] | None = None):
         self.book = book
         self.layout = layout
+        self.seen = seen or {}
         self.warnings: list[DataWarning] = list(layout.warnings)
         self.notes: list[Note] = []
         self.sheets: list[_Sheet] = []
@@ -136,10 +137,10 @@ class Walker(ContextRows):
         id_only: list[int] = []
         has_content = seen_key = False
         report = (lambda row: progress(row, ws.max_row)) if progress else None
-        for number, hidden, cells in self.book.rows(ws, MAX_COLUMNS, report):
+        for number, hidden, cells, texts in self._rows(ws, report):
             if columns is not None and len(cells) < columns.width:
                 cells = cells + [XCell(number, c) for c in range(len(cells) + 1, columns.width + 1)]
-            texts = [self._text(ws.title, cell) for cell in cells]
+                texts = texts + [""] * (len(cells) - len(texts))
             if not any(texts):
                 continue
             self.any_text = has_content = True
@@ -229,6 +230,22 @@ class Walker(ContextRows):
         if ws.max_column > MAX_COLUMNS:
             self.warn(ws.title, None, f"sheet uses {ws.max_column} columns; only the first {MAX_COLUMNS} were read")
         self.sheets.append(sheet)
+
+    def _rows(self, ws: Sheet, report: Callable[[int], None] | None
+              ) -> Iterator[tuple[int, bool, list[XCell], list[str]]]:
+        """Each row with its texts: from the rows detection kept, else streamed again."""
+        kept = self.seen.get(ws.title)
+        if kept is None:
+            for number, hidden, cells in self.book.rows(ws, MAX_COLUMNS, report):
+                yield number, hidden, cells, [self._text(ws.title, cell) for cell in cells]
+            return
+        for n, row in enumerate(kept):
+            if report is not None and n % 500 == 0:
+                report(row.number)
+            for cell in row.cells:
+                if isinstance(cell.value, str) and len(cell.value) > EXCEL_CELL_LIMIT:
+                    self._text(ws.title, cell)  # says the cell is longer than Excel allows
+            yield row.number, row.hidden, row.cells, row.texts
 
     def _not_read(self, sheet: str, coordinate: str, texts: list[str], in_key: bool) -> None:
         text = " | ".join(t for t in texts if t)
