@@ -40,15 +40,13 @@ def read_plan(path: PathLike, style: PathLike | None = None, *,
     """Read one version of the plan workbook into a Plan (see README, "How the workbook is read").
 
     `style` is a house-style file (paptools.toml) stating what the workbook's layout cannot
-    show. Raises a PapError subclass (NotAWorkbook, UnsafeWorkbook, NoActions) naming the file
+    show; without it, a paptools.toml beside the workbook is used. Raises a PapError subclass (NotAWorkbook, UnsafeWorkbook, NoActions) naming the file
     when it cannot be read; anything odd but readable is in `plan.warnings`.
 
     >>> import paptools
     >>> paptools.read_plan("workbooks/oldham-send-pap-2026-04.xlsx").to_frame()  # doctest: +SKIP
     """
-    if style is None:
-        return _read_plan(path, progress=progress)
-    return _read_plan(path, progress=progress, style=style)  # type: ignore[call-arg]  # house styles: issue 19
+    return _read_plan(path, progress=progress, style=Path(style) if style is not None else None)
 
 
 def normalise_ref(text: str) -> str:
