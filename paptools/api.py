@@ -49,6 +49,25 @@ def read_plan(path: PathLike, style: PathLike | None = None, *,
     return _read_plan(path, progress=progress, style=Path(style) if style is not None else None)
 
 
+def report_inputs(template: Path | None = None, narrative: Path | None = None) -> dict[str, Any]:
+    """The report's own inputs, checked and read: the council's .docx template and the narrative.
+
+    Returns the settings `OutputOptions.report` takes ("template", "narrative"); a file that
+    cannot be used raises a PapError naming it.
+    """
+    settings: dict[str, Any] = {}
+    if template is not None:
+        from paptools.read.inputs import check_document
+
+        check_document(template)
+        settings["template"] = template
+    if narrative is not None:
+        from paptools.content.narrative import read_narrative
+
+        settings["narrative"] = read_narrative(narrative)
+    return settings
+
+
 def normalise_ref(text: str) -> str:
     """A ref as paptools stores it: 'PAP: 2.3', 'PAP 2.3' and 'PAP:2.3' are all 'PAP 2.3'."""
     from paptools.read.refs import parse_ref
