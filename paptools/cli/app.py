@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import click
@@ -228,7 +229,7 @@ def report_options(function):
     return function
 
 
-def pack_options(function):
+def pack_options(function: Callable[..., None]) -> Callable[..., None]:
     """Recipients of the board-pack email draft, shared by `pack` and `reconcile --pack`."""
     options = [
         click.option("--to", "to", multiple=True, metavar="ADDRESS",
