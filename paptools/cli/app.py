@@ -249,15 +249,9 @@ def _report_settings(title, committee, meeting_date, template, narrative, names=
         settings["committee"] = committee
     if meeting_date:
         settings["meeting_date"] = _as_of(meeting_date)
-    if template:
-        from paptools.read.inputs import check_document
+    from paptools.api import report_inputs
 
-        check_document(template)
-        settings["template"] = template
-    if narrative:
-        from paptools.content.narrative import read_narrative
-
-        settings["narrative"] = read_narrative(narrative)
+    settings |= report_inputs(template or None, narrative or None)
     return settings
 
 
