@@ -55,8 +55,12 @@ class _KeyBlock:
     last: str
 
 
-def detect_layout(book: Book, style: object | None = None) -> Layout:
-    """Look at every sheet and say where the plan's actions, statuses, progress and date are."""
+def detect_layout(book: Book, style: object | None = None, seen: dict[str, list[Row]] | None = None) -> Layout:
+    """Look at every sheet and say where the plan's actions, statuses, progress and date are.
+
+    `seen`, when given, keeps each sheet's rows so that reading them through the layout
+    (read_through) need not stream the sheet a second time.
+    """
     from paptools.read.style import HouseStyle
 
     house = style if isinstance(style, HouseStyle) else HouseStyle()
@@ -75,6 +79,8 @@ def detect_layout(book: Book, style: object | None = None) -> Layout:
             unused.append(Unused(sheet.title, None, LEFT_OUT))
             continue
         rows = sheet_rows(book, sheet)
+        if seen is not None:
+            seen[sheet.title] = rows
         if not rows:
             continue
         for row in rows[:COVER_ROWS]:
