@@ -20,6 +20,7 @@ from paptools.read.cells import Book, Sheet, XCell, column_letter, open_book
 from paptools.read.dates import parse_timescale
 from paptools.read.entries import split_entries
 from paptools.read.headers import FIELD_LABELS, ColumnMap, is_repeat_header, map_columns
+from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
 from paptools.read.refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
 from paptools.read.statuses import WHITE, ColourKey, key_status, status_from_text
@@ -519,7 +520,7 @@ class _WorkbookReader:
         if not actions:
             raise NoActions(self.path, "has a header row but no actions under it: check the Ref column is filled in")
         return Plan(
-            source=self.path.name, actions=tuple(actions), warnings=tuple(self._sorted_warnings()),
+            source=display_name(self.path), actions=tuple(actions), warnings=tuple(self._sorted_warnings()),
             title=self.title, priority_areas=tuple(self.areas.items()),
             key=tuple((status, description) for status, _, description in self.key_lines),
             notes=tuple(self.notes), pap_prefixed=prefixed,
