@@ -9,6 +9,7 @@ for certain becomes a DataWarning with its sheet and cell; nothing is dropped si
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -23,7 +24,7 @@ from paptools.read.headers import FIELD_LABELS, ColumnMap, is_repeat_header, map
 from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
 from paptools.read.refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
-from paptools.read.statuses import WHITE, ColourKey, key_status, status_from_text
+from paptools.read.statuses import WHITE, ColourKey, family, key_status, status_from_text
 from paptools.read.text import clean_text, normalise_label, one_line
 from paptools.scaling import collector_paused
 
@@ -287,7 +288,7 @@ class _WorkbookReader:
         if isinstance(value, (int, float)):
             if not 0 < value < 10_000 or value != value:  # not a ref number: 0, negative, huge, NaN
                 return None, text
-            written, ambiguous = number_text(value, self.book.number_format(cell.style))
+            written, ambiguous = number_text(value, cell.number_format)
             if parse_ref(written) is None:
                 return None, text
             return RefCandidate(written, ambiguous), written
@@ -300,10 +301,25 @@ class _WorkbookReader:
 
     def _row_fill(self, cells) -> str | None:
         for cell in cells:
-            rgb, _ = self.book.fill(cell.style)
-            if rgb and rgb != WHITE:
-                return rgb
+            if cell.fill and cell.fill != WHITE:
+                return cell.fill
         return None
+
+    def _key_colour(self, cells, word: int) -> str | None:
+        """The colour a Key line gives its status: the word's own fill, else the nearest swatch.
+
+        Whole-row formatting (a grey band out to the last column) is the row's background, not
+        a status colour: a grey or white fill that three or more cells of the row share is passed over.
+        """
+        fills = [(i, cell.fill) for i, cell in enumerate(cells) if cell.fill]
+        shared = Counter(rgb for _, rgb in fills).most_common(1)
+        background = shared[0][0] if shared and shared[0][1] >= 3 and family(shared[0][0]) in ("white", "other") \
+            else None
+        own = cells[word].fill
+        if own and own not in (WHITE, background):
+            return own
+        swatches = sorted((rgb == WHITE, abs(i - word), rgb) for i, rgb in fills if rgb != background)
+        return swatches[0][2] if swatches else own
 
     # -- rows --------------------------------------------------------------------------
     def _loose_row(self, sheet: str, cells, texts, titles: set[str]) -> str:
@@ -371,9 +387,7 @@ class _WorkbookReader:
     def _key_line(self, sheet: str, cells, texts, nonempty, first: str) -> None:
         status = key_status(first)
         own = cells[nonempty[0]]
-        rgb, _ = self.book.fill(own.style)
-        if not rgb or rgb == WHITE:
-            rgb = self._row_fill(cells) or rgb
+        rgb = self._key_colour(cells, nonempty[0])
         description = " ".join(texts[i] for i in nonempty)
         self.key_lines.append((status, rgb, description))
         self.notes.append(Note("key", sheet, own.coordinate, description))
@@ -397,7 +411,7 @@ class _WorkbookReader:
         status_text, rgb = "", None
         if status_cell is not None:
             status_text = texts[columns.fields["status"]]
-            rgb, message = self.book.fill(status_cell.style)
+            rgb, message = status_cell.fill, status_cell.look.fill_note
             if message:
                 self.warn(ws.title, status_cell.coordinate, message)
             if status_text:
