@@ -8,6 +8,8 @@ statuses, revises some timescales, adds and removes a few actions.
 """
 from __future__ import annotations
 
+import argparse
+import json
 import random
 import re
 import sys
@@ -130,11 +132,39 @@ def generate(n_actions: int, folder: Path) -> tuple[Path, Path]:
     first, second = folder / f"plan-{n_actions}-v1.xlsx", folder / f"plan-{n_actions}-v2.xlsx"
     if not (first.exists() and second.exists()):
         rows, state = plan_rows(n_actions)
+        later = later_version(rows, state)
         write_workbook(first, rows, Style(), when=datetime(2025, 1, 15))
-        write_workbook(second, later_version(rows, state), Style(), when=datetime(2025, 7, 15))
+        write_workbook(second, later, Style(), when=datetime(2025, 7, 15))
+        _counts_file(folder, n_actions).write_text(json.dumps({"v1": _count(rows), "v2": _count(later)}))
     return first, second
 
 
+def action_counts(n_actions: int, folder: Path) -> tuple[int, int]:
+    """How many actions each version holds, as generated: what a reader must find."""
+    path = _counts_file(folder, n_actions)
+    if not path.exists():
+        rows, state = plan_rows(n_actions)
+        path.write_text(json.dumps({"v1": _count(rows), "v2": _count(later_version(rows, state))}))
+    counts = json.loads(path.read_text())
+    return counts["v1"], counts["v2"]
+
+
+def _counts_file(folder: Path, n_actions: int) -> Path:
+    return folder / f"plan-{n_actions}-actions.json"
+
+
+def _count(rows: list[Row]) -> int:
+    return sum(1 for row in rows if row.kind == "action")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", type=int, nargs="*", default=[52], help="numbers of actions (default 52)")
+    parser.add_argument("--folder", type=Path, default=HERE / "data", help="where to write (default benchmarks/data)")
+    args = parser.parse_args()
+    for size in args.sizes:
+        print(*generate(size, args.folder))
+
+
 if __name__ == "__main__":
-    for size in map(int, sys.argv[1:] or ["50"]):
-        print(*generate(size, HERE / "data"))
+    main()

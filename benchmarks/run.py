@@ -1,223 +1,198 @@
-"""How fast paptools is on large plans, beside the fastest possible reads of the same files.
+"""Issue 18's speed targets, each against its baseline measured in the same run.
 
-    .venv/bin/python benchmarks/run.py            # 50, 500, 5,000 and 20,000 actions
-    .venv/bin/python benchmarks/run.py --sizes 50 500 --repeats 3
+    .venv/bin/python benchmarks/run.py             # 52, 200, 500, 5,000 and 20,000 actions, 5 runs
+    .venv/bin/python benchmarks/run.py --quick     # 52 and 500 actions, 3 runs: for iterating
 
-Every measurement runs in a fresh Python process, so times exclude start-up and peak memory
-(the process's maximum resident set) is that operation's own. Times are medians of the
-repeats. Beside paptools' reader stand, on the same file, a bare openpyxl load (what the
-reader must do at least) and a value-only read with python-calamine (the floor: it reads no
-fills, so it cannot replace openpyxl). Prints the table, the ratios and whether each target
-of benchmarks/README.md holds.
+Every figure is a whole process (start-up included), timed by the kernel's own accounting of
+the finished child; the commands compared run in turn, A B A B ..., after a warm-up, and each
+ratio is the median of the round-by-round ratios, so the machine's drift cancels out. Prints
+each target, its baseline, the ratio, PASS or FAIL, and how busy the machine was; exits 1 if a
+target or a correctness check failed. Before timing anything it checks that the reader found
+every generated action and that the fast paths give byte for byte the JSON of the simple one
+(PAPTOOLS_SIMPLE=1: every version's entries split at once, nothing skipped).
 """
 from __future__ import annotations
 
 import argparse
-import json
+import compileall
+import contextlib
 import os
 import platform
-import statistics
 import subprocess
 import sys
-import time
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import action_counts, generate  # noqa: E402
+from measure import Series, interleave, load, ratio  # noqa: E402
+
 PYTHON = sys.executable
-TARGETS = {
-    "reader / bare openpyxl load": 1.2,
-    "reconcile 5,000 / openpyxl load of both": 2.5,
-    "20,000 / 5,000 (reader)": 4.5,
-    "20,000 / 5,000 (reconcile)": 4.5,
-    "paptools --help / python -c pass": 3.0,
-}
+SCRIPT = Path(PYTHON).parent / "paptools"
+PAPTOOLS = [str(SCRIPT)] if SCRIPT.exists() else [PYTHON, "-m", "paptools"]
+AS_OF = "2025-07-31"
+LOAD = "import sys, openpyxl\nfor p in sys.argv[1:]:\n    openpyxl.load_workbook(p).close()"
+# Children run as an installed tool does, with compiled bytecode.
+ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PAPTOOLS_SIMPLE")}
 
 
-# --- the child: one operation, timed inside its own process --------------------------------
+@dataclass(frozen=True)
+class Verdict:
+    """One target: what was measured, against what, and whether it held."""
 
-def child(operation: str, paths: list[str]) -> None:
-    import resource
+    name: str
+    measured: str
+    baseline: str
+    value: float
+    limit: float
+    spread: tuple[float, float] | None = None
 
-    sys.path.insert(0, str(ROOT))
-    steps: dict[str, float] = {}
-    start = time.perf_counter()
-    if operation == "openpyxl":
-        import openpyxl
+    @property
+    def held(self) -> bool:
+        return self.value <= self.limit
 
-        openpyxl.load_workbook(paths[0], data_only=True, keep_links=False).close()
-    elif operation == "calamine":
-        from python_calamine import CalamineWorkbook
-
-        book = CalamineWorkbook.from_path(paths[0])
-        for name in book.sheet_names:
-            book.get_sheet_by_name(name).to_python()
-    elif operation == "read":
-        from paptools.read.plan import read_plan
-
-        plan = read_plan(paths[0])
-        steps["actions"] = len(plan.actions)  # checked: a fast wrong answer is no answer
-    elif operation == "reconcile":  # end to end, as `paptools reconcile` runs it
-        import tempfile
-        from datetime import date
-
-        from paptools.api import OutputOptions, reconcile, write_outputs
-
-        result = reconcile([Path(p) for p in paths], as_of=date(2025, 7, 31))
-        with tempfile.TemporaryDirectory() as folder:
-            write_outputs(result, OutputOptions(output_dir=Path(folder)))
-    elif operation == "steps":  # the same work one step at a time, to see where it goes
-        import tempfile
-        from datetime import date
-
-        from paptools.api import OutputOptions, Reconciliation, write_outputs
-        from paptools.compare.diff import completion, diff_plans, no_update
-        from paptools.compare.figures import summarize
-        from paptools.read.plan import read_plan
-
-        def step(name, function):
-            began = time.perf_counter()
-            value = function()
-            steps[name] = time.perf_counter() - began
-            return value
-
-        plans = step("read both, one after the other", lambda: (read_plan(paths[0]), read_plan(paths[1])))
-        diff = step("diff", lambda: diff_plans(*plans))
-        figures = step("summary", lambda: (summarize(plans[1], date(2025, 7, 31), no_update=no_update(diff)),
-                                           tuple(completion(a, plans) for a in plans[1].actions)))
-        result = Reconciliation(plans, diff, figures[0], figures[1], paths=tuple(map(Path, paths)))
-        with tempfile.TemporaryDirectory() as folder:
-            for kind, label in (("changes", "changes file"), ("report", "Word report"), ("workbook", "cleaned workbook")):
-                step(label, lambda kind=kind: write_outputs(result, OutputOptions(output_dir=Path(folder), kinds=(kind,))))
-    else:
-        raise SystemExit(f"unknown operation {operation}")
-    seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "steps": steps}))
+    def line(self) -> str:
+        spread = f" ({self.spread[0]:.2f}-{self.spread[1]:.2f})" if self.spread else ""
+        return (f"  {'PASS' if self.held else 'FAIL'}  {self.name:<44} {self.value:5.2f}x{spread:<13} <= {self.limit}x"
+                f"   {self.measured}  vs  {self.baseline}")
 
 
-# Children run as an installed tool does: with its compiled bytecode (openpyxl's was compiled at
-# install; paptools is installed editable, so compileall does the same for it once).
-CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+def seconds(series: Series) -> str:
+    return f"{series.median('wall'):.2f} s wall, {series.median('cpu'):.2f} s cpu, {series.peak():.0f} MiB"
 
 
-def measure(operation: str, paths: list[Path], repeats: int) -> dict:
-    runs = []
-    for _ in range(repeats):
-        output = subprocess.run([PYTHON, __file__, "--child", operation, *map(str, paths)],
-                                capture_output=True, text=True, check=True, env=CHILD_ENV).stdout
-        runs.append(json.loads(output.strip().splitlines()[-1]))
-    steps = {name: statistics.median(r["steps"][name] for r in runs) for name in runs[0]["steps"]}
-    return {"seconds": statistics.median(r["seconds"] for r in runs),
-            "peak_mb": max(r["peak_mb"] for r in runs), "steps": steps}
+def timed(name: str, a: Series, b: Series, limit: float) -> Verdict:
+    value, low, high = ratio(a, b, "wall")
+    return Verdict(name, seconds(a), seconds(b), value, limit, (low, high))
 
 
-def wall(command: list[str], repeats: int = 15) -> float:
-    times = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=True, env=CHILD_ENV)
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
+def reconcile(first: Path, second: Path, folder: str) -> list[str]:
+    return [*PAPTOOLS, "reconcile", str(first), str(second), "--output-dir", folder, "--force", "--as-of", AS_OF]
 
 
-# --- the parent: generate, measure, print ---------------------------------------------------
+def loads(*paths: Path) -> list[str]:
+    return [PYTHON, "-c", LOAD, *map(str, paths)]
+
+
+def output(command: Sequence[str], simple: bool = False) -> bytes:
+    env = dict(ENV, PAPTOOLS_SIMPLE="1") if simple else ENV
+    done = subprocess.run(list(command), capture_output=True, env=env, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
+    return done.stdout
+
+
+def check(size: int, first: Path, second: Path) -> list[str]:
+    """Every action read, and the fast paths' JSON byte for byte the simple path's."""
+    import json
+
+    problems = []
+    for path, expected in zip((first, second), action_counts(size, HERE / "data")):
+        document = output([*PAPTOOLS, "show", "--json", "--as-of", AS_OF, str(path)])
+        found = len(json.loads(document)["actions"])
+        if found != expected:
+            problems.append(f"{path.name}: {found:,} actions read of {expected:,}")
+        if document != output([*PAPTOOLS, "show", "--json", "--as-of", AS_OF, str(path)], simple=True):
+            problems.append(f"{path.name}: show --json differs from the simple path")
+    command = [*PAPTOOLS, "reconcile", str(first), str(second), "--json", "--no-files", "--as-of", AS_OF]
+    if output(command) != output(command, simple=True):
+        problems.append(f"{first.name} -> {second.name}: reconcile --json differs from the simple path")
+    return problems
+
+
+def startup(runs: int) -> list[Verdict]:
+    bare, helped, version = interleave([[PYTHON, "-c", "pass"], [*PAPTOOLS, "--help"], [*PAPTOOLS, "--version"]],
+                                       runs, env=ENV)
+    return [timed("paptools --help / python -c pass", helped, bare, 2.5),
+            timed("paptools --version / python -c pass", version, bare, 2.5)]
+
+
+def real_sized(size: int, runs: int, folder: str) -> list[Verdict]:
+    first, second = generate(size, HERE / "data")
+    one = [*PAPTOOLS, "{}", "--as-of", AS_OF, str(second)]
+    commands = [loads(first, second), reconcile(first, second, folder), loads(second),
+                [part.format("summary") for part in one], [*(part.format("show") for part in one), "--json"]]
+    both, whole, single, summary, show = interleave(commands, runs, env=ENV)
+    return [timed(f"reconcile {size:,} / openpyxl load of both", whole, both, 2.0),
+            timed(f"summary {size:,} / openpyxl load", summary, single, 1.0),
+            timed(f"show --json {size:,} / openpyxl load", show, single, 1.0)]
+
+
+def large(sizes: list[int], runs: int, folder: str) -> list[Verdict]:
+    commands = []
+    for size in sizes:
+        first, second = generate(size, HERE / "data")
+        commands += [loads(first, second), reconcile(first, second, folder)]
+    series = interleave(commands, runs, env=ENV)
+    verdicts = []
+    measured = dict(zip(sizes, zip(series[::2], series[1::2])))
+    for size, (both, whole) in measured.items():
+        if size == 5000:
+            verdicts.append(timed("reconcile 5,000 / openpyxl load of both", whole, both, 3.0))
+        verdicts.append(Verdict(f"peak memory, reconcile {size:,} / load of both", f"{whole.peak():.0f} MiB",
+                                f"{both.peak():.0f} MiB", whole.peak() / both.peak(), 1.5))
+    if 5000 in measured and 20000 in measured:
+        verdicts.append(timed("reconcile 20,000 / reconcile 5,000", measured[20000][1], measured[5000][1], 4.5))
+    return verdicts
+
+
+def history(runs: int) -> list[Verdict]:
+    """36 versions of a 200-action plan, if the history command and its plans' builder are here."""
+    try:
+        from history_bench import history_versions  # type: ignore[import-not-found]
+    except ImportError:
+        return []
+    paths = history_versions(HERE / "data")
+    bare, whole = interleave([loads(*paths), [*PAPTOOLS, "history", *map(str, paths)]], runs, env=ENV)
+    return [timed(f"history of {len(paths)} versions / openpyxl load of all", whole, bare, 1.0)]
+
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    return f"{cpu}, {os.cpu_count()} cores{memory}; Python {platform.python_version()} on {platform.system()}"
+    cpu = platform.machine()
+    with contextlib.suppress(OSError, StopIteration):
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    return f"{cpu}, {os.cpu_count()} cores; Python {platform.python_version()} on {platform.system()}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500, 5000, 20000])
-    parser.add_argument("--repeats", type=int, default=None, help="runs per measurement (default 5, 3 from 5,000)")
-    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--quick", action="store_true", help="52 and 500 actions only, 3 runs (for iterating)")
+    parser.add_argument("--runs", type=int, default=5, help="counted runs of each command (default 5; at least 5 "
+                                                            "unless --quick)")
+    parser.add_argument("--sizes", type=int, nargs="+", help="plan sizes to run (default 52 200 500 5000 20000)")
     args = parser.parse_args()
-    if args.child:
-        return child(args.child[0], args.child[1:])
-
-    sys.path.insert(0, str(HERE))
-    from generate import generate
-
-    print(f"Machine: {machine()}")
-    import compileall
-
+    runs = 3 if args.quick else max(args.runs, 5)
+    sizes = args.sizes or ([52, 500] if args.quick else [52, 200, 500, 5000, 20000])
+    print(f"Machine: {machine()}\nAt the start: {load()}\nMedian of {runs} runs, interleaved with a warm-up; "
+          "ratios round by round (min-max in brackets)\n", flush=True)
     compileall.compile_dir(str(ROOT / "paptools"), quiet=1)
-    results = {}
-    for size in args.sizes:
-        began = time.perf_counter()
+    problems = []
+    for size in sizes:
         first, second = generate(size, HERE / "data")
-        made = time.perf_counter() - began
-        repeats = args.repeats or (5 if size <= 500 else 3)
-        print(f"\n{size:,} actions: {first.name} {first.stat().st_size / 1e6:.1f} MB, "
-              f"{second.name} {second.stat().st_size / 1e6:.1f} MB"
-              + (f" (generated in {made:.0f} s)" if made > 1 else "") + f"; median of {repeats}", flush=True)
-        # Interleaved: each repeat runs every measurement once, so a ratio compares runs made
-        # under the same conditions (this kind of machine's speed drifts from minute to minute).
-        plan = [("calamine", [first]), ("openpyxl", [first]), ("read", [first]), ("openpyxl v2", [second]),
-                ("reconcile", [first, second])]
-        runs = {name: [] for name, _ in plan}
-        for _ in range(repeats):
-            for name, paths in plan:
-                runs[name].append(measure(name.split()[0], paths, 1))
-        row = {name: {"seconds": statistics.median(r["seconds"] for r in values),
-                      "peak_mb": max(r["peak_mb"] for r in values)} for name, values in runs.items()}
-        row["read ratio"] = statistics.median(
-            r["seconds"] / o["seconds"] for r, o in zip(runs["read"], runs["openpyxl"]))
-        row["reconcile ratio"] = statistics.median(
-            r["seconds"] / (a["seconds"] + b["seconds"])
-            for r, a, b in zip(runs["reconcile"], runs["openpyxl"], runs["openpyxl v2"]))
-        row["steps"] = measure("steps", [first, second], 1)
-        read_counts = {int(r["steps"]["actions"]) for r in runs["read"]}
-        if read_counts != {size}:
-            raise SystemExit(f"the reader found {read_counts} actions in a plan of {size:,}: fix that first")
-        results[size] = row
-        print(f"  {'calamine values (floor)':<32}{row['calamine']['seconds']:>8.2f} s {row['calamine']['peak_mb']:>7.0f} MB")
-        print(f"  {'bare openpyxl load':<32}{row['openpyxl']['seconds']:>8.2f} s {row['openpyxl']['peak_mb']:>7.0f} MB")
-        ratio = row["read ratio"]
-        print(f"  {'paptools reader':<32}{row['read']['seconds']:>8.2f} s {row['read']['peak_mb']:>7.0f} MB"
-              f"   {ratio:.2f}x openpyxl, {row['read']['seconds'] / row['calamine']['seconds']:.1f}x calamine")
-        print(f"  {'reconcile, end to end':<32}{row['reconcile']['seconds']:>8.2f} s {row['reconcile']['peak_mb']:>7.0f} MB"
-              f"   {row['reconcile ratio']:.2f}x openpyxl load of both")
-        print("    the same steps one at a time, in one process:")
-        for step, seconds in row["steps"]["steps"].items():
-            print(f"      {step:<32}{seconds:>8.2f} s")
-
-    python_start = wall([PYTHON, "-c", "pass"])
-    help_start = wall([PYTHON, "-m", "paptools", "--help"])
-    print(f"\nStart-up: python -c pass {python_start * 1000:.0f} ms, paptools --help {help_start * 1000:.0f} ms")
-
-    print("\nTargets (ratios measured in this run)")
-    ratios = {"paptools --help / python -c pass": help_start / python_start}
-    for size, row in results.items():
-        ratios[f"reader / bare openpyxl load ({size:,})"] = row["read ratio"]
-    if 5000 in results:
-        ratios["reconcile 5,000 / openpyxl load of both"] = results[5000]["reconcile ratio"]
-    if 5000 in results and 20000 in results:
-        ratios["20,000 / 5,000 (reader)"] = results[20000]["read"]["seconds"] / results[5000]["read"]["seconds"]
-        ratios["20,000 / 5,000 (reconcile)"] = (results[20000]["reconcile"]["seconds"]
-                                                / results[5000]["reconcile"]["seconds"])
-    failed = 0
-    for name, value in ratios.items():
-        target = next(t for key, t in TARGETS.items() if name.startswith(key))
-        ok = value <= target
-        failed += not ok
-        print(f"  {name:<45}{value:>6.2f}   target <= {target:<4} {'ok' if ok else 'MISSED'}")
-    sys.exit(1 if failed else 0)
+        problems += check(size, first, second)
+    print("Correctness: " + ("every action read; fast and simple paths give the same JSON" if not problems
+                             else "\n  ".join(["PROBLEMS", *problems])), flush=True)
+    verdicts = startup(max(runs, 10))
+    with tempfile.TemporaryDirectory() as folder:
+        for size in (s for s in sizes if s <= 500):
+            verdicts += real_sized(size, runs, folder)
+            print(f"  ... {size:,} done ({load()})", flush=True)
+        verdicts += large([s for s in sizes if s > 500], runs, folder)
+    if not args.quick:
+        verdicts += history(runs)
+    print(f"\nAt the end: {load()}")
+    for verdict in verdicts:
+        print(verdict.line())
+    failed = [v.name for v in verdicts if not v.held]
+    print(f"\n{len(verdicts) - len(failed)} of {len(verdicts)} targets met" + (f"; {len(problems)} correctness "
+                                                                            "problem(s)" if problems else ""))
+    sys.exit(1 if failed or problems else 0)
 
 
 if __name__ == "__main__":

@@ -5,73 +5,27 @@ and the cleaned workbook into the output folder. The CLI calls one, then the oth
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 
-from paptools.compare.diff import Completion, PlanDiff, completion, diff_plans, diff_since, no_update, version_month
-from paptools.compare.figures import Summary, summarize
+from paptools.compare.figures import summarize, version_month
+from paptools.compare.reconciliation import Reconciliation, reconcile_plans
 from paptools.errors import UsageError
 from paptools.model import DataWarning, Month, Plan
 from paptools.read.plan import read_plan
-from paptools.scaling import PARALLEL_BYTES, Background, collector_paused, map_in_processes, sizes_of
 
 OUTPUT_KINDS = ("changes", "report", "workbook")
 
 
-@dataclass(frozen=True)
-class Reconciliation:
-    """Everything the board paper needs, computed from the versions."""
-
-    plans: tuple[Plan, ...]  # every version read, oldest first
-    diff: PlanDiff
-    summary: Summary
-    completions: tuple[Completion, ...]
-    warnings: tuple[DataWarning, ...] = ()  # about the run itself, such as versions out of order
-    paths: tuple[Path, ...] = ()
-
-    @property
-    def current(self) -> Plan:
-        return self.diff.current
-
-    @property
-    def previous(self) -> Plan | None:
-        return self.diff.previous
-
-    def all_warnings(self) -> list[tuple[str, DataWarning]]:
-        """The run's own warnings, then those of the two versions compared, with their source."""
-        pairs = [("these versions", w) for w in self.warnings]
-        for plan in self.plans[-2:]:
-            pairs += [(plan.source, w) for w in plan.warnings]
-        return pairs
-
-    def trend(self) -> list[tuple[str, Summary]]:
-        """The figures of every version read, for the chart of how statuses moved."""
-        return self._trend
-
-    @cached_property
-    def _trend(self) -> list[tuple[str, Summary]]:
-        # Both the report and the cleaned workbook chart it: worked out once.
-        result = []
-        for plan in self.plans:
-            month = version_month(plan)
-            result.append((month.label() if month else plan.source, summarize(plan, self.summary.as_of)))
-        return result
-
-
 def find_examples(folder: Path) -> list[Path]:
-    """The example versions in a folder, oldest first by the month in their names."""
-    paths = [p for p in folder.glob("*.xlsx") if not p.name.startswith(("~$", "."))]
+    """The example versions in a folder (ordered later by the version date read from each)."""
+    paths = sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith(("~$", ".")))
     if len(paths) < 2:
         raise UsageError(
             folder, "needs at least two workbook versions: give PREVIOUS.xlsx CURRENT.xlsx, or CURRENT.xlsx --since YYYY-MM"
         )
-    return sorted(paths, key=lambda p: (_name_month(p) or Month(0, 1), p.name))
-
-
-def _name_month(path: Path) -> Month | None:
-    return version_month(Plan(source=path.name, actions=()))
+    return paths
 
 
 def reconcile(
@@ -81,11 +35,14 @@ def reconcile(
     as_of: date | None = None,
     progress=None,
     single_ok: bool = False,
+    order_by_date: bool = False,
 ) -> Reconciliation:
     """Read the versions (oldest first; the last is current) and reconcile the last two.
 
     With one version and no `since`, only a status report is possible: `single_ok` allows it.
-    `progress` (a terminal.Progress, or None) is told what is being read.
+    `order_by_date` orders the versions by the date read from each workbook (for a folder of
+    versions, whatever their file names). `progress` (a terminal.Progress, or None) is told
+    what is being read.
     """
     paths = [Path(p) for p in paths]
     if not paths:
@@ -100,20 +57,12 @@ def reconcile(
         progress.stage(f"Reading {path.name}")
         return read_plan(path, progress=progress.advance)
 
-    plans = map_in_processes(read_plan, paths, sizes_of(paths), local=read_here)
-    current = plans[-1]
-    warnings: list[DataWarning] = []
-    if len(plans) == 1:
-        diff = diff_since(current, since) if since is not None else PlanDiff(previous=None, current=current)
-    else:
-        previous = plans[-2]
-        diff = diff_plans(previous, current)
-        warnings += _order_warnings(paths[-2], previous, paths[-1], current)
-        if since is not None:
-            warnings.append(DataWarning(None, None, "--since is ignored when a previous version is given"))
-    figures = summarize(current, as_of, no_update=no_update(diff))
-    completions = tuple(completion(a, plans) for a in current.actions)
-    return Reconciliation(tuple(plans), diff, figures, completions, tuple(warnings + list(diff.warnings)), tuple(paths))
+    plans = [read_here(path) for path in paths]
+    if order_by_date:
+        order = sorted(range(len(plans)), key=lambda i: (version_month(plans[i]) or Month(0, 1), paths[i].name))
+        plans, paths = [plans[i] for i in order], [paths[i] for i in order]
+    result = reconcile_plans(plans, since=since, as_of=as_of, labels=tuple(str(p) for p in paths))
+    return replace(result, paths=tuple(paths))
 
 
 def _check_distinct(paths: list[Path]) -> None:
@@ -130,22 +79,6 @@ def _check_distinct(paths: list[Path]) -> None:
         seen[key] = path
 
 
-def _order_warnings(previous_path: Path, previous: Plan, current_path: Path, current: Plan) -> list[DataWarning]:
-    before, after = version_month(previous), version_month(current)
-    newest_before, newest_after = previous.latest_entry_month(), current.latest_entry_month()
-    swapped = (before and after and before > after) or (
-        newest_before and newest_after and newest_before > newest_after
-    )
-    if not swapped:
-        return []
-    return [DataWarning(
-        None, None,
-        f"the previous version {previous_path.name} looks newer than the current one {current_path.name} "
-        f"(latest entries {newest_before and newest_before.label()} against {newest_after and newest_after.label()}): "
-        f"if so, swap them: paptools reconcile {current_path} {previous_path}",
-    )]
-
-
 @dataclass
 class OutputOptions:
     output_dir: Path = Path("outputs")
@@ -157,11 +90,6 @@ class OutputOptions:
 
 def write_outputs(result: Reconciliation, options: OutputOptions, progress=None) -> dict[str, Path]:
     """Write the chosen outputs; returns kind -> path written. `progress` is told each stage."""
-    with collector_paused():
-        return _write_outputs(result, options, progress)
-
-
-def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> dict[str, Path]:
     from paptools.content.changes import change_rows, write_changes_csv
     from paptools.write.outputs import OutputSet
 
@@ -171,31 +99,24 @@ def _write_outputs(result: Reconciliation, options: OutputOptions, progress) -> 
     # All or nothing: the files are written into a staging folder and placed together at the end.
     with OutputSet(options.output_dir, force=options.force, inputs=inputs) as outputs:
         staged = {kind: outputs.add(names[kind]) for kind in OUTPUT_KINDS if kind in options.kinds}
-        # The report and the cleaned workbook are independent: for a large plan, both at once.
-        report = None
-        if "report" in staged:
-            report = Background(lambda: _write_report(result, options, staged["report"]),
-                                large=sum(sizes_of(inputs)) >= PARALLEL_BYTES and "workbook" in staged)
-        finished = False
-        try:
-            if "changes" in staged:
-                if progress:
-                    progress.stage(f"Writing {staged['changes'].name}")
-                write_changes_csv(change_rows(result.diff, result.summary), staged["changes"])
-            if "workbook" in staged:
-                from paptools.write.workbook import write_clean_workbook
+        if "changes" in staged:
+            if progress:
+                progress.stage(f"Writing {staged['changes'].name}")
+            write_changes_csv(change_rows(result), staged["changes"])
+        if "workbook" in staged:
+            from paptools.write.workbook import write_clean_workbook
 
-                if progress:
-                    progress.stage(f"Writing {staged['workbook'].name}")
-                options.notes += write_clean_workbook(
-                    staged["workbook"], result.current, result.summary, diff=result.diff, trend=result.trend(),
-                    warnings=result.all_warnings(), name=staged["workbook"].name)
-            finished = True
-        finally:  # a report being written in a child process is waited for even after a failure here
-            if report is not None and (finished or report.process is not None):
-                if progress:
-                    progress.stage(f"Writing {staged['report'].name}")
-                report.wait()
+            if progress:
+                progress.stage(f"Writing {staged['workbook'].name}")
+            compared = result.previous is not None or result.since is not None
+            options.notes += write_clean_workbook(
+                staged["workbook"], result.current, result.summary,
+                changes=change_rows(result) if compared else None, trend=result.trend(),
+                warnings=result.all_warnings(), name=staged["workbook"].name)
+        if "report" in staged:
+            if progress:
+                progress.stage(f"Writing {staged['report'].name}")
+            _write_report(result, options, staged["report"])
     return {kind: outputs.final(path) for kind, path in staged.items()}
 
 

@@ -195,8 +195,8 @@ def test_previous_newer_than_current_is_a_warning_that_says_how_to_swap(tmp_path
     newer, older = example_path("2025-08"), example_path("2025-01")
     result = run("reconcile", newer, older, "--no-files")
     assert result.exit_code == 0
-    assert (f"the previous version {newer.name} looks newer than the current one {older.name} (latest entries "
-            f"Aug 2025 against Dec 2024): if so, swap them: paptools reconcile {older} {newer}") in result.stderr
+    assert (f"the previous version {newer.name} looks newer than the current one {older.name} (dated "
+            f"Aug 2025 against Jan 2025): if so, give them the other way round: paptools reconcile {older} {newer}") in result.stderr
 
 
 def test_a_bad_as_of_date_is_a_usage_error():

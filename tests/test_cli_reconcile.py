@@ -34,10 +34,10 @@ def test_the_changes_file_opens_as_a_table(tmp_path):
         rows = list(csv.DictReader(handle))
     kinds = [r["Change"] for r in rows]
     assert kinds.count("New progress") == 14 and kinds.count("Status changed") == 17
-    assert kinds[0] == "Entry edited"  # a change to earlier progress comes first
-    edit = rows[0]
+    assert kinds[0] == "Status changed"  # no history changed here: a typo fix is listed after new progress
+    edit = rows[kinds.index("Entry edited")]
     assert (edit["Ref"], edit["Before"][:40], edit["Note"]) == (
-        "PAP 2.18", "In addition to sending text remiders adm", "small correction (typo) to an entry reported before"
+        "PAP 2.18", "In addition to sending text remiders adm", "a small correction (typo) to an entry reported before"
     )
     overdue = [r for r in rows if r["Change"] == "Overdue"]
     assert [(r["Ref"], r["Note"]) for r in overdue] == [("PAP 2.21", "due Dec 2024, On track")]
@@ -49,14 +49,20 @@ def test_json_lists_every_change(tmp_path):
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     assert document["previous"] == "oldham-send-pap-2024-06.xlsx"
-    assert len(document["new_entries"]) == 14
-    assert document["new_entries"][0] == {
-        "ref": "PAP 1.6", "date": "2024-09", "initials": None, "author": None,
-        "text": "Signed off as complete in LIP EB", "position": "inserted",
+    changes = document["changes"]
+    new = [c for c in changes if c["kind"] == "new progress"]
+    assert len(new) == 14
+    assert (new[0]["ref"], new[0]["rule"], new[0]["entry"]) == (
+        "PAP 1.6", "a new entry between earlier ones",
+        {"date": "2024-09", "initials": None, "author": None, "text": "Signed off as complete in LIP EB"},
+    )
+    assert {(c["ref"], c["status_before"], c["status_after"]) for c in changes if c["kind"] == "status changed"} >= {
+        ("PAP 2.17", "On track", "At risk")
     }
-    assert {"ref": "PAP 2.17", "from": "On track", "to": "At risk"} in document["status_changes"]
-    assert document["edited_entries"][0]["kind"] == "minor"
-    assert document["removed_entries"] == [] and document["actions_added"] == []
+    assert [(c["ref"], c["kind"], c["history_changed"]) for c in changes if c["kind"].startswith("entry")] == [
+        ("PAP 2.18", "entry corrected", False)
+    ]
+    assert document["actions_added"] == []
     assert document["overdue"] == [{"ref": "PAP 2.21", "due": "2024-12", "status": "On track"}]
     assert document["no_update"] == ["PAP 1.3", "PAP 2.4", "PAP 2.16", "PAP 2.25"]
     assert document["counts"]["pap"]["by_status"]["Complete"] == 33
@@ -71,8 +77,9 @@ def test_since_a_month_with_one_workbook(tmp_path):
                  "--no-files", "--json")
     document = json.loads(result.stdout)
     assert document["since"] == "2024-09" and document["previous"] is None
-    assert len(document["new_entries"]) == 14
-    assert all(e["date"] >= "2024-09" for e in document["new_entries"])
+    new = [c for c in document["changes"] if c["kind"] == "new progress"]
+    assert len(new) == 14
+    assert all(c["entry"]["date"] >= "2024-09" for c in new)
 
 
 def test_one_workbook_without_since_is_a_usage_error():

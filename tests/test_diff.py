@@ -7,7 +7,9 @@ import pytest
 from conftest import action, plan_rows
 from conftest import example_path as build_path
 
-from paptools.compare.diff import completion, diff_plans, diff_since, no_update
+from paptools.compare.changes import ChangeKind, list_changes
+from paptools.compare.completion import Timeliness, completion
+from paptools.compare.diff import diff_plans, diff_since
 from paptools.compare.figures import summarize
 from paptools.model import Month, Status
 from paptools.read.plan import read_plan
@@ -62,7 +64,9 @@ def test_an_entry_appended_at_the_end(pair):
         ("PAP 1.2", "2024-03", "AB", "Launched.", "appended")
     ]
     assert [(s.ref, s.before, s.after) for s in diff.status_changes] == [("PAP 1.2", Status.ON_TRACK, Status.COMPLETE)]
-    assert not diff.history_changes
+    changes = list_changes(diff)
+    assert [(c.kind, c.ref) for c in changes] == [(ChangeKind.STATUS, "PAP 1.2"), (ChangeKind.NEW_ENTRY, "PAP 1.2")]
+    assert changes.history == ()
 
 
 def test_entries_added_at_the_top_of_a_newest_first_cell(pair):
@@ -87,8 +91,11 @@ def test_a_typo_fix_is_a_small_edit_not_lost_history(pair):
                                              owner="Steve Larking")})
     previous, current = pair(base_actions(), rows)  # the typo is in the previous version
     diff = diff_plans(previous, current)
-    assert [(e.ref, e.kind, e.history_changed) for e in diff.edited_entries] == [("PAP 1.1", "minor", False)]
+    assert [(e.ref, e.kind) for e in diff.edited_entries] == [("PAP 1.1", "minor")]
     assert diff.new_entries == () and diff.removed_entries == ()
+    changes = list_changes(diff)
+    assert [(c.kind, c.ref) for c in changes] == [(ChangeKind.ENTRY_CORRECTED, "PAP 1.1")]
+    assert changes.history == () and changes.progress == ()
 
 
 def test_a_rewritten_entry_is_flagged_as_changed_history(pair):
@@ -97,9 +104,12 @@ def test_a_rewritten_entry_is_flagged_as_changed_history(pair):
                                              owner="Steve Larking")})
     diff = diff_plans(*pair(rows))
     edit = diff.edited_entries[0]
-    assert (edit.ref, edit.kind, edit.history_changed) == ("PAP 1.1", "rewritten", True)
+    assert (edit.ref, edit.kind) == ("PAP 1.1", "rewritten")
     assert edit.before.text == "Terms of reference agreed."
-    assert diff.history_changes == (edit,)
+    history = list_changes(diff).history
+    assert [(c.kind, c.ref, c.before, c.rule) for c in history] == [
+        (ChangeKind.ENTRY_REWRITTEN, "PAP 1.1", "Terms of reference agreed.", "an entry reported before was rewritten")
+    ]
 
 
 def test_a_deleted_entry_is_flagged_as_changed_history(pair):
@@ -107,15 +117,21 @@ def test_a_deleted_entry_is_flagged_as_changed_history(pair):
                                              owner="Amber Burton")})
     diff = diff_plans(*pair(rows))
     assert texts(diff.removed_entries) == [("PAP 1.2", "Draft governance structure written.")]
-    assert diff.history_changes == diff.removed_entries and diff.new_entries == ()
+    assert diff.new_entries == ()
+    assert [(c.kind, c.before) for c in list_changes(diff).history] == [
+        (ChangeKind.ENTRY_REMOVED, "Draft governance structure written.")
+    ]
 
 
 def test_text_added_to_an_existing_entry_is_new_progress(pair):
     rows = base_actions(**{"PAP 1.1": action("PAP 1.1", "OT", P11 + " Chairs confirmed too.", owner="Steve Larking")})
     diff = diff_plans(*pair(rows))
     edit = diff.edited_entries[0]
-    assert (edit.kind, edit.added_text, edit.history_changed) == ("extended", "Chairs confirmed too.", False)
-    assert diff.refs_with_progress() == {"PAP 1.1"}
+    assert edit.kind == "extended"
+    changes = list_changes(diff)
+    assert [(c.kind, c.added_text) for c in changes.progress] == [(ChangeKind.ENTRY_EXTENDED, "Chairs confirmed too.")]
+    assert changes.history == ()
+    assert changes.refs_with_progress() == {"PAP 1.1"}
 
 
 def test_a_row_inserted_mid_sheet_and_a_sheet_renamed_change_nothing_else(pair):
@@ -160,7 +176,7 @@ def test_overdue_and_no_update_as_of_a_date(pair):
     rows = base_actions(**{"PAP 1.2": action("PAP 1.2", "C", P12 + " Mar 24: AB: Launched.", owner="Amber Burton")})
     previous, current = pair(rows)
     diff = diff_plans(previous, current)
-    assert [a.ref for a in no_update(diff)] == ["PAP 1.1", "PAP 1.3"]
+    assert [a.ref for a in list_changes(diff).no_update()] == ["PAP 1.1", "PAP 1.3"]
     on_time = summarize(current, date(2024, 9, 30))
     assert on_time.overdue == ()  # due Sep-24 is late only from October
     late = summarize(current, date(2024, 10, 1))
@@ -203,7 +219,7 @@ def test_whole_plan_january_to_august_2025(example_plans):
     ]
     assert not (diff.edited_entries or diff.removed_entries or diff.actions_added or diff.actions_removed
                 or diff.field_changes or diff.ref_changes)
-    assert no_update(diff) == ()
+    assert list_changes(diff).no_update() == ()
     figures = summarize(example_plans["2025-08"], date(2025, 9, 1))
     assert (figures.pap.of(Status.COMPLETE), figures.pap.of(Status.ON_TRACK), figures.pap.of(Status.VULNERABLE),
             figures.pap.of(Status.AT_RISK)) == (37, 1, 1, 1)
@@ -218,17 +234,26 @@ def test_first_to_second_version_finds_the_corrected_typo_and_retyped_refs(examp
     assert [(n.ref, n.entry.text) for n in inserted] == [("PAP 1.6", "Signed off as complete in LIP EB")]
 
 
-def test_completion_month_from_an_entry_or_from_the_versions(example_plans):
-    plans = [example_plans[v] for v in ("2024-06", "2025-01")]
-    actions = plans[-1].by_ref()
-    recorded = completion(actions["PAP 2.10"], plans)  # "Oct 24: Marked as complete ..." due Sep-24
-    assert (recorded.month.iso(), recorded.source, recorded.within_timescale) == ("2024-10", "entry", False)
-    between = completion(actions["PAP 1.5"], plans)  # complete by Jan 2025, still open in June 2024, due Jan-24
-    assert (between.after.iso(), between.month.iso(), between.source, between.within_timescale) == (
-        "2024-06", "2025-01", "versions", False
-    )
-    unknown = completion(actions["PAP 1.9"], plans)  # due Sep-24, completed between Jun 2024 and Jan 2025
-    assert (unknown.source, unknown.within_timescale) == ("versions", None)
+def test_completion_month_comes_from_the_entry_that_records_it(example_plans):
+    actions = example_plans["2025-01"].by_ref()
+    recorded = completion(actions["PAP 2.10"])  # "Oct 24: Marked as complete ..." due Sep-24
+    assert (recorded.month.iso(), recorded.timeliness) == ("2024-10", Timeliness.LATE)
+    assert recorded.within_timescale is False
+    silent = completion(actions["PAP 1.9"])  # complete, but no entry says when
+    assert (silent.month, silent.timeliness, silent.within_timescale) == (None, Timeliness.NOT_RECORDED, None)
+    assert completion(actions["PAP 1.3"]) is None  # not complete
+
+
+def test_within_timescale_is_the_same_whichever_versions_are_compared(example_plans):
+    from paptools.compare.reconciliation import reconcile_plans
+
+    versions = list(example_plans.values())  # oldest first
+    answers = set()
+    for older in versions[:-1]:
+        result = reconcile_plans([older, versions[-1]])
+        answers.add(tuple((c.ref, c.timeliness) for c in result.summary.pap_completions))
+    answers.add(tuple((c.ref, c.timeliness) for c in reconcile_plans(versions).summary.pap_completions))
+    assert len(answers) == 1
 
 
 def test_wording_shared_by_other_actions_does_not_pair_a_removed_and_an_added_action(pair):
@@ -250,37 +275,27 @@ def test_unique_wording_pairs_a_renumbered_action(pair):
     assert diff.actions_added == () and diff.actions_removed == ()
 
 
-def test_reading_in_worker_processes_gives_the_same_plans(monkeypatch):
-    """Large plans are read in parallel: the result must not depend on it."""
-    import paptools.scaling as scaling
-    from paptools.api import reconcile
-
-    paths = [build_path(v) for v in ("2024-06", "2025-01")]
-    alone = reconcile(paths, as_of=date(2025, 1, 20))
-    monkeypatch.setattr(scaling, "PARALLEL_BYTES", 0)
-    together = reconcile(paths, as_of=date(2025, 1, 20))
-    assert together.plans == alone.plans and together.diff == alone.diff
-
-
-def test_an_error_in_a_worker_comes_back_whole(tmp_path, monkeypatch):
-    import paptools.scaling as scaling
+def test_a_missing_previous_version_is_one_clear_error(tmp_path):
     from paptools.api import reconcile
     from paptools.errors import NotAWorkbook
 
-    monkeypatch.setattr(scaling, "PARALLEL_BYTES", 0)
     with pytest.raises(NotAWorkbook) as raised:
         reconcile([tmp_path / "missing.xlsx", build_path("2025-01")])
     assert str(raised.value) == f"{tmp_path / 'missing.xlsx'}: file not found: check the name and the folder"
 
 
-def test_the_report_written_beside_the_workbook_is_the_same(tmp_path, monkeypatch):
-    from docx import Document
+def test_library_calls_leave_the_garbage_collector_as_they_found_it(tmp_path):
+    """No global side effects (issue 16.4): a library user's gc setting is theirs."""
+    import gc
 
-    import paptools.api as reconciling
+    from paptools.api import OutputOptions, reconcile, write_outputs
 
-    result = reconciling.reconcile([build_path("2025-08"), build_path("2026-04")], as_of=date(2026, 5, 1))
-    first = reconciling.write_outputs(result, reconciling.OutputOptions(output_dir=tmp_path / "a"))
-    monkeypatch.setattr(reconciling, "PARALLEL_BYTES", 0)
-    second = reconciling.write_outputs(result, reconciling.OutputOptions(output_dir=tmp_path / "b"))
-    texts = [[p.text for p in Document(str(paths["report"])).paragraphs] for paths in (first, second)]
-    assert texts[0] == texts[1] and second["workbook"].exists() and second["changes"].exists()
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            gc.enable() if enabled else gc.disable()
+            result = reconcile([build_path("2025-08"), build_path("2026-04")], as_of=date(2026, 5, 1))
+            write_outputs(result, OutputOptions(output_dir=tmp_path / str(enabled)))
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

@@ -62,14 +62,14 @@ def test_sections_are_real_headings_in_order(january):
 def test_the_figures_are_the_recomputed_ones_as_sentences(january):
     _, document, _ = january
     paragraphs = texts(document)
-    assert "2.1\tOf a total of 40 PAP actions, thirty-three (83%) have been marked as complete and seven (17%) are incomplete." in paragraphs
+    assert "2.1\tOf a total of 40 PAP actions, thirty-three (82.5%) have been marked as complete and seven (17.5%) are incomplete." in paragraphs
     assert ("2.2\tOf the seven incomplete actions, four are on track, one has not yet started, one is vulnerable "
             "and one is at risk.") in paragraphs
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["RA status", "PAP actions", "% of PAP actions"]
     assert [[c.text for c in row.cells] for row in table.rows[1:]] == [
-        ["Complete", "33", "83%"], ["On track", "4", "10%"], ["Not yet started", "1", "3%"],
-        ["Vulnerable", "1", "2%"], ["At risk", "1", "2%"], ["Total", "40", "100%"],
+        ["Complete", "33", "82.5%"], ["On track", "4", "10%"], ["Not yet started", "1", "2.5%"],
+        ["Vulnerable", "1", "2.5%"], ["At risk", "1", "2.5%"], ["Total", "40", "100%"],
     ]
 
 
@@ -235,6 +235,6 @@ def test_a_template_that_is_not_a_docx_is_refused(tmp_path):
 def test_libreoffice_opens_and_prints_the_report(january):
     _, _, path = january
     text = " ".join(pdf_text(pdf_of(path)).split())
-    assert "Of a total of 40 PAP actions, thirty-three (83%) have been marked as complete" in text
+    assert "Of a total of 40 PAP actions, thirty-three (82.5%) have been marked as complete" in text
     assert "Appendix A: Status of every action" in text
     assert re.search(r"page 1 of \d+", text)

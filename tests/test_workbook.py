@@ -73,7 +73,11 @@ def test_the_actions_sheet_is_one_header_row_and_one_row_per_action(example_plan
 def test_summary_sheet_has_the_figures_and_a_native_chart(example_plans, tmp_path):
     plans = [example_plans[v] for v in build.VERSIONS]
     figures = [(v, summarize(p, date(2026, 5, 1))) for v, p in zip(build.VERSIONS, plans)]
-    path = cleaned(plans[-1], tmp_path / "clean.xlsx", diff=diff_plans(plans[-2], plans[-1]), trend=figures)
+    from paptools.compare.reconciliation import reconcile_plans
+    from paptools.content.changes import change_rows
+
+    rows = change_rows(reconcile_plans(plans[-2:], as_of=date(2026, 5, 1)))
+    path = cleaned(plans[-1], tmp_path / "clean.xlsx", changes=rows, trend=figures)
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Actions", "Summary", "Changes", "Warnings", "About"]
     summary = [[c.value for c in row] for row in book["Summary"].iter_rows()]

@@ -152,13 +152,13 @@ def test_the_file_says_what_it_is_and_carries_no_one_elses_metadata(oldham):
     book = openpyxl.load_workbook(path)
     assert book.properties.title == "SEND & Inclusion Improvement Programme: Priority Action Plan"
     assert book.properties.description == "Made by paptools"
-    assert book.properties.subject == "SEND Priority Action Plan, version April 2026"
+    assert book.properties.subject == "SEND Priority Action Plan, version 15 April 2026"
     assert book.properties.creator in (None, "")
     assert book.properties.created is not None and book.properties.created.year >= 2026
     assert "paptools" in book.custom_doc_props.names
     about = [row[0] for row in book["About"].iter_rows(values_only=True) if row[0]]
     assert about[0] == "SEND & Inclusion Improvement Programme: Priority Action Plan"
-    assert about[1].startswith("A cleaned copy of the Priority Action Plan, version April 2026, made from "
+    assert about[1].startswith("A cleaned copy of the Priority Action Plan, version 15 April 2026, made from "
                                "oldham-send-pap-2026-04.xlsx by paptools on ")
     assert "How to read the colours" in about
     with zipfile.ZipFile(path) as archive:
@@ -172,8 +172,8 @@ def test_the_summary_chart_has_alt_text_giving_its_figures(oldham):
     _, path = oldham
     with zipfile.ZipFile(path) as archive:
         drawings = "".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/drawings/drawing"))
-    assert ('descr="Bar chart of the 40 PAP actions by status: Complete 38 (95%), On track 1 (3%), '
-            'Not yet started 0 (0%), Vulnerable 1 (2%), At risk 0 (0%)."') in drawings
+    assert ('descr="Bar chart of the 40 PAP actions by status: Complete 38 (95%), On track 1 (2.5%), '
+            'Not yet started 0 (0%), Vulnerable 1 (2.5%), At risk 0 (0%)."') in drawings
 
 
 def test_summary_figures_are_the_figures_the_report_is_built_from(oldham):
@@ -184,9 +184,9 @@ def test_summary_figures_are_the_figures_the_report_is_built_from(oldham):
     assert rows == [
         ["Status", "All actions", "All %", "PAP actions", "PAP %"],
         ["Complete", 38, 73, 38, 95],
-        ["On track", 9, 17, 1, 3],
+        ["On track", 9, 17, 1, 2.5],
         ["Not yet started", 4, 8, 0, 0],
-        ["Vulnerable", 1, 2, 1, 2],
+        ["Vulnerable", 1, 2, 1, 2.5],
         ["At risk", 0, 0, 0, 0],
         ["Total", 52, 100, 40, 100],
     ]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from paptools import __version__
 from paptools.errors import DATA_PROBLEM, PapError
 
 if TYPE_CHECKING:  # imported where used, so `paptools --help` starts quickly
@@ -86,7 +87,7 @@ def _echo_library_notes(caught) -> None:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
-@click.version_option(package_name="paptools")
+@click.version_option(version=__version__)  # not package_name: importlib.metadata doubles start-up
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Read a SEND Priority Action Plan workbook, reconcile two versions, and write the
@@ -120,11 +121,12 @@ def _read(path: Path):
         return read_plan(path, progress=progress.advance)
 
 
-def _as_of(value: str | None) -> date:
-    from datetime import date, datetime
+def _as_of(value: str | None) -> date | None:
+    """The --as-of date; None leaves it to the plan (the version's own date)."""
+    from datetime import datetime
 
     if not value:
-        return date.today()
+        return None
     for fmt in ("%Y-%m-%d", "%Y-%m", "%d/%m/%Y"):
         try:
             parsed = datetime.strptime(value, fmt).date()
@@ -161,7 +163,7 @@ class _PathType(click.Path):
 WORKBOOK = _PathType(dir_okay=True, exists=False, readable=False)  # an unreadable file is named by check_workbook
 FOLDER = _PathType(file_okay=False)
 FILE = _PathType(dir_okay=False)
-AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue' (YYYY-MM-DD or YYYY-MM). Default: today.")
+AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue' (YYYY-MM-DD or YYYY-MM). Default: the date of the (newer) version.")
 
 
 @main.command()
@@ -319,7 +321,8 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     settings = _report_settings(title, committee, meeting_date, template, narrative)
     options = OutputOptions(output_dir=output_dir, force=force, report=settings)
     with _Progress() as progress:
-        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress)
+        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress,
+                               order_by_date=not workbooks)
         written = {} if no_files else write_outputs(result, options, progress)
     if as_json:
         from paptools.write.jsondoc import reconcile_document
@@ -368,6 +371,7 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
     options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings)
     with _Progress() as progress:
         result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True,
+                               order_by_date=not workbooks,
                                progress=progress)
         written = write_outputs(result, options, progress)
     echo(f"Wrote {written['report']}.")

@@ -11,17 +11,13 @@ way. An entry that changed is a typo fix ("minor"), an addition to its text
 from __future__ import annotations
 
 import difflib
-import itertools
-import re
 from dataclasses import dataclass
 
 from paptools.model import Action, DataWarning, Entry, Month, Plan, Status, Timescale
 from paptools.read.refs import parse_ref
-from paptools.scaling import collector_paused
 
 EDIT_PAIRING = 0.55  # below this similarity an entry was replaced, not edited
 MINOR_EDIT = 0.9  # at or above this, with few characters changed, an edit is a typo fix
-HISTORY_EDITS = frozenset({"rewritten", "shortened", "redated"})
 COMPARED_FIELDS = (
     ("title", "action"), ("owner", "owner"), ("success_criteria", "success criteria"),
     ("outcome", "outcome/impact"), ("evidence", "evidence"), ("section", "section"),
@@ -43,15 +39,6 @@ class EditedEntry:
     after: Entry
     kind: str  # "minor", "extended", "rewritten", "shortened", "redated"
     similarity: float
-
-    @property
-    def history_changed(self) -> bool:
-        return self.kind in HISTORY_EDITS
-
-    @property
-    def added_text(self) -> str:
-        """For an extended entry, the words added to it."""
-        return self.after.text[len(self.before.text):].strip() if self.kind == "extended" else ""
 
 
 @dataclass(frozen=True)
@@ -99,21 +86,6 @@ class RefChange:
 
 
 @dataclass(frozen=True)
-class Completion:
-    """When an action was completed, as far as its entries or the versions say.
-
-    From an entry ("Oct 24: Marked as complete") the month is known. From the versions it
-    is only known to lie after the previous version and by the current one.
-    """
-
-    ref: str
-    month: Month | None  # the completion month, or the latest it can be
-    source: str  # "entry", "versions" or "unknown"
-    within_timescale: bool | None
-    after: Month | None = None  # for "versions": completed after this month
-
-
-@dataclass(frozen=True)
 class PlanDiff:
     previous: Plan | None
     current: Plan
@@ -128,17 +100,6 @@ class PlanDiff:
     field_changes: tuple[FieldChange, ...] = ()
     ref_changes: tuple[RefChange, ...] = ()
     warnings: tuple[DataWarning, ...] = ()
-
-    @property
-    def history_changes(self) -> tuple:
-        """Edits and removals of entries reported before: shown first, because they matter."""
-        return tuple(e for e in self.edited_entries if e.history_changed) + self.removed_entries
-
-    def refs_with_progress(self) -> set[str]:
-        refs = {n.ref for n in self.new_entries}
-        refs |= {e.ref for e in self.edited_entries if e.kind == "extended"}
-        refs |= {a.ref for a in self.actions_added if a.entries}
-        return refs
 
     @property
     def is_empty(self) -> bool:
@@ -289,11 +250,6 @@ def _edit_kind(before: Entry, after: Entry, score: float) -> str:
 # --- the whole diff -------------------------------------------------------------------
 
 def diff_plans(previous: Plan, current: Plan) -> PlanDiff:
-    with collector_paused():
-        return _diff_plans(previous, current)
-
-
-def _diff_plans(previous: Plan, current: Plan) -> PlanDiff:
     pairs, ref_changes = align_actions(previous, current)
     new: list[NewEntry] = []
     edited: list[EditedEntry] = []
@@ -344,70 +300,3 @@ def diff_since(current: Plan, since: Month) -> PlanDiff:
         if e.date is not None and e.date.month_of >= since
     ]
     return PlanDiff(previous=None, current=current, since=since, new_entries=tuple(new))
-
-
-# --- what the diff tells about the current version ------------------------------------
-
-def no_update(diff: PlanDiff) -> tuple[Action, ...]:
-    """Actions not complete whose progress has not moved since the previous version."""
-    moved = diff.refs_with_progress()
-    added = {id(a) for a in diff.actions_added}
-    return tuple(
-        a for a in diff.current.actions
-        if a.status is not Status.COMPLETE and a.ref not in moved and id(a) not in added
-    )
-
-
-_COMPLETION = re.compile(
-    r"^complete\b|\b(?:marked|confirmed|agreed|signed off) as complete\b|\bconfirmed complete\b"
-    r"|\bnow complete\b|\baction (?:is )?complete\b|\b(?:can|will) now be closed\b|\bagreed to close\b"
-    r"|\bis complete\b|\bcomplete and\b|\baction closed\b",
-    re.I,
-)
-_NOT_YET = re.compile(r"\b(?:recommendation to close|to be agreed|once agreed|when reported|remain open)\b", re.I)
-
-
-def _records_completion(text: str) -> bool:
-    lowered = text.lower()
-    if "complet" not in lowered and "close" not in lowered:
-        return False  # most entries: no need for the patterns below
-    return bool(_COMPLETION.search(text)) and not _NOT_YET.search(text)
-
-
-def completion(action: Action, versions: tuple[Plan, ...] | list[Plan] = ()) -> Completion:
-    """When a complete action was completed: an entry that records it, else the versions.
-
-    `versions` are the plans read, oldest first, ending with the one `action` comes from.
-    The first version showing it complete, after one that did not, bounds the month.
-    """
-    if action.status is not Status.COMPLETE:
-        return Completion(action.ref, None, "unknown", None)
-    due = action.timescale.due
-    recorded = [e.date.month_of for e in action.entries if e.date and _records_completion(e.text)]
-    if recorded:
-        month = min(recorded)
-        return Completion(action.ref, month, "entry", None if due is None else month <= due)
-    seen = [(version_month(plan), plan.by_ref().get(action.ref)) for plan in versions]
-    for (before, old), (by, new) in itertools.pairwise(seen):
-        if (old is not None and old.status is not Status.COMPLETE and new is not None
-                and new.status is Status.COMPLETE and before and by):
-            within = None
-            if due is not None and by <= due:
-                within = True
-            elif due is not None and due < before:
-                within = False  # still incomplete at a version after its due month
-            return Completion(action.ref, by, "versions", within, after=before)
-    return Completion(action.ref, None, "unknown", None)
-
-
-def version_month(plan: Plan) -> Month | None:
-    """The month a version stands at: from its file name if it has one, else its latest entry."""
-    match = re.search(r"(20\d\d)[-_ .]?(0[1-9]|1[0-2])(?!\d)", plan.source)
-    if match:
-        return Month(int(match.group(1)), int(match.group(2)))
-    from paptools.read.dates import find_dates
-
-    tokens = find_dates(plan.source.replace("_", " ").replace("-", " "))
-    if tokens:
-        return tokens[-1].date.month_of
-    return plan.latest_entry_month()

@@ -1,21 +1,50 @@
-"""Plan (+ PlanDiff) -> Summary: the figures a board paper quotes, computed from the model.
+"""Plan -> Summary: the figures a board paper quotes, computed once from the model.
 
-Counts come from the actions themselves, never from formula cells in the workbook.
-Percentages use the largest-remainder rule, so every breakdown adds up to exactly 100:
-each share is rounded down, then the points left over go to the largest remainders
-(ties to the larger count, then in Key order). 33 and 7 of 40 give 83% and 17%.
+Counts come from the actions themselves, never from formula cells in the workbook. One
+rounding policy holds everywhere a percentage is shown (`percent`): a percentage depends only
+on its count and its total, so equal counts always show equal percentages. Where one decimal
+place makes every share of a total exact (40 actions: each is 2.5%) it is shown exactly;
+otherwise it is rounded to the nearest whole number, halves up, and a breakdown that then does
+not add to 100 carries the GOV.UK note (`ROUNDING_NOTE`).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from paptools.compare.completion import Completion, completions
 from paptools.model import STATUSES, UNKNOWN, Action, Month, Plan, Status
 
 ROUNDING_RULE = (
-    "Percentages are rounded by the largest-remainder rule so that each breakdown adds up to "
-    "100%: every share is rounded down, and the points left over go to the largest remainders."
+    "Percentages are of the actions counted. Where one decimal place makes them exact (as with 40 "
+    "actions, each 2.5%) they are shown exactly; otherwise they are rounded to the nearest whole number "
+    "(halves up), so the same count always shows the same percentage and a breakdown may not add to "
+    "exactly 100%."
 )
+ROUNDING_NOTE = "Percentages may not add to 100 because of rounding."
+
+Percent = int | float  # a whole number, or one decimal place where that is exact
+
+
+def percent(count: int, total: int) -> Percent:
+    """The percentage shown for `count` of `total`: a function of the two numbers alone."""
+    if total <= 0:
+        return 0
+    if 1000 % total == 0:  # every share of this total is exact to one decimal place
+        tenths = count * 1000 // total
+        return tenths // 10 if tenths % 10 == 0 else tenths / 10
+    return (200 * count + total) // (2 * total)
+
+
+def percent_text(count: int, total: int) -> str:
+    """'82.5%', '18%': how every writer shows a percentage."""
+    return f"{percent(count, total)}%"
+
+
+def adds_to_100(counts: Iterable[int], total: int) -> bool:
+    """Whether the shown percentages of a breakdown add up to exactly 100."""
+    return total <= 0 or round(sum(percent(n, total) for n in counts), 1) == 100
 
 
 @dataclass(frozen=True)
@@ -33,15 +62,20 @@ class Counts:
     def incomplete(self) -> int:
         return self.total - self.of(Status.COMPLETE)
 
-    def percentages(self) -> dict[str, int]:
-        """Whole percentages by status label (and Unknown, when any), adding up to 100."""
+    def percentages(self) -> dict[str, Percent]:
+        """The percentage shown for each status label (and Unknown, when any)."""
         shares = {status.value: n for status, n in self.by_status}
         if self.unknown:
             shares[UNKNOWN] = self.unknown
-        return largest_remainder(shares, self.total)
+        return {name: percent(n, self.total) for name, n in shares.items()}
+
+    @property
+    def adds_to_100(self) -> bool:
+        """Whether the status breakdown's percentages add to 100 (else the note is shown)."""
+        return adds_to_100([n for _, n in self.by_status] + [self.unknown], self.total)
 
 
-def count(actions: tuple[Action, ...] | list[Action]) -> Counts:
+def count(actions: Sequence[Action]) -> Counts:
     tally = {status: 0 for status in STATUSES}
     unknown = 0
     for action in actions:
@@ -50,22 +84,6 @@ def count(actions: tuple[Action, ...] | list[Action]) -> Counts:
         else:
             tally[action.status] += 1
     return Counts(len(actions), tuple(tally.items()), unknown)
-
-
-def largest_remainder(shares: dict[str, int], total: int) -> dict[str, int]:
-    """Whole percentages for the shares that add up to exactly 100 (all 0 when total is 0)."""
-    if total <= 0:
-        return {name: 0 for name in shares}
-    exact = {name: n * 100 / total for name, n in shares.items()}
-    result = {name: int(value) for name, value in exact.items()}
-    left = 100 - sum(result.values())
-    order = list(shares)
-    ranked = sorted(
-        shares, key=lambda name: (-(exact[name] - result[name]), -shares[name], order.index(name))
-    )
-    for name in ranked[:left]:
-        result[name] += 1
-    return result
 
 
 @dataclass(frozen=True)
@@ -90,6 +108,13 @@ class Summary:
     overdue: tuple[Action, ...]
     pap_prefixed: bool = True
     no_update: tuple[Action, ...] = field(default=())
+    completions: tuple[Completion, ...] = ()  # of every complete action (see completion.py)
+    pap_completions: tuple[Completion, ...] = ()  # of the complete PAP actions
+
+    @property
+    def pap_label(self) -> str:
+        """How the plan's own actions are named in sentences: 'PAP actions' when refs say so."""
+        return "PAP actions" if self.pap_prefixed else "actions"
 
 
 def as_of_month(as_of: date) -> Month:
@@ -102,8 +127,29 @@ def is_overdue(action: Action, as_of: date) -> bool:
     return due is not None and action.status is not Status.COMPLETE and as_of_month(as_of) > due
 
 
+def version_month(plan: Plan) -> Month | None:
+    """The month a version speaks for: its version date as read from the workbook, else the
+    month of its latest dated entry. Never the file name: renamed files give the same figures."""
+    if plan.version_date is not None:
+        return Month(plan.version_date.year, plan.version_date.month)
+    return plan.latest_entry_month()
+
+
+def default_as_of(plan: Plan) -> date:
+    """The date 'overdue' is judged at when none is given: the version's own date (the last day
+    of its month when only the month is known), so an old version read today is judged as it was."""
+    if plan.version_date is not None:
+        return plan.version_date
+    month = plan.latest_entry_month()
+    if month is None:
+        return date.today()
+    import calendar
+
+    return date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+
+
 def summarize(plan: Plan, as_of: date | None = None, no_update: tuple[Action, ...] = ()) -> Summary:
-    as_of = as_of or date.today()
+    as_of = as_of or default_as_of(plan)
     areas: dict[str | None, list[Action]] = {}
     sections: dict[tuple[str | None, str | None], list[Action]] = {}
     for action in plan.actions:
@@ -119,4 +165,6 @@ def summarize(plan: Plan, as_of: date | None = None, no_update: tuple[Action, ..
         overdue=tuple(a for a in plan.actions if is_overdue(a, as_of)),
         pap_prefixed=plan.pap_prefixed,
         no_update=no_update,
+        completions=completions(plan.actions),
+        pap_completions=completions(plan.pap_actions),
     )

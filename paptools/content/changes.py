@@ -10,20 +10,19 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from paptools.compare.diff import PlanDiff, no_update
-from paptools.compare.figures import Summary
+from paptools.compare.changes import Change, ChangeKind
+from paptools.compare.reconciliation import Reconciliation
 from paptools.model import Action, Entry
 
 COLUMNS = ("Change", "Ref", "Priority area", "Section", "Entry date", "Author", "Before", "After", "Note")
-EDIT_NOTES = {
-    "minor": "small correction (typo) to an entry reported before",
-    "extended": "text added to an existing entry",
-    "rewritten": "HISTORY CHANGED: an entry reported before was rewritten",
-    "shortened": "HISTORY CHANGED: text was cut from an entry reported before",
-    "redated": "HISTORY CHANGED: the date of an entry reported before was changed",
+_LABELS = {
+    ChangeKind.ENTRY_REMOVED: "Entry removed", ChangeKind.ENTRY_REWRITTEN: "Entry edited",
+    ChangeKind.ENTRY_SHORTENED: "Entry edited", ChangeKind.ENTRY_REDATED: "Entry edited",
+    ChangeKind.ENTRY_EXTENDED: "Entry edited", ChangeKind.ENTRY_CORRECTED: "Entry edited",
+    ChangeKind.STATUS: "Status changed", ChangeKind.NEW_ENTRY: "New progress",
+    ChangeKind.TIMESCALE: "Timescale changed", ChangeKind.ACTION_RENUMBERED: "Ref changed",
+    ChangeKind.ACTION_ADDED: "Action added", ChangeKind.ACTION_REMOVED: "Action removed",
 }
-
-POSITION_NOTES = {"inserted": "inserted between earlier entries", "at the top": "added at the top of the cell"}
 
 
 @dataclass(frozen=True)
@@ -43,56 +42,54 @@ class ChangeRow:
                 self.before, self.after, self.note)
 
 
-def _who(entry: Entry) -> str:
-    return entry.author or entry.initials or ""
+def _who(entry: Entry | None) -> str:
+    return (entry.author or entry.initials or "") if entry else ""
 
 
-def _when(entry: Entry) -> str:
+def _when(entry: Entry | None) -> str:
+    if entry is None:
+        return ""
     return entry.date.label() if entry.date else "undated"
 
 
-def change_rows(diff: PlanDiff, summary: Summary) -> list[ChangeRow]:
-    current = diff.current.by_ref()
-    previous = diff.previous.by_ref() if diff.previous else {}
+def _note(change: Change) -> str:
+    if change.kind.changes_history:
+        return f"HISTORY CHANGED: {change.rule}"
+    if change.kind is ChangeKind.NEW_ENTRY:
+        return "" if change.rule.endswith(("after the last one", "from the month given")) else change.rule
+    if change.kind is ChangeKind.TIMESCALE:
+        due = f"due {_month(change.due_before)} -> {_month(change.due_after)}"
+        return due + ("; revised again" if change.revised_again else "")
+    if change.kind is ChangeKind.ACTION_ADDED:
+        return str(change.action.status or "Unknown")
+    if change.kind in (ChangeKind.ENTRY_EXTENDED, ChangeKind.ENTRY_CORRECTED, ChangeKind.ACTION_REMOVED,
+                       ChangeKind.ACTION_RENUMBERED):
+        return change.rule
+    return ""
 
-    def row(change, ref, **cells) -> ChangeRow:
-        action: Action | None = current.get(ref) or previous.get(ref)
-        return ChangeRow(change, ref, (action and action.priority_area) or "", (action and action.section) or "",
-                         cells.get("date", ""), cells.get("author", ""), cells.get("before", ""),
-                         cells.get("after", ""), cells.get("note", ""))
 
+def _month(month: object) -> str:
+    return month.label() if month is not None else "no month"  # type: ignore[attr-defined]
+
+
+def _row(label: str, ref: str, action: Action, date: str = "", author: str = "", before: str = "",
+         after: str = "", note: str = "") -> ChangeRow:
+    return ChangeRow(label, ref, action.priority_area or "", action.section or "", date, author, before, after, note)
+
+
+def change_rows(result: Reconciliation) -> list[ChangeRow]:
+    """One row per change, in the change list's order, then overdue and no-update actions."""
     rows: list[ChangeRow] = []
-    for removed in diff.removed_entries:
-        rows.append(row("Entry removed", removed.ref, date=_when(removed.entry), author=_who(removed.entry),
-                        before=removed.entry.text, note="HISTORY CHANGED: an entry reported before was removed"))
-    for edit in sorted(diff.edited_entries, key=lambda e: not e.history_changed):
-        rows.append(row("Entry edited", edit.ref, date=_when(edit.after), author=_who(edit.after),
-                        before=edit.before.text, after=edit.after.text, note=EDIT_NOTES[edit.kind]))
-    for change in diff.status_changes:
-        rows.append(row("Status changed", change.ref, before=str(change.before or "Unknown"),
-                        after=str(change.after or "Unknown")))
-    for new in diff.new_entries:
-        rows.append(row("New progress", new.ref, date=_when(new.entry), author=_who(new.entry),
-                        after=new.entry.text, note=POSITION_NOTES.get(new.position, "")))
-    for change in diff.timescale_changes:
-        due = lambda t: t.due.label() if t.due else "no month"  # noqa: E731
-        note = f"due {due(change.before)} -> {due(change.after)}" + ("; revised again" if change.revised_again else "")
-        rows.append(row("Timescale changed", change.ref, before=change.before.text, after=change.after.text, note=note))
-    for change in diff.field_changes:
-        rows.append(row(f"{change.field.capitalize()} changed", change.ref, before=change.before, after=change.after))
-    for change in diff.ref_changes:
-        rows.append(row("Ref changed", change.after, before=change.before, after=change.after, note=change.how))
-    for action in diff.actions_added:
-        rows.append(row("Action added", action.ref, after=action.title, note=str(action.status or "Unknown")))
-    for action in diff.actions_removed:
-        rows.append(row("Action removed", action.ref, before=action.title,
-                        note="the action is no longer in the plan"))
-    for action in summary.overdue:
-        rows.append(row("Overdue", action.ref, before=action.timescale.text,
-                        note=f"due {action.timescale.due.label()}, {action.status or 'status unknown'}"))
-    if diff.previous is not None or diff.since is not None:
-        for action in no_update(diff):
-            rows.append(row("No update", action.ref, note=f"{action.status or 'status unknown'}; no new progress"))
+    for change in result.changes:
+        label = f"{change.field.capitalize()} changed" if change.field else _LABELS[change.kind]
+        rows.append(_row(label, change.ref, change.action, _when(change.entry), _who(change.entry),
+                         change.before, change.after, _note(change)))
+    for action in result.summary.overdue:
+        due = action.timescale.due.label() if action.timescale.due else "no month"
+        rows.append(_row("Overdue", action.ref, action, before=action.timescale.text,
+                         note=f"due {due}, {action.status or 'status unknown'}"))
+    for action in result.summary.no_update:
+        rows.append(_row("No update", action.ref, action, note=f"{action.status or 'status unknown'}; no new progress"))
     return rows
 
 

@@ -6,8 +6,8 @@ breakdown of incomplete actions is built from the same counts, so it always adds
 """
 from __future__ import annotations
 
-from paptools.compare.diff import Completion
-from paptools.compare.figures import Counts, largest_remainder
+from paptools.compare.completion import Completion, Timeliness
+from paptools.compare.figures import Counts, percent_text
 from paptools.model import Status
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -53,7 +53,7 @@ def status_sentences(counts: Counts, label: str = "PAP actions", completions: li
     incomplete = total - complete
     if total == 0:
         return [f"There are no {label}."]
-    share = largest_remainder({"complete": complete, "incomplete": incomplete}, total)
+    share = {"complete": percent_text(complete, total), "incomplete": percent_text(incomplete, total)}
     opening = opening or f"Of a total of {total} {label}"
     if incomplete == 0:
         sentences = [f"{opening}, all {number_words(total)} (100%) have been marked as complete."]
@@ -62,8 +62,8 @@ def status_sentences(counts: Counts, label: str = "PAP actions", completions: li
         verb = "has" if complete == 1 else "have"
         is_are = "is" if incomplete == 1 else "are"
         sentences = [
-            f"{opening}, {done} ({share['complete']}%) {verb} been marked as complete "
-            f"and {number_words(incomplete)} ({share['incomplete']}%) {is_are} incomplete."
+            f"{opening}, {done} ({share['complete']}) {verb} been marked as complete "
+            f"and {number_words(incomplete)} ({share['incomplete']}) {is_are} incomplete."
         ]
         parts = []
         for status in (Status.ON_TRACK, Status.NOT_STARTED, Status.VULNERABLE, Status.AT_RISK):
@@ -81,19 +81,28 @@ def status_sentences(counts: Counts, label: str = "PAP actions", completions: li
 
 
 def completion_sentences(completions: list[Completion], complete: int) -> list[str]:
-    """Of the complete actions: how many within timescale, how many late, how many unknown."""
-    within = sum(1 for c in completions if c.within_timescale is True)
-    late = sum(1 for c in completions if c.within_timescale is False)
-    unknown = complete - within - late
-    if complete == 0 or within + late == 0:
+    """Of the complete actions: how many by their original due month, by a revised one, late,
+    and how many with no recorded completion month (see compare/completion.py)."""
+    tally = {kind: sum(1 for c in completions if c.timeliness is kind) for kind in Timeliness}
+    if complete == 0 or len(completions) == tally[Timeliness.NOT_RECORDED]:
         return []
     parts = []
-    if within:
-        parts.append(f"{number_words(within)} {'was' if within == 1 else 'were'} completed within timescale")
-    if late:
-        parts.append(f"{number_words(late)} after {'its' if late == 1 else 'their'} due month")
-    if unknown:
-        parts.append(f"for {number_words(unknown)} the month of completion is not recorded")
+    if tally[Timeliness.WITHIN]:
+        n = tally[Timeliness.WITHIN]
+        parts.append(f"{number_words(n)} {'was' if n == 1 else 'were'} completed by {'its' if n == 1 else 'their'} "
+                     "original due month")
+    if tally[Timeliness.WITHIN_REVISED]:
+        n = tally[Timeliness.WITHIN_REVISED]
+        parts.append(f"{number_words(n)} by {'its' if n == 1 else 'their'} revised due month")
+    if tally[Timeliness.LATE]:
+        n = tally[Timeliness.LATE]
+        parts.append(f"{number_words(n)} after {'its' if n == 1 else 'their'} latest due month")
+    if tally[Timeliness.NO_DUE_DATE]:
+        n = tally[Timeliness.NO_DUE_DATE]
+        parts.append(f"{number_words(n)} {'has' if n == 1 else 'have'} no due month to compare with")
+    if tally[Timeliness.NOT_RECORDED]:
+        n = tally[Timeliness.NOT_RECORDED]
+        parts.append(f"for {number_words(n)} no entry records the month of completion")
     return [f"Of the {number_words(complete)} complete actions, {join_words(parts)}."]
 
 

@@ -24,9 +24,9 @@ from paptools.read.headers import FIELD_LABELS, ColumnMap, is_repeat_header, map
 from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
 from paptools.read.refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
+from paptools.read.rules import bounds
 from paptools.read.statuses import WHITE, ColourKey, family, key_status, status_from_text
 from paptools.read.text import clean_text, normalise_label, one_line
-from paptools.scaling import collector_paused
 
 EXCEL_CELL_LIMIT = 32_767
 GENERATED_PROPERTY = "paptools"  # set by workbook.py on the cleaned workbooks it writes
@@ -45,14 +45,13 @@ def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = No
     `progress(rows_read, rows_in_sheet)` is called now and then on large sheets.
     """
     path = Path(path)
-    with collector_paused():
-        book = open_book(path)
-        try:
-            reader = _WorkbookReader(path, book)
-            reader.read(progress)
-            return reader.plan()
-        finally:
-            book.close()
+    book = open_book(path)
+    try:
+        reader = _WorkbookReader(path, book)
+        reader.read(progress)
+        return reader.plan()
+    finally:
+        book.close()
 
 
 def area_label(number: str | int) -> str:
@@ -539,6 +538,9 @@ class _WorkbookReader:
             key=tuple((status, description) for status, _, description in self.key_lines),
             notes=tuple(self.notes), pap_prefixed=prefixed,
             extra_columns=tuple(dict.fromkeys(h for raw in all_raw for h, _ in raw.extra)),
+            # A stand-in until the layout reader's fuller search lands: the date it was last saved.
+            version_date=modified.date() if (modified := self.book.properties.modified) else None,
+            version_date_source="document properties (last saved)" if modified else None,
         )
 
     def _due_columns(self, raw: _RawAction, timescale: Timescale, problem: str | None):
@@ -607,14 +609,11 @@ class _WorkbookReader:
 
 def _merged_tops(ranges: list[str]) -> dict[str, str]:
     """For every cell inside a merged range (but its top-left), the range's top-left cell."""
-    from openpyxl.utils.cell import range_boundaries
-
     tops: dict[str, str] = {}
     for text in ranges:
-        try:
-            first_column, first_row, last_column, last_row = range_boundaries(text)
-        except (ValueError, TypeError):
-            continue
+        # rules.bounds, not openpyxl's range_boundaries: importing openpyxl (and numpy) for it
+        # cost a quarter of a second on every read.
+        first_column, first_row, last_column, last_row = bounds(text)
         if (last_row - first_row + 1) * (last_column - first_column + 1) > 5000:
             continue
         top = f"{column_letter(first_column)}{first_row}"

@@ -1,90 +1,171 @@
 """The report's charts as PNG images, with the alternative text that describes them.
 
-Statuses are named on the axis and counts are written on the bars, so the chart reads the
-same without its colours; hatching tells the statuses apart in greyscale too.
+Drawn with Pillow: two simple charts do not need a plotting library, and matplotlib took
+about half of a real plan's run (0.2 s to import, 0.2 s to draw). Nothing process-wide is
+changed. The charts read without their colours: each bar is named by its status word and
+its count is written beside it; the stacked columns carry a legend of status words and their
+counts in the segments. Every colour has a dark outline (at least 3:1 against the white page,
+WCAG 1.4.11) and the text on a colour is black or white, whichever contrasts more.
 """
 from __future__ import annotations
 
 import io
+from functools import cache
+
+from PIL import Image, ImageDraw, ImageFont
 
 from paptools.compare.figures import Counts
 from paptools.model import REPORT_ORDER, Status
 
-COLOURS = {
-    Status.COMPLETE: "#0070C0",
-    Status.ON_TRACK: "#00B050",
-    Status.NOT_STARTED: "#FFFFFF",
-    Status.VULNERABLE: "#FFC000",
-    Status.AT_RISK: "#C00000",
+COLOURS: dict[Status, tuple[int, int, int]] = {
+    Status.COMPLETE: (0x00, 0x70, 0xC0),
+    Status.ON_TRACK: (0x00, 0xB0, 0x50),
+    Status.NOT_STARTED: (0xFF, 0xFF, 0xFF),
+    Status.VULNERABLE: (0xFF, 0xC0, 0x00),
+    Status.AT_RISK: (0xC0, 0x00, 0x00),
 }
-HATCHES = {Status.COMPLETE: "", Status.ON_TRACK: "//", Status.NOT_STARTED: "..", Status.VULNERABLE: "xx",
-           Status.AT_RISK: "\\\\"}
+INK = (0x20, 0x20, 0x20)  # text: 16:1 on white
+OUTLINE = (0x40, 0x40, 0x40)  # bar edges: 10:1 on white, so even the white bar shows
+GRID = (0xD0, 0xD0, 0xD0)
+WHITE = (0xFF, 0xFF, 0xFF)
+BLACK = (0x00, 0x00, 0x00)
+DPI = 200
+Colour = tuple[int, int, int]
 
 
-def _pyplot():
-    import matplotlib
-
-    matplotlib.use("Agg")  # no screen: draw to memory
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 10, "hatch.linewidth": 0.6})
-    return plt
+@cache
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """Pillow's own scalable font: the same on every machine, no system font needed."""
+    return ImageFont.load_default(size=size)
 
 
-def _png(figure) -> bytes:
+def _luminance(colour: Colour) -> float:
+    """WCAG relative luminance."""
+    channels = [c / 255 for c in colour]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: Colour, second: Colour) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_colour(fill: Colour) -> Colour:
+    """Black or white, whichever reads better on the fill."""
+    return BLACK if contrast(fill, BLACK) >= contrast(fill, WHITE) else WHITE
+
+
+def _width(draw: ImageDraw.ImageDraw, text: str, size: int) -> int:
+    return int(draw.textlength(text, font=_font(size)))
+
+
+def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=200, bbox_inches="tight", facecolor="white")
-    _pyplot().close(figure)
+    image.save(buffer, format="PNG", dpi=(DPI, DPI))
     return buffer.getvalue()
 
 
 def status_chart(groups: list[tuple[str, Counts]]) -> tuple[bytes, str]:
     """Horizontal bars of the counts by status, one panel per group (PAP actions, all actions)."""
-    plt = _pyplot()
-    figure, axes = plt.subplots(1, len(groups), figsize=(3.3 * len(groups) + 0.8, 2.6), sharey=True, squeeze=False)
-    labels = [s.value for s in REPORT_ORDER][::-1]
-    for axis, (title, counts) in zip(axes[0], groups):
-        values = [counts.of(s) for s in REPORT_ORDER][::-1]
-        bars = axis.barh(labels, values, color=[COLOURS[s] for s in REPORT_ORDER][::-1], edgecolor="#404040",
-                         hatch=None, linewidth=0.8)
-        for bar, status in zip(bars, REPORT_ORDER[::-1]):
-            bar.set_hatch(HATCHES[status])
-        top = max([*values, 1])
-        for y, value in enumerate(values):
-            axis.text(value + top * 0.02, y, str(value), va="center", fontsize=9)
-        axis.set_xlim(0, top * 1.18)
-        axis.set_title(f"{title} ({counts.total})", fontsize=10)
-        axis.spines[["top", "right"]].set_visible(False)
-        axis.tick_params(axis="x", labelsize=8)
-    figure.tight_layout()
+    label_size, value_size, title_size = 30, 28, 30
+    bar, gap, top, bottom, panel, margin = 56, 22, 76, 24, 560, 24
+    probe = ImageDraw.Draw(Image.new("RGB", (1, 1)))
+    label_width = max(_width(probe, s.value, label_size) for s in REPORT_ORDER) + 18
+    width = margin + label_width + len(groups) * panel + margin
+    height = top + len(REPORT_ORDER) * (bar + gap) - gap + bottom
+    image = Image.new("RGB", (width, height), WHITE)
+    draw = ImageDraw.Draw(image)
+    for row, status in enumerate(REPORT_ORDER):
+        middle = top + row * (bar + gap) + bar // 2
+        draw.text((margin + label_width - 18, middle), status.value, font=_font(label_size), fill=INK, anchor="rm")
+    for index, (title, counts) in enumerate(groups):
+        left = margin + label_width + index * panel
+        values = [counts.of(s) for s in REPORT_ORDER]
+        longest = panel - 40 - _width(draw, str(max([*values, 1])), value_size) - 12
+        scale = longest / max([*values, 1])
+        draw.text((left + (panel - 40) // 2, top // 2 - 4), f"{title} ({counts.total})", font=_font(title_size),
+                  fill=INK, anchor="mm")
+        for row, (status, value) in enumerate(zip(REPORT_ORDER, values)):
+            y0 = top + row * (bar + gap)
+            x1 = left + max(round(value * scale), 0)
+            if value:
+                draw.rectangle((left, y0, x1, y0 + bar), fill=COLOURS[status], outline=OUTLINE, width=2)
+            draw.text((x1 + 12, y0 + bar // 2), str(value), font=_font(value_size), fill=INK, anchor="lm")
+        draw.line((left, top - 8, left, height - bottom + 8), fill=OUTLINE, width=2)
     parts = "; ".join(
         f"{title}: " + ", ".join(f"{s.value} {counts.of(s)}" for s in REPORT_ORDER) + f" (total {counts.total})"
         for title, counts in groups
     )
-    return _png(figure), f"Bar chart of actions by RA status. {parts}."
+    return _png(image), f"Bar chart of actions by RA status. {parts}."
+
+
+def _step(top: int) -> int:
+    """A round tick step (1, 2 or 5 times a power of ten) giving at most six ticks up to `top`."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            if top / (factor * magnitude) <= 6:
+                return factor * magnitude
+        magnitude *= 10
 
 
 def trend_chart(versions: list[tuple[str, Counts]]) -> tuple[bytes, str]:
     """Stacked columns: the statuses of all actions in each version read."""
-    plt = _pyplot()
-    figure, axis = plt.subplots(figsize=(6.4, 3.0))
-    names = [name for name, _ in versions]
-    bottoms = [0] * len(versions)
-    for status in REPORT_ORDER:
-        values = [counts.of(status) for _, counts in versions]
-        bars = axis.bar(names, values, bottom=bottoms, color=COLOURS[status], edgecolor="#404040",
-                        linewidth=0.8, label=status.value, hatch=HATCHES[status])
-        for bar, value, bottom in zip(bars, values, bottoms):
-            if value >= 3:
-                dark = status in (Status.COMPLETE, Status.AT_RISK)
-                axis.text(bar.get_x() + bar.get_width() / 2, bottom + value / 2, str(value), ha="center",
-                          va="center", fontsize=8, color="white" if dark else "black")
-        bottoms = [b + v for b, v in zip(bottoms, values)]
-    axis.set_ylabel("Number of actions")
-    axis.spines[["top", "right"]].set_visible(False)
-    axis.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
-    figure.tight_layout()
+    tick_size, label_size, value_size, legend_size = 28, 30, 28, 30
+    width, plot_height = 1300, 520  # fixed, so its text is the size of the bar chart's in the report
+    probe = ImageDraw.Draw(Image.new("RGB", (1, 1)))
+    totals = [counts.total for _, counts in versions]
+    top_value = max([*totals, 1])
+    step = _step(top_value)
+    ceiling = -(-top_value // step) * step
+    axis_left = 60 + _width(probe, str(ceiling), tick_size) + 14
+    legend_width = max(_width(probe, s.value, legend_size) for s in REPORT_ORDER) + 56
+    legend_left = width - 20 - legend_width
+    plot_width = legend_left - 36 - axis_left
+    slot = plot_width // max(len(versions), 1)
+    column = min(160, slot * 2 // 3)
+    gap = slot - column
+    widest = max((_width(probe, name, tick_size) for name, _ in versions), default=0) + 16
+    every = max(1, -(-widest // max(slot, 1)))  # many versions: name every few columns so names never overlap
+    top, height = 30, 30 + plot_height + 80
+    base = top + plot_height
+    image = Image.new("RGB", (width, height), WHITE)
+    draw = ImageDraw.Draw(image)
+    scale = plot_height / ceiling
+    for tick in range(0, ceiling + 1, step):
+        y = base - round(tick * scale)
+        if tick:
+            draw.line((axis_left, y, axis_left + plot_width, y), fill=GRID, width=1)
+        draw.text((axis_left - 10, y), str(tick), font=_font(tick_size), fill=INK, anchor="rm")
+    draw.line((axis_left, top - 6, axis_left, base), fill=OUTLINE, width=2)
+    draw.line((axis_left, base, axis_left + plot_width, base), fill=OUTLINE, width=2)
+    caption = Image.new("RGB", (_width(probe, "Number of actions", label_size) + 4, label_size + 10), WHITE)
+    ImageDraw.Draw(caption).text((2, 2), "Number of actions", font=_font(label_size), fill=INK)
+    rotated = caption.rotate(90, expand=True)
+    image.paste(rotated, (8, base - plot_height // 2 - rotated.height // 2))
+    for index, (name, counts) in enumerate(versions):
+        x0 = axis_left + gap // 2 + index * slot
+        bottom, stacked = base, 0
+        for status in REPORT_ORDER:
+            value = counts.of(status)
+            if not value:
+                continue
+            stacked += value
+            y0 = base - round(stacked * scale)
+            draw.rectangle((x0, y0, x0 + column, bottom), fill=COLOURS[status], outline=OUTLINE, width=2)
+            if bottom - y0 >= value_size + 4 and column >= _width(draw, str(value), value_size) + 8:
+                draw.text((x0 + column // 2, (y0 + bottom) // 2), str(value), font=_font(value_size),
+                          fill=text_colour(COLOURS[status]), anchor="mm")
+            bottom = y0
+        if index % every == 0:
+            draw.text((x0 + column // 2, base + 12), name, font=_font(tick_size), fill=INK, anchor="ma")
+    for row, status in enumerate(reversed(REPORT_ORDER)):
+        y = top + 10 + row * 46
+        draw.rectangle((legend_left, y, legend_left + 32, y + 32), fill=COLOURS[status], outline=OUTLINE, width=2)
+        draw.text((legend_left + 44, y + 16), status.value, font=_font(legend_size), fill=INK, anchor="lm")
     description = "; ".join(
         f"{name}: " + ", ".join(f"{s.value} {counts.of(s)}" for s in REPORT_ORDER) for name, counts in versions
     )
-    return _png(figure), f"Stacked column chart of all actions by RA status in each version of the plan. {description}."
+    return _png(image), f"Stacked column chart of all actions by RA status in each version of the plan. {description}."

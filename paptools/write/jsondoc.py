@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from paptools.compare.changes import Change, ChangeKind
 from paptools.compare.figures import ROUNDING_RULE, Counts, Group, Summary
+from paptools.compare.reconciliation import Reconciliation
 from paptools.model import Action, DataWarning, Entry, Month, Plan
 
 SCHEMA_VERSION = 1
@@ -60,6 +62,7 @@ def counts_json(counts: Counts) -> dict[str, Any]:
         "by_status": {status.value: n for status, n in counts.by_status},
         "unknown": counts.unknown,
         "percent": counts.percentages(),
+        "percent_adds_to_100": counts.adds_to_100,
     }
 
 
@@ -93,54 +96,52 @@ def plan_document(plan: Plan, summary: Summary) -> dict[str, Any]:
     }
 
 
-def _entry_ref(ref: str, entry: Entry, **more) -> dict[str, Any]:
+def _entry_ref(ref: str, entry: Entry, **more: Any) -> dict[str, Any]:
     return {"ref": ref, **entry_json(entry), **more}
 
 
-def reconcile_document(result, outputs: dict | None = None) -> dict[str, Any]:
+def change_json(change: Change) -> dict[str, Any]:
+    """One change record, as every writer sees it."""
+    return {
+        "kind": change.kind.value, "ref": change.ref, "rule": change.rule,
+        "history_changed": change.kind.changes_history, "progress": change.kind.is_progress,
+        "before": change.before, "after": change.after,
+        "entry": entry_json(change.entry) if change.entry else None,
+        "previous_entry": entry_json(change.previous_entry) if change.previous_entry else None,
+        "field": change.field,
+        "status_before": change.status_before.value if change.status_before else None,
+        "status_after": change.status_after.value if change.status_after else None,
+        "due_before": _month(change.due_before), "due_after": _month(change.due_after),
+        "revised_again": change.revised_again,
+    }
+
+
+def reconcile_document(result: Reconciliation, outputs: dict[str, Any] | None = None) -> dict[str, Any]:
     """The reconcile JSON: every change, the figures now, and the warnings of every version."""
     from paptools.content.prose import status_sentences
 
-    diff, summary = result.diff, result.summary
-    pap_label = "PAP actions" if summary.pap_prefixed else "actions"
+    changes, summary = result.changes, result.summary
     return {
         "schema": SCHEMA_VERSION,
-        "previous": diff.previous.source if diff.previous else None,
-        "current": diff.current.source,
-        "since": diff.since.iso() if diff.since else None,
+        "previous": changes.previous.source if changes.previous else None,
+        "current": changes.current.source,
+        "since": changes.since.iso() if changes.since else None,
         "as_of": summary.as_of.isoformat(),
-        "new_entries": [_entry_ref(n.ref, n.entry, position=n.position) for n in diff.new_entries],
-        "edited_entries": [
-            {"ref": e.ref, "kind": e.kind, "history_changed": e.history_changed, "similarity": e.similarity,
-             "before": entry_json(e.before), "after": entry_json(e.after)}
-            for e in diff.edited_entries
-        ],
-        "removed_entries": [_entry_ref(r.ref, r.entry) for r in diff.removed_entries],
-        "status_changes": [
-            {"ref": s.ref, "from": s.before.value if s.before else None, "to": s.after.value if s.after else None}
-            for s in diff.status_changes
-        ],
-        "actions_added": [action_json(a) for a in diff.actions_added],
-        "actions_removed": [action_json(a) for a in diff.actions_removed],
-        "timescale_changes": [
-            {"ref": t.ref, "from": t.before.text, "to": t.after.text, "from_due": _month(t.before.due),
-             "to_due": _month(t.after.due), "revised_again": t.revised_again}
-            for t in diff.timescale_changes
-        ],
-        "field_changes": [{"ref": f.ref, "field": f.field, "from": f.before, "to": f.after} for f in diff.field_changes],
-        "ref_changes": [{"from": r.before, "to": r.after, "how": r.how} for r in diff.ref_changes],
+        "changes": [change_json(c) for c in changes],
+        "actions_added": [action_json(c.action) for c in changes.of(ChangeKind.ACTION_ADDED)],
+        "actions_removed": [action_json(c.action) for c in changes.of(ChangeKind.ACTION_REMOVED)],
         "overdue": [
             {"ref": a.ref, "due": _month(a.timescale.due), "status": a.status.value if a.status else None}
             for a in summary.overdue
         ],
         "no_update": [a.ref for a in summary.no_update],
         "completions": [
-            {"ref": c.ref, "month": _month(c.month), "after": _month(c.after), "source": c.source,
+            {"ref": c.ref, "month": _month(c.month), "timeliness": c.timeliness.value,
              "within_timescale": c.within_timescale}
-            for c in result.completions if c.source != "unknown"
+            for c in summary.completions
         ],
         "counts": {"all": counts_json(summary.all), "pap": counts_json(summary.pap)},
-        "sentences": status_sentences(summary.pap, pap_label),
+        "sentences": status_sentences(summary.pap, summary.pap_label),
         "rounding": ROUNDING_RULE,
         "warnings": [dict(warning_json(w), workbook=None) for w in result.warnings]
         + [dict(warning_json(w), workbook=plan.source) for plan in result.plans[-2:] for w in plan.warnings],

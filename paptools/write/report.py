@@ -498,8 +498,7 @@ class _Report:
         d.heading("Executive summary")
         d.blocks(self.narrative.summary)
         label = "PAP actions" if s.pap_prefixed else "actions"
-        completions = [c for c in self.result.completions if self.actions.get(c.ref) and self.actions[c.ref].is_pap]
-        for sentence in status_sentences(s.pap, label, completions):
+        for sentence in status_sentences(s.pap, label, list(s.pap_completions)):
             d.para(sentence)
         if s.all.total != s.pap.total:
             opening = all_actions_opening(s.all.total, s.pap.total)
@@ -544,8 +543,8 @@ class _Report:
     def _change_sentence(self) -> str:
         diff = self.diff
         completed = [c.ref for c in diff.status_changes if c.after is Status.COMPLETE]
-        progress_refs = diff.refs_with_progress() - {a.ref for a in diff.actions_added}
-        entries = len(diff.new_entries) + sum(1 for e in diff.edited_entries if e.kind == "extended")
+        progress_refs = self.result.changes.refs_with_progress() - {a.ref for a in diff.actions_added}
+        entries = len(self.result.changes.progress)
         parts = [
             f"{count_phrase(entries, 'new progress entry', 'new progress entries')} "
             f"{'was' if entries == 1 else 'were'} recorded across {count_phrase(len(progress_refs), 'action')}"
@@ -594,7 +593,7 @@ class _Report:
             sentence += " (section 4)."
         else:
             sentence = "No action is " + ", ".join(absent[:-1]) + " or " + absent[-1] + "."
-        history = len(self.diff.history_changes)
+        history = len(self.result.changes.history)
         if history:
             sentence += (f" {capital(count_phrase(history, 'entry', 'entries'))} of progress reported before "
                          f"{'has' if history == 1 else 'have'} been changed or removed (section 4).")
@@ -724,19 +723,17 @@ class _Report:
                     "Timescales changed since the last version",
                     "Each action whose timescale changed, with the timescale before and now, and whether it had "
                     "already been revised.")
-        history = self.diff.history_changes
+        history = self.result.changes.history
         if history:
             d.heading("Changes to progress reported before", level=2)
             d.para("These entries were in the previous version of the plan and have since been changed or removed. "
                    "The committee may wish to ask why.")
             rows = []
             for change in history:
-                if hasattr(change, "before"):
-                    rows.append([change.ref, change.before.date.label() if change.before.date else "Undated",
-                                 f"Entry {change.kind}", change.before.text, change.after.text])
-                else:
-                    rows.append([change.ref, change.entry.date.label() if change.entry.date else "Undated",
-                                 "Entry removed", change.entry.text, "(removed)"])
+                shown = change.previous_entry or change.entry
+                when = shown.date.label() if shown is not None and shown.date else "Undated"
+                rows.append([change.ref, when, str(change.kind).capitalize(), change.before,
+                             change.after or "(removed)"])
             d.table(["Ref", "Entry date", "Change", "Before", "Now"], rows, [2.0, 2.0, 2.4, 5.5, 5.5],
                     "Progress entries changed or removed",
                     "Entries of progress reported in the previous version that have been edited or removed.")

@@ -1,4 +1,4 @@
-"""Plan, Summary and PlanDiff as text for the terminal.
+"""Plan, Summary and the change list as text for the terminal.
 
 Colour is added with click.style and removed by click.echo when the output is not a
 terminal; the status is always written as a word as well, so nothing depends on colour.
@@ -9,8 +9,10 @@ import textwrap
 
 import click
 
+from paptools.compare.changes import ChangeKind
 from paptools.compare.figures import Counts, Summary
-from paptools.model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Plan, Status
+from paptools.compare.reconciliation import Reconciliation
+from paptools.model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Month, Plan, Status
 
 STATUS_COLOURS = {
     Status.COMPLETE: "blue",
@@ -138,22 +140,26 @@ def _entry_line(entry, indent: str, width: int, prefix: str = "") -> list[str]:
     return [click.style(f"{indent}• {prefix}{when}{who}", fg="cyan"), *_wrap(entry.text, indent + "  ", width)]
 
 
-def render_reconcile(result, width: int = 100) -> str:
+def _due(month: Month | None) -> str:
+    return month.label() if month else "no month"
+
+
+def render_reconcile(result: Reconciliation, width: int = 100) -> str:
+    """The reconcile job on the terminal: the figures, then the change list, section by section."""
     from paptools.content.prose import all_actions_opening, status_sentences
 
-    diff, summary = result.diff, result.summary
-    current = diff.current
-    actions = current.by_ref()
-    if diff.previous is not None:
-        title = f"Changes from {diff.previous.source} to {current.source}"
+    changes, summary = result.changes, result.summary
+    current = changes.current
+    if changes.previous is not None:
+        title = f"Changes from {changes.previous.source} to {current.source}"
+    elif changes.since is not None:
+        title = f"Progress in {current.source} dated from {changes.since.label()}"
     else:
-        title = f"Progress in {current.source} dated from {diff.since.label()}"
+        title = f"Status of {current.source}"
     lines = [heading(title), f"As of {long_date(summary.as_of)}"]
 
     lines += _section("The figures now")
-    pap_label = "PAP actions" if summary.pap_prefixed else "actions"
-    completions = [c for c in result.completions if actions.get(c.ref) and actions[c.ref].is_pap]
-    for sentence in status_sentences(summary.pap, pap_label, completions):
+    for sentence in status_sentences(summary.pap, summary.pap_label, list(summary.pap_completions)):
         lines.extend(_wrap(sentence, "  ", width))
     if summary.all.total != summary.pap.total:
         opening = all_actions_opening(summary.all.total, summary.pap.total)
@@ -162,82 +168,82 @@ def render_reconcile(result, width: int = 100) -> str:
     lines.append("")
     lines += ["  " + row for row in _counts_rows([("All actions", summary.all), ("PAP actions", summary.pap)])]
 
-    history = diff.history_changes
+    history = changes.history
     if history:
         lines += _section("History changed", len(history), click.style("progress reported before was edited or removed", fg="red"))
         for change in history:
-            if hasattr(change, "before"):
-                lines.append(click.style(f"  {change.ref}  entry {change.kind}", fg="red", bold=True))
-                lines += _entry_line(change.before, "    ", width, "before: ")
-                lines += _entry_line(change.after, "    ", width, "after:  ")
-            else:
-                lines.append(click.style(f"  {change.ref}  entry removed", fg="red", bold=True))
+            lines.append(click.style(f"  {change.ref}  {change.kind}", fg="red", bold=True))
+            if change.previous_entry is not None and change.entry is not None:
+                lines += _entry_line(change.previous_entry, "    ", width, "before: ")
+                lines += _entry_line(change.entry, "    ", width, "after:  ")
+            elif change.entry is not None:
                 lines += _entry_line(change.entry, "    ", width)
 
-    if diff.status_changes:
-        lines += _section("Status changes", len(diff.status_changes))
-        for change in diff.status_changes:
-            lines.append(f"  {change.ref:<10} {status_word(change.before)} → {status_word(change.after)}")
+    statuses = changes.of(ChangeKind.STATUS)
+    if statuses:
+        lines += _section("Status changes", len(statuses))
+        for change in statuses:
+            lines.append(f"  {change.ref:<10} {status_word(change.status_before)} → {status_word(change.status_after)}")
 
-    new_by_ref: dict[str, list] = {}
-    for new in diff.new_entries:
-        new_by_ref.setdefault(new.ref, []).append(new)
-    extended = [e for e in diff.edited_entries if e.kind == "extended"]
-    count = len(diff.new_entries) + len(extended)
-    lines += _section("New progress", count, f"in {len(set(new_by_ref) | {e.ref for e in extended})} actions" if count else "none")
+    progress = changes.progress
+    refs = {c.ref for c in progress}
+    lines += _section("New progress", len(progress), f"in {len(refs)} actions" if progress else "none")
     place = None
     for action in current.actions:
-        news = new_by_ref.get(action.ref, [])
-        more = [e for e in extended if e.ref == action.ref]
-        if not news and not more:
+        mine = [c for c in progress if c.ref == action.ref]
+        if not mine:
             continue
         if (action.priority_area, action.section) != place:
             place = (action.priority_area, action.section)
             lines.append("  " + heading(" — ".join(p for p in place if p) or "Actions"))
         lines.append(f"    {heading(action.ref)} [{status_word(action.status)}] {textwrap.shorten(action.title, width - 30)}")
-        for new in news:
-            suffix = "" if new.position in ("appended", "dated") else f"({new.position}) "
-            lines += _entry_line(new.entry, "      ", width, suffix)
-        for edit in more:
-            lines.append(click.style(f"      • added to the {edit.after.date.label() if edit.after.date else 'undated'} entry:", fg="cyan"))
-            lines += _wrap(edit.added_text, "        ", width)
+        for change in mine:
+            if change.kind is ChangeKind.ENTRY_EXTENDED and change.entry is not None:
+                when = change.entry.date.label() if change.entry.date else "undated"
+                lines.append(click.style(f"      • added to the {when} entry:", fg="cyan"))
+                lines += _wrap(change.added_text, "        ", width)
+            elif change.entry is not None:
+                suffix = "" if change.rule.endswith(("after the last one", "from the month given")) else f"({change.rule}) "
+                lines += _entry_line(change.entry, "      ", width, suffix)
 
-    minor = [e for e in diff.edited_entries if e.kind == "minor"]
-    if minor:
-        lines += _section("Corrections", len(minor), "small edits to earlier entries (typos)")
-        for edit in minor:
-            lines.append(f"  {edit.ref:<10} entry of {edit.after.date.label() if edit.after.date else 'undated'}")
+    corrected = changes.of(ChangeKind.ENTRY_CORRECTED)
+    if corrected:
+        lines += _section("Corrections", len(corrected), "small edits to earlier entries (typos)")
+        for change in corrected:
+            when = change.entry.date.label() if change.entry and change.entry.date else "undated"
+            lines.append(f"  {change.ref:<10} entry of {when}")
 
-    if diff.actions_added or diff.actions_removed:
-        lines += _section("Actions added and removed", len(diff.actions_added) + len(diff.actions_removed))
-        for action in diff.actions_added:
-            lines.append(f"  + {action.ref:<10} [{status_word(action.status)}] {textwrap.shorten(action.title, width - 30)}")
-        for action in diff.actions_removed:
-            lines.append(click.style(f"  - {action.ref:<10} {textwrap.shorten(action.title, width - 20)}", fg="red"))
+    added, removed = changes.of(ChangeKind.ACTION_ADDED), changes.of(ChangeKind.ACTION_REMOVED)
+    if added or removed:
+        lines += _section("Actions added and removed", len(added) + len(removed))
+        for change in added:
+            lines.append(f"  + {change.ref:<10} [{status_word(change.action.status)}] {textwrap.shorten(change.action.title, width - 30)}")
+        for change in removed:
+            lines.append(click.style(f"  - {change.ref:<10} {textwrap.shorten(change.action.title, width - 20)}", fg="red"))
 
-    if diff.timescale_changes:
-        lines += _section("Timescales changed", len(diff.timescale_changes))
-        for change in diff.timescale_changes:
+    timescales = changes.of(ChangeKind.TIMESCALE)
+    if timescales:
+        lines += _section("Timescales changed", len(timescales))
+        for change in timescales:
             again = click.style("  revised again", fg="yellow") if change.revised_again else ""
-            before = change.before.due.label() if change.before.due else "no month"
-            after = change.after.due.label() if change.after.due else "no month"
-            lines.append(f"  {change.ref:<10} due {before} → {after}  ('{change.after.text}'){again}")
+            lines.append(f"  {change.ref:<10} due {_due(change.due_before)} → {_due(change.due_after)}  ('{change.after}'){again}")
 
-    if diff.field_changes or diff.ref_changes:
-        lines += _section("Owners, wording and refs changed", len(diff.field_changes) + len(diff.ref_changes))
-        for change in diff.field_changes:
+    fields, renumbered = changes.of(ChangeKind.FIELD), changes.of(ChangeKind.ACTION_RENUMBERED)
+    if fields or renumbered:
+        lines += _section("Owners, wording and refs changed", len(fields) + len(renumbered))
+        for change in fields:
             lines.append(f"  {change.ref:<10} {change.field}: {textwrap.shorten(change.before or '(blank)', 40)} → {textwrap.shorten(change.after or '(blank)', 40)}")
-        for change in diff.ref_changes:
-            lines.append(f"  {change.before} is now {change.after} ({change.how})")
+        for change in renumbered:
+            lines.append(f"  {change.before} is now {change.after} ({change.rule})")
 
     lines += _section("Overdue", len(summary.overdue), f"past the latest due month and not complete, as of {long_date(summary.as_of)}")
     for action in summary.overdue:
-        lines.append(f"  {action.ref:<10} due {action.timescale.due.label():<9} [{status_word(action.status)}] {action.owner}")
-    if diff.previous is not None or diff.since is not None:
+        lines.append(f"  {action.ref:<10} due {_due(action.timescale.due):<9} [{status_word(action.status)}] {action.owner}")
+    if changes.previous is not None or changes.since is not None:
         lines += _section("No update", len(summary.no_update), "not complete, and no new progress")
         for action in summary.no_update:
             lines.append(f"  {action.ref:<10} [{status_word(action.status)}] {action.owner}")
-    if diff.is_empty and diff.previous is not None:
+    if changes.is_empty and changes.previous is not None:
         lines += ["", "Nothing changed between the two versions."]
     return "\n".join(lines) + "\n"
 

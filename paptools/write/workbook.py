@@ -12,9 +12,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from paptools.compare.diff import PlanDiff, version_month
-from paptools.compare.figures import Summary
-from paptools.content.changes import change_rows
+from paptools.compare.figures import Summary, version_month
+from paptools.content.changes import ChangeRow
 from paptools.model import DataWarning, Plan
 from paptools.read.plan import GENERATED_PROPERTY  # what the reader recognises as ours
 from paptools.write.xlsx_actions import ActionsSheet, progress_text, vocabulary
@@ -38,7 +37,7 @@ def write_clean_workbook(
     plan: Plan,
     summary: Summary,
     *,
-    diff: PlanDiff | None = None,
+    changes: list[ChangeRow] | None = None,
     trend: list[tuple[str, Summary]] | None = None,
     warnings: list[tuple[str, DataWarning]] | None = None,
     name: str | None = None,
@@ -46,6 +45,7 @@ def write_clean_workbook(
 ) -> list[DataWarning]:
     """Write the cleaned workbook to `path`; returns the notes of what had to be split across rows.
 
+    `changes` are the change list's rows (content/changes.py), when there was a comparison.
     `name` is the file name the workbook will have once written (the writer may be given a
     temporary path): the Warnings sheet names it. `made` is when this run made it (default now).
     """
@@ -72,8 +72,8 @@ def write_clean_workbook(
     SummarySheet(book, styles, plan, summary).write(book.add_worksheet("Summary"), trend, title=title,
                                                      version=version)
     sheets = ["Actions", "Summary"]
-    if diff is not None and (diff.previous is not None or diff.since is not None):
-        write_changes(book.add_worksheet("Changes"), styles, change_rows(diff, summary), title=title, version=version)
+    if changes is not None:
+        write_changes(book.add_worksheet("Changes"), styles, changes, title=title, version=version)
         sheets.append("Changes")
     all_warnings = list(warnings if warnings is not None else [(plan.source, w) for w in plan.warnings])
     all_warnings += [(name or path.name, note) for note in actions.notes]
