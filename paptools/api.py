@@ -8,12 +8,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any, Protocol
 
 from paptools.compare.figures import summarize, version_month
 from paptools.compare.reconciliation import Reconciliation, reconcile_plans
 from paptools.errors import UsageError
 from paptools.model import DataWarning, Month, Plan
 from paptools.read.plan import read_plan
+
+
+class Progress(Protocol):
+    """What a long job tells the person waiting: the stage, and how far through a sheet."""
+
+    def stage(self, label: str) -> None: ...
+
+    def advance(self, done: int, total: int) -> None: ...
+
 
 OUTPUT_KINDS = ("changes", "report", "workbook")
 
@@ -33,7 +43,7 @@ def reconcile(
     *,
     since: Month | None = None,
     as_of: date | None = None,
-    progress=None,
+    progress: Progress | None = None,
     single_ok: bool = False,
     order_by_date: bool = False,
 ) -> Reconciliation:
@@ -84,11 +94,11 @@ class OutputOptions:
     output_dir: Path = Path("outputs")
     force: bool = False
     kinds: tuple[str, ...] = OUTPUT_KINDS
-    report: dict = field(default_factory=dict)  # title, committee, meeting date, template, narrative
+    report: dict[str, Any] = field(default_factory=dict)  # title, committee, meeting date, template, narrative
     notes: list[DataWarning] = field(default_factory=list)  # what the writers reported, filled in as they write
 
 
-def write_outputs(result: Reconciliation, options: OutputOptions, progress=None) -> dict[str, Path]:
+def write_outputs(result: Reconciliation, options: OutputOptions, progress: Progress | None = None) -> dict[str, Path]:
     """Write the chosen outputs; returns kind -> path written. `progress` is told each stage."""
     from paptools.content.changes import change_rows, write_changes_csv
     from paptools.write.outputs import OutputSet
@@ -128,7 +138,7 @@ def _write_report(result: Reconciliation, options: OutputOptions, path: Path) ->
 
 
 def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None,
-          progress=None, notes: list[DataWarning] | None = None) -> tuple[Plan, Path]:
+          progress: Progress | None = None, notes: list[DataWarning] | None = None) -> tuple[Plan, Path]:
     """Read one workbook and write its cleaned copy; returns the plan and the path written.
 
     What the writer reports (a cell continued on a second row) is added to `notes` when given.

@@ -21,7 +21,7 @@ class PapError(Exception):
         self.detail = message
         super().__init__(f"{self.path}: {message}" if self.path is not None else message)
 
-    def __reduce__(self):  # raised in a worker process, re-raised here whole
+    def __reduce__(self) -> tuple[type[PapError], tuple[Path | None, str]]:  # raised in a worker process, re-raised here whole
         return (type(self), (self.path, self.detail))
 
 

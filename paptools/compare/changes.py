@@ -175,14 +175,14 @@ def list_changes(diff: PlanDiff) -> Changes:
     for new in diff.new_entries:
         items.append(Change(ChangeKind.NEW_ENTRY, new.ref, action_of(new.ref), _POSITION_RULES[new.position],
                             after=new.entry.text, entry=new.entry))
-    for change in diff.timescale_changes:
-        rule = "the timescale was revised again" if change.revised_again else "the timescale text or due month changed"
-        items.append(Change(ChangeKind.TIMESCALE, change.ref, action_of(change.ref), rule,
-                            before=change.before.text, after=change.after.text, due_before=change.before.due,
-                            due_after=change.after.due, revised_again=change.revised_again))
-    for change in diff.field_changes:
-        items.append(Change(ChangeKind.FIELD, change.ref, action_of(change.ref), f"the {change.field} changed",
-                            before=change.before, after=change.after, field=change.field))
+    for moved in diff.timescale_changes:
+        rule = "the timescale was revised again" if moved.revised_again else "the timescale text or due month changed"
+        items.append(Change(ChangeKind.TIMESCALE, moved.ref, action_of(moved.ref), rule,
+                            before=moved.before.text, after=moved.after.text, due_before=moved.before.due,
+                            due_after=moved.after.due, revised_again=moved.revised_again))
+    for edited in diff.field_changes:
+        items.append(Change(ChangeKind.FIELD, edited.ref, action_of(edited.ref), f"the {edited.field} changed",
+                            before=edited.before, after=edited.after, field=edited.field))
     for ref_change in diff.ref_changes:
         items.append(Change(ChangeKind.ACTION_RENUMBERED, ref_change.after, action_of(ref_change.after),
                             f"the same action, {ref_change.how}", before=ref_change.before, after=ref_change.after))

@@ -11,6 +11,7 @@ way. An entry that changed is a typo fix ("minor"), an addition to its text
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from paptools.model import Action, DataWarning, Entry, Month, Plan, Status, Timescale
@@ -119,7 +120,7 @@ def align_actions(previous: Plan, current: Plan) -> tuple[list[tuple[Action, Act
     old_left = list(previous.actions)
     new_left = list(current.actions)
 
-    def take(match_old, match_new, how: str | None) -> None:
+    def take(match_old: Callable[[Action], object], match_new: Callable[[Action], object], how: str | None) -> None:
         nonlocal old_left, new_left
         old_keys: dict[object, list[Action]] = {}
         new_keys: dict[object, list[Action]] = {}
@@ -163,19 +164,19 @@ def _unique_wordings(plan: Plan) -> set[str]:
     return {key for key, n in counts.items() if n == 1}
 
 
-def _number_key(action: Action):
+def _number_key(action: Action) -> str | None:
     parsed = parse_ref(action.ref)
     return parsed.number + parsed.suffix if parsed else None
 
 
-def _wording_key(action: Action):
+def _wording_key(action: Action) -> str | None:
     words = " ".join(action.title.lower().split())
     return words if len(words) > 20 else None
 
 
 # --- aligning entries -----------------------------------------------------------------
 
-def _entry_key(entry: Entry) -> tuple:
+def _entry_key(entry: Entry) -> tuple[str | None, str | None, str]:
     return (entry.date.iso() if entry.date else None, entry.initials, " ".join(entry.text.split()))
 
 
@@ -183,7 +184,8 @@ def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def diff_entries(ref: str, before: tuple[Entry, ...], after: tuple[Entry, ...]):
+def diff_entries(ref: str, before: tuple[Entry, ...], after: tuple[Entry, ...]
+                 ) -> tuple[list[NewEntry], list[EditedEntry], list[RemovedEntry]]:
     """(new, edited, removed) entries of one action."""
     new: list[NewEntry] = []
     edited: list[EditedEntry] = []
@@ -207,7 +209,8 @@ def diff_entries(ref: str, before: tuple[Entry, ...], after: tuple[Entry, ...]):
     return new, edited, removed
 
 
-def _pair_edits(before, after, olds: list[int], news: list[int]):
+def _pair_edits(before: tuple[Entry, ...], after: tuple[Entry, ...], olds: list[int], news: list[int]
+                ) -> list[tuple[int, int, float]]:
     """Old and new entries in a replaced block that are the same entry, edited.
 
     Similar text pairs them; so does the same dated heading (date and initials), since an
@@ -288,7 +291,7 @@ def diff_plans(previous: Plan, current: Plan) -> PlanDiff:
     )
 
 
-def _timescale_key(timescale: Timescale) -> tuple:
+def _timescale_key(timescale: Timescale) -> tuple[str, Month | None, Month | None]:
     return (" ".join(timescale.text.split()), timescale.original_due, timescale.revised_due)
 
 

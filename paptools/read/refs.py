@@ -46,7 +46,7 @@ def parse_ref(text: str) -> Ref | None:
     return Ref(prefix, match.group("num"), match.group("suffix") or "")
 
 
-def sort_key(ref: str) -> tuple:
+def sort_key(ref: str) -> tuple[object, ...]:
     """Orders "PAP 1.2" before "PAP 1.10", and unparseable refs last."""
     parsed = parse_ref(ref)
     if parsed is None:
@@ -108,7 +108,7 @@ def resolve_numeric_refs(candidates: list[RefCandidate]) -> list[tuple[str, str 
     return result
 
 
-def _choose(plain, padded, prev, nxt, taken):
+def _choose(plain: str, padded: str, prev: str | None, nxt: str | None, taken: set[str]) -> tuple[str, str | None]:
     if plain in taken and padded not in taken:
         return padded, f"read as {padded} because {plain} is already used"
     plain_next = _consecutive(prev, plain) or _consecutive(plain, nxt)
@@ -147,5 +147,7 @@ def _consecutive(first: str | None, second: str | None) -> bool:
 
 
 def _between(prev: str | None, value: str, nxt: str | None) -> bool:
-    v = _parts(value)
-    return (prev is None or _parts(prev) < v) and (nxt is None or v < _parts(nxt))
+    v, before, after = _parts(value), _parts(prev), _parts(nxt)
+    if v is None:
+        return False
+    return (before is None or before < v) and (after is None or v < after)

@@ -6,13 +6,15 @@ terminal; the status is always written as a word as well, so nothing depends on 
 from __future__ import annotations
 
 import textwrap
+from datetime import date
+from typing import TextIO
 
 import click
 
 from paptools.compare.changes import ChangeKind
 from paptools.compare.figures import Counts, Summary
 from paptools.compare.reconciliation import Reconciliation
-from paptools.model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Month, Plan, Status
+from paptools.model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Entry, Month, Plan, Status
 
 STATUS_COLOURS = {
     Status.COMPLETE: "blue",
@@ -29,7 +31,7 @@ def status_word(status: Status | None) -> str:
     return click.style(status.value, fg=STATUS_COLOURS[status], bold=status is Status.AT_RISK)
 
 
-def long_date(value) -> str:
+def long_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
@@ -106,7 +108,7 @@ def render_summary(summary: Summary) -> str:
     if summary.overdue:
         lines += ["", heading(f"Overdue ({len(summary.overdue)}): past their latest due month and not complete")]
         for action in summary.overdue:
-            lines.append(f"  {action.ref:<10} due {action.timescale.due.label():<9} [{status_word(action.status)}]  {action.owner}")
+            lines.append(f"  {action.ref:<10} due {_due(action.timescale.due):<9} [{status_word(action.status)}]  {action.owner}")
     return "\n".join(lines) + "\n"
 
 
@@ -134,7 +136,7 @@ def _section(title: str, count: int | None = None, note: str = "") -> list[str]:
     return ["", heading(label.upper()) + (f"  {note}" if note else "")]
 
 
-def _entry_line(entry, indent: str, width: int, prefix: str = "") -> list[str]:
+def _entry_line(entry: Entry, indent: str, width: int, prefix: str = "") -> list[str]:
     when = entry.date.label() if entry.date else "undated"
     who = f" {entry.author or entry.initials}" if entry.initials else ""
     return [click.style(f"{indent}• {prefix}{when}{who}", fg="cyan"), *_wrap(entry.text, indent + "  ", width)]
@@ -259,7 +261,7 @@ class Progress:
     LOG_DELAY = 5.0  # a log or pipe only needs to hear about really long runs
     WIDTH = 30
 
-    def __init__(self, stream=None):
+    def __init__(self, stream: TextIO | None = None) -> None:
         import sys
         import time
 
