@@ -98,6 +98,17 @@ class EntrySource(str, enum.Enum):
         return self.value
 
 
+class EntryOrder(str, enum.Enum):
+    """The order a progress cell's entries were written in, judged from their dates."""
+
+    OLDEST_FIRST = "oldest first"  # each update appended at the end
+    NEWEST_FIRST = "newest first"  # each update added at the top
+    UNKNOWN = "unknown"  # fewer than two dated entries, or dates that do not lean either way
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One dated (or undated) paragraph of an action's progress."""
@@ -210,6 +221,9 @@ class Plan:
     # ("cell Cover!B3 'Updated: ...'", "document properties (modified)", "file name").
     version_date: date | None = None
     version_date_source: str | None = None
+    # The Key's fill colour for each status it lists (RGB, None when the Key line has no fill),
+    # so `explain` can say which Key colour an action's fill was matched to.
+    key_fills: tuple[tuple[Status, str | None], ...] = ()
 
     @property
     def pap_actions(self) -> tuple[Action, ...]:
@@ -234,3 +248,33 @@ class Plan:
         for action in self.actions:
             index.setdefault(action.ref, action)
         return index
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem `check` or `lint` found, in plain words, with where it is and how to fix it.
+
+    `where` is a paragraph of a draft ("Executive Summary, 'Seven actions ...'") or a cell of
+    the workbook (sheet and cell set). The same records feed the terminal, the JSON, the
+    report's data-quality annex and the cleaned workbook's Warnings sheet.
+    """
+
+    rule: str  # "breakdown-sum", "percentage", "complete-but-continuing", ...
+    message: str  # what is wrong and what the plan gives, in one or two plain sentences
+    fix: str = ""  # what to do about it
+    ref: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    where: str | None = None  # a draft's paragraph (number or first words)
+    phrase: str | None = None  # the draft's words concerned, quoted
+
+    def place(self) -> str:
+        """'PAP!I5', or the draft paragraph, or ''."""
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.where or self.sheet or ""
+
+    def warning(self) -> DataWarning:
+        """The finding as a DataWarning, for writers that list warnings (the Warnings sheet)."""
+        text = f"{self.message} {self.fix}".strip()
+        return DataWarning(self.sheet, self.cell, text, self.phrase)

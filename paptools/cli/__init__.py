@@ -3,6 +3,7 @@
 Each command module parses options, calls the library (`paptools.api`) and prints; adding a
 command is adding a module here and importing it below.
 """
+from paptools.cli import check as _check  # noqa: F401  (registers check, lint and explain)
 from paptools.cli.app import main
 
 __all__ = ["main"]

@@ -1,7 +1,7 @@
 """Dates as officers write them, and the due months in a Timescale cell.
 
-"Sep-23", "Nov23", "Sept 2023", "21/03/24", "13 December 2023", "Nov.23" are all dates;
-"15 June", "23/24" and "Q1/Q2 24/25" are not (no year, or an academic year).
+"Sep-23", "Nov23", "Sept 2023", "21/03/24", "13 December 2023", "Nov.23", "2014/05/23" are
+all dates; "15 June", "23/24" and "Q1/Q2 24/25" are not (no year, or an academic year).
 Dates are UK style: 07/01/24 is 7 January 2024.
 """
 from __future__ import annotations
@@ -27,11 +27,13 @@ MONTH = (
 # A year: 2023 or 23, but not 24th (a day), 23/24 (an academic year) or 2023456.
 YEAR = r"(?:20\d\d|\d\d)(?!\d|/\d|(?:st|nd|rd|th)\b)"
 # A date starts a word with a digit or a month's initial: every other position is skipped at once.
+# Its parts sit on one line: "rose by 5\nDec23" is a number ending a line, then a date.
 _DATE = re.compile(
-    rf"\b(?=[0-9JFMASONDjfmasond])(?:(?<![\d/.])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?(?P<m1>{MONTH})\.?(?![a-z])[\s,\-]*(?P<y1>{YEAR})"
+    rf"\b(?=[0-9JFMASONDjfmasond])(?:(?<![\d/.])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[ \t\-]+(?:of[ \t]+)?(?P<m1>{MONTH})\.?(?![a-z])[ \t,\-]*(?P<y1>{YEAR})"
     rf"|(?<![\d/.])(?P<d2>\d{{1,2}})(?P<sep>[/.\-])(?P<m2>\d{{1,2}})(?P=sep)(?P<y2>\d{{4}}|\d{{2}})(?![\d/])"
     rf"|(?<![\d\-])(?P<y3>20\d\d)-(?P<m3>\d\d)(?:-(?P<d3>\d\d))?(?![\d\-])"
-    rf"|(?<![A-Za-z])(?P<m4>{MONTH})(?![a-z])[\s\-/.']{{0,3}}(?P<y4>{YEAR}))",
+    rf"|(?<![\d/.])(?P<y5>(?:19|20)\d\d)(?P<sep5>[/.])(?P<m5>\d{{1,2}})(?P=sep5)(?P<d5>\d{{1,2}})(?!\d|[/.]\d)"
+    rf"|(?<![A-Za-z])(?P<m4>{MONTH})(?![a-z])[ \t\-/.']{{0,3}}(?P<y4>{YEAR}))",
     re.I,
 )
 
@@ -59,7 +61,7 @@ def _build(year: int, month: int, day: int | None) -> EntryDate | None:
 _PARSED: dict[str, EntryDate | None] = {}  # "Nov23", "Dec 23" ... recur in every plan
 
 
-def _token(match: re.Match) -> EntryDate | None:
+def _token(match: re.Match[str]) -> EntryDate | None:
     written = match.group(0)
     if written in _PARSED:
         return _PARSED[written]
@@ -69,7 +71,7 @@ def _token(match: re.Match) -> EntryDate | None:
     return value
 
 
-def _parse_token(match: re.Match) -> EntryDate | None:
+def _parse_token(match: re.Match[str]) -> EntryDate | None:
     g = match.group
     if g("m1"):
         return _build(_year(g("y1")), MONTHS[g("m1").lower()], int(g("d1")))
@@ -77,16 +79,26 @@ def _parse_token(match: re.Match) -> EntryDate | None:
         return _build(_year(g("y2")), int(g("m2")), int(g("d2")))
     if g("m3"):
         return _build(int(g("y3")), int(g("m3")), int(g("d3")) if g("d3") else None)
+    if g("m5"):
+        return _build(int(g("y5")), int(g("m5")), int(g("d5")))
     return _build(_year(g("y4")), MONTHS[g("m4").lower()], None)
 
 
 def find_dates(text: str) -> list[DateToken]:
-    """Every date in the text that names at least a month and a year, in order."""
+    """Every date in the text that names at least a month and a year, in order.
+
+    Text that looks like a date but is not one ("40 Dec23": no 40th) is passed over one
+    character at a time, so the real date inside it ("Dec23") is still found.
+    """
     tokens = []
-    for match in _DATE.finditer(text):
+    pos = 0
+    while (match := _DATE.search(text, pos)) is not None:
         value = _token(match)
-        if value is not None:
-            tokens.append(DateToken(match.start(), match.end(), value))
+        if value is None:
+            pos = match.start() + 1
+            continue
+        tokens.append(DateToken(match.start(), match.end(), value))
+        pos = match.end()
     return tokens
 
 
@@ -143,7 +155,7 @@ def parse_timescale(value: object) -> tuple[Timescale, str | None]:
             original = month
     if original is None and revised is None:
         return Timescale(text, None, None), f"timescale '{text}' names no month, so no due date is known"
-    if markers and revised is None:
+    if markers and revised is None and original is not None:
         return (
             Timescale(text, original, None),
             f"timescale '{text}' mentions a revision but gives no revised month; "

@@ -2,19 +2,25 @@
 
 Officers append updates to one cell in many forms: "Nov23: SL: ...", "Dec 23 SL: ...",
 "Mar24 AW - ...", "21/03/24: AB: ...", "18/06/2024 - ED & H M-N - ...", "ED 19/03/2024 - ...",
-run on after a full stop or without one, or on new lines, oldest or newest first.
-A date starts an entry only where it is written as a heading: followed by a colon or a
-dash, by initials and a colon or dash, or opening a sentence. A date inside a sentence
-("by end of Dec 2023", "in May 24", "(May 25)") is part of the text. Whatever comes before
-the first dated heading is an undated entry of its own.
+run on after a full stop or without one, on new lines, as numbered milestones ("(1)
+2014/05/23: ...", "1. 23 May 2014 - ..."), oldest or newest first. A date starts an entry
+only where it is written as a heading: followed by a colon or a dash, by initials and a
+colon or dash, or opening a sentence. A date inside a sentence ("by end of Dec 2023", "in
+May 24", "(May 25)") is part of the text. Whatever comes before the first dated heading is
+an undated entry of its own; in a cell written newest first, the lines after the oldest
+entry are the cell's first, undated entry (the position before any update was added).
+
+The invariant: the entries' raw texts, in order and with only whitespace between them,
+are the cell. Nothing is dropped, moved or invented.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
-from paptools.model import Entry, EntryDate
+from paptools.model import Entry, EntryDate, EntryOrder
 from paptools.read.dates import MONTHS, DateToken, date_at, find_dates
 
 _UNIT = r"[A-Z][a-z]?(?:[A-Z][a-z]?){0,3}(?:-[A-Z][a-z]?)?"
@@ -27,7 +33,11 @@ _HEAD_INITIALS = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{_SEP}\s*")
 _INITIALS_COLON = re.compile(rf"(?P<i>{INITIALS})\s*:\s*")
 _INITIALS_BEFORE_DATE = re.compile(rf"(?P<i>{INITIALS})\s*(?:{_SEP}\s*)?")
 _SENTENCE_BREAK = re.compile(r"(?:[.!?;]+[\s)\"']*\s|\n)\s*(?:[•·*▪‣◦\-–]\s+)?")
-_LINE_BULLET = re.compile(r"(?:^|\n)[ \t]*([•·*▪‣◦\-–])[ \t]*$")
+# A bullet or a milestone's number heading a line ("• ", "(1) ", "1. ", "a) "), or a
+# bracketed number anywhere ("... done (2) 2014/07/01: ..."): it belongs to the entry after it.
+_MARK = r"[•·*▪‣◦\-–]|\(?\d{1,3}[.)]|\(?[a-z]\)"
+_LINE_BULLET = re.compile(rf"(?:(?:^|\n)[ \t]*(?P<line>{_MARK})|(?<=[ \t])(?P<any>\(\d{{1,3}}\)))[ \t]*$")
+_LINE_MARK = re.compile(rf"(?:{_MARK})[ \t]")
 _WORD_BEFORE = re.compile(r"([A-Za-z/']+)[ \t]+$")
 # Words after which a date belongs to the sentence: "in May 24", "by Dec 2023".
 _INLINE_WORDS = frozenset(
@@ -68,31 +78,128 @@ _CLIPPED_TAIL = re.compile(
 _WORD_THEN_SPACE = re.compile(r"\s+[A-Za-z]")
 
 
-@lru_cache(maxsize=65536)
-def split_entries(text: str) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
-    """The entries of one Progress cell, and notes on anything read by inference.
+@dataclass(frozen=True)
+class SplitCell:
+    """A Progress cell's entries in the order they are written, and how the cell was read."""
 
+    entries: tuple[Entry, ...]
+    notes: tuple[str, ...]  # what was read by inference, in plain words
+    detected: EntryOrder  # what the cell's own dates say (UNKNOWN with fewer than two)
+    order: EntryOrder  # the order it was read in: detected, else the plan's usual order
+
+
+@dataclass(frozen=True)
+class _Piece:
+    start: int
+    end: int
+    date: EntryDate | None
+    initials: str | None
+    body: int  # where its own text begins
+
+
+def split_entries(
+    text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN
+) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
+    """The entries of one Progress cell, and notes on anything read by inference."""
+    cell = split_cell(text, usual_order)
+    return cell.entries, cell.notes
+
+
+@lru_cache(maxsize=65536)
+def split_cell(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> SplitCell:
+    """The entries of one Progress cell, the notes, and the order the cell runs in.
+
+    `usual_order` is the plan's usual order, used when the cell's own dates cannot tell
+    (one dated entry at the top of the original text, in a plan written newest first).
     Cached: two versions of a plan share most of their Progress cells, and the result is
     immutable, so reconciling them splits each unchanged cell once.
     """
     text = text.strip()
     if not text:
-        return (), ()
+        return SplitCell((), (), EntryOrder.UNKNOWN, usual_order)
     notes: list[str] = []
     starts = _find_starts(text, notes)
-    entries: list[Entry] = []
-    opening = text[: starts[0][0].pos].strip() if starts else text
-    if opening:
-        entries.append(Entry(None, None, None, opening, 0))
+    pieces: list[_Piece] = []
+    first = starts[0][0].pos if starts else len(text)
+    if text[:first].strip():
+        pieces.append(_Piece(0, first, None, None, 0))
     for index, (start, heading) in enumerate(starts):
         end = starts[index + 1][0].pos if index + 1 < len(starts) else len(text)
-        date = entries[-1].date if start.carry_date and entries else heading.date
-        raw = text[start.pos : end].strip()
-        body = text[min(heading.body, end) : end].strip()
-        if not raw.endswith(body):  # cannot happen (both end where the entry ends); kept safe
-            raw = body
-        entries.append(Entry(date, heading.initials, None, raw, len(raw) - len(body)))
-    return tuple(entries), tuple(notes)
+        date = pieces[-1].date if start.carry_date and pieces else heading.date
+        pieces.append(_Piece(start.pos, end, date, heading.initials, min(heading.body, end)))
+    detected = _order(pieces)
+    order = detected if detected is not EntryOrder.UNKNOWN else usual_order
+    if order is EntryOrder.NEWEST_FIRST:
+        pieces = _opening_at_the_end(text, pieces, notes)
+    return SplitCell(tuple(_entry(text, piece) for piece in pieces), tuple(notes), detected, order)
+
+
+def _entry(text: str, piece: _Piece) -> Entry:
+    """The piece as an Entry: its raw text exactly as written, and where its own text begins."""
+    raw = text[piece.start : piece.end].strip()
+    body = text[piece.body : piece.end].strip()
+    return Entry(piece.date, piece.initials, None, raw, len(raw) - len(body))
+
+
+def _order(pieces: list[_Piece]) -> EntryOrder:
+    """Oldest or newest first, by which way the dates mostly step (months, not days)."""
+    months = [p.date.month_of for p in pieces if p.date is not None]
+    later = sum(b > a for a, b in pairwise(months))
+    earlier = sum(b < a for a, b in pairwise(months))
+    if later > earlier:
+        return EntryOrder.OLDEST_FIRST
+    if earlier > later:
+        return EntryOrder.NEWEST_FIRST
+    return EntryOrder.UNKNOWN
+
+
+def _breaks(text: str, start: int, end: int, newlines: int) -> list[re.Match[str]]:
+    """Line breaks of at least `newlines` between start and end that end a paragraph.
+
+    A break before a bullet or a numbered line, or after a line ending in a colon, is
+    inside a list, not between entries.
+    """
+    found = []
+    for match in re.finditer(r"[ \t]*(?:\n[ \t]*)+", text[:end]):
+        if match.start() < start or match.group().count("\n") < newlines:
+            continue
+        if text[: match.start()].rstrip().endswith(":") or _LINE_MARK.match(text, match.end()):
+            continue
+        if match.end() < end:
+            found.append(match)
+    return found
+
+
+def _opening_at_the_end(text: str, pieces: list[_Piece], notes: list[str]) -> list[_Piece]:
+    """In a newest-first cell, the paragraph after the oldest entry is the cell's first entry.
+
+    Entries are told apart by the line breaks the cell puts between them (one, or a blank
+    line); a cell that runs its entries on without line breaks cannot say, and is left as
+    it is.
+    """
+    last = pieces[-1]
+    if last.date is None:
+        return pieces
+    dated = [p for p in pieces if p.date is not None]
+    # The whitespace closing each dated entry but the last: what the cell puts between entries.
+    gaps = [text[p.start : p.end][len(text[p.start : p.end].rstrip()) :] for p in dated[:-1]]
+    newlines = min((g.count("\n") for g in gaps), default=1)
+    if newlines == 0:
+        return pieces
+    breaks = _breaks(text, last.body, last.end, newlines)
+    if not breaks:
+        return pieces
+    # Entries with paragraphs of their own: a wider break than any inside them is certain.
+    inside = max((m.group().count("\n") for p in dated[:-1] for m in _breaks(text, p.body, p.end, newlines)),
+                 default=0)
+    wider = _breaks(text, last.body, last.end, inside + 1) if inside else breaks
+    cut = (wider or breaks)[0]
+    if not wider:
+        opening = " ".join(text[cut.end() : last.end].split())
+        notes.append(f"the lines after the oldest entry ('{opening[:60]}') are read as the cell's first entry, "
+                     "written before the dated entries above them (the cell runs newest first)")
+    return [*pieces[:-1], _Piece(last.start, cut.start(), last.date, last.initials, last.body),
+            _Piece(cut.end(), last.end, None, None, cut.end())]
 
 
 def _find_starts(text: str, notes: list[str]) -> list[tuple[_Start, _Heading]]:
@@ -147,7 +254,8 @@ def _with_bullet(text: str, start: _Start) -> _Start:
     """An entry on its own line begins at its bullet, so the bullet is not left behind."""
     bullet = _LINE_BULLET.search(text, max(0, start.pos - 40), start.pos)
     if bullet:
-        return _Start(bullet.start(1), start.date, start.date_end, start.initials_first, start.carry_date)
+        mark = "line" if bullet.group("line") else "any"
+        return _Start(bullet.start(mark), start.date, start.date_end, start.initials_first, start.carry_date)
     return start
 
 
@@ -230,6 +338,8 @@ def _parse_heading(text: str, start: _Start) -> _Heading:
     """The entry's date, initials, and where its own text begins."""
     if start.date is None:  # an initials-only heading: "PC: ...", perhaps after a bullet
         match = _INITIALS_COLON.search(text, start.pos)
+        if match is None:  # found as initials and a colon, so always there; kept whole if not
+            return _Heading(None, None, start.pos)
         return _Heading(None, match.group("i"), match.end())
     initials = start.initials_first
     pos = start.date_end

@@ -536,6 +536,7 @@ class _WorkbookReader:
             source=display_name(self.path), actions=tuple(actions), warnings=tuple(self._sorted_warnings()),
             title=self.title, priority_areas=tuple(self.areas.items()),
             key=tuple((status, description) for status, _, description in self.key_lines),
+            key_fills=tuple((status, rgb) for status, rgb, _ in self.key_lines),
             notes=tuple(self.notes), pap_prefixed=prefixed,
             extra_columns=tuple(dict.fromkeys(h for raw in all_raw for h, _ in raw.extra)),
             # A stand-in until the layout reader's fuller search lands: the date it was last saved.

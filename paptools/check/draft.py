@@ -1,0 +1,444 @@
+"""A draft report against the plan: every figure it states, checked or listed as unchecked.
+
+The draft arrives as paragraph records (read/drafts.py); the plan's figures come from
+check/facts.py. Counts and percentages of each status, totals, "x of y", breakdowns that
+must add up ("Seven actions are incomplete" followed by the statuses of those seven), the
+number of actions listed under a sentence, refs quoted with a status, due and completion
+months, and status tables are checked. A percentage is right under half-up rounding or the
+largest-remainder split of its group (check/numbers.py). Whatever cannot be tied to the plan
+is returned as unchecked, never passed silently.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from paptools.check.claims import (
+    COMPLETION_UNKNOWN,
+    INCOMPLETE,
+    LATE,
+    NO_STATUS,
+    TOTAL,
+    WITHIN,
+    Claim,
+    Loose,
+    RefClaim,
+    count_claims,
+    mask,
+    ref_claims,
+    ref_pattern,
+    sentences,
+)
+from paptools.check.facts import KIND_LABELS, SHORT_LABELS, GroupFacts, completion_detail, group_facts, stale_refs
+from paptools.check.lint import plan_as_of
+from paptools.check.numbers import acceptable_percents, exact_percent, half_up, status_splits
+from paptools.check.tables import table_claims
+from paptools.compare.diff import completion
+from paptools.model import Finding, Plan, Status
+from paptools.read.dates import find_dates
+from paptools.read.drafts import Draft, DraftParagraph
+from paptools.read.refs import parse_ref
+
+_STATUS_PARTS = {s.value for s in Status if s is not Status.COMPLETE} | {NO_STATUS}
+_COMPLETE_PARTS = {WITHIN, LATE, COMPLETION_UNKNOWN}
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A figure the draft states that agrees with the plan."""
+
+    where: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    """A figure the draft states that could not be tied to the plan, and why."""
+
+    where: str
+    phrase: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DraftCheck:
+    """The outcome of checking one draft against one plan."""
+
+    draft: str
+    plan: str
+    previous: str | None
+    as_of: date
+    as_of_source: str
+    findings: tuple[Finding, ...]
+    checked: tuple[Checked, ...]
+    unchecked: tuple[Unchecked, ...]
+
+
+@dataclass
+class _Breakdown:
+    header: Claim
+    where: str
+    groups: tuple[GroupFacts, ...]
+    parts: list[Claim] = field(default_factory=list)
+
+
+def draft_as_of(draft: Draft) -> date | None:
+    """The date a draft says its figures are 'as of' / 'as at', when it says one.
+
+    Only a paragraph about the plan's figures counts ("All figures are counted from the
+    plan ... as of 31 January 2025", "Overdue as of ..."), not "743 children as of November".
+    """
+    for paragraph in draft.paragraphs:
+        match = re.search(r"\bas (?:of|at)\s+", paragraph.text, re.I)
+        if not match or not re.search(r"\b(?:figures?|plan|overdue|actions?|status(?:es)?)\b", paragraph.text, re.I):
+            continue
+        tokens = [t for t in find_dates(paragraph.text) if t.start == match.end()]
+        if tokens:
+            value = tokens[0].date
+            day = value.day or calendar.monthrange(value.year, value.month)[1]
+            return date(value.year, value.month, day)
+    return None
+
+
+def check_draft(draft: Draft, plan: Plan, previous: Plan | None = None, as_of: date | None = None) -> DraftCheck:
+    """Check every figure of the draft against the plan (and the previous version, if given)."""
+    source = "--as-of"
+    if as_of is None:
+        as_of, source = draft_as_of(draft), "the draft ('as of ...')"
+    if as_of is None:
+        as_of, source = plan_as_of(plan), "the plan's version"
+    if as_of is None:
+        as_of, source = date.today(), "today"
+    return _Checker(draft, plan, previous, as_of, source).run()
+
+
+class _Checker:
+    def __init__(self, draft: Draft, plan: Plan, previous: Plan | None, as_of: date, source: str):
+        self.draft, self.plan, self.previous, self.as_of, self.source = draft, plan, previous, as_of, source
+        stale = stale_refs(plan, previous)
+        self.facts = {
+            "pap": group_facts("pap", plan.pap_actions, plan, previous, as_of, stale),
+            "all": group_facts("all", plan.actions, plan, previous, as_of, stale),
+        }
+        self.prefixes = frozenset(r.split()[0] for r in (a.ref for a in plan.actions) if " " in r) or frozenset({"PAP"})
+        self.findings: list[Finding] = []
+        self.checked: list[Checked] = []
+        self.unchecked: list[Unchecked] = []
+        self.context: str | None = None
+        self.open: list[_Breakdown] = []
+
+    def run(self) -> DraftCheck:
+        paragraphs = self.draft.paragraphs
+        listing = False  # after "Of a total of 40 PAP actions:", the figures that follow belong to it
+        for i, paragraph in enumerate(paragraphs):
+            if paragraph.kind in ("heading", "caption", "row"):
+                self._close_all()
+                listing = False
+                if paragraph.kind == "row":
+                    self._row(paragraph)
+                continue
+            if not (listing or (paragraph.kind == "item" and i and paragraphs[i - 1].kind == "item")):
+                self._close_all()
+            claims = self._paragraph(paragraph)
+            self._listing(paragraph, claims, paragraphs[i + 1:])
+            if paragraph.text.rstrip().endswith(":"):
+                listing = True
+            elif listing and not claims:
+                self._close_all()
+                listing = False
+            elif not listing and paragraph.kind == "paragraph":
+                self._close_all()
+        self._close_all()
+        return DraftCheck(self.draft.source, self.plan.source, self.previous.source if self.previous else None,
+                          self.as_of, self.source, tuple(self.findings), tuple(self.checked), tuple(self.unchecked))
+
+    # -- paragraphs --------------------------------------------------------------------
+    def _paragraph(self, paragraph: DraftParagraph) -> list[Claim]:
+        lead_match = ref_pattern(self.prefixes).match(paragraph.text)
+        lead = _norm(lead_match.group()) if lead_match else None
+        all_claims: list[Claim] = []
+        for sentence in sentences(paragraph.text):
+            claims, loose = count_claims(sentence, mask(sentence, self.prefixes))
+            for claim in claims:
+                self._claim(claim, paragraph.label)
+            all_claims += claims
+            for item in loose:
+                self.unchecked.append(Unchecked(paragraph.label, item.phrase, item.reason))
+            for ref_claim in ref_claims(sentence, self.prefixes, lead):
+                self._ref_claim(ref_claim, paragraph.label)
+        return all_claims
+
+    def _row(self, paragraph: DraftParagraph) -> None:
+        for item in table_claims(paragraph, self.draft, self.plan, self.previous, self.prefixes):
+            if isinstance(item, Claim):
+                self._evaluate(item, paragraph.label, self._groups(item))
+            elif isinstance(item, RefClaim):
+                self._ref_claim(item, paragraph.label)
+            else:
+                self.unchecked.append(Unchecked(paragraph.label, item.phrase, item.reason))
+
+    def _listing(self, paragraph: DraftParagraph, claims: list[Claim], rest: tuple[DraftParagraph, ...]) -> None:
+        """'Four actions are not complete ...' followed by a list of four actions."""
+        counted = [c for c in claims if c.count is not None and c.kind != TOTAL]
+        if len(counted) != 1:
+            return
+        items: list[DraftParagraph] = []
+        for following in rest:
+            if following.kind == "caption" or (following.kind == "row" and following.row == 0 and not items):
+                continue
+            if following.kind in ("item", "row"):
+                items.append(following)
+                continue
+            break
+        pattern = ref_pattern(self.prefixes)
+        if not items or not all(pattern.match(i.cells[0] if i.cells else i.text) for i in items):
+            return
+        claim = counted[0]
+        if claim.count == len(items):
+            self.checked.append(Checked(paragraph.label, f"{claim.phrase} ({len(items)} listed)"))
+        else:
+            self._find("listed-count", paragraph.label, claim.phrase,
+                       f"the sentence says {claim.count_text} but {len(items)} action{'s are' if len(items) != 1 else ' is'}"
+                       " listed under it.", "List every action the sentence counts, or correct the number.")
+
+    # -- counts ------------------------------------------------------------------------
+    def _groups(self, claim: Claim) -> tuple[GroupFacts, ...]:
+        name = claim.group or self.context
+        if name:
+            return (self.facts[name],)
+        return (self.facts["pap"], self.facts["all"])
+
+    def _claim(self, claim: Claim, where: str) -> None:
+        groups = self._groups(claim)
+        if claim.kind == TOTAL and claim.header:
+            self._close(lambda b: True)
+            matching = [g for g in groups if g.counts.total == claim.count]
+            self.context = (claim.group or (matching[0].name if matching else None)) if claim.group or matching \
+                else self.context
+            groups = self._groups(claim)
+        self._evaluate(claim, where, groups)
+        kind = claim.kind
+        if kind == WITHIN and not any(b.header.kind == Status.COMPLETE.value for b in self.open):
+            # "33 actions (83%) have been marked as complete within timescale": 33 complete, too
+            as_complete = Claim((Status.COMPLETE.value,), claim.count, claim.count_text, claim.percent, claim.group,
+                                claim.phrase)
+            self._evaluate(as_complete, where, groups, quiet_percent=False)
+            kind = Status.COMPLETE.value
+            claim = as_complete
+        self._attach(claim, kind, where, groups)
+
+    def _attach(self, claim: Claim, kind: str, where: str, groups: tuple[GroupFacts, ...]) -> None:
+        if kind == TOTAL:
+            if claim.header:
+                self.open.append(_Breakdown(claim, where, groups))
+            return
+        if kind in (INCOMPLETE, Status.COMPLETE.value):
+            self._add_part(claim, lambda b: b.header.kind == TOTAL)
+            self._close(lambda b: b.header.kind == kind)
+            self.open.append(_Breakdown(claim, where, groups))
+        elif set(claim.kinds) <= _STATUS_PARTS:
+            if not self._add_part(claim, lambda b: b.header.kind == INCOMPLETE):
+                self._add_part(claim, lambda b: b.header.kind == TOTAL)
+        elif set(claim.kinds) <= _COMPLETE_PARTS:
+            self._add_part(claim, lambda b: b.header.kind == Status.COMPLETE.value)
+
+    def _add_part(self, claim: Claim, which) -> bool:  # type: ignore[no-untyped-def]
+        for breakdown in reversed(self.open):
+            if which(breakdown):
+                breakdown.parts.append(claim)
+                return True
+        return False
+
+    def _close(self, which) -> None:  # type: ignore[no-untyped-def]
+        for breakdown in [b for b in self.open if which(b)]:
+            self.open.remove(breakdown)
+            self._breakdown(breakdown)
+
+    def _close_all(self) -> None:
+        self._close(lambda b: True)
+
+    def _breakdown(self, breakdown: _Breakdown) -> None:
+        """A breakdown of two or more parts must add up to the number it breaks down."""
+        parts = [p for p in breakdown.parts if p.count is not None]
+        header = breakdown.header
+        if len(parts) < 2 or header.count is None:
+            return
+        total = sum(p.count or 0 for p in parts)
+        if total == header.count:
+            self.checked.append(Checked(breakdown.where, f"{header.phrase}: the breakdown adds up to {total}"))
+            return
+        listing = " + ".join(f"{p.count} {' or '.join(SHORT_LABELS[k] for k in p.kinds)}" for p in parts)
+        noun = "action is" if header.count == 1 else "actions are"
+        what = KIND_LABELS[header.kind] if header.kind != TOTAL else "counted in total"
+        facts = breakdown.groups[0]
+        plan_parts = self._plan_parts(header.kind, facts)
+        self._find("breakdown-sum", breakdown.where, header.phrase,
+                   f"{_capital(header.count_text)} {noun} {what}, but the breakdown that follows accounts for "
+                   f"{total}: {listing}." + (f" The plan has {plan_parts}." if plan_parts else ""),
+                   "Make the breakdown add up: every action counted must appear in it once.")
+
+    def _plan_parts(self, kind: str, facts: GroupFacts) -> str:
+        if kind == INCOMPLETE:
+            names = [s.value for s in (Status.ON_TRACK, Status.NOT_STARTED, Status.VULNERABLE, Status.AT_RISK)]
+            names += [NO_STATUS]
+        elif kind == TOTAL:
+            names = [Status.COMPLETE.value, INCOMPLETE]
+        else:
+            return ""
+        parts = [f"{facts.figures[n].low} {SHORT_LABELS[n]}" for n in names if facts.figures[n].high]
+        value = facts.figures[kind].low
+        return f"{value} {KIND_LABELS[kind]}: " + " + ".join(parts) if parts else ""
+
+    def _evaluate(self, claim: Claim, where: str, groups: tuple[GroupFacts, ...], quiet_percent: bool = False) -> None:
+        """One count (and its percentage) against the plan's figure in each group it may mean."""
+        figures = [g.figures.get(k) for g in groups for k in claim.kinds]
+        if any(f is None for f in figures):
+            self.unchecked.append(Unchecked(where, claim.phrase, "needs the previous version of the plan: "
+                                                                 "give it as PREVIOUS"))
+            return
+        if claim.count is not None:
+            self._count(claim, where, groups)
+        if claim.percent is not None and not quiet_percent:
+            self._percent(claim, where, groups)
+
+    def _value(self, claim: Claim, facts: GroupFacts) -> tuple[int, int]:
+        low = sum(facts.figures[k].low for k in claim.kinds)
+        high = sum(facts.figures[k].high for k in claim.kinds)
+        return low, high
+
+    def _count(self, claim: Claim, where: str, groups: tuple[GroupFacts, ...]) -> None:
+        ranges = [self._value(claim, g) for g in groups]
+        if any(low == high == claim.count for low, high in ranges):
+            self.checked.append(Checked(where, claim.phrase))
+            return
+        if any(low <= (claim.count or 0) <= high for low, high in ranges):
+            note = groups[0].figures[claim.kind].note
+            self.unchecked.append(Unchecked(where, claim.phrase, f"the plan allows it but cannot settle it ({note})"))
+            return
+        facts = groups[0]
+        low, high = ranges[0]
+        label = " or ".join(KIND_LABELS[k] for k in claim.kinds)
+        if claim.kind == TOTAL:
+            message = f"the plan has {low} {facts.label}."
+        elif low == high:
+            refs = sorted({r for k in claim.kinds for r in facts.figures[k].refs})
+            shown = f" ({', '.join(refs)})" if refs and len(refs) <= 8 else ""
+            message = f"the plan has {low} {facts.label} {label}{shown}."
+        elif claim.kind == WITHIN:
+            late = facts.figures[LATE]
+            detail = completion_detail(self.plan, self.previous, late.refs)
+            complete = facts.figures[Status.COMPLETE.value].low
+            message = (f"{complete} {facts.label} are complete, but the plan's entries record {late.low} of them as "
+                       f"completed after their due month: {detail}.")
+        else:
+            message = f"the plan gives between {low} and {high} {facts.label} {label}."
+        self._find("count", where, claim.phrase, f"'{claim.phrase}': {message}",
+                   "Correct the number from the plan (paptools summary shows the figures).")
+
+    def _percent(self, claim: Claim, where: str, groups: tuple[GroupFacts, ...]) -> None:
+        percent = claim.percent or 0.0
+        header = [b.header.count for b in self.open if b.header.count and b.header.kind != TOTAL]
+        tried: list[tuple[int, int]] = []
+        for facts in groups:
+            total = facts.counts.total
+            counts = [claim.count] if claim.count is not None else list(range(*_span(self._value(claim, facts))))
+            name = claim.kind if len(claim.kinds) == 1 else None
+            splits = status_splits(facts.counts)
+            label = {"Complete": "complete", INCOMPLETE: "incomplete"}.get(name or "", name)
+            for n in counts:
+                for base in [total, *header]:
+                    tried.append((n, base))
+                    allowed = acceptable_percents(n, base, splits if base == total else (), label)
+                    if percent == int(percent) and int(percent) in allowed:
+                        self.checked.append(Checked(where, f"{claim.phrase} ({percent:g}%)"))
+                        return
+                    if percent != int(percent) and abs(percent - n * 100 / base) < 0.05:
+                        self.checked.append(Checked(where, f"{claim.phrase} ({percent:g}%)"))
+                        return
+        n, base = tried[0] if tried else (0, 0)
+        self._find("percentage", where, claim.phrase,
+                   f"{percent:g}%: {n} of {base} is {exact_percent(n, base)}"
+                   + (f", which rounds to {half_up(n, base)}%." if base else "."),
+                   "Give the percentage of the count it stands beside (whole numbers, rounded half up).")
+
+    # -- refs --------------------------------------------------------------------------
+    def _ref_claim(self, claim: RefClaim, where: str) -> None:
+        action = self.plan.by_ref().get(claim.ref)
+        if action is None:
+            self._find("unknown-ref", where, claim.phrase, f"{claim.ref} is not an action in {self.plan.source}.",
+                       "Check the ref against the plan.", claim.ref)
+            return
+        if claim.what == "status":
+            if claim.status == "overdue":
+                right = action.status is not Status.COMPLETE and action.timescale.due is not None \
+                    and self.as_of > _month_end(action.timescale.due)
+                said = f"{claim.ref} is {'overdue' if right else 'not overdue'}"
+            else:
+                right = action.status is not None and action.status.value == claim.status
+                said = f"{claim.ref} is {action.status.value if action.status else 'of unknown status'} in the plan"
+            if right:
+                self.checked.append(Checked(where, claim.phrase))
+            else:
+                self._find("ref-status", where, claim.phrase, f"'{claim.phrase}': {said}"
+                           f" ({action.sheet}!{action.status_cell or action.row}).",
+                           f"Give {claim.ref}'s status as the plan has it, or update the plan.", claim.ref)
+            return
+        self._month_claim(claim, where)
+
+    def _month_claim(self, claim: RefClaim, where: str) -> None:
+        action = self.plan.by_ref()[claim.ref]
+        timescale = action.timescale
+        if claim.what in ("due", "revised due"):
+            expected = timescale.revised_due if claim.what == "revised due" else timescale.due
+            if expected is None or claim.month is None:
+                self.unchecked.append(Unchecked(where, claim.phrase, f"the plan gives no due month for {claim.ref}"))
+            elif claim.month == expected:
+                self.checked.append(Checked(where, claim.phrase))
+            else:
+                self._find("due-month", where, claim.phrase,
+                           f"'{claim.phrase}': {claim.ref} is due {expected.label()} in the plan "
+                           f"(Timescale '{timescale.text}').", f"Give {claim.ref}'s latest due month.", claim.ref)
+            return
+        versions = [self.previous, self.plan] if self.previous is not None else [self.plan]
+        done = completion(action, versions)
+        if action.status is not Status.COMPLETE:
+            self._find("completion-month", where, claim.phrase,
+                       f"'{claim.phrase}': {claim.ref} is not complete in the plan.", "", claim.ref)
+        elif (done.source == "entry" and done.month == claim.month) or (
+                done.source == "versions" and claim.month and done.after and done.month
+                and done.after < claim.month <= done.month):
+            self.checked.append(Checked(where, claim.phrase))
+        elif done.source == "entry" and done.month is not None:
+            self._find("completion-month", where, claim.phrase,
+                       f"'{claim.phrase}': the plan records {claim.ref} as completed in {done.month.label()}.",
+                       "Give the completion month the plan's entry records.", claim.ref)
+        else:
+            self.unchecked.append(Unchecked(where, claim.phrase, f"the plan does not record when {claim.ref} "
+                                                                 "was completed"))
+
+    def _find(self, rule: str, where: str, phrase: str, message: str, fix: str, ref: str | None = None) -> None:
+        self.findings.append(Finding(rule, message[:1].upper() + message[1:] if not message.startswith("'")
+                                     else message, fix, ref=ref, where=where, phrase=phrase))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _span(bounds: tuple[int, int]) -> tuple[int, int]:
+    return bounds[0], bounds[1] + 1
+
+
+def _month_end(month: object) -> date:
+    year, number = month.year, month.month  # type: ignore[attr-defined]
+    return date(year, number, calendar.monthrange(year, number)[1])
+
+
+def _norm(text: str) -> str | None:
+    ref = parse_ref(" ".join(text.split()))
+    return ref.text if ref else None
+
+
+__all__ = ["Checked", "DraftCheck", "Loose", "Unchecked", "check_draft"]

@@ -1,0 +1,345 @@
+"""Entry splitting that cannot lose text: newest-first cells, numbers at line ends, milestone lists.
+
+Expected entries are written out literally, or generated together with the cell they are
+rendered into (never produced by the splitter itself).
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from paptools.compare.diff import diff_entries, diff_plans
+from paptools.model import Action, Entry, EntryOrder, Plan, Status, Timescale
+from paptools.read.entries import split_cell, split_entries
+from paptools.read.text import clean_text
+
+WORKBOOKS = Path(__file__).resolve().parent.parent / "workbooks"
+OLDEST, NEWEST, UNKNOWN = EntryOrder.OLDEST_FIRST, EntryOrder.NEWEST_FIRST, EntryOrder.UNKNOWN
+
+
+def splits(text: str, usual: EntryOrder = UNKNOWN) -> list[tuple[str | None, str | None, str]]:
+    return [(e.date.iso() if e.date else None, e.initials, e.text) for e in split_cell(text, usual).entries]
+
+
+def assert_rebuilds(text: str, entries: tuple[Entry, ...]) -> None:
+    """Every character of the cell is in exactly one entry: raws in order, only whitespace between."""
+    pos = 0
+    for entry in entries:
+        assert entry.raw and entry.raw == entry.raw.strip()
+        assert 0 <= entry.text_start <= len(entry.raw)
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        assert text.startswith(entry.raw, pos), (text[pos : pos + 60], entry.raw[:60])
+        pos += len(entry.raw)
+    assert not text[pos:].strip(), f"text left over: {text[pos:pos + 60]!r}"
+
+
+# --- the cases of issue 11 and 19, written out ---------------------------------------------
+
+def test_an_entry_ending_in_a_number_keeps_the_next_lines_date():
+    assert splits("Waiting list rose by 5\nDec23: another 12\nJan24: done") == [
+        (None, None, "Waiting list rose by 5"),
+        ("2023-12", None, "another 12"),
+        ("2024-01", None, "done"),
+    ]
+
+
+def test_a_number_that_cannot_be_a_day_does_not_hide_the_date_after_it():
+    assert splits("Nov23: waiting list down to 40\nDec23: SL: started") == [
+        ("2023-11", None, "waiting list down to 40"),
+        ("2023-12", "SL", "started"),
+    ]
+
+
+def test_newest_first_the_trailing_text_is_the_opening_entry():
+    text = "Mar24: AW: third update\nJan24: second update\nDec23: first update\nOriginal position: nothing in place."
+    cell = split_cell(text)
+    assert (cell.detected, cell.order) == (NEWEST, NEWEST)
+    assert splits(text) == [
+        ("2024-03", "AW", "third update"),
+        ("2024-01", None, "second update"),
+        ("2023-12", None, "first update"),
+        (None, None, "Original position: nothing in place."),
+    ]
+    assert cell.notes == ()
+
+
+def test_newest_first_with_paragraphs_splits_at_the_blank_line():
+    text = ("Mar24: AW: third update\n\nJan24: second update\nwith a second line\n\n"
+            "Dec23: first update\nand more\n\nOriginal position: nothing in place.")
+    assert splits(text) == [
+        ("2024-03", "AW", "third update"),
+        ("2024-01", None, "second update\nwith a second line"),
+        ("2023-12", None, "first update\nand more"),
+        (None, None, "Original position: nothing in place."),
+    ]
+    assert split_cell(text).notes == ()
+
+
+def test_newest_first_when_entries_have_lines_of_their_own_the_reading_is_reported():
+    text = "Jan24: second update\nwith a second line\nDec23: first update\nOriginal position."
+    assert splits(text) == [
+        ("2024-01", None, "second update\nwith a second line"),
+        ("2023-12", None, "first update"),
+        (None, None, "Original position."),
+    ]
+    assert split_cell(text).notes == (
+        "the lines after the oldest entry ('Original position.') are read as the cell's first entry, "
+        "written before the dated entries above them (the cell runs newest first)",
+    )
+
+
+def test_a_bulleted_list_stays_with_its_entry():
+    text = "Jan24: b\nDec23: first update:\n• one\n• two\nOriginal position."
+    assert splits(text) == [
+        ("2024-01", None, "b"),
+        ("2023-12", None, "first update:\n• one\n• two"),
+        (None, None, "Original position."),
+    ]
+
+
+def test_oldest_first_trailing_lines_belong_to_the_latest_entry():
+    text = "Original position.\nDec23: first update\nJan24: second update\nand a second line"
+    cell = split_cell(text)
+    assert cell.detected is OLDEST
+    assert splits(text) == [
+        (None, None, "Original position."),
+        ("2023-12", None, "first update"),
+        ("2024-01", None, "second update\nand a second line"),
+    ]
+
+
+def test_one_dated_entry_follows_the_plans_usual_order():
+    text = "Dec23: first update\nOriginal position."
+    assert split_cell(text).detected is UNKNOWN
+    assert splits(text) == [("2023-12", None, "first update\nOriginal position.")]
+    assert splits(text, NEWEST) == [("2023-12", None, "first update"), (None, None, "Original position.")]
+    assert split_cell(text, NEWEST).order is NEWEST
+    assert splits(text, OLDEST) == [("2023-12", None, "first update\nOriginal position.")]
+
+
+def test_run_on_newest_first_entries_cannot_say_where_the_original_text_starts():
+    assert splits("Jan24: b. Dec23: first update. Original position.") == [
+        ("2024-01", None, "b."),
+        ("2023-12", None, "first update. Original position."),
+    ]
+
+
+def test_an_out_of_place_entry_does_not_turn_the_order():
+    cell = split_cell("Nov23: a\nJan24: b\nSep24: c\nMay24: d\nNov24: e")
+    assert cell.detected is OLDEST
+
+
+def test_numbered_milestones_with_iso_dates():
+    text = "(1) 2014/05/23: kickoff held\n(2) 2014/07/01: design agreed\n(3) 2014/09/30: build started"
+    assert splits(text) == [
+        ("2014-05-23", None, "kickoff held"),
+        ("2014-07-01", None, "design agreed"),
+        ("2014-09-30", None, "build started"),
+    ]
+    assert [e.raw for e in split_entries(text)[0]] == [
+        "(1) 2014/05/23: kickoff held", "(2) 2014/07/01: design agreed", "(3) 2014/09/30: build started"
+    ]
+
+
+def test_numbered_milestones_on_one_line():
+    assert [e.raw for e in split_entries("(1) 2014/05/23: kickoff held (2) 2014/07/01: design agreed")[0]] == [
+        "(1) 2014/05/23: kickoff held", "(2) 2014/07/01: design agreed"
+    ]
+
+
+def test_numbered_milestones_with_written_dates():
+    text = "1. 23 May 2014 - kickoff\n2. 1 July 2014 - design\n3. 30 September 2014 - build"
+    assert splits(text) == [
+        ("2014-05-23", None, "kickoff"), ("2014-07-01", None, "design"), ("2014-09-30", None, "build")
+    ]
+    assert [e.raw for e in split_entries(text)[0]] == [
+        "1. 23 May 2014 - kickoff", "2. 1 July 2014 - design", "3. 30 September 2014 - build"
+    ]
+
+
+def test_a_date_and_a_day_on_one_line_still_read_as_a_day_date():
+    assert splits("Start. 12 Jan 2024: agreed") == [(None, None, "Start."), ("2024-01-12", None, "agreed")]
+
+
+# --- every cell of the examples, and variants of them -------------------------------------
+
+def workbook_progress_cells() -> list[str]:
+    """Every Progress cell of every example workbook, read with openpyxl (not paptools)."""
+    cells: list[str] = []
+    for path in sorted(WORKBOOKS.glob("*.xlsx")):
+        book = openpyxl.load_workbook(path, read_only=True)
+        for sheet in book.worksheets:
+            column = None
+            for row in sheet.iter_rows(values_only=True):
+                headers = [i for i, v in enumerate(row) if isinstance(v, str) and v.startswith("Progress")]
+                if headers:
+                    column = headers[0]
+                elif column is not None and column < len(row) and isinstance(row[column], str):
+                    cells.append(row[column])
+        book.close()
+    return cells
+
+
+CELLS = workbook_progress_cells()
+
+
+def test_the_examples_have_progress_cells():
+    assert len(CELLS) > 250  # seven versions of about 50 actions, some not yet written
+
+
+def test_every_progress_cell_of_the_examples_is_split_without_losing_a_character():
+    for text in CELLS:
+        for form in (text, clean_text(text)):
+            for usual in (UNKNOWN, NEWEST):
+                assert_rebuilds(form, split_cell(form, usual).entries)
+
+
+def _lines_reversed(text: str) -> str:
+    return "\n".join(reversed(text.split(". ")))
+
+
+@given(st.sampled_from(CELLS or [""]), st.randoms(use_true_random=False),
+       st.sampled_from(["shuffle", "reverse", "numbers", "newlines"]))
+@settings(max_examples=300, deadline=None)
+def test_variants_of_the_example_cells_lose_nothing(text, rnd, how):
+    sentences = text.split(". ")
+    if how == "shuffle":
+        rnd.shuffle(sentences)
+        variant = ". ".join(sentences)
+    elif how == "reverse":
+        variant = _lines_reversed(text)
+    elif how == "numbers":
+        variant = "\n".join(f"{s} {rnd.randint(0, 99)}" for s in sentences)
+    else:
+        variant = "\n".join(sentences)
+    for usual in (UNKNOWN, NEWEST):
+        assert_rebuilds(variant, split_cell(variant, usual).entries)
+
+
+PIECES = st.sampled_from([
+    "Nov23: SL: ", "Dec 23 ", "Mar24 AW - ", "21/03/24: AB: ", "ED 19/03/2024 - ", "un 24: ", "(May 25)", ". ",
+    "\n", "\n\n", "• ", "by end of Dec 2023", "PC: ", "May 24: May 24 – PC: ", "Sept 2023:", "Jan24-CF: ", " - ",
+    "text ", "rose by 5", "12", "40\n", "(1) ", "2. ", "2014/05/23: ", "1 July 2014 - ", "Original position.",
+    "Q1/Q2 24/25", "1.10", "&", "Complete", "  ", ":", "-",
+])
+
+
+@given(st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=25), st.sampled_from(list(EntryOrder)))
+@settings(max_examples=300, deadline=None)
+def test_any_text_is_split_without_losing_a_character(pieces, usual):
+    text = "".join(pieces)
+    assert_rebuilds(text, split_cell(text, usual).entries)
+
+
+# --- generated cells with their entries known in advance ----------------------------------
+
+MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+WORDS = st.sampled_from(["waiting", "list", "down", "to", "rose", "by", "plan", "agreed", "the", "board", "and",
+                         "posts", "filled", "12", "40", "5", "98"])
+
+
+@st.composite
+def dated_entries(draw: st.DrawFn, least: int = 1) -> list[tuple[str, str, str | None, str]]:
+    """(heading, iso date, initials, text) for entries in date order, one month apart or more."""
+    n = draw(st.integers(least, 6))
+    start = draw(st.integers(2019 * 12, 2027 * 12))
+    steps = draw(st.lists(st.integers(1, 5), min_size=n, max_size=n))
+    result = []
+    month_index = start
+    for step in steps:
+        month_index += step
+        year, month = divmod(month_index, 12)
+        name = MONTH_NAMES[month]
+        form = draw(st.sampled_from(["compact", "spaced", "long", "day"]))
+        if form == "compact":
+            written, iso = f"{name}{year % 100:02d}", f"{year}-{month + 1:02d}"
+        elif form == "spaced":
+            written, iso = f"{name} {year % 100:02d}", f"{year}-{month + 1:02d}"
+        elif form == "long":
+            written, iso = f"{name} {year}", f"{year}-{month + 1:02d}"
+        else:
+            day = draw(st.integers(1, 28))
+            written, iso = f"{day:02d}/{month + 1:02d}/{year % 100:02d}", f"{year}-{month + 1:02d}-{day:02d}"
+        initials = draw(st.sampled_from([None, "SL", "AW", "HMN", "PC"]))
+        heading = f"{written}: " if initials is None else draw(st.sampled_from([f"{written}: {initials}: ",
+                                                                               f"{written} {initials} - "]))
+        text = " ".join(draw(st.lists(WORDS, min_size=1, max_size=8)))
+        result.append((heading, iso, initials, text))
+    return result
+
+
+@given(dated_entries(), st.sampled_from(["\n", "\n\n"]), st.booleans(), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_generated_cells_split_into_the_entries_they_were_written_from(entries, gap, newest, opening):
+    original = "Original position: nothing in place" if opening else None
+    written = list(reversed(entries)) if newest else entries
+    parts = [heading + text for heading, _, _, text in written]
+    if original:
+        parts = [*parts, original] if newest else [original, *parts]
+    text = gap.join(parts)
+    want = [(iso, initials, body) for _, iso, initials, body in written]
+    if original:
+        want = [*want, (None, None, original)] if newest else [(None, None, original), *want]
+    usual = NEWEST if newest else OLDEST
+    assert splits(text, usual) == want
+    if len(entries) > 1:
+        assert split_cell(text).detected is usual
+        assert splits(text) == want
+
+
+@given(dated_entries(least=2), st.sampled_from(["\n", "\n\n"]), st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_adding_an_entry_is_one_new_entry_and_no_history_change(entries, gap, newest):
+    def cell(chosen):
+        parts = [heading + text for heading, _, _, text in chosen]
+        parts = [*reversed(parts), "Original position"] if newest else ["Original position", *parts]
+        return gap.join(parts)
+
+    usual = NEWEST if newest else OLDEST
+    before = split_cell(cell(entries[:-1]), usual).entries
+    after = split_cell(cell(entries), usual).entries
+    new, edited, removed = diff_entries("PAP 1.1", before, after)
+    assert [(n.entry.date.iso(), n.entry.text) for n in new] == [(entries[-1][1], entries[-1][3])]
+    assert (list(edited), list(removed)) == ([], [])
+
+
+# --- diffing a plan with itself -----------------------------------------------------------
+
+def _plan(progress_cells: list[str], statuses: list[Status | None]) -> Plan:
+    actions = []
+    for n, (progress, status) in enumerate(zip(progress_cells, statuses), start=1):
+        entries, _ = split_entries(progress)
+        actions.append(Action(
+            ref=f"PAP 1.{n}", ref_text=f"PAP: 1.{n}", is_pap=True, title=f"Action {n}", owner="Amber Burton",
+            owners=("Amber Burton",), timescale=Timescale("Sep-24", None, None), success_criteria="",
+            progress=progress, entries=entries, outcome="", evidence="", status=status, status_source="text",
+            section="PAP 1", priority_area="Priority area 1", sheet="PAP", row=n + 3,
+        ))
+    return Plan(source="plan.xlsx", actions=tuple(actions))
+
+
+@given(st.lists(st.tuples(st.sampled_from(CELLS[:60] or [""]), st.sampled_from([*Status, None])),
+                min_size=1, max_size=8))
+@settings(max_examples=100, deadline=None)
+def test_diffing_a_plan_with_itself_finds_nothing(rows):
+    plan = _plan([p for p, _ in rows], [s for _, s in rows])
+    assert diff_plans(plan, plan).is_empty
+    assert diff_plans(plan, copy.deepcopy(plan)).is_empty
+    # The same progress read again, entry by entry, is the same history.
+    for action in plan.actions:
+        again = split_entries(action.progress + " ")[0]
+        assert diff_entries(action.ref, action.entries, again) == ([], [], [])
+
+
+def test_a_self_diff_would_see_a_change():
+    """The property above can fail: one changed status is found."""
+    plan = _plan(CELLS[:2], [Status.ON_TRACK, Status.COMPLETE])
+    changed = replace(plan, actions=(plan.actions[0], replace(plan.actions[1], status=Status.AT_RISK)))
+    assert not diff_plans(plan, changed).is_empty
+
