@@ -1,20 +1,26 @@
-"""The whole pre-board job: read the versions, diff the last two, recompute, write the files.
+"""The library: what `import paptools` offers, and the jobs the CLI is built on.
 
-`reconcile()` reads and computes; `write_outputs()` writes the changes file, the Word report
-and the cleaned workbook into the output folder. The CLI calls one, then the other.
+`read_plan()` reads one version; `reconcile()` reads the versions and computes the changes
+and figures; `history()` reads a folder of versions and works out how the plan moved;
+`write_outputs()` writes the changes file, the Word report and the cleaned workbook into the
+output folder. The CLI calls these and prints; it reaches into no other module for the work.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-from paptools.compare.figures import summarize, version_month
-from paptools.compare.reconciliation import Reconciliation, reconcile_plans
+from paptools.compare.figures import summarize as summarize  # part of the library: the figures of one plan
+from paptools.compare.figures import version_month
+from paptools.compare.history import History, build_history
+from paptools.compare.reconciliation import Reconciliation as Reconciliation  # what reconcile() returns
+from paptools.compare.reconciliation import reconcile_plans
 from paptools.errors import UsageError
 from paptools.model import DataWarning, Month, Plan
-from paptools.read.plan import read_plan
+from paptools.read.plan import read_plan as _read_plan
 
 
 class Progress(Protocol):
@@ -25,12 +31,102 @@ class Progress(Protocol):
     def advance(self, done: int, total: int) -> None: ...
 
 
+
 OUTPUT_KINDS = ("changes", "report", "workbook")
+PathLike = str | Path
+
+
+def read_plan(path: PathLike, style: PathLike | None = None, *,
+              progress: Callable[[int, int], None] | None = None) -> Plan:
+    """Read one version of the plan workbook into a Plan (see README, "How the workbook is read").
+
+    `style` is a house-style file (paptools.toml) stating what the workbook's layout cannot
+    show. Raises a PapError subclass (NotAWorkbook, UnsafeWorkbook, NoActions) naming the file
+    when it cannot be read; anything odd but readable is in `plan.warnings`.
+
+    >>> import paptools
+    >>> paptools.read_plan("workbooks/oldham-send-pap-2026-04.xlsx").to_frame()  # doctest: +SKIP
+    """
+    if style is None:
+        return _read_plan(path, progress=progress)
+    return _read_plan(path, progress=progress, style=style)  # type: ignore[call-arg]  # house styles: issue 19
+
+
+def normalise_ref(text: str) -> str:
+    """A ref as paptools stores it: 'PAP: 2.3', 'PAP 2.3' and 'PAP:2.3' are all 'PAP 2.3'."""
+    from paptools.read.refs import parse_ref
+
+    parsed = parse_ref(text)
+    return parsed.text if parsed else text
+
+
+def _flatten(versions: tuple[PathLike | Sequence[PathLike], ...]) -> list[Path]:
+    paths: list[Path] = []
+    for item in versions:
+        if isinstance(item, (str, Path)):
+            paths.append(Path(item))
+        else:
+            paths.extend(Path(p) for p in item)
+    return paths
+
+
+def workbooks_in(folder: Path) -> list[Path]:
+    """The .xlsx files in a folder, leaving out Excel's ~$ lock files and hidden files."""
+    return sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith(("~$", ".")))
+
+
+def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = None) -> History:
+    """Read every version given (files, or folders of .xlsx files) and work out how the plan moved.
+
+    The versions are ordered by the date each workbook gives, not by file name; see
+    paptools.compare.history for the records and `History.to_frame()` for a DataFrame.
+    """
+    files: list[Path] = []
+    for path in _flatten(paths):
+        files.extend(workbooks_in(path) if path.is_dir() else [path])
+    if not files:
+        raise UsageError(_flatten(paths)[0] if paths else None, "holds no .xlsx workbook: give a folder of versions")
+    _check_distinct(files)
+    plans = []
+    for path in files:
+        if progress is not None:
+            progress.stage(f"Reading {path.name}")
+        plans.append(_read_plan(path, progress=progress.advance if progress is not None else None))
+    return build_history(plans)
+
+
+def write_history(history: History, *, output_dir: Path | None, csv_dir: Path | None = None,
+                  force: bool = False, inputs: Sequence[Path] = ()) -> dict[str, Path]:
+    """Write the history workbook into `output_dir` and one CSV per view into `csv_dir`.
+
+    Returns kind -> path written ("workbook", "counts", "timeline", "slipped", "completed").
+    Either folder may be None to skip it. All or nothing: the files of each folder are staged
+    and placed together once all are written.
+    """
+    from paptools.write.history_tables import history_tables, write_csvs
+    from paptools.write.outputs import OutputSet
+
+    tables = history_tables(history)
+    written: dict[str, Path] = {}
+    stem = Path(history.versions[-1].source).stem if history.versions else "plan"
+    if output_dir is not None:
+        from paptools.write.history_workbook import write_history_workbook
+
+        with OutputSet(output_dir, force=force, inputs=inputs) as outputs:
+            staged = outputs.add(f"{stem}-history.xlsx")
+            write_history_workbook(staged, history, tables)
+        written["workbook"] = outputs.final(staged)
+    if csv_dir is not None:
+        with OutputSet(csv_dir, force=force, inputs=inputs) as outputs:
+            files = {table.name: outputs.add(f"{stem}-history-{table.name}.csv") for table in tables}
+            write_csvs(tables, files)
+        written |= {name: outputs.final(path) for name, path in files.items()}
+    return written
 
 
 def find_examples(folder: Path) -> list[Path]:
     """The example versions in a folder (ordered later by the version date read from each)."""
-    paths = sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith(("~$", ".")))
+    paths = workbooks_in(folder)
     if len(paths) < 2:
         raise UsageError(
             folder, "needs at least two workbook versions: give PREVIOUS.xlsx CURRENT.xlsx, or CURRENT.xlsx --since YYYY-MM"
@@ -39,8 +135,7 @@ def find_examples(folder: Path) -> list[Path]:
 
 
 def reconcile(
-    paths: list[Path],
-    *,
+    *versions: PathLike | Sequence[PathLike],
     since: Month | None = None,
     as_of: date | None = None,
     progress: Progress | None = None,
@@ -49,12 +144,13 @@ def reconcile(
 ) -> Reconciliation:
     """Read the versions (oldest first; the last is current) and reconcile the last two.
 
-    With one version and no `since`, only a status report is possible: `single_ok` allows it.
-    `order_by_date` orders the versions by the date read from each workbook (for a folder of
-    versions, whatever their file names). `progress` (a terminal.Progress, or None) is told
+    `paptools.reconcile("old.xlsx", "new.xlsx")`, or a list of paths. With one version and no
+    `since`, only a status report is possible: `single_ok` allows it. `order_by_date` orders
+    the versions by the date read from each workbook (for a folder of versions, whatever their
+    file names). `progress` (a terminal.Progress, or None) is told
     what is being read.
     """
-    paths = [Path(p) for p in paths]
+    paths = _flatten(versions)
     if not paths:
         raise UsageError(None, "give the current workbook, and the previous one or --since YYYY-MM")
     if since is None and len(paths) < 2 and not single_ok:
@@ -63,9 +159,9 @@ def reconcile(
 
     def read_here(path: Path) -> Plan:
         if progress is None:
-            return read_plan(path)
+            return _read_plan(path)
         progress.stage(f"Reading {path.name}")
-        return read_plan(path, progress=progress.advance)
+        return _read_plan(path, progress=progress.advance)
 
     plans = [read_here(path) for path in paths]
     if order_by_date:
@@ -96,6 +192,8 @@ class OutputOptions:
     kinds: tuple[str, ...] = OUTPUT_KINDS
     report: dict[str, Any] = field(default_factory=dict)  # title, committee, meeting date, template, narrative
     notes: list[DataWarning] = field(default_factory=list)  # what the writers reported, filled in as they write
+    to: tuple[str, ...] = ()  # recipients of the board-pack email draft (kind "pack")
+    cc: tuple[str, ...] = ()
 
 
 def write_outputs(result: Reconciliation, options: OutputOptions, progress: Progress | None = None) -> dict[str, Path]:
@@ -105,10 +203,11 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
 
     stem = Path(result.current.source).stem
     inputs = list(result.paths)
-    names = {"changes": f"{stem}-changes.csv", "report": f"{stem}-report.docx", "workbook": f"{stem}-clean.xlsx"}
+    names = {"changes": f"{stem}-changes.csv", "report": f"{stem}-report.docx", "workbook": f"{stem}-clean.xlsx",
+             "pack": f"{stem}-pack.eml"}
     # All or nothing: the files are written into a staging folder and placed together at the end.
     with OutputSet(options.output_dir, force=options.force, inputs=inputs) as outputs:
-        staged = {kind: outputs.add(names[kind]) for kind in OUTPUT_KINDS if kind in options.kinds}
+        staged = {kind: outputs.add(names[kind]) for kind in (*OUTPUT_KINDS, "pack") if kind in options.kinds}
         if "changes" in staged:
             if progress:
                 progress.stage(f"Writing {staged['changes'].name}")
@@ -127,7 +226,27 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
             if progress:
                 progress.stage(f"Writing {staged['report'].name}")
             _write_report(result, options, staged["report"])
+        if "pack" in staged:  # last: it attaches the report and the workbook as they were written
+            if progress:
+                progress.stage(f"Writing {staged['pack'].name}")
+            _write_pack(result, options, staged)
     return {kind: outputs.final(path) for kind, path in staged.items()}
+
+
+def _write_pack(result: Reconciliation, options: OutputOptions, staged: dict[str, Path]) -> None:
+    """The email draft with the report and the cleaned workbook attached, byte for byte as written."""
+    from paptools.content.pack import pack_content
+    from paptools.write.eml import draft_message, write_draft
+    from paptools.write.workbook import version_label
+
+    if result.previous is not None:
+        previous: str | None = f"the previous version ({version_label(result.previous)})"
+    else:
+        previous = result.since.long_label() if result.since else None
+    content = pack_content(result.changes, result.summary, title=result.current.title or "Priority Action Plan",
+                           version=version_label(result.current), previous=previous)
+    attachments = [staged[kind] for kind in ("report", "workbook") if kind in staged]
+    write_draft(staged["pack"], draft_message(content, attachments, to=options.to, cc=options.cc))
 
 
 def _write_report(result: Reconciliation, options: OutputOptions, path: Path) -> None:
@@ -148,7 +267,7 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
 
     if progress is not None:
         progress.stage(f"Reading {Path(path).name}")
-    plan = read_plan(path, progress=progress.advance if progress is not None else None)
+    plan = _read_plan(path, progress=progress.advance if progress is not None else None)
     if progress is not None:
         progress.stage(f"Writing {Path(plan.source).stem}-clean.xlsx")
     with OutputSet(output_dir, force=force, inputs=[path]) as outputs:

@@ -10,6 +10,12 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the layout record lives with the reader that detects it
+    import pandas as pd
+
+    from paptools.read.layout import Layout
 
 
 class Status(str, enum.Enum):
@@ -221,6 +227,8 @@ class Plan:
     # ("cell Cover!B3 'Updated: ...'", "document properties (modified)", "file name").
     version_date: date | None = None
     version_date_source: str | None = None
+    # How the workbook was read (sheets, header rows, columns, status and progress sources).
+    layout: Layout | None = field(default=None, compare=False, repr=False)
     # The Key's fill colour for each status it lists (RGB, None when the Key line has no fill),
     # so `explain` can say which Key colour an action's fill was matched to.
     key_fills: tuple[tuple[Status, str | None], ...] = ()
@@ -236,6 +244,18 @@ class Plan:
     def _latest_entry_month(self) -> Month | None:
         keys = [(e.date.year, e.date.month) for a in self.actions for e in a.entries if e.date]
         return Month(*max(keys)) if keys else None
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per action, typed columns (see paptools.frames); imports pandas only now."""
+        from paptools.frames import plan_frame
+
+        return plan_frame(self)
+
+    def entries_frame(self) -> pd.DataFrame:
+        """One row per progress entry (see paptools.frames)."""
+        from paptools.frames import entries_frame
+
+        return entries_frame(self)
 
     def by_ref(self) -> dict[str, Action]:
         """Actions by ref; with duplicate refs the first is kept (the reader warns)."""

@@ -119,12 +119,19 @@ def test_a_workbook_with_no_header_row(tmp_path):
     book.active.append(["Staffing", 120000, 125000])
     book.save(path)
     expect(path, "has no header row with a Ref column on any sheet: check it is the action plan "
-                 "(a header row naming Ref, Action, Owner, Progress ...)")
+                 "(a header row naming Ref, Action, Owner, Progress ...); run 'paptools inspect' on it to see what "
+                 "was found, and name the columns in a paptools.toml house-style file (see the README)")
 
 
-def test_a_header_without_a_progress_column(make_workbook):
+def test_a_header_without_any_progress_is_read_with_a_warning(make_workbook):
     path = make_workbook([Row("header"), action("PAP 1.1")], Style(order=("ref", "action", "owner", "status")))
-    expect(path, "has a header row but no Progress column: add a column headed 'Progress'")
+    plan = read_plan(path)
+    assert [(a.ref, a.status.value, a.entries) for a in plan.actions] == [("PAP 1.1", "On track", ())]
+    assert [w.line() for w in plan.warnings] == [
+        "PAP!1:1: no Timescale column found in the header row",
+        "PAP!1:1: no Progress column, period columns or updates sheet: the actions are read without progress "
+        "(their statuses still count); name the progress column in paptools.toml",
+    ]
 
 
 def test_an_empty_workbook(tmp_path):
@@ -213,7 +220,7 @@ def test_an_unexpected_failure_is_still_one_line(monkeypatch):
     def broken(path, progress=None):
         raise ValueError("a bug")
 
-    monkeypatch.setattr("paptools.read.plan.read_plan", broken)
+    monkeypatch.setattr("paptools.api.read_plan", broken)  # what the CLI reads through
     result = run("summary", example_path("2025-01"))
     assert result.exit_code == 1
     assert result.stderr == ("Error: unexpected ValueError: a bug. Run again with --debug and send the output "

@@ -90,9 +90,9 @@ def test_one_workbook_without_since_is_a_usage_error():
 
 def test_an_existing_output_is_never_overwritten_without_force(tmp_path):
     args = ("reconcile", example_path("2025-08"), example_path("2026-04"), "--output-dir", tmp_path)
-    (tmp_path / "oldham-send-pap-2026-04-changes.csv").write_text("keep me")
+    (tmp_path / "oldham-send-pap-2026-04-changes.csv").write_text("keep me", encoding="utf-8")
     assert run(*args).exit_code == 0
-    assert (tmp_path / "oldham-send-pap-2026-04-changes.csv").read_text() == "keep me"
+    assert (tmp_path / "oldham-send-pap-2026-04-changes.csv").read_text(encoding="utf-8") == "keep me"
     assert (tmp_path / "oldham-send-pap-2026-04-changes-2.csv").exists()
     assert run(*args, "--force").exit_code == 0
-    assert (tmp_path / "oldham-send-pap-2026-04-changes.csv").read_text() != "keep me"
+    assert (tmp_path / "oldham-send-pap-2026-04-changes.csv").read_text(encoding="utf-8") != "keep me"

@@ -4,6 +4,8 @@ Each command module parses options, calls the library (`paptools.api`) and print
 command is adding a module here and importing it below.
 """
 from paptools.cli import check as _check  # noqa: F401  (registers check, lint and explain)
+from paptools.cli import pack as _pack  # noqa: F401  (registers pack)
 from paptools.cli.app import main
 
 __all__ = ["main"]
+from paptools.cli import history  # noqa: F401  (registers the command)

@@ -6,6 +6,7 @@ failure says so in one line too. --debug shows the traceback instead.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,9 +94,16 @@ def main(ctx: click.Context, debug: bool) -> None:
     """Read a SEND Priority Action Plan workbook, reconcile two versions, and write the
     board report and a cleaned workbook.
 
-    Run `paptools reconcile` with no arguments to see it work on the example workbooks.
+    \b
+    Example:
+      paptools reconcile            (the example versions in ./workbooks)
+      paptools summary plan.xlsx
+
+    Set the NO_COLOR environment variable to turn colour off.
     """
     ctx.meta["paptools.debug"] = debug
+    if os.environ.get("NO_COLOR"):  # set and not empty, as no-color.org defines it
+        ctx.color = False
 
 
 class _Progress:
@@ -114,7 +122,7 @@ class _Progress:
 
 def _read(path: Path):
     """Read one workbook, showing progress on large ones."""
-    from paptools.read.plan import read_plan
+    from paptools.api import read_plan
 
     with _Progress() as progress:
         progress.stage(f"Reading {path.name}")
@@ -172,12 +180,17 @@ AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue
 @click.option("--ref", "refs", multiple=True, metavar="REF", help="Show only this action (repeatable), e.g. --ref 'PAP 2.3'.")
 @AS_OF
 def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None) -> None:
-    """Show every action of WORKBOOK: status, owner, due month and its progress entries."""
-    from paptools.compare.figures import summarize
-    from paptools.read.refs import parse_ref
+    """Show every action of WORKBOOK: status, owner, due month and its progress entries.
+
+    \b
+    Example:
+      paptools show workbooks/oldham-send-pap-2026-04.xlsx --ref "PAP 2.3"
+      paptools show plan.xlsx --json > plan.json
+    """
+    from paptools.api import normalise_ref, summarize
 
     plan = _read(workbook)
-    wanted = tuple(parse_ref(r).text if parse_ref(r) else r for r in refs)
+    wanted = tuple(normalise_ref(r) for r in refs)
     if as_json:
         from paptools.write.jsondoc import plan_document
 
@@ -198,8 +211,13 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
 @click.option("--json", "as_json", is_flag=True, help="Print the figures (and the actions) as JSON (see README).")
 @AS_OF
 def summary(workbook: Path, as_json: bool, as_of: str | None) -> None:
-    """Count the actions of WORKBOOK by status: all, PAP only, and per priority area and section."""
-    from paptools.compare.figures import summarize
+    """Count the actions of WORKBOOK by status: all, PAP only, and per priority area and section.
+
+    \b
+    Example:
+      paptools summary workbooks/oldham-send-pap-2025-01.xlsx --as-of 2025-01-31
+    """
+    from paptools.api import summarize
 
     plan = _read(workbook)
     figures = summarize(plan, _as_of(as_of))
@@ -235,6 +253,18 @@ def report_options(function):
                      help="A council .docx whose styles, page and letterhead the report takes."),
         click.option("--narrative", type=FILE,
                      help="Markdown or text file with your own Purpose and Recommendations (see README)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def pack_options(function):
+    """Recipients of the board-pack email draft, shared by `pack` and `reconcile --pack`."""
+    options = [
+        click.option("--to", "to", multiple=True, metavar="ADDRESS",
+                     help="Recipient of the email draft (repeatable); blank when not given."),
+        click.option("--cc", "cc", multiple=True, metavar="ADDRESS", help="Copy the email draft to (repeatable)."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -298,16 +328,20 @@ def _paths(workbooks: tuple[Path, ...]) -> list[Path]:
               show_default=True, help="Folder for the changes file, the report and the cleaned workbook.")
 @click.option("--force", is_flag=True, help="Replace output files that exist (otherwise new names are used).")
 @click.option("--no-files", is_flag=True, help="Print only; write no files.")
+@click.option("--pack", is_flag=True, help="Also write the board-pack email draft (.eml) with the report and the "
+                                           "cleaned workbook attached (see `paptools pack`).")
+@pack_options
 @report_options
 def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, as_json: bool,
-              output_dir: Path, force: bool, no_files: bool, title, committee, meeting_date, template,
-              narrative) -> None:
+              output_dir: Path, force: bool, no_files: bool, pack: bool, to: tuple[str, ...], cc: tuple[str, ...],
+              title, committee, meeting_date, template, narrative) -> None:
     """Reconcile the previous version of the plan with the current one.
 
     \b
-    paptools reconcile PREVIOUS.xlsx CURRENT.xlsx
-    paptools reconcile CURRENT.xlsx --since 2024-09
-    paptools reconcile                 (the example versions in ./workbooks)
+    Example:
+      paptools reconcile PREVIOUS.xlsx CURRENT.xlsx
+      paptools reconcile CURRENT.xlsx --since 2024-09
+      paptools reconcile                 (the example versions in ./workbooks)
 
     Prints what changed (new progress, status changes, history edited or removed,
     timescales, owners), the figures now, what is overdue and what has no update;
@@ -319,7 +353,9 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     from paptools.api import reconcile as run_reconcile
 
     settings = _report_settings(title, committee, meeting_date, template, narrative)
-    options = OutputOptions(output_dir=output_dir, force=force, report=settings)
+    options = OutputOptions(output_dir=output_dir, force=force, report=settings, to=to, cc=cc)
+    if pack:
+        options.kinds = (*options.kinds, "pack")
     with _Progress() as progress:
         result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress,
                                order_by_date=not workbooks)
@@ -355,9 +391,10 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
     """Write the Word progress report for the scrutiny committee.
 
     \b
-    paptools report PREVIOUS.xlsx CURRENT.xlsx --meeting-date 2025-01-28
-    paptools report CURRENT.xlsx --since 2024-09
-    paptools report CURRENT.xlsx          (a status report, with no changes section)
+    Example:
+      paptools report PREVIOUS.xlsx CURRENT.xlsx --meeting-date 2025-01-28
+      paptools report CURRENT.xlsx --since 2024-09
+      paptools report CURRENT.xlsx          (a status report, with no changes section)
 
     Writes <current>-report.docx to --output-dir: purpose, executive summary with the
     figures, a table and a chart, progress since the last report, actions needing
@@ -386,6 +423,10 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
 @AS_OF
 def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> None:
     """Write a tidy copy of WORKBOOK to send: <name>-clean.xlsx in --output-dir.
+
+    \b
+    Example:
+      paptools clean workbooks/oldham-send-pap-2026-04.xlsx --output-dir outputs
 
     One Actions sheet (one row per action, statuses as words with their colours, a
     drop-down of the five statuses, due months as dates), a Summary sheet with the figures

@@ -10,12 +10,16 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from paptools.compare.changes import Changes, list_changes
 from paptools.compare.completion import Completion
 from paptools.compare.diff import PlanDiff, diff_plans, diff_since
 from paptools.compare.figures import Summary, default_as_of, summarize, version_month
 from paptools.model import DataWarning, Month, Plan
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,12 @@ class Reconciliation:
         for plan in self.plans[-2:]:
             pairs += [(plan.source, w) for w in plan.warnings]
         return pairs
+
+    def to_frame(self) -> pd.DataFrame:
+        """The changes as a pandas DataFrame, one row per change (see paptools.frames)."""
+        from paptools.frames import changes_frame
+
+        return changes_frame(self.changes)
 
     def trend(self) -> list[tuple[str, Summary]]:
         """The figures of every version read, labelled by its month, for the chart of how statuses moved."""

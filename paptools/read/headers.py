@@ -1,49 +1,152 @@
-"""Columns mapped by meaning from the header text, whatever their order.
+"""Columns mapped by meaning from the header text, whatever their order, with a score.
 
-"Actions (what we will do)", "Action", "What we will do" are all the Action column;
-"RA", "RAG", "BRAG", "Status" the status column. Headers that mean nothing known are kept as
-extra columns under their own names.
+"Actions (what we will do)", "Description" and "Recommendation" are all the action column;
+"RA", "RAG", "Implementation status" and "Delivery confidence" the status column; "S.No",
+"Risk ID" and "POAM ID" the ref column. Each header is scored against every field: an exact
+known phrase scores 100, a phrase built on a field's key word 85, a close spelling or word
+order (rapidfuzz) a little less than its likeness. Headers that mean nothing known are kept
+as extra columns under their own names.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
 
 from paptools.read.text import normalise_label
 
-# Checked in this order, so "Action owner" is an owner and "Action ref" a ref.
-FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("ref", r"^(?:action |pap |item )?(?:ref|refs|reference|ref no|ref number|no|number|id|#)$"),
-    ("status", r"^(?:b?rag?g?|ra|b?rag status|ra status|rag rating|status|rating|current status|overall status|rag status key)$"),
-    ("original_due", r"^original (?:due|deadline|due date|due month|timescale)$"),
-    ("latest_due", r"^(?:latest|revised|current) (?:due|deadline|due date|due month)$"),
-    ("priority_area", r"^(?:priority (?:action )?area|area)$"),
-    ("section", r"^(?:section|workstream|work stream|sub ?section|theme)$"),
-    ("owner", r"\b(?:owner|owners|lead|leads|lead officer|responsible|responsibility|accountable)\b"),
-    ("timescale", r"\b(?:timescale|timescales|deadline|due|due date|target date|by when|completion date|timeframe|timeline|date for completion)\b"),
-    ("success_criteria", r"\b(?:success|measures? of success|kpis?)\b"),
-    ("progress", r"\b(?:progress|updates?|commentary|steps taken)\b"),
-    ("outcome", r"\b(?:outcome|outcomes|impact)\b"),
-    ("evidence", r"\bevidence\b"),
-    ("action", r"\b(?:actions?|what we will do|description|task|tasks)\b"),
-)
-FIELDS = tuple(name for name, _ in FIELD_PATTERNS)
-_COMPILED = tuple((name, re.compile(pattern)) for name, pattern in FIELD_PATTERNS)
-FIELD_LABELS = {
-    "ref": "Ref",
-    "action": "Action",
-    "owner": "Owner",
-    "timescale": "Timescale",
-    "success_criteria": "Success criteria",
-    "progress": "Progress",
-    "outcome": "Outcome/impact",
-    "evidence": "Evidence",
-    "status": "RA status",
-    "original_due": "Original due",
-    "latest_due": "Latest due",
-    "priority_area": "Priority area",
-    "section": "Section",
+# Every phrase a field is known by, normalised (lower case, punctuation as spaces).
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "ref": (
+        "ref", "refs", "reference", "ref no", "ref number", "no", "number", "id", "s no", "sl no", "sr no",
+        "serial no", "serial number", "item", "item no", "item number", "item id", "action ref", "action no",
+        "action number", "action id", "pap ref", "pap no", "risk id", "risk ref", "risk no", "issue id",
+        "issue ref", "issue no", "raid id", "raid ref", "recommendation number", "recommendation no",
+        "recommendation ref", "rec no", "rec ref", "poam id", "poam item id", "finding id", "finding ref",
+        "finding no", "ref id", "unique id",
+    ),
+    "status": (
+        "status", "rag", "brag", "ra", "rag status", "ra status", "brag status", "rag rating", "rating",
+        "current status", "overall status", "rag status key", "implementation status", "delivery confidence",
+        "delivery confidence assessment", "dca", "confidence", "action status", "risk status", "overall rag",
+        "current rag", "progress status", "rag rating key", "status rag", "progress rag", "state",
+        "recommendation status", "status of implementation", "implemented",
+    ),
+    "status_date": (
+        "status date", "date of status", "last updated", "date updated", "date last updated",
+        "date of last update", "as at date", "last update date", "last review date", "date reviewed",
+    ),
+    "entry_date": ("date", "update date", "date of update", "entry date", "date of entry", "date of progress"),
+    "author": ("author", "updated by", "update by", "by", "entered by", "recorded by", "submitted by", "written by"),
+    "original_due": (
+        "original due", "original deadline", "original due date", "original due month", "original timescale",
+        "original target date", "original completion date",
+    ),
+    "latest_due": (
+        "latest due", "revised due", "current due", "latest deadline", "revised deadline", "current deadline",
+        "latest due date", "revised due date", "current due date", "revised target date", "revised timescale",
+        "revised completion date",
+    ),
+    "priority_area": ("priority area", "priority action area", "area", "priority"),
+    "section": ("section", "sub section", "subsection", "theme", "workstream", "work stream", "category"),
+    "plan": ("plan", "source", "plan name", "which plan", "plan type", "origin", "pap or improvement", "programme"),
+    "owner": (
+        "owner", "owners", "lead", "leads", "lead officer", "responsible", "responsibility", "accountable",
+        "action owner", "risk owner", "issue owner", "assigned to", "responsible officer", "responsible person",
+        "who", "poc", "point of contact", "lead person", "officer", "responsible manager",
+    ),
+    "timescale": (
+        "timescale", "timescales", "deadline", "due", "due date", "target date", "by when", "completion date",
+        "timeframe", "timeline", "date for completion", "target completion date", "scheduled completion date",
+        "estimated completion date", "target", "when", "date due", "implementation date",
+        "agreed implementation date", "target implementation date", "milestone date",
+    ),
+    "success_criteria": (
+        "success criteria", "success", "measures of success", "measure of success", "kpi", "kpis",
+        "success measures", "how will we know", "how we know it s achieved", "performance measures",
+    ),
+    "progress": (
+        "progress", "update", "updates", "commentary", "steps taken", "remarks", "comments", "comment",
+        "latest update", "progress update", "progress to date", "actions taken", "action taken",
+        "milestone changes", "milestones", "entity response", "management response", "response", "notes",
+        "progress notes", "narrative", "current position", "update on progress", "progress commentary",
+        "progress made", "status update", "status comments", "latest position", "position",
+    ),
+    "outcome": ("outcome", "outcomes", "impact", "outcome impact", "expected outcome", "outcomes impact"),
+    "evidence": ("evidence", "evidence of completion", "supporting evidence", "evidence of impact"),
+    "action": (
+        "action", "actions", "what we will do", "description", "task", "tasks", "recommendation",
+        "recommendations", "finding", "issue", "risk", "risk description", "issue description",
+        "description of action", "action description", "activity", "activities", "deliverable", "weakness",
+        "weakness name", "title", "details", "agreed action", "management action", "planned action",
+        "action required", "actions required", "action plan", "required action",
+    ),
 }
+# Key words: a header built on one ("Action owner", "Risk mitigation actions") scores 85 for
+# the first rule that matches, checked in this order so "Action owner" is an owner.
+KEY_WORDS: tuple[tuple[str, str], ...] = (
+    ("ref", r"^(?:[a-z]+ ){0,2}(?:ref|reference|id|no|number)$"),
+    ("status_date", r"\bstatus date\b|\blast updated?\b|\bdate (?:last )?updated\b"),
+    ("progress", r"\b(?:status|progress) (?:update|comments?|commentary)\b"),
+    ("status", r"\b(?:rag|brag|status|confidence)\b"),
+    ("original_due", r"\boriginal\b.*\b(?:due|deadline|timescale|date)\b"),
+    ("latest_due", r"\b(?:revised|latest)\b.*\b(?:due|deadline|timescale|date)\b"),
+    ("owner", r"\b(?:owner|owners|lead|leads|responsible|responsibility|accountable|assigned)\b"),
+    ("timescale", r"\b(?:timescales?|deadline|due|target date|completion date|timeframe|timeline)\b"),
+    ("success_criteria", r"\b(?:success|kpis?)\b"),
+    ("progress", r"\b(?:progress|updates?|commentary|comments?|remarks|response)\b"),
+    ("outcome", r"\b(?:outcomes?|impact)\b"),
+    ("evidence", r"\bevidence\b"),
+    ("action", r"\b(?:actions?|what we will do|description|tasks?|recommendations?|activit(?:y|ies))\b"),
+)
+_KEY_RULES = tuple((name, re.compile(pattern)) for name, pattern in KEY_WORDS)
+_PHRASES = {phrase: name for name, phrases in VOCABULARY.items() for phrase in phrases}
+_FUZZY_PHRASES = tuple(p for p in _PHRASES if len(p) >= 5)
+FIELDS = tuple(VOCABULARY)
+FIELD_LABELS = {
+    "ref": "Ref", "action": "Action", "owner": "Owner", "timescale": "Timescale",
+    "success_criteria": "Success criteria", "progress": "Progress", "outcome": "Outcome/impact",
+    "evidence": "Evidence", "status": "RA status", "original_due": "Original due", "latest_due": "Latest due",
+    "priority_area": "Priority area", "section": "Section", "plan": "Plan", "status_date": "Status date",
+    "entry_date": "Date", "author": "Author",
+}
+QUALIFYING = 80  # a header scoring less than this for every field is an extra column
+MAX_HEADER = 120  # a header is short; longer text is content
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """What one header cell means: the field, how sure (0-100), and how it was recognised."""
+
+    field: str
+    score: int
+    how: str  # "known phrase", "key word", "close to 'due date'"
+
+
+@lru_cache(maxsize=2048)
+def match_header(header: str) -> HeaderMatch | None:
+    """The field a header names, or None when it names none well enough."""
+    label = normalise_label(header)
+    if not label or len(header) > MAX_HEADER:
+        return None
+    if label in _PHRASES:
+        return HeaderMatch(_PHRASES[label], 100, "known phrase")
+    for name, pattern in _KEY_RULES:
+        if pattern.search(label):
+            return HeaderMatch(name, 85, "key word")
+    if len(label) >= 5:
+        found = process.extractOne(label, _FUZZY_PHRASES, scorer=fuzz.token_sort_ratio, score_cutoff=88)
+        if found is not None:
+            return HeaderMatch(_PHRASES[found[0]], int(found[1] * 0.9), f"close to '{found[0]}'")
+    return None
+
+
+def field_for(header: str) -> str | None:
+    """The field a header names well enough to map, or None."""
+    found = match_header(header)
+    return found.field if found is not None and found.score >= QUALIFYING else None
 
 
 @dataclass(frozen=True)
@@ -60,40 +163,11 @@ class ColumnMap:
     @property
     def width(self) -> int:
         """How many columns a row must have for every mapped column to exist."""
-        return max(list(self.fields.values()) + list(self.extra)) + 1
+        return max([*self.fields.values(), *self.extra, 0]) + 1
 
     @property
     def known(self) -> set[int]:
         return set(self.fields.values()) | set(self.extra)
-
-
-def field_for(header: str) -> str | None:
-    label = normalise_label(header)
-    if not label:
-        return None
-    for name, pattern in _COMPILED:
-        if pattern.search(label):
-            return name
-    return None
-
-
-def map_columns(cells: list[str]) -> ColumnMap | None:
-    """The column map if this row is a header row: a Ref column and two other known fields."""
-    fields: dict[str, int] = {}
-    extra: dict[int, str] = {}
-    headers: dict[int, str] = {}
-    for index, cell in enumerate(cells):
-        if not cell or len(cell) > 120:
-            continue
-        headers[index] = normalise_label(cell)
-        name = field_for(cell)
-        if name and name not in fields:
-            fields[name] = index
-        else:
-            extra[index] = " ".join(cell.split())
-    if "ref" not in fields or len(fields) < 3:
-        return None
-    return ColumnMap(fields, extra, headers)
 
 
 def is_repeat_header(cells: list[str], columns: ColumnMap) -> bool:
@@ -102,11 +176,11 @@ def is_repeat_header(cells: list[str], columns: ColumnMap) -> bool:
     first = cells[ref] if ref < len(cells) else ""
     if first and (len(first) > 40 or field_for(first) != "ref"):
         return False  # a ref or other text where the header says "Ref": not a header
-    cells = [c if len(c) <= 120 else "" for c in cells]  # headers are short; progress text is not
+    cells = [c if len(c) <= MAX_HEADER else "" for c in cells]  # headers are short; progress text is not
     same = sum(
         1 for index, label in columns.headers.items()
         if index < len(cells) and cells[index] and normalise_label(cells[index]) == label
     )
-    known = sum(1 for index, cell in enumerate(cells) if cell and field_for(cell))
+    known = sum(1 for cell in cells if cell and field_for(cell))
     # Past the check above, a non-empty first cell is already known to read "Ref".
     return same >= max(2, len(columns.headers) // 2) or (known >= 3 and bool(first))

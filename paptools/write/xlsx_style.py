@@ -48,10 +48,10 @@ FORMATS: dict[str, dict[str, Any]] = {
     "subtitle": {"font_size": 11, "bold": True},
     "bold": {"bold": True},
     "number": {"num_format": "0"},
-    "percent": {"num_format": '0"%"'},
+    "percent": {"num_format": 'General"%"'},  # 95 shows 95%, an exact 2.5 shows 2.5%
     "total": {"bold": True, "top": 1},
     "bold_number": {"bold": True, "num_format": "0", "top": 1},
-    "bold_percent": {"bold": True, "num_format": '0"%"', "top": 1},
+    "bold_percent": {"bold": True, "num_format": 'General"%"', "top": 1},
 }
 
 

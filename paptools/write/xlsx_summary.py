@@ -9,7 +9,7 @@ from __future__ import annotations
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from paptools.compare.figures import Counts, Summary
+from paptools.compare.figures import ROUNDING_NOTE, Counts, Summary, percent
 from paptools.content.prose import all_actions_opening, status_sentences
 from paptools.model import REPORT_ORDER, UNKNOWN, Plan, Status
 from paptools.write.xlsx_style import A4, STATUS_FILLS, PageFit, Styles, set_page, wrapped_height
@@ -93,9 +93,12 @@ class SummarySheet:
         row += 1
         sheet.write_string(row, 0, "Total", f["total"])
         sheet.write_number(row, 1, s.all.total, f["bold_number"])
-        sheet.write_number(row, 2, sum(all_pct.values()), f["bold_percent"])
+        sheet.write_number(row, 2, percent(s.all.total, s.all.total), f["bold_percent"])
         sheet.write_number(row, 3, s.pap.total, f["bold_number"])
-        sheet.write_number(row, 4, sum(pap_pct.values()), f["bold_percent"])
+        sheet.write_number(row, 4, percent(s.pap.total, s.pap.total), f["bold_percent"])
+        if not (s.all.adds_to_100 and s.pap.adds_to_100):
+            row += 1
+            f.text(sheet, row, 0, ROUNDING_NOTE, "plain")
         return row
 
     def _status_chart(self, sheet: Worksheet, top: int, count: int, label: str) -> None:

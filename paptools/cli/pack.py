@@ -1,0 +1,59 @@
+"""`paptools pack`: the board pack, ready to send: the report, the cleaned workbook and an email draft."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from paptools.cli.app import (
+    AS_OF,
+    FOLDER,
+    WORKBOOK,
+    _as_of,
+    _echo_notes,
+    _echo_run_warnings,
+    _month,
+    _paths,
+    _Progress,
+    _report_settings,
+    main,
+    pack_options,
+    report_options,
+)
+
+
+@main.command()
+@click.argument("workbooks", nargs=-1, type=WORKBOOK)
+@click.option("--since", metavar="YYYY-MM", help="With one workbook: new progress is the entries dated from this month.")
+@AS_OF
+@click.option("--output-dir", type=FOLDER, default="outputs", show_default=True,
+              help="Folder for the report, the cleaned workbook and the email draft.")
+@click.option("--force", is_flag=True, help="Replace files that exist (otherwise new names are used).")
+@pack_options
+@report_options
+def pack(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, output_dir: Path, force: bool,
+         to: tuple[str, ...], cc: tuple[str, ...], title: str | None, committee: str | None,
+         meeting_date: str | None, template: Path | None, narrative: Path | None) -> None:
+    """Write the board pack: the report, the cleaned workbook and an email draft with both attached.
+
+    \b
+    paptools pack PREVIOUS.xlsx CURRENT.xlsx --to board@example.gov.uk
+    paptools pack CURRENT.xlsx --since 2024-09
+
+    The draft (<current>-pack.eml) opens in Outlook or Thunderbird ready to edit and send:
+    its subject is the plan's title and version date, its body the headline figures and
+    what changed (the report's own figures). Nothing is sent.
+    """
+    from paptools.api import OutputOptions, write_outputs
+    from paptools.api import reconcile as run_reconcile
+
+    settings = _report_settings(title, committee, meeting_date, template, narrative)
+    options = OutputOptions(output_dir=output_dir, force=force, kinds=("report", "workbook", "pack"),
+                            report=settings, to=to, cc=cc)
+    with _Progress() as progress:
+        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress)
+        written = write_outputs(result, options, progress)
+    for kind, path in written.items():
+        click.echo(f"Wrote {path} ({kind}).")
+    _echo_run_warnings(result, False)
+    _echo_notes(written["workbook"].name, options.notes)

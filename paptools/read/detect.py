@@ -1,0 +1,256 @@
+"""Workbook -> Layout: every table of actions, its header and columns, and where progress is kept.
+
+Each sheet is streamed once. Its header row is the first row (of the first 60 with text)
+that names an id column and at least two other known fields, scored by meaning
+(read/headers.py); a group row of merged cells above or below it joins it as a two-row
+header. Each field goes to its best-scoring column, and a close runner-up is a warning. A
+table with ids, dates and update text but no action column is an updates log. Statuses,
+progress sources, plan membership, entry order and the version date are settled once all
+sheets are seen (read/detect_plan.py). Nothing is guessed in silence: what is not used is
+listed in the layout.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from paptools.model import DataWarning
+from paptools.read.cells import Book, Sheet, XCell, column_letter
+from paptools.read.headers import FIELD_LABELS, MAX_HEADER, HeaderMatch, match_header
+from paptools.read.layout import Candidate, Column, LogSheet, Period
+from paptools.read.periods import fill_years, is_period, period_header
+from paptools.read.refs import parse_ref
+from paptools.read.rules import bounds
+from paptools.read.text import clean_text, normalise_label
+
+SCAN_ROWS = 60  # rows with text searched for a header row on each sheet
+MAX_COLUMNS = 200
+RIVAL_MARGIN = 10  # a second column scoring within this of the winner makes the choice uncertain
+_CORE = ("action", "owner", "timescale", "progress", "status")
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the officer sees it, as text."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y") if value.time() == time(0) else value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    return clean_text(value)
+
+
+@dataclass
+class Row:
+    """A row with text: its number, cells (from column A) and each cell's text."""
+
+    number: int
+    cells: list[XCell]
+    texts: list[str]
+
+
+def sheet_rows(book: Book, sheet: Sheet) -> list[Row]:
+    """Every row with text on a sheet (the sheet's merged ranges are known once this returns)."""
+    rows = []
+    for number, _hidden, cells in book.rows(sheet, MAX_COLUMNS):
+        texts = [cell_text(c.value) for c in cells]
+        if any(texts):
+            rows.append(Row(number, cells, texts))
+    return rows
+
+
+@dataclass
+class Header:
+    """A header row found on a sheet: its rows, each column's header text, and how it was mapped."""
+
+    rows: tuple[int, ...]
+    headers: dict[int, str]
+    columns: list[Column]
+    extra: list[tuple[int, str]]
+    periods: list[Period]
+    warnings: list[DataWarning] = field(default_factory=list)
+
+    def index(self, name: str) -> int | None:
+        return next((c.index for c in self.columns if c.field == name), None)
+
+    @property
+    def fields(self) -> set[str]:
+        return {c.field for c in self.columns}
+
+    @property
+    def is_log(self) -> bool:
+        """An updates log: ids, update text and dates, but no action column."""
+        return {"ref", "progress", "entry_date"} <= self.fields and "action" not in self.fields
+
+    def log_sheet(self, sheet: str) -> LogSheet:
+        return LogSheet(sheet, self.rows[-1], self.index("ref") or 0, self.index("progress") or 0,
+                        self.index("entry_date"), self.index("author"))
+
+
+def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, str],
+                forced: dict[str, str] | None = None) -> Header:
+    """Each field to its best column; periods to their own list; the rest kept as extra columns."""
+    matches: dict[int, HeaderMatch] = {}
+    period_columns: list[tuple[int, str]] = []
+    forced_fields = {normalise_label(h): f for h, f in (forced or {}).items()}
+    for index, text in headers.items():
+        label = normalise_label(text)
+        if label in forced_fields:
+            matches[index] = HeaderMatch(forced_fields[label], 100, "house-style file")
+        elif is_period(text, _group_field(groups.get(index)) == "progress"):
+            period_columns.append((index, text))
+        else:
+            found = match_header(text)
+            if found is not None and found.score >= 80:
+                matches[index] = found
+    columns: list[Column] = []
+    warnings: list[DataWarning] = []
+    taken: set[int] = set()
+    for name in dict.fromkeys(m.field for m in matches.values()):
+        ranked = sorted((i for i, m in matches.items() if m.field == name), key=lambda i: (-matches[i].score, i))
+        winner = ranked[0]
+        columns.append(Column(name, winner, column_letter(winner + 1), headers[winner], matches[winner].score,
+                              matches[winner].how))
+        taken.add(winner)
+        for other in ranked[1:]:
+            if matches[winner].score - matches[other].score < RIVAL_MARGIN:
+                warnings.append(DataWarning(
+                    sheet, f"{column_letter(other + 1)}{row}",
+                    f"column {column_letter(other + 1)} '{headers[other]}' could also be the {FIELD_LABELS[name]} "
+                    f"column; column {column_letter(winner + 1)} '{headers[winner]}' is used (name the right one "
+                    "in paptools.toml)"))
+    found_periods = [(i, h, *period_header(h)) for i, h in period_columns]
+    dates = fill_years([(when, month) for _, _, _, when, month in found_periods])
+    periods = [Period(i, column_letter(i + 1), h, when, baseline)
+               for (i, h, baseline, _, _), when in zip(found_periods, dates)]
+    for period in periods:
+        if period.date is None and not period.baseline:
+            warnings.append(DataWarning(sheet, f"{period.letter}{row}",
+                                        f"period column '{period.header}' gives no year; its entries are dated "
+                                        "only where their text has a date"))
+    extra = [(i, " ".join(h.split())) for i, h in headers.items()
+             if i not in taken and i not in {p.index for p in periods}]
+    return Header((row,), headers, sorted(columns, key=lambda c: c.index), extra, periods, warnings)
+
+
+def _group_field(text: str | None) -> str | None:
+    if not text:
+        return None
+    if normalise_label(text) in ("progress", "updates", "update", "progress updates", "commentary"):
+        return "progress"
+    found = match_header(text)
+    return found.field if found else None
+
+
+def qualifies(header: Header) -> bool:
+    """A header row: an id column and two other known fields (period columns count as progress)."""
+    fields = header.fields | ({"progress"} if header.periods else set())
+    return "ref" in fields and len(fields - {"ref"}) >= 2
+
+
+def _headers_of(row: Row) -> dict[int, str]:
+    return {i: t for i, t in enumerate(row.texts) if t and len(t) <= MAX_HEADER}
+
+
+def _merged_across(merges: list[str], number: int) -> dict[int, tuple[int, int]]:
+    """Horizontal merged ranges on a row: first column (0-based) -> (first, last)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for text in merges:
+        first_col, first_row, last_col, last_row = bounds(text)
+        if first_row <= number <= last_row and last_col > first_col:
+            spans[first_col - 1] = (first_col - 1, last_col - 1)
+    return spans
+
+
+def _two_rows(top: Row, bottom: Row, merges: list[str]) -> tuple[dict[int, str], dict[int, str]] | None:
+    """A header spread over two rows, with groups merged across the top: each column's combined text."""
+    spans = _merged_across(merges, top.number)
+    if not spans or any(len(t) > 60 for t in bottom.texts if t):
+        return None
+    groups: dict[int, str] = {}
+    for first, (_, last) in spans.items():
+        text = top.texts[first] if first < len(top.texts) else ""
+        for index in range(first, last + 1):
+            groups[index] = text
+    under = [i for i, t in enumerate(bottom.texts) if t and i in groups]
+    if len(under) < 2:
+        return None
+    combined = _headers_of(top)
+    for index, text in _headers_of(bottom).items():
+        group = groups.get(index, "")
+        combined[index] = f"{group} {text}".strip() if group and group != text else text
+    for index, group in groups.items():
+        combined.setdefault(index, group)
+    return combined, groups
+
+
+def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = None,
+                header_row: int | None = None) -> tuple[Header | None, list[Candidate]]:
+    """The sheet's header (None if it has none) and, when none, its closest rows."""
+    candidates: list[tuple[int, Candidate]] = []
+    scan = rows[:SCAN_ROWS] if header_row is None else [r for r in rows if r.number in (header_row, header_row + 1)]
+    for position, row in enumerate(scan):
+        if header_row is not None and row.number != header_row:
+            continue
+        headers = _headers_of(row)
+        header = _map_header(sheet.title, row.number, headers, {}, forced)
+        if not qualifies(header) and header_row is None:
+            if header.fields:
+                missing = ["an id column (Ref, ID, No.)"] if "ref" not in header.fields else []
+                others = header.fields - {"ref"}
+                if len(others) < 2:
+                    missing.append("two of " + ", ".join(FIELD_LABELS[f] for f in _CORE if f not in others))
+                candidates.append((len(header.fields), Candidate(
+                    sheet.title, row.number, tuple(headers.values()),
+                    tuple(FIELD_LABELS[f] for f in sorted(header.fields)), tuple(missing))))
+            continue
+        return _with_group_row(sheet, scan, position, header, forced), []
+    candidates.sort(key=lambda c: -c[0])
+    return None, [c for _, c in candidates[:3]]
+
+
+def _with_group_row(sheet: Sheet, rows: list[Row], position: int, header: Header,
+                    forced: dict[str, str] | None) -> Header:
+    """Join a row of merged group headings just above or below the header row."""
+    row = rows[position]
+    pairs = []
+    if position + 1 < len(rows) and rows[position + 1].number == row.number + 1:
+        pairs.append((row, rows[position + 1]))
+    if position > 0 and rows[position - 1].number == row.number - 1:
+        pairs.append((rows[position - 1], row))
+    for top, bottom in pairs:
+        if bottom is not row and parse_ref(bottom.texts[header.index("ref") or 0] if bottom.texts else ""):
+            continue  # the next row is the first action, not more header
+        joined = _two_rows(top, bottom, sheet.merges)
+        if joined is None:
+            continue
+        combined, groups = joined
+        two = _map_header(sheet.title, bottom.number, combined, groups, forced)
+        if qualifies(two) and len(two.fields) + len(two.periods) >= len(header.fields) + len(header.periods):
+            two.rows = (top.number, bottom.number)
+            return two
+    return header
+
+
+def used_words(rows: list[Row], header: Header, book: Book) -> tuple[Counter[str], int]:
+    """The status words written in the status column under the header, and how many cells are filled instead."""
+    words: Counter[str] = Counter()
+    fills = 0
+    status, ref = header.index("status"), header.index("ref")
+    if status is None or ref is None:
+        return words, fills
+    for row in rows:
+        if row.number <= header.rows[-1] or ref >= len(row.texts) or not row.texts[ref]:
+            continue
+        text = row.texts[status] if status < len(row.texts) else ""
+        if text and len(text) <= 60:
+            words[text.strip()] += 1
+        elif not text and status < len(row.cells):
+            rgb = row.cells[status].fill
+            fills += bool(rgb and rgb != "FFFFFF")
+    return words, fills

@@ -1,0 +1,269 @@
+"""detect_layout: the whole workbook's layout, once every sheet has been looked at.
+
+Per sheet (read/detect.py) it finds the header and columns; here it decides what only the
+whole workbook can tell: which tables are views of another (same ids, same text: read
+once), which sheet is an updates log, the status scale (from a key or legend anywhere,
+coloured or in words, else the words used in the column), how PAP membership is decided,
+whether entries are written oldest or newest first, and the version date.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from paptools.model import DataWarning
+from paptools.read.cells import Book, column_letter
+from paptools.read.detect import Header, Row, find_header, sheet_rows, used_words
+from paptools.read.headers import match_header
+from paptools.read.layout import Candidate, Layout, LogSheet, Membership, StatusSource, Table, Unused, WordMap
+from paptools.read.refs import parse_ref
+from paptools.read.scale import build_scale, normalise_word, sheet_status, word_status
+from paptools.read.text import normalise_label, one_line
+from paptools.read.version import COVER_ROWS, date_from_cells, date_from_name, date_from_properties
+
+GENERATED_PROPERTY = "paptools"  # set by write/workbook.py on the cleaned workbooks it writes
+GENERATED_SHEETS = {"Changes", "Warnings", "About"}
+KEY_MARKERS = {"key", "legend", "rag key", "ra key", "key to rag", "status key", "rag rating key", "key to ra",
+               "brag key", "rag status key", "status legend"}
+_KEY_SHEET = re.compile(r"\b(?:key|legend|guidance|read ?me|instructions|lookups?|lists?|definitions)\b", re.I)
+_SUMMARY_SHEET = re.compile(r"\b(?:pivot|charts?|summary|dashboard|overview|figures|kpis?|graphs?)\b", re.I)
+_PAP_VALUE = re.compile(r"\bpap\b|priority action", re.I)
+_LINE_DATE = re.compile(r"(?m)^\s*(?:[A-Z]{1,4}\s*[:\-]\s*)?(\S+\s?\S*)")
+
+
+@dataclass
+class _Found:
+    """One sheet's table before the workbook-wide decisions."""
+
+    sheet: str
+    header: Header
+    words: Counter[str]
+    fills: int
+    signature: frozenset[tuple[str, str]]
+    plan_values: Counter[str] = field(default_factory=Counter)
+    order: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class _KeyBlock:
+    sheet: str
+    words: dict[str, str | None]  # word -> fill colour
+    first: str
+    last: str
+
+
+def detect_layout(book: Book, style: object | None = None) -> Layout:
+    """Look at every sheet and say where the plan's actions, statuses, progress and date are."""
+    from paptools.read.style import HouseStyle
+
+    house = style if isinstance(style, HouseStyle) else HouseStyle()
+    generated = GENERATED_PROPERTY in book.custom_properties
+    found: list[_Found] = []
+    logs: list[LogSheet] = []
+    keys: list[_KeyBlock] = []
+    unused: list[Unused] = []
+    warnings: list[DataWarning] = []
+    candidates: list[Candidate] = []
+    tops: list[tuple[str, str, object, object]] = []
+    for sheet in book.sheets:
+        if (generated and sheet.title in GENERATED_SHEETS) or (house.sheets and sheet.title not in house.sheets):
+            continue
+        rows = sheet_rows(book, sheet)
+        if not rows:
+            continue
+        for row in rows[:COVER_ROWS]:
+            for n, cell in enumerate(row.cells):
+                beside = row.cells[n + 1].value if n + 1 < len(row.cells) else None
+                tops.append((sheet.title, cell.coordinate, cell.value, beside))
+        keys.extend(_key_blocks(book, sheet.title, rows))
+        header, near = find_header(sheet, rows, house.columns, house.header_rows.get(sheet.title))
+        if header is None:
+            candidates.extend(near)
+            if _SUMMARY_SHEET.search(sheet.title):
+                unused.append(Unused(sheet.title, None, "a summary, pivot or chart sheet: skipped (the figures are "
+                                                        "counted from the actions themselves)"))
+            elif not _KEY_SHEET.search(sheet.title):
+                unused.append(Unused(sheet.title, None, "no header row: not read as actions"))
+            continue
+        warnings.extend(header.warnings)
+        if header.is_log:
+            logs.append(header.log_sheet(sheet.title))
+            continue
+        words, fills = used_words(rows, header, book)
+        found.append(_Found(sheet.title, header, words, fills, _signature(rows, header),
+                            _values(rows, header, "plan"), _order(rows, header)))
+        unused.extend(_dated_extras(sheet.title, rows, header))
+    tables = _tables(found, keys, house, unused)
+    if len(logs) > 1:
+        for extra in logs[1:]:
+            unused.append(Unused(extra.sheet, None, f"a second updates log: not read (the log on {logs[0].sheet} is)"))
+    order = sum((f.order for f in found), Counter())
+    version = (house.version_date(tops) or date_from_cells(tops) or date_from_properties(book.properties)
+               or date_from_name(book.path))
+    return Layout(
+        tables=tables, log=logs[0] if logs else None,
+        entry_order=house.entry_order or ("newest first" if order["newest"] > order["oldest"] else "oldest first"),
+        membership=_membership(found, house), version_date=version[0] if version else None,
+        version_date_source=version[1] if version else None, unused=tuple(unused),
+        candidates=tuple(candidates), style_file=house.path, warnings=tuple(warnings),
+        key_cells=tuple((k.sheet, k.first, k.last) for k in keys),
+    )
+
+
+def _tables(found: list[_Found], keys: list[_KeyBlock], house, unused: list[Unused]) -> tuple[Table, ...]:
+    tables = []
+    for n, item in enumerate(found):
+        view_of = next((other.sheet for other in found[:n] + found[n + 1:]
+                        if item.signature and item.signature <= other.signature
+                        and (item.signature != other.signature or found.index(other) < n)), None)
+        if view_of is not None:
+            unused.append(Unused(item.sheet, None, f"repeats rows of sheet {view_of} (same ids and text): a view, "
+                                                   "not counted twice"))
+        status = _status_source(item, keys, house)
+        header = item.header
+        tables.append(Table(
+            sheet=item.sheet, header_rows=header.rows, columns=tuple(header.columns), extra=tuple(header.extra),
+            periods=tuple(header.periods), status=status,
+            sheet_status=sheet_status(item.sheet), view_of=view_of,
+        ))
+    return tuple(tables)
+
+
+def _status_source(item: _Found, keys: list[_KeyBlock], house) -> StatusSource:
+    """The scale a table's statuses are read with, and where the scale came from."""
+    column = item.header.index("status")
+    letter = column_letter(column + 1) if column is not None else None
+    used = {normalise_word(w) for w in item.words}
+    key = next((k for k in keys if not used or used & {normalise_word(w) for w in k.words}), None)
+    kind = "none" if column is None else ("text" if sum(item.words.values()) >= item.fills else "fill")
+    if column is not None and item.words and item.fills:
+        kind = "text and fill"
+    if column is None and sheet_status(item.sheet) is not None:
+        kind = "sheet name"
+    if key is not None:
+        source = f"sheet {key.sheet} {key.first}:{key.last}"
+    elif house.statuses:
+        source = "house-style file"
+    elif item.words:
+        source = f"words used in column {letter}"
+    else:
+        source = "paptools' five statuses"
+    scale = build_scale(item.words, key.words if key else {}, house.statuses)
+    return StatusSource(kind, letter, scale, source)
+
+
+def _key_blocks(book: Book, sheet: str, rows: list[Row]) -> list[_KeyBlock]:
+    """Key or legend blocks: after a 'Key' heading, or anywhere on a sheet named Key, Guidance, Read me."""
+    blocks: list[_KeyBlock] = []
+    whole = bool(_KEY_SHEET.search(sheet))
+    current: _KeyBlock | None = None
+    last_row = 0
+    for row in rows:
+        nonempty = [i for i, t in enumerate(row.texts) if t]
+        first = row.texts[nonempty[0]]
+        if len(nonempty) == 1 and normalise_label(first) in KEY_MARKERS:
+            current, last_row = None, row.number
+            whole_here = True
+        else:
+            whole_here = whole or (last_row and row.number - last_row <= 2)
+        if not whole_here or len(first) > 40 or len(first.split()) > 5:
+            current = None if not whole else current
+            continue
+        if normalise_label(first) in KEY_MARKERS or (match_header(first) and match_header(first).field == "status"):
+            continue
+        status, _ = word_status(first)
+        described = len(nonempty) > 1
+        rgb, _ = book.fill(row.cells[nonempty[0]].style)
+        if status is None and not described:
+            continue
+        coordinate = row.cells[nonempty[0]].coordinate
+        end = row.cells[nonempty[-1]].coordinate
+        if current is None:
+            current = _KeyBlock(sheet, {}, coordinate, end)
+            blocks.append(current)
+        current.words[first.split(":")[0].strip()] = rgb if rgb and rgb != "FFFFFF" else None
+        current.last = end
+        last_row = row.number
+    return [b for b in blocks if len(b.words) >= 2]
+
+
+def _signature(rows: list[Row], header: Header) -> frozenset[tuple[str, str]]:
+    ref, action = header.index("ref"), header.index("action")
+    if ref is None:
+        return frozenset()
+    out = set()
+    for row in rows:
+        if row.number <= header.rows[-1] or ref >= len(row.texts):
+            continue
+        parsed = parse_ref(row.texts[ref]) if row.texts[ref] else None
+        text = row.texts[action] if action is not None and action < len(row.texts) else ""
+        if parsed is not None and text:
+            out.add((parsed.text, " ".join(text.split())))
+    return frozenset(out)
+
+
+def _values(rows: list[Row], header: Header, name: str) -> Counter[str]:
+    index = header.index(name)
+    values: Counter[str] = Counter()
+    if index is None:
+        return values
+    for row in rows:
+        if row.number > header.rows[-1] and index < len(row.texts) and row.texts[index]:
+            values[row.texts[index].strip()] += 1
+    return values
+
+
+def _order(rows: list[Row], header: Header) -> Counter[str]:
+    """How many progress cells run oldest-first and how many newest-first, by their line-start dates."""
+    from paptools.read.dates import date_at
+
+    index = header.index("progress")
+    counts: Counter[str] = Counter()
+    if index is None:
+        return counts
+    for row in rows:
+        if row.number <= header.rows[-1] or index >= len(row.texts):
+            continue
+        dates = [token.date.sort_key() for line in row.texts[index].split("\n")
+                 if (token := date_at(line.strip(), 0)) is not None]
+        if len(dates) >= 2 and dates != sorted(dates) and dates == sorted(dates, reverse=True):
+            counts["newest"] += 1
+        elif len(dates) >= 2 and dates == sorted(dates):
+            counts["oldest"] += 1
+    return counts
+
+
+def _dated_extras(sheet: str, rows: list[Row], header: Header) -> list[Unused]:
+    """Extra columns holding dated text: possibly progress the reader does not use, said so."""
+    from paptools.read.dates import date_at
+
+    out = []
+    for index, text in header.extra:
+        dated = sum(1 for row in rows if row.number > header.rows[-1] and index < len(row.texts)
+                    and len(row.texts[index]) > 20 and date_at(row.texts[index].strip(), 0) is not None)
+        if dated:
+            out.append(Unused(sheet, f"{column_letter(index + 1)}{header.rows[-1]}",
+                              f"column '{one_line(text, 40)}' holds dated text in {dated} row(s) but is not read as "
+                              "progress (kept as an extra column; name it in paptools.toml to read it as progress)"))
+    return out
+
+
+def _membership(found: list[_Found], house) -> Membership:
+    """A Plan/Source column whose values name the PAP, else the ref prefix."""
+    if house.membership is not None:
+        return house.membership
+    for item in found:
+        column = next((c for c in item.header.columns if c.field == "plan"), None)
+        if column is None:
+            continue
+        pap = tuple(v for v in item.plan_values if _PAP_VALUE.search(v))
+        if pap:
+            return Membership("column", column.header, pap)
+    return Membership("ref prefix")
+
+
+def scale_line(word: WordMap) -> str:
+    """'Some slippage' -> Vulnerable (means behind schedule), as inspect shows it."""
+    target = str(word.status) if word.status is not None else "no status"
+    return f"'{word.word}' -> {target} ({word.reason})"

@@ -1,0 +1,77 @@
+"""Progress kept in one column per reporting period: which headers are periods, and their dates.
+
+"Update Jan 24", "Q3 2023/24 update", "Position at March", "Sept update" are periods; the
+text in such a column is that period's progress and, where it gives no date, takes the
+period's. "Baseline" and "Position at start" hold the starting position. A month with no
+year takes its year from the periods beside it, left to right in time.
+"""
+from __future__ import annotations
+
+import re
+
+from paptools.model import EntryDate
+from paptools.read.dates import MONTH, MONTHS, find_dates
+from paptools.read.text import normalise_label
+
+_BASELINE = frozenset({
+    "baseline", "position at start", "starting position", "baseline position", "initial position",
+    "position at outset", "start position", "original position", "position at baseline", "baseline update",
+})
+_PERIOD_WORD = re.compile(r"\b(?:updates?|position|progress|commentary|comments?|narrative|report|review|remarks)\b")
+_STATUS_WORD = re.compile(r"\b(?:rag|brag|status|rating|confidence)\b")
+_QUARTER = re.compile(r"\bq\s*([1-4])\b\W*(20\d\d)(?:\s*[/-]\s*(\d\d(?:\d\d)?))?", re.I)
+_MONTH_WORD = re.compile(rf"\b({MONTH})\b", re.I)
+
+
+def period_header(header: str) -> tuple[bool, EntryDate | None, int | None]:
+    """What a period header says: (is it the baseline?, its date, a month given without a year).
+
+    Only meaningful for a header `is_period` accepts.
+    """
+    label = normalise_label(header)
+    if label in _BASELINE:
+        return True, None, None
+    quarter = _QUARTER.search(header)
+    if quarter:
+        number, year = int(quarter.group(1)), int(quarter.group(2))
+        if quarter.group(3):  # a financial year "2023/24": Q1 is April to June
+            month = (6, 9, 12, 3)[number - 1]
+            return False, EntryDate(year + (1 if number == 4 else 0), month), None
+        return False, EntryDate(year, number * 3), None
+    dates = find_dates(header)
+    if dates:
+        return False, dates[-1].date, None
+    month = _MONTH_WORD.search(header)
+    if month:
+        return False, None, MONTHS[month.group(1).lower()[:3] if month.group(1).lower() != "sept" else "sep"]
+    return False, None, None
+
+
+def is_period(header: str, in_progress_group: bool = False) -> bool:
+    """A header that names a period of progress, not a progress column or a status per period."""
+    label = normalise_label(header)
+    if not label or len(header) > 60:
+        return False
+    if label in _BASELINE:
+        return True
+    if _STATUS_WORD.search(label) and not _PERIOD_WORD.search(label):
+        return False
+    _baseline, when, month = period_header(header)
+    dated = when is not None or month is not None
+    return dated and (in_progress_group or bool(_PERIOD_WORD.search(label)))
+
+
+def fill_years(found: list[tuple[EntryDate | None, int | None]]) -> list[EntryDate | None]:
+    """Each period's date, a month without a year taking its year from its neighbours in order."""
+    dates: list[EntryDate | None] = [when for when, _ in found]
+    for n, (when, month) in enumerate(found):
+        if when is not None or month is None:
+            continue
+        before = next((dates[k] for k in range(n - 1, -1, -1) if dates[k] is not None), None)
+        if before is not None:
+            dates[n] = EntryDate(before.year if month >= before.month else before.year + 1, month)
+            continue
+        after = next((d for _, d in ((k, dates[k]) for k in range(n + 1, len(found))) if d is not None), None)
+        if after is not None:
+            dates[n] = EntryDate(after.year if month <= after.month else after.year - 1, month)
+    return dates

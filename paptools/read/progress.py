@@ -1,0 +1,112 @@
+"""Every source of progress merged into one list of entries per action.
+
+A progress cell is split into its dated entries; each period column's text is split the
+same way and an entry with no date of its own takes the period's; an updates log gives one
+entry per row, attached to its action by ref (a row whose ref matches no action is a
+warning naming the row, with its text, never dropped). Every entry says where it was
+written (source and cell), so the diff treats them alike whatever the source.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+
+from paptools.model import Entry, EntryDate, EntrySource
+from paptools.read.cells import Book
+from paptools.read.dates import find_dates
+from paptools.read.detect import MAX_COLUMNS, cell_text
+from paptools.read.entries import split_entries
+from paptools.read.layout import LogSheet, Table
+from paptools.read.refs import parse_ref
+
+Warn = Callable[[str | None, str | None, str, str | None], None]
+
+
+def cell_entries(text: str, sheet: str, cell: str | None, warn: Warn) -> list[Entry]:
+    """The entries of one growing progress cell."""
+    entries, notes = split_entries(text)
+    for note in notes:
+        warn(sheet, cell, note, None)
+    where = f"{sheet}!{cell}" if cell else None
+    return [replace(e, source=EntrySource.CELL, cell=where) for e in entries]
+
+
+def period_entries(table: Table, fields: dict[str, str], row: int, warn: Warn) -> list[Entry]:
+    """The entries written in the period columns of one row, oldest period first."""
+    found: list[Entry] = []
+    for period in table.periods:
+        text = fields.get(f"period:{period.index}", "")
+        if not text:
+            continue
+        coordinate = f"{period.letter}{row}"
+        entries, notes = split_entries(text)
+        for note in notes:
+            warn(table.sheet, coordinate, note, None)
+        for entry in entries:
+            dated = entry.date or (None if period.baseline else period.date)
+            found.append(replace(entry, date=dated, source=EntrySource.PERIOD_COLUMN,
+                                 cell=f"{table.sheet}!{coordinate}"))
+    return found
+
+
+def period_text(table: Table, fields: dict[str, str]) -> str:
+    """The period columns' text as one block ('Update Jan 24: ...'), the action's progress as written."""
+    return "\n\n".join(f"{p.header}: {fields[f'period:{p.index}']}" for p in table.periods
+                       if fields.get(f"period:{p.index}"))
+
+
+def date_entry(entries: list[Entry], value: str, newest_first: bool) -> list[Entry]:
+    """A status-date column dates the latest entry when that entry's text gives no date."""
+    tokens = find_dates(value)
+    if not entries or not tokens:
+        return entries
+    at = 0 if newest_first else len(entries) - 1
+    if entries[at].date is not None:
+        return entries
+    out = list(entries)
+    out[at] = replace(entries[at], date=tokens[0].date)
+    return out
+
+
+def log_entries(book: Book, log: LogSheet, known: set[str], warn: Warn) -> dict[str, list[Entry]]:
+    """The updates log's rows as entries by ref; a row for no known action is reported whole."""
+    sheet = next(s for s in book.sheets if s.title == log.sheet)
+    found: dict[str, list[Entry]] = {}
+    for number, _hidden, cells in book.rows(sheet, MAX_COLUMNS):
+        if number <= log.header_row:
+            continue
+        texts = [cell_text(c.value) for c in cells]
+        ref_text = texts[log.ref] if log.ref < len(texts) else ""
+        text = texts[log.text] if log.text < len(texts) else ""
+        if not ref_text and not text:
+            continue
+        where = f"{cells[log.text if log.text < len(cells) else 0].coordinate}"
+        parsed = parse_ref(ref_text) if ref_text else None
+        if parsed is None or parsed.text not in known:
+            warn(log.sheet, f"A{number}", f"update for ref '{ref_text}' matches no action: not attached to the plan; "
+                 "its text is kept here", " | ".join(t for t in texts if t))
+            continue
+        when = _date_of(cells[log.date].value if log.date is not None and log.date < len(cells) else None)
+        author = texts[log.author] if log.author is not None and log.author < len(texts) else ""
+        entries, notes = split_entries(text)
+        for note in notes:
+            warn(log.sheet, where, note, None)
+        for entry in entries:
+            found.setdefault(parsed.text, []).append(replace(
+                entry, date=entry.date or when, author=author or entry.author, source=EntrySource.LOG_SHEET,
+                cell=f"{log.sheet}!{where}"))
+    for entries in found.values():
+        entries.sort(key=lambda e: e.date.sort_key() if e.date else (0, 0, 0))
+    return found
+
+
+def _date_of(value: object) -> EntryDate | None:
+    if isinstance(value, datetime):
+        return EntryDate(value.year, value.month, value.day)
+    if isinstance(value, date):
+        return EntryDate(value.year, value.month, value.day)
+    if isinstance(value, str):
+        tokens = find_dates(value)
+        return tokens[0].date if tokens else None
+    return None

@@ -1,0 +1,68 @@
+"""A plan's own status scale: its words, what each counts as, and where the scale came from.
+
+The words are kept as the plan writes them ("Some slippage") and each is mapped onto the five
+canonical statuses by meaning (read/statuses.py), with the reason shown by `inspect`; the
+house-style file's mapping wins. A word that fits none stays unmapped and is reported.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+
+from paptools.model import Status
+from paptools.read.layout import WordMap
+from paptools.read.statuses import status_from_text
+
+_SHEET_STATUS = re.compile(r"\b(?:closed|completed?|archived?|done|implemented)\b", re.I)
+
+
+def normalise_word(text: str) -> str:
+    """A status word reduced for comparison: case, spacing and punctuation set aside."""
+    return " ".join(re.sub(r"[^a-z0-9/?]+", " ", text.lower().replace("&", " and ")).split())
+
+
+def word_status(word: str) -> tuple[Status | None, str]:
+    """The canonical status a status word stands for, and why; None when it fits none."""
+    status, recognised = status_from_text(word)
+    if status is not None:
+        return status, f"means {status}"
+    if recognised:
+        return None, "blank"
+    return None, "fits none of the five statuses"
+
+
+def build_scale(used: Counter[str], key_words: Mapping[str, str | None],
+                overrides: Mapping[str, Status | None] | None = None) -> tuple[WordMap, ...]:
+    """The scale: the key's words (with their colours) then the other words used, each mapped once."""
+    chosen = {normalise_word(k): v for k, v in (overrides or {}).items()}
+    counts: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    for word, n in used.items():
+        norm = normalise_word(word)
+        counts[norm] += n
+        spelling.setdefault(norm, word)
+    scale: dict[str, WordMap] = {}
+    for word, colour in [*key_words.items(), *((spelling[n], None) for n in counts)]:
+        norm = normalise_word(word)
+        if not norm or norm in scale:
+            continue
+        if norm in chosen:
+            status, reason = chosen[norm], "from the house-style file"
+        else:
+            status, reason = word_status(word)
+        scale[norm] = WordMap(word, status, reason, colour, counts.get(norm, 0))
+    for norm, status in chosen.items():
+        scale.setdefault(norm, WordMap(norm, status, "from the house-style file"))
+    return tuple(scale.values())
+
+
+def lookup(scale: tuple[WordMap, ...], text: str) -> WordMap | None:
+    """The word of the scale a cell's text names, or None."""
+    norm = normalise_word(text)
+    return next((w for w in scale if normalise_word(w.word) == norm), None)
+
+
+def sheet_status(name: str) -> Status | None:
+    """The status a sheet's name implies for rows that give none ("Closed", "Completed", "Archive")."""
+    return Status.COMPLETE if _SHEET_STATUS.search(name) else None

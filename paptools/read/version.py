@@ -1,0 +1,72 @@
+"""The date a version of the plan speaks for, from the workbook before its file name.
+
+In order: a dated cell near the top of a sheet or on a cover sheet ("Updated: 14/01/2025",
+"Version date" beside a date, "Position as at January 2025"), then the document properties
+(modified, then created), then a date in the file name. Each answer says where it came from,
+so two copies of one version renamed to anything give the same date.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+
+from paptools.read.dates import find_dates
+from paptools.read.text import one_line
+
+_LABEL = re.compile(
+    r"\b(?:last\s+updated|updated(?:\s+on)?|version\s+date|date\s+of\s+(?:this\s+)?version|"
+    r"(?:position|progress|status)\s+as\s+at|as\s+at|as\s+of|correct\s+as\s+at|reporting\s+date|"
+    r"report\s+date|date\s+updated)\b\s*[:\-–]?\s*",
+    re.I,
+)
+_FILE_DATE = re.compile(r"(?<!\d)(20\d\d)[-_. ]?(0[1-9]|1[0-2])(?:[-_. ]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
+COVER_ROWS = 12  # how far down a sheet a version-date label is looked for
+
+
+def date_from_cells(cells: Iterable[tuple[str, str, object, object]]) -> tuple[date, str] | None:
+    """The first labelled date among (sheet, coordinate, value, next cell's value) near the tops of sheets."""
+    for sheet, coordinate, value, beside in cells:
+        if not isinstance(value, str) or len(value) > 80:
+            continue  # a label is short; progress text that mentions "as at" is not one
+        label = _LABEL.match(value.strip(" \t(*"))
+        if label is None:
+            continue
+        value = value.strip(" \t(*")
+        rest = value[label.end():]
+        found = _as_date(rest) if rest.strip() else _as_date(beside)
+        if found is not None:
+            return found, f"cell {sheet}!{coordinate} '{one_line(value, 60)}'"
+    return None
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        tokens = find_dates(value)
+        if tokens:
+            when = tokens[0].date
+            return date(when.year, when.month, when.day or 1)
+    return None
+
+
+def date_from_properties(properties: object) -> tuple[date, str] | None:
+    """The document's modified (or created) date from its core properties, if it records one."""
+    for name in ("modified", "created"):
+        value = getattr(properties, name, None)
+        if isinstance(value, datetime):
+            return value.date(), f"document properties ({name})"
+    return None
+
+
+def date_from_name(path: Path) -> tuple[date, str] | None:
+    """A date in the file name ("PAP_2025-01.xlsx"), the last resort."""
+    match = _FILE_DATE.search(path.stem)
+    if match is None:
+        return None
+    year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3) or 1)
+    return date(year, month, day), f"file name '{path.name}'"

@@ -1,0 +1,507 @@
+"""The row walk: one sheet's rows, read through its table in the layout, into raw actions.
+
+Rows above the header give the title, priority areas and the Key; below it, repeated header
+blocks are skipped, priority-area and section rows set the context of the actions below
+them, Key lines give each colour its status, and every other row with an id and some text
+is an action. A row with an id and nothing else is not an action (trackers pre-fill ids far
+down the sheet). Whatever cannot be interpreted for certain becomes a DataWarning with its
+sheet and cell; nothing is dropped silently.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from paptools.model import DataWarning, Note, Status
+from paptools.read.cells import Book, Sheet, XCell, column_letter
+from paptools.read.detect import MAX_COLUMNS, cell_text
+from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS
+from paptools.read.headers import FIELD_LABELS, ColumnMap, is_repeat_header
+from paptools.read.layout import Layout, Table
+from paptools.read.refs import RefCandidate, number_text, parse_ref
+from paptools.read.rules import bounds
+from paptools.read.statuses import WHITE, family, key_status
+from paptools.read.text import clean_text, normalise_label, one_line
+
+EXCEL_CELL_LIMIT = 32_767
+_DUE_FIELDS = ("original_due", "latest_due")
+_PRIORITY_AREA = re.compile(
+    r"^[ \t]*priority[ \t]+(?:action[ \t]+)?area[ \t]*(?P<n>\d+|[ivx]+)\b[ \t]*[:\-–—.]?[ \t]*", re.I | re.M
+)
+_AREA_SECTION = re.compile(r"^(?:pap|priority(?: action)?(?: area)?|area|pa)\s*(?P<n>\d+|[ivx]+)$", re.I)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def area_label(number: str | int) -> str:
+    """'Priority area 2' from 2, '2' or 'ii'."""
+    if isinstance(number, str) and number.lower() in _ROMAN:
+        number = _ROMAN[number.lower()]
+    return f"Priority area {int(number)}"
+
+
+def column_map(table: Table) -> ColumnMap:
+    """The table's columns as the walk uses them: fields (periods as 'period:N'), extras, headers."""
+    fields = {c.field: c.index for c in table.columns}
+    fields.update({f"period:{p.index}": p.index for p in table.periods})
+    headers = {c.index: normalise_label(c.header) for c in table.columns}
+    headers.update({p.index: normalise_label(p.header) for p in table.periods})
+    headers.update({i: normalise_label(h) for i, h in table.extra})
+    return ColumnMap(fields, dict(table.extra), headers)
+
+
+@dataclass
+class _RawAction:
+    """An action row as found, before refs, statuses and authors are settled."""
+
+    sheet: str
+    row: int
+    ref: RefCandidate
+    ref_text: str
+    ref_cell: str
+    fields: dict[str, str]
+    timescale_value: object
+    timescale_cell: str | None
+    progress_cell: str | None
+    status_text: str
+    status_rgb: str | None
+    status_cell: str | None
+    extra: list[tuple[str, str]]
+    section: str | None
+    area: str | None
+    due_values: dict[str, tuple[object, str]] = field(default_factory=dict)  # field -> (value, cell)
+
+
+@dataclass
+class _Sheet:
+    """What one sheet contributed."""
+
+    name: str
+    actions: list[_RawAction] = field(default_factory=list)
+    text_statuses: int = 0
+    fill_statuses: int = 0
+
+
+@dataclass
+class _Pending:
+    """A row without a ref below an action, decided once the sheet's merged cells are known."""
+
+    action: _RawAction
+    ref_coordinate: str
+    texts: list[str]
+    first_coordinate: str
+    has_action_text: bool
+
+
+class Walker:
+    """Walks every sheet of a workbook through its layout, collecting raw actions and notes."""
+
+    def __init__(self, book: Book, layout: Layout):
+        self.book = book
+        self.layout = layout
+        self.warnings: list[DataWarning] = list(layout.warnings)
+        self.notes: list[Note] = []
+        self.sheets: list[_Sheet] = []
+        self.key_lines: list[tuple[Status, str | None, str]] = []  # status, rgb, description
+        self.areas: dict[str, str] = {}
+        self.title: str | None = None
+        self.any_text = False
+        self.generated = False
+        self._key_rows = {(sheet, row) for sheet, first, last in layout.key_cells
+                          for row in range(_row_of(first), _row_of(last) + 1)}
+
+    # -- warnings ----------------------------------------------------------------------
+    def warn(self, sheet: str | None, cell: str | None, message: str, value: str | None = None) -> None:
+        self.warnings.append(DataWarning(sheet, cell, message, value))
+
+    # -- the walk ----------------------------------------------------------------------
+    def read(self, generated: bool, progress: Callable[[int, int], None] | None = None) -> None:
+        """Walk each sheet the layout names (views and the updates log are read elsewhere or not twice)."""
+        self.generated = generated
+        if self.generated and self.book.title:
+            self.title = self.book.title
+        tables = {t.sheet: t for t in self.layout.tables}
+        skipped = {u.sheet for u in self.layout.unused if u.cell is None}
+        log = self.layout.log.sheet if self.layout.log else None
+        for sheet in self.book.sheets:
+            table = tables.get(sheet.title)
+            if sheet.title == log or (table is not None and table.view_of is not None):
+                self.any_text = True
+                continue
+            if table is None and self.generated and sheet.title in GENERATED_SHEETS:
+                continue
+            if table is None and self.layout.style_file and sheet.title not in skipped:
+                continue  # a sheet the house-style file leaves out
+            self._read_sheet(sheet, table, progress)
+        self.warnings.extend(self.book.warnings)  # about the file itself: odd characters, missing styles
+
+    def _read_sheet(self, ws: Sheet, table: Table | None, progress) -> None:
+        sheet = _Sheet(ws.title)
+        if ws.state != "visible":
+            self.warn(ws.title, None, f"sheet is {ws.state} in Excel; read anyway")
+        comments = self.book.comments(ws)
+        columns: ColumnMap | None = None
+        titles: set[str] = set()
+        area = section = None
+        in_key = False
+        last: _RawAction | None = None
+        pending: list[_Pending] = []
+        merge_checks: list[tuple[_RawAction, dict[str, str]]] = []
+        id_only: list[int] = []
+        has_content = seen_key = False
+        report = (lambda row: progress(row, ws.max_row)) if progress else None
+        for number, hidden, cells in self.book.rows(ws, MAX_COLUMNS, report):
+            if columns is not None and len(cells) < columns.width:
+                cells = cells + [XCell(number, c) for c in range(len(cells) + 1, columns.width + 1)]
+            texts = [self._text(ws.title, cell) for cell in cells]
+            if not any(texts):
+                continue
+            self.any_text = has_content = True
+            if (ws.title, number) in self._key_rows:
+                self._layout_key_row(ws.title, cells, texts)
+                in_key = seen_key = True
+                continue
+            if table is not None and number in table.header_rows:
+                if number == table.header_row:
+                    columns = column_map(table)
+                    self._check_columns(ws, table)
+                continue
+            if columns is None:
+                kind = self._loose_row(ws.title, cells, texts, titles)
+                seen_key |= kind == "key"
+                if kind == "area":
+                    area, section = self._area_from(texts), None
+                continue
+            if is_repeat_header(texts, columns):
+                continue
+            nonempty = [i for i, t in enumerate(texts) if t]
+            first = texts[nonempty[0]]
+            single = len(nonempty) == 1
+            if single and first in titles:
+                continue
+            if single and normalise_label(first) in KEY_MARKERS:
+                in_key = True
+                self.notes.append(Note("key", ws.title, cells[nonempty[0]].coordinate, first))
+                continue
+            ref_index = columns.fields["ref"]
+            ref, ref_text = self._ref(ws.title, cells[ref_index], texts[ref_index])
+            content = any(texts[i] for name, i in columns.fields.items() if name not in ("ref", "status"))
+            if ref is not None and (content or "." in ref.text):
+                last = self._action(ws, sheet, columns, cells, texts, ref, ref_text, section, area, hidden, comments)
+                empty = {name: cells[i].coordinate for name, i in columns.fields.items()
+                         if name != "ref" and not texts[i]}
+                merge_checks.append((last, empty))
+                continue
+            if ref is not None and single and nonempty[0] == ref_index and not _AREA_SECTION.match(
+                    normalise_label(first)):
+                id_only.append(number)  # an id and nothing else: a pre-filled row, not an action
+                continue
+            if ref is not None:  # "PAP 1" alone on its row: a section heading
+                match = _AREA_SECTION.match(normalise_label(first))
+                if match:
+                    area = area_label(match.group("n"))
+                section = first
+                self.notes.append(Note("section", ws.title, cells[nonempty[0]].coordinate, first))
+                continue
+            if self._is_key_line(cells, texts, nonempty, first, in_key):
+                self._key_line(ws.title, cells, texts, nonempty, first)
+                in_key = True
+                continue
+            if _PRIORITY_AREA.search(first):
+                found = self._record_areas(ws.title, cells[nonempty[0]].coordinate, texts, nonempty)
+                if len(found) == 1:
+                    area, section = found[0], None
+                continue
+            if single and len(first) <= 150 and not in_key:
+                match = _AREA_SECTION.match(normalise_label(first))
+                if match:
+                    area = area_label(match.group("n"))
+                section = first
+                self.notes.append(Note("section", ws.title, cells[nonempty[0]].coordinate, first))
+                continue
+            if content and not texts[ref_index] and last is not None:
+                action_index = columns.fields.get("action")
+                pending.append(_Pending(last, cells[ref_index].coordinate, texts, cells[nonempty[0]].coordinate,
+                                        action_index is not None and bool(texts[action_index])))
+                continue
+            self._not_read(ws.title, cells[nonempty[0]].coordinate, texts, in_key)
+        merged = _merged_tops(ws.merges)
+        for row in pending:
+            self._continue(ws, columns, row, merged)
+        for raw, empty in merge_checks:
+            self._check_merges(ws, raw, empty, merged)
+        if table is None and has_content and not seen_key and not self.generated:
+            said = next((u.what for u in self.layout.unused if u.sheet == ws.title and u.cell is None), "")
+            if said.startswith("a summary"):
+                self.notes.append(Note("other", ws.title, "A1", f"sheet {ws.title}: {said}"))
+            else:
+                self.warn(ws.title, None, "sheet has no header row with a Ref column; not read as actions")
+        if id_only and columns is not None:
+            letter = column_letter(columns.fields["ref"] + 1)
+            self.warn(ws.title, f"{letter}{id_only[0]}:{letter}{id_only[-1]}",
+                      f"{len(id_only):,} row(s) have an id and nothing else: not read as actions")
+        if ws.max_column > MAX_COLUMNS:
+            self.warn(ws.title, None, f"sheet uses {ws.max_column} columns; only the first {MAX_COLUMNS} were read")
+        self.sheets.append(sheet)
+
+    def _layout_key_row(self, sheet: str, cells: list[XCell], texts: list[str]) -> None:
+        """A row of a key or legend block the layout found: a Key line if it names a status, else a note."""
+        nonempty = [i for i, t in enumerate(texts) if t]
+        first = texts[nonempty[0]]
+        if key_status(first):
+            self._key_line(sheet, cells, texts, nonempty, first)
+        else:
+            self.notes.append(Note("key", sheet, cells[nonempty[0]].coordinate, " ".join(texts[i] for i in nonempty)))
+
+    def _not_read(self, sheet: str, coordinate: str, texts: list[str], in_key: bool) -> None:
+        text = " | ".join(t for t in texts if t)
+        self.notes.append(Note("other", sheet, coordinate, text))
+        if not in_key:
+            self.warn(sheet, coordinate,
+                      "row is not an action (no Ref) nor a heading: not read into the plan; its text is kept here", text)
+
+    def _check_columns(self, ws: Sheet, table: Table) -> None:
+        row = table.header_row
+        if table.field("status") is None and table.sheet_status is None:
+            self.warn(ws.title, f"{row}:{row}", "no RA, RAG or Status column: every status on this sheet is unknown")
+        for name in ("action", "owner", "timescale"):
+            if table.field(name) is None:
+                self.warn(ws.title, f"{row}:{row}", f"no {FIELD_LABELS[name]} column found in the header row")
+        if table.progress_kind == "none" and self.layout.log is None:
+            self.warn(ws.title, f"{row}:{row}", "no Progress column, period columns or updates sheet: the actions are "
+                      "read without progress (their statuses still count); name the progress column in paptools.toml")
+        for column in table.columns:
+            if column.index + 1 in ws.hidden_columns:
+                self.warn(ws.title, f"{column.letter}{row}",
+                          f"the {FIELD_LABELS.get(column.field, column.field)} column is hidden in Excel; read anyway")
+
+    # -- cells -------------------------------------------------------------------------
+    def _text(self, sheet: str, cell: XCell) -> str:
+        value = cell.value
+        if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
+            self.warn(sheet, cell.coordinate, f"cell holds {len(value):,} characters, more than Excel allows "
+                      f"({EXCEL_CELL_LIMIT:,}); kept whole")
+        return cell_text(value)
+
+    def _ref(self, sheet: str, cell, text: str) -> tuple[RefCandidate | None, str]:
+        value = cell.value
+        if isinstance(value, bool):
+            return None, text
+        if isinstance(value, (int, float)):
+            if not 0 < value < 10_000 or value != value:  # not a ref number: 0, negative, huge, NaN
+                return None, text
+            written, ambiguous = number_text(value, cell.number_format)
+            if parse_ref(written) is None:
+                return None, text
+            return RefCandidate(written, ambiguous), written
+        if isinstance(value, (datetime, date)):
+            guess = f"{value.day}.{value.month}"
+            self.warn(sheet, cell.coordinate, f"ref was turned into a date by Excel ({text}); read as {guess}: retype it as text")
+            return RefCandidate(guess), text
+        parsed = parse_ref(text) if text else None
+        return (RefCandidate(parsed.text) if parsed else None), text
+
+    def _row_fill(self, cells) -> str | None:
+        for cell in cells:
+            if cell.fill and cell.fill != WHITE:
+                return cell.fill
+        return None
+
+    def _key_colour(self, cells, word: int) -> str | None:
+        """The colour a Key line gives its status: the word's own fill, else the nearest swatch.
+
+        Whole-row formatting (a grey band out to the last column) is the row's background, not
+        a status colour: a grey or white fill that three or more cells of the row share is passed over.
+        """
+        fills = [(i, cell.fill) for i, cell in enumerate(cells) if cell.fill]
+        shared = Counter(rgb for _, rgb in fills).most_common(1)
+        background = shared[0][0] if shared and shared[0][1] >= 3 and family(shared[0][0]) in ("white", "other") \
+            else None
+        own = cells[word].fill
+        if own and own not in (WHITE, background):
+            return own
+        swatches = sorted((rgb == WHITE, abs(i - word), rgb) for i, rgb in fills if rgb != background)
+        return swatches[0][2] if swatches else own
+
+    # -- rows --------------------------------------------------------------------------
+    def _loose_row(self, sheet: str, cells, texts, titles: set[str]) -> str:
+        """A row above the header: the title, a priority area, the Key, or a note."""
+        nonempty = [i for i, t in enumerate(texts) if t]
+        first = texts[nonempty[0]]
+        coordinate = cells[nonempty[0]].coordinate
+        if normalise_label(first) in KEY_MARKERS:
+            self.notes.append(Note("key", sheet, coordinate, first))
+            return "key"
+        if self._is_key_line(cells, texts, nonempty, first, False):
+            self._key_line(sheet, cells, texts, nonempty, first)
+            return "key"
+        if _PRIORITY_AREA.search(first):
+            found = self._record_areas(sheet, coordinate, texts, nonempty)
+            return "area" if len(found) == 1 else "areas"
+        if self.title is None and len(nonempty) == 1:
+            self.title = first
+        if len(nonempty) == 1:
+            titles.add(first)
+            self.notes.append(Note("title", sheet, coordinate, first))
+            return "title"
+        self.notes.append(Note("other", sheet, coordinate, " | ".join(texts[i] for i in nonempty)))
+        return "other"
+
+    def _area_from(self, texts) -> str | None:
+        for text in texts:
+            found = _PRIORITY_AREA.findall(text)
+            if len(found) == 1:
+                return area_label(found[0])
+        return None
+
+    def _record_areas(self, sheet: str, coordinate: str, texts, nonempty) -> list[str]:
+        found: list[str] = []
+        for index in nonempty:
+            text = texts[index]
+            matches = list(_PRIORITY_AREA.finditer(text))
+            for n, match in enumerate(matches):
+                end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+                label = area_label(match.group("n"))
+                description = text[match.end():end].strip()
+                if description or label not in self.areas:  # a bare "Priority area 1" adds nothing
+                    self.areas[label] = description if not self.areas.get(label) else self.areas[label]
+                found.append(label)
+            if not matches:  # "Responsible bodies: ..." beside the priority areas
+                self.notes.append(Note("priority area", sheet, coordinate, text))
+        for label in found:
+            if self.areas[label]:
+                self.notes.append(Note("priority area", sheet, coordinate, f"{label}: {self.areas[label]}"))
+        return found
+
+    def _is_key_line(self, cells, texts, nonempty, first: str, in_key: bool) -> bool:
+        """A legend line: a status word with a description, or alone in a coloured cell.
+
+        A figures table ("Complete | 38 | 73%") names statuses too, but with numbers.
+        """
+        if not key_status(first):
+            return False
+        if any(isinstance(cells[i].value, (int, float)) for i in nonempty):
+            return False
+        rest = " ".join(texts[i] for i in nonempty)[len(first.split(":")[0]):]
+        described = len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
+        return described or bool(self._row_fill(cells)) or (in_key and len(nonempty) == 1)
+
+    def _key_line(self, sheet: str, cells, texts, nonempty, first: str) -> None:
+        status = key_status(first)
+        own = cells[nonempty[0]]
+        rgb = self._key_colour(cells, nonempty[0])
+        description = " ".join(texts[i] for i in nonempty)
+        self.key_lines.append((status, rgb, description))
+        self.notes.append(Note("key", sheet, own.coordinate, description))
+
+    def _action(self, ws: Sheet, sheet: _Sheet, columns, cells, texts, ref, ref_text, section, area,
+                hidden: bool, comments: dict[str, str]) -> _RawAction:
+        def cell_of(name):
+            index = columns.fields.get(name)
+            return cells[index] if index is not None else None
+
+        fields = {
+            name: texts[index] for name, index in columns.fields.items()
+            if name not in ("ref", "status", *_DUE_FIELDS)
+        }
+        due_values = {
+            name: (cells[columns.fields[name]].value, cells[columns.fields[name]].coordinate)
+            for name in _DUE_FIELDS if name in columns.fields
+        }
+        timescale_cell = cell_of("timescale")
+        status_cell = cell_of("status")
+        status_text, rgb = "", None
+        if status_cell is not None:
+            status_text = texts[columns.fields["status"]]
+            rgb, message = status_cell.fill, status_cell.look.fill_note
+            if message:
+                self.warn(ws.title, status_cell.coordinate, message)
+            if status_text:
+                sheet.text_statuses += 1
+            elif rgb:
+                sheet.fill_statuses += 1
+        extra = [(header, texts[i]) for i, header in columns.extra.items() if i < len(texts) and texts[i]]
+        known = columns.known
+        for i in range(len(texts)):
+            if texts[i] and i not in known:
+                self.warn(ws.title, cells[i].coordinate, "text in a column with no header: not read", texts[i])
+        row = cells[0].row
+        if hidden:
+            self.warn(ws.title, f"A{row}", f"row of {ref.text} is hidden in Excel; read anyway")
+        raw = _RawAction(
+            sheet=ws.title, row=row, ref=ref, ref_text=ref_text,
+            ref_cell=cells[columns.fields["ref"]].coordinate, fields=fields,
+            timescale_value=timescale_cell.value if timescale_cell is not None else None,
+            timescale_cell=timescale_cell.coordinate if timescale_cell is not None else None,
+            progress_cell=cell_of("progress").coordinate if cell_of("progress") is not None else None,
+            status_text=status_text, status_rgb=rgb,
+            status_cell=status_cell.coordinate if status_cell is not None else None,
+            extra=extra, section=fields.pop("section", "") or section,
+            area=fields.pop("priority_area", "") or area, due_values=due_values,
+        )
+        for cell in cells:
+            if cell.formula is not None:
+                self._formula(ws.title, cell)
+            elif cell.error:
+                self.warn(ws.title, cell.coordinate, f"cell shows an Excel error ({cell.value}); read as that text")
+            if comments and cell.coordinate in comments and comments[cell.coordinate].strip():
+                self.warn(ws.title, cell.coordinate, "cell has a comment, which is not part of the plan's text",
+                          clean_text(comments[cell.coordinate]))
+        sheet.actions.append(raw)
+        return raw
+
+    def _formula(self, sheet: str, cell: XCell) -> None:
+        formula = one_line(cell.formula, 60)
+        if cell.value not in (None, ""):
+            self.warn(sheet, cell.coordinate, f"cell holds a formula ({formula}); its last calculated value is used")
+        else:
+            self.warn(sheet, cell.coordinate,
+                      f"cell holds a formula ({formula}) with no saved result (the file was not last saved by "
+                      "Excel), so it reads as blank: type the text in, or open and save in Excel")
+
+    def _check_merges(self, ws: Sheet, raw: _RawAction, empty: dict[str, str], merged: dict[str, str]) -> None:
+        """A cell merged with the row above: its text was the row above's, not this action's."""
+        for name, coordinate in empty.items():
+            top = merged.get(coordinate)
+            if top and int(re.sub(r"\D", "", top)) != raw.row:
+                self.warn(ws.title, coordinate,
+                          f"the {FIELD_LABELS.get(name, name)} cell of {raw.ref.text} is merged with {top} above, so its text "
+                          "belongs to that row; unmerge the cells and give each action its own text")
+
+    def _continue(self, ws: Sheet, columns: ColumnMap, row: _Pending, merged: dict[str, str]) -> None:
+        """A row without a ref below an action: the rest of that action's cells, or a row not read."""
+        in_merge = merged.get(row.ref_coordinate) == row.action.ref_cell
+        if not in_merge and row.has_action_text:  # a new action that lacks a ref
+            self._not_read(ws.title, row.first_coordinate, row.texts, False)
+            return
+        for name, index in columns.fields.items():
+            if name in ("ref", "status") or not row.texts[index]:
+                continue
+            row.action.fields[name] = "\n".join(filter(None, [row.action.fields.get(name, ""), row.texts[index]]))
+        if not in_merge:
+            self.warn(
+                ws.title, row.ref_coordinate,
+                f"row has no Ref and no Action; its text was read as part of {row.action.ref.text} above",
+                " | ".join(t for t in row.texts if t),
+            )
+
+def _merged_tops(ranges: list[str]) -> dict[str, str]:
+    """For every cell inside a merged range (but its top-left), the range's top-left cell."""
+    tops: dict[str, str] = {}
+    for text in ranges:
+        first_column, first_row, last_column, last_row = bounds(text)
+        if (last_row - first_row + 1) * (last_column - first_column + 1) > 5000:
+            continue
+        top = f"{column_letter(first_column)}{first_row}"
+        for row in range(first_row, last_row + 1):
+            for column in range(first_column, last_column + 1):
+                coordinate = f"{column_letter(column)}{row}"
+                if coordinate != top:
+                    tops[coordinate] = top
+    return tops
+
+
+def _row_of(coordinate: str) -> int:
+    return int(re.sub(r"\D", "", coordinate) or 0)
