@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from paptools.compare.diff import diff_entries, diff_plans
 from paptools.model import Action, Entry, EntryOrder, Plan, Status, Timescale
-from paptools.read.entries import split_cell, split_entries
+from paptools.read.entries import split_cell, split_entries, usual_order
 from paptools.read.text import clean_text
 
 WORKBOOKS = Path(__file__).resolve().parent.parent / "workbooks"
@@ -165,6 +165,27 @@ def test_numbered_milestones_with_written_dates():
 
 def test_a_date_and_a_day_on_one_line_still_read_as_a_day_date():
     assert splits("Start. 12 Jan 2024: agreed") == [(None, None, "Start."), ("2024-01-12", None, "agreed")]
+    assert splits("Intro. 5 Dec23: SL: started") == [(None, None, "Intro."), ("2023-12-05", "SL", "started")]
+
+
+def test_a_number_before_a_month_written_with_its_year_is_text_on_one_line_too():
+    assert splits("Waiting list rose by 5 Dec23: another 12 Jan24: done") == [
+        (None, None, "Waiting list rose by 5"),
+        ("2023-12", None, "another 12"),
+        ("2024-01", None, "done"),
+    ]
+    assert splits("Met on 12 Jan24 and agreed.") == [(None, None, "Met on 12 Jan24 and agreed.")]
+
+
+def test_the_plans_usual_order_is_what_most_cells_say():
+    cells = ["Mar24: c\nJan24: b", "Feb24: b\nDec23: a\nOriginal.", "Nov23: a\nDec23: b", "no dates", "Dec23: one"]
+    assert usual_order(cells) is NEWEST
+    assert usual_order(cells[2:]) is OLDEST
+    assert usual_order(["no dates", "Mar24: c\nJan24: b", "Nov23: a\nDec23: b"]) is UNKNOWN
+
+
+def test_the_usual_order_may_be_given_as_words():
+    assert split_cell("Dec23: first update\nOriginal position.", "newest first").order is NEWEST  # type: ignore[arg-type]
 
 
 # --- every cell of the examples, and variants of them -------------------------------------

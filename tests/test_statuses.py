@@ -94,14 +94,14 @@ def test_a_plans_own_scale_keeps_its_words_once_and_the_house_style_wins():
     scale = Vocabulary.from_words(
         ["Completed", "On track", "Some slippage", "some slippage ", "Off track", "Not started", "Open", ""],
         "key on sheet Guidance A4:B8",
-        overrides={"open": Status.ON_TRACK, "Parked": Status.VULNERABLE},
+        overrides={"open": Status.ON_TRACK, "Parked": Status.VULNERABLE, "Not started": None},
     )
     assert scale.words == (
         WordMapping("Completed", C, "means finished -> Complete"),
         WordMapping("On track", G, "means on track -> On track"),
         WordMapping("Some slippage", V, "means behind schedule -> Vulnerable"),
         WordMapping("Off track", R, "means off track -> At risk"),
-        WordMapping("Not started", N, "means not started yet -> Not yet started"),
+        WordMapping("Not started", None, "from the house-style file"),
         WordMapping("Open", G, "from the house-style file"),
         WordMapping("Parked", V, "from the house-style file"),
     )

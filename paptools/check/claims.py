@@ -23,17 +23,26 @@ TOTAL = "total"
 OVERDUE = "overdue"
 NO_UPDATE = "no update"
 WITHIN = "within timescale"
+BY_ORIGINAL = "by the original due month"
+BY_REVISED = "by a revised due month"
 LATE = "late"
+NO_DUE = "no due month"
 COMPLETION_UNKNOWN = "completion unknown"
 NO_STATUS = "no status"
 
 # (kind, pattern) tried at one place, longest and most specific first.
 _PHRASES: tuple[tuple[str, str], ...] = (
+    (BY_ORIGINAL, r"(?:been\s+)?(?:completed\s+)?by\s+(?:its|their|the)\s+original\s+(?:due\s+(?:month|date)|deadline"
+                  r"|timescales?)"),
+    (BY_REVISED, r"(?:been\s+)?(?:completed\s+)?(?:by\s+(?:its|their|the|a)\s+revised\s+(?:due\s+(?:month|date)|deadline)"
+                 r"|within\s+(?:its|their|the|a)\s+revised\s+timescales?)"),
     (WITHIN, r"(?:been\s+)?(?:marked\s+(?:as\s+)?)?complete(?:d)?\s+(?:with)?in\s+(?:the\s+|their\s+|its\s+)?"
              r"(?:agreed\s+|original\s+)?timescales?"),
-    (LATE, r"(?:(?:been\s+)?completed?\s+)?(?:late|after\s+(?:its|their|the)\s+(?:original\s+)?"
+    (LATE, r"(?:(?:been\s+)?completed?\s+)?(?:late|after\s+(?:its|their|the)\s+(?:original\s+|latest\s+)?"
            r"(?:due\s+(?:month|date)|deadline|timescales?))"),
-    (COMPLETION_UNKNOWN, r"(?:for\s+(?:which|whom)\s+)?(?:the\s+)?month\s+of\s+completion\s+(?:is\s+)?not\s+recorded"),
+    (COMPLETION_UNKNOWN, r"(?:for\s+(?:which|whom)\s+)?(?:the\s+)?month\s+of\s+completion\s+(?:is\s+)?not\s+recorded"
+                         r"|no\s+entry\s+records\s+(?:the\s+|when\s+)?(?:month\s+of\s+completion|it\s+was\s+completed)"),
+    (NO_DUE, r"(?:have|has)\s+no\s+due\s+(?:month|date)(?:\s+to\s+compare\s+(?:it\s+)?with)?"),
     (NO_UPDATE, r"without\s+(?:an?\s+)?(?:new\s+)?(?:update|progress)|(?:have|has|had)\s+no\s+(?:new\s+)?"
                 r"(?:update|progress)|not\s+(?:been\s+)?updated"),
     (OVERDUE, r"overdue|past\s+(?:its|their)\s+(?:latest\s+|revised\s+)?(?:due\s+(?:date|month)|deadline)"),

@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from paptools.check.claims import (
+    BY_ORIGINAL,
+    BY_REVISED,
     COMPLETION_UNKNOWN,
     INCOMPLETE,
     LATE,
+    NO_DUE,
     NO_STATUS,
     TOTAL,
     WITHIN,
@@ -35,14 +38,14 @@ from paptools.check.facts import KIND_LABELS, SHORT_LABELS, GroupFacts, completi
 from paptools.check.lint import plan_as_of
 from paptools.check.numbers import acceptable_percents, exact_percent, half_up, status_splits
 from paptools.check.tables import table_claims
-from paptools.compare.diff import completion
+from paptools.compare.completion import completion
 from paptools.model import Finding, Plan, Status
 from paptools.read.dates import find_dates
 from paptools.read.drafts import Draft, DraftParagraph
 from paptools.read.refs import parse_ref
 
 _STATUS_PARTS = {s.value for s in Status if s is not Status.COMPLETE} | {NO_STATUS}
-_COMPLETE_PARTS = {WITHIN, LATE, COMPLETION_UNKNOWN}
+_COMPLETE_PARTS = {WITHIN, BY_ORIGINAL, BY_REVISED, LATE, NO_DUE, COMPLETION_UNKNOWN}
 
 
 @dataclass(frozen=True)
@@ -119,8 +122,8 @@ class _Checker:
         self.draft, self.plan, self.previous, self.as_of, self.source = draft, plan, previous, as_of, source
         stale = stale_refs(plan, previous)
         self.facts = {
-            "pap": group_facts("pap", plan.pap_actions, plan, previous, as_of, stale),
-            "all": group_facts("all", plan.actions, plan, previous, as_of, stale),
+            "pap": group_facts("pap", plan.pap_actions, as_of, stale),
+            "all": group_facts("all", plan.actions, as_of, stale),
         }
         self.prefixes = frozenset(r.split()[0] for r in (a.ref for a in plan.actions) if " " in r) or frozenset({"PAP"})
         self.findings: list[Finding] = []
@@ -218,15 +221,15 @@ class _Checker:
             self.context = (claim.group or (matching[0].name if matching else None)) if claim.group or matching \
                 else self.context
             groups = self._groups(claim)
-        self._evaluate(claim, where, groups)
         kind = claim.kind
-        if kind == WITHIN and not any(b.header.kind == Status.COMPLETE.value for b in self.open):
+        also_complete = kind == WITHIN and not any(b.header.kind == Status.COMPLETE.value for b in self.open)
+        self._evaluate(claim, where, groups, quiet_percent=also_complete)
+        if also_complete:
             # "33 actions (83%) have been marked as complete within timescale": 33 complete, too
-            as_complete = Claim((Status.COMPLETE.value,), claim.count, claim.count_text, claim.percent, claim.group,
-                                claim.phrase)
-            self._evaluate(as_complete, where, groups, quiet_percent=False)
+            claim = Claim((Status.COMPLETE.value,), claim.count, claim.count_text, claim.percent, claim.group,
+                          claim.phrase)
+            self._evaluate(claim, where, groups)
             kind = Status.COMPLETE.value
-            claim = as_complete
         self._attach(claim, kind, where, groups)
 
     def _attach(self, claim: Claim, kind: str, where: str, groups: tuple[GroupFacts, ...]) -> None:
@@ -235,7 +238,8 @@ class _Checker:
                 self.open.append(_Breakdown(claim, where, groups))
             return
         if kind in (INCOMPLETE, Status.COMPLETE.value):
-            self._add_part(claim, lambda b: b.header.kind == TOTAL)
+            if not claim.header:  # "Of the seven incomplete actions" restates a part, it adds none
+                self._add_part(claim, lambda b: b.header.kind == TOTAL)
             self._close(lambda b: b.header.kind == kind)
             self.open.append(_Breakdown(claim, where, groups))
         elif set(claim.kinds) <= _STATUS_PARTS:
@@ -265,6 +269,11 @@ class _Checker:
         header = breakdown.header
         if len(parts) < 2 or header.count is None:
             return
+        if header.kind == TOTAL:  # only a whole split of the total must add up to it
+            kinds = {k for p in parts for k in p.kinds}
+            whole = Status.COMPLETE.value in kinds and (INCOMPLETE in kinds or len(kinds & _STATUS_PARTS) >= 3)
+            if not whole:
+                return
         total = sum(p.count or 0 for p in parts)
         if total == header.count:
             self.checked.append(Checked(breakdown.where, f"{header.phrase}: the breakdown adds up to {total}"))
@@ -310,7 +319,7 @@ class _Checker:
 
     def _count(self, claim: Claim, where: str, groups: tuple[GroupFacts, ...]) -> None:
         ranges = [self._value(claim, g) for g in groups]
-        if any(low == high == claim.count for low, high in ranges):
+        if any(low == claim.count for low, _ in ranges):  # what the plan records
             self.checked.append(Checked(where, claim.phrase))
             return
         if any(low <= (claim.count or 0) <= high for low, high in ranges):
@@ -328,7 +337,7 @@ class _Checker:
             message = f"the plan has {low} {facts.label} {label}{shown}."
         elif claim.kind == WITHIN:
             late = facts.figures[LATE]
-            detail = completion_detail(self.plan, self.previous, late.refs)
+            detail = completion_detail(self.plan, late.refs)
             complete = facts.figures[Status.COMPLETE.value].low
             message = (f"{complete} {facts.label} are complete, but the plan's entries record {late.low} of them as "
                        f"completed after their due month: {detail}.")
@@ -351,11 +360,9 @@ class _Checker:
                 for base in [total, *header]:
                     tried.append((n, base))
                     allowed = acceptable_percents(n, base, splits if base == total else (), label)
-                    if percent == int(percent) and int(percent) in allowed:
-                        self.checked.append(Checked(where, f"{claim.phrase} ({percent:g}%)"))
-                        return
-                    if percent != int(percent) and abs(percent - n * 100 / base) < 0.05:
-                        self.checked.append(Checked(where, f"{claim.phrase} ({percent:g}%)"))
+                    exact = percent != int(percent) and abs(percent - n * 100 / base) < 0.05
+                    if exact or (percent == int(percent) and int(percent) in allowed):
+                        self.checked.append(Checked(where, f"{percent:g}%: {n} of {base}"))
                         return
         n, base = tried[0] if tried else (0, 0)
         self._find("percentage", where, claim.phrase,
@@ -401,22 +408,20 @@ class _Checker:
                            f"'{claim.phrase}': {claim.ref} is due {expected.label()} in the plan "
                            f"(Timescale '{timescale.text}').", f"Give {claim.ref}'s latest due month.", claim.ref)
             return
-        versions = [self.previous, self.plan] if self.previous is not None else [self.plan]
-        done = completion(action, versions)
-        if action.status is not Status.COMPLETE:
+        done = completion(action)
+        if done is None:
             self._find("completion-month", where, claim.phrase,
-                       f"'{claim.phrase}': {claim.ref} is not complete in the plan.", "", claim.ref)
-        elif (done.source == "entry" and done.month == claim.month) or (
-                done.source == "versions" and claim.month and done.after and done.month
-                and done.after < claim.month <= done.month):
+                       f"'{claim.phrase}': {claim.ref} is not complete in the plan.",
+                       f"Check {claim.ref}'s status in the plan.", claim.ref)
+        elif done.month is None:
+            self.unchecked.append(Unchecked(where, claim.phrase, f"no entry in the plan records when {claim.ref} "
+                                                                 "was completed"))
+        elif done.month == claim.month:
             self.checked.append(Checked(where, claim.phrase))
-        elif done.source == "entry" and done.month is not None:
+        else:
             self._find("completion-month", where, claim.phrase,
                        f"'{claim.phrase}': the plan records {claim.ref} as completed in {done.month.label()}.",
                        "Give the completion month the plan's entry records.", claim.ref)
-        else:
-            self.unchecked.append(Unchecked(where, claim.phrase, f"the plan does not record when {claim.ref} "
-                                                                 "was completed"))
 
     def _find(self, rule: str, where: str, phrase: str, message: str, fix: str, ref: str | None = None) -> None:
         self.findings.append(Finding(rule, message[:1].upper() + message[1:] if not message.startswith("'")

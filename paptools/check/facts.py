@@ -1,9 +1,10 @@
 """The plan's figures a draft may quote, for PAP actions and for all actions, computed once.
 
 Counts by status come from compare/figures.py; overdue uses the as-of date; completion
-within timescale from compare/diff.py's completion months. Without the previous version
-some completion months and every "no update" are unknown: those figures are given as bounds
-(or as unknown), so a draft is never faulted for a figure the plan cannot settle.
+within timescale from compare/completion.py. A completion figure is what the plan records,
+with a bound that counts every complete action whose completion month no entry records, so a
+draft is never faulted for a figure the plan cannot settle. "No update" needs the previous
+version.
 """
 from __future__ import annotations
 
@@ -11,16 +12,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from paptools.check.claims import (
+    BY_ORIGINAL,
+    BY_REVISED,
     COMPLETION_UNKNOWN,
     INCOMPLETE,
     LATE,
+    NO_DUE,
     NO_STATUS,
     NO_UPDATE,
     OVERDUE,
     TOTAL,
     WITHIN,
 )
-from paptools.compare.diff import completion, diff_plans, no_update
+from paptools.compare.changes import list_changes
+from paptools.compare.completion import Timeliness, completion
+from paptools.compare.diff import diff_plans
 from paptools.compare.figures import Counts, count, is_overdue
 from paptools.model import Action, Plan, Status
 
@@ -31,11 +37,14 @@ KIND_LABELS = {
     OVERDUE: "overdue (past the latest due month and not complete)",
     NO_UPDATE: "without an update since the previous version", WITHIN: "completed within timescale",
     LATE: "completed after the due month", COMPLETION_UNKNOWN: "with no recorded completion month",
+    BY_ORIGINAL: "completed by the original due month", BY_REVISED: "completed by a revised due month",
+    NO_DUE: "complete with no due month to compare with",
     NO_STATUS: "with no status recorded",
 }
 SHORT_LABELS = {**KIND_LABELS, Status.NOT_STARTED.value: "not started", TOTAL: "in total",
                 OVERDUE: "overdue", NO_UPDATE: "without an update", LATE: "late",
-                COMPLETION_UNKNOWN: "completion month not recorded"}
+                COMPLETION_UNKNOWN: "completion month not recorded", BY_ORIGINAL: "by the original due month",
+                BY_REVISED: "by a revised due month", NO_DUE: "no due month"}
 
 
 @dataclass(frozen=True)
@@ -64,9 +73,8 @@ def _refs(actions: list[Action]) -> tuple[str, ...]:
     return tuple(a.ref for a in actions)
 
 
-def group_facts(name: str, actions: tuple[Action, ...], plan: Plan, previous: Plan | None,
-                as_of: date, stale: set[str] | None) -> GroupFacts:
-    """Every figure of one group of actions."""
+def group_facts(name: str, actions: tuple[Action, ...], as_of: date, stale: set[str] | None) -> GroupFacts:
+    """Every figure of one group of actions; completion figures are (recorded, recorded + unknown)."""
     counts = count(actions)
     figures: dict[str, Figure] = {TOTAL: Figure(counts.total, counts.total)}
     for status in Status:
@@ -81,20 +89,20 @@ def group_facts(name: str, actions: tuple[Action, ...], plan: Plan, previous: Pl
     if stale is not None:
         chosen = [a for a in actions if a.ref in stale]
         figures[NO_UPDATE] = Figure(len(chosen), len(chosen), _refs(chosen))
-    versions = [previous, plan] if previous is not None else [plan]
-    done = [completion(a, versions) for a in actions if a.status is Status.COMPLETE]
-    within = [c.ref for c in done if c.within_timescale is True]
-    late = [c.ref for c in done if c.within_timescale is False]
-    open_ = [c.ref for c in done if c.within_timescale is None]
-    if previous is not None:
-        figures[WITHIN] = Figure(len(within), len(within), tuple(within))
-        figures[LATE] = Figure(len(late), len(late), tuple(late))
-        figures[COMPLETION_UNKNOWN] = Figure(len(open_), len(open_), tuple(open_))
-    else:  # completions shown only by the versions are unknown here: a range
-        note = "without the previous version, some completion months are not known"
-        figures[WITHIN] = Figure(len(within), len(within) + len(open_), tuple(late), note)
-        figures[LATE] = Figure(len(late), len(late) + len(open_), tuple(late), note)
-        figures[COMPLETION_UNKNOWN] = Figure(0, len(open_), (), note)
+    done = [c for a in actions if (c := completion(a)) is not None]
+
+    def refs(*kinds: Timeliness) -> tuple[str, ...]:
+        return tuple(c.ref for c in done if c.timeliness in kinds)
+
+    unknown = refs(Timeliness.NOT_RECORDED)
+    note = "no entry records when some complete actions were completed"
+    for kind, chosen in ((BY_ORIGINAL, refs(Timeliness.WITHIN)), (BY_REVISED, refs(Timeliness.WITHIN_REVISED)),
+                         (WITHIN, refs(Timeliness.WITHIN, Timeliness.WITHIN_REVISED)), (LATE, refs(Timeliness.LATE))):
+        # the plan records these; an action with no recorded completion month could be any of them
+        figures[kind] = Figure(len(chosen), len(chosen) + len(unknown), chosen, note)
+    figures[NO_DUE] = Figure(len(refs(Timeliness.NO_DUE_DATE)), len(refs(Timeliness.NO_DUE_DATE)),
+                             refs(Timeliness.NO_DUE_DATE))
+    figures[COMPLETION_UNKNOWN] = Figure(len(unknown), len(unknown), unknown)
     return GroupFacts(name, "PAP actions" if name == "pap" else "actions", counts, figures)
 
 
@@ -102,19 +110,18 @@ def stale_refs(plan: Plan, previous: Plan | None) -> set[str] | None:
     """Refs of incomplete actions with no new progress since the previous version (None without it)."""
     if previous is None:
         return None
-    return {a.ref for a in no_update(diff_plans(previous, plan))}
+    return {a.ref for a in list_changes(diff_plans(previous, plan)).no_update()}
 
 
-def completion_detail(plan: Plan, previous: Plan | None, refs: tuple[str, ...]) -> str:
+def completion_detail(plan: Plan, refs: tuple[str, ...]) -> str:
     """'PAP 1.8 (Sep 2024, due Jun 2024)' for each late action: why a within-timescale claim fails."""
-    versions = [previous, plan] if previous is not None else [plan]
     index = plan.by_ref()
     parts = []
     for ref in refs:
         action = index[ref]
-        done = completion(action, versions)
+        done = completion(action)
         due = action.timescale.due
-        if done.month is not None and due is not None:
+        if done is not None and done.month is not None and due is not None:
             parts.append(f"{ref} ({done.month.label()}, due {due.label()})")
         else:
             parts.append(ref)

@@ -13,7 +13,6 @@ Rules are switched off in the house-style file beside the workbook:
 """
 from __future__ import annotations
 
-import calendar
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from paptools.check.rules import RULES, LintContext
-from paptools.compare.diff import version_month
+from paptools.compare.figures import default_as_of
 from paptools.errors import UsageError
 from paptools.model import Finding, Plan
 from paptools.read.statuses import ColourKey
@@ -38,14 +37,9 @@ class LintSettings:
     source: str | None = None  # the file they came from
 
 
-def plan_as_of(plan: Plan) -> date | None:
-    """The last day of the month the plan stands at (its version date, file name or latest entry)."""
-    if plan.version_date is not None:
-        return plan.version_date
-    month = version_month(plan)
-    if month is None:
-        return None
-    return date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+def plan_as_of(plan: Plan) -> date:
+    """The date a plan is judged at by default: its own version date (compare/figures.py)."""
+    return default_as_of(plan)
 
 
 def colour_key(plan: Plan) -> ColourKey:
@@ -60,7 +54,7 @@ def colour_key(plan: Plan) -> ColourKey:
 def lint_plan(plan: Plan, as_of: date | None = None, settings: LintSettings | None = None) -> tuple[Finding, ...]:
     """Every lint finding on the plan, judged as of `as_of` (default: the plan's own month)."""
     settings = settings or LintSettings()
-    context = LintContext(as_of or plan_as_of(plan) or date.today(), settings.period_months, colour_key(plan))
+    context = LintContext(as_of or plan_as_of(plan), settings.period_months, colour_key(plan))
     findings: list[Finding] = []
     for rule in RULES:
         if rule.id not in settings.disable:

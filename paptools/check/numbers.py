@@ -87,12 +87,28 @@ def acceptable_percents(count: int, total: int, splits: tuple[dict[str, int], ..
     return allowed
 
 
-def status_splits(counts: Counts) -> tuple[dict[str, int], ...]:
-    """The two splits a board paper uses: by the five statuses, and complete against incomplete."""
-    from paptools.compare.figures import largest_remainder
+def largest_remainder(shares: dict[str, int], total: int) -> dict[str, int]:
+    """Whole percentages that add up to exactly 100: each share rounded down, then the points
+    left over given to the largest remainders (ties to the larger count, then in order)."""
+    if total <= 0:
+        return {name: 0 for name in shares}
+    exact = {name: Fraction(n * 100, total) for name, n in shares.items()}
+    result = {name: math.floor(value) for name, value in exact.items()}
+    left = 100 - sum(result.values())
+    order = list(shares)
+    ranked = sorted(shares, key=lambda name: (-(exact[name] - result[name]), -shares[name], order.index(name)))
+    for name in ranked[:max(left, 0)]:
+        result[name] += 1
+    return result
 
+
+def status_splits(counts: Counts) -> tuple[dict[str, int], ...]:
+    """The two splits a board paper uses: by the statuses, and complete against incomplete."""
+    shares = {status.value: n for status, n in counts.by_status}
+    if counts.unknown:
+        shares["Unknown"] = counts.unknown
     complete = counts.of(Status.COMPLETE)
     return (
-        counts.percentages(),
+        largest_remainder(shares, counts.total),
         largest_remainder({"complete": complete, "incomplete": counts.total - complete}, counts.total),
     )

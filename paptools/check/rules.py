@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from paptools.compare.diff import completion
+from paptools.compare.completion import completion
 from paptools.model import Action, Entry, Finding, Month, Plan, Status
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
 
@@ -120,7 +120,7 @@ def complete_but_continuing(plan: Plan, context: LintContext) -> Iterator[Findin
             continue
         match = _CONTINUING.search(entry.text)
         recorded = completion(action)
-        if recorded.source == "entry" and entry.date is not None and recorded.month == entry.date.month_of:
+        if recorded is not None and entry.date is not None and recorded.month == entry.date.month_of:
             continue  # the latest entry itself records the completion
         if match:
             when = entry.date.label() if entry.date else "undated"

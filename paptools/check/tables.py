@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from paptools.check.claims import INCOMPLETE, TOTAL, Claim, Loose, RefClaim, ref_pattern
-from paptools.compare.diff import version_month
+from paptools.compare.figures import version_month
 from paptools.model import Month, Plan
 from paptools.read.dates import find_dates
 from paptools.read.drafts import Draft, DraftParagraph

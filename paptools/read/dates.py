@@ -43,6 +43,7 @@ class DateToken:
     start: int
     end: int
     date: EntryDate
+    month_start: int | None = None  # where the month begins in "12 Jan24": the day may be text
 
 
 def _year(text: str) -> int:
@@ -97,7 +98,7 @@ def find_dates(text: str) -> list[DateToken]:
         if value is None:
             pos = match.start() + 1
             continue
-        tokens.append(DateToken(match.start(), match.end(), value))
+        tokens.append(DateToken(match.start(), match.end(), value, match.start("m1") if match.group("m1") else None))
         pos = match.end()
     return tokens
 
@@ -106,7 +107,7 @@ def date_at(text: str, pos: int) -> DateToken | None:
     """The date starting exactly at pos, if there is one."""
     match = _DATE.match(text, pos)
     if match and (value := _token(match)):
-        return DateToken(match.start(), match.end(), value)
+        return DateToken(match.start(), match.end(), value, match.start("m1") if match.group("m1") else None)
     return None
 
 

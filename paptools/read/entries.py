@@ -16,12 +16,14 @@ are the cell. Nothing is dropped, moved or invented.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 from paptools.model import Entry, EntryDate, EntryOrder
 from paptools.read.dates import MONTHS, DateToken, date_at, find_dates
+from paptools.read.entry_order import MARK, Piece, opening_at_the_end, order_of
 
 _UNIT = r"[A-Z][a-z]?(?:[A-Z][a-z]?){0,3}(?:-[A-Z][a-z]?)?"
 INITIALS = rf"{_UNIT}(?:(?:\s*(?:&|\band\b|/|,)\s*|\s)(?:{_UNIT}))*"
@@ -35,9 +37,7 @@ _INITIALS_BEFORE_DATE = re.compile(rf"(?P<i>{INITIALS})\s*(?:{_SEP}\s*)?")
 _SENTENCE_BREAK = re.compile(r"(?:[.!?;]+[\s)\"']*\s|\n)\s*(?:[•·*▪‣◦\-–]\s+)?")
 # A bullet or a milestone's number heading a line ("• ", "(1) ", "1. ", "a) "), or a
 # bracketed number anywhere ("... done (2) 2014/07/01: ..."): it belongs to the entry after it.
-_MARK = r"[•·*▪‣◦\-–]|\(?\d{1,3}[.)]|\(?[a-z]\)"
-_LINE_BULLET = re.compile(rf"(?:(?:^|\n)[ \t]*(?P<line>{_MARK})|(?<=[ \t])(?P<any>\(\d{{1,3}}\)))[ \t]*$")
-_LINE_MARK = re.compile(rf"(?:{_MARK})[ \t]")
+_LINE_BULLET = re.compile(rf"(?:(?:^|\n)[ \t]*(?P<line>{MARK})|(?<=[ \t])(?P<any>\(\d{{1,3}}\)))[ \t]*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z/']+)[ \t]+$")
 # Words after which a date belongs to the sentence: "in May 24", "by Dec 2023".
 _INLINE_WORDS = frozenset(
@@ -88,15 +88,6 @@ class SplitCell:
     order: EntryOrder  # the order it was read in: detected, else the plan's usual order
 
 
-@dataclass(frozen=True)
-class _Piece:
-    start: int
-    end: int
-    date: EntryDate | None
-    initials: str | None
-    body: int  # where its own text begins
-
-
 def split_entries(
     text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN
 ) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
@@ -114,96 +105,48 @@ def split_cell(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> Split
     Cached: two versions of a plan share most of their Progress cells, and the result is
     immutable, so reconciling them splits each unchanged cell once.
     """
+    usual_order = EntryOrder(usual_order)  # "newest first" as a plain string is welcome too
     text = text.strip()
     if not text:
         return SplitCell((), (), EntryOrder.UNKNOWN, usual_order)
     notes: list[str] = []
     starts = _find_starts(text, notes)
-    pieces: list[_Piece] = []
+    pieces: list[Piece] = []
     first = starts[0][0].pos if starts else len(text)
     if text[:first].strip():
-        pieces.append(_Piece(0, first, None, None, 0))
+        pieces.append(Piece(0, first, None, None, 0))
     for index, (start, heading) in enumerate(starts):
         end = starts[index + 1][0].pos if index + 1 < len(starts) else len(text)
         date = pieces[-1].date if start.carry_date and pieces else heading.date
-        pieces.append(_Piece(start.pos, end, date, heading.initials, min(heading.body, end)))
-    detected = _order(pieces)
+        pieces.append(Piece(start.pos, end, date, heading.initials, min(heading.body, end)))
+    detected = order_of(pieces)
     order = detected if detected is not EntryOrder.UNKNOWN else usual_order
     if order is EntryOrder.NEWEST_FIRST:
-        pieces = _opening_at_the_end(text, pieces, notes)
+        pieces = opening_at_the_end(text, pieces, notes)
     return SplitCell(tuple(_entry(text, piece) for piece in pieces), tuple(notes), detected, order)
 
 
-def _entry(text: str, piece: _Piece) -> Entry:
+def usual_order(texts: Iterable[str]) -> EntryOrder:
+    """The order most of a plan's Progress cells run in, by their own dates (cells that
+    cannot tell are not counted); UNKNOWN when they do not lean either way."""
+    counts = Counter(split_cell(text).detected for text in texts)
+    newest, oldest = counts[EntryOrder.NEWEST_FIRST], counts[EntryOrder.OLDEST_FIRST]
+    if newest > oldest:
+        return EntryOrder.NEWEST_FIRST
+    if oldest > newest:
+        return EntryOrder.OLDEST_FIRST
+    return EntryOrder.UNKNOWN
+
+
+def _entry(text: str, piece: Piece) -> Entry:
     """The piece as an Entry: its raw text exactly as written, and where its own text begins."""
     raw = text[piece.start : piece.end].strip()
     body = text[piece.body : piece.end].strip()
     return Entry(piece.date, piece.initials, None, raw, len(raw) - len(body))
 
 
-def _order(pieces: list[_Piece]) -> EntryOrder:
-    """Oldest or newest first, by which way the dates mostly step (months, not days)."""
-    months = [p.date.month_of for p in pieces if p.date is not None]
-    later = sum(b > a for a, b in pairwise(months))
-    earlier = sum(b < a for a, b in pairwise(months))
-    if later > earlier:
-        return EntryOrder.OLDEST_FIRST
-    if earlier > later:
-        return EntryOrder.NEWEST_FIRST
-    return EntryOrder.UNKNOWN
-
-
-def _breaks(text: str, start: int, end: int, newlines: int) -> list[re.Match[str]]:
-    """Line breaks of at least `newlines` between start and end that end a paragraph.
-
-    A break before a bullet or a numbered line, or after a line ending in a colon, is
-    inside a list, not between entries.
-    """
-    found = []
-    for match in re.finditer(r"[ \t]*(?:\n[ \t]*)+", text[:end]):
-        if match.start() < start or match.group().count("\n") < newlines:
-            continue
-        if text[: match.start()].rstrip().endswith(":") or _LINE_MARK.match(text, match.end()):
-            continue
-        if match.end() < end:
-            found.append(match)
-    return found
-
-
-def _opening_at_the_end(text: str, pieces: list[_Piece], notes: list[str]) -> list[_Piece]:
-    """In a newest-first cell, the paragraph after the oldest entry is the cell's first entry.
-
-    Entries are told apart by the line breaks the cell puts between them (one, or a blank
-    line); a cell that runs its entries on without line breaks cannot say, and is left as
-    it is.
-    """
-    last = pieces[-1]
-    if last.date is None:
-        return pieces
-    dated = [p for p in pieces if p.date is not None]
-    # The whitespace closing each dated entry but the last: what the cell puts between entries.
-    gaps = [text[p.start : p.end][len(text[p.start : p.end].rstrip()) :] for p in dated[:-1]]
-    newlines = min((g.count("\n") for g in gaps), default=1)
-    if newlines == 0:
-        return pieces
-    breaks = _breaks(text, last.body, last.end, newlines)
-    if not breaks:
-        return pieces
-    # Entries with paragraphs of their own: a wider break than any inside them is certain.
-    inside = max((m.group().count("\n") for p in dated[:-1] for m in _breaks(text, p.body, p.end, newlines)),
-                 default=0)
-    wider = _breaks(text, last.body, last.end, inside + 1) if inside else breaks
-    cut = (wider or breaks)[0]
-    if not wider:
-        opening = " ".join(text[cut.end() : last.end].split())
-        notes.append(f"the lines after the oldest entry ('{opening[:60]}') are read as the cell's first entry, "
-                     "written before the dated entries above them (the cell runs newest first)")
-    return [*pieces[:-1], _Piece(last.start, cut.start(), last.date, last.initials, last.body),
-            _Piece(cut.end(), last.end, None, None, cut.end())]
-
-
 def _find_starts(text: str, notes: list[str]) -> list[tuple[_Start, _Heading]]:
-    dated = [start for token in find_dates(text) if (start := _dated_start(text, token))]
+    dated = [start for token in find_dates(text) if (start := _dated_start(text, _day_or_month(text, token)))]
     # A dated heading depends only on where its date ends, so it is parsed once here.
     headings = {start.date_end: _parse_heading(text, start) for start in dated}
     candidates = list(dated)
@@ -248,6 +191,20 @@ def _find_starts(text: str, notes: list[str]) -> list[tuple[_Start, _Heading]]:
         heading = headings.get(candidate.date_end) if candidate.date and not candidate.carry_date else None
         starts.append((candidate, heading or _parse_heading(text, candidate)))
     return starts
+
+
+def _day_or_month(text: str, token: DateToken) -> DateToken:
+    """A day before a month and year written together counts only where it opens a sentence.
+
+    "another 12 Jan24: done" is a number, then the heading "Jan24:"; "Intro. 5 Dec23: ..."
+    is the 5th of December.
+    """
+    if token.month_start is None or _at_sentence_start(text, token.start):
+        return token
+    month_year = text[token.month_start : token.end]
+    if any(c.isspace() for c in month_year):
+        return token
+    return date_at(text, token.month_start) or token
 
 
 def _with_bullet(text: str, start: _Start) -> _Start:

@@ -205,9 +205,12 @@ class Vocabulary:
 
     @classmethod
     def from_words(
-        cls, words: Iterable[str], source: str, overrides: Mapping[str, Status] | None = None
+        cls, words: Iterable[str], source: str, overrides: Mapping[str, Status | None] | None = None
     ) -> Vocabulary:
-        """Map each distinct word once (first spelling kept); the house-style file's words win."""
+        """Map each distinct word once (first spelling kept); the house-style file's words win.
+
+        An override to None says the word fits no status (reported, never counted).
+        """
         chosen = {normalise_word(k): (k, v) for k, v in (overrides or {}).items()}
         mapped: dict[str, WordMapping] = {}
         for word in words:
