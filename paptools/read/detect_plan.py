@@ -12,11 +12,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from paptools.model import DataWarning
+from paptools.model import Candidate, DataWarning, Layout, LogSheet, Membership, StatusSource, Table, Unused, WordMap
 from paptools.read.cells import Book, column_letter
 from paptools.read.detect import Header, Row, find_header, sheet_rows, used_words
 from paptools.read.headers import match_header
-from paptools.read.layout import Candidate, Layout, LogSheet, Membership, StatusSource, Table, Unused, WordMap
 from paptools.read.refs import parse_ref
 from paptools.read.scale import build_scale, normalise_word, sheet_status, word_status
 from paptools.read.text import normalise_label, one_line

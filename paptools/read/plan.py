@@ -14,13 +14,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from paptools.errors import NoActions
-from paptools.model import Action, DataWarning, Entry, Month, Plan, Status, Timescale
+from paptools.model import Action, DataWarning, Entry, Layout, Month, Plan, Status, Table, Timescale
 from paptools.read.cells import Book, open_book
 from paptools.read.dates import parse_timescale
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.headers import FIELD_LABELS
 from paptools.read.inputs import display_name
-from paptools.read.layout import Layout, Table
 from paptools.read.people import People, split_owners
 from paptools.read.progress import cell_entries, date_entry, log_entries, period_entries, period_text
 from paptools.read.refs import RefCandidate, parse_ref, resolve_numeric_refs

@@ -12,12 +12,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 
-from paptools.model import Entry, EntryDate, EntrySource
+from paptools.model import Entry, EntryDate, EntrySource, LogSheet, Table
 from paptools.read.cells import Book
 from paptools.read.dates import find_dates
 from paptools.read.detect import MAX_COLUMNS, cell_text
 from paptools.read.entries import split_entries
-from paptools.read.layout import LogSheet, Table
 from paptools.read.refs import parse_ref
 
 Warn = Callable[[str | None, str | None, str, str | None], None]

@@ -10,8 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from paptools.model import Status
-from paptools.read.layout import WordMap
+from paptools.model import Status, WordMap
 from paptools.read.statuses import status_from_text
 
 _SHEET_STATUS = re.compile(r"\b(?:closed|completed?|archived?|done|implemented)\b", re.I)

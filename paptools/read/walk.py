@@ -15,12 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from paptools.model import DataWarning, Note, Status
+from paptools.model import DataWarning, Layout, Note, Status, Table
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.detect import MAX_COLUMNS, cell_text
 from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS
 from paptools.read.headers import FIELD_LABELS, ColumnMap, is_repeat_header
-from paptools.read.layout import Layout, Table
 from paptools.read.refs import RefCandidate, number_text, parse_ref
 from paptools.read.rules import bounds
 from paptools.read.statuses import WHITE, family, key_status
