@@ -31,7 +31,6 @@ class Progress(Protocol):
     def advance(self, done: int, total: int) -> None: ...
 
 
-
 OUTPUT_KINDS = ("changes", "report", "workbook")
 PathLike = str | Path
 

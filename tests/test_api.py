@@ -135,7 +135,6 @@ def test_every_command_help_has_a_worked_example(command):
     args = ["--help"] if command is None else [command, "--help"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0
-    assert "Example:" in result.output
     example = f"paptools {command} " if command else "paptools "
     lines = [line.strip() for line in result.output.splitlines()]
     assert any(line.startswith(example) for line in lines), result.output

@@ -33,9 +33,27 @@ def layer_of(module: str) -> int:
     return best[1]
 
 
+def _frame_bridges(tree: ast.AST) -> set[int]:
+    """Imports of paptools.frames inside a `*_frame` method (Plan.to_frame(), History.counts_frame() ...).
+
+    The one sanctioned way up: a record offers itself as a DataFrame (issue 15.3) by importing
+    the frames module when, and only when, a frame is asked for; nothing else may point up.
+    """
+    bridges = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name.endswith("_frame"):
+            bridges |= {id(inner) for inner in ast.walk(node)
+                        if isinstance(inner, ast.ImportFrom) and inner.module == "paptools.frames"}
+    return bridges
+
+
 def imports_of(path: Path) -> list[str]:
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    bridges = _frame_bridges(tree)
+    for node in ast.walk(tree):
+        if id(node) in bridges:
+            continue
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("paptools") and not node.level:
             found.append(node.module)
         elif isinstance(node, ast.Import):

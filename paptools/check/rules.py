@@ -60,7 +60,11 @@ def rule(rule_id: str, title: str) -> Callable[[RuleCheck], RuleCheck]:
 
 
 def _finding(rule_id: str, action: Action, message: str, fix: str, cell: str | None = None) -> Finding:
-    return Finding(rule_id, message, fix, ref=action.ref, sheet=action.sheet,
+    sheet = action.sheet
+    if cell and "!" in cell:  # an entry's cell may name its own sheet (a log sheet of updates)
+        sheet, cell = cell.rsplit("!", 1)
+        sheet = sheet.strip("'")
+    return Finding(rule_id, message, fix, ref=action.ref, sheet=sheet,
                    cell=cell or action.status_cell or f"{action.row}:{action.row}")
 
 

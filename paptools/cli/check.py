@@ -112,8 +112,9 @@ def check(ctx: click.Context, draft: Path, workbook: Path, previous: Path | None
     """Check the figures of a DRAFT report (.docx, .md or .txt) against the plan in WORKBOOK.
 
     \b
-    paptools check board-paper.docx plan-2025-01.xlsx
-    paptools check board-paper.docx plan-2025-01.xlsx plan-2024-06.xlsx --json
+    Example:
+      paptools check board-paper.docx workbooks/oldham-send-pap-2025-01.xlsx
+      paptools check draft.md plan-2025-01.xlsx plan-2024-06.xlsx --json
 
     Counts and percentages of each status, totals, "x of y", breakdowns that must add up
     ("Seven actions are incomplete" then the statuses of those seven), the actions listed
@@ -151,8 +152,9 @@ def lint(ctx: click.Context, workbook: Path, as_json: bool, style: Path | None, 
     """Check WORKBOOK for the mistakes a careful reviewer would catch before the board.
 
     \b
-    paptools lint plan-2025-01.xlsx
-    paptools lint plan-2025-01.xlsx --as-of 2025-01-31 --json
+    Example:
+      paptools lint workbooks/oldham-send-pap-2025-01.xlsx
+      paptools lint plan.xlsx --as-of 2025-01-31 --json
 
     Fill colour and status words that disagree; status words outside the Key; Complete
     while the latest entry says work continues; On track past a revised due month with no
@@ -192,8 +194,9 @@ def explain(ctx: click.Context, workbook: Path, ref: str, as_json: bool, as_of: 
     """Explain why action REF of WORKBOOK has the status it has.
 
     \b
-    paptools explain plan-2025-01.xlsx "PAP 2.21"
-    paptools explain plan-2025-01.xlsx 2.21 --json
+    Example:
+      paptools explain workbooks/oldham-send-pap-2025-01.xlsx "PAP 2.21"
+      paptools explain plan.xlsx 2.21 --json
 
     Says which cell the status came from and how (the fill colour matched to the Key's
     colour, the words in the RA cell, or a blank cell), the due and revised months, the

@@ -37,8 +37,9 @@ def pack(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, outp
     """Write the board pack: the report, the cleaned workbook and an email draft with both attached.
 
     \b
-    paptools pack PREVIOUS.xlsx CURRENT.xlsx --to board@example.gov.uk
-    paptools pack CURRENT.xlsx --since 2024-09
+    Example:
+      paptools pack PREVIOUS.xlsx CURRENT.xlsx --to board@example.gov.uk
+      paptools pack CURRENT.xlsx --since 2024-09
 
     The draft (<current>-pack.eml) opens in Outlook or Thunderbird ready to edit and send:
     its subject is the plan's title and version date, its body the headline figures and
