@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,9 +37,9 @@ from paptools.check.claims import (
 )
 from paptools.check.facts import KIND_LABELS, SHORT_LABELS, GroupFacts, completion_detail, group_facts, stale_refs
 from paptools.check.lint import plan_as_of
+from paptools.check.named import AGREES, UNCHECKED, judge
 from paptools.check.numbers import acceptable_percents, exact_percent, half_up, status_splits
 from paptools.check.tables import table_claims
-from paptools.compare.completion import completion
 from paptools.model import Finding, Plan, Status
 from paptools.read.dates import find_dates
 from paptools.read.drafts import Draft, DraftParagraph
@@ -248,14 +249,14 @@ class _Checker:
         elif set(claim.kinds) <= _COMPLETE_PARTS:
             self._add_part(claim, lambda b: b.header.kind == Status.COMPLETE.value)
 
-    def _add_part(self, claim: Claim, which) -> bool:  # type: ignore[no-untyped-def]
+    def _add_part(self, claim: Claim, which: Callable[[_Breakdown], bool]) -> bool:
         for breakdown in reversed(self.open):
             if which(breakdown):
                 breakdown.parts.append(claim)
                 return True
         return False
 
-    def _close(self, which) -> None:  # type: ignore[no-untyped-def]
+    def _close(self, which: Callable[[_Breakdown], bool]) -> None:
         for breakdown in [b for b in self.open if which(b)]:
             self.open.remove(breakdown)
             self._breakdown(breakdown)
@@ -370,58 +371,15 @@ class _Checker:
                    + (f", which rounds to {half_up(n, base)}%." if base else "."),
                    "Give the percentage of the count it stands beside (whole numbers, rounded half up).")
 
-    # -- refs --------------------------------------------------------------------------
+    # -- named actions -----------------------------------------------------------------
     def _ref_claim(self, claim: RefClaim, where: str) -> None:
-        action = self.plan.by_ref().get(claim.ref)
-        if action is None:
-            self._find("unknown-ref", where, claim.phrase, f"{claim.ref} is not an action in {self.plan.source}.",
-                       "Check the ref against the plan.", claim.ref)
-            return
-        if claim.what == "status":
-            if claim.status == "overdue":
-                right = action.status is not Status.COMPLETE and action.timescale.due is not None \
-                    and self.as_of > _month_end(action.timescale.due)
-                said = f"{claim.ref} is {'overdue' if right else 'not overdue'}"
-            else:
-                right = action.status is not None and action.status.value == claim.status
-                said = f"{claim.ref} is {action.status.value if action.status else 'of unknown status'} in the plan"
-            if right:
-                self.checked.append(Checked(where, claim.phrase))
-            else:
-                self._find("ref-status", where, claim.phrase, f"'{claim.phrase}': {said}"
-                           f" ({action.sheet}!{action.status_cell or action.row}).",
-                           f"Give {claim.ref}'s status as the plan has it, or update the plan.", claim.ref)
-            return
-        self._month_claim(claim, where)
-
-    def _month_claim(self, claim: RefClaim, where: str) -> None:
-        action = self.plan.by_ref()[claim.ref]
-        timescale = action.timescale
-        if claim.what in ("due", "revised due"):
-            expected = timescale.revised_due if claim.what == "revised due" else timescale.due
-            if expected is None or claim.month is None:
-                self.unchecked.append(Unchecked(where, claim.phrase, f"the plan gives no due month for {claim.ref}"))
-            elif claim.month == expected:
-                self.checked.append(Checked(where, claim.phrase))
-            else:
-                self._find("due-month", where, claim.phrase,
-                           f"'{claim.phrase}': {claim.ref} is due {expected.label()} in the plan "
-                           f"(Timescale '{timescale.text}').", f"Give {claim.ref}'s latest due month.", claim.ref)
-            return
-        done = completion(action)
-        if done is None:
-            self._find("completion-month", where, claim.phrase,
-                       f"'{claim.phrase}': {claim.ref} is not complete in the plan.",
-                       f"Check {claim.ref}'s status in the plan.", claim.ref)
-        elif done.month is None:
-            self.unchecked.append(Unchecked(where, claim.phrase, f"no entry in the plan records when {claim.ref} "
-                                                                 "was completed"))
-        elif done.month == claim.month:
+        verdict = judge(self.plan, claim, self.as_of)
+        if verdict.outcome == AGREES:
             self.checked.append(Checked(where, claim.phrase))
+        elif verdict.outcome == UNCHECKED:
+            self.unchecked.append(Unchecked(where, claim.phrase, verdict.message))
         else:
-            self._find("completion-month", where, claim.phrase,
-                       f"'{claim.phrase}': the plan records {claim.ref} as completed in {done.month.label()}.",
-                       "Give the completion month the plan's entry records.", claim.ref)
+            self._find(verdict.rule, where, claim.phrase, verdict.message, verdict.fix, claim.ref)
 
     def _find(self, rule: str, where: str, phrase: str, message: str, fix: str, ref: str | None = None) -> None:
         self.findings.append(Finding(rule, message[:1].upper() + message[1:] if not message.startswith("'")
@@ -434,11 +392,6 @@ def _capital(text: str) -> str:
 
 def _span(bounds: tuple[int, int]) -> tuple[int, int]:
     return bounds[0], bounds[1] + 1
-
-
-def _month_end(month: object) -> date:
-    year, number = month.year, month.month  # type: ignore[attr-defined]
-    return date(year, number, calendar.monthrange(year, number)[1])
 
 
 def _norm(text: str) -> str | None:

@@ -82,8 +82,8 @@ def group_facts(name: str, actions: tuple[Action, ...], as_of: date, stale: set[
         figures[status.value] = Figure(len(chosen), len(chosen), _refs(chosen))
     incomplete = [a for a in actions if a.status is not Status.COMPLETE]
     figures[INCOMPLETE] = Figure(len(incomplete), len(incomplete), _refs(incomplete))
-    unknown = [a for a in actions if a.status is None]
-    figures[NO_STATUS] = Figure(len(unknown), len(unknown), _refs(unknown))
+    no_status = [a for a in actions if a.status is None]
+    figures[NO_STATUS] = Figure(len(no_status), len(no_status), _refs(no_status))
     overdue = [a for a in actions if is_overdue(a, as_of)]
     figures[OVERDUE] = Figure(len(overdue), len(overdue), _refs(overdue), f"as of {as_of:%d %B %Y}")
     if stale is not None:
@@ -96,10 +96,10 @@ def group_facts(name: str, actions: tuple[Action, ...], as_of: date, stale: set[
 
     unknown = refs(Timeliness.NOT_RECORDED)
     note = "no entry records when some complete actions were completed"
-    for kind, chosen in ((BY_ORIGINAL, refs(Timeliness.WITHIN)), (BY_REVISED, refs(Timeliness.WITHIN_REVISED)),
-                         (WITHIN, refs(Timeliness.WITHIN, Timeliness.WITHIN_REVISED)), (LATE, refs(Timeliness.LATE))):
+    for kind, recorded in ((BY_ORIGINAL, refs(Timeliness.WITHIN)), (BY_REVISED, refs(Timeliness.WITHIN_REVISED)),
+                           (WITHIN, refs(Timeliness.WITHIN, Timeliness.WITHIN_REVISED)), (LATE, refs(Timeliness.LATE))):
         # the plan records these; an action with no recorded completion month could be any of them
-        figures[kind] = Figure(len(chosen), len(chosen) + len(unknown), chosen, note)
+        figures[kind] = Figure(len(recorded), len(recorded) + len(unknown), recorded, note)
     figures[NO_DUE] = Figure(len(refs(Timeliness.NO_DUE_DATE)), len(refs(Timeliness.NO_DUE_DATE)),
                              refs(Timeliness.NO_DUE_DATE))
     figures[COMPLETION_UNKNOWN] = Figure(len(unknown), len(unknown), unknown)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -43,12 +44,20 @@ def _read(path: Path) -> Plan:
     return read_plan(path)
 
 
-def _as_of(value: str | None) -> Any:
+def _as_of(value: str | None) -> date | None:
+    """--as-of as a date: YYYY-MM-DD, DD/MM/YYYY, or YYYY-MM for the last day of that month."""
     if not value:
         return None
-    from paptools.cli.app import _as_of as parse
+    from calendar import monthrange
+    from datetime import datetime
 
-    return parse(value)
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m"):
+        try:
+            parsed = datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+        return parsed.replace(day=monthrange(parsed.year, parsed.month)[1]) if fmt == "%Y-%m" else parsed
+    raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD or YYYY-MM", param_hint="--as-of")
 
 
 def _wrap(text: str, indent: str) -> str:
