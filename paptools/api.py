@@ -46,9 +46,7 @@ def read_plan(path: PathLike, style: PathLike | None = None, *,
     >>> import paptools
     >>> paptools.read_plan("workbooks/oldham-send-pap-2026-04.xlsx").to_frame()  # doctest: +SKIP
     """
-    if style is None:
-        return _read_plan(path, progress=progress)
-    return _read_plan(path, progress=progress, style=style)  # type: ignore[call-arg]  # house styles: issue 19
+    return _read_plan(path, progress=progress, style=style)
 
 
 def normalise_ref(text: str) -> str:
@@ -140,6 +138,7 @@ def reconcile(
     progress: Progress | None = None,
     single_ok: bool = False,
     order_by_date: bool = False,
+    style: PathLike | None = None,
 ) -> Reconciliation:
     """Read the versions (oldest first; the last is current) and reconcile the last two.
 
@@ -147,7 +146,8 @@ def reconcile(
     `since`, only a status report is possible: `single_ok` allows it. `order_by_date` orders
     the versions by the date read from each workbook (for a folder of versions, whatever their
     file names). `progress` (a terminal.Progress, or None) is told
-    what is being read.
+    what is being read. `style` is a house-style file for every version (else each
+    workbook's own paptools.toml, if it has one).
     """
     paths = _flatten(versions)
     if not paths:
@@ -158,9 +158,9 @@ def reconcile(
 
     def read_here(path: Path) -> Plan:
         if progress is None:
-            return _read_plan(path)
+            return _read_plan(path, style=style)
         progress.stage(f"Reading {path.name}")
-        return _read_plan(path, progress=progress.advance)
+        return _read_plan(path, progress=progress.advance, style=style)
 
     plans = [read_here(path) for path in paths]
     if order_by_date:
@@ -249,14 +249,24 @@ def _write_pack(result: Reconciliation, options: OutputOptions, staged: dict[str
 
 
 def _write_report(result: Reconciliation, options: OutputOptions, path: Path) -> None:
-    from paptools.write.report import ReportOptions, write_report
+    from paptools.content.report import ReportSettings, build_report
 
-    report_options = ReportOptions(**options.report, warnings=result.all_warnings())
-    write_report(path, result, report_options)
+    settings = dict(options.report)
+    template = settings.pop("template", None)
+    report = build_report(result, ReportSettings(**settings))
+    if template is None:
+        from paptools.write.docx import write_docx
+
+        write_docx(report, path)
+    else:
+        from paptools.write.docx_template import render_template
+
+        render_template(report, template, path)
 
 
 def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None,
-          progress: Progress | None = None, notes: list[DataWarning] | None = None) -> tuple[Plan, Path]:
+          progress: Progress | None = None, notes: list[DataWarning] | None = None,
+          style: PathLike | None = None) -> tuple[Plan, Path]:
     """Read one workbook and write its cleaned copy; returns the plan and the path written.
 
     What the writer reports (a cell continued on a second row) is added to `notes` when given.
@@ -266,7 +276,7 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
 
     if progress is not None:
         progress.stage(f"Reading {Path(path).name}")
-    plan = _read_plan(path, progress=progress.advance if progress is not None else None)
+    plan = _read_plan(path, progress=progress.advance if progress is not None else None, style=style)
     if progress is not None:
         progress.stage(f"Writing {Path(plan.source).stem}-clean.xlsx")
     with OutputSet(output_dir, force=force, inputs=[path]) as outputs:

@@ -120,13 +120,13 @@ class _Progress:
         return False
 
 
-def _read(path: Path):
+def _read(path: Path, style: Path | None = None):
     """Read one workbook, showing progress on large ones."""
     from paptools.api import read_plan
 
     with _Progress() as progress:
         progress.stage(f"Reading {path.name}")
-        return read_plan(path, progress=progress.advance)
+        return read_plan(path, style=style, progress=progress.advance)
 
 
 def _as_of(value: str | None) -> date | None:
@@ -171,6 +171,9 @@ class _PathType(click.Path):
 WORKBOOK = _PathType(dir_okay=True, exists=False, readable=False)  # an unreadable file is named by check_workbook
 FOLDER = _PathType(file_okay=False)
 FILE = _PathType(dir_okay=False)
+STYLE = click.option("--style", "style", type=_PathType(dir_okay=False, exists=True), metavar="FILE",
+                     help="House-style file saying how the workbook is laid out (default: paptools.toml beside "
+                          "the workbook, if there is one; see `paptools inspect`).")
 AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue' (YYYY-MM-DD or YYYY-MM). Default: the date of the (newer) version.")
 
 
@@ -179,7 +182,8 @@ AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON (see README).")
 @click.option("--ref", "refs", multiple=True, metavar="REF", help="Show only this action (repeatable), e.g. --ref 'PAP 2.3'.")
 @AS_OF
-def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None) -> None:
+@STYLE
+def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None, style: Path | None) -> None:
     """Show every action of WORKBOOK: status, owner, due month and its progress entries.
 
     \b
@@ -189,7 +193,7 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
     """
     from paptools.api import normalise_ref, summarize
 
-    plan = _read(workbook)
+    plan = _read(workbook, style)
     wanted = tuple(normalise_ref(r) for r in refs)
     if as_json:
         from paptools.write.jsondoc import plan_document
@@ -210,7 +214,8 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
 @click.argument("workbook", type=WORKBOOK)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures (and the actions) as JSON (see README).")
 @AS_OF
-def summary(workbook: Path, as_json: bool, as_of: str | None) -> None:
+@STYLE
+def summary(workbook: Path, as_json: bool, as_of: str | None, style: Path | None) -> None:
     """Count the actions of WORKBOOK by status: all, PAP only, and per priority area and section.
 
     \b
@@ -219,7 +224,7 @@ def summary(workbook: Path, as_json: bool, as_of: str | None) -> None:
     """
     from paptools.api import summarize
 
-    plan = _read(workbook)
+    plan = _read(workbook, style)
     figures = summarize(plan, _as_of(as_of))
     if as_json:
         from paptools.write.jsondoc import plan_document
@@ -246,13 +251,16 @@ def _month(value: str | None):
 def report_options(function):
     """The options that shape the Word report, shared by `reconcile` and `report`."""
     options = [
-        click.option("--title", help="Title of the report (default: a SEND PAP progress report title)."),
-        click.option("--committee", help="Committee the report goes to (default: Overview and Scrutiny Committee)."),
+        click.option("--title", help="Title of the report (default: the plan's title and 'progress report')."),
+        click.option("--committee", help="Committee the report goes to, e.g. 'Children's Scrutiny Board' "
+                                         "(default: 'the committee')."),
         click.option("--meeting-date", metavar="YYYY-MM-DD", help="Date of the meeting, shown on the report."),
         click.option("--template", type=FILE,
-                     help="A council .docx whose styles, page and letterhead the report takes."),
+                     help="Your own Word document with {{ }} placeholders (see `paptools template`)."),
         click.option("--narrative", type=FILE,
-                     help="Markdown or text file with your own Purpose and Recommendations (see README)."),
+                     help="Markdown file with your own sections: Background, Impact, Feedback ... (see README)."),
+        click.option("--names/--no-names", default=False,
+                     help="Show officers' names beside their entries (default: no, for a public paper)."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -271,8 +279,8 @@ def pack_options(function):
     return function
 
 
-def _report_settings(title, committee, meeting_date, template, narrative) -> dict:
-    settings: dict = {}
+def _report_settings(title, committee, meeting_date, template, narrative, names=False) -> dict:
+    settings: dict = {"names": names}
     if title:
         settings["title"] = title
     if committee:
@@ -332,9 +340,10 @@ def _paths(workbooks: tuple[Path, ...]) -> list[Path]:
                                            "cleaned workbook attached (see `paptools pack`).")
 @pack_options
 @report_options
+@STYLE
 def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, as_json: bool,
               output_dir: Path, force: bool, no_files: bool, pack: bool, to: tuple[str, ...], cc: tuple[str, ...],
-              title, committee, meeting_date, template, narrative) -> None:
+              title, committee, meeting_date, template, narrative, names, style: Path | None) -> None:
     """Reconcile the previous version of the plan with the current one.
 
     \b
@@ -352,13 +361,13 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     from paptools.api import OutputOptions, write_outputs
     from paptools.api import reconcile as run_reconcile
 
-    settings = _report_settings(title, committee, meeting_date, template, narrative)
+    settings = _report_settings(title, committee, meeting_date, template, narrative, names)
     options = OutputOptions(output_dir=output_dir, force=force, report=settings, to=to, cc=cc)
     if pack:
         options.kinds = (*options.kinds, "pack")
     with _Progress() as progress:
         result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress,
-                               order_by_date=not workbooks)
+                               order_by_date=not workbooks, style=style)
         written = {} if no_files else write_outputs(result, options, progress)
     if as_json:
         from paptools.write.jsondoc import reconcile_document
@@ -379,49 +388,13 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
 
 
 @main.command()
-@click.argument("workbooks", nargs=-1, type=WORKBOOK)
-@click.option("--since", metavar="YYYY-MM", help="With one workbook: progress is the entries dated from this month.")
-@AS_OF
-@click.option("--output-dir", type=FOLDER, default="outputs",
-              show_default=True, help="Folder for the report.")
-@click.option("--force", is_flag=True, help="Replace the report if it exists (otherwise a new name is used).")
-@report_options
-def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, output_dir: Path, force: bool,
-           title, committee, meeting_date, template, narrative) -> None:
-    """Write the Word progress report for the scrutiny committee.
-
-    \b
-    Example:
-      paptools report PREVIOUS.xlsx CURRENT.xlsx --meeting-date 2025-01-28
-      paptools report CURRENT.xlsx --since 2024-09
-      paptools report CURRENT.xlsx          (a status report, with no changes section)
-
-    Writes <current>-report.docx to --output-dir: purpose, executive summary with the
-    figures, a table and a chart, progress since the last report, actions needing
-    attention, recommendations, and appendices with every action's status and the
-    data warnings.
-    """
-    from paptools.api import OutputOptions, write_outputs
-    from paptools.api import reconcile as run_reconcile
-
-    settings = _report_settings(title, committee, meeting_date, template, narrative)
-    options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings)
-    with _Progress() as progress:
-        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True,
-                               order_by_date=not workbooks,
-                               progress=progress)
-        written = write_outputs(result, options, progress)
-    echo(f"Wrote {written['report']}.")
-    _echo_run_warnings(result, False)
-
-
-@main.command()
 @click.argument("workbook", type=WORKBOOK)
 @click.option("--output-dir", type=FOLDER, default="outputs",
               show_default=True, help="Folder for the cleaned workbook.")
 @click.option("--force", is_flag=True, help="Replace the cleaned workbook if it exists (otherwise a new name is used).")
 @AS_OF
-def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> None:
+@STYLE
+def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None, style: Path | None) -> None:
     """Write a tidy copy of WORKBOOK to send: <name>-clean.xlsx in --output-dir.
 
     \b
@@ -437,7 +410,7 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> N
     notes: list = []
     with _Progress() as progress:
         plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress,
-                               notes=notes)
+                               notes=notes, style=style)
     echo(f"Wrote {path} ({len(plan.actions)} actions).")
     _echo_warnings(plan, False)
     _echo_notes(path.name, notes)

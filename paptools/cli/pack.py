@@ -33,7 +33,7 @@ from paptools.cli.app import (
 @report_options
 def pack(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, output_dir: Path, force: bool,
          to: tuple[str, ...], cc: tuple[str, ...], title: str | None, committee: str | None,
-         meeting_date: str | None, template: Path | None, narrative: Path | None) -> None:
+         meeting_date: str | None, template: Path | None, narrative: Path | None, names: bool = False) -> None:
     """Write the board pack: the report, the cleaned workbook and an email draft with both attached.
 
     \b
@@ -48,7 +48,7 @@ def pack(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, outp
     from paptools.api import OutputOptions, write_outputs
     from paptools.api import reconcile as run_reconcile
 
-    settings = _report_settings(title, committee, meeting_date, template, narrative)
+    settings = _report_settings(title, committee, meeting_date, template, narrative, names)
     options = OutputOptions(output_dir=output_dir, force=force, kinds=("report", "workbook", "pack"),
                             report=settings, to=to, cc=cc)
     with _Progress() as progress:

@@ -244,8 +244,8 @@ def used_words(rows: list[Row], header: Header, book: Book) -> tuple[Counter[str
     if status is None or ref is None:
         return words, fills
     for row in rows:
-        if row.number <= header.rows[-1] or ref >= len(row.texts) or not row.texts[ref]:
-            continue
+        if row.number <= header.rows[-1] or ref >= len(row.texts) or not parse_ref(row.texts[ref]):
+            continue  # not an action row (a repeated header, a section, a key line)
         text = row.texts[status] if status < len(row.texts) else ""
         if text and len(text) <= 60:
             words[text.strip()] += 1

@@ -13,13 +13,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from paptools.model import Candidate, DataWarning, Layout, LogSheet, Membership, StatusSource, Table, Unused, WordMap
-from paptools.read.cells import Book, column_letter
+from paptools.read.cells import Book, Sheet, column_letter
 from paptools.read.detect import Header, Row, find_header, sheet_rows, used_words
 from paptools.read.headers import match_header
 from paptools.read.refs import parse_ref
-from paptools.read.scale import build_scale, normalise_word, sheet_status, word_status
+from paptools.read.scale import build_scale, sheet_status, word_status
 from paptools.read.text import normalise_label, one_line
 from paptools.read.version import COVER_ROWS, date_from_cells, date_from_name, date_from_properties
+from paptools.read.vocabulary import normalise_word
 
 GENERATED_PROPERTY = "paptools"  # set by write/workbook.py on the cleaned workbooks it writes
 GENERATED_SHEETS = {"Changes", "Warnings", "About"}
@@ -42,6 +43,7 @@ class _Found:
     signature: frozenset[tuple[str, str]]
     plan_values: Counter[str] = field(default_factory=Counter)
     order: Counter[str] = field(default_factory=Counter)
+    dropdown: tuple[tuple[str, ...], str] | None = None  # a drop-down list's values on the status column, and where
 
 
 @dataclass
@@ -91,7 +93,7 @@ def detect_layout(book: Book, style: object | None = None) -> Layout:
             continue
         words, fills = used_words(rows, header, book)
         found.append(_Found(sheet.title, header, words, fills, _signature(rows, header),
-                            _values(rows, header, "plan"), _order(rows, header)))
+                            _values(rows, header, "plan"), _order(rows, header), _dropdown(book, sheet, header)))
         unused.extend(_dated_extras(sheet.title, rows, header))
     tables = _tables(found, keys, house, unused)
     if len(logs) > 1:
@@ -142,14 +144,29 @@ def _status_source(item: _Found, keys: list[_KeyBlock], house) -> StatusSource:
         kind = "sheet name"
     if key is not None:
         source = f"sheet {key.sheet} {key.first}:{key.last}"
+    elif item.dropdown is not None:
+        source = f"drop-down list on {item.sheet}!{item.dropdown[1]}"
     elif house.statuses:
         source = "house-style file"
     elif item.words:
         source = f"words used in column {letter}"
     else:
         source = "paptools' five statuses"
-    scale = build_scale(item.words, key.words if key else {}, house.statuses)
+    declared = key.words if key else dict.fromkeys(item.dropdown[0] if item.dropdown else ())
+    scale = build_scale(item.words, declared, house.statuses)
     return StatusSource(kind, letter, scale, source)
+
+
+def _dropdown(book: Book, sheet: Sheet, header: Header) -> tuple[tuple[str, ...], str] | None:
+    """The drop-down list that gives the status column its words, if it has one."""
+    column = header.index("status")
+    if column is None:
+        return None
+    first = f"{column_letter(column + 1)}{header.rows[-1] + 1}"
+    for rule in book.validations(sheet):
+        if rule.kind == "list" and rule.values and rule.covers(first):
+            return tuple(rule.values), " ".join(rule.ranges)
+    return None
 
 
 def _key_blocks(book: Book, sheet: str, rows: list[Row]) -> list[_KeyBlock]:
@@ -166,22 +183,25 @@ def _key_blocks(book: Book, sheet: str, rows: list[Row]) -> list[_KeyBlock]:
             whole_here = True
         else:
             whole_here = whole or (last_row and row.number - last_row <= 2)
-        if not whole_here or len(first) > 40 or len(first.split()) > 5:
+        word = first.split(":")[0].strip() if ":" in first[:41] else first
+        if not whole_here or len(word) > 40 or len(word.split()) > 5:
             current = None if not whole else current
             continue
-        if normalise_label(first) in KEY_MARKERS or (match_header(first) and match_header(first).field == "status"):
+        header_like = match_header(word)
+        if normalise_label(word) in KEY_MARKERS or (header_like is not None and header_like.field == "status"):
             continue
-        status, _ = word_status(first)
-        described = len(nonempty) > 1
-        rgb, _ = book.fill(row.cells[nonempty[0]].style)
+        status, _ = word_status(word)
+        described = len(nonempty) > 1 or word != first
         if status is None and not described:
             continue
-        coordinate = row.cells[nonempty[0]].coordinate
+        fills = [book.fill(cell.style)[0] for cell in row.cells[:nonempty[-1] + 1]]
+        rgb = next((f for f in fills if f and f != "FFFFFF"), None)
+        coordinate = row.cells[0 if rgb and not row.texts[0] else nonempty[0]].coordinate
         end = row.cells[nonempty[-1]].coordinate
         if current is None:
             current = _KeyBlock(sheet, {}, coordinate, end)
             blocks.append(current)
-        current.words[first.split(":")[0].strip()] = rgb if rgb and rgb != "FFFFFF" else None
+        current.words[word] = rgb
         current.last = end
         last_row = row.number
     return [b for b in blocks if len(b.words) >= 2]

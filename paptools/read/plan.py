@@ -23,24 +23,25 @@ from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
 from paptools.read.progress import cell_entries, date_entry, log_entries, period_entries, period_text
 from paptools.read.refs import RefCandidate, parse_ref, resolve_numeric_refs
-from paptools.read.scale import lookup, normalise_word
+from paptools.read.scale import lookup
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.style import HouseStyle, find_style
 from paptools.read.text import clean_text
+from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import EXCEL_CELL_LIMIT, Walker, _RawAction, area_label
 
 __all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through"]
 
 
 def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = None,
-              style: Path | HouseStyle | None = None) -> Plan:
+              style: str | Path | HouseStyle | None = None) -> Plan:
     """Read one version of the plan. Raises a PapError only when no actions can be read.
 
     `progress(rows_read, rows_in_sheet)` is called now and then on large sheets. `style` is a
     house-style file (or one already loaded); without it, paptools.toml beside the workbook is used.
     """
     path = Path(path)
-    house = style if isinstance(style, HouseStyle) else find_style(path, style)
+    house = style if isinstance(style, HouseStyle) else find_style(path, Path(style) if style else None)
     book = open_book(path)
     try:
         return read_through(book, detect_layout(book, house), progress, house)
