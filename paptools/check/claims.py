@@ -73,6 +73,9 @@ _HEADER = re.compile(rf"\bof\s+the\s+(?P<num>{NUMBER})\s+(?P<kind>incomplete|com
 _PCT_FIRST = re.compile(r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+of\s+(?:the\s+|all\s+)?(?P<noun>" + _NOUN + r")", re.I)
 _OTHER_NOUN = re.compile(
     rf"(?P<num>\b{NUMBER}\b)\s+(?:[a-z\-]+\s+){{0,2}}?(?:actions?|(?:progress\s+)?entries|updates|timescales)\b", re.I)
+# A hedge just before a number makes it approximate: "over 40% of actions", "about ten actions".
+_HEDGE = re.compile(r"\b(?:over|more than|nearly|almost|around|about|approximately|approx\.?|c\.|at least|less than"
+                    r"|under|fewer than|up to|some)\s*$", re.I)
 _ANY_PCT = re.compile(r"\b\d{1,3}(?:\.\d+)?\s*%")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"(])")
@@ -91,6 +94,7 @@ class Claim:
     group: str | None  # "pap", "all" or None (the context decides)
     phrase: str  # the draft's words, quoted in a finding
     header: bool = False  # "Of the seven incomplete actions, ...": a breakdown follows
+    previous: bool = False  # a figure of the previous version (a row of a version table)
 
     @property
     def kind(self) -> str:
@@ -242,12 +246,15 @@ def count_claims(sentence: str, masked: str) -> tuple[list[Claim], list[Loose]]:
             claims.append(Claim(kinds, None, "", float(match.group("pct")), _group(sentence, match.group("noun")),
                                 sentence[match.start():end]))
             taken.append((match.start(), end))
+    approximate = [c for c in claims if _HEDGE.search(masked[:max(sentence.find(c.phrase), 0)])]
+    claims = [c for c in claims if c not in approximate]
     claims.sort(key=lambda c: sentence.find(c.phrase))
     loose = [Loose(sentence[m.start():m.end()], "a count this check cannot tie to the plan's figures")
              for m in _OTHER_NOUN.finditer(masked) if free(*m.span()) and number_value(m.group("num")) is not None]
     if re.search(r"\bactions?\b|\bon track\b|\bat risk\b|\bvulnerable\b|\bcomplete\b", sentence, re.I):
         loose += [Loose(sentence[m.start():m.end()], "a percentage this check cannot tie to a count")
                   for m in _ANY_PCT.finditer(masked) if free(*m.span())]
+    loose += [Loose(c.phrase, "an approximate figure ('over', 'about' ...): not checked") for c in approximate]
     return claims, loose
 
 

@@ -39,6 +39,7 @@ from paptools.check.facts import KIND_LABELS, SHORT_LABELS, GroupFacts, completi
 from paptools.check.lint import plan_as_of
 from paptools.check.named import AGREES, UNCHECKED, judge
 from paptools.check.numbers import acceptable_percents, exact_percent, half_up, status_splits
+from paptools.check.outcome import Checked, DraftCheck, Unchecked
 from paptools.check.tables import table_claims
 from paptools.model import Finding, Plan, Status
 from paptools.read.dates import find_dates
@@ -46,38 +47,9 @@ from paptools.read.drafts import Draft, DraftParagraph
 from paptools.read.refs import parse_ref
 
 _STATUS_PARTS = {s.value for s in Status if s is not Status.COMPLETE} | {NO_STATUS}
+# "September 2024 (Steve Larking): ...", "Nov 2024: ...": a progress entry quoted in the draft.
+_QUOTED_ENTRY = re.compile(r"^(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+\d{4}(?:\s*\([^)]*\))?\s*[:\-–]\s")
 _COMPLETE_PARTS = {WITHIN, BY_ORIGINAL, BY_REVISED, LATE, NO_DUE, COMPLETION_UNKNOWN}
-
-
-@dataclass(frozen=True)
-class Checked:
-    """A figure the draft states that agrees with the plan."""
-
-    where: str
-    phrase: str
-
-
-@dataclass(frozen=True)
-class Unchecked:
-    """A figure the draft states that could not be tied to the plan, and why."""
-
-    where: str
-    phrase: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class DraftCheck:
-    """The outcome of checking one draft against one plan."""
-
-    draft: str
-    plan: str
-    previous: str | None
-    as_of: date
-    as_of_source: str
-    findings: tuple[Finding, ...]
-    checked: tuple[Checked, ...]
-    unchecked: tuple[Unchecked, ...]
 
 
 @dataclass
@@ -126,6 +98,10 @@ class _Checker:
             "pap": group_facts("pap", plan.pap_actions, as_of, stale),
             "all": group_facts("all", plan.actions, as_of, stale),
         }
+        self.previous_facts = {} if previous is None else {
+            "pap": group_facts("pap", previous.pap_actions, plan_as_of(previous), None),
+            "all": group_facts("all", previous.actions, plan_as_of(previous), None),
+        }
         self.prefixes = frozenset(r.split()[0] for r in (a.ref for a in plan.actions) if " " in r) or frozenset({"PAP"})
         self.findings: list[Finding] = []
         self.checked: list[Checked] = []
@@ -163,8 +139,12 @@ class _Checker:
         lead_match = ref_pattern(self.prefixes).match(paragraph.text)
         lead = _norm(lead_match.group()) if lead_match else None
         all_claims: list[Claim] = []
+        quoted = bool(_QUOTED_ENTRY.match(paragraph.text))
         for sentence in sentences(paragraph.text):
             claims, loose = count_claims(sentence, mask(sentence, self.prefixes))
+            if quoted:  # an officer's progress entry, quoted: its counts are of other things
+                loose += [Loose(c.phrase, "in a quoted progress entry, not a figure of the plan") for c in claims]
+                claims = []
             for claim in claims:
                 self._claim(claim, paragraph.label)
             all_claims += claims
@@ -177,7 +157,7 @@ class _Checker:
     def _row(self, paragraph: DraftParagraph) -> None:
         for item in table_claims(paragraph, self.draft, self.plan, self.previous, self.prefixes):
             if isinstance(item, Claim):
-                self._evaluate(item, paragraph.label, self._groups(item))
+                self._evaluate(item, paragraph.label, self._groups(item, item.previous))
             elif isinstance(item, RefClaim):
                 self._ref_claim(item, paragraph.label)
             else:
@@ -208,11 +188,12 @@ class _Checker:
                        " listed under it.", "List every action the sentence counts, or correct the number.")
 
     # -- counts ------------------------------------------------------------------------
-    def _groups(self, claim: Claim) -> tuple[GroupFacts, ...]:
+    def _groups(self, claim: Claim, previous: bool = False) -> tuple[GroupFacts, ...]:
+        facts = self.previous_facts if previous else self.facts
         name = claim.group or self.context
         if name:
-            return (self.facts[name],)
-        return (self.facts["pap"], self.facts["all"])
+            return (facts[name],)
+        return (facts["pap"], facts["all"])
 
     def _claim(self, claim: Claim, where: str) -> None:
         groups = self._groups(claim)

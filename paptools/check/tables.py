@@ -102,18 +102,15 @@ def _action_row(cells: list[str], heads: list[str], prefixes: frozenset[str], te
 
 def _version_row(cells: list[str], statuses: list[str | None], plan: Plan, previous: Plan | None,
                  group: str | None, text: str) -> list[Claim | RefClaim | Loose]:
+    """A row of a version table: the current version's counts, or the previous version's."""
     tokens = find_dates(cells[0])
     month = Month(tokens[0].date.year, tokens[0].date.month) if tokens else None
-    if month is None or month != version_month(plan):
-        other = previous is not None and month is not None and month == version_month(previous)
-        reason = ("the figures of the previous version (check that version's report against it)" if other
-                  else "a row this check cannot tie to the plan's version")
-        return [Loose(text, reason)]
+    is_previous = previous is not None and month is not None and month == version_month(previous)
+    if month is None or (month != version_month(plan) and not is_previous):
+        return [Loose(text, "a row of a version this check was not given")]
     claims: list[Claim | RefClaim | Loose] = []
     for kind, cell in zip(statuses, cells):
         if kind and _INT.match(cell):
-            claims.append(Claim((kind,), int(cell), cell, None, group, f"{cells[0]}: {cell} {kind}"))
+            claims.append(Claim((kind,), int(cell), cell, None, group, f"{cells[0]}: {cell} {kind}",
+                                previous=is_previous and month != version_month(plan)))
     return claims
-
-
-__all__ = ["table_claims"]
