@@ -200,6 +200,11 @@ def test_template_command_writes_a_starter_that_renders(tmp_path):
     text = all_text(report)
     assert "Of a total of 40 PAP actions, thirty-three (82.5%)" in text
     assert "{{" not in text and "{%" not in text and "Placeholders you can use" not in text
+    # paptools' paragraphs in the template's numbered sections are numbered by Word, through their style
+    numbered_style = report.styles["Numbered Paragraph"].element
+    assert numbered_style.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
+    assert any(p.style.name == "Numbered Paragraph" and p.text.startswith("This section sets out")
+               for p in report.paragraphs)
     assert runner.invoke(main, ["template", str(starter)]).exit_code == 2  # exists: not replaced
 
 

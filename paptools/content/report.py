@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from paptools.check.lint import lint_plan
 from paptools.compare.changes import ChangeKind
 from paptools.compare.figures import ROUNDING_NOTE, ROUNDING_RULE, Counts, Summary
 from paptools.compare.reconciliation import Reconciliation
@@ -187,13 +188,18 @@ def _status_rows(groups: list[tuple[str, Counts]]) -> tuple[list[str], list[tupl
     return categories, rows
 
 
+def _lower_first(text: str) -> str:
+    """'All actions' -> 'all actions'; 'PAP actions' stays as written (an acronym)."""
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
+
+
 def _status_figure(s: Summary) -> Figure:
     groups = [("PAP actions" if s.pap_prefixed else "Actions", s.pap)]
     if s.all.total != s.pap.total:
         groups.append(("All actions", s.all))
     categories, rows = _status_rows(groups)
-    header = ["Status"] + [part for name, _ in groups for part in (name, f"% of {name[0].lower() + name[1:]}")]
-    table = Table("Actions by status", f"Counts and percentages of {join_words([n.lower() for n, _ in groups])} by "
+    header = ["Status"] + [part for name, _ in groups for part in (name, f"% of {_lower_first(name)}")]
+    table = Table("Actions by status", f"Counts and percentages of {join_words([_lower_first(n) for n, _ in groups])} by "
                   "status.", tuple(header), tuple(rows), (0.28,) + (0.18,) * (len(header) - 1), status_column=0)
     series = tuple(Series(name, tuple(int(row[1 + 2 * i]) for row in rows[:-1])) for i, (name, _) in
                    enumerate(groups))
@@ -316,13 +322,19 @@ def _appendix_method(context: Context, warnings: tuple[DataWarning, ...]) -> Sec
         "using the plan's own key.",
     ]
     notes = data_notes(context.plan, list(warnings))
-    data: list[Block] = [Paragraph.of(
-        "Everything in the plan was read for certain." if not notes else
-        f"{capitalise(count_phrase(len(notes), 'point'))} in the plan could not be read for certain and "
-        f"{'is' if len(notes) == 1 else 'are'} listed here so that {'it' if len(notes) == 1 else 'they'} can be "
-        "checked and corrected.", numbered=False)]
+    findings = [f.message for f in lint_plan(context.plan, s.as_of)]
+    data: list[Block] = []
     if notes:
-        data.append(BulletList(tuple(Paragraph.of(note, numbered=False) for note in notes)))
+        data += [Paragraph.of(f"{capitalise(count_phrase(len(notes), 'point'))} in the plan could not be read for "
+                              "certain; how each was read is given so that it can be checked and corrected.",
+                              numbered=False),
+                 BulletList(tuple(Paragraph.of(note, numbered=False) for note in notes))]
+    else:
+        data.append(Paragraph.of("Everything in the plan was read for certain.", numbered=False))
+    if findings:
+        data += [Paragraph.of(f"The plan's own entries raise {count_phrase(len(findings), 'question')} worth "
+                              "checking with the action owners:", numbered=False),
+                 BulletList(tuple(Paragraph.of(text, numbered=False) for text in findings))]
     return Section("Appendix B: How the figures are calculated", 1,
                    (BulletList(tuple(Paragraph.of(text, numbered=False) for text in method)),),
                    (Section("Notes on the data", 2, tuple(data), numbered=False),), numbered=False,

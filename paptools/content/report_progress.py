@@ -33,8 +33,9 @@ class Context:
         """'the previous version of the plan (updated to June 2024)', or the --since month."""
         previous = self.changes.previous
         if previous is not None:
+            latest = previous.latest_entry_month()
             month = previous.version_date.strftime("%B %Y") if previous.version_date else (
-                previous.latest_entry_month().long_label() if previous.latest_entry_month() else None)
+                latest.long_label() if latest else None)
             return "the previous version of the plan" + (f" (updated to {month})" if month else "")
         return self.changes.since.long_label() if self.changes.since else None
 
@@ -142,9 +143,9 @@ def response(context: Context) -> Section:
             lines = [entry_line(latest, names)] if latest else ["No progress has been recorded."]
             blocks_of[action.ref] = [_action_paragraph(action, f"Status: {_status(action.status)}."),
                                      BulletList(tuple(Paragraph.of(line, numbered=False) for line in lines))]
-        intro = ("No earlier version of the plan was given, so this section shows the latest entry of each action "
-                 "that is not complete.")
-        return Section("Progress by priority area", 1, (Paragraph.of(intro),), _by_place(plan, chosen, blocks_of),
+        only = ("No earlier version of the plan was given, so this section shows the latest entry of each action "
+                "that is not complete.")
+        return Section("Progress by priority area", 1, (Paragraph.of(only),), _by_place(plan, chosen, blocks_of),
                        key="response")
     news: dict[str, list[Entry]] = {}
     for new in changes.of(ChangeKind.NEW_ENTRY):
@@ -195,10 +196,10 @@ def _plan_changes(changes: Changes) -> tuple[Section, ...]:
             "its due month and status.", ("Ref", "Action", "Due", "Status"), rows, (0.12, 0.62, 0.11, 0.15), 3),),
             numbered=False))
     if removed:
-        rows = tuple((a.ref, short_title(a), _status(a.status)) for a in removed)
+        gone = tuple((a.ref, short_title(a), _status(a.status)) for a in removed)
         sections.append(Section("Actions removed from the plan", 2, (Table(
             "Actions removed since the last version", "Each action in the previous version that is not in this one.",
-            ("Ref", "Action", "Last status"), rows, (0.12, 0.7, 0.18), 2),), numbered=False))
+            ("Ref", "Action", "Last status"), gone, (0.12, 0.7, 0.18), 2),), numbered=False))
     if fields or refs:
         rows = tuple((c.ref, capitalise(c.field or ""), c.before or "(blank)", c.after or "(blank)")
                      for c in fields if c.field != "owner")

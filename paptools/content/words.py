@@ -91,7 +91,7 @@ def data_notes(plan: Plan, warnings: list[DataWarning]) -> list[str]:
         text = plain_warning(warning)
         if not text:
             continue
-        line = f"Action {action.ref}: {text[0].lower() + text[1:]}" if action else text
+        line = f"Action {action.ref}: {text[0].lower() + text[1:] if text[1:2].islower() else text}" if action else text
         if line not in notes:
             notes.append(line)
     return notes

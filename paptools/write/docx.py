@@ -113,9 +113,15 @@ def ensure_styles(document: Document) -> None:
 class Renderer:
     """Lays blocks into a python-docx document (or a template's sub-document)."""
 
-    def __init__(self, document: Any, *, numbered: bool = True, width: int | None = None):
-        """`document` is a python-docx Document or a docxtpl sub-document (which acts as one)."""
+    def __init__(self, document: Any, *, numbered: bool = True, width: int | None = None,
+                 numbered_style: bool = False):
+        """`document` is a python-docx Document or a docxtpl sub-document (which acts as one).
+
+        `numbered_style`: number paragraphs by their style alone (a template whose Numbered
+        Paragraph style carries the list), where the list itself is not this document's.
+        """
         self.document = document
+        self.numbered_style = numbered_style
         self.num_id = ooxml.add_multilevel_list(document) if numbered else None
         self.tables = self.figures = 0
         if width is None:
@@ -127,8 +133,8 @@ class Renderer:
     def paragraph(self, paragraph: Paragraph, style: str | None = None, level: int | None = None) -> WordParagraph:
         """A paragraph of runs; `level` 0 or 1 numbers it in the report's list."""
         if style is None:
-            style = NUMBERED if paragraph.numbered and self.num_id is not None else "Normal"
-        word = self.document.add_paragraph(style=style)
+            style = NUMBERED if paragraph.numbered and (self.num_id is not None or self.numbered_style) else "Normal"
+        word: WordParagraph = self.document.add_paragraph(style=style)
         runs = [word.add_run(run.text) for run in paragraph.runs] or [word.add_run("")]
         for run, part in zip(runs, paragraph.runs):
             run.bold = part.bold or None

@@ -58,6 +58,18 @@ def number_paragraph(paragraph: etree._Element, num_id: int, level: int) -> None
     _reorder_ppr(properties)
 
 
+def number_style(style: etree._Element, num_id: int, level: int) -> None:
+    """Link a paragraph style to the list, so any paragraph in the style is numbered (templates)."""
+    properties = style.find(qn("w:pPr"))
+    if properties is None:
+        properties = parse_xml(f"<w:pPr {_W}/>")
+        style.append(properties)
+    for old in properties.findall(qn("w:numPr")):
+        properties.remove(old)
+    properties.append(parse_xml(f'<w:numPr {_W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    _reorder_ppr(properties)
+
+
 _PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
               "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
               "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",

@@ -13,7 +13,8 @@ from pathlib import Path
 from docx import Document as open_document
 
 from paptools.content.tree import Paragraph, Properties, Run
-from paptools.write.docx import CONTENTS, PLACEHOLDER, Renderer, house_style, running_text, set_properties
+from paptools.write import docx_ooxml as ooxml
+from paptools.write.docx import CONTENTS, NUMBERED, PLACEHOLDER, Renderer, house_style, running_text, set_properties
 from paptools.write.docx_template import PLACEHOLDERS
 
 # (heading, numbered, what goes under it): "{{p ...}}" placeholders, or the officer's own text.
@@ -42,6 +43,8 @@ def write_starter(path: Path) -> None:
     document = open_document()
     house_style(document)
     renderer = Renderer(document)
+    if renderer.num_id is not None:  # paragraphs paptools puts in the Numbered Paragraph style are numbered too
+        ooxml.number_style(document.styles[NUMBERED].element, renderer.num_id, 1)
     renderer.paragraph(Paragraph.of("{{ title }}", numbered=False), style="Title")
     for label, value in (("Report to: ", "{{ committee }}"), ("Date of meeting: ", "{{ meeting_date }}"),
                          ("Plan: ", "{{ plan }}"), ("Figures as of: ", "{{ as_of }}")):

@@ -54,18 +54,19 @@ def render_template(report: Report, template: Path, path: Path) -> None:
     main = document.docx.sections[0]
     width = main.page_width - main.left_margin - main.right_margin
 
-    def subdocument(blocks: tuple[Block, ...], sections: tuple[Section, ...] = ()) -> Any:
+    def subdocument(blocks: tuple[Block, ...], sections: tuple[Section, ...] = (), numbered: bool = False) -> Any:
         sub = document.new_subdoc()
-        renderer = Renderer(sub, numbered=False, width=width)
-        renderer.blocks(tuple(b for b in blocks if not isinstance(b, Placeholder)), numbered=False)
+        ensure_styles(sub)
+        renderer = Renderer(sub, numbered=False, width=width, numbered_style=True)
+        renderer.blocks(tuple(b for b in blocks if not isinstance(b, Placeholder)), numbered=numbered)
         for child in sections:
-            renderer.section(child)
+            renderer.section(child, numbered)
         return sub
 
     context: dict[str, Any] = {**report.extra, "title": report.title, "sections": {}}
     for section in walk(report.sections):
         if section.key:
-            context["sections"][section.key] = subdocument(section.blocks, section.subsections)
+            context["sections"][section.key] = subdocument(section.blocks, section.subsections, section.numbered)
     figures = [b for s in walk(report.sections) for b in s.blocks if isinstance(b, Figure)]
     context["status_figure"] = subdocument(tuple(f for f in figures if f.kind == "bars"))
     context["trend_figure"] = subdocument(tuple(f for f in figures if f.kind == "stacked"))
