@@ -19,7 +19,7 @@ from paptools.compare.history import History, build_history
 from paptools.compare.reconciliation import Reconciliation as Reconciliation  # what reconcile() returns
 from paptools.compare.reconciliation import reconcile_plans
 from paptools.errors import UsageError
-from paptools.model import DataWarning, Month, Plan
+from paptools.model import DataWarning, Finding, Month, Plan
 from paptools.read.plan import read_plan as _read_plan
 
 
@@ -220,7 +220,8 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
             options.notes += write_clean_workbook(
                 staged["workbook"], result.current, result.summary,
                 changes=change_rows(result) if compared else None, trend=result.trend(),
-                warnings=result.all_warnings(), name=staged["workbook"].name)
+                warnings=result.all_warnings(), name=staged["workbook"].name,
+                findings=_lint(result.current, result.summary.as_of))
         if "report" in staged:
             if progress:
                 progress.stage(f"Writing {staged['report'].name}")
@@ -230,6 +231,13 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
                 progress.stage(f"Writing {staged['pack'].name}")
             _write_pack(result, options, staged)
     return {kind: outputs.final(path) for kind, path in staged.items()}
+
+
+def _lint(plan: Plan, as_of: date) -> tuple[Finding, ...]:
+    """The lint checks of the plan, for the cleaned workbook's Warnings sheet."""
+    from paptools.check.lint import lint_plan
+
+    return lint_plan(plan, as_of)
 
 
 def _write_pack(result: Reconciliation, options: OutputOptions, staged: dict[str, Path]) -> None:
@@ -281,7 +289,8 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
         progress.stage(f"Writing {Path(plan.source).stem}-clean.xlsx")
     with OutputSet(output_dir, force=force, inputs=[path]) as outputs:
         staged = outputs.add(f"{Path(plan.source).stem}-clean.xlsx")
-        written = write_clean_workbook(staged, plan, summarize(plan, as_of), name=staged.name)
+        figures = summarize(plan, as_of)
+        written = write_clean_workbook(staged, plan, figures, name=staged.name, findings=_lint(plan, figures.as_of))
     if notes is not None:
         notes += written
     return plan, outputs.final(staged)

@@ -136,6 +136,16 @@ def test_both_roundings_of_a_tie_are_right(january):
     assert check_draft(draft, january).findings == ()
 
 
+def test_figures_of_a_priority_area_are_checked_against_that_area(january):
+    draft = draft_from_text("In priority area 1, eight of the ten actions are complete and two are on track. "
+                            "In priority area 2, three actions are at risk.")
+    result = check_draft(draft, january)
+    assert [f.message for f in result.findings] == [
+        "'three actions are at risk': the plan has 1 action in Priority area 2 at risk (PAP 2.17)."]
+    assert [c.phrase for c in result.checked] == [
+        "eight of the ten actions", "eight of the ten actions are complete", "two are on track"]
+
+
 def test_a_wrong_ref_status_and_due_month_are_findings(january):
     draft = draft_from_text("PAP 2.21 is at risk. PAP 2.17 is due in March 2024. PAP 9.9 is on track.")
     result = check_draft(draft, january)

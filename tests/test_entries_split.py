@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -188,6 +189,35 @@ def test_the_usual_order_may_be_given_as_words():
     assert split_cell("Dec23: first update\nOriginal position.", "newest first").order is NEWEST  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("12/03/2024 JB: chased supplier again, no reply\n05/02/2024 JB: raised with supplier\n"
+         "Risk identified at project board.",
+         [("2024-03-12", "JB", "chased supplier again, no reply"), ("2024-02-05", "JB", "raised with supplier"),
+          (None, None, "Risk identified at project board.")]),
+        ("Update 14.03.24 - survey closed with 120 responses\nUpdate 10.01.24 - survey launched",
+         [("2024-03-14", None, "survey closed with 120 responses"), ("2024-01-10", None, "survey launched")]),
+        ("[Mar 2024] Policy approved by Cabinet.\n[Jan 2024] Draft policy out to consultation.\n"
+         "Baseline: no policy in place.",
+         [("2024-03", None, "Policy approved by Cabinet."), ("2024-01", None, "Draft policy out to consultation."),
+          (None, None, "Baseline: no policy in place.")]),
+        ("2024-03-12: Training delivered to 40 staff\n2024-01-09: Training booked\n\n"
+         "Baseline (Sept 2023): 0 staff trained",
+         [("2024-03-12", None, "Training delivered to 40 staff"), ("2024-01-09", None, "Training booked"),
+          (None, None, "Baseline (Sept 2023): 0 staff trained")]),
+        ("Position at Jan 24: two posts filled\nPosition as at Oct 23 - none filled",
+         [("2024-01", None, "two posts filled"), ("2023-10", None, "none filled")]),
+        ("Q4 23/24: all posts filled\nQ3 23/24: 2 of 4 posts filled",
+         [(None, None, "Q4 23/24: all posts filled"), (None, None, "Q3 23/24: 2 of 4 posts filled")]),
+        ("March 2024\nPolicy approved.\nJanuary 2024\nDraft out to consultation.",
+         [("2024-03", None, "Policy approved."), ("2024-01", None, "Draft out to consultation.")]),
+    ],
+)
+def test_tracker_house_styles(text, want):
+    assert splits(text) == want
+
+
 # --- every cell of the examples, and variants of them -------------------------------------
 
 def workbook_progress_cells() -> list[str]:
@@ -247,7 +277,8 @@ PIECES = st.sampled_from([
     "Nov23: SL: ", "Dec 23 ", "Mar24 AW - ", "21/03/24: AB: ", "ED 19/03/2024 - ", "un 24: ", "(May 25)", ". ",
     "\n", "\n\n", "• ", "by end of Dec 2023", "PC: ", "May 24: May 24 – PC: ", "Sept 2023:", "Jan24-CF: ", " - ",
     "text ", "rose by 5", "12", "40\n", "(1) ", "2. ", "2014/05/23: ", "1 July 2014 - ", "Original position.",
-    "Q1/Q2 24/25", "1.10", "&", "Complete", "  ", ":", "-",
+    "Q1/Q2 24/25", "1.10", "&", "Complete", "  ", ":", "-", "Update ", "[", "]", "(", ")", "Q3 23/24: ",
+    "Position at ",
 ])
 
 

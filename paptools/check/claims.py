@@ -78,6 +78,7 @@ _HEDGE = re.compile(r"\b(?:over|more than|nearly|almost|around|about|approximate
                     r"|under|fewer than|up to|some)\s*$", re.I)
 _ANY_PCT = re.compile(r"\b\d{1,3}(?:\.\d+)?\s*%")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DECIMAL = re.compile(r"(?<![\d.])\d+(?:\.\d+)+(?![\d.]*\s*%)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"(])")
 _COPULA = (r"(?:\s*[:\-–]\s*|\s+)(?:(?:is|are|was|were|has\s+been|have\s+been|remains?|now|still|currently|rated"
            r"|marked(?:\s+as)?|shown\s+as|reported\s+as|RAG\s+rated|status)\s+)+")
@@ -137,6 +138,8 @@ def mask(text: str, prefixes: frozenset[str]) -> str:
         blank(token.start, token.end)
     for match in _YEAR.finditer(text):
         blank(match.start(), match.end())
+    for match in _DECIMAL.finditer(text):  # "1.11" (a ref without a prefix), "3.0 WTE": never a count
+        blank(match.start(), match.end())
     return "".join(chars)
 
 
@@ -182,6 +185,9 @@ def _compound(text: str, end: int, first: str) -> tuple[tuple[str, ...], int]:
 
 
 def _group(sentence: str, noun: str | None) -> str | None:
+    area = re.search(r"\bpriority\s+area\s+(\d{1,2})\b", sentence, re.I)
+    if area:  # "In priority area 1, eight of the ten actions are complete"
+        return f"area:Priority area {int(area.group(1))}"
     if noun and re.match(r"PAP\b", noun, re.I):
         return "pap"
     if re.search(r"\bPAP\s+actions\b", sentence, re.I):

@@ -93,7 +93,7 @@ def check_draft(draft: Draft, plan: Plan, previous: Plan | None = None, as_of: d
 class _Checker:
     def __init__(self, draft: Draft, plan: Plan, previous: Plan | None, as_of: date, source: str):
         self.draft, self.plan, self.previous, self.as_of, self.source = draft, plan, previous, as_of, source
-        stale = stale_refs(plan, previous)
+        self.stale = stale = stale_refs(plan, previous)
         self.facts = {
             "pap": group_facts("pap", plan.pap_actions, as_of, stale),
             "all": group_facts("all", plan.actions, as_of, stale),
@@ -116,6 +116,8 @@ class _Checker:
             if paragraph.kind in ("heading", "caption", "row"):
                 self._close_all()
                 listing = False
+                if paragraph.kind == "heading":  # a new section says again whose figures it gives
+                    self.context = None
                 if paragraph.kind == "row":
                     self._row(paragraph)
                 continue
@@ -191,17 +193,23 @@ class _Checker:
     def _groups(self, claim: Claim, previous: bool = False) -> tuple[GroupFacts, ...]:
         facts = self.previous_facts if previous else self.facts
         name = claim.group or self.context
+        if name and name not in facts and ":" in name:  # a priority area or a section: its own figures
+            what, label = name.split(":", 1)
+            chosen = tuple(a for a in self.plan.actions
+                           if (a.priority_area if what == "area" else a.section) == label)
+            facts[name] = group_facts(name, chosen, self.as_of, self.stale)
+            return (facts[name],)
         if name:
             return (facts[name],)
         return (facts["pap"], facts["all"])
 
     def _claim(self, claim: Claim, where: str) -> None:
         groups = self._groups(claim)
-        if claim.kind == TOTAL and claim.header:
-            self._close(lambda b: True)
-            matching = [g for g in groups if g.counts.total == claim.count]
-            self.context = (claim.group or (matching[0].name if matching else None)) if claim.group or matching \
-                else self.context
+        if claim.kind == TOTAL:  # "Of a total of 40 PAP actions": the figures that follow are of those
+            if claim.header:
+                self._close(lambda b: True)
+            matching = [g.name for g in groups if g.counts.total == claim.count]
+            self.context = claim.group or (matching[0] if matching else self.context)
             groups = self._groups(claim)
         kind = claim.kind
         also_complete = kind == WITHIN and not any(b.header.kind == Status.COMPLETE.value for b in self.open)
@@ -311,12 +319,13 @@ class _Checker:
         facts = groups[0]
         low, high = ranges[0]
         label = " or ".join(KIND_LABELS[k] for k in claim.kinds)
+        noun = facts.label.replace("actions", "action", 1) if low == 1 else facts.label
         if claim.kind == TOTAL:
-            message = f"the plan has {low} {facts.label}."
+            message = f"the plan has {low} {noun}."
         elif low == high:
             refs = sorted({r for k in claim.kinds for r in facts.figures[k].refs})
             shown = f" ({', '.join(refs)})" if refs and len(refs) <= 8 else ""
-            message = f"the plan has {low} {facts.label} {label}{shown}."
+            message = f"the plan has {low} {noun} {label}{shown}."
         elif claim.kind == WITHIN:
             late = facts.figures[LATE]
             detail = completion_detail(self.plan, late.refs)

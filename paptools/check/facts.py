@@ -103,7 +103,8 @@ def group_facts(name: str, actions: tuple[Action, ...], as_of: date, stale: set[
     figures[NO_DUE] = Figure(len(refs(Timeliness.NO_DUE_DATE)), len(refs(Timeliness.NO_DUE_DATE)),
                              refs(Timeliness.NO_DUE_DATE))
     figures[COMPLETION_UNKNOWN] = Figure(len(unknown), len(unknown), unknown)
-    return GroupFacts(name, "PAP actions" if name == "pap" else "actions", counts, figures)
+    label = {"pap": "PAP actions", "all": "actions"}.get(name, f"actions in {name.split(':', 1)[-1]}")
+    return GroupFacts(name, label, counts, figures)
 
 
 def stale_refs(plan: Plan, previous: Plan | None) -> set[str] | None:

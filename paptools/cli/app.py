@@ -363,10 +363,14 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
 
     settings = _report_settings(title, committee, meeting_date, template, narrative, names)
     options = OutputOptions(output_dir=output_dir, force=force, report=settings, to=to, cc=cc)
+    paths = _paths(workbooks)
     if pack:
-        options.kinds = (*options.kinds, "pack")
+        from paptools.read.recipients import choose_recipients
+
+        recipients = choose_recipients(to, cc, paths[-1] if paths else None, style)
+        options.kinds, options.to, options.cc = (*options.kinds, "pack"), recipients.to, recipients.cc
     with _Progress() as progress:
-        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress,
+        result = run_reconcile(paths, since=_month(since), as_of=_as_of(as_of), progress=progress,
                                order_by_date=not workbooks, style=style)
         written = {} if no_files else write_outputs(result, options, progress)
     if as_json:

@@ -203,7 +203,8 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
                 missing = ["an id column (Ref, ID, No.)"] if "ref" not in header.fields else []
                 others = header.fields - {"ref"}
                 if len(others) < 2:
-                    missing.append("two of " + ", ".join(FIELD_LABELS[f] for f in _CORE if f not in others))
+                    names = ", ".join("Status" if f == "status" else FIELD_LABELS[f] for f in _CORE if f not in others)
+                    missing.append(("another column such as " if others else "two columns such as ") + names)
                 candidates.append((len(header.fields), Candidate(
                     sheet.title, row.number, tuple(headers.values()),
                     tuple(FIELD_LABELS[f] for f in sorted(header.fields)), tuple(missing))))

@@ -26,6 +26,7 @@ GENERATED_PROPERTY = "paptools"  # set by write/workbook.py on the cleaned workb
 GENERATED_SHEETS = {"Changes", "Warnings", "About"}
 KEY_MARKERS = {"key", "legend", "rag key", "ra key", "key to rag", "status key", "rag rating key", "key to ra",
                "brag key", "rag status key", "status legend"}
+LEFT_OUT = "not among the sheets the house-style file names: not read"
 _KEY_SHEET = re.compile(r"\b(?:key|legend|guidance|read ?me|instructions|lookups?|lists?|definitions)\b", re.I)
 _SUMMARY_SHEET = re.compile(r"\b(?:pivot|charts?|summary|dashboard|overview|figures|kpis?|graphs?)\b", re.I)
 _PAP_VALUE = re.compile(r"\bpap\b|priority action", re.I)
@@ -68,7 +69,10 @@ def detect_layout(book: Book, style: object | None = None) -> Layout:
     candidates: list[Candidate] = []
     tops: list[tuple[str, str, object, object]] = []
     for sheet in book.sheets:
-        if (generated and sheet.title in GENERATED_SHEETS) or (house.sheets and sheet.title not in house.sheets):
+        if generated and sheet.title in GENERATED_SHEETS:
+            continue
+        if house.sheets and sheet.title not in house.sheets:
+            unused.append(Unused(sheet.title, None, LEFT_OUT))
             continue
         rows = sheet_rows(book, sheet)
         if not rows:

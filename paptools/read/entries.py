@@ -58,6 +58,7 @@ class _Start:
     date_end: int  # end of the date token (or of the initials for an undated heading)
     initials_first: str | None = None
     carry_date: bool = False
+    plain: bool = False  # a heading with no date or initials to take off: "Q3 23/24: ..."
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,18 @@ _CLIPPED_TAIL = re.compile(
     rf"(?<![A-Za-z])(?P<m>{'|'.join(_CLIPPED_MONTHS)})\.?[\s\-]?(?P<y>\d\d|20\d\d)\s*\Z", re.I
 )
 _WORD_THEN_SPACE = re.compile(r"\s+[A-Za-z]")
+# What may open a line before a dated heading and belongs to it: a label ("Update
+# 14.03.24 - ...", "Position at Jan 24: ...") or an opening bracket ("[Mar 2024] ...").
+_LINE_LABEL = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?|progress|position(?:\s+as)?(?:\s+at)?"
+    r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?|milestone(?:\s+\d{1,3})?)[ \t]*:?[ \t]*"
+    r"|(?P<open>[\[(])[ \t]*)\Z",
+    re.I,
+)
+_CLOSE = {"[": "]", "(": ")"}
+# A quarter heading a line ("Q3 23/24: ..."): an entry of its own, undated (a quarter of a
+# financial or an academic year is not a month).
+_QUARTER_HEADING = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<h>Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d))[ \t]*[:\-–—]")
 
 
 @dataclass(frozen=True)
@@ -181,6 +194,7 @@ def _find_starts(text: str, notes: list[str]) -> list[tuple[_Start, _Heading]]:
                 and _at_sentence_start(text, head)
             ):
                 candidates.append(_Start(head, None, head, carry_date=True))
+    candidates += [_Start(m.start("h"), None, m.start("h"), plain=True) for m in _QUARTER_HEADING.finditer(text)]
     candidates = [_with_bullet(text, c) for c in candidates]
     candidates.sort(key=lambda s: s.pos)
     # A heading can swallow a later candidate ("May 24: May 24 - PC:"): keep the first.
@@ -212,11 +226,29 @@ def _with_bullet(text: str, start: _Start) -> _Start:
     bullet = _LINE_BULLET.search(text, max(0, start.pos - 40), start.pos)
     if bullet:
         mark = "line" if bullet.group("line") else "any"
-        return _Start(bullet.start(mark), start.date, start.date_end, start.initials_first, start.carry_date)
+        return _Start(bullet.start(mark), start.date, start.date_end, start.initials_first, start.carry_date,
+                      start.plain)
     return start
 
 
+def _labelled_start(text: str, token: DateToken) -> _Start | None:
+    """A dated heading after a label or a bracket that opens its line."""
+    line = _LINE_LABEL.search(text, max(0, token.start - 40), token.start)
+    if line is None:
+        return None
+    if line.group("open"):
+        close = re.compile(rf"[ \t]*{re.escape(_CLOSE[line.group('open')])}").match(text, token.end)
+        return _Start(line.start("open"), token.date, close.end()) if close else None
+    post = text[token.end : token.end + _LOOKBACK]
+    if _SEP_AFTER_DATE.match(post) or _initials_follow(post) or post.lstrip(" \t")[:1] in ("\n", ""):
+        return _Start(line.start("label"), token.date, token.end)
+    return None
+
+
 def _dated_start(text: str, token: DateToken) -> _Start | None:
+    labelled = _labelled_start(text, token)
+    if labelled is not None:
+        return labelled
     floor = max(0, token.start - _LOOKBACK)
     post = text[token.end : token.end + _LOOKBACK]
     separated = _SEP_AFTER_DATE.match(post) is not None
@@ -293,6 +325,8 @@ def _at_sentence_start(text: str, pos: int) -> bool:
 
 def _parse_heading(text: str, start: _Start) -> _Heading:
     """The entry's date, initials, and where its own text begins."""
+    if start.plain:
+        return _Heading(None, None, start.pos)
     if start.date is None:  # an initials-only heading: "PC: ...", perhaps after a bullet
         match = _INITIALS_COLON.search(text, start.pos)
         if match is None:  # found as initials and a colon, so always there; kept whole if not

@@ -231,7 +231,7 @@ class _Assembler:
                 return table.sheet_status, "sheet name", raw.sheet
             return None, "unknown", None
         from_fill, fill_message = (key.status_for(raw.status_rgb) if raw.status_rgb else (None, None))
-        key_colour = bool(raw.status_rgb) and (raw.status_rgb in key.colours or not key.colours)
+        key_colour = raw.status_rgb in key.colours  # any other fill is decoration beside a word
         if raw.status_text:
             word = lookup(table.status.vocabulary, raw.status_text)
             status = word.status if word is not None else status_from_text(raw.status_text)[0]

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from paptools.model import DataWarning, Layout, Note, Status, Table
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.detect import MAX_COLUMNS, cell_text
-from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS
+from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS, LEFT_OUT
 from paptools.read.headers import FIELD_LABELS, ColumnMap, is_repeat_header
 from paptools.read.refs import RefCandidate, number_text, parse_ref
 from paptools.read.rules import bounds
@@ -122,7 +122,7 @@ class Walker:
         if self.generated and self.book.title:
             self.title = self.book.title
         tables = {t.sheet: t for t in self.layout.tables}
-        skipped = {u.sheet for u in self.layout.unused if u.cell is None}
+        left_out = {u.sheet for u in self.layout.unused if u.what == LEFT_OUT}
         log = self.layout.log.sheet if self.layout.log else None
         for sheet in self.book.sheets:
             table = tables.get(sheet.title)
@@ -131,8 +131,8 @@ class Walker:
                 continue
             if table is None and self.generated and sheet.title in GENERATED_SHEETS:
                 continue
-            if table is None and self.layout.style_file and sheet.title not in skipped:
-                continue  # a sheet the house-style file leaves out
+            if sheet.title in left_out:
+                continue
             self._read_sheet(sheet, table, progress)
         self.warnings.extend(self.book.warnings)  # about the file itself: odd characters, missing styles
 

@@ -187,8 +187,9 @@ def set_page(sheet: Worksheet, fit: PageFit, *, title: str, version: str, repeat
     else:
         sheet.set_print_scale(int(100 * SMALLEST_PRINTED_PT / FONT_SIZE))
     sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.6)
-    sheet.set_header(f'&L&"Arial,Bold"&10{header_text(title)}&R&"Arial,Regular"&10{header_text(version)}')
-    sheet.set_footer('&L&"Arial,Regular"&9Made by paptools&R&"Arial,Regular"&9Page &P of &N')
+    # The size code goes before the font name: "&10" followed by "15 April" would read as size 1015.
+    sheet.set_header(f'&L&10&"Arial,Bold"{header_text(title)}&R&10&"Arial,Regular"{header_text(version)}')
+    sheet.set_footer('&L&9&"Arial,Regular"Made by paptools&R&9&"Arial,Regular"Page &P of &N')
     if repeat_header:
         sheet.repeat_rows(0)
     # Officers print the plan as a grid: lines on screen and on paper (0 shows both).
