@@ -40,13 +40,33 @@ def read_plan(path: PathLike, style: PathLike | None = None, *,
     """Read one version of the plan workbook into a Plan (see README, "How the workbook is read").
 
     `style` is a house-style file (paptools.toml) stating what the workbook's layout cannot
-    show. Raises a PapError subclass (NotAWorkbook, UnsafeWorkbook, NoActions) naming the file
-    when it cannot be read; anything odd but readable is in `plan.warnings`.
+    show; without it, a paptools.toml beside the workbook is used. Raises a PapError subclass
+    (NotAWorkbook, UnsafeWorkbook, NoActions) naming the file when it cannot be read;
+    anything odd but readable is in `plan.warnings`.
 
     >>> import paptools
     >>> paptools.read_plan("workbooks/oldham-send-pap-2026-04.xlsx").to_frame()  # doctest: +SKIP
     """
     return _read_plan(path, progress=progress, style=style)
+
+
+def report_inputs(template: Path | None = None, narrative: Path | None = None) -> dict[str, Any]:
+    """The report's own inputs, checked and read: the council's .docx template and the narrative.
+
+    Returns the settings `OutputOptions.report` takes ("template", "narrative"); a file that
+    cannot be used raises a PapError naming it.
+    """
+    settings: dict[str, Any] = {}
+    if template is not None:
+        from paptools.read.inputs import check_document
+
+        check_document(template)
+        settings["template"] = template
+    if narrative is not None:
+        from paptools.content.narrative import read_narrative
+
+        settings["narrative"] = read_narrative(narrative)
+    return settings
 
 
 def normalise_ref(text: str) -> str:

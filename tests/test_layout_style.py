@@ -57,7 +57,7 @@ def test_a_house_style_file_beside_the_workbook_places_what_detection_cannot(tmp
 @pytest.mark.parametrize("text, message", [
     ('sheets = ["Tracker"]\ncolour = "red"\n',
      "line 2: unknown setting 'colour': the settings are colours, columns, entry_order, header_rows, lint, "
-     "membership, sheets, statuses, version_date"),
+     "membership, pack, sheets, statuses, version_date"),
     ('[columns]\n"Code" = "reference"\n',
      "line 2: 'reference' is not a field: use one of ref, status, status_date, entry_date, author, original_due, "
      "latest_due, priority_area, section, plan, owner, timescale, success_criteria, progress, outcome, evidence, "

@@ -251,3 +251,12 @@ def test_saved_again_by_libreoffice_it_still_reads_the_same(oldham):
         (a.ref, a.status, a.title, a.owner, a.timescale, [(e.date, e.initials, e.text) for e in a.entries])
         for a in plan.actions]
     assert len(again.actions) == 52 and again.actions[21].ref == "PAP 2.7"
+
+
+def test_a_breakdown_that_does_not_add_to_100_carries_the_rounding_note(make_workbook, tmp_path):
+    plan = read_plan(make_workbook(plan_rows(action("PAP 1.1", "C"), action("PAP 1.2", "OT"), action("PAP 1.3", "AR"))))
+    sheet = openpyxl.load_workbook(cleaned(plan, tmp_path / "clean.xlsx"))["Summary"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(max_col=5)]
+    assert ["Complete", 1, 33, 1, 33] in rows and ["At risk", 1, 33, 1, 33] in rows
+    total = rows.index(["Total", 3, 100, 3, 100])
+    assert rows[total + 1][0] == "Percentages may not add to 100 because of rounding."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -267,7 +268,7 @@ def report_options(function):
     return function
 
 
-def pack_options(function):
+def pack_options(function: Callable[..., None]) -> Callable[..., None]:
     """Recipients of the board-pack email draft, shared by `pack` and `reconcile --pack`."""
     options = [
         click.option("--to", "to", multiple=True, metavar="ADDRESS",
@@ -287,15 +288,9 @@ def _report_settings(title, committee, meeting_date, template, narrative, names=
         settings["committee"] = committee
     if meeting_date:
         settings["meeting_date"] = _as_of(meeting_date)
-    if template:
-        from paptools.read.inputs import check_document
+    from paptools.api import report_inputs
 
-        check_document(template)
-        settings["template"] = template
-    if narrative:
-        from paptools.content.narrative import read_narrative
-
-        settings["narrative"] = read_narrative(narrative)
+    settings |= report_inputs(template or None, narrative or None)
     return settings
 
 

@@ -238,10 +238,11 @@ def _timelines(plans: list[Plan]) -> tuple[Timeline, ...]:
         points: list[Point | None] = []
         before: Action | None = None
         for plan in plans:
-            action = plan.by_ref().get(ref)
-            if action is None:
+            found = plan.by_ref().get(ref)
+            if found is None:
                 points.append(None)
                 continue
+            action = found
             if before is not None and before.progress == action.progress:
                 new: tuple[Entry, ...] = ()  # the same text has the same entries: most actions
             else:

@@ -59,7 +59,7 @@ class _Writer:
             for c, value in enumerate(row):
                 fmt = self.status.get(value) if table.columns[c] == "status" and isinstance(value, str) else None
                 sheet.write(r, c, csv_safe(value) if isinstance(value, str) else value, fmt or self.text)
-            sheet.set_row(r, row_height((value or "", width) for value, width in zip(row, widths)))
+            sheet.set_row(r, row_height((str(value or ""), width) for value, width in zip(row, widths)))
         for c, width in enumerate(widths):
             sheet.set_column(c, c, width)
         sheet.freeze_panes(first_row + 1, 0)

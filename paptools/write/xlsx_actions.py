@@ -114,7 +114,8 @@ class ActionsSheet:
     def write(self, sheet: Worksheet, *, title: str, version: str) -> None:
         widths = self.fit.widths
         cells = [[column.value(action) for column in self.columns] for action in self.plan.actions]
-        pieces = [[split_long(value) if isinstance(value, str) else [value] for value in row] for row in cells]
+        pieces: list[list[list[str | Month | None]]] = [
+            [list(split_long(value)) if isinstance(value, str) else [value] for value in row] for row in cells]
         continued = any(len(p) > 1 for row in pieces for p in row)
         row = 1
         for action, parts in zip(self.plan.actions, pieces):
