@@ -246,4 +246,5 @@ def test_no_page_of_the_printed_report_is_empty(january):
                               capture_output=True, text=True).stdout
         body = [line for line in text.splitlines() if line.strip() and "page" not in line
                 and "Overview and Scrutiny Committee" not in line]
-        assert len(body) >= 8, f"page {page} is (nearly) empty: {body}"
+        least = 3 if page == pages else 8  # the last page may be short, never blank
+        assert len(body) >= least, f"page {page} is (nearly) empty: {body}"

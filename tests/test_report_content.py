@@ -51,7 +51,7 @@ def test_the_figures_as_sentences(january):
     assert "PAP actions: Complete 33, On track 4, Not yet started 1, Vulnerable 1, At risk 1 (total 40)" in \
         figure.alt_text
     assert january.section("summary").blocks[0].text == (
-        "Thirty-three of the 40 PAP actions are complete. The seven actions still open will continue to be "
+        "Thirty-three of the 40 PAP actions are complete. The seven PAP actions still open will continue to be "
         "monitored until they are complete.")
 
 

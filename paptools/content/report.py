@@ -277,7 +277,8 @@ def _closing(context: Context) -> tuple[Block, ...]:
     text = (f"{capitalise(number_words(s.pap.of(Status.COMPLETE)))} of the {s.pap.total} "
             f"{'PAP ' if s.pap_prefixed else ''}actions {'is' if s.pap.of(Status.COMPLETE) == 1 else 'are'} "
             "complete. ")
-    text += (f"The {count_phrase(open_actions, 'action')} still open will continue to be monitored until "
+    text += (f"The {number_words(open_actions)} {'PAP ' if s.pap_prefixed else ''}"
+             f"{'action' if open_actions == 1 else 'actions'} still open will continue to be monitored until "
              f"{'it is' if open_actions == 1 else 'they are'} complete." if open_actions else
              "Every action in the plan is complete.")
     return (Paragraph.of(text),)
@@ -308,6 +309,15 @@ def _appendix_actions(context: Context) -> Section:
                    key="appendix_actions")
 
 
+def _finding_row(ref: str | None, message: str) -> tuple[str, str]:
+    """A lint finding as (ref, what to check), the ref not repeated in the words."""
+    if ref and message.startswith(ref):
+        rest = message[len(ref):].lstrip(":, ")
+        rest = rest[3:] if rest.startswith("is ") else rest
+        return ref, capitalise(rest)
+    return ref or "Plan", message
+
+
 def _appendix_method(context: Context, warnings: tuple[DataWarning, ...]) -> Section:
     s = context.summary
     method = [
@@ -322,7 +332,7 @@ def _appendix_method(context: Context, warnings: tuple[DataWarning, ...]) -> Sec
         "using the plan's own key.",
     ]
     notes = data_notes(context.plan, list(warnings))
-    findings = [f.message for f in lint_plan(context.plan, s.as_of)]
+    findings = [_finding_row(f.ref, f.message) for f in lint_plan(context.plan, s.as_of)]
     data: list[Block] = []
     if notes:
         data += [Paragraph.of(f"{capitalise(count_phrase(len(notes), 'point'))} in the plan could not be read for "
@@ -333,8 +343,9 @@ def _appendix_method(context: Context, warnings: tuple[DataWarning, ...]) -> Sec
         data.append(Paragraph.of("Everything in the plan was read for certain.", numbered=False))
     if findings:
         data += [Paragraph.of(f"The plan's own entries raise {count_phrase(len(findings), 'question')} worth "
-                              "checking with the action owners:", numbered=False),
-                 BulletList(tuple(Paragraph.of(text, numbered=False) for text in findings))]
+                              "checking with the action owners.", numbered=False),
+                 Table("Points to check in the plan", "Each point in the plan worth checking with its owner, by "
+                       "action.", ("Ref", "Point to check"), tuple(findings), (0.14, 0.86))]
     return Section("Appendix B: How the figures are calculated", 1,
                    (BulletList(tuple(Paragraph.of(text, numbered=False) for text in method)),),
                    (Section("Notes on the data", 2, tuple(data), numbered=False),), numbered=False,

@@ -80,9 +80,9 @@ _WORD_THEN_SPACE = re.compile(r"\s+[A-Za-z]")
 # What may open a line before a dated heading and belongs to it: a label ("Update
 # 14.03.24 - ...", "Position at Jan 24: ...") or an opening bracket ("[Mar 2024] ...").
 _LINE_LABEL = re.compile(
-    r"(?:^|(?<=\n))[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?|progress|position(?:\s+as)?(?:\s+at)?"
+    r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?|progress|position(?:\s+as)?(?:\s+at)?"
     r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?|milestone(?:\s+\d{1,3})?)[ \t]*:?[ \t]*"
-    r"|(?P<open>[\[(])[ \t]*)\Z",
+    r"|(?P<open>[\[(])[ \t]*)",
     re.I,
 )
 _CLOSE = {"[": "]", "(": ")"}
@@ -194,7 +194,8 @@ def _find_starts(text: str, notes: list[str]) -> list[tuple[_Start, _Heading]]:
                 and _at_sentence_start(text, head)
             ):
                 candidates.append(_Start(head, None, head, carry_date=True))
-    candidates += [_Start(m.start("h"), None, m.start("h"), plain=True) for m in _QUARTER_HEADING.finditer(text)]
+    if "Q" in text:  # quarters are rare: most cells need no look
+        candidates += [_Start(m.start("h"), None, m.start("h"), plain=True) for m in _QUARTER_HEADING.finditer(text)]
     candidates = [_with_bullet(text, c) for c in candidates]
     candidates.sort(key=lambda s: s.pos)
     # A heading can swallow a later candidate ("May 24: May 24 - PC:"): keep the first.
@@ -233,7 +234,10 @@ def _with_bullet(text: str, start: _Start) -> _Start:
 
 def _labelled_start(text: str, token: DateToken) -> _Start | None:
     """A dated heading after a label or a bracket that opens its line."""
-    line = _LINE_LABEL.search(text, max(0, token.start - 40), token.start)
+    line_start = text.rfind("\n", 0, token.start) + 1
+    if token.start - line_start > 40:
+        return None
+    line = _LINE_LABEL.fullmatch(text, line_start, token.start)
     if line is None:
         return None
     if line.group("open"):

@@ -24,6 +24,7 @@ CHANGE_WIDTHS = (Column("Change", 16), Column("Ref", 10), Column("Priority area"
 WARNING_WIDTHS = (Column("Workbook", 26, 18), Column("Sheet", 14), Column("Cell", 8),
                   Column("What paptools could not read for certain, or found to check", 70, 50),
                   Column("The text concerned", 60, 36), Column("Check", 16))
+ABOUT_WIDTH = 75  # one column that fits a portrait A4 page at full size, with room for a wider default font
 _FIRST_CELL_LIMIT = 32_767  # a cell's most; a warning's value is kept whole in the terminal and the report
 
 
@@ -123,14 +124,15 @@ def about_lines(*, title: str, version: str, source: str, made: datetime, sheets
 def write_about(sheet: Worksheet, styles: Styles, lines: list[tuple[str, str]], *, title: str,
                 version: str) -> None:
     """The About lines, one wrapped paragraph each, on one portrait page."""
-    sheet.set_column(0, 0, 110)
+    sheet.set_column(0, 0, ABOUT_WIDTH)
     row = 0
     for style, text in lines:
         if style == "subtitle":
             row += 1
         styles.text(sheet, row, 0, text, style)
         if style == "text":
-            sheet.set_row(row, wrapped_height([(text, 110)]))
+            sheet.set_row(row, wrapped_height([(text, ABOUT_WIDTH)]))
         row += 1
-    set_page(sheet, PageFit(A4, (), True), title=title, version=version, repeat_header=False,
+    set_page(sheet, PageFit(A4, (ABOUT_WIDTH,), True), title=title, version=version, repeat_header=False,
              landscape=False, gridlines=False)
+    sheet.set_print_scale(100)  # one column that fits the page: printed at full size, never fitted (LibreOffice enlarges)
