@@ -166,10 +166,23 @@ def test_the_number_of_actions_listed_under_a_sentence_is_checked(january):
 
 
 def test_a_count_it_cannot_tie_is_listed_as_unchecked(january):
-    result = check_draft(draft_from_text("Fourteen new progress entries were recorded across eleven actions."),
-                         january)
+    result = check_draft(draft_from_text("Fourteen new progress entries were recorded across eleven actions. "
+                                         "Nine workstreams met."), january)
     assert result.findings == ()
-    assert [u.phrase for u in result.unchecked] == ["Fourteen new progress entries", "eleven actions"]
+    assert [(u.phrase, u.reason) for u in result.unchecked] == [
+        ("Fourteen new progress entries", "needs the previous version of the plan: give it as PREVIOUS"),
+        ("across eleven actions", "needs the previous version of the plan: give it as PREVIOUS"),
+    ]
+
+
+def test_what_changed_is_checked_against_the_previous_version(january, june):
+    draft = draft_from_text("Since June, three new progress entries were recorded across eleven actions and "
+                            "seventeen actions changed status.")
+    result = check_draft(draft, january, june)
+    assert [f.message for f in result.findings] == [
+        "'three new progress entries': the previous version and this one give 14 new progress entries since the "
+        "previous version."]
+    assert [c.phrase for c in result.checked] == ["across eleven actions", "seventeen actions changed status"]
 
 
 def test_a_word_draft_with_list_items_and_a_status_table(tmp_path, january):

@@ -55,9 +55,7 @@ def test_a_house_style_file_beside_the_workbook_places_what_detection_cannot(tmp
 
 
 @pytest.mark.parametrize("text, message", [
-    ('sheets = ["Tracker"]\ncolour = "red"\n',
-     "line 2: unknown setting 'colour': the settings are colours, columns, entry_order, header_rows, lint, "
-     "membership, pack, sheets, statuses, version_date"),
+    ('sheets = ["Tracker"]\ncolour = "red"\n', "line 2: unknown setting 'colour': the settings are colours, columns, "),
     ('[columns]\n"Code" = "reference"\n',
      "line 2: 'reference' is not a field: use one of ref, status, status_date, entry_date, author, original_due, "
      "latest_due, priority_area, section, plan, owner, timescale, success_criteria, progress, outcome, evidence, "
@@ -75,10 +73,12 @@ def test_a_wrong_key_or_value_is_an_error_naming_the_file_and_line(tmp_path, tex
     with pytest.raises(StyleError) as raised:
         read_plan(path, style=style)
     assert str(raised.value).startswith(f"{style}: ")
-    if message is not None:
-        assert raised.value.detail == message
-    else:
+    if message is None:
         assert raised.value.detail.startswith("is not valid TOML: ")
+    elif message.endswith(", "):  # the list of settings grows as commands add theirs: its start is pinned
+        assert raised.value.detail.startswith(message)
+    else:
+        assert raised.value.detail == message
 
 
 def test_the_cli_takes_style_and_reports_a_bad_one_in_one_line(tmp_path):

@@ -214,8 +214,9 @@ def test_change_rows_are_tall_enough_for_their_text(tmp_path):
     for row in range(2, sheet.max_row + 1):
         longest = max(len(str(sheet.cell(row, c).value or "")) for c in (7, 8))
         height = sheet.row_dimensions[row].height
-        # At most about 65 characters a line in the 48-wide Before and After columns, 12.75pt a line.
-        assert height >= 12.75 * min(-(-longest // 65), 31), (row, longest, height)
+        # Arial 10 fits at most about 56 characters on a line of the 48-wide Before and After columns
+        # (337 px at 6 px a character), 12.75pt a line.
+        assert height >= 12.75 * min(-(-longest // 56), 31), (row, longest, height)
 
 
 def test_show_reads_the_cleaned_workbook_as_the_original(oldham):

@@ -29,6 +29,15 @@ LATE = "late"
 NO_DUE = "no due month"
 COMPLETION_UNKNOWN = "completion unknown"
 NO_STATUS = "no status"
+# What changed since the previous version ("fourteen new progress entries ... across eleven actions").
+NEW_ENTRIES = "new progress entries"
+MOVED = "actions with new progress"
+STATUS_CHANGED = "actions that changed status"
+ADDED = "actions added"
+REMOVED = "actions removed"
+TIMESCALES = "timescales changed"
+REVISED_AGAIN = "timescales revised again"
+CHANGE_KINDS = frozenset({NEW_ENTRIES, MOVED, STATUS_CHANGED, ADDED, REMOVED, TIMESCALES, REVISED_AGAIN})
 
 # (kind, pattern) tried at one place, longest and most specific first.
 _PHRASES: tuple[tuple[str, str], ...] = (
@@ -76,6 +85,16 @@ _OTHER_NOUN = re.compile(
 # A hedge just before a number makes it approximate: "over 40% of actions", "about ten actions".
 _HEDGE = re.compile(r"\b(?:over|more than|nearly|almost|around|about|approximately|approx\.?|c\.|at least|less than"
                     r"|under|fewer than|up to|some)\s*$", re.I)
+_CHANGES = tuple((kind, re.compile(pattern.replace("NUM", rf"(?P<num>\b{NUMBER})"), re.I)) for kind, pattern in (
+    (NEW_ENTRIES, r"NUM\s+new\s+(?:progress\s+)?(?:entry|entries|updates?)\b"),
+    (MOVED, r"\bacross\s+NUM\s+actions?\b"),
+    (STATUS_CHANGED, r"NUM\s+actions?\s+(?:have\s+|has\s+)?changed\s+(?:their\s+|its\s+)?status"),
+    (ADDED, r"NUM\s+(?:new\s+)?actions?\s+(?:was|were|have\s+been|has\s+been)\s+added"),
+    (REMOVED, r"NUM\s+actions?\s+(?:was|were|have\s+been|has\s+been)\s+removed"),
+    (TIMESCALES, r"NUM\s+timescales?\s+(?:have\s+|has\s+)?(?:changed|(?:been\s+)?revised)\s+since"),
+    (REVISED_AGAIN, r"NUM\s+timescales?\s+revised\s+more\s+than\s+once"),
+    (REVISED_AGAIN, r"timescales?\b.*?;\s*NUM\s+of\s+them\s+had\s+already\s+been\s+revised"),
+))
 _ANY_PCT = re.compile(r"\b\d{1,3}(?:\.\d+)?\s*%")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DECIMAL = re.compile(r"(?<![\d.])\d+(?:\.\d+)+(?![\d.]*\s*%)")
@@ -252,6 +271,12 @@ def count_claims(sentence: str, masked: str) -> tuple[list[Claim], list[Loose]]:
             claims.append(Claim(kinds, None, "", float(match.group("pct")), _group(sentence, match.group("noun")),
                                 sentence[match.start():end]))
             taken.append((match.start(), end))
+    for kind, pattern in _CHANGES:
+        for match in pattern.finditer(masked):
+            if free(*match.span()):
+                claims.append(Claim((kind,), number_value(match.group("num")), match.group("num"), None, None,
+                                    sentence[match.start():match.end()]))
+                taken.append(match.span())
     approximate = [c for c in claims if _HEDGE.search(masked[:max(sentence.find(c.phrase), 0)])]
     claims = [c for c in claims if c not in approximate]
     claims.sort(key=lambda c: sentence.find(c.phrase))

@@ -19,6 +19,7 @@ from datetime import date
 from paptools.check.claims import (
     BY_ORIGINAL,
     BY_REVISED,
+    CHANGE_KINDS,
     COMPLETION_UNKNOWN,
     INCOMPLETE,
     LATE,
@@ -35,7 +36,7 @@ from paptools.check.claims import (
     ref_pattern,
     sentences,
 )
-from paptools.check.facts import KIND_LABELS, SHORT_LABELS, GroupFacts, completion_detail, group_facts, stale_refs
+from paptools.check.facts import KIND_LABELS, SHORT_LABELS, GroupFacts, change_figures, completion_detail, group_facts
 from paptools.check.lint import plan_as_of
 from paptools.check.named import AGREES, UNCHECKED, judge
 from paptools.check.numbers import acceptable_percents, exact_percent, half_up, status_splits
@@ -93,11 +94,14 @@ def check_draft(draft: Draft, plan: Plan, previous: Plan | None = None, as_of: d
 class _Checker:
     def __init__(self, draft: Draft, plan: Plan, previous: Plan | None, as_of: date, source: str):
         self.draft, self.plan, self.previous, self.as_of, self.source = draft, plan, previous, as_of, source
-        self.stale = stale = stale_refs(plan, previous)
+        self.stale, changed = change_figures(plan, previous)
+        stale = self.stale
         self.facts = {
             "pap": group_facts("pap", plan.pap_actions, as_of, stale),
             "all": group_facts("all", plan.actions, as_of, stale),
         }
+        for facts in self.facts.values():  # what changed is counted across the whole plan
+            facts.figures.update(changed)
         self.previous_facts = {} if previous is None else {
             "pap": group_facts("pap", previous.pap_actions, plan_as_of(previous), None),
             "all": group_facts("all", previous.actions, plan_as_of(previous), None),
@@ -322,6 +326,8 @@ class _Checker:
         noun = facts.label.replace("actions", "action", 1) if low == 1 else facts.label
         if claim.kind == TOTAL:
             message = f"the plan has {low} {noun}."
+        elif claim.kind in CHANGE_KINDS:
+            message = f"the previous version and this one give {low} {label}."
         elif low == high:
             refs = sorted({r for k in claim.kinds for r in facts.figures[k].refs})
             shown = f" ({', '.join(refs)})" if refs and len(refs) <= 8 else ""

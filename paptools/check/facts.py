@@ -12,19 +12,26 @@ from dataclasses import dataclass
 from datetime import date
 
 from paptools.check.claims import (
+    ADDED,
     BY_ORIGINAL,
     BY_REVISED,
     COMPLETION_UNKNOWN,
     INCOMPLETE,
     LATE,
+    MOVED,
+    NEW_ENTRIES,
     NO_DUE,
     NO_STATUS,
     NO_UPDATE,
     OVERDUE,
+    REMOVED,
+    REVISED_AGAIN,
+    STATUS_CHANGED,
+    TIMESCALES,
     TOTAL,
     WITHIN,
 )
-from paptools.compare.changes import list_changes
+from paptools.compare.changes import ChangeKind, list_changes
 from paptools.compare.completion import Timeliness, completion
 from paptools.compare.diff import diff_plans
 from paptools.compare.figures import Counts, count, is_overdue
@@ -39,7 +46,9 @@ KIND_LABELS = {
     LATE: "completed after the due month", COMPLETION_UNKNOWN: "with no recorded completion month",
     BY_ORIGINAL: "completed by the original due month", BY_REVISED: "completed by a revised due month",
     NO_DUE: "complete with no due month to compare with",
-    NO_STATUS: "with no status recorded",
+    NO_STATUS: "with no status recorded", NEW_ENTRIES: "new progress entries since the previous version",
+    MOVED: "actions with new progress", STATUS_CHANGED: "actions that changed status", ADDED: "actions added",
+    REMOVED: "actions removed", TIMESCALES: "timescales changed", REVISED_AGAIN: "timescales revised again",
 }
 SHORT_LABELS = {**KIND_LABELS, Status.NOT_STARTED.value: "not started", TOTAL: "in total",
                 OVERDUE: "overdue", NO_UPDATE: "without an update", LATE: "late",
@@ -107,11 +116,25 @@ def group_facts(name: str, actions: tuple[Action, ...], as_of: date, stale: set[
     return GroupFacts(name, label, counts, figures)
 
 
-def stale_refs(plan: Plan, previous: Plan | None) -> set[str] | None:
-    """Refs of incomplete actions with no new progress since the previous version (None without it)."""
+def change_figures(plan: Plan, previous: Plan | None) -> tuple[set[str] | None, dict[str, Figure]]:
+    """Refs with no update, and the counts of what changed, since the previous version (none without it)."""
     if previous is None:
-        return None
-    return {a.ref for a in list_changes(diff_plans(previous, plan)).no_update()}
+        return None, {}
+    changes = list_changes(diff_plans(previous, plan))
+    added = changes.of(ChangeKind.ACTION_ADDED)
+    timescales = changes.of(ChangeKind.TIMESCALE)
+    again = [c for c in timescales if c.revised_again]
+    moved = changes.refs_with_progress() - {c.ref for c in added}
+
+    def figure(items: tuple[object, ...] | list[object] | frozenset[str]) -> Figure:
+        return Figure(len(items), len(items))
+
+    figures = {
+        NEW_ENTRIES: figure(changes.progress), MOVED: figure(moved), STATUS_CHANGED: figure(changes.of(ChangeKind.STATUS)),
+        ADDED: figure(added), REMOVED: figure(changes.of(ChangeKind.ACTION_REMOVED)), TIMESCALES: figure(timescales),
+        REVISED_AGAIN: figure(list(again)),
+    }
+    return {a.ref for a in changes.no_update()}, figures
 
 
 def completion_detail(plan: Plan, refs: tuple[str, ...]) -> str:

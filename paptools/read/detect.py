@@ -51,15 +51,16 @@ class Row:
     number: int
     cells: list[XCell]
     texts: list[str]
+    hidden: bool = False
 
 
 def sheet_rows(book: Book, sheet: Sheet) -> list[Row]:
     """Every row with text on a sheet (the sheet's merged ranges are known once this returns)."""
     rows = []
-    for number, _hidden, cells in book.rows(sheet, MAX_COLUMNS):
+    for number, hidden, cells in book.rows(sheet, MAX_COLUMNS):
         texts = [cell_text(c.value) for c in cells]
         if any(texts):
-            rows.append(Row(number, cells, texts))
+            rows.append(Row(number, cells, texts, hidden))
     return rows
 
 

@@ -55,8 +55,12 @@ class _KeyBlock:
     last: str
 
 
-def detect_layout(book: Book, style: object | None = None) -> Layout:
-    """Look at every sheet and say where the plan's actions, statuses, progress and date are."""
+def detect_layout(book: Book, style: object | None = None, seen: dict[str, list[Row]] | None = None) -> Layout:
+    """Look at every sheet and say where the plan's actions, statuses, progress and date are.
+
+    `seen`, when given, keeps each sheet's rows so that reading them through the layout
+    (read_through) need not stream the sheet a second time.
+    """
     from paptools.read.style import HouseStyle
 
     house = style if isinstance(style, HouseStyle) else HouseStyle()
@@ -75,6 +79,8 @@ def detect_layout(book: Book, style: object | None = None) -> Layout:
             unused.append(Unused(sheet.title, None, LEFT_OUT))
             continue
         rows = sheet_rows(book, sheet)
+        if seen is not None:
+            seen[sheet.title] = rows
         if not rows:
             continue
         for row in rows[:COVER_ROWS]:
@@ -198,7 +204,7 @@ def _key_blocks(book: Book, sheet: str, rows: list[Row]) -> list[_KeyBlock]:
         described = len(nonempty) > 1 or word != first
         if status is None and not described:
             continue
-        fills = [book.fill(cell.style)[0] for cell in row.cells[:nonempty[-1] + 1]]
+        fills = [cell.fill for cell in row.cells[:nonempty[-1] + 1]]
         rgb = next((f for f in fills if f and f != "FFFFFF"), None)
         coordinate = row.cells[0 if rgb and not row.texts[0] else nonempty[0]].coordinate
         end = row.cells[nonempty[-1]].coordinate

@@ -16,7 +16,9 @@ from pathlib import Path
 from paptools.errors import NoActions
 from paptools.model import Action, DataWarning, Entry, Layout, Month, Plan, Status, Table, Timescale
 from paptools.read.cells import Book, open_book
+from paptools.read.context import area_label
 from paptools.read.dates import parse_timescale
+from paptools.read.detect import Row
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.headers import FIELD_LABELS
 from paptools.read.inputs import display_name
@@ -28,7 +30,7 @@ from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.style import HouseStyle, find_style
 from paptools.read.text import clean_text
 from paptools.read.vocabulary import normalise_word
-from paptools.read.walk import EXCEL_CELL_LIMIT, Walker, _RawAction, area_label
+from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, Walker
 
 __all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through"]
 
@@ -44,15 +46,19 @@ def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = No
     house = style if isinstance(style, HouseStyle) else find_style(path, Path(style) if style else None)
     book = open_book(path)
     try:
-        return read_through(book, detect_layout(book, house), progress, house)
+        seen: dict[str, list[Row]] = {}
+        return read_through(book, detect_layout(book, house, seen), progress, house, seen)
     finally:
         book.close()
 
 
 def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None] | None = None,
-                 style: HouseStyle | None = None) -> Plan:
-    """Read the workbook's cells through a detected (or stated) layout into a Plan."""
-    walker = Walker(book, layout)
+                 style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None) -> Plan:
+    """Read the workbook's cells through a detected (or stated) layout into a Plan.
+
+    `seen` holds the rows detect_layout kept, so no sheet is streamed twice.
+    """
+    walker = Walker(book, layout, seen)
     walker.read(GENERATED_PROPERTY in book.custom_properties, progress)
     if not walker.any_text:
         raise NoActions(book.path, "has no text on any sheet: check it is the right file, saved after editing")
@@ -150,7 +156,7 @@ class _Assembler:
             layout=self.layout,
         )
 
-    def _entries(self, raw: _RawAction, table: Table, logged: list[Entry]) -> tuple[str, list[Entry]]:
+    def _entries(self, raw: RawAction, table: Table, logged: list[Entry]) -> tuple[str, list[Entry]]:
         """The action's progress as written, and its entries from the cell, the periods and the log."""
         cell_text = raw.fields.get("progress", "")
         entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn) if cell_text else []
@@ -161,13 +167,13 @@ class _Assembler:
                                              "\n\n".join(e.raw for e in logged)]))
         return written, [*entries, *periods, *logged]
 
-    def _membership(self, all_raw: list[_RawAction]) -> Callable[[_RawAction, object], bool]:
+    def _membership(self, all_raw: list[RawAction]) -> Callable[[RawAction, object], bool]:
         """Whether an action is in the PAP: by a Plan column's value, else by its ref prefix."""
         rule = self.layout.membership
         if rule.kind == "column":
             values = {normalise_word(v) for v in rule.pap_values}
 
-            def by_column(raw: _RawAction, ref: object) -> bool:
+            def by_column(raw: RawAction, ref: object) -> bool:
                 value = raw.fields.get("plan", "")
                 if not value:
                     self.warn(raw.sheet, raw.ref_cell, f"{raw.ref.text} names no plan in the '{rule.column}' "
@@ -178,14 +184,14 @@ class _Assembler:
         parsed = [parse_ref(raw.ref.text) for raw in all_raw]
         prefixed = any(p.is_pap or p.prefix in prefixes for p in parsed if p)
 
-        def by_prefix(raw: _RawAction, ref: object) -> bool:
+        def by_prefix(raw: RawAction, ref: object) -> bool:
             found = parse_ref(raw.ref.text)
             if not prefixed or found is None:
                 return True
             return found.prefix in prefixes if prefixes else found.is_pap
         return by_prefix
 
-    def _due_columns(self, raw: _RawAction, timescale: Timescale, problem: str | None):
+    def _due_columns(self, raw: RawAction, timescale: Timescale, problem: str | None):
         """Due-date columns beside the Timescale text: the dates win where the two disagree."""
         months = {}
         for name, (value, cell) in raw.due_values.items():
@@ -222,7 +228,7 @@ class _Assembler:
                 key.add(rgb, status)
         return key
 
-    def _status(self, raw: _RawAction, table: Table, key: ColourKey,
+    def _status(self, raw: RawAction, table: Table, key: ColourKey,
                 text_mode: bool) -> tuple[Status | None, str, str | None]:
         """(status, how it was read, the plan's own word). Words beat a fill that is not a Key colour."""
         where = (raw.sheet, raw.status_cell)
