@@ -99,8 +99,17 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
     paptools.compare.history for the records and `History.to_frame()` for a DataFrame.
     """
     files: list[Path] = []
+    skipped: list[DataWarning] = []
     for path in _flatten(paths):
-        files.extend(workbooks_in(path) if path.is_dir() else [path])
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for found in workbooks_in(path):
+            if _written_by_paptools(found):  # a cleaned copy or a history: not a version of the plan
+                skipped.append(DataWarning(None, None, f"{found.name} was written by paptools, so it is not a "
+                                                       "version of the plan: left out"))
+            else:
+                files.append(found)
     if not files:
         raise UsageError(_flatten(paths)[0] if paths else None, "holds no .xlsx workbook: give a folder of versions")
     _check_distinct(files)
@@ -109,7 +118,27 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
         if progress is not None:
             progress.stage(f"Reading {path.name}")
         plans.append(_read_plan(path, progress=progress.advance if progress is not None else None))
-    return build_history(plans)
+    return build_history(plans, notes=skipped)
+
+
+def _written_by_paptools(path: Path) -> bool:
+    """Whether a workbook carries the custom property paptools marks its own outputs with."""
+    from zipfile import BadZipFile
+
+    from paptools.errors import PapError
+    from paptools.read.inputs import check_workbook
+    from paptools.read.package import Package
+    from paptools.read.plan import GENERATED_PROPERTY
+
+    try:
+        check_workbook(path)  # refused files are reported by the reader, in its own words
+        package = Package(path)
+    except (PapError, OSError, ValueError, BadZipFile):
+        return False
+    try:
+        return GENERATED_PROPERTY in package.custom_property_names()
+    finally:
+        package.close()
 
 
 def write_history(history: History, *, output_dir: Path | None, csv_dir: Path | None = None,

@@ -337,3 +337,26 @@ def test_the_refusal_names_the_closest_header_row_and_what_it_lacked(tmp_path):
         "Progress, Ref) but lacks another column such as Action, Owner, Timescale, Status; run 'paptools inspect' "
         "on it to see what was "
         "found, and name the columns in a paptools.toml house-style file (see the README)")
+
+
+def test_a_status_per_period_reads_the_latest_and_keeps_the_others(tmp_path):
+    path = build(tmp_path / "rag-periods.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "RAG Jan 24", "RAG Feb 24", "RAG Mar 24"],
+        ["1.1", "A", "Ann Lee", "Jun-24", "Mar 24: AL: on course.", "Red", "Amber", "Green"],
+    ]})
+    plan = read_plan(path)
+    assert statuses(plan) == {"1.1": ("On track", "Green")}
+    assert plan.actions[0].extra == (("RAG Jan 24", "Red"), ("RAG Feb 24", "Amber"))
+    assert lines(plan) == []
+
+
+def test_two_columns_that_could_both_be_progress_are_a_warning(tmp_path):
+    path = build(tmp_path / "rivals.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Timescale", "Comments", "Remarks", "Status"],
+        ["1.1", "A", "Ann Lee", "Jun-24", "Mar 24: on course.", "Chased.", "Green"],
+    ]})
+    plan = read_plan(path)
+    assert [e.text for e in plan.actions[0].entries] == ["on course."]
+    assert plan.actions[0].extra == (("Remarks", "Chased."),)
+    assert lines(plan) == ["Plan!F1: column F 'Remarks' could also be the Progress column; column E 'Comments' is "
+                           "used (name the right one in paptools.toml)"]

@@ -174,3 +174,18 @@ def test_a_status_date_column_dates_the_latest_undated_entry(tmp_path):
     plan = read_plan(path)
     assert [[(e.date.iso(), e.text) for e in a.entries] for a in plan.actions] == [
         [("2024-06-02", "Vendor contacted about the patch.")], [("2024-05", "keys rotated.")]]
+
+
+def test_inspect_on_an_unreadable_workbook_shows_the_closest_rows_then_the_error(tmp_path):
+    path = build(tmp_path / "notes.xlsx", {"Notes": [["Item", "Notes", "Budget"], ["1", "Called.", "£100"]]})
+    result = CliRunner().invoke(main, ["inspect", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-6:] == [
+        "No header row found. The closest rows:",
+        "  Notes row 1: 'Item', 'Notes', 'Budget'",
+        "    recognised Progress, Ref; lacks another column such as Action, Owner, Timescale, Status",
+        "",
+        "Not read",
+        "  Notes: no header row: not read as actions",
+    ]
+    assert result.stderr.startswith(f"Error: {path}: has no header row with a Ref column on any sheet")

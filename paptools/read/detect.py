@@ -113,12 +113,15 @@ def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int,
     taken: set[int] = set()
     for name in dict.fromkeys(m.field for m in matches.values()):
         ranked = sorted((i for i, m in matches.items() if m.field == name), key=lambda i: (-matches[i].score, i))
+        dated = _dated_columns(ranked, headers)
+        if dated:  # "RAG Jan 24", "RAG Feb 24": one per period, the latest is the status now
+            ranked = dated[::-1]
         winner = ranked[0]
-        columns.append(Column(name, winner, column_letter(winner + 1), headers[winner], matches[winner].score,
-                              matches[winner].how))
+        how = "the latest of its period columns" if dated else matches[winner].how
+        columns.append(Column(name, winner, column_letter(winner + 1), headers[winner], matches[winner].score, how))
         taken.add(winner)
         for other in ranked[1:]:
-            if matches[winner].score - matches[other].score < RIVAL_MARGIN:
+            if not dated and matches[winner].score - matches[other].score < RIVAL_MARGIN:
                 warnings.append(DataWarning(
                     sheet, f"{column_letter(other + 1)}{row}",
                     f"column {column_letter(other + 1)} '{headers[other]}' could also be the {FIELD_LABELS[name]} "
@@ -136,6 +139,19 @@ def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int,
     extra = [(i, " ".join(h.split())) for i, h in headers.items()
              if i not in taken and i not in {p.index for p in periods}]
     return Header((row,), headers, sorted(columns, key=lambda c: c.index), extra, periods, warnings)
+
+
+def _dated_columns(columns: list[int], headers: dict[int, str]) -> list[int]:
+    """Columns of one field that each name a period, oldest first; empty unless all of them do."""
+    if len(columns) < 2:
+        return []
+    dates = {}
+    for index in columns:
+        _, when, _ = period_header(headers[index])
+        if when is None:
+            return []
+        dates[index] = when.sort_key()
+    return sorted(columns, key=lambda i: dates[i])
 
 
 def _group_field(text: str | None) -> str | None:

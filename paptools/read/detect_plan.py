@@ -18,6 +18,7 @@ from paptools.read.detect import Header, Row, find_header, sheet_rows, used_word
 from paptools.read.headers import match_header
 from paptools.read.refs import parse_ref
 from paptools.read.scale import build_scale, sheet_status, word_status
+from paptools.read.style import HouseStyle
 from paptools.read.text import normalise_label, one_line
 from paptools.read.version import COVER_ROWS, date_from_cells, date_from_name, date_from_properties
 from paptools.read.vocabulary import normalise_word
@@ -55,15 +56,13 @@ class _KeyBlock:
     last: str
 
 
-def detect_layout(book: Book, style: object | None = None, seen: dict[str, list[Row]] | None = None) -> Layout:
+def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None) -> Layout:
     """Look at every sheet and say where the plan's actions, statuses, progress and date are.
 
     `seen`, when given, keeps each sheet's rows so that reading them through the layout
     (read_through) need not stream the sheet a second time.
     """
-    from paptools.read.style import HouseStyle
-
-    house = style if isinstance(style, HouseStyle) else HouseStyle()
+    house = style if style is not None else HouseStyle()
     generated = GENERATED_PROPERTY in book.custom_properties
     found: list[_Found] = []
     logs: list[LogSheet] = []
@@ -122,7 +121,7 @@ def detect_layout(book: Book, style: object | None = None, seen: dict[str, list[
     )
 
 
-def _tables(found: list[_Found], keys: list[_KeyBlock], house, unused: list[Unused]) -> tuple[Table, ...]:
+def _tables(found: list[_Found], keys: list[_KeyBlock], house: HouseStyle, unused: list[Unused]) -> tuple[Table, ...]:
     tables = []
     for n, item in enumerate(found):
         view_of = next((other.sheet for other in found[:n] + found[n + 1:]
@@ -141,7 +140,7 @@ def _tables(found: list[_Found], keys: list[_KeyBlock], house, unused: list[Unus
     return tuple(tables)
 
 
-def _status_source(item: _Found, keys: list[_KeyBlock], house) -> StatusSource:
+def _status_source(item: _Found, keys: list[_KeyBlock], house: HouseStyle) -> StatusSource:
     """The scale a table's statuses are read with, and where the scale came from."""
     column = item.header.index("status")
     letter = column_letter(column + 1) if column is not None else None
@@ -192,7 +191,7 @@ def _key_blocks(book: Book, sheet: str, rows: list[Row]) -> list[_KeyBlock]:
             current, last_row = None, row.number
             whole_here = True
         else:
-            whole_here = whole or (last_row and row.number - last_row <= 2)
+            whole_here = whole or (last_row > 0 and row.number - last_row <= 2)
         word = first.split(":")[0].strip() if ":" in first[:41] else first
         if not whole_here or len(word) > 40 or len(word.split()) > 5:
             current = None if not whole else current
@@ -278,7 +277,7 @@ def _dated_extras(sheet: str, rows: list[Row], header: Header) -> list[Unused]:
     return out
 
 
-def _membership(found: list[_Found], house) -> Membership:
+def _membership(found: list[_Found], house: HouseStyle) -> Membership:
     """A Plan/Source column whose values name the PAP, else the ref prefix."""
     if house.membership is not None:
         return house.membership

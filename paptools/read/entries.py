@@ -140,14 +140,35 @@ def split_cell(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> Split
 
 
 def usual_order(texts: Iterable[str]) -> EntryOrder:
-    """The order most of a plan's Progress cells run in, by their own dates (cells that
-    cannot tell are not counted); UNKNOWN when they do not lean either way."""
-    counts = Counter(split_cell(text).detected for text in texts)
-    newest, oldest = counts[EntryOrder.NEWEST_FIRST], counts[EntryOrder.OLDEST_FIRST]
+    """The order most of a plan's Progress cells run in; UNKNOWN when they do not lean.
+
+    The cells' dates decide. When no cell has two dated entries (a plan's first updates),
+    the cells' shape does: undated text above the first dated entry is the original
+    position of a cell written oldest first; a dated entry at the top with a paragraph of
+    undated text below it is an update added above the original position.
+    """
+    cells = [text for text in texts if text.strip()]
+    by_dates = Counter(split_cell(text).detected for text in cells)
+    newest, oldest = by_dates[EntryOrder.NEWEST_FIRST], by_dates[EntryOrder.OLDEST_FIRST]
+    if newest == oldest == 0:
+        shapes = Counter(_shape(text) for text in cells)
+        newest, oldest = shapes[EntryOrder.NEWEST_FIRST], shapes[EntryOrder.OLDEST_FIRST]
     if newest > oldest:
         return EntryOrder.NEWEST_FIRST
     if oldest > newest:
         return EntryOrder.OLDEST_FIRST
+    return EntryOrder.UNKNOWN
+
+
+def _shape(text: str) -> EntryOrder:
+    """What the layout of a cell with one dated entry suggests about its order."""
+    entries = split_cell(text).entries
+    if not any(e.date for e in entries):
+        return EntryOrder.UNKNOWN
+    if entries[0].date is None:
+        return EntryOrder.OLDEST_FIRST
+    if len(split_cell(text, EntryOrder.NEWEST_FIRST).entries) > len(entries):
+        return EntryOrder.NEWEST_FIRST
     return EntryOrder.UNKNOWN
 
 

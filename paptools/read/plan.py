@@ -150,7 +150,7 @@ class _Assembler:
             key=tuple((status, description) for status, _, description in walker.key_lines),
             key_fills=tuple((status, rgb) for status, rgb, _ in walker.key_lines),
             notes=tuple(walker.notes), pap_prefixed=self.layout.membership.kind == "column" or any(
-                parse_ref(raw.ref.text).is_pap for raw in all_raw if parse_ref(raw.ref.text)),
+                (ref := parse_ref(raw.ref.text)) is not None and ref.is_pap for raw in all_raw),
             extra_columns=tuple(dict.fromkeys(h for raw in all_raw for h, _ in raw.extra)),
             version_date=self.layout.version_date, version_date_source=self.layout.version_date_source,
             layout=self.layout,
@@ -191,9 +191,10 @@ class _Assembler:
             return found.prefix in prefixes if prefixes else found.is_pap
         return by_prefix
 
-    def _due_columns(self, raw: RawAction, timescale: Timescale, problem: str | None):
+    def _due_columns(self, raw: RawAction, timescale: Timescale,
+                     problem: str | None) -> tuple[Timescale, str | None]:
         """Due-date columns beside the Timescale text: the dates win where the two disagree."""
-        months = {}
+        months: dict[str, Month] = {}
         for name, (value, cell) in raw.due_values.items():
             if isinstance(value, (datetime, date)):
                 months[name] = Month(value.year, value.month)
@@ -204,7 +205,7 @@ class _Assembler:
         if (original, latest) == (timescale.original_due, timescale.due):
             return timescale, problem
         revised = latest if latest != original else None
-        where = raw.due_values.get("latest_due", raw.due_values.get("original_due"))[1]
+        where = (raw.due_values.get("latest_due") or raw.due_values["original_due"])[1]
         if timescale.due is not None:
             self.warn(raw.sheet, where, f"the due-date columns ({latest.label() if latest else 'none'}) and the "
                       f"Timescale text ('{timescale.text}') disagree; the columns are used")
@@ -266,9 +267,9 @@ class _Assembler:
     def _sorted_warnings(self) -> list[DataWarning]:
         order = {sheet.name: n for n, sheet in enumerate(self.walker.sheets)}
 
-        def key(w: DataWarning):
+        def key(w: DataWarning) -> tuple[int, int, str]:
             row = int(re.sub(r"\D", "", (w.cell or "0").split(":")[0]) or 0)
-            return (order.get(w.sheet, -1), row, w.cell or "")
+            return (order.get(w.sheet or "", -1), row, w.cell or "")
 
         return sorted(self.warnings, key=key)
 

@@ -96,8 +96,8 @@ def log_entries(book: Book, log: LogSheet, known: set[str], warn: Warn) -> dict[
             found.setdefault(parsed.text, []).append(replace(
                 entry, date=entry.date or when, author=author or entry.author, source=EntrySource.LOG_SHEET,
                 cell=f"{log.sheet}!{where}"))
-    for entries in found.values():
-        entries.sort(key=lambda e: e.date.sort_key() if e.date else (0, 0, 0))
+    for listed in found.values():
+        listed.sort(key=lambda e: e.date.sort_key() if e.date else (0, 0, 0))
     return found
 
 

@@ -15,6 +15,7 @@ import xlsxwriter
 
 from paptools.compare.history import History
 from paptools.model import STATUSES, UNKNOWN, Status
+from paptools.read.plan import GENERATED_PROPERTY
 from paptools.write.history_tables import Table, csv_safe
 from paptools.write.workbook import STATUS_FILLS, row_height
 
@@ -34,6 +35,7 @@ class _Writer:
             "comments": f"Written by paptools from {len(history.versions)} versions",
             "author": "", "company": "", "manager": "",
         })
+        self.book.set_custom_property(GENERATED_PROPERTY, "history workbook")  # never read as a version
         base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
         self.text = self.book.add_format({**base, "text_wrap": True})
         self.header = self.book.add_format({**base, "bold": True, "bg_color": "#1F3864", "font_color": "#FFFFFF",
