@@ -136,6 +136,16 @@ def test_both_roundings_of_a_tie_are_right(january):
     assert check_draft(draft, january).findings == ()
 
 
+def test_colours_and_per_cent_are_understood(january):
+    draft = draft_from_text("Of a total of 40 PAP actions, thirty-three (83 per cent) are complete, four are "
+                            "rated green and two are amber. There are three green spaces.")
+    result = check_draft(draft, january)
+    assert [f.message for f in result.findings] == [
+        "'two are amber': the plan has 1 PAP action vulnerable (PAP 2.25)."]
+    assert "83%: 33 of 40" in [c.phrase for c in result.checked]
+    assert "four are rated green" in [c.phrase for c in result.checked]
+
+
 def test_figures_of_a_priority_area_are_checked_against_that_area(january):
     draft = draft_from_text("In priority area 1, eight of the ten actions are complete and two are on track. "
                             "In priority area 2, three actions are at risk.")

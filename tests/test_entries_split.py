@@ -408,3 +408,36 @@ def test_a_self_diff_would_see_a_change():
     changed = replace(plan, actions=(plan.actions[0], replace(plan.actions[1], status=Status.AT_RISK)))
     assert not diff_plans(plan, changed).is_empty
 
+
+
+# --- through the reader: a plan written newest first ---------------------------------------
+
+def test_a_newest_first_plan_read_and_reconciled(make_workbook):
+    from conftest import action, plan_rows
+
+    from paptools.read.plan import read_plan
+
+    before = {
+        "PAP 1.1": "Jan24: SL: second update\nDec23: SL: first update\nOriginal position: no panel.",
+        "PAP 1.2": "Feb24: AW: posts advertised\nNov23: AW: budget agreed\nNo posts at the start.",
+        "PAP 1.3": "Dec23: PC: scoping began\nNothing in place at the inspection.",
+    }
+    added = {"PAP 1.1": "Mar24: SL: panel met", "PAP 1.2": "Apr24: AW: two appointed", "PAP 1.3": "Feb24: PC: plan drafted"}
+    after = {ref: f"{added[ref]}\n{text}" for ref, text in before.items()}
+    old = read_plan(make_workbook(plan_rows(*(action(ref, progress=text) for ref, text in before.items()))))
+    new = read_plan(make_workbook(plan_rows(*(action(ref, progress=text) for ref, text in after.items()))))
+    assert [(e.date.iso() if e.date else None, e.initials, e.text) for e in new.by_ref()["PAP 1.3"].entries] == [
+        ("2024-02", "PC", "plan drafted"),
+        ("2023-12", "PC", "scoping began"),
+        (None, None, "Nothing in place at the inspection."),
+    ]
+    assert [(e.date.iso() if e.date else None, e.text) for e in old.by_ref()["PAP 1.3"].entries] == [
+        ("2023-12", "scoping began"), (None, "Nothing in place at the inspection.")
+    ]
+    diff = diff_plans(old, new)
+    assert [(n.ref, n.entry.text, n.position) for n in diff.new_entries] == [
+        ("PAP 1.1", "panel met", "at the top"),
+        ("PAP 1.2", "two appointed", "at the top"),
+        ("PAP 1.3", "plan drafted", "at the top"),
+    ]
+    assert (diff.edited_entries, diff.removed_entries) == ((), ())

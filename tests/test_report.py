@@ -186,6 +186,21 @@ def test_a_template_keeps_the_officers_own_paragraphs_and_fills_the_placeholders
     assert len(document.inline_shapes) == 1 and "{{" not in all_text(document)
 
 
+def test_a_letterhead_with_no_placeholder_gets_the_whole_report_after_its_text(tmp_path):
+    template = Document()
+    template.sections[0].header.paragraphs[0].text = "Our Council"
+    template.add_paragraph("Children's Services: report to the scrutiny board")
+    path = tmp_path / "letterhead.docx"
+    template.save(str(path))
+    _, document, _ = make_report([example_path("2024-06"), example_path("2025-01")], tmp_path, template=path)
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Children's Services: report to the scrutiny board"
+    assert "Purpose of report" in texts and "Appendix A: Status of every action" in texts
+    assert "Of a total of 40 PAP actions, thirty-three (82.5%) have been marked as complete and seven (17.5%) are "\
+           "incomplete." in texts
+    assert document.sections[0].header.paragraphs[0].text == "Our Council"
+
+
 def test_template_command_writes_a_starter_that_renders(tmp_path):
     runner = CliRunner()
     starter = tmp_path / "starter.docx"

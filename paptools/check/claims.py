@@ -64,9 +64,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (NO_STATUS, r"(?:have|has)\s+no\s+status(?:\s+recorded)?|no\s+status\s+recorded"),
 )
 _PHRASE_RES = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in _PHRASES)
+_COLOUR_RES = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
+    (Status.COMPLETE.value, r"blue\b"), (Status.ON_TRACK.value, r"green\b"),
+    (Status.VULNERABLE.value, r"amber\b"), (Status.AT_RISK.value, r"red\b"),
+))
 _FILLER = frozenset(["is", "are", "was", "were", "has", "have", "had", "been", "be", "being", "marked", "as", "still", "now", "currently", "remain", "remains", "remaining", "rated", "recorded", "shown", "reported", "already", "judged", "considered", "also", "assessed", "which", "that", "of", "these", "them", "those", "in", "total", "overall", "all"])
 _NOUN = r"(?:(?:PAP|priority|improvement[\s-]plan|further|other|remaining|more)\s+)?actions?\b"
-_PCT = r"\(\s*(?P<{name}>\d{{1,3}}(?:\.\d+)?)\s*%\s*\)"
+_PER_CENT = r"(?:%|\s*per\s?cent\b|\s*percent\b)"
+_PCT = r"\(\s*(?P<{name}>\d{{1,3}}(?:\.\d+)?)\s*" + _PER_CENT.replace("{", "{{").replace("}", "}}") + r"\s*\)"
 _COUNT = re.compile(
     rf"(?P<num>\b{NUMBER}\b)(?:\s*{_PCT.format(name='p1')})?(?:\s+(?P<noun>{_NOUN}))?"
     rf"(?:\s*{_PCT.format(name='p2')})?",
@@ -79,7 +84,7 @@ _TOTAL = re.compile(
     rf"(?P<noun>{_NOUN})|(?P<num2>\b{NUMBER})\s+(?P<noun2>{_NOUN})\s+in\s+(?:total|the\s+plan)", re.I)
 _HEADER = re.compile(rf"\bof\s+the\s+(?P<num>{NUMBER})\s+(?P<kind>incomplete|complete(?:d)?|outstanding|open)\s+"
                      rf"(?P<noun>{_NOUN})", re.I)
-_PCT_FIRST = re.compile(r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+of\s+(?:the\s+|all\s+)?(?P<noun>" + _NOUN + r")", re.I)
+_PCT_FIRST = re.compile(r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*" + _PER_CENT + r"\s+of\s+(?:the\s+|all\s+)?(?P<noun>" + _NOUN + r")", re.I)
 _OTHER_NOUN = re.compile(
     rf"(?P<num>\b{NUMBER}\b)\s+(?:[a-z\-]+\s+){{0,2}}?(?:actions?|(?:progress\s+)?entries|updates|timescales)\b", re.I)
 # A hedge just before a number makes it approximate: "over 40% of actions", "about ten actions".
@@ -95,7 +100,7 @@ _CHANGES = tuple((kind, re.compile(pattern.replace("NUM", rf"(?P<num>\b{NUMBER})
     (REVISED_AGAIN, r"NUM\s+timescales?\s+revised\s+more\s+than\s+once"),
     (REVISED_AGAIN, r"timescales?\b.*?;\s*NUM\s+of\s+them\s+had\s+already\s+been\s+revised"),
 ))
-_ANY_PCT = re.compile(r"\b\d{1,3}(?:\.\d+)?\s*%")
+_ANY_PCT = re.compile(r"\b\d{1,3}(?:\.\d+)?\s*" + _PER_CENT, re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DECIMAL = re.compile(r"(?<![\d.])\d+(?:\.\d+)+(?![\d.]*\s*%)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"(])")
@@ -172,10 +177,14 @@ def ref_matches(text: str, prefixes: frozenset[str]) -> list[re.Match[str]]:
 
 
 def _phrase_at(text: str, pos: int) -> tuple[str, int] | None:
-    """The status phrase starting at pos after at most five filler words."""
+    """The status phrase starting at pos after at most five filler words.
+
+    A colour ("rated green", "are amber") counts only after a verb, never straight after the
+    number: "three green spaces" states no status.
+    """
     words = 0
     while True:
-        for kind, pattern in _PHRASE_RES:
+        for kind, pattern in _PHRASE_RES + (_COLOUR_RES if words else ()):
             match = pattern.match(text, pos)
             if match:
                 return kind, match.end()

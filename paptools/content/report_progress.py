@@ -269,7 +269,7 @@ def performance(context: Context) -> Section:
         attention.append(Table("Actions needing attention", "Each action needing attention once, with its status, "
                                "why it needs attention and its latest update.",
                                ("Ref", "Action", "Status", "Why", "Latest update"), tuple(table_rows),
-                               (0.1, 0.25, 0.15, 0.17, 0.33), status_column=2))
+                               (0.12, 0.23, 0.15, 0.17, 0.33), status_column=2))
     subsections.append(Section("Actions needing attention", 2, tuple(attention), numbered=False))
     if timescales:
         again = sum(1 for t in timescales if t.revised_again)

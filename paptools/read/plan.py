@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from paptools.errors import NoActions
-from paptools.model import Action, DataWarning, Entry, Layout, Month, Plan, Status, Table, Timescale
+from paptools.model import Action, DataWarning, Entry, EntryOrder, Layout, Month, Plan, Status, Table, Timescale
 from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
 from paptools.read.dates import parse_timescale
@@ -159,7 +159,8 @@ class _Assembler:
     def _entries(self, raw: RawAction, table: Table, logged: list[Entry]) -> tuple[str, list[Entry]]:
         """The action's progress as written, and its entries from the cell, the periods and the log."""
         cell_text = raw.fields.get("progress", "")
-        entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn) if cell_text else []
+        order = EntryOrder(self.layout.entry_order)
+        entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order) if cell_text else []
         if raw.fields.get("status_date"):
             entries = date_entry(entries, raw.fields["status_date"], self.layout.entry_order == "newest first")
         periods = period_entries(table, raw.fields, raw.row, self.warn)

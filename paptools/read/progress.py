@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 
-from paptools.model import Entry, EntryDate, EntrySource, LogSheet, Table
+from paptools.model import Entry, EntryDate, EntryOrder, EntrySource, LogSheet, Table
 from paptools.read.cells import Book
 from paptools.read.dates import find_dates
 from paptools.read.detect import MAX_COLUMNS, cell_text
@@ -22,9 +22,10 @@ from paptools.read.refs import parse_ref
 Warn = Callable[[str | None, str | None, str, str | None], None]
 
 
-def cell_entries(text: str, sheet: str, cell: str | None, warn: Warn) -> list[Entry]:
-    """The entries of one growing progress cell."""
-    entries, notes = split_entries(text)
+def cell_entries(text: str, sheet: str, cell: str | None, warn: Warn,
+                 order: EntryOrder = EntryOrder.UNKNOWN) -> list[Entry]:
+    """The entries of one growing progress cell; `order` is the plan's usual entry order."""
+    entries, notes = split_entries(text, order)
     for note in notes:
         warn(sheet, cell, note, None)
     where = f"{sheet}!{cell}" if cell else None

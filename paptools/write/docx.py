@@ -32,6 +32,7 @@ from paptools.content.tree import (
     Placeholder,
     Properties,
     Report,
+    Run,
     Section,
     Table,
 )
@@ -124,25 +125,38 @@ class Renderer:
         self.numbered_style = numbered_style
         self.num_id = ooxml.add_multilevel_list(document) if numbered else None
         self.tables = self.figures = 0
+        self.style_ids: dict[str, str] = {}
         if width is None:
             page = document.sections[0]
             width = page.page_width - page.left_margin - page.right_margin
         self.width = Emu(int(width))
+
+    def _style_id(self, name: str) -> str:
+        """A style's id, looked up once per name."""
+        if name not in self.style_ids:
+            self.style_ids[name] = self.document.styles[name].style_id
+        return self.style_ids[name]
 
     # -- text ------------------------------------------------------------------------
     def paragraph(self, paragraph: Paragraph, style: str | None = None, level: int | None = None) -> WordParagraph:
         """A paragraph of runs; `level` 0 or 1 numbers it in the report's list."""
         if style is None:
             style = NUMBERED if paragraph.numbered and (self.num_id is not None or self.numbered_style) else "Normal"
-        word: WordParagraph = self.document.add_paragraph(style=style)
-        runs = [word.add_run(run.text) for run in paragraph.runs] or [word.add_run("")]
-        for run, part in zip(runs, paragraph.runs):
-            run.bold = part.bold or None
-            run.italic = part.italic or None
+        word: WordParagraph = self.document.add_paragraph()
+        element = word.paragraph_format.element
+        if style != "Normal":
+            ooxml.set_style(element, self._style_id(style))
+        for part in paragraph.runs or (Run(""),):
+            run = word.add_run()
+            if part.bold:
+                run.bold = True
+            if part.italic:
+                run.italic = True
+            run.add_text(part.text)
         if style == NUMBERED and self.num_id is not None:
             level = 1
         if level is not None and self.num_id is not None:
-            ooxml.number_paragraph(runs[0].element.getparent(), self.num_id, level)
+            ooxml.number_paragraph(element, self.num_id, level)
         return word
 
     def title_block(self, report: Report) -> None:
@@ -201,7 +215,7 @@ class Renderer:
         """A table within the margins: header row marked and repeated, rows kept whole."""
         self.tables += 1
         self.caption(f"Table {self.tables}: {table.caption}")
-        word = self.document.add_table(rows=1 + len(table.rows), cols=len(table.header))
+        word = self.document.add_table(rows=1, cols=len(table.header))
         if "Table Grid" in {s.name for s in self.document.styles}:
             word.style = self.document.styles["Table Grid"]
         word.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -210,36 +224,31 @@ class Renderer:
         widths = [Emu(int(self.width * w / total)) for w in table.widths]
         for column, width in zip(word.columns, widths):
             column.width = width
-        together = len(table.rows) <= 12  # a short table stays on one page
         element = None
-        for index, (row, values) in enumerate(zip(word.rows, (table.header, *table.rows))):
-            for column, (cell, value, width) in enumerate(zip(row.cells, values, widths)):
-                cell.width = width
-                paragraph = cell.paragraphs[0]
-                paragraph.paragraph_format.space_after = Pt(2)
-                paragraph.paragraph_format.keep_with_next = index == 0 or together
-                run = paragraph.add_run(value)
-                run.font.size = Pt(10)
-                run.bold = index == 0 or column == 0 or None
-                ink = "FFFFFF" if index == 0 else None
-                if index and column == table.status_column and value in STATUS_SHADING:
-                    ink = STATUS_SHADING[value][1]
-                    run.bold = True
-                if ink:
-                    run.font.color.rgb = RGBColor.from_string(ink)
-                if element is None:
-                    element = next(run.element.iterancestors("{*}tbl"))
+        for cell, value, width in zip(word.rows[0].cells, table.header, widths):
+            cell.width = width
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.space_after = Pt(2)
+            paragraph.paragraph_format.keep_with_next = True
+            run = paragraph.add_run(value)
+            run.font.size, run.bold = Pt(10), True
+            run.font.color.rgb = RGBColor.from_string("FFFFFF")
+            element = element if element is not None else next(run.element.iterancestors("{*}tbl"))
         if element is None:
             return
         ooxml.describe_table(element, table.caption, table.description)
         ooxml.keep_rows_whole(element)
-        rows = ooxml.rows_of(element)
         for column in range(len(table.header)):
-            ooxml.shade_cell(rows[0], column, HEADER_FILL)
-        if table.status_column is not None:
-            for row, values in zip(rows[1:], table.rows):
-                if values[table.status_column] in STATUS_SHADING:
-                    ooxml.shade_cell(row, table.status_column, STATUS_SHADING[values[table.status_column]][0])
+            ooxml.shade_cell(ooxml.rows_of(element)[0], column, HEADER_FILL)
+        body = []
+        for values in table.rows:
+            cells = []
+            for column, value in enumerate(values):
+                status = column == table.status_column and value in STATUS_SHADING
+                fill, ink = STATUS_SHADING[value] if status else (None, None)
+                cells.append((value, column == 0 or status, ink, fill))
+            body.append(cells)
+        ooxml.add_rows(element, body, [int(Emu(w).twips) for w in widths], keep_together=len(table.rows) <= 12)
         self.document.add_paragraph(style="Normal").paragraph_format.space_after = Pt(0)
 
     def figure(self, figure: Figure) -> None:

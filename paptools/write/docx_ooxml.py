@@ -58,6 +58,45 @@ def number_paragraph(paragraph: etree._Element, num_id: int, level: int) -> None
     _reorder_ppr(properties)
 
 
+def set_style(paragraph: etree._Element, style_id: str) -> None:
+    """A paragraph's style by its id (python-docx looks a style up by name on every paragraph,
+    which costs most of the time of a long report)."""
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is None:
+        properties = parse_xml(f"<w:pPr {_W}/>")
+        paragraph.insert(0, properties)
+    for old in properties.findall(qn("w:pStyle")):
+        properties.remove(old)
+    properties.insert(0, parse_xml(f'<w:pStyle {_W} w:val="{escape(style_id, {chr(34): "&quot;"})}"/>'))
+
+
+_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n")  # not allowed in XML
+
+
+def add_rows(table: etree._Element, rows: Sequence[Sequence[tuple[str, bool, str | None, str | None]]],
+             widths: Sequence[int], keep_together: bool, size: int = 20) -> None:
+    """Body rows of a table at once: each cell (text, bold, text colour, fill), widths in twips.
+
+    Written as OOXML in one parse: a plan of a thousand actions has a thousand rows, and
+    python-docx adds each cell's properties one element at a time.
+    """
+    keep = "<w:keepNext/>" if keep_together else ""
+    parts = []
+    for row in rows:
+        cells = []
+        for (text, bold, ink, fill), width in zip(row, widths):
+            shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+            props = ("<w:b/>" if bold else "") + (f'<w:color w:val="{ink}"/>' if ink else "") + f'<w:sz w:val="{size}"/>'
+            lines = escape(text.translate(_CONTROL)).split("\n")
+            content = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
+            cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+                         f'<w:p><w:pPr>{keep}<w:spacing w:after="40"/></w:pPr><w:r><w:rPr>{props}</w:rPr>{content}'
+                         "</w:r></w:p></w:tc>")
+        parts.append(f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{"".join(cells)}</w:tr>')
+    for row in parse_xml(f"<w:tbl {_W}>{''.join(parts)}</w:tbl>"):
+        table.append(row)
+
+
 def number_style(style: etree._Element, num_id: int, level: int) -> None:
     """Link a paragraph style to the list, so any paragraph in the style is numbered (templates)."""
     properties = style.find(qn("w:pPr"))
@@ -121,8 +160,8 @@ def rows_of(table: etree._Element) -> list[etree._Element]:
 
 
 def keep_rows_whole(table: etree._Element, header_rows: int = 1) -> None:
-    """The header row repeats on every page; no row is split across pages."""
-    for index, row in enumerate(rows_of(table)):
+    """The header row repeats on every page, and is never split (body rows: `add_rows`)."""
+    for index, row in enumerate(rows_of(table)[:header_rows]):
         properties = row.find(qn("w:trPr"))
         if properties is None:
             properties = parse_xml(f"<w:trPr {_W}/>")

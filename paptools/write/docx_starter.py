@@ -60,7 +60,7 @@ def write_starter(path: Path) -> None:
                                     numbered=False), style=CONTENTS)
     for name, meaning in PLACEHOLDERS.items():
         mark = f"{{{{p {name} }}}}" if name.startswith("sections.") or name in (
-            "status_figure", "trend_figure", "attention_table") else f"{{{{ {name} }}}}"
+            "status_figure", "trend_figure", "attention_table", "report") else f"{{{{ {name} }}}}"
         renderer.paragraph(Paragraph((Run(mark, bold=True),
                                       Run(f": {meaning}")), numbered=False), style=PLACEHOLDER)
     document.add_paragraph("{%p endif %}")

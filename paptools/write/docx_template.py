@@ -4,7 +4,8 @@ Everything the officer wrote in the template (their sections, headings, numberin
 is kept as written; only the placeholders are replaced. Each section paptools writes is a
 sub-document, `{{p sections.executive_summary }}`, and the single pieces are too
 (`{{p status_figure }}`, `{{p attention_table }}` ...); plain values such as `{{ pap_complete }}`
-come from the figures. `PLACEHOLDERS` lists them all; `paptools template` writes a starter.
+come from the figures. `PLACEHOLDERS` lists them all; `paptools template` writes a starter. A
+document with no placeholder at all (a letterhead) gets the whole report after its own text.
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ PLACEHOLDERS: dict[str, str] = {
     "status_figure": "the chart of actions by status with its table",
     "trend_figure": "the chart of statuses across versions with its table (empty with one version)",
     "attention_table": "the table of actions needing attention",
+    "report": "the whole report (what a template with no placeholder gets, after its own text)",
 }
 
 
@@ -73,6 +75,14 @@ def render_template(report: Report, template: Path, path: Path) -> None:
     tables = [b for s in walk(report.sections) for b in s.blocks
               if isinstance(b, Table) and b.caption == "Actions needing attention"]
     context["attention_table"] = subdocument(tuple(tables))
+    context["report"] = whole = document.new_subdoc()
+    ensure_styles(whole)
+    renderer = Renderer(whole, numbered=False, width=width, numbered_style=True)
+    renderer.title_block(report)
+    for section in report.sections:
+        renderer.section(section)
+    if not document.get_undeclared_template_variables():  # a letterhead with no placeholder: the report after it
+        document.docx.add_paragraph("{{p report }}")
     try:
         document.render(context, autoescape=True)
     except Exception as error:  # Jinja's syntax errors: a typing slip in the officer's template
