@@ -360,3 +360,21 @@ def test_two_columns_that_could_both_be_progress_are_a_warning(tmp_path):
     assert plan.actions[0].extra == (("Remarks", "Chased."),)
     assert lines(plan) == ["Plan!F1: column F 'Remarks' could also be the Progress column; column E 'Comments' is "
                            "used (name the right one in paptools.toml)"]
+
+
+def test_status_words_coloured_by_conditional_formatting_are_read_as_words(tmp_path):
+    from openpyxl.formatting.rule import CellIsRule
+    path = build(tmp_path / "cf.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "Status"],
+        ["1.1", "A", "Ann Lee", "Jun-24", "Mar 24: on course.", "Delayed"],
+        ["1.2", "B", "Ann Lee", "Jun-24", "Mar 24: done.", "Done"],
+    ]})
+    book = openpyxl.load_workbook(path)
+    book["Plan"].conditional_formatting.add(
+        "F2:F100", CellIsRule(operator="equal", formula=['"Delayed"'], fill=PatternFill("solid", bgColor="FFC000")))
+    book.save(path)
+    plan = read_plan(path)
+    assert statuses(plan) == {"1.1": ("Vulnerable", "Delayed"), "1.2": ("Complete", "Done")}
+    status = plan.layout.tables[0].status
+    assert status.kind == "text (coloured by conditional formatting)"
+    assert lines(plan) == []

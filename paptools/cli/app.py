@@ -151,7 +151,7 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
     \b
     Example:
       paptools show workbooks/oldham-send-pap-2026-04.xlsx --ref "PAP 2.3"
-      paptools show plan.xlsx --json > plan.json
+      paptools show plan.xlsx --json --as-of 2025-01-31
     """
     from paptools.api import normalise_ref, summarize
 

@@ -46,6 +46,7 @@ class _Found:
     plan_values: Counter[str] = field(default_factory=Counter)
     order: Counter[str] = field(default_factory=Counter)
     dropdown: tuple[tuple[str, ...], str] | None = None  # a drop-down list's values on the status column, and where
+    painted: dict[str, str] = field(default_factory=dict)  # word -> fill a conditional format paints it with
 
 
 @dataclass
@@ -102,7 +103,8 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
             continue
         words, fills = used_words(rows, header, book)
         found.append(_Found(sheet.title, header, words, fills, _signature(rows, header),
-                            _values(rows, header, "plan"), _order(rows, header), _dropdown(book, sheet, header)))
+                            _values(rows, header, "plan"), _order(rows, header), _dropdown(book, sheet, header),
+                            _painted(book, sheet, header)))
         unused.extend(_dated_extras(sheet.title, rows, header))
     tables = _tables(found, keys, house, unused)
     if len(logs) > 1:
@@ -151,6 +153,8 @@ def _status_source(item: _Found, keys: list[_KeyBlock], house: HouseStyle) -> St
         kind = "text and fill"
     if column is None and sheet_status(item.sheet) is not None:
         kind = "sheet name"
+    if item.painted:
+        kind += " (coloured by conditional formatting)"
     if key is not None:
         source = f"sheet {key.sheet} {key.first}:{key.last}"
     elif item.dropdown is not None:
@@ -162,6 +166,7 @@ def _status_source(item: _Found, keys: list[_KeyBlock], house: HouseStyle) -> St
     else:
         source = "paptools' five statuses"
     declared = key.words if key else dict.fromkeys(item.dropdown[0] if item.dropdown else ())
+    declared = {word: colour or item.painted.get(normalise_word(word)) for word, colour in declared.items()}
     scale = build_scale(item.words, declared, house.statuses)
     return StatusSource(kind, letter, scale, source)
 
@@ -176,6 +181,22 @@ def _dropdown(book: Book, sheet: Sheet, header: Header) -> tuple[tuple[str, ...]
         if rule.kind == "list" and rule.values and rule.covers(first):
             return tuple(rule.values), " ".join(rule.ranges)
     return None
+
+
+def _painted(book: Book, sheet: Sheet, header: Header) -> dict[str, str]:
+    """Words a conditional format colours in the status column ('Green' painted green), by normalised word."""
+    column = header.index("status")
+    if column is None:
+        return {}
+    first = f"{column_letter(column + 1)}{header.rows[-1] + 1}"
+    painted: dict[str, str] = {}
+    for rule in book.conditional_formats(sheet):
+        if not rule.fill or not rule.covers(first):
+            continue
+        word = rule.text or (rule.formulas[0].strip('"') if rule.kind == "cellIs" and rule.formulas else None)
+        if word:
+            painted.setdefault(normalise_word(word), rule.fill)
+    return painted
 
 
 def _key_blocks(book: Book, sheet: str, rows: list[Row]) -> list[_KeyBlock]:

@@ -265,7 +265,7 @@ class Renderer:
             width = Cm(15.5 if len(groups) > 1 else 9.5)
         self.caption(f"Figure {self.figures}: {figure.title}")
         holder = self.document.add_paragraph(style="Normal")
-        holder.paragraph_format.keep_with_next = True
+        holder.paragraph_format.keep_with_next = False  # the table may start the next page: no half-empty page
         run = holder.add_run()
         run.add_picture(io.BytesIO(png), width=min(width, self.width))
         ooxml.describe_picture(run.element, figure.title, figure.alt_text)
