@@ -46,8 +46,8 @@ def test_a_folder(tmp_path):
 def test_a_csv_renamed_xlsx(tmp_path):
     path = tmp_path / "plan.xlsx"
     path.write_text("Ref,Action,Owner\nPAP 1.1,Create board,AB\n")
-    expect(path, "is not an Excel workbook (it is a CSV or text file; open it in Excel and save it as .xlsx): "
-                 "give the .xlsx file")
+    expect(path, "is not an Excel workbook (it is a CSV or text file): open it in Excel and Save As "
+                 "'Excel Workbook (.xlsx)'")
 
 
 def test_a_pdf_renamed_xlsx(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -18,34 +19,72 @@ from paptools.errors import DATA_PROBLEM, PapError
 
 if TYPE_CHECKING:  # imported where used, so `paptools --help` starts quickly
     from datetime import date
-    from pathlib import Path
 
 
 class _Group(click.Group):
-    """Turns every failure into one line on stderr and a non-zero exit code."""
+    """Turns every failure into one line on stderr and a non-zero exit code.
+
+    Warnings that libraries raise while a command runs are caught here (and the filters put
+    back as they were): deprecations are for developers and dropped; any other becomes one
+    `Note:` line after the command's output, never a library's multi-line message.
+    """
 
     def invoke(self, ctx: click.Context):
+        import warnings
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("default")
+            warnings.simplefilter("ignore", DeprecationWarning)
+            warnings.simplefilter("ignore", PendingDeprecationWarning)
+            result = self._invoke(ctx)
+        _echo_library_notes(caught)
+        return result
+
+    def _invoke(self, ctx: click.Context):
+        given = list(ctx.args)  # the command's own arguments, before click hands them on
         try:
             return super().invoke(ctx)
+        except click.NoSuchOption as error:
+            word = next((a for a in given if a.startswith(error.option_name)), error.option_name)
+            if "." in word or Path(word).exists():  # "-plan.xlsx": a file, not a mistyped option
+                error.message += f" If {word} is a file, put -- before it: paptools {ctx.invoked_subcommand} -- {word}"
+            raise
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except PapError as error:
             if ctx.meta.get("paptools.debug"):
                 raise
-            click.echo(f"Error: {error}", err=True)
+            echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
-            click.echo("Interrupted: nothing of this run was written; earlier outputs are unchanged.", err=True)
+            echo("Interrupted: nothing of this run was written; earlier outputs are unchanged.", err=True)
             ctx.exit(130)
         except Exception as error:  # a bug: still one line, and how to report it
             if ctx.meta.get("paptools.debug"):
                 raise
-            click.echo(
+            echo(
                 f"Error: unexpected {type(error).__name__}: {error}. "
                 "Run again with --debug and send the output to the paptools maintainers.",
                 err=True,
             )
             ctx.exit(DATA_PROBLEM)
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """click.echo, with control characters from cells shown escaped (write/safe.py) so they cannot act
+    on the terminal; the data itself is unchanged. Every command prints through this."""
+    from paptools.write.safe import terminal_safe
+
+    click.echo(terminal_safe(text), err=err, nl=nl)
+
+
+def _echo_library_notes(caught) -> None:
+    seen: set[str] = set()
+    for warning in caught:
+        line = " ".join(str(warning.message).split())
+        if line and line not in seen:
+            seen.add(line)
+            echo(f"Note: {warning.category.__name__} from a library: {line}", err=True)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -116,9 +155,9 @@ def _echo_warnings(plan, as_json: bool) -> None:
     if not plan.warnings:
         return
     if as_json:
-        click.echo(f"{len(plan.warnings)} warning(s) reading {plan.source}: see 'warnings' in the JSON.", err=True)
+        echo(f"{len(plan.warnings)} warning(s) reading {plan.source}: see 'warnings' in the JSON.", err=True)
     else:
-        click.echo(render_warnings(plan.warnings, plan.source), err=True, nl=False)
+        echo(render_warnings(plan.warnings, plan.source), err=True, nl=False)
 
 
 class _PathType(click.Path):
@@ -130,7 +169,7 @@ class _PathType(click.Path):
         return Path(super().convert(value, param, ctx))
 
 
-WORKBOOK = _PathType(dir_okay=True, exists=False)
+WORKBOOK = _PathType(dir_okay=True, exists=False, readable=False)  # an unreadable file is named by check_workbook
 FOLDER = _PathType(file_okay=False)
 FILE = _PathType(dir_okay=False)
 STYLE = click.option("--style", "style", type=_PathType(dir_okay=False, exists=True), metavar="FILE",
@@ -163,12 +202,12 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
         document = plan_document(plan, summarize(plan, _as_of(as_of)))
         if wanted:
             document["actions"] = [a for a in document["actions"] if a["ref"] in wanted]
-        click.echo(_json(document))
+        echo(_json(document))
     else:
         from paptools.write.terminal import render_plan
 
         width = _width()
-        click.echo(render_plan(plan, width, wanted), nl=False)
+        echo(render_plan(plan, width, wanted), nl=False)
     _echo_warnings(plan, as_json)
 
 
@@ -191,11 +230,11 @@ def summary(workbook: Path, as_json: bool, as_of: str | None, style: Path | None
     if as_json:
         from paptools.write.jsondoc import plan_document
 
-        click.echo(_json(plan_document(plan, figures)))
+        echo(_json(plan_document(plan, figures)))
     else:
         from paptools.write.terminal import render_summary
 
-        click.echo(render_summary(figures), nl=False)
+        echo(render_summary(figures), nl=False)
     _echo_warnings(plan, as_json)
 
 
@@ -258,7 +297,9 @@ def _report_settings(title, committee, meeting_date, template, narrative, names=
 def _json(document) -> str:
     import json
 
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    from paptools.write.safe import json_safe
+
+    return json_safe(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 def _width() -> int:
@@ -330,16 +371,16 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     if as_json:
         from paptools.write.jsondoc import reconcile_document
 
-        click.echo(_json(reconcile_document(result, written)))
+        echo(_json(reconcile_document(result, written)))
     else:
         from paptools.write.terminal import render_reconcile
 
         width = _width()
-        click.echo(render_reconcile(result, width), nl=False)
+        echo(render_reconcile(result, width), nl=False)
         if written:
-            click.echo("\n" + click.style("FILES WRITTEN", bold=True))
+            echo("\n" + click.style("FILES WRITTEN", bold=True))
             for kind, path in written.items():
-                click.echo(f"  {kind:<9} {path}")
+                echo(f"  {kind:<9} {path}")
     _echo_run_warnings(result, as_json)
     if "workbook" in written:
         _echo_notes(written["workbook"].name, options.notes)
@@ -369,7 +410,7 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None, styl
     with _Progress() as progress:
         plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress,
                                notes=notes, style=style)
-    click.echo(f"Wrote {path} ({len(plan.actions)} actions).")
+    echo(f"Wrote {path} ({len(plan.actions)} actions).")
     _echo_warnings(plan, False)
     _echo_notes(path.name, notes)
 
@@ -377,7 +418,7 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None, styl
 def _echo_notes(name: str, notes) -> None:
     """What a writer reported about a file it wrote (also on that file's Warnings sheet)."""
     for note in notes:
-        click.echo(f"Note on {name}: {note.line()}", err=True)
+        echo(f"Note on {name}: {note.line()}", err=True)
 
 
 def _echo_run_warnings(result, as_json: bool) -> None:
@@ -386,10 +427,10 @@ def _echo_run_warnings(result, as_json: bool) -> None:
     if as_json:
         total = len(result.warnings) + sum(len(p.warnings) for p in result.plans[-2:])
         if total:
-            click.echo(f"{total} warning(s): see 'warnings' in the JSON.", err=True)
+            echo(f"{total} warning(s): see 'warnings' in the JSON.", err=True)
         return
     if result.warnings:
-        click.echo(render_warnings(result.warnings, "these versions"), err=True, nl=False)
+        echo(render_warnings(result.warnings, "these versions"), err=True, nl=False)
     for plan in result.plans[-2:]:
         _echo_warnings(plan, False)
 

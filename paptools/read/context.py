@@ -6,11 +6,12 @@ their descriptions, and each Key line's status, colour and description, as notes
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from paptools.model import Note, Status
 from paptools.read.cells import Book, XCell
 from paptools.read.detect_plan import KEY_MARKERS
-from paptools.read.statuses import WHITE, key_status
+from paptools.read.statuses import WHITE, family, key_status
 from paptools.read.text import normalise_label
 
 PRIORITY_AREA = re.compile(
@@ -47,10 +48,25 @@ class ContextRows:
 
     def _row_fill(self, cells) -> str | None:
         for cell in cells:
-            rgb, _ = self.book.fill(cell.style)
-            if rgb and rgb != WHITE:
-                return rgb
+            if cell.fill and cell.fill != WHITE:
+                return cell.fill
         return None
+
+    def _key_colour(self, cells, word: int) -> str | None:
+        """The colour a Key line gives its status: the word's own fill, else the nearest swatch.
+
+        Whole-row formatting (a grey band out to the last column) is the row's background, not
+        a status colour: a grey or white fill that three or more cells of the row share is passed over.
+        """
+        fills = [(i, cell.fill) for i, cell in enumerate(cells) if cell.fill]
+        shared = Counter(rgb for _, rgb in fills).most_common(1)
+        background = shared[0][0] if shared and shared[0][1] >= 3 and family(shared[0][0]) in ("white", "other") \
+            else None
+        own = cells[word].fill
+        if own and own not in (WHITE, background):
+            return own
+        swatches = sorted((rgb == WHITE, abs(i - word), rgb) for i, rgb in fills if rgb != background)
+        return swatches[0][2] if swatches else own
 
     # -- rows --------------------------------------------------------------------------
     def _loose_row(self, sheet: str, cells, texts, titles: set[str]) -> str:
@@ -118,9 +134,7 @@ class ContextRows:
     def _key_line(self, sheet: str, cells, texts, nonempty, first: str) -> None:
         status = key_status(first)
         own = cells[nonempty[0]]
-        rgb, _ = self.book.fill(own.style)
-        if not rgb or rgb == WHITE:
-            rgb = self._row_fill(cells) or rgb
+        rgb = self._key_colour(cells, nonempty[0])
         description = " ".join(texts[i] for i in nonempty)
         self.key_lines.append((status, rgb, description))
         self.notes.append(Note("key", sheet, own.coordinate, description))

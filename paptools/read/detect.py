@@ -268,6 +268,6 @@ def used_words(rows: list[Row], header: Header, book: Book) -> tuple[Counter[str
         if text and len(text) <= 60:
             words[text.strip()] += 1
         elif not text and status < len(row.cells):
-            rgb, _ = book.fill(row.cells[status].style)
+            rgb = row.cells[status].fill
             fills += bool(rgb and rgb != "FFFFFF")
     return words, fills

@@ -224,7 +224,7 @@ def _key_blocks(book: Book, sheet: str, rows: list[Row]) -> list[_KeyBlock]:
         described = len(nonempty) > 1 or word != first
         if status is None and not described:
             continue
-        fills = [book.fill(cell.style)[0] for cell in row.cells[:nonempty[-1] + 1]]
+        fills = [cell.fill for cell in row.cells[:nonempty[-1] + 1]]
         rgb = next((f for f in fills if f and f != "FFFFFF"), None)
         coordinate = row.cells[0 if rgb and not row.texts[0] else nonempty[0]].coordinate
         end = row.cells[nonempty[-1]].coordinate

@@ -21,6 +21,7 @@ from paptools.read.dates import parse_timescale
 from paptools.read.detect import Row
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.headers import FIELD_LABELS
+from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
 from paptools.read.progress import cell_entries, date_entry, log_entries, period_entries, period_text
 from paptools.read.refs import RefCandidate, parse_ref, resolve_numeric_refs
@@ -144,7 +145,7 @@ class _Assembler:
                 status_word=word, status_fill=raw.status_rgb, status_cell=raw.status_cell,
             ))
         return Plan(
-            source=self.book.path.name, actions=tuple(actions), warnings=tuple(self._sorted_warnings()),
+            source=display_name(self.book.path), actions=tuple(actions), warnings=tuple(self._sorted_warnings()),
             title=walker.title, priority_areas=tuple(walker.areas.items()),
             key=tuple((status, description) for status, _, description in walker.key_lines),
             key_fills=tuple((status, rgb) for status, rgb, _ in walker.key_lines),

@@ -284,7 +284,7 @@ class Walker(ContextRows):
         if isinstance(value, (int, float)):
             if not 0 < value < 10_000 or value != value:  # not a ref number: 0, negative, huge, NaN
                 return None, text
-            written, ambiguous = number_text(value, self.book.number_format(cell.style))
+            written, ambiguous = number_text(value, cell.number_format)
             if parse_ref(written) is None:
                 return None, text
             return RefCandidate(written, ambiguous), written
@@ -314,7 +314,7 @@ class Walker(ContextRows):
         status_text, rgb = "", None
         if status_cell is not None:
             status_text = texts[columns.fields["status"]]
-            rgb, message = self.book.fill(status_cell.style)
+            rgb, message = status_cell.fill, status_cell.look.fill_note
             if message:
                 self.warn(ws.title, status_cell.coordinate, message)
             if status_text:
