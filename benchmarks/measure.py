@@ -9,9 +9,10 @@ to the next.
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
-import time
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,15 +51,34 @@ def ratio(a: Series, b: Series, figure: str = "wall") -> tuple[float, float, flo
     return statistics.median(ratios), min(ratios), max(ratios)
 
 
+# The command is started by a small timer process of its own (no site, nothing imported), not
+# forked from this one: a forked child's peak resident set counts the parent's pages it copied,
+# so every command would seem to use as much memory as this benchmark holds.
+TIMER = """
+import os, sys, time
+began = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    try:
+        os.execv(sys.argv[1], sys.argv[1:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - began
+print(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+"""
+
+
 def run(command: Sequence[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Sample:
     """Run a command to the end, its output thrown away; the kernel's figures for it."""
-    began = time.perf_counter()
-    process = subprocess.Popen(list(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               stdin=subprocess.DEVNULL, env=env, cwd=cwd)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - began
-    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
-    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode)
+    program = shutil.which(command[0]) or command[0]
+    done = subprocess.run([sys.executable, "-I", "-S", "-c", TIMER, program, *command[1:]], capture_output=True,
+                          text=True, env=env, cwd=cwd, check=True)
+    wall, cpu, peak, code = done.stdout.split()
+    return Sample(float(wall), float(cpu), float(peak), int(code))
 
 
 def interleave(commands: Sequence[Sequence[str]], runs: int, env: dict[str, str] | None = None,

@@ -9,7 +9,7 @@ ratio is the median of the round-by-round ratios, so the machine's drift cancels
 each target, its baseline, the ratio, PASS or FAIL, and how busy the machine was; exits 1 if a
 target or a correctness check failed. Before timing anything it checks that the reader found
 every generated action and that the fast paths give byte for byte the JSON of the simple one
-(PAPTOOLS_SIMPLE=1: every version's entries split at once, nothing skipped).
+(simple_path.py: the same command with every cache of the library taken out).
 """
 from __future__ import annotations
 
@@ -38,7 +38,8 @@ PAPTOOLS = [str(SCRIPT)] if SCRIPT.exists() else [PYTHON, "-m", "paptools"]
 AS_OF = "2025-07-31"
 LOAD = "import sys, openpyxl\nfor p in sys.argv[1:]:\n    openpyxl.load_workbook(p).close()"
 # Children run as an installed tool does, with compiled bytecode.
-ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PAPTOOLS_SIMPLE")}
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+SIMPLE = [PYTHON, str(HERE / "simple_path.py")]
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,10 @@ def loads(*paths: Path) -> list[str]:
 
 
 def output(command: Sequence[str], simple: bool = False) -> bytes:
-    env = dict(ENV, PAPTOOLS_SIMPLE="1") if simple else ENV
-    done = subprocess.run(list(command), capture_output=True, env=env, check=False)
+    """What a paptools command prints; `simple`: run with the library's caches taken out."""
+    if simple:
+        command = [*SIMPLE, *command[len(PAPTOOLS):]]
+    done = subprocess.run(list(command), capture_output=True, env=ENV, check=False)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
     return done.stdout
@@ -142,13 +145,11 @@ def large(sizes: list[int], runs: int, folder: str) -> list[Verdict]:
 
 
 def history(runs: int) -> list[Verdict]:
-    """36 versions of a 200-action plan, if the history command and its plans' builder are here."""
-    try:
-        from history_bench import history_versions  # type: ignore[import-not-found]
-    except ImportError:
-        return []
-    paths = history_versions(HERE / "data")
-    bare, whole = interleave([loads(*paths), [*PAPTOOLS, "history", *map(str, paths)]], runs, env=ENV)
+    """`paptools history` over 36 versions of a 200-action plan (history_bench.py makes them)."""
+    from history_bench import make_versions
+
+    paths = make_versions(36, 200, HERE / "data" / "history")
+    bare, whole = interleave([loads(*paths), [*PAPTOOLS, "history", *map(str, paths), "--no-files"]], runs, env=ENV)
     return [timed(f"history of {len(paths)} versions / openpyxl load of all", whole, bare, 1.0)]
 
 

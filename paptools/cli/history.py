@@ -10,6 +10,8 @@ from paptools.cli.app import FOLDER, WORKBOOK, _json, _Progress, _width, main
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from paptools.compare.history import History
+
 
 @main.command()
 @click.argument("versions", nargs=-1, type=WORKBOOK)
@@ -60,7 +62,7 @@ def history(versions: tuple[Path, ...], as_json: bool, csv_dir: Path | None, out
     _echo_history_warnings(result, as_json)
 
 
-def _echo_history_warnings(result, as_json: bool) -> None:
+def _echo_history_warnings(result: History, as_json: bool) -> None:
     from paptools.write.terminal import render_warnings
 
     total = len(result.warnings) + sum(len(v.warnings) for v in result.versions)

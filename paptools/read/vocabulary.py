@@ -107,7 +107,7 @@ _FUZZY_CHOICES = tuple(w for w in _KNOWN if len(w) >= 5)
 _REORDERED = {" ".join(sorted(w.split())): w for w in _KNOWN if " " in w}  # "implemented fully"
 _FUZZY_CUTOFF = 85.0
 _NEGATION = re.compile(r"\b(?:not|no|non|never)\b|\b(?:un|in)(?=[a-z]{4})")
-_COLOUR_PAIR = re.compile(r"(amber|green|red|a|g|r)\s*[-–/]\s*(amber|green|red|a|g|r)")
+_COLOUR_PAIR = re.compile(r"(amber|green|red|a|g|r)(?:\s*[-–/]\s*|\s+)(amber|green|red|a|g|r)")
 _PREFIX = re.compile(r"^\s*(?:(?:b?rag|current|overall|delivery)\s+)?(?:status|b?rag|rating|confidence)\s*[:\-–]\s*", re.I)
 _HEAD = re.compile(r"^(?P<head>[^:(\-–—]+?)\s*(?:[:\-–—]|\((?P<paren>[^)]*)\)?)")
 _NUMBER = re.compile(r"[\d.,%\s]+")

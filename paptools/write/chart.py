@@ -63,7 +63,7 @@ def _width(draw: ImageDraw.ImageDraw, text: str, size: int) -> int:
 
 def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", dpi=(DPI, DPI))
+    image.save(buffer, format="PNG", dpi=(DPI, DPI), compress_level=3)  # half the time of the default 6, 15% larger
     return buffer.getvalue()
 
 

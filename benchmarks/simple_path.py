@@ -1,0 +1,58 @@
+"""`paptools` with every cache of the library taken out: the simple path, for comparison.
+
+    .venv/bin/python benchmarks/simple_path.py show --json PLAN.xlsx
+
+The fast paths of paptools are its caches: a Progress cell split once for both versions,
+a written date parsed once, initials and status words matched once. This runs the same
+command with each cached function replaced by the function it wraps, so the benchmark can
+check that the JSON is byte for byte the same: a cache that changed a result would show.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+
+def _modules() -> list[ModuleType]:
+    import paptools
+
+    found = []
+    for info in pkgutil.walk_packages(paptools.__path__, "paptools."):
+        if info.name.endswith("__main__"):
+            continue
+        try:
+            found.append(importlib.import_module(info.name))
+        except ImportError as error:  # a module another part is still writing: its caches cannot matter here
+            print(f"simple path: {info.name} not imported ({error})", file=sys.stderr)
+    return found
+
+
+def uncache() -> int:
+    """Replace every functools cache in paptools, wherever it is imported; how many there were."""
+    modules = _modules()
+    unwrapped: dict[int, Callable[..., Any]] = {}
+    for module in modules:
+        for value in vars(module).values():
+            if hasattr(value, "cache_info") and hasattr(value, "__wrapped__"):
+                unwrapped[id(value)] = value.__wrapped__
+    for module in modules:
+        for name, value in list(vars(module).items()):
+            if id(value) in unwrapped:
+                setattr(module, name, unwrapped[id(value)])
+    from paptools.read import dates
+
+    dates._token = dates._parse_token  # the memo of written dates
+    return len(unwrapped)
+
+
+if __name__ == "__main__":
+    if uncache() == 0:
+        raise SystemExit("no cache found in paptools: this script needs updating")
+    from paptools.cli import main
+
+    sys.argv[0] = "paptools"
+    main()
