@@ -95,6 +95,13 @@ def test_newest_first_when_entries_have_lines_of_their_own_the_reading_is_report
     )
 
 
+def test_newest_first_with_blank_lines_but_the_original_text_just_below_is_reported():
+    text = "Mar24: c\n\nJan24: b\n\nDec23: a\nOriginal position."
+    assert splits(text) == [("2024-03", None, "c"), ("2024-01", None, "b"), ("2023-12", None, "a"),
+                            (None, None, "Original position.")]
+    assert len(split_cell(text).notes) == 1
+
+
 def test_a_bulleted_list_stays_with_its_entry():
     text = "Jan24: b\nDec23: first update:\n• one\n• two\nOriginal position."
     assert splits(text) == [
