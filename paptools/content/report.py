@@ -233,8 +233,10 @@ def _recommendations(context: Context, committee: str) -> tuple[Block, ...]:
              f"{'PAP ' if s.pap_prefixed else ''}actions now complete."]
     risky = s.all.of(Status.AT_RISK) + s.all.of(Status.VULNERABLE)
     if risky:
-        items.append(f"Seek assurance on the mitigations for the {count_phrase(risky, 'action')} at risk or "
-                     "vulnerable.")
+        which = " or ".join(word for n, word in ((s.all.of(Status.AT_RISK), "at risk"),
+                                                 (s.all.of(Status.VULNERABLE), "vulnerable")) if n)
+        items.append(f"Seek assurance on the mitigations for the {count_phrase(risky, 'action')} "
+                     f"{'that is' if risky == 1 else 'that are'} {which}.")
     if s.overdue:
         items.append(f"Ask for revised plans for the {count_phrase(len(s.overdue), 'action')} past "
                      f"{'its' if len(s.overdue) == 1 else 'their'} latest due date.")
