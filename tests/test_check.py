@@ -14,6 +14,8 @@ import docx
 import pytest
 from click.testing import CliRunner
 from conftest import example_path
+from hypothesis import given
+from hypothesis import strategies as st
 
 from paptools.check.draft import check_draft
 from paptools.check.numbers import acceptable_percents, half_up, number_value
@@ -298,3 +300,18 @@ def test_a_file_that_is_not_a_draft_is_refused(tmp_path):
     pdf.write_bytes(b"%PDF-1.7")
     with pytest.raises(NotADraft, match="not a draft report"):
         read_draft(pdf)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=60), min_size=2, max_size=6))
+def test_every_largest_remainder_share_is_accepted_and_the_split_adds_to_100(counts):
+    from paptools.check.numbers import largest_remainder
+
+    total = sum(counts)
+    if total == 0:
+        return
+    shares = {f"s{i}": n for i, n in enumerate(counts)}
+    split = largest_remainder(shares, total)
+    assert sum(split.values()) == 100
+    for name, n in shares.items():
+        assert split[name] in acceptable_percents(n, total, (split,), name)
+        assert n * 100 // total <= split[name] <= -(-n * 100 // total)  # the floor or the ceiling

@@ -340,8 +340,9 @@ class _Checker:
                        f"completed after their due month: {detail}.")
         else:
             message = f"the plan gives between {low} and {high} {facts.label} {label}."
-        self._find("count", where, claim.phrase, f"'{claim.phrase}': {message}",
-                   "Correct the number from the plan (paptools summary shows the figures).")
+        fix = ("Say how many were completed within timescale, or leave 'within timescale' out."
+               if claim.kind == WITHIN else "Correct the number from the plan (paptools summary shows the figures).")
+        self._find("count", where, claim.phrase, f"'{claim.phrase}': {message}", fix)
 
     def _percent(self, claim: Claim, where: str, groups: tuple[GroupFacts, ...]) -> None:
         percent = claim.percent or 0.0

@@ -46,7 +46,7 @@ class ContextRows:
         else:
             self.notes.append(Note("key", sheet, cells[nonempty[0]].coordinate, " ".join(texts[i] for i in nonempty)))
 
-    def _row_fill(self, cells) -> str | None:
+    def _row_fill(self, cells: list[XCell]) -> str | None:
         for cell in cells:
             if cell.fill and cell.fill != WHITE:
                 return cell.fill
@@ -69,7 +69,7 @@ class ContextRows:
         return swatches[0][2] if swatches else own
 
     # -- rows --------------------------------------------------------------------------
-    def _loose_row(self, sheet: str, cells, texts, titles: set[str]) -> str:
+    def _loose_row(self, sheet: str, cells: list[XCell], texts: list[str], titles: set[str]) -> str:
         """A row above the header: the title, a priority area, the Key, or a note."""
         nonempty = [i for i, t in enumerate(texts) if t]
         first = texts[nonempty[0]]
@@ -92,14 +92,14 @@ class ContextRows:
         self.notes.append(Note("other", sheet, coordinate, " | ".join(texts[i] for i in nonempty)))
         return "other"
 
-    def _area_from(self, texts) -> str | None:
+    def _area_from(self, texts: list[str]) -> str | None:
         for text in texts:
             found = PRIORITY_AREA.findall(text)
             if len(found) == 1:
                 return area_label(found[0])
         return None
 
-    def _record_areas(self, sheet: str, coordinate: str, texts, nonempty) -> list[str]:
+    def _record_areas(self, sheet: str, coordinate: str, texts: list[str], nonempty: list[int]) -> list[str]:
         found: list[str] = []
         for index in nonempty:
             text = texts[index]
@@ -118,7 +118,8 @@ class ContextRows:
                 self.notes.append(Note("priority area", sheet, coordinate, f"{label}: {self.areas[label]}"))
         return found
 
-    def _is_key_line(self, cells, texts, nonempty, first: str, in_key: bool) -> bool:
+    def _is_key_line(self, cells: list[XCell], texts: list[str], nonempty: list[int], first: str,
+                     in_key: bool) -> bool:
         """A legend line: a status word with a description, or alone in a coloured cell.
 
         A figures table ("Complete | 38 | 73%") names statuses too, but with numbers.
@@ -131,8 +132,10 @@ class ContextRows:
         described = len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
         return described or bool(self._row_fill(cells)) or (in_key and len(nonempty) == 1)
 
-    def _key_line(self, sheet: str, cells, texts, nonempty, first: str) -> None:
+    def _key_line(self, sheet: str, cells: list[XCell], texts: list[str], nonempty: list[int], first: str) -> None:
         status = key_status(first)
+        if status is None:
+            return
         own = cells[nonempty[0]]
         rgb = self._key_colour(cells, nonempty[0])
         description = " ".join(texts[i] for i in nonempty)

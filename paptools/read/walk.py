@@ -122,7 +122,7 @@ class Walker(ContextRows):
             self._read_sheet(sheet, table, progress)
         self.warnings.extend(self.book.warnings)  # about the file itself: odd characters, missing styles
 
-    def _read_sheet(self, ws: Sheet, table: Table | None, progress) -> None:
+    def _read_sheet(self, ws: Sheet, table: Table | None, progress: Callable[[int, int], None] | None) -> None:
         sheet = _Sheet(ws.title)
         if ws.state != "visible":
             self.warn(ws.title, None, f"sheet is {ws.state} in Excel; read anyway")
@@ -214,7 +214,8 @@ class Walker(ContextRows):
             self._not_read(ws.title, cells[nonempty[0]].coordinate, texts, in_key)
         merged = _merged_tops(ws.merges)
         for row in pending:
-            self._continue(ws, columns, row, merged)
+            if columns is not None:  # a pending row only follows an action, so the header was seen
+                self._continue(ws, columns, row, merged)
         for raw, empty in merge_checks:
             self._check_merges(ws, raw, empty, merged)
         if table is None and has_content and not seen_key and not self.generated:
@@ -277,7 +278,7 @@ class Walker(ContextRows):
                       f"({EXCEL_CELL_LIMIT:,}); kept whole")
         return cell_text(value)
 
-    def _ref(self, sheet: str, cell, text: str) -> tuple[RefCandidate | None, str]:
+    def _ref(self, sheet: str, cell: XCell, text: str) -> tuple[RefCandidate | None, str]:
         value = cell.value
         if isinstance(value, bool):
             return None, text
@@ -295,9 +296,10 @@ class Walker(ContextRows):
         parsed = parse_ref(text) if text else None
         return (RefCandidate(parsed.text) if parsed else None), text
 
-    def _action(self, ws: Sheet, sheet: _Sheet, columns, cells, texts, ref, ref_text, section, area,
+    def _action(self, ws: Sheet, sheet: _Sheet, columns: ColumnMap, cells: list[XCell], texts: list[str],
+                ref: RefCandidate, ref_text: str, section: str | None, area: str | None,
                 hidden: bool, comments: dict[str, str]) -> RawAction:
-        def cell_of(name):
+        def cell_of(name: str) -> XCell | None:
             index = columns.fields.get(name)
             return cells[index] if index is not None else None
 
@@ -334,7 +336,7 @@ class Walker(ContextRows):
             ref_cell=cells[columns.fields["ref"]].coordinate, fields=fields,
             timescale_value=timescale_cell.value if timescale_cell is not None else None,
             timescale_cell=timescale_cell.coordinate if timescale_cell is not None else None,
-            progress_cell=cell_of("progress").coordinate if cell_of("progress") is not None else None,
+            progress_cell=progress_cell.coordinate if (progress_cell := cell_of("progress")) is not None else None,
             status_text=status_text, status_rgb=rgb,
             status_cell=status_cell.coordinate if status_cell is not None else None,
             extra=extra, section=fields.pop("section", "") or section,
@@ -352,7 +354,7 @@ class Walker(ContextRows):
         return raw
 
     def _formula(self, sheet: str, cell: XCell) -> None:
-        formula = one_line(cell.formula, 60)
+        formula = one_line(cell.formula or "", 60)
         if cell.value not in (None, ""):
             self.warn(sheet, cell.coordinate, f"cell holds a formula ({formula}); its last calculated value is used")
         else:
