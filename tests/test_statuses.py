@@ -19,7 +19,7 @@ WORDS = [
     ("Validated", C), ("Archived", C), ("Fully implemented", C), ("Implemented", C), ("Implemented fully", C), ("Resolved", C),
     # moving
     ("On track", G), ("On Track", G), ("On-track", G), ("In progress", G), ("Ongoing", G),
-    ("Partially implemented", G), ("Partially", G), ("Started", G), ("A/G", G), ("Amber/Green", G),
+    ("Progressing well", G), ("Partially implemented", G), ("Partially", G), ("Started", G), ("A/G", G), ("Amber/Green", G),
     ("amber - green", G), ("Amber Green", G), ("Green/Amber", G), ("Red-Amber", R),
     # behind
     ("Some slippage", V), ("Slipping", V), ("Delayed", V), ("Behind", V), ("Behind schedule", V), ("Vulnerable", V),

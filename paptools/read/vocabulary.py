@@ -44,6 +44,7 @@ _MEANINGS: tuple[tuple[str, Status | None, tuple[str, ...]], ...] = (
     ("blue in a BRAG scale means complete", Status.COMPLETE, ("blue", "b", "c")),
     ("means on track", Status.ON_TRACK, (
         "on track", "ontrack", "on target", "on schedule", "in progress on track", "good progress",
+        "progressing well", "going well", "progressing as planned", "on plan",
     )),
     ("means under way with no problem reported", Status.ON_TRACK, (
         "in progress", "ongoing", "on going", "started", "underway", "under way", "progressing", "in hand",
