@@ -189,3 +189,21 @@ def test_inspect_on_an_unreadable_workbook_shows_the_closest_rows_then_the_error
         "  Notes: no header row: not read as actions",
     ]
     assert result.stderr.startswith(f"Error: {path}: has no header row with a Ref column on any sheet")
+
+
+def test_the_style_file_names_the_header_row_colours_and_membership(tmp_path):
+    path = build(tmp_path / "coloured.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Due date", "Progress", "Status", "Source"],  # a decoy: the real header is row 3
+        [],
+        ["Ref", "Action", "Owner", "Due date", "Progress", "Status", "Source"],
+        ["1.1", "A", "Ann Lee", "Jun-24", "Mar 24: AL: begun.", None, "Inspection"],
+        ["1.2", "B", "Ann Lee", "Jun-24", "Mar 24: AL: done.", None, "Self-assessment"],
+    ]}, fills={("Plan", "F4"): "C00000", ("Plan", "F5"): "7030A0"})
+    (tmp_path / "paptools.toml").write_text(
+        '[header_rows]\n"Plan" = 3\n\n[colours]\n"7030A0" = "Complete"\n"C00000" = "At risk"\n\n'
+        '[membership]\ncolumn = "Source"\npap = ["Inspection"]\n', encoding="utf-8")
+    plan = read_plan(path)
+    assert plan.layout.tables[0].header_rows == (3,)
+    assert [(a.ref, a.status.value, a.is_pap) for a in plan.actions] == [
+        ("1.1", "At risk", True), ("1.2", "Complete", False)]
+    assert plan.layout.style_file == str(tmp_path / "paptools.toml")

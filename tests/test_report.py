@@ -263,3 +263,28 @@ def test_no_page_of_the_printed_report_is_empty(january):
                 and "Overview and Scrutiny Committee" not in line]
         least = 3 if page == pages else 8  # the last page may be short, never blank
         assert len(body) >= least, f"page {page} is (nearly) empty: {body}"
+
+
+def test_a_template_with_a_broken_placeholder_is_one_clear_error(tmp_path):
+    template = Document()
+    template.add_paragraph("Of {{ pap_total PAP actions")
+    path = tmp_path / "broken.docx"
+    template.save(str(path))
+    result = CliRunner().invoke(main, ["report", str(example_path("2024-06")), str(example_path("2025-01")),
+                                       "--template", str(path), "--output-dir", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {path}: a placeholder in the template cannot be read (")
+    assert result.stderr.endswith("check the {{ }} and {% %} marks\n")
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.docx"))
+
+
+def test_a_template_naming_an_unknown_placeholder_is_refused(tmp_path):
+    template = Document()
+    template.add_paragraph("Of {{ pap_totl }} PAP actions")
+    path = tmp_path / "typo.docx"
+    template.save(str(path))
+    result = CliRunner().invoke(main, ["report", str(example_path("2025-01")), "--template", str(path),
+                                       "--output-dir", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {path}: the template uses {{{{ pap_totl }}}}, which paptools does not fill: "
+                             "see the placeholders `paptools template` lists\n")

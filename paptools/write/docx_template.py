@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate
+from jinja2 import TemplateError
 
 from paptools.content.tree import Block, Figure, Placeholder, Report, Section, Table, walk
 from paptools.errors import PapError
@@ -81,11 +82,16 @@ def render_template(report: Report, template: Path, path: Path) -> None:
     renderer.title_block(report)
     for section in report.sections:
         renderer.section(section)
-    if not document.get_undeclared_template_variables():  # a letterhead with no placeholder: the report after it
-        document.docx.add_paragraph("{{p report }}")
     try:
+        used = document.get_undeclared_template_variables()
+        if not used:  # a letterhead with no placeholder: the whole report after its own text
+            document.docx.add_paragraph("{{p report }}")
+        unknown = sorted(set(used) - set(context))
+        if unknown:
+            raise PapError(template, f"the template uses {', '.join('{{ ' + u + ' }}' for u in unknown)}, which "
+                                     "paptools does not fill: see the placeholders `paptools template` lists")
         document.render(context, autoescape=True)
-    except Exception as error:  # Jinja's syntax errors: a typing slip in the officer's template
+    except TemplateError as error:  # a typing slip in the officer's template
         raise PapError(template, f"a placeholder in the template cannot be read ({error}): "
                                  "check the {{ }} and {% %} marks") from None
     ooxml.update_fields_on_open(document.docx)
