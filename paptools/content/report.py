@@ -159,7 +159,11 @@ def _executive_summary(context: Context, narrative: Narrative, trend: tuple[tupl
     sentences = status_sentences(s.pap, s.pap_label, list(s.pap_completions))
     if s.all.total != s.pap.total:
         sentences += status_sentences(s.all, opening=all_actions_opening(s.all.total, s.pap.total))
-    blocks: list[Block] = [Paragraph.of(text, numbered=False) for text in sentences]
+    # The rounding policy is a footnote to the first percentage; what "within timescale" means,
+    # to the sentence that counts it.
+    blocks: list[Block] = [Paragraph.of(text, numbered=False, footnote=ROUNDING_RULE if n == 0 else
+                                        WITHIN_TIMESCALE if "due month" in text else None)
+                           for n, text in enumerate(sentences)]
     if context.since:
         blocks.append(Paragraph.of(context.change_sentence(), numbered=False))
     blocks.append(Paragraph.of(context.attention_sentence(), numbered=False))
@@ -168,7 +172,6 @@ def _executive_summary(context: Context, narrative: Narrative, trend: tuple[tupl
         blocks.append(_trend_figure(trend))
     if not (s.pap.adds_to_100 and s.all.adds_to_100):
         blocks.append(Note(ROUNDING_NOTE))
-    blocks += [Note(ROUNDING_RULE), Note(WITHIN_TIMESCALE)]
     section = Section("Executive summary", 1, tuple(blocks), numbered=False, key="executive_summary")
     return _officer_or(narrative, "executive_summary", section)
 

@@ -132,7 +132,8 @@ class Book:
         if not self.styles.present:
             self.warnings.append(DataWarning(
                 None, None, "the workbook has no styles part (it was not saved by Excel), so no cell has a fill "
-                            "colour: a status shown only by colour cannot be read; open and save it in Excel"))
+                            "colour: every status shown only by colour reads as Not yet started; open and save it in "
+                            "Excel, then run again"))
         self.sheets = [Sheet(entry.title, entry.state, entry.path, _rels_path(entry.path))
                        for entry in package.sheets()]
         self._bad_strings: set[int] = set()
@@ -330,7 +331,8 @@ class Book:
             style = int(style_text) if style_text and style_text.isdigit() else 0
             look = styles.look(style)
             if look is None or (style_text and not style_text.isdigit()):
-                self._warn(sheet, column, number, _STYLE_WARNING)
+                if styles.present:  # without a styles part, one warning about the workbook says it all
+                    self._warn(sheet, column, number, _STYLE_WARNING)
                 look = PLAIN
             kind = attributes.get("t", "n")
             value: object = None
