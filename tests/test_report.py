@@ -160,6 +160,11 @@ def test_document_properties_come_from_the_plan_and_this_run(january):
         app = package.read("docProps/app.xml").decode()
         assert "<Application>paptools</Application>" in app and "Microsoft" not in app
         assert 'TOC \\o "1-2"' in package.read("word/document.xml").decode()
+        # the rounding policy and what "within timescale" means are footnotes to the sentences they explain
+        footnotes = package.read("word/footnotes.xml").decode()
+        assert "Where one decimal place makes them exact" in footnotes
+        assert "An action was completed within timescale when" in footnotes
+        assert package.read("word/document.xml").decode().count("<w:footnoteReference ") == 2
     assert document.sections[0].header.paragraphs[0].text == "Overview and Scrutiny Committee, 28 January 2025"
 
 

@@ -159,7 +159,11 @@ def _executive_summary(context: Context, narrative: Narrative, trend: tuple[tupl
     sentences = status_sentences(s.pap, s.pap_label, list(s.pap_completions))
     if s.all.total != s.pap.total:
         sentences += status_sentences(s.all, opening=all_actions_opening(s.all.total, s.pap.total))
-    blocks: list[Block] = [Paragraph.of(text, numbered=False) for text in sentences]
+    # The rounding policy is a footnote to the first percentage; what "within timescale" means,
+    # to the sentence that counts it.
+    blocks: list[Block] = [Paragraph.of(text, numbered=False, footnote=ROUNDING_RULE if n == 0 else
+                                        WITHIN_TIMESCALE if "due month" in text else None)
+                           for n, text in enumerate(sentences)]
     if context.since:
         blocks.append(Paragraph.of(context.change_sentence(), numbered=False))
     blocks.append(Paragraph.of(context.attention_sentence(), numbered=False))
@@ -168,7 +172,6 @@ def _executive_summary(context: Context, narrative: Narrative, trend: tuple[tupl
         blocks.append(_trend_figure(trend))
     if not (s.pap.adds_to_100 and s.all.adds_to_100):
         blocks.append(Note(ROUNDING_NOTE))
-    blocks += [Note(ROUNDING_RULE), Note(WITHIN_TIMESCALE)]
     section = Section("Executive summary", 1, tuple(blocks), numbered=False, key="executive_summary")
     return _officer_or(narrative, "executive_summary", section)
 
@@ -230,8 +233,10 @@ def _recommendations(context: Context, committee: str) -> tuple[Block, ...]:
              f"{'PAP ' if s.pap_prefixed else ''}actions now complete."]
     risky = s.all.of(Status.AT_RISK) + s.all.of(Status.VULNERABLE)
     if risky:
-        items.append(f"Seek assurance on the mitigations for the {count_phrase(risky, 'action')} at risk or "
-                     "vulnerable.")
+        which = " or ".join(word for n, word in ((s.all.of(Status.AT_RISK), "at risk"),
+                                                 (s.all.of(Status.VULNERABLE), "vulnerable")) if n)
+        items.append(f"Seek assurance on the mitigations for the {count_phrase(risky, 'action')} "
+                     f"{'that is' if risky == 1 else 'that are'} {which}.")
     if s.overdue:
         items.append(f"Ask for revised plans for the {count_phrase(len(s.overdue), 'action')} past "
                      f"{'its' if len(s.overdue) == 1 else 'their'} latest due date.")

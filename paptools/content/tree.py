@@ -17,6 +17,7 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    footnote: str | None = None  # a note on this text, shown at the foot of the page
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,13 @@ class Paragraph:
     numbered: bool = True
 
     @classmethod
-    def of(cls, text: str, *, numbered: bool = True, bold: bool = False, italic: bool = False) -> Paragraph:
-        return cls((Run(text, bold, italic),), numbered)
+    def of(cls, text: str, *, numbered: bool = True, bold: bool = False, italic: bool = False,
+           footnote: str | None = None) -> Paragraph:
+        return cls((Run(text, bold, italic, footnote),), numbered)
+
+    @property
+    def footnotes(self) -> tuple[str, ...]:
+        return tuple(run.footnote for run in self.runs if run.footnote)
 
     @property
     def text(self) -> str:
@@ -156,7 +162,7 @@ def walk(sections: tuple[Section, ...]) -> Iterator[Section]:
 def block_text(block: Block) -> list[str]:
     """The lines of text a block shows."""
     if isinstance(block, Paragraph):
-        return [block.text]
+        return [block.text, *(f"Note: {note}" for note in block.footnotes)]
     if isinstance(block, BulletList):
         return [item.text for item in block.items]
     if isinstance(block, Table):

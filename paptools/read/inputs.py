@@ -7,6 +7,7 @@ error that names the file and says what to do. The workbook itself is only ever 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from paptools.errors import NotAWorkbook, UnsafeWorkbook
@@ -17,6 +18,7 @@ MAX_UNCOMPRESSED = 2 * 1024**3  # 2 GiB: far above any real plan (20,000 actions
 MAX_RATIO = 200  # real workbook parts compress 5-20x; zip bombs compress thousands of times
 RATIO_FLOOR = 10 * 1024**2  # small parts may compress well; only large ones are checked
 MAX_CELL_TEXT = 1_000_000  # characters; Excel itself stops at 32,767
+MAX_CELLS = 5_000_000  # filled cells read from one workbook; 20,000 actions fill about 200,000
 SAVE_AS = "open it in Excel and Save As 'Excel Workbook (.xlsx)'"
 
 
@@ -100,7 +102,7 @@ def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error):
         raise NotAWorkbook(
             path, "is damaged (not a complete .xlsx): ask for it again, or open and re-save it in Excel"
         ) from None

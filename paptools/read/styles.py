@@ -191,3 +191,31 @@ def theme_colours(root: etree._Element | None) -> list[str]:
 
 def _int(text: str | None) -> int | None:
     return int(text) if text and text.strip().isdigit() else None
+
+
+def shown(value: object) -> str:
+    """A listed value as the drop-down shows it."""
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    return str(value)
+
+
+def number_value(raw: str) -> int | float | str:
+    """A cell's number, or its text if it is not one (a damaged or hand-made file)."""
+    try:
+        return float(raw) if any(ch in raw for ch in ".eEnN") else int(raw)
+    except ValueError:
+        return raw
+
+
+def iso_date(raw: str | None) -> datetime | str | None:
+    if not raw:
+        return None
+    try:
+        return datetime.fromisoformat(raw.rstrip("Z"))
+    except ValueError:
+        return raw

@@ -123,6 +123,7 @@ class Renderer:
         """
         self.document = document
         self.numbered_style = numbered_style
+        self.footnotes = not numbered_style  # a template's sub-documents show notes as paragraphs instead
         self.num_id = ooxml.add_multilevel_list(document) if numbered else None
         self.tables = self.figures = 0
         self.style_ids: dict[str, str] = {}
@@ -153,6 +154,8 @@ class Renderer:
             if part.italic:
                 run.italic = True
             run.add_text(part.text)
+            if part.footnote and self.footnotes:
+                ooxml.add_footnote(self.document, element, part.footnote)
         if style == NUMBERED and self.num_id is not None:
             level = 1
         if level is not None and self.num_id is not None:
@@ -191,6 +194,9 @@ class Renderer:
         for block in blocks:
             if isinstance(block, Paragraph):
                 self.paragraph(block, style=None if numbered and block.numbered else "Normal")
+                if not self.footnotes:
+                    for note in block.footnotes:
+                        self.paragraph(Paragraph.of(f"Note: {note}", numbered=False), style=NOTE)
             elif isinstance(block, BulletList):
                 for item in block.items:
                     bullet = self.paragraph(item, style=BULLET)

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
@@ -243,3 +243,31 @@ def style_language(style: etree._Element, language: str) -> None:
     for old in properties.findall(qn("w:lang")):
         properties.remove(old)
     properties.append(parse_xml(f'<w:lang {_W} w:val="{language}" w:eastAsia="{language}" w:bidi="ar-SA"/>'))
+
+
+_FOOTNOTES = (f'<w:footnotes {_W}>'
+              '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+              '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+              '</w:footnote></w:footnotes>')
+
+
+def add_footnote(document: Document, paragraph: etree._Element, text: str) -> None:
+    """A footnote at the end of a paragraph: the number in the text, the note at the foot of the page.
+
+    The footnotes part (word/footnotes.xml) is added the first time, with the separators Word expects.
+    """
+    part = next((rel.target_part for rel in document.part.rels.values()
+                 if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES), None)
+    if part is None:
+        part = XmlPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, parse_xml(_FOOTNOTES),
+                       document.part.package)
+        document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    notes = part.element  # type: ignore[attr-defined]
+    number = max((int(n.get(qn("w:id"))) for n in notes.iterchildren(qn("w:footnote"))), default=0) + 1
+    notes.append(parse_xml(
+        f'<w:footnote {_W} w:id="{number}"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>'
+        '<w:r><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="18"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:rPr><w:color w:val="404040"/><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> {escape(text)}</w:t>'
+        '</w:r></w:p></w:footnote>'))
+    paragraph.append(parse_xml(f'<w:r {_W}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                               f'<w:footnoteReference w:id="{number}"/></w:r>'))
