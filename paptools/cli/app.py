@@ -124,9 +124,10 @@ class _Progress:
 def _read(path: Path, style: Path | None = None):
     """Read one workbook, showing progress on large ones."""
     from paptools.api import read_plan
+    from paptools.write.safe import terminal_safe
 
     with _Progress() as progress:
-        progress.stage(f"Reading {path.name}")
+        progress.stage(f"Reading {terminal_safe(path.name)}")
         return read_plan(path, style=style, progress=progress.advance)
 
 

@@ -311,6 +311,8 @@ class Book:
         tags = self._tags
         c_tag, v_tag, f_tag, is_tag = tags["c"], tags["v"], tags["f"], tags["is"]
         epoch, styles = self.epoch, self.styles
+        looks = styles.looks
+        known = len(looks)
         found: list[XCell] = []
         column = 0
         columns = _COLUMNS
@@ -341,7 +343,7 @@ class Book:
                 continue
             style_text = attributes.get("s")
             style = int(style_text) if style_text and style_text.isdigit() else 0
-            look = styles.look(style)
+            look = looks[style] if style < known else styles.look(style)
             if look is None or (style_text and not style_text.isdigit()):
                 if styles.present:  # without a styles part, one warning about the workbook says it all
                     self._warn(sheet, column, number, _STYLE_WARNING)
@@ -355,7 +357,7 @@ class Book:
                 if holder is not None:
                     rph = tags["rPh"]
                     text = "".join(t.text or "" for t in holder.iter(tags["t"]) if t.getparent().tag != rph)
-                    value = self._decoded(sheet, column, number, text)
+                    value = self._decoded(sheet, column, number, text) if "_x" in text else text
             elif kind == "str":
                 value = self._decoded(sheet, column, number, raw) if raw is not None else None
             elif kind == "b":
