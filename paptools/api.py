@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+from paptools.compare.figures import as_of_doubt as as_of_doubt  # a note when the default as-of is only a save date
 from paptools.compare.figures import summarize as summarize  # part of the library: the figures of one plan
 from paptools.compare.figures import version_month
 from paptools.compare.history import History, build_history

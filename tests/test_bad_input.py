@@ -337,7 +337,7 @@ def test_odd_data_becomes_warnings_with_sheet_and_cell(make_workbook):
         "Old notes: sheet is hidden in Excel; read anyway",
         "Old notes: sheet has no header row with a Ref column; not read as actions",
     ]
-    assert plan.warnings[2].value == "Chased AB for an update 3/2"  # openpyxl writes no author line into the text
+    assert plan.warnings[2].value == "Chased AB for an update 3/2"  # the comment, kept whole
 
 
 # --- any cell contents: read, or the tool's own error -------------------------------------

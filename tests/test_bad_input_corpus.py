@@ -103,7 +103,7 @@ def test_a_zero_width_joiner_is_kept(cases):
 
 
 def test_a_print_area_of_whole_columns_makes_no_noise(cases):
-    result = CliRunner().invoke(main, ["summary", str(cases["print-area"])])
+    result = CliRunner().invoke(main, ["summary", str(cases["print-area"]), "--as-of", "2024-01"])
     assert (result.exit_code, result.stderr) == (0, "")
 
 
@@ -146,7 +146,7 @@ def test_a_library_warning_becomes_one_note_line(cases, monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(api, "read_plan", noisy)
-    result = CliRunner().invoke(main, ["summary", str(cases["good"])])
+    result = CliRunner().invoke(main, ["summary", str(cases["good"]), "--as-of", "2024-01"])
     assert (result.exit_code, result.stderr) == (
         0, "Note: UserWarning from a library: Print area cannot be set to Defined name '$A:$I'.\n")
 

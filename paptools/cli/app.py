@@ -224,7 +224,7 @@ def summary(workbook: Path, as_json: bool, as_of: str | None, style: Path | None
     Example:
       paptools summary workbooks/oldham-send-pap-2025-01.xlsx --as-of 2025-01-31
     """
-    from paptools.api import summarize
+    from paptools.api import as_of_doubt, summarize
 
     plan = _read(workbook, style)
     figures = summarize(plan, _as_of(as_of))
@@ -237,6 +237,8 @@ def summary(workbook: Path, as_json: bool, as_of: str | None, style: Path | None
 
         echo(render_summary(figures), nl=False)
     _echo_warnings(plan, as_json)
+    if not as_of and (doubt := as_of_doubt(plan)):
+        click.echo(f"Note: {doubt}.", err=True)
 
 
 def _month(value: str | None):

@@ -14,7 +14,19 @@ from datetime import date, datetime
 from pathlib import Path
 
 from paptools.errors import NoActions
-from paptools.model import Action, DataWarning, Entry, EntryOrder, Layout, Month, Plan, Status, Table, Timescale
+from paptools.model import (
+    Action,
+    DataWarning,
+    Entry,
+    EntryOrder,
+    Layout,
+    Month,
+    Plan,
+    Status,
+    StatusEvidence,
+    Table,
+    Timescale,
+)
 from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
 from paptools.read.dates import parse_timescale
@@ -231,13 +243,13 @@ class _Assembler:
         return key
 
     def _status(self, raw: RawAction, table: Table, key: ColourKey,
-                text_mode: bool) -> tuple[Status | None, str, str | None]:
+                text_mode: bool) -> tuple[Status | None, StatusEvidence, str | None]:
         """(status, how it was read, the plan's own word). Words beat a fill that is not a Key colour."""
         where = (raw.sheet, raw.status_cell)
         if raw.status_cell is None:
             if table.sheet_status is not None:
-                return table.sheet_status, "sheet name", raw.sheet
-            return None, "unknown", None
+                return table.sheet_status, StatusEvidence.SHEET_NAME, raw.sheet
+            return None, StatusEvidence.UNKNOWN, None
         from_fill, fill_message = (key.status_for(raw.status_rgb) if raw.status_rgb else (None, None))
         key_colour = raw.status_rgb in key.colours  # any other fill is decoration beside a word
         if raw.status_text:
@@ -246,24 +258,24 @@ class _Assembler:
             if status is not None:
                 if key_colour and from_fill is not None and from_fill is not status and raw.status_rgb != WHITE:
                     self.warn(*where, f"status text says {status} but the fill colour says {from_fill}; the text is used")
-                return status, "text", raw.status_text
+                return status, StatusEvidence.TEXT, raw.status_text
             use_fill = from_fill is not None and raw.status_rgb in key.colours
             self.warn(*where, f"'{raw.status_text}' is not one of the five statuses"
                       + ("; the fill colour is used" if use_fill else "; status unknown"), raw.status_text)
             if use_fill:
-                return from_fill, "fill", raw.status_text
-            return None, "unknown", raw.status_text
+                return from_fill, StatusEvidence.FILL, raw.status_text
+            return None, StatusEvidence.UNKNOWN, raw.status_text
         if raw.status_rgb and raw.status_rgb != WHITE:
             if fill_message:
                 self.warn(*where, fill_message)
-            return from_fill, ("fill" if from_fill else "unknown"), _key_word(table, raw.status_rgb)
+            return from_fill, (StatusEvidence.FILL if from_fill else StatusEvidence.UNKNOWN), _key_word(table, raw.status_rgb)
         if table.sheet_status is not None:
-            return table.sheet_status, "sheet name", raw.sheet
+            return table.sheet_status, StatusEvidence.SHEET_NAME, raw.sheet
         blank = key.blank_status()
         if text_mode or blank is None:
             self.warn(*where, f"{raw.ref.text} has no status (the RA cell is blank); status unknown")
-            return None, "unknown", None
-        return blank, "blank", None
+            return None, StatusEvidence.UNKNOWN, None
+        return blank, StatusEvidence.BLANK, None
 
     def _sorted_warnings(self) -> list[DataWarning]:
         order = {sheet.name: n for n, sheet in enumerate(self.walker.sheets)}
