@@ -156,6 +156,7 @@ def response(context: Context) -> Section:
     added = {c.ref for c in changes.of(ChangeKind.ACTION_ADDED)}
     chosen = [a for a in plan.actions if a.ref not in added and (a.ref in news or a.ref in extended
                                                                   or a.ref in statuses)]
+    status_only: list[str] = []
     for action in chosen:
         change = statuses.get(action.ref)
         note = (f"Status: {_status(action.status)} (was {_status(change.status_before)})." if change
@@ -166,7 +167,7 @@ def response(context: Context) -> Section:
             when = edit.entry.date.long_label() if edit.entry and edit.entry.date else "undated"
             lines.append(f"Added to the {when} entry: {tidy_entry(edit.added_text)}")
         if not lines:
-            note += " No new progress entry was recorded with this change."
+            status_only.append(action.ref)
         blocks: list[Block] = [_action_paragraph(action, note)]
         if lines:
             blocks.append(BulletList(tuple(Paragraph.of(line, numbered=False) for line in lines)))
@@ -175,6 +176,9 @@ def response(context: Context) -> Section:
         f"This section sets out, by priority area, each action with new progress or a change of status since "
         f"{context.since}: {count_phrase(len(chosen), 'action')} in all. The entries are the officers' own, "
         "tidied into whole sentences.")]
+    if status_only:  # said once, not under each action
+        intro.append(Paragraph.of(f"For {join_words(status_only)}, the status changed with no new progress "
+                                  "entry recorded."))
     quiet = [a.ref for a in context.summary.no_update]
     if quiet:
         intro.append(Paragraph.of(f"No new update was recorded for {join_words(quiet)} (open actions, "
