@@ -36,18 +36,13 @@ from paptools.content.tree import (
     Section,
     Table,
 )
-from paptools.model import STATUSES, UNKNOWN, Status
+from paptools.model import STATUSES, UNKNOWN
 from paptools.write import docx_ooxml as ooxml
+from paptools.write.palette import PALETTE
 
 INK = "1F3864"  # headings and captions: 11.9:1 on white
 HEADER_FILL = "1F3864"  # table header rows, white text: 11.9:1
-STATUS_SHADING = {  # fill, text colour: each pair at least 4.5:1 contrast
-    Status.COMPLETE.value: ("0070C0", "FFFFFF"),
-    Status.ON_TRACK.value: ("00B050", "000000"),
-    Status.NOT_STARTED.value: ("FFFFFF", "000000"),
-    Status.VULNERABLE.value: ("FFC000", "000000"),
-    Status.AT_RISK.value: ("C00000", "FFFFFF"),
-}
+STATUS_SHADING = {status.value: (colour.fill, colour.text) for status, colour in PALETTE.items()}
 NOTE_INK = "404040"  # notes: 10.4:1 on white
 PLACEHOLDER_FILL, PLACEHOLDER_BORDER = "FFF2CC", "BF8F00"  # black text on the fill: 19:1
 NUMBERED, BULLET, NOTE, PLACEHOLDER, CONTENTS = (

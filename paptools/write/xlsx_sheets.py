@@ -16,6 +16,7 @@ from paptools.compare.figures import ROUNDING_RULE
 from paptools.content.changes import COLUMNS as CHANGE_COLUMNS
 from paptools.content.changes import ChangeRow
 from paptools.model import DataWarning, Finding, Status
+from paptools.write.palette import PALETTE
 from paptools.write.xlsx_style import A4, Column, PageFit, Styles, fit_columns, set_page, wrapped_height
 
 CHANGE_WIDTHS = (Column("Change", 16), Column("Ref", 10), Column("Priority area", 12, 10),
@@ -85,8 +86,7 @@ def write_warnings(sheet: Worksheet, styles: Styles, rows: Sequence[tuple[str, .
 def about_lines(*, title: str, version: str, source: str, made: datetime, sheets: Sequence[str],
                 words: dict[str, Status]) -> list[tuple[str, str]]:
     """The About sheet as (style, text) lines: what this is, which version, how made, how to read it."""
-    colours = {Status.COMPLETE: "blue", Status.ON_TRACK: "green", Status.VULNERABLE: "amber",
-               Status.AT_RISK: "red", Status.NOT_STARTED: "white"}
+    colours = {status: colour.name for status, colour in PALETTE.items()}
     lines = [
         ("title", title),
         ("text", f"A cleaned copy of the Priority Action Plan, version {version}, made from {source} "

@@ -16,13 +16,10 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from paptools.model import Status
+from paptools.write.palette import PALETTE
 
 STATUS_FILLS: dict[Status, tuple[str, str]] = {  # the Key's colours; text colour for contrast (WCAG AA)
-    Status.COMPLETE: ("#0070C0", "#FFFFFF"),
-    Status.ON_TRACK: ("#00B050", "#000000"),
-    Status.VULNERABLE: ("#FFC000", "#000000"),
-    Status.AT_RISK: ("#C00000", "#FFFFFF"),
-    Status.NOT_STARTED: ("#FFFFFF", "#000000"),
+    status: (f"#{colour.fill}", f"#{colour.text}") for status, colour in PALETTE.items()
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FONT = "Arial"
