@@ -200,3 +200,18 @@ def test_a_mutated_workbook_is_read_or_refused_with_a_paptools_error(data):
             assert str(error).startswith(str(path))
             return
         assert isinstance(plan, Plan)
+
+
+def test_the_stated_limits_give_the_stated_errors(cases, monkeypatch):
+    """The README's limits, lowered so a small plan reaches them."""
+    path = cases["good"]
+    monkeypatch.setattr("paptools.read.cells.MAX_CELLS", 20)
+    result = CliRunner().invoke(main, ["summary", str(path)])
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: {path}: sheet PAP holds more than 20 filled cells, far more than any plan: refused for safety\n")
+    monkeypatch.setattr("paptools.read.cells.MAX_CELLS", 5_000_000)
+    monkeypatch.setattr("paptools.read.cells.MAX_CELL_TEXT", 12)
+    result = CliRunner().invoke(main, ["summary", str(path)])
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: {path}: cell PAP!A1 holds 20 characters, more than the 12 paptools accepts (Excel itself stops "
+           "at 32,767): refused for safety\n")
