@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -18,7 +18,14 @@ from paptools import __version__
 from paptools.errors import DATA_PROBLEM, PapError
 
 if TYPE_CHECKING:  # imported where used, so `paptools --help` starts quickly
+    import warnings
     from datetime import date
+
+    from paptools.api import Reconciliation
+    from paptools.model import DataWarning, Month, Plan
+    from paptools.write.terminal import Progress
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _Group(click.Group):
@@ -29,7 +36,7 @@ class _Group(click.Group):
     `Note:` line after the command's output, never a library's multi-line message.
     """
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         import warnings
 
         with warnings.catch_warnings(record=True) as caught:
@@ -40,14 +47,16 @@ class _Group(click.Group):
         _echo_library_notes(caught)
         return result
 
-    def _invoke(self, ctx: click.Context):
+    def _invoke(self, ctx: click.Context) -> Any:
         given = list(ctx.args)  # the command's own arguments, before click hands them on
         try:
             return super().invoke(ctx)
         except click.NoSuchOption as error:
             word = next((a for a in given if a.startswith(error.option_name)), error.option_name)
             if "." in word or Path(word).exists():  # "-plan.xlsx": a file, not a mistyped option
-                error.message += f" If {word} is a file, put -- before it: paptools {ctx.invoked_subcommand} -- {word}"
+                hint = f" If {word} is a file, put -- before it: paptools {ctx.invoked_subcommand} -- {word}"
+                raise click.NoSuchOption(error.option_name, error.message + hint, error.possibilities,
+                                         error.ctx) from None
             raise
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -78,7 +87,7 @@ def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
     click.echo(terminal_safe(text), err=err, nl=nl)
 
 
-def _echo_library_notes(caught) -> None:
+def _echo_library_notes(caught: list[warnings.WarningMessage]) -> None:
     seen: set[str] = set()
     for warning in caught:
         line = " ".join(str(warning.message).split())
@@ -110,18 +119,17 @@ def main(ctx: click.Context, debug: bool) -> None:
 class _Progress:
     """The terminal progress line for a command, always cleared before anything else prints."""
 
-    def __enter__(self):
+    def __enter__(self) -> Progress:
         from paptools.write.terminal import Progress
 
         self.progress = Progress()
         return self.progress
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.progress.done()
-        return False
 
 
-def _read(path: Path, style: Path | None = None):
+def _read(path: Path, style: Path | None = None) -> Plan:
     """Read one workbook, showing progress on large ones."""
     from paptools.api import read_plan
     from paptools.write.safe import terminal_safe
@@ -150,7 +158,7 @@ def _as_of(value: str | None) -> date | None:
     raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD or YYYY-MM")
 
 
-def _echo_warnings(plan, as_json: bool) -> None:
+def _echo_warnings(plan: Plan, as_json: bool) -> None:
     from paptools.write.terminal import render_warnings
 
     if not plan.warnings:
@@ -164,10 +172,10 @@ def _echo_warnings(plan, as_json: bool) -> None:
 class _PathType(click.Path):
     """A path argument turned into a pathlib.Path only when a command runs."""
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
         from pathlib import Path
 
-        return Path(super().convert(value, param, ctx))
+        return Path(os.fsdecode(super().convert(value, param, ctx)))
 
 
 WORKBOOK = _PathType(dir_okay=True, exists=False, readable=False)  # an unreadable file is named by check_workbook
@@ -241,7 +249,7 @@ def summary(workbook: Path, as_json: bool, as_of: str | None, style: Path | None
         click.echo(f"Note: {doubt}.", err=True)
 
 
-def _month(value: str | None):
+def _month(value: str | None) -> Month | None:
     if not value:
         return None
     from paptools.model import Month
@@ -252,7 +260,7 @@ def _month(value: str | None):
         raise click.BadParameter(f"'{value}' is not a month: use YYYY-MM, e.g. 2024-09") from None
 
 
-def report_options(function):
+def report_options(function: F) -> F:
     """The options that shape the Word report, shared by `reconcile` and `report`."""
     options = [
         click.option("--title", help="Title of the report (default: the plan's title and 'progress report')."),
@@ -283,8 +291,9 @@ def pack_options(function: Callable[..., None]) -> Callable[..., None]:
     return function
 
 
-def _report_settings(title, committee, meeting_date, template, narrative, names=False) -> dict:
-    settings: dict = {"names": names}
+def _report_settings(title: str | None, committee: str | None, meeting_date: str | None, template: Path | None,
+                     narrative: Path | None, names: bool = False) -> dict[str, Any]:
+    settings: dict[str, Any] = {"names": names}
     if title:
         settings["title"] = title
     if committee:
@@ -297,7 +306,7 @@ def _report_settings(title, committee, meeting_date, template, narrative, names=
     return settings
 
 
-def _json(document) -> str:
+def _json(document: Any) -> str:
     import json
 
     from paptools.write.safe import json_safe
@@ -341,7 +350,8 @@ def _paths(workbooks: tuple[Path, ...]) -> list[Path]:
 @STYLE
 def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, as_json: bool,
               output_dir: Path, force: bool, no_files: bool, pack: bool, to: tuple[str, ...], cc: tuple[str, ...],
-              title, committee, meeting_date, template, narrative, names, style: Path | None) -> None:
+              title: str | None, committee: str | None, meeting_date: str | None, template: Path | None,
+              narrative: Path | None, names: bool, style: Path | None) -> None:
     """Reconcile the previous version of the plan with the current one.
 
     \b
@@ -409,7 +419,7 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None, styl
     """
     from paptools.api import clean as run_clean
 
-    notes: list = []
+    notes: list[DataWarning] = []
     with _Progress() as progress:
         plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress,
                                notes=notes, style=style)
@@ -418,13 +428,13 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None, styl
     _echo_notes(path.name, notes)
 
 
-def _echo_notes(name: str, notes) -> None:
+def _echo_notes(name: str, notes: list[DataWarning]) -> None:
     """What a writer reported about a file it wrote (also on that file's Warnings sheet)."""
     for note in notes:
         echo(f"Note on {name}: {note.line()}", err=True)
 
 
-def _echo_run_warnings(result, as_json: bool) -> None:
+def _echo_run_warnings(result: Reconciliation, as_json: bool) -> None:
     from paptools.write.terminal import render_warnings
 
     if as_json:

@@ -6,7 +6,6 @@ or 2 when the ref is not in the plan.
 """
 from __future__ import annotations
 
-import json
 import textwrap
 from collections.abc import Callable
 from datetime import date
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from paptools.cli.app import AS_OF, STYLE, WORKBOOK, main
+from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _json, echo, main
 from paptools.errors import PapError
 
 if TYPE_CHECKING:
@@ -33,7 +32,7 @@ def _guard(ctx: click.Context, job: Callable[[], T]) -> T:
     except PapError as error:
         if ctx.meta.get("paptools.debug"):
             raise
-        click.echo(f"Error: {error}", err=True)
+        echo(f"Error: {error}", err=True)
         ctx.exit(COULD_NOT_CHECK)
         raise  # unreachable: ctx.exit raises
 
@@ -145,9 +144,9 @@ def check(ctx: click.Context, draft: Path, workbook: Path, previous: Path | None
 
     result = _guard(ctx, job)
     if as_json:
-        click.echo(json.dumps(check_document(result), indent=2, ensure_ascii=False))
+        click.echo(_json(check_document(result)))
     else:
-        click.echo(render_check(result), nl=False)
+        echo(render_check(result), nl=False)
     ctx.exit(FINDINGS if result.findings else AGREE)
 
 
@@ -187,9 +186,9 @@ def lint(ctx: click.Context, workbook: Path, as_json: bool, style: Path | None, 
 
         document = {"workbook": plan.source, "disabled": list(settings.disable),
                     "findings": [finding_document(f) for f in findings]}
-        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        click.echo(_json(document))
     else:
-        click.echo(render_lint(plan.source, findings, settings.disable), nl=False)
+        echo(render_lint(plan.source, findings, settings.disable), nl=False)
     ctx.exit(FINDINGS if findings else AGREE)
 
 
@@ -222,15 +221,15 @@ def explain(ctx: click.Context, workbook: Path, ref: str, as_json: bool, as_of: 
     wanted = _find_ref(plan, ref, parse_ref)
     explanation = explain_action(plan, wanted, lint_plan(plan, _as_of(as_of), settings)) if wanted else None
     if explanation is None:
-        click.echo(f"Error: {workbook}: no action with ref '{ref}': run 'paptools show {workbook}' to list them",
+        echo(f"Error: {workbook}: no action with ref '{ref}': run 'paptools show {workbook}' to list them",
                    err=True)
         ctx.exit(COULD_NOT_CHECK)
         return
     if as_json:
-        click.echo(json.dumps(explanation.document(), indent=2, ensure_ascii=False))
+        click.echo(_json(explanation.document()))
     else:
         lines = explanation.lines()
-        click.echo("\n".join(_wrap(line.strip(), " " * (len(line) - len(line.lstrip()))) for line in lines))
+        echo("\n".join(_wrap(line.strip(), " " * (len(line) - len(line.lstrip()))) for line in lines))
 
 
 def _find_ref(plan: Plan, ref: str, parse: Callable[[str], Any]) -> str | None:

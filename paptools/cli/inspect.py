@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import json
 from datetime import date
 from pathlib import Path
 
 import click
 
-from paptools.cli.app import STYLE, WORKBOOK, _echo_warnings, main
+from paptools.cli.app import STYLE, WORKBOOK, _echo_warnings, _json, echo, main
 from paptools.model import Layout, Plan, Table
 
 
@@ -53,15 +52,15 @@ def inspect(workbook: Path, as_json: bool, style: Path | None, write_style: bool
     finally:
         book.close()
     if as_json:
-        click.echo(json.dumps(_plain(layout), indent=2, ensure_ascii=False))
+        click.echo(_json(_plain(layout)))
     else:
-        click.echo(render_layout(workbook.name, layout, plan), nl=False)
+        echo(render_layout(workbook.name, layout, plan), nl=False)
     if write_style:
         target = workbook.parent / STYLE_NAME
         if target.exists():
             raise OutputExists(target, "exists already: edit it, or move it away to write the detected layout")
         target.write_text(style_text(layout), encoding="utf-8")
-        click.echo(f"Wrote {target}: edit it where the layout above is wrong.", err=True)
+        echo(f"Wrote {target}: edit it where the layout above is wrong.", err=True)
     if refusal is not None:
         raise refusal
     if plan is not None:

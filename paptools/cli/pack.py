@@ -17,6 +17,7 @@ from paptools.cli.app import (
     _paths,
     _Progress,
     _report_settings,
+    echo,
     main,
     pack_options,
     report_options,
@@ -64,6 +65,6 @@ def pack(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, outp
                                order_by_date=not workbooks, style=style)
         written = write_outputs(result, options, progress)
     for kind, path in written.items():
-        click.echo(f"Wrote {path} ({kind}).")
+        echo(f"Wrote {path} ({kind}).")
     _echo_run_warnings(result, False)
     _echo_notes(written["workbook"].name, options.notes)

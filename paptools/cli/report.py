@@ -17,6 +17,7 @@ from paptools.cli.app import (
     _paths,
     _Progress,
     _report_settings,
+    echo,
     main,
     report_options,
 )
@@ -59,7 +60,7 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
         result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True,
                                order_by_date=not workbooks, progress=progress, style=style)
         written = write_outputs(result, options, progress)
-    click.echo(f"Wrote {written['report']}.")
+    echo(f"Wrote {written['report']}.")
     _echo_run_warnings(result, False)
 
 
@@ -88,4 +89,4 @@ def template(output: Path, force: bool) -> None:
         raise UsageError(output, "exists: give another name, or --force to replace it")
     with atomic(output) as temporary:
         write_starter(temporary)
-    click.echo(f"Wrote {output}.")
+    echo(f"Wrote {output}.")

@@ -52,7 +52,7 @@ class ContextRows:
                 return cell.fill
         return None
 
-    def _key_colour(self, cells, word: int) -> str | None:
+    def _key_colour(self, cells: list[XCell], word: int) -> str | None:
         """The colour a Key line gives its status: the word's own fill, else the nearest swatch.
 
         Whole-row formatting (a grey band out to the last column) is the row's background, not

@@ -262,7 +262,7 @@ def add_footnote(document: Document, paragraph: etree._Element, text: str) -> No
         part = XmlPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, parse_xml(_FOOTNOTES),
                        document.part.package)
         document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
-    notes = part.element  # type: ignore[attr-defined]
+    notes = part.element
     number = max((int(n.get(qn("w:id"))) for n in notes.iterchildren(qn("w:footnote"))), default=0) + 1
     notes.append(parse_xml(
         f'<w:footnote {_W} w:id="{number}"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>'
