@@ -243,6 +243,7 @@ class OutputOptions:
     notes: list[DataWarning] = field(default_factory=list)  # what the writers reported, filled in as they write
     to: tuple[str, ...] = ()  # recipients of the board-pack email draft (kind "pack")
     cc: tuple[str, ...] = ()
+    style: Path | None = None  # the house-style file given with --style (its [lint] table switches rules off)
 
 
 def write_outputs(result: Reconciliation, options: OutputOptions, progress: Progress | None = None) -> dict[str, Path]:
@@ -254,6 +255,7 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
     inputs = list(result.paths)
     names = {"changes": f"{stem}-changes.csv", "report": f"{stem}-report.docx", "workbook": f"{stem}-clean.xlsx",
              "pack": f"{stem}-pack.eml"}
+    findings = _lint(result, options)  # once: the report and the Warnings sheet show the same ones
     # All or nothing: the files are written into a staging folder and placed together at the end.
     with OutputSet(options.output_dir, force=options.force, inputs=inputs) as outputs:
         staged = {kind: outputs.add(names[kind]) for kind in (*OUTPUT_KINDS, "pack") if kind in options.kinds}
@@ -271,11 +273,11 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
                 staged["workbook"], result.current, result.summary,
                 changes=change_rows(result) if compared else None, trend=result.trend(),
                 warnings=result.all_warnings(), name=staged["workbook"].name,
-                findings=_lint(result.current, result.summary.as_of))
+                findings=findings)
         if "report" in staged:
             if progress:
                 progress.stage(f"Writing {staged['report'].name}")
-            _write_report(result, options, staged["report"])
+            _write_report(result, options, staged["report"], findings)
         if "pack" in staged:  # last: it attaches the report and the workbook as they were written
             if progress:
                 progress.stage(f"Writing {staged['pack'].name}")
@@ -283,11 +285,18 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
     return {kind: outputs.final(path) for kind, path in staged.items()}
 
 
-def _lint(plan: Plan, as_of: date) -> tuple[Finding, ...]:
-    """The lint checks of the plan, for the cleaned workbook's Warnings sheet."""
-    from paptools.check.lint import lint_plan
+def _lint(result: Reconciliation, options: OutputOptions) -> tuple[Finding, ...]:
+    """The lint checks of the current plan, with the rules its house-style file switches off."""
+    return lint_findings(result.current, result.summary.as_of, result.paths[-1] if result.paths else None,
+                         options.style)
 
-    return lint_plan(plan, as_of)
+
+def lint_findings(plan: Plan, as_of: date, workbook: Path | None, style: Path | None = None) -> tuple[Finding, ...]:
+    """The plan's lint findings, honouring the [lint] table of paptools.toml (beside `workbook`, or `style`)."""
+    from paptools.check.lint import LintSettings, lint_plan, read_lint_settings
+
+    settings = read_lint_settings(workbook, style) if workbook is not None else LintSettings()
+    return lint_plan(plan, as_of, settings)
 
 
 def _write_pack(result: Reconciliation, options: OutputOptions, staged: dict[str, Path]) -> None:
@@ -306,12 +315,13 @@ def _write_pack(result: Reconciliation, options: OutputOptions, staged: dict[str
     write_draft(staged["pack"], draft_message(content, attachments, to=options.to, cc=options.cc))
 
 
-def _write_report(result: Reconciliation, options: OutputOptions, path: Path) -> None:
+def _write_report(result: Reconciliation, options: OutputOptions, path: Path,
+                  findings: tuple[Finding, ...]) -> None:
     from paptools.content.report import ReportSettings, build_report
 
     settings = dict(options.report)
     template = settings.pop("template", None)
-    report = build_report(result, ReportSettings(**settings))
+    report = build_report(result, ReportSettings(**settings, findings=findings))
     if template is None:
         from paptools.write.docx import write_docx
 
@@ -340,7 +350,9 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
     with OutputSet(output_dir, force=force, inputs=[path]) as outputs:
         staged = outputs.add(f"{Path(plan.source).stem}-clean.xlsx")
         figures = summarize(plan, as_of)
-        written = write_clean_workbook(staged, plan, figures, name=staged.name, findings=_lint(plan, figures.as_of))
+        written = write_clean_workbook(staged, plan, figures, name=staged.name,
+                                       findings=lint_findings(plan, figures.as_of, Path(path),
+                                                                      Path(style) if style else None))
     if notes is not None:
         notes += written
     return plan, outputs.final(staged)

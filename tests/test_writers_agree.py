@@ -82,3 +82,31 @@ def test_the_email(outputs):
     assert "Fourteen new progress entries on eleven actions." in body
     assert sum(1 for line in body.splitlines() if ": status " in line) == 17
     assert "thirty-three (82.5%) have been marked as complete" in " ".join(body.split())
+
+
+def test_lint_rules_switched_off_in_the_house_style_file_leave_every_output(tmp_path):
+    """[lint] disable in paptools.toml beside the plan: the rule is gone from the Warnings sheet and
+    the report's notes alike (one set of findings, computed once for both)."""
+    import shutil
+
+    for path in PAIR:
+        shutil.copy(path, tmp_path / path.name)
+    previous, current = (str(tmp_path / p.name) for p in PAIR)
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["reconcile", previous, current, "--output-dir", str(out)]).exit_code == 0
+    (tmp_path / "paptools.toml").write_text('[lint]\ndisable = ["complete-but-continuing"]\n', encoding="utf-8")
+    out_off = tmp_path / "off"
+    assert CliRunner().invoke(main, ["reconcile", previous, current, "--output-dir", str(out_off)]).exit_code == 0
+
+    def checks(folder):
+        book = openpyxl.load_workbook(folder / "oldham-send-pap-2025-01-clean.xlsx")
+        rules = [row[5] for row in book["Warnings"].iter_rows(min_row=2, values_only=True)]
+        report = " ".join(p.text for p in docx.Document(folder / "oldham-send-pap-2025-01-report.docx").paragraphs)
+        cells = " ".join(c.text for t in docx.Document(folder / "oldham-send-pap-2025-01-report.docx").tables
+                         for row in t.rows for c in row.cells)
+        return rules, report + cells
+
+    rules_on, report_on = checks(out)
+    rules_off, report_off = checks(out_off)
+    assert "complete-but-continuing" in rules_on and "complete-but-continuing" not in rules_off
+    assert "says 'continue'" in report_on and "says 'continue'" not in report_off

@@ -55,7 +55,8 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
     from paptools.api import reconcile as run_reconcile
 
     settings = _report_settings(title, committee, meeting_date, template, narrative, names)
-    options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings)
+    options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings,
+                            style=style)
     with _Progress() as progress:
         result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True,
                                order_by_date=not workbooks, progress=progress, style=style)

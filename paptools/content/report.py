@@ -41,7 +41,7 @@ from paptools.content.tree import (
     Table,
 )
 from paptools.content.words import data_notes, plan_label
-from paptools.model import REPORT_ORDER, UNKNOWN, DataWarning, Status
+from paptools.model import REPORT_ORDER, UNKNOWN, DataWarning, Finding, Status
 
 WITHIN_TIMESCALE = (
     "An action was completed within timescale when the month of the progress entry that records its completion "
@@ -60,6 +60,7 @@ class ReportSettings:
     meeting_date: date | None = None
     names: bool = False  # officers' names beside their entries (off for a public paper)
     narrative: Narrative = field(default_factory=Narrative)
+    findings: tuple[Finding, ...] | None = None  # the plan's lint findings (computed here when not given)
 
 
 def long_date(value: date) -> str:
@@ -70,7 +71,7 @@ def build_report(result: Reconciliation, settings: ReportSettings) -> Report:
     """The whole paper for a reconciliation (or a single version): figures, changes, words."""
     plan, summary, changes = result.current, result.summary, result.changes
     warnings = tuple(plan.warnings) + tuple(result.diff.warnings)
-    context = Context(plan, changes, summary, settings.names)
+    context = Context(plan, changes, summary, settings.names, settings.findings)
     committee = settings.committee or "the committee"
     title = settings.title or f"{plan.title or 'Priority Action Plan'}: progress report"
     narrative = settings.narrative
@@ -337,7 +338,8 @@ def _appendix_method(context: Context, warnings: tuple[DataWarning, ...]) -> Sec
         "using the plan's own key.",
     ]
     notes = data_notes(context.plan, list(warnings))
-    findings = [_finding_row(f.ref, f.message) for f in lint_plan(context.plan, s.as_of)]
+    given = context.findings if context.findings is not None else lint_plan(context.plan, s.as_of)
+    findings = [_finding_row(f.ref, f.message) for f in given]
     data: list[Block] = []
     if notes:
         data += [Paragraph.of(f"{capitalise(count_phrase(len(notes), 'point'))} in the plan could not be read for "

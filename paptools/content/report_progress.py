@@ -14,7 +14,7 @@ from paptools.compare.figures import Summary
 from paptools.content.prose import capitalise, count_phrase, join_words, number_words
 from paptools.content.tree import Block, BulletList, Paragraph, Run, Section, Table
 from paptools.content.words import entry_line, tidy_entry
-from paptools.model import REPORT_ORDER, UNKNOWN, Action, Entry, Plan, Status
+from paptools.model import REPORT_ORDER, UNKNOWN, Action, Entry, Finding, Plan, Status
 
 _PLAIN_SECTION = re.compile(r"(?:PAP|Priority(?: area)?)\s*\d+", re.I)  # a section named only by its number
 
@@ -27,6 +27,7 @@ class Context:
     changes: Changes
     summary: Summary
     names: bool
+    findings: tuple[Finding, ...] | None = None  # the plan's lint findings, when the caller computed them
 
     @property
     def since(self) -> str | None:
