@@ -13,13 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+from paptools.compare.figures import as_of_doubt as as_of_doubt  # a note when the default as-of is only a save date
 from paptools.compare.figures import summarize as summarize  # part of the library: the figures of one plan
 from paptools.compare.figures import version_month
 from paptools.compare.history import History, build_history
 from paptools.compare.reconciliation import Reconciliation as Reconciliation  # what reconcile() returns
 from paptools.compare.reconciliation import reconcile_plans
 from paptools.errors import UsageError
-from paptools.model import DataWarning, Month, Plan
+from paptools.model import DataWarning, Finding, Month, Plan
 from paptools.read.plan import read_plan as _read_plan
 
 
@@ -40,15 +41,33 @@ def read_plan(path: PathLike, style: PathLike | None = None, *,
     """Read one version of the plan workbook into a Plan (see README, "How the workbook is read").
 
     `style` is a house-style file (paptools.toml) stating what the workbook's layout cannot
-    show. Raises a PapError subclass (NotAWorkbook, UnsafeWorkbook, NoActions) naming the file
-    when it cannot be read; anything odd but readable is in `plan.warnings`.
+    show; without it, a paptools.toml beside the workbook is used. Raises a PapError subclass
+    (NotAWorkbook, UnsafeWorkbook, NoActions) naming the file when it cannot be read;
+    anything odd but readable is in `plan.warnings`.
 
     >>> import paptools
     >>> paptools.read_plan("workbooks/oldham-send-pap-2026-04.xlsx").to_frame()  # doctest: +SKIP
     """
-    if style is None:
-        return _read_plan(path, progress=progress)
-    return _read_plan(path, progress=progress, style=style)  # type: ignore[call-arg]  # house styles: issue 19
+    return _read_plan(path, progress=progress, style=style)
+
+
+def report_inputs(template: Path | None = None, narrative: Path | None = None) -> dict[str, Any]:
+    """The report's own inputs, checked and read: the council's .docx template and the narrative.
+
+    Returns the settings `OutputOptions.report` takes ("template", "narrative"); a file that
+    cannot be used raises a PapError naming it.
+    """
+    settings: dict[str, Any] = {}
+    if template is not None:
+        from paptools.read.inputs import check_document
+
+        check_document(template)
+        settings["template"] = template
+    if narrative is not None:
+        from paptools.content.narrative import read_narrative
+
+        settings["narrative"] = read_narrative(narrative)
+    return settings
 
 
 def normalise_ref(text: str) -> str:
@@ -81,8 +100,17 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
     paptools.compare.history for the records and `History.to_frame()` for a DataFrame.
     """
     files: list[Path] = []
+    skipped: list[DataWarning] = []
     for path in _flatten(paths):
-        files.extend(workbooks_in(path) if path.is_dir() else [path])
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for found in workbooks_in(path):
+            if _written_by_paptools(found):  # a cleaned copy or a history: not a version of the plan
+                skipped.append(DataWarning(None, None, f"{found.name} was written by paptools, so it is not a "
+                                                       "version of the plan: left out"))
+            else:
+                files.append(found)
     if not files:
         raise UsageError(_flatten(paths)[0] if paths else None, "holds no .xlsx workbook: give a folder of versions")
     _check_distinct(files)
@@ -91,7 +119,27 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
         if progress is not None:
             progress.stage(f"Reading {path.name}")
         plans.append(_read_plan(path, progress=progress.advance if progress is not None else None))
-    return build_history(plans)
+    return build_history(plans, notes=skipped)
+
+
+def _written_by_paptools(path: Path) -> bool:
+    """Whether a workbook carries the custom property paptools marks its own outputs with."""
+    from zipfile import BadZipFile
+
+    from paptools.errors import PapError
+    from paptools.read.inputs import check_workbook
+    from paptools.read.package import Package
+    from paptools.read.plan import GENERATED_PROPERTY
+
+    try:
+        check_workbook(path)  # refused files are reported by the reader, in its own words
+        package = Package(path)
+    except (PapError, OSError, ValueError, BadZipFile):
+        return False
+    try:
+        return GENERATED_PROPERTY in package.custom_property_names()
+    finally:
+        package.close()
 
 
 def write_history(history: History, *, output_dir: Path | None, csv_dir: Path | None = None,
@@ -140,6 +188,7 @@ def reconcile(
     progress: Progress | None = None,
     single_ok: bool = False,
     order_by_date: bool = False,
+    style: PathLike | None = None,
 ) -> Reconciliation:
     """Read the versions (oldest first; the last is current) and reconcile the last two.
 
@@ -147,7 +196,8 @@ def reconcile(
     `since`, only a status report is possible: `single_ok` allows it. `order_by_date` orders
     the versions by the date read from each workbook (for a folder of versions, whatever their
     file names). `progress` (a terminal.Progress, or None) is told
-    what is being read.
+    what is being read. `style` is a house-style file for every version (else each
+    workbook's own paptools.toml, if it has one).
     """
     paths = _flatten(versions)
     if not paths:
@@ -158,9 +208,9 @@ def reconcile(
 
     def read_here(path: Path) -> Plan:
         if progress is None:
-            return _read_plan(path)
+            return _read_plan(path, style=style)
         progress.stage(f"Reading {path.name}")
-        return _read_plan(path, progress=progress.advance)
+        return _read_plan(path, progress=progress.advance, style=style)
 
     plans = [read_here(path) for path in paths]
     if order_by_date:
@@ -193,6 +243,7 @@ class OutputOptions:
     notes: list[DataWarning] = field(default_factory=list)  # what the writers reported, filled in as they write
     to: tuple[str, ...] = ()  # recipients of the board-pack email draft (kind "pack")
     cc: tuple[str, ...] = ()
+    style: Path | None = None  # the house-style file given with --style (its [lint] table switches rules off)
 
 
 def write_outputs(result: Reconciliation, options: OutputOptions, progress: Progress | None = None) -> dict[str, Path]:
@@ -204,6 +255,7 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
     inputs = list(result.paths)
     names = {"changes": f"{stem}-changes.csv", "report": f"{stem}-report.docx", "workbook": f"{stem}-clean.xlsx",
              "pack": f"{stem}-pack.eml"}
+    findings = _lint(result, options)  # once: the report and the Warnings sheet show the same ones
     # All or nothing: the files are written into a staging folder and placed together at the end.
     with OutputSet(options.output_dir, force=options.force, inputs=inputs) as outputs:
         staged = {kind: outputs.add(names[kind]) for kind in (*OUTPUT_KINDS, "pack") if kind in options.kinds}
@@ -220,16 +272,31 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
             options.notes += write_clean_workbook(
                 staged["workbook"], result.current, result.summary,
                 changes=change_rows(result) if compared else None, trend=result.trend(),
-                warnings=result.all_warnings(), name=staged["workbook"].name)
+                warnings=result.all_warnings(), name=staged["workbook"].name,
+                findings=findings)
         if "report" in staged:
             if progress:
                 progress.stage(f"Writing {staged['report'].name}")
-            _write_report(result, options, staged["report"])
+            _write_report(result, options, staged["report"], findings)
         if "pack" in staged:  # last: it attaches the report and the workbook as they were written
             if progress:
                 progress.stage(f"Writing {staged['pack'].name}")
             _write_pack(result, options, staged)
     return {kind: outputs.final(path) for kind, path in staged.items()}
+
+
+def _lint(result: Reconciliation, options: OutputOptions) -> tuple[Finding, ...]:
+    """The lint checks of the current plan, with the rules its house-style file switches off."""
+    return lint_findings(result.current, result.summary.as_of, result.paths[-1] if result.paths else None,
+                         options.style)
+
+
+def lint_findings(plan: Plan, as_of: date, workbook: Path | None, style: Path | None = None) -> tuple[Finding, ...]:
+    """The plan's lint findings, honouring the [lint] table of paptools.toml (beside `workbook`, or `style`)."""
+    from paptools.check.lint import LintSettings, lint_plan, read_lint_settings
+
+    settings = read_lint_settings(workbook, style) if workbook is not None else LintSettings()
+    return lint_plan(plan, as_of, settings)
 
 
 def _write_pack(result: Reconciliation, options: OutputOptions, staged: dict[str, Path]) -> None:
@@ -248,15 +315,26 @@ def _write_pack(result: Reconciliation, options: OutputOptions, staged: dict[str
     write_draft(staged["pack"], draft_message(content, attachments, to=options.to, cc=options.cc))
 
 
-def _write_report(result: Reconciliation, options: OutputOptions, path: Path) -> None:
-    from paptools.write.report import ReportOptions, write_report
+def _write_report(result: Reconciliation, options: OutputOptions, path: Path,
+                  findings: tuple[Finding, ...]) -> None:
+    from paptools.content.report import ReportSettings, build_report
 
-    report_options = ReportOptions(**options.report, warnings=result.all_warnings())
-    write_report(path, result, report_options)
+    settings = dict(options.report)
+    template = settings.pop("template", None)
+    report = build_report(result, ReportSettings(**settings, findings=findings))
+    if template is None:
+        from paptools.write.docx import write_docx
+
+        write_docx(report, path)
+    else:
+        from paptools.write.docx_template import render_template
+
+        render_template(report, template, path)
 
 
 def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None,
-          progress: Progress | None = None, notes: list[DataWarning] | None = None) -> tuple[Plan, Path]:
+          progress: Progress | None = None, notes: list[DataWarning] | None = None,
+          style: PathLike | None = None) -> tuple[Plan, Path]:
     """Read one workbook and write its cleaned copy; returns the plan and the path written.
 
     What the writer reports (a cell continued on a second row) is added to `notes` when given.
@@ -266,12 +344,15 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
 
     if progress is not None:
         progress.stage(f"Reading {Path(path).name}")
-    plan = _read_plan(path, progress=progress.advance if progress is not None else None)
+    plan = _read_plan(path, progress=progress.advance if progress is not None else None, style=style)
     if progress is not None:
         progress.stage(f"Writing {Path(plan.source).stem}-clean.xlsx")
     with OutputSet(output_dir, force=force, inputs=[path]) as outputs:
         staged = outputs.add(f"{Path(plan.source).stem}-clean.xlsx")
-        written = write_clean_workbook(staged, plan, summarize(plan, as_of), name=staged.name)
+        figures = summarize(plan, as_of)
+        written = write_clean_workbook(staged, plan, figures, name=staged.name,
+                                       findings=lint_findings(plan, figures.as_of, Path(path),
+                                                                      Path(style) if style else None))
     if notes is not None:
         notes += written
     return plan, outputs.final(staged)

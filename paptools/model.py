@@ -91,6 +91,19 @@ class EntryDate:
         return (self.year, self.month, self.day or 0)
 
 
+class StatusEvidence(str, enum.Enum):
+    """How an action's status was shown in the workbook (what `paptools explain` tells)."""
+
+    TEXT = "text"  # a word in the status cell
+    FILL = "fill"  # the status cell's fill colour, read through the Key
+    BLANK = "blank"  # an empty status cell, which the Key gives a meaning
+    SHEET_NAME = "sheet name"  # the sheet the row is on ("Closed", "Completed")
+    UNKNOWN = "unknown"  # nothing that could be read as a status
+
+    def __str__(self) -> str:
+        return self.value
+
+
 class EntrySource(str, enum.Enum):
     """Where in the workbook an entry was written: the layouts keep progress in three ways."""
 
@@ -181,7 +194,7 @@ class Action:
     outcome: str
     evidence: str
     status: Status | None
-    status_source: str  # "fill", "text", "blank" or "unknown"
+    status_source: StatusEvidence
     section: str | None
     priority_area: str | None
     sheet: str

@@ -1,6 +1,7 @@
 """The library (`import paptools`), its DataFrames, and the conventions of the command line."""
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
@@ -164,3 +165,30 @@ def test_every_script_answers_help(script):
                           cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert "usage" in done.stdout.lower()
+
+
+def _text_io_without_encoding(tree: ast.AST) -> list[int]:
+    """Lines that open, read or write text with the locale's encoding (cp1252 on Windows)."""
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or any(k.arg == "encoding" for k in node.keywords):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in ("read_text", "write_text"):
+            lines.append(node.lineno)
+        elif name in ("open", "fdopen") and (isinstance(func, ast.Name) or name == "fdopen"):
+            modes = [a.value for a in node.args[1:2] if isinstance(a, ast.Constant)]
+            modes += [k.value.value for k in node.keywords if k.arg == "mode" and isinstance(k.value, ast.Constant)]
+            if not any("b" in str(m) for m in modes):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_the_package_names_the_encoding_of_every_text_file_it_opens():
+    found = {}
+    for path in sorted((ROOT / "paptools").rglob("*.py")):
+        lines = _text_io_without_encoding(ast.parse(path.read_text(encoding="utf-8")))
+        if lines:
+            found[str(path.relative_to(ROOT))] = lines
+    assert found == {}

@@ -46,8 +46,8 @@ def test_a_folder(tmp_path):
 def test_a_csv_renamed_xlsx(tmp_path):
     path = tmp_path / "plan.xlsx"
     path.write_text("Ref,Action,Owner\nPAP 1.1,Create board,AB\n")
-    expect(path, "is not an Excel workbook (it is a CSV or text file; open it in Excel and save it as .xlsx): "
-                 "give the .xlsx file")
+    expect(path, "is not an Excel workbook (it is a CSV or text file): open it in Excel and Save As "
+                 "'Excel Workbook (.xlsx)'")
 
 
 def test_a_pdf_renamed_xlsx(tmp_path):
@@ -217,7 +217,7 @@ def test_debug_shows_the_traceback_instead():
 
 
 def test_an_unexpected_failure_is_still_one_line(monkeypatch):
-    def broken(path, progress=None):
+    def broken(path, style=None, progress=None):
         raise ValueError("a bug")
 
     monkeypatch.setattr("paptools.api.read_plan", broken)  # what the CLI reads through
@@ -244,11 +244,11 @@ def test_no_command_changes_an_input_workbook(tmp_path):
 
 
 def test_a_failure_while_writing_leaves_nothing_of_the_run(tmp_path, monkeypatch):
-    def failing(path, result, options):
+    def failing(report, path):
         Path(path).write_bytes(b"PK half a report")
         raise OSError("the network drive went away")
 
-    monkeypatch.setattr("paptools.write.report.write_report", failing)
+    monkeypatch.setattr("paptools.write.docx.write_docx", failing)
     result = run("reconcile", example_path("2025-08"), example_path("2026-04"), "--output-dir", tmp_path)
     assert (result.exit_code, result.stderr) == (1, (
         f"Error: {tmp_path}: writing failed (the network drive went away): check the folder, or choose another "
@@ -337,7 +337,7 @@ def test_odd_data_becomes_warnings_with_sheet_and_cell(make_workbook):
         "Old notes: sheet is hidden in Excel; read anyway",
         "Old notes: sheet has no header row with a Ref column; not read as actions",
     ]
-    assert plan.warnings[2].value == "Jane:\nChased AB for an update 3/2" or "Chased AB" in plan.warnings[2].value
+    assert plan.warnings[2].value == "Chased AB for an update 3/2"  # the comment, kept whole
 
 
 # --- any cell contents: read, or the tool's own error -------------------------------------

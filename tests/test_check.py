@@ -14,6 +14,8 @@ import docx
 import pytest
 from click.testing import CliRunner
 from conftest import example_path
+from hypothesis import given
+from hypothesis import strategies as st
 
 from paptools.check.draft import check_draft
 from paptools.check.numbers import acceptable_percents, half_up, number_value
@@ -136,6 +138,26 @@ def test_both_roundings_of_a_tie_are_right(january):
     assert check_draft(draft, january).findings == ()
 
 
+def test_colours_and_per_cent_are_understood(january):
+    draft = draft_from_text("Of a total of 40 PAP actions, thirty-three (83 per cent) are complete, four are "
+                            "rated green and two are amber. There are three green spaces.")
+    result = check_draft(draft, january)
+    assert [f.message for f in result.findings] == [
+        "'two are amber': the plan has 1 PAP action vulnerable (PAP 2.25)."]
+    assert "83%: 33 of 40" in [c.phrase for c in result.checked]
+    assert "four are rated green" in [c.phrase for c in result.checked]
+
+
+def test_figures_of_a_priority_area_are_checked_against_that_area(january):
+    draft = draft_from_text("In priority area 1, eight of the ten actions are complete and two are on track. "
+                            "In priority area 2, three actions are at risk.")
+    result = check_draft(draft, january)
+    assert [f.message for f in result.findings] == [
+        "'three actions are at risk': the plan has 1 action in Priority area 2 at risk (PAP 2.17)."]
+    assert [c.phrase for c in result.checked] == [
+        "eight of the ten actions", "eight of the ten actions are complete", "two are on track"]
+
+
 def test_a_wrong_ref_status_and_due_month_are_findings(january):
     draft = draft_from_text("PAP 2.21 is at risk. PAP 2.17 is due in March 2024. PAP 9.9 is on track.")
     result = check_draft(draft, january)
@@ -156,10 +178,23 @@ def test_the_number_of_actions_listed_under_a_sentence_is_checked(january):
 
 
 def test_a_count_it_cannot_tie_is_listed_as_unchecked(january):
-    result = check_draft(draft_from_text("Fourteen new progress entries were recorded across eleven actions."),
-                         january)
+    result = check_draft(draft_from_text("Fourteen new progress entries were recorded across eleven actions. "
+                                         "Nine workstreams met."), january)
     assert result.findings == ()
-    assert [u.phrase for u in result.unchecked] == ["Fourteen new progress entries", "eleven actions"]
+    assert [(u.phrase, u.reason) for u in result.unchecked] == [
+        ("Fourteen new progress entries", "needs the previous version of the plan: give it as PREVIOUS"),
+        ("across eleven actions", "needs the previous version of the plan: give it as PREVIOUS"),
+    ]
+
+
+def test_what_changed_is_checked_against_the_previous_version(january, june):
+    draft = draft_from_text("Since June, three new progress entries were recorded across eleven actions and "
+                            "seventeen actions changed status.")
+    result = check_draft(draft, january, june)
+    assert [f.message for f in result.findings] == [
+        "'three new progress entries': the previous version and this one give 14 new progress entries since the "
+        "previous version."]
+    assert [c.phrase for c in result.checked] == ["across eleven actions", "seventeen actions changed status"]
 
 
 def test_a_word_draft_with_list_items_and_a_status_table(tmp_path, january):
@@ -196,16 +231,29 @@ def test_a_markdown_draft_with_a_table(tmp_path, january):
     assert [(f.rule, f.ref, f.phrase) for f in result.findings] == [("ref-status", "PAP 2.17", "PAP 2.17 | On track")]
 
 
-def test_the_tools_own_report_has_no_finding(tmp_path, january, june):
-    runner = CliRunner()
-    outcome = runner.invoke(main, ["report", str(example_path("2024-06")), str(example_path("2025-01")),
-                                   "--as-of", "2025-01-31", "--output-dir", str(tmp_path)])
+@pytest.mark.parametrize("previous, current", [("2024-06", "2025-01"), ("2025-08", "2026-04")])
+def test_the_tools_own_report_has_no_finding(tmp_path, previous, current):
+    """Whatever `paptools report` writes, checked against its own plan, has no finding."""
+    outcome = CliRunner().invoke(main, ["report", str(example_path(previous)), str(example_path(current)),
+                                        "--output-dir", str(tmp_path)])
     assert outcome.exit_code == 0, outcome.output
-    report = next(tmp_path.glob("*.docx"))
-    with_previous = check_draft(read_draft(report), january, june)
+    report = read_draft(next(tmp_path.glob("*.docx")))
+    plan, before = read_plan(example_path(current)), read_plan(example_path(previous))
+    with_previous = check_draft(report, plan, before)
     assert messages(with_previous) == []
-    assert len(with_previous.checked) > 40
-    assert messages(check_draft(read_draft(report), january)) == []
+    assert len(with_previous.checked) > 100  # the figures, the status tables and every action's status and due
+    assert messages(check_draft(report, plan)) == []
+
+
+def test_approximate_and_quoted_figures_are_not_checked(january):
+    draft = draft_from_text("Over 40% of actions are complete.\n\n"
+                            "- Nov 2024 (Amy Brown): two actions are at risk in the school's own plan.\n")
+    result = check_draft(draft, january)
+    assert result.findings == ()
+    assert [(u.phrase, u.reason) for u in result.unchecked] == [
+        ("40% of actions are complete", "an approximate figure ('over', 'about' ...): not checked"),
+        ("two actions are at risk", "in a quoted progress entry, not a figure of the plan"),
+    ]
 
 
 def test_numbers_as_words_and_percentages_a_careful_writer_may_give():
@@ -252,3 +300,18 @@ def test_a_file_that_is_not_a_draft_is_refused(tmp_path):
     pdf.write_bytes(b"%PDF-1.7")
     with pytest.raises(NotADraft, match="not a draft report"):
         read_draft(pdf)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=60), min_size=2, max_size=6))
+def test_every_largest_remainder_share_is_accepted_and_the_split_adds_to_100(counts):
+    from paptools.check.numbers import largest_remainder
+
+    total = sum(counts)
+    if total == 0:
+        return
+    shares = {f"s{i}": n for i, n in enumerate(counts)}
+    split = largest_remainder(shares, total)
+    assert sum(split.values()) == 100
+    for name, n in shares.items():
+        assert split[name] in acceptable_percents(n, total, (split,), name)
+        assert n * 100 // total <= split[name] <= -(-n * 100 // total)  # the floor or the ceiling

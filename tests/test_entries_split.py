@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,6 +93,13 @@ def test_newest_first_when_entries_have_lines_of_their_own_the_reading_is_report
         "the lines after the oldest entry ('Original position.') are read as the cell's first entry, "
         "written before the dated entries above them (the cell runs newest first)",
     )
+
+
+def test_newest_first_with_blank_lines_but_the_original_text_just_below_is_reported():
+    text = "Mar24: c\n\nJan24: b\n\nDec23: a\nOriginal position."
+    assert splits(text) == [("2024-03", None, "c"), ("2024-01", None, "b"), ("2023-12", None, "a"),
+                            (None, None, "Original position.")]
+    assert len(split_cell(text).notes) == 1
 
 
 def test_a_bulleted_list_stays_with_its_entry():
@@ -184,8 +192,45 @@ def test_the_plans_usual_order_is_what_most_cells_say():
     assert usual_order(["no dates", "Mar24: c\nJan24: b", "Nov23: a\nDec23: b"]) is UNKNOWN
 
 
+def test_a_plans_first_updates_are_ordered_by_the_cells_shape():
+    newest = ["Dec23: first update\nOriginal position.", "Jan24: SL: started\nNothing in place yet.", "No update yet."]
+    assert usual_order(newest) is NEWEST
+    oldest = ["Original position.\nDec23: first update", "Nothing in place yet. Jan24: SL: started", "No update."]
+    assert usual_order(oldest) is OLDEST
+    assert usual_order(["Dec23: first update", "No update yet."]) is UNKNOWN
+
+
 def test_the_usual_order_may_be_given_as_words():
     assert split_cell("Dec23: first update\nOriginal position.", "newest first").order is NEWEST  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("12/03/2024 JB: chased supplier again, no reply\n05/02/2024 JB: raised with supplier\n"
+         "Risk identified at project board.",
+         [("2024-03-12", "JB", "chased supplier again, no reply"), ("2024-02-05", "JB", "raised with supplier"),
+          (None, None, "Risk identified at project board.")]),
+        ("Update 14.03.24 - survey closed with 120 responses\nUpdate 10.01.24 - survey launched",
+         [("2024-03-14", None, "survey closed with 120 responses"), ("2024-01-10", None, "survey launched")]),
+        ("[Mar 2024] Policy approved by Cabinet.\n[Jan 2024] Draft policy out to consultation.\n"
+         "Baseline: no policy in place.",
+         [("2024-03", None, "Policy approved by Cabinet."), ("2024-01", None, "Draft policy out to consultation."),
+          (None, None, "Baseline: no policy in place.")]),
+        ("2024-03-12: Training delivered to 40 staff\n2024-01-09: Training booked\n\n"
+         "Baseline (Sept 2023): 0 staff trained",
+         [("2024-03-12", None, "Training delivered to 40 staff"), ("2024-01-09", None, "Training booked"),
+          (None, None, "Baseline (Sept 2023): 0 staff trained")]),
+        ("Position at Jan 24: two posts filled\nPosition as at Oct 23 - none filled",
+         [("2024-01", None, "two posts filled"), ("2023-10", None, "none filled")]),
+        ("Q4 23/24: all posts filled\nQ3 23/24: 2 of 4 posts filled",
+         [(None, None, "Q4 23/24: all posts filled"), (None, None, "Q3 23/24: 2 of 4 posts filled")]),
+        ("March 2024\nPolicy approved.\nJanuary 2024\nDraft out to consultation.",
+         [("2024-03", None, "Policy approved."), ("2024-01", None, "Draft out to consultation.")]),
+    ],
+)
+def test_tracker_house_styles(text, want):
+    assert splits(text) == want
 
 
 # --- every cell of the examples, and variants of them -------------------------------------
@@ -247,7 +292,8 @@ PIECES = st.sampled_from([
     "Nov23: SL: ", "Dec 23 ", "Mar24 AW - ", "21/03/24: AB: ", "ED 19/03/2024 - ", "un 24: ", "(May 25)", ". ",
     "\n", "\n\n", "• ", "by end of Dec 2023", "PC: ", "May 24: May 24 – PC: ", "Sept 2023:", "Jan24-CF: ", " - ",
     "text ", "rose by 5", "12", "40\n", "(1) ", "2. ", "2014/05/23: ", "1 July 2014 - ", "Original position.",
-    "Q1/Q2 24/25", "1.10", "&", "Complete", "  ", ":", "-",
+    "Q1/Q2 24/25", "1.10", "&", "Complete", "  ", ":", "-", "Update ", "[", "]", "(", ")", "Q3 23/24: ",
+    "Position at ",
 ])
 
 
@@ -345,8 +391,13 @@ def _plan(progress_cells: list[str], statuses: list[Status | None]) -> Plan:
     return Plan(source="plan.xlsx", actions=tuple(actions))
 
 
-@given(st.lists(st.tuples(st.sampled_from(CELLS[:60] or [""]), st.sampled_from([*Status, None])),
-                min_size=1, max_size=8))
+PROGRESS = st.one_of(
+    st.sampled_from(CELLS[:60] or [""]),
+    st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=15).map("".join),
+)
+
+
+@given(st.lists(st.tuples(PROGRESS, st.sampled_from([*Status, None])), min_size=1, max_size=8))
 @settings(max_examples=100, deadline=None)
 def test_diffing_a_plan_with_itself_finds_nothing(rows):
     plan = _plan([p for p, _ in rows], [s for _, s in rows])
@@ -364,3 +415,36 @@ def test_a_self_diff_would_see_a_change():
     changed = replace(plan, actions=(plan.actions[0], replace(plan.actions[1], status=Status.AT_RISK)))
     assert not diff_plans(plan, changed).is_empty
 
+
+
+# --- through the reader: a plan written newest first ---------------------------------------
+
+def test_a_newest_first_plan_read_and_reconciled(make_workbook):
+    from conftest import action, plan_rows
+
+    from paptools.read.plan import read_plan
+
+    before = {
+        "PAP 1.1": "Jan24: SL: second update\nDec23: SL: first update\nOriginal position: no panel.",
+        "PAP 1.2": "Feb24: AW: posts advertised\nNov23: AW: budget agreed\nNo posts at the start.",
+        "PAP 1.3": "Dec23: PC: scoping began\nNothing in place at the inspection.",
+    }
+    added = {"PAP 1.1": "Mar24: SL: panel met", "PAP 1.2": "Apr24: AW: two appointed", "PAP 1.3": "Feb24: PC: plan drafted"}
+    after = {ref: f"{added[ref]}\n{text}" for ref, text in before.items()}
+    old = read_plan(make_workbook(plan_rows(*(action(ref, progress=text) for ref, text in before.items()))))
+    new = read_plan(make_workbook(plan_rows(*(action(ref, progress=text) for ref, text in after.items()))))
+    assert [(e.date.iso() if e.date else None, e.initials, e.text) for e in new.by_ref()["PAP 1.3"].entries] == [
+        ("2024-02", "PC", "plan drafted"),
+        ("2023-12", "PC", "scoping began"),
+        (None, None, "Nothing in place at the inspection."),
+    ]
+    assert [(e.date.iso() if e.date else None, e.text) for e in old.by_ref()["PAP 1.3"].entries] == [
+        ("2023-12", "scoping began"), (None, "Nothing in place at the inspection.")
+    ]
+    diff = diff_plans(old, new)
+    assert [(n.ref, n.entry.text, n.position) for n in diff.new_entries] == [
+        ("PAP 1.1", "panel met", "at the top"),
+        ("PAP 1.2", "two appointed", "at the top"),
+        ("PAP 1.3", "plan drafted", "at the top"),
+    ]
+    assert (diff.edited_entries, diff.removed_entries) == ((), ())

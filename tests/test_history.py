@@ -218,3 +218,20 @@ def test_history_of_a_folder_without_workbooks_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["history", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr == f"Error: {tmp_path}: holds no .xlsx workbook: give a folder of versions\n"
+
+
+def test_workbooks_paptools_wrote_into_the_folder_are_not_versions(tmp_path):
+    for month in ORDER:
+        shutil.copy(example_path(month), tmp_path / f"v-{month}.xlsx")
+    runner = CliRunner()
+    for args in (["clean", str(tmp_path / "v-2026-04.xlsx"), "--output-dir", str(tmp_path)],
+                 ["history", str(tmp_path), "--output-dir", str(tmp_path)]):
+        assert runner.invoke(main, args).exit_code == 0
+    assert sorted(p.name for p in tmp_path.glob("*.xlsx")) == sorted(
+        [f"v-{month}.xlsx" for month in ORDER] + ["v-2026-04-clean.xlsx", "v-2026-04-history.xlsx"])
+    result = paptools.history(tmp_path)
+    assert [v.source for v in result.versions] == [f"v-{month}.xlsx" for month in ORDER]
+    assert [w.message for w in result.warnings] == [
+        "v-2026-04-clean.xlsx was written by paptools, so it is not a version of the plan: left out",
+        "v-2026-04-history.xlsx was written by paptools, so it is not a version of the plan: left out",
+    ]

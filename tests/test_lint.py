@@ -150,3 +150,16 @@ def test_explain_on_the_command_line(make_workbook):
     assert [f["rule"] for f in document["findings"]] == ["no-recent-update"]
     outcome = runner.invoke(main, ["explain", str(path), "PAP 9.9"])
     assert outcome.exit_code == 2
+
+
+def test_explain_says_how_the_plans_own_word_was_mapped(make_workbook):
+    from housestyle import Style
+
+    rows = plan_rows(action("PAP 1.1", "V", "Jan25: AB: Slipping.", timescale="Mar-25", status_text="Some slippage",
+                            **OWNER))
+    plan = read_plan(make_workbook(rows, Style(status_as="text")))
+    explanation = explain_action(plan, "PAP 1.1", lint_plan(plan, AS_OF))
+    assert explanation is not None
+    assert explanation.reason == "The RA cell PAP!I4 says \"Some slippage\", which the plan's words map to Vulnerable."
+    assert [(f.rule, f.message) for f in explanation.findings] == [
+        ("status-word", "PAP 1.1's status 'Some slippage' is not a word in the plan's Key; it is read as Vulnerable.")]

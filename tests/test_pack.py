@@ -4,6 +4,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+from pathlib import Path
 
 import docx
 import openpyxl
@@ -122,3 +123,40 @@ def test_reconcile_without_pack_writes_no_draft(tmp_path):
                                        "--as-of", "2026-05-01"])
     assert result.exit_code == 0, result.output
     assert not list(tmp_path.glob("*.eml"))
+
+
+def _copies_with_style(tmp_path, style: str):
+    import shutil
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    previous, current = (Path(shutil.copy(p, folder)) for p in (PREVIOUS, CURRENT))
+    (folder / "paptools.toml").write_text(style, encoding="utf-8")
+    return previous, current
+
+
+def test_recipients_come_from_the_house_style_file_unless_given(tmp_path):
+    previous, current = _copies_with_style(
+        tmp_path, '[pack]\nto = ["board@example.gov.uk", "clerk@example.gov.uk"]\ncc = "officer@example.gov.uk"\n')
+    out = tmp_path / "out"
+    args = ["pack", str(previous), str(current), "--output-dir", str(out), "--as-of", "2026-05-01"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    message = email.message_from_bytes((out / "oldham-send-pap-2026-04-pack.eml").read_bytes(),
+                                       policy=email.policy.default)
+    assert message["To"] == "board@example.gov.uk, clerk@example.gov.uk" and message["Cc"] == "officer@example.gov.uk"
+    result = CliRunner().invoke(main, [*args, "--to", "chair@example.gov.uk", "--force"])
+    assert result.exit_code == 0, result.output
+    message = email.message_from_bytes((out / "oldham-send-pap-2026-04-pack.eml").read_bytes(),
+                                       policy=email.policy.default)
+    assert message["To"] == "chair@example.gov.uk" and message["Cc"] is None
+
+
+def test_a_wrong_pack_setting_is_one_line_naming_the_file(tmp_path):
+    previous, current = _copies_with_style(tmp_path, '[pack]\nto = ["board"]\n')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["pack", str(previous), str(current), "--output-dir", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {tmp_path / 'plans' / 'paptools.toml'}: [pack] to must be an email address "
+                             'or a list of them, e.g. to = ["board@example.gov.uk"]\n')
+    assert not out.exists()

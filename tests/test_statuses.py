@@ -16,11 +16,11 @@ WORDS = [
     ("GREEN", G), (" amber ", V), ("White", N),
     # finished
     ("Complete", C), ("Completed", C), ("Achieved", C), ("Done", C), ("Closed", C), ("Met", C),
-    ("Validated", C), ("Fully implemented", C), ("Implemented", C), ("Implemented fully", C), ("Resolved", C),
+    ("Validated", C), ("Archived", C), ("Fully implemented", C), ("Implemented", C), ("Implemented fully", C), ("Resolved", C),
     # moving
     ("On track", G), ("On Track", G), ("On-track", G), ("In progress", G), ("Ongoing", G),
-    ("Partially implemented", G), ("Partially", G), ("Started", G), ("A/G", G), ("Amber/Green", G),
-    ("amber - green", G),
+    ("Progressing well", G), ("Partially implemented", G), ("Partially", G), ("Started", G), ("A/G", G), ("Amber/Green", G),
+    ("amber - green", G), ("Amber Green", G), ("Green/Amber", G), ("Red-Amber", R),
     # behind
     ("Some slippage", V), ("Slipping", V), ("Delayed", V), ("Behind", V), ("Behind schedule", V), ("Vulnerable", V),
     # in trouble
@@ -58,6 +58,10 @@ def test_a_status_word_is_mapped_by_meaning(word, status):
         ("0", "a number, not a status word (often a placeholder for not assessed): fits no status"),
         ("3", "a number, not a status word (often a placeholder for not assessed): fits no status"),
         ("see note", "fits no status"),
+        ("Risk accepted", "fits no status"),
+        ("Started late", "fits no status"),
+        ("Complete agreed at board", "fits no status"),
+        ("Overdue", "says it is late, not whether it will recover: fits no status"),
         ("Green (at risk)", "names two statuses (On track and At risk): fits no status"),
         ("Closed - not implemented", "names two statuses (Complete and Not yet started): fits no status"),
     ],

@@ -54,7 +54,7 @@ def test_the_actions_sheet_prints_landscape_one_page_wide_at_8pt_or_more(oldham)
     assert sheet.print_title_rows == "$1:$1"
     assert sheet.print_options.gridLines
     assert sheet.oddHeader.left.text == "SEND && Inclusion Improvement Programme: Priority Action Plan"
-    assert sheet.oddHeader.right.text == "April 2026"
+    assert sheet.oddHeader.right.text == "15 April 2026" and sheet.oddHeader.right.size == 10
     assert sheet.oddFooter.right.text == "Page &P of &N"
     assert sheet.column_dimensions["F"].width >= 40 and sheet["F2"].alignment.wrap_text  # Progress wraps
 
@@ -144,7 +144,20 @@ def test_warnings_name_the_plan_and_the_cleaned_file_never_a_temporary_one(make_
     assert {row[0] for row in rows} == {"our-plan.xlsx", "our-plan-clean.xlsx"}
     assert not any(".partial" in (cell or "") for row in rows for cell in row)
     assert notes[0].message.startswith("Progress of PAP 1.1 is ")  # what the writer said reaches the caller
-    assert ["our-plan-clean.xlsx", "Actions", "F2", notes[0].message] == rows[-1][:4]
+    assert [row[:4] for row in rows if row[1] == "Actions"] == [["our-plan-clean.xlsx", "Actions", "F2",
+                                                                 notes[0].message]]
+
+
+def test_the_warnings_sheet_lists_the_lint_checks_of_the_plan(tmp_path):
+    _, path = clean(example_path("2026-04"), output_dir=tmp_path, as_of=date(2026, 5, 1))
+    rows = [list(row) for row in openpyxl.load_workbook(path)["Warnings"].iter_rows(min_row=2, values_only=True)]
+    assert rows[0] == ["oldham-send-pap-2026-04.xlsx", "PAP", "F38",
+                       "'un 24' read as the date Jun 2024 (a letter seems to be missing)", None, None]
+    lint = [row for row in rows if row[5] == "complete-but-continuing"]
+    assert lint[0][:3] == ["oldham-send-pap-2026-04.xlsx", "PAP", "F7"]
+    assert lint[0][3].startswith("PAP 1.3 is Complete, but its latest entry (undated) says 'Recommendation to close'")
+    assert lint[0][3].endswith("Check the status: if work goes on, set it to On track; if it is done, add a dated "
+                               "entry saying it is complete.")
 
 
 def test_the_file_says_what_it_is_and_carries_no_one_elses_metadata(oldham):
@@ -201,8 +214,9 @@ def test_change_rows_are_tall_enough_for_their_text(tmp_path):
     for row in range(2, sheet.max_row + 1):
         longest = max(len(str(sheet.cell(row, c).value or "")) for c in (7, 8))
         height = sheet.row_dimensions[row].height
-        # At most about 65 characters a line in the 48-wide Before and After columns, 12.75pt a line.
-        assert height >= 12.75 * min(-(-longest // 65), 31), (row, longest, height)
+        # Arial 10 fits at most about 56 characters on a line of the 48-wide Before and After columns
+        # (337 px at 6 px a character), 12.75pt a line.
+        assert height >= 12.75 * min(-(-longest // 56), 31), (row, longest, height)
 
 
 def test_show_reads_the_cleaned_workbook_as_the_original(oldham):
@@ -238,3 +252,12 @@ def test_saved_again_by_libreoffice_it_still_reads_the_same(oldham):
         (a.ref, a.status, a.title, a.owner, a.timescale, [(e.date, e.initials, e.text) for e in a.entries])
         for a in plan.actions]
     assert len(again.actions) == 52 and again.actions[21].ref == "PAP 2.7"
+
+
+def test_a_breakdown_that_does_not_add_to_100_carries_the_rounding_note(make_workbook, tmp_path):
+    plan = read_plan(make_workbook(plan_rows(action("PAP 1.1", "C"), action("PAP 1.2", "OT"), action("PAP 1.3", "AR"))))
+    sheet = openpyxl.load_workbook(cleaned(plan, tmp_path / "clean.xlsx"))["Summary"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(max_col=5)]
+    assert ["Complete", 1, 33, 1, 33] in rows and ["At risk", 1, 33, 1, 33] in rows
+    total = rows.index(["Total", 3, 100, 3, 100])
+    assert rows[total + 1][0] == "Percentages may not add to 100 because of rounding."

@@ -29,6 +29,15 @@ LATE = "late"
 NO_DUE = "no due month"
 COMPLETION_UNKNOWN = "completion unknown"
 NO_STATUS = "no status"
+# What changed since the previous version ("fourteen new progress entries ... across eleven actions").
+NEW_ENTRIES = "new progress entries"
+MOVED = "actions with new progress"
+STATUS_CHANGED = "actions that changed status"
+ADDED = "actions added"
+REMOVED = "actions removed"
+TIMESCALES = "timescales changed"
+REVISED_AGAIN = "timescales revised again"
+CHANGE_KINDS = frozenset({NEW_ENTRIES, MOVED, STATUS_CHANGED, ADDED, REMOVED, TIMESCALES, REVISED_AGAIN})
 
 # (kind, pattern) tried at one place, longest and most specific first.
 _PHRASES: tuple[tuple[str, str], ...] = (
@@ -55,9 +64,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (NO_STATUS, r"(?:have|has)\s+no\s+status(?:\s+recorded)?|no\s+status\s+recorded"),
 )
 _PHRASE_RES = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in _PHRASES)
+_COLOUR_RES = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
+    (Status.COMPLETE.value, r"blue\b"), (Status.ON_TRACK.value, r"green\b"),
+    (Status.VULNERABLE.value, r"amber\b"), (Status.AT_RISK.value, r"red\b"),
+))
 _FILLER = frozenset(["is", "are", "was", "were", "has", "have", "had", "been", "be", "being", "marked", "as", "still", "now", "currently", "remain", "remains", "remaining", "rated", "recorded", "shown", "reported", "already", "judged", "considered", "also", "assessed", "which", "that", "of", "these", "them", "those", "in", "total", "overall", "all"])
 _NOUN = r"(?:(?:PAP|priority|improvement[\s-]plan|further|other|remaining|more)\s+)?actions?\b"
-_PCT = r"\(\s*(?P<{name}>\d{{1,3}}(?:\.\d+)?)\s*%\s*\)"
+_PER_CENT = r"(?:%|\s*per\s?cent\b|\s*percent\b)"
+_PCT = r"\(\s*(?P<{name}>\d{{1,3}}(?:\.\d+)?)\s*" + _PER_CENT.replace("{", "{{").replace("}", "}}") + r"\s*\)"
 _COUNT = re.compile(
     rf"(?P<num>\b{NUMBER}\b)(?:\s*{_PCT.format(name='p1')})?(?:\s+(?P<noun>{_NOUN}))?"
     rf"(?:\s*{_PCT.format(name='p2')})?",
@@ -70,11 +84,25 @@ _TOTAL = re.compile(
     rf"(?P<noun>{_NOUN})|(?P<num2>\b{NUMBER})\s+(?P<noun2>{_NOUN})\s+in\s+(?:total|the\s+plan)", re.I)
 _HEADER = re.compile(rf"\bof\s+the\s+(?P<num>{NUMBER})\s+(?P<kind>incomplete|complete(?:d)?|outstanding|open)\s+"
                      rf"(?P<noun>{_NOUN})", re.I)
-_PCT_FIRST = re.compile(r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+of\s+(?:the\s+|all\s+)?(?P<noun>" + _NOUN + r")", re.I)
+_PCT_FIRST = re.compile(r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*" + _PER_CENT + r"\s+of\s+(?:the\s+|all\s+)?(?P<noun>" + _NOUN + r")", re.I)
 _OTHER_NOUN = re.compile(
     rf"(?P<num>\b{NUMBER}\b)\s+(?:[a-z\-]+\s+){{0,2}}?(?:actions?|(?:progress\s+)?entries|updates|timescales)\b", re.I)
-_ANY_PCT = re.compile(r"\b\d{1,3}(?:\.\d+)?\s*%")
+# A hedge just before a number makes it approximate: "over 40% of actions", "about ten actions".
+_HEDGE = re.compile(r"\b(?:over|more than|nearly|almost|around|about|approximately|approx\.?|c\.|at least|less than"
+                    r"|under|fewer than|up to|some)\s*$", re.I)
+_CHANGES = tuple((kind, re.compile(pattern.replace("NUM", rf"(?P<num>\b{NUMBER})"), re.I)) for kind, pattern in (
+    (NEW_ENTRIES, r"NUM\s+new\s+(?:progress\s+)?(?:entry|entries|updates?)\b"),
+    (MOVED, r"\bacross\s+NUM\s+actions?\b"),
+    (STATUS_CHANGED, r"NUM\s+actions?\s+(?:have\s+|has\s+)?changed\s+(?:their\s+|its\s+)?status"),
+    (ADDED, r"NUM\s+(?:new\s+)?actions?\s+(?:was|were|have\s+been|has\s+been)\s+added"),
+    (REMOVED, r"NUM\s+actions?\s+(?:was|were|have\s+been|has\s+been)\s+removed"),
+    (TIMESCALES, r"NUM\s+timescales?\s+(?:have\s+|has\s+)?(?:changed|(?:been\s+)?revised)\s+since"),
+    (REVISED_AGAIN, r"NUM\s+timescales?\s+revised\s+more\s+than\s+once"),
+    (REVISED_AGAIN, r"timescales?\b.*?;\s*NUM\s+of\s+them\s+had\s+already\s+been\s+revised"),
+))
+_ANY_PCT = re.compile(r"\b\d{1,3}(?:\.\d+)?\s*" + _PER_CENT, re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DECIMAL = re.compile(r"(?<![\d.])\d+(?:\.\d+)+(?![\d.]*\s*%)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"(])")
 _COPULA = (r"(?:\s*[:\-–]\s*|\s+)(?:(?:is|are|was|were|has\s+been|have\s+been|remains?|now|still|currently|rated"
            r"|marked(?:\s+as)?|shown\s+as|reported\s+as|RAG\s+rated|status)\s+)+")
@@ -91,6 +119,7 @@ class Claim:
     group: str | None  # "pap", "all" or None (the context decides)
     phrase: str  # the draft's words, quoted in a finding
     header: bool = False  # "Of the seven incomplete actions, ...": a breakdown follows
+    previous: bool = False  # a figure of the previous version (a row of a version table)
 
     @property
     def kind(self) -> str:
@@ -133,6 +162,8 @@ def mask(text: str, prefixes: frozenset[str]) -> str:
         blank(token.start, token.end)
     for match in _YEAR.finditer(text):
         blank(match.start(), match.end())
+    for match in _DECIMAL.finditer(text):  # "1.11" (a ref without a prefix), "3.0 WTE": never a count
+        blank(match.start(), match.end())
     return "".join(chars)
 
 
@@ -146,10 +177,14 @@ def ref_matches(text: str, prefixes: frozenset[str]) -> list[re.Match[str]]:
 
 
 def _phrase_at(text: str, pos: int) -> tuple[str, int] | None:
-    """The status phrase starting at pos after at most five filler words."""
+    """The status phrase starting at pos after at most five filler words.
+
+    A colour ("rated green", "are amber") counts only after a verb, never straight after the
+    number: "three green spaces" states no status.
+    """
     words = 0
     while True:
-        for kind, pattern in _PHRASE_RES:
+        for kind, pattern in _PHRASE_RES + (_COLOUR_RES if words else ()):
             match = pattern.match(text, pos)
             if match:
                 return kind, match.end()
@@ -178,6 +213,9 @@ def _compound(text: str, end: int, first: str) -> tuple[tuple[str, ...], int]:
 
 
 def _group(sentence: str, noun: str | None) -> str | None:
+    area = re.search(r"\bpriority\s+area\s+(\d{1,2})\b", sentence, re.I)
+    if area:  # "In priority area 1, eight of the ten actions are complete"
+        return f"area:Priority area {int(area.group(1))}"
     if noun and re.match(r"PAP\b", noun, re.I):
         return "pap"
     if re.search(r"\bPAP\s+actions\b", sentence, re.I):
@@ -242,12 +280,21 @@ def count_claims(sentence: str, masked: str) -> tuple[list[Claim], list[Loose]]:
             claims.append(Claim(kinds, None, "", float(match.group("pct")), _group(sentence, match.group("noun")),
                                 sentence[match.start():end]))
             taken.append((match.start(), end))
+    for kind, pattern in _CHANGES:
+        for match in pattern.finditer(masked):
+            if free(*match.span()):
+                claims.append(Claim((kind,), number_value(match.group("num")), match.group("num"), None, None,
+                                    sentence[match.start():match.end()]))
+                taken.append(match.span())
+    approximate = [c for c in claims if _HEDGE.search(masked[:max(sentence.find(c.phrase), 0)])]
+    claims = [c for c in claims if c not in approximate]
     claims.sort(key=lambda c: sentence.find(c.phrase))
     loose = [Loose(sentence[m.start():m.end()], "a count this check cannot tie to the plan's figures")
              for m in _OTHER_NOUN.finditer(masked) if free(*m.span()) and number_value(m.group("num")) is not None]
     if re.search(r"\bactions?\b|\bon track\b|\bat risk\b|\bvulnerable\b|\bcomplete\b", sentence, re.I):
         loose += [Loose(sentence[m.start():m.end()], "a percentage this check cannot tie to a count")
                   for m in _ANY_PCT.finditer(masked) if free(*m.span())]
+    loose += [Loose(c.phrase, "an approximate figure ('over', 'about' ...): not checked") for c in approximate]
     return claims, loose
 
 

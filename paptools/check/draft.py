@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from paptools.check.claims import (
     BY_ORIGINAL,
     BY_REVISED,
+    CHANGE_KINDS,
     COMPLETION_UNKNOWN,
     INCOMPLETE,
     LATE,
@@ -34,49 +36,21 @@ from paptools.check.claims import (
     ref_pattern,
     sentences,
 )
-from paptools.check.facts import KIND_LABELS, SHORT_LABELS, GroupFacts, completion_detail, group_facts, stale_refs
+from paptools.check.facts import KIND_LABELS, SHORT_LABELS, GroupFacts, change_figures, completion_detail, group_facts
 from paptools.check.lint import plan_as_of
+from paptools.check.named import AGREES, UNCHECKED, judge
 from paptools.check.numbers import acceptable_percents, exact_percent, half_up, status_splits
+from paptools.check.outcome import Checked, DraftCheck, Unchecked
 from paptools.check.tables import table_claims
-from paptools.compare.completion import completion
 from paptools.model import Finding, Plan, Status
 from paptools.read.dates import find_dates
 from paptools.read.drafts import Draft, DraftParagraph
 from paptools.read.refs import parse_ref
 
 _STATUS_PARTS = {s.value for s in Status if s is not Status.COMPLETE} | {NO_STATUS}
+# "September 2024 (Steve Larking): ...", "Nov 2024: ...": a progress entry quoted in the draft.
+_QUOTED_ENTRY = re.compile(r"^(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+\d{4}(?:\s*\([^)]*\))?\s*[:\-–]\s")
 _COMPLETE_PARTS = {WITHIN, BY_ORIGINAL, BY_REVISED, LATE, NO_DUE, COMPLETION_UNKNOWN}
-
-
-@dataclass(frozen=True)
-class Checked:
-    """A figure the draft states that agrees with the plan."""
-
-    where: str
-    phrase: str
-
-
-@dataclass(frozen=True)
-class Unchecked:
-    """A figure the draft states that could not be tied to the plan, and why."""
-
-    where: str
-    phrase: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class DraftCheck:
-    """The outcome of checking one draft against one plan."""
-
-    draft: str
-    plan: str
-    previous: str | None
-    as_of: date
-    as_of_source: str
-    findings: tuple[Finding, ...]
-    checked: tuple[Checked, ...]
-    unchecked: tuple[Unchecked, ...]
 
 
 @dataclass
@@ -120,10 +94,17 @@ def check_draft(draft: Draft, plan: Plan, previous: Plan | None = None, as_of: d
 class _Checker:
     def __init__(self, draft: Draft, plan: Plan, previous: Plan | None, as_of: date, source: str):
         self.draft, self.plan, self.previous, self.as_of, self.source = draft, plan, previous, as_of, source
-        stale = stale_refs(plan, previous)
+        self.stale, changed = change_figures(plan, previous)
+        stale = self.stale
         self.facts = {
             "pap": group_facts("pap", plan.pap_actions, as_of, stale),
             "all": group_facts("all", plan.actions, as_of, stale),
+        }
+        for facts in self.facts.values():  # what changed is counted across the whole plan
+            facts.figures.update(changed)
+        self.previous_facts = {} if previous is None else {
+            "pap": group_facts("pap", previous.pap_actions, plan_as_of(previous), None),
+            "all": group_facts("all", previous.actions, plan_as_of(previous), None),
         }
         self.prefixes = frozenset(r.split()[0] for r in (a.ref for a in plan.actions) if " " in r) or frozenset({"PAP"})
         self.findings: list[Finding] = []
@@ -139,6 +120,8 @@ class _Checker:
             if paragraph.kind in ("heading", "caption", "row"):
                 self._close_all()
                 listing = False
+                if paragraph.kind == "heading":  # a new section says again whose figures it gives
+                    self.context = None
                 if paragraph.kind == "row":
                     self._row(paragraph)
                 continue
@@ -162,8 +145,12 @@ class _Checker:
         lead_match = ref_pattern(self.prefixes).match(paragraph.text)
         lead = _norm(lead_match.group()) if lead_match else None
         all_claims: list[Claim] = []
+        quoted = bool(_QUOTED_ENTRY.match(paragraph.text))
         for sentence in sentences(paragraph.text):
             claims, loose = count_claims(sentence, mask(sentence, self.prefixes))
+            if quoted:  # an officer's progress entry, quoted: its counts are of other things
+                loose += [Loose(c.phrase, "in a quoted progress entry, not a figure of the plan") for c in claims]
+                claims = []
             for claim in claims:
                 self._claim(claim, paragraph.label)
             all_claims += claims
@@ -176,7 +163,7 @@ class _Checker:
     def _row(self, paragraph: DraftParagraph) -> None:
         for item in table_claims(paragraph, self.draft, self.plan, self.previous, self.prefixes):
             if isinstance(item, Claim):
-                self._evaluate(item, paragraph.label, self._groups(item))
+                self._evaluate(item, paragraph.label, self._groups(item, item.previous))
             elif isinstance(item, RefClaim):
                 self._ref_claim(item, paragraph.label)
             else:
@@ -207,19 +194,26 @@ class _Checker:
                        " listed under it.", "List every action the sentence counts, or correct the number.")
 
     # -- counts ------------------------------------------------------------------------
-    def _groups(self, claim: Claim) -> tuple[GroupFacts, ...]:
+    def _groups(self, claim: Claim, previous: bool = False) -> tuple[GroupFacts, ...]:
+        facts = self.previous_facts if previous else self.facts
         name = claim.group or self.context
+        if name and name not in facts and ":" in name:  # a priority area or a section: its own figures
+            what, label = name.split(":", 1)
+            chosen = tuple(a for a in self.plan.actions
+                           if (a.priority_area if what == "area" else a.section) == label)
+            facts[name] = group_facts(name, chosen, self.as_of, self.stale)
+            return (facts[name],)
         if name:
-            return (self.facts[name],)
-        return (self.facts["pap"], self.facts["all"])
+            return (facts[name],)
+        return (facts["pap"], facts["all"])
 
     def _claim(self, claim: Claim, where: str) -> None:
         groups = self._groups(claim)
-        if claim.kind == TOTAL and claim.header:
-            self._close(lambda b: True)
-            matching = [g for g in groups if g.counts.total == claim.count]
-            self.context = (claim.group or (matching[0].name if matching else None)) if claim.group or matching \
-                else self.context
+        if claim.kind == TOTAL:  # "Of a total of 40 PAP actions": the figures that follow are of those
+            if claim.header:
+                self._close(lambda b: True)
+            matching = [g.name for g in groups if g.counts.total == claim.count]
+            self.context = claim.group or (matching[0] if matching else self.context)
             groups = self._groups(claim)
         kind = claim.kind
         also_complete = kind == WITHIN and not any(b.header.kind == Status.COMPLETE.value for b in self.open)
@@ -248,14 +242,14 @@ class _Checker:
         elif set(claim.kinds) <= _COMPLETE_PARTS:
             self._add_part(claim, lambda b: b.header.kind == Status.COMPLETE.value)
 
-    def _add_part(self, claim: Claim, which) -> bool:  # type: ignore[no-untyped-def]
+    def _add_part(self, claim: Claim, which: Callable[[_Breakdown], bool]) -> bool:
         for breakdown in reversed(self.open):
             if which(breakdown):
                 breakdown.parts.append(claim)
                 return True
         return False
 
-    def _close(self, which) -> None:  # type: ignore[no-untyped-def]
+    def _close(self, which: Callable[[_Breakdown], bool]) -> None:
         for breakdown in [b for b in self.open if which(b)]:
             self.open.remove(breakdown)
             self._breakdown(breakdown)
@@ -329,12 +323,15 @@ class _Checker:
         facts = groups[0]
         low, high = ranges[0]
         label = " or ".join(KIND_LABELS[k] for k in claim.kinds)
+        noun = facts.label.replace("actions", "action", 1) if low == 1 else facts.label
         if claim.kind == TOTAL:
-            message = f"the plan has {low} {facts.label}."
+            message = f"the plan has {low} {noun}."
+        elif claim.kind in CHANGE_KINDS:
+            message = f"the previous version and this one give {low} {label}."
         elif low == high:
             refs = sorted({r for k in claim.kinds for r in facts.figures[k].refs})
             shown = f" ({', '.join(refs)})" if refs and len(refs) <= 8 else ""
-            message = f"the plan has {low} {facts.label} {label}{shown}."
+            message = f"the plan has {low} {noun} {label}{shown}."
         elif claim.kind == WITHIN:
             late = facts.figures[LATE]
             detail = completion_detail(self.plan, late.refs)
@@ -343,8 +340,9 @@ class _Checker:
                        f"completed after their due month: {detail}.")
         else:
             message = f"the plan gives between {low} and {high} {facts.label} {label}."
-        self._find("count", where, claim.phrase, f"'{claim.phrase}': {message}",
-                   "Correct the number from the plan (paptools summary shows the figures).")
+        fix = ("Say how many were completed within timescale, or leave 'within timescale' out."
+               if claim.kind == WITHIN else "Correct the number from the plan (paptools summary shows the figures).")
+        self._find("count", where, claim.phrase, f"'{claim.phrase}': {message}", fix)
 
     def _percent(self, claim: Claim, where: str, groups: tuple[GroupFacts, ...]) -> None:
         percent = claim.percent or 0.0
@@ -370,58 +368,15 @@ class _Checker:
                    + (f", which rounds to {half_up(n, base)}%." if base else "."),
                    "Give the percentage of the count it stands beside (whole numbers, rounded half up).")
 
-    # -- refs --------------------------------------------------------------------------
+    # -- named actions -----------------------------------------------------------------
     def _ref_claim(self, claim: RefClaim, where: str) -> None:
-        action = self.plan.by_ref().get(claim.ref)
-        if action is None:
-            self._find("unknown-ref", where, claim.phrase, f"{claim.ref} is not an action in {self.plan.source}.",
-                       "Check the ref against the plan.", claim.ref)
-            return
-        if claim.what == "status":
-            if claim.status == "overdue":
-                right = action.status is not Status.COMPLETE and action.timescale.due is not None \
-                    and self.as_of > _month_end(action.timescale.due)
-                said = f"{claim.ref} is {'overdue' if right else 'not overdue'}"
-            else:
-                right = action.status is not None and action.status.value == claim.status
-                said = f"{claim.ref} is {action.status.value if action.status else 'of unknown status'} in the plan"
-            if right:
-                self.checked.append(Checked(where, claim.phrase))
-            else:
-                self._find("ref-status", where, claim.phrase, f"'{claim.phrase}': {said}"
-                           f" ({action.sheet}!{action.status_cell or action.row}).",
-                           f"Give {claim.ref}'s status as the plan has it, or update the plan.", claim.ref)
-            return
-        self._month_claim(claim, where)
-
-    def _month_claim(self, claim: RefClaim, where: str) -> None:
-        action = self.plan.by_ref()[claim.ref]
-        timescale = action.timescale
-        if claim.what in ("due", "revised due"):
-            expected = timescale.revised_due if claim.what == "revised due" else timescale.due
-            if expected is None or claim.month is None:
-                self.unchecked.append(Unchecked(where, claim.phrase, f"the plan gives no due month for {claim.ref}"))
-            elif claim.month == expected:
-                self.checked.append(Checked(where, claim.phrase))
-            else:
-                self._find("due-month", where, claim.phrase,
-                           f"'{claim.phrase}': {claim.ref} is due {expected.label()} in the plan "
-                           f"(Timescale '{timescale.text}').", f"Give {claim.ref}'s latest due month.", claim.ref)
-            return
-        done = completion(action)
-        if done is None:
-            self._find("completion-month", where, claim.phrase,
-                       f"'{claim.phrase}': {claim.ref} is not complete in the plan.",
-                       f"Check {claim.ref}'s status in the plan.", claim.ref)
-        elif done.month is None:
-            self.unchecked.append(Unchecked(where, claim.phrase, f"no entry in the plan records when {claim.ref} "
-                                                                 "was completed"))
-        elif done.month == claim.month:
+        verdict = judge(self.plan, claim, self.as_of)
+        if verdict.outcome == AGREES:
             self.checked.append(Checked(where, claim.phrase))
+        elif verdict.outcome == UNCHECKED:
+            self.unchecked.append(Unchecked(where, claim.phrase, verdict.message))
         else:
-            self._find("completion-month", where, claim.phrase,
-                       f"'{claim.phrase}': the plan records {claim.ref} as completed in {done.month.label()}.",
-                       "Give the completion month the plan's entry records.", claim.ref)
+            self._find(verdict.rule, where, claim.phrase, verdict.message, verdict.fix, claim.ref)
 
     def _find(self, rule: str, where: str, phrase: str, message: str, fix: str, ref: str | None = None) -> None:
         self.findings.append(Finding(rule, message[:1].upper() + message[1:] if not message.startswith("'")
@@ -434,11 +389,6 @@ def _capital(text: str) -> str:
 
 def _span(bounds: tuple[int, int]) -> tuple[int, int]:
     return bounds[0], bounds[1] + 1
-
-
-def _month_end(month: object) -> date:
-    year, number = month.year, month.month  # type: ignore[attr-defined]
-    return date(year, number, calendar.monthrange(year, number)[1])
 
 
 def _norm(text: str) -> str | None:

@@ -12,19 +12,26 @@ from dataclasses import dataclass
 from datetime import date
 
 from paptools.check.claims import (
+    ADDED,
     BY_ORIGINAL,
     BY_REVISED,
     COMPLETION_UNKNOWN,
     INCOMPLETE,
     LATE,
+    MOVED,
+    NEW_ENTRIES,
     NO_DUE,
     NO_STATUS,
     NO_UPDATE,
     OVERDUE,
+    REMOVED,
+    REVISED_AGAIN,
+    STATUS_CHANGED,
+    TIMESCALES,
     TOTAL,
     WITHIN,
 )
-from paptools.compare.changes import list_changes
+from paptools.compare.changes import ChangeKind, list_changes
 from paptools.compare.completion import Timeliness, completion
 from paptools.compare.diff import diff_plans
 from paptools.compare.figures import Counts, count, is_overdue
@@ -39,7 +46,9 @@ KIND_LABELS = {
     LATE: "completed after the due month", COMPLETION_UNKNOWN: "with no recorded completion month",
     BY_ORIGINAL: "completed by the original due month", BY_REVISED: "completed by a revised due month",
     NO_DUE: "complete with no due month to compare with",
-    NO_STATUS: "with no status recorded",
+    NO_STATUS: "with no status recorded", NEW_ENTRIES: "new progress entries since the previous version",
+    MOVED: "actions with new progress", STATUS_CHANGED: "actions that changed status", ADDED: "actions added",
+    REMOVED: "actions removed", TIMESCALES: "timescales changed", REVISED_AGAIN: "timescales revised again",
 }
 SHORT_LABELS = {**KIND_LABELS, Status.NOT_STARTED.value: "not started", TOTAL: "in total",
                 OVERDUE: "overdue", NO_UPDATE: "without an update", LATE: "late",
@@ -82,8 +91,8 @@ def group_facts(name: str, actions: tuple[Action, ...], as_of: date, stale: set[
         figures[status.value] = Figure(len(chosen), len(chosen), _refs(chosen))
     incomplete = [a for a in actions if a.status is not Status.COMPLETE]
     figures[INCOMPLETE] = Figure(len(incomplete), len(incomplete), _refs(incomplete))
-    unknown = [a for a in actions if a.status is None]
-    figures[NO_STATUS] = Figure(len(unknown), len(unknown), _refs(unknown))
+    no_status = [a for a in actions if a.status is None]
+    figures[NO_STATUS] = Figure(len(no_status), len(no_status), _refs(no_status))
     overdue = [a for a in actions if is_overdue(a, as_of)]
     figures[OVERDUE] = Figure(len(overdue), len(overdue), _refs(overdue), f"as of {as_of:%d %B %Y}")
     if stale is not None:
@@ -96,21 +105,36 @@ def group_facts(name: str, actions: tuple[Action, ...], as_of: date, stale: set[
 
     unknown = refs(Timeliness.NOT_RECORDED)
     note = "no entry records when some complete actions were completed"
-    for kind, chosen in ((BY_ORIGINAL, refs(Timeliness.WITHIN)), (BY_REVISED, refs(Timeliness.WITHIN_REVISED)),
-                         (WITHIN, refs(Timeliness.WITHIN, Timeliness.WITHIN_REVISED)), (LATE, refs(Timeliness.LATE))):
+    for kind, recorded in ((BY_ORIGINAL, refs(Timeliness.WITHIN)), (BY_REVISED, refs(Timeliness.WITHIN_REVISED)),
+                           (WITHIN, refs(Timeliness.WITHIN, Timeliness.WITHIN_REVISED)), (LATE, refs(Timeliness.LATE))):
         # the plan records these; an action with no recorded completion month could be any of them
-        figures[kind] = Figure(len(chosen), len(chosen) + len(unknown), chosen, note)
+        figures[kind] = Figure(len(recorded), len(recorded) + len(unknown), recorded, note)
     figures[NO_DUE] = Figure(len(refs(Timeliness.NO_DUE_DATE)), len(refs(Timeliness.NO_DUE_DATE)),
                              refs(Timeliness.NO_DUE_DATE))
     figures[COMPLETION_UNKNOWN] = Figure(len(unknown), len(unknown), unknown)
-    return GroupFacts(name, "PAP actions" if name == "pap" else "actions", counts, figures)
+    label = {"pap": "PAP actions", "all": "actions"}.get(name, f"actions in {name.split(':', 1)[-1]}")
+    return GroupFacts(name, label, counts, figures)
 
 
-def stale_refs(plan: Plan, previous: Plan | None) -> set[str] | None:
-    """Refs of incomplete actions with no new progress since the previous version (None without it)."""
+def change_figures(plan: Plan, previous: Plan | None) -> tuple[set[str] | None, dict[str, Figure]]:
+    """Refs with no update, and the counts of what changed, since the previous version (none without it)."""
     if previous is None:
-        return None
-    return {a.ref for a in list_changes(diff_plans(previous, plan)).no_update()}
+        return None, {}
+    changes = list_changes(diff_plans(previous, plan))
+    added = changes.of(ChangeKind.ACTION_ADDED)
+    timescales = changes.of(ChangeKind.TIMESCALE)
+    again = [c for c in timescales if c.revised_again]
+    moved = changes.refs_with_progress() - {c.ref for c in added}
+
+    def figure(items: tuple[object, ...] | list[object] | frozenset[str]) -> Figure:
+        return Figure(len(items), len(items))
+
+    figures = {
+        NEW_ENTRIES: figure(changes.progress), MOVED: figure(moved), STATUS_CHANGED: figure(changes.of(ChangeKind.STATUS)),
+        ADDED: figure(added), REMOVED: figure(changes.of(ChangeKind.ACTION_REMOVED)), TIMESCALES: figure(timescales),
+        REVISED_AGAIN: figure(list(again)),
+    }
+    return {a.ref for a in changes.no_update()}, figures
 
 
 def completion_detail(plan: Plan, refs: tuple[str, ...]) -> str:

@@ -204,17 +204,23 @@ def malformed_refs(plan: Plan, context: LintContext) -> Iterator[Finding]:
         if warning.message.startswith(("ref was turned into a date", "ref is stored as the number")):
             yield Finding("malformed-ref", warning.message, "Format the Ref column as Text and retype the ref.",
                           sheet=warning.sheet, cell=warning.cell, phrase=warning.value)
-    styles = Counter(_ref_style(a.ref_text) for a in plan.actions)
-    if len(styles) < 2:
-        return
-    usual, _ = styles.most_common(1)[0]
-    example = next(a.ref_text for a in plan.actions if _ref_style(a.ref_text) == usual)
+    # Within each prefix (PAP actions, improvement-plan actions without one), one way of writing refs.
+    by_prefix: dict[str, list[Action]] = {}
     for action in plan.actions:
-        if _ref_style(action.ref_text) != usual:
-            yield _finding("malformed-ref", action,
-                           f"{action.ref} is written '{action.ref_text}', unlike the plan's other refs ('{example}').",
-                           f"Write it as the others are written, so it sorts and matches: '{_restyle(example, action)}'.",
-                           f"{action.row}:{action.row}")
+        by_prefix.setdefault(action.ref.split()[0] if " " in action.ref else "", []).append(action)
+    for actions in by_prefix.values():
+        styles = Counter(_ref_style(a.ref_text) for a in actions)
+        if len(styles) < 2:
+            continue
+        usual, _ = styles.most_common(1)[0]
+        example = next(a.ref_text for a in actions if _ref_style(a.ref_text) == usual)
+        for action in actions:
+            if _ref_style(action.ref_text) != usual:
+                yield _finding("malformed-ref", action,
+                               f"{action.ref} is written '{action.ref_text}', unlike the plan's other refs "
+                               f"('{example}').",
+                               f"Write it as the others are, so it sorts and matches: '{_restyle(example, action)}'.",
+                               f"{action.row}:{action.row}")
 
 
 @rule("unknown-initials", "Initials in an entry that match no owner")

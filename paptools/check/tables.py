@@ -62,16 +62,38 @@ def table_claims(paragraph: DraftParagraph, draft: Draft, plan: Plan, previous: 
         return _action_row(cells, heads, prefixes, paragraph.text)
     kind = _row_status(cells[0]) if cells else None
     if kind is not None:
-        number = next((c for c in cells[1:] if _INT.match(c)), None)
-        percent = next((_PCT.match(c) for c in cells[1:] if _PCT.match(c)), None)
-        if number is None and percent is None:
-            return []
-        return [Claim((kind,), int(number) if number else None, number or "", float(percent.group(1))
-                      if percent else None, group, paragraph.text)]
+        return _status_row(kind, cells, list(header.cells) if header else [], group, paragraph.text)
     statuses = [_row_status(h) for h in (header.cells if header else ())]
     if sum(1 for s in statuses if s) >= 2 and cells:
         return _version_row(cells, statuses, plan, previous, group, paragraph.text)
     return []
+
+
+def _status_row(kind: str, cells: list[str], heads: list[str], group: str | None,
+                text: str) -> list[Claim | RefClaim | Loose]:
+    """'Complete | 38 | 95% | 38 | 73%': each count with the percentage beside it, in the group its
+    column header names ('PAP actions', 'All actions')."""
+    claims: list[Claim | RefClaim | Loose] = []
+    count: tuple[int, str, str | None] | None = None  # value, as written, group
+    phrase_of_count = text
+    for i, cell in enumerate(cells[1:], start=1):
+        written_head = heads[i] if i < len(heads) else ""
+        head = written_head.lower()
+        phrase = f"{cells[0]}: {cell}" + (f" ({written_head})" if written_head else "")
+        column_group = "pap" if "pap" in head else ("all" if re.search(r"\ball\b", head) else group)
+        percent = _PCT.match(cell)
+        if _INT.match(cell):
+            if count is not None:
+                claims.append(Claim((kind,), count[0], count[1], None, count[2], phrase_of_count))
+            count, phrase_of_count = (int(cell), cell, column_group), phrase
+        elif percent:
+            value, written, where = count if count is not None else (None, "", column_group)
+            claims.append(Claim((kind,), value, written, float(percent.group(1)), where,
+                                phrase_of_count if count is not None else phrase))
+            count = None
+    if count is not None:
+        claims.append(Claim((kind,), count[0], count[1], None, count[2], phrase_of_count))
+    return claims
 
 
 def _action_row(cells: list[str], heads: list[str], prefixes: frozenset[str], text: str) -> list[Claim | RefClaim | Loose]:
@@ -102,18 +124,32 @@ def _action_row(cells: list[str], heads: list[str], prefixes: frozenset[str], te
 
 def _version_row(cells: list[str], statuses: list[str | None], plan: Plan, previous: Plan | None,
                  group: str | None, text: str) -> list[Claim | RefClaim | Loose]:
+    """A row of a version table (the current or the previous version's counts), or of a table by
+    priority area or section ('Priority area 1 | 10 | 5 | 0 | 0 | 0 | 15')."""
+    part = _part_of_plan(cells[0], plan)
+    if part is not None:
+        return [Claim((kind,), int(cell), cell, None, part, f"{cells[0]}: {cell} {kind}")
+                for kind, cell in zip(statuses, cells) if kind and _INT.match(cell)]
     tokens = find_dates(cells[0])
     month = Month(tokens[0].date.year, tokens[0].date.month) if tokens else None
-    if month is None or month != version_month(plan):
-        other = previous is not None and month is not None and month == version_month(previous)
-        reason = ("the figures of the previous version (check that version's report against it)" if other
-                  else "a row this check cannot tie to the plan's version")
-        return [Loose(text, reason)]
+    is_previous = previous is not None and month is not None and month == version_month(previous)
+    if month is None or (month != version_month(plan) and not is_previous):
+        return [Loose(text, "a row of a version this check was not given")]
     claims: list[Claim | RefClaim | Loose] = []
     for kind, cell in zip(statuses, cells):
         if kind and _INT.match(cell):
-            claims.append(Claim((kind,), int(cell), cell, None, group, f"{cells[0]}: {cell} {kind}"))
+            claims.append(Claim((kind,), int(cell), cell, None, group, f"{cells[0]}: {cell} {kind}",
+                                previous=is_previous and month != version_month(plan)))
     return claims
 
 
-__all__ = ["table_claims"]
+def _part_of_plan(label: str, plan: Plan) -> str | None:
+    """'area:Priority area 1' or 'section:CAMHS' when a row's label names one in the plan."""
+    wanted = " ".join(label.split()).lower()
+    for action in plan.actions:
+        if action.priority_area and action.priority_area.lower() == wanted:
+            return f"area:{action.priority_area}"
+    for action in plan.actions:
+        if action.section and action.section.lower() == wanted:
+            return f"section:{action.section}"
+    return None

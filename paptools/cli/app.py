@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -16,35 +18,82 @@ from paptools import __version__
 from paptools.errors import DATA_PROBLEM, PapError
 
 if TYPE_CHECKING:  # imported where used, so `paptools --help` starts quickly
+    import warnings
     from datetime import date
-    from pathlib import Path
+
+    from paptools.api import Reconciliation
+    from paptools.model import DataWarning, Month, Plan
+    from paptools.write.terminal import Progress
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _Group(click.Group):
-    """Turns every failure into one line on stderr and a non-zero exit code."""
+    """Turns every failure into one line on stderr and a non-zero exit code.
 
-    def invoke(self, ctx: click.Context):
+    Warnings that libraries raise while a command runs are caught here (and the filters put
+    back as they were): deprecations are for developers and dropped; any other becomes one
+    `Note:` line after the command's output, never a library's multi-line message.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        import warnings
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("default")
+            warnings.simplefilter("ignore", DeprecationWarning)
+            warnings.simplefilter("ignore", PendingDeprecationWarning)
+            result = self._invoke(ctx)
+        _echo_library_notes(caught)
+        return result
+
+    def _invoke(self, ctx: click.Context) -> Any:
+        given = list(ctx.args)  # the command's own arguments, before click hands them on
         try:
             return super().invoke(ctx)
+        except click.NoSuchOption as error:
+            word = next((a for a in given if a.startswith(error.option_name)), error.option_name)
+            if "." in word or Path(word).exists():  # "-plan.xlsx": a file, not a mistyped option
+                hint = f" If {word} is a file, put -- before it: paptools {ctx.invoked_subcommand} -- {word}"
+                raise click.NoSuchOption(error.option_name, error.message + hint, error.possibilities,
+                                         error.ctx) from None
+            raise
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except PapError as error:
             if ctx.meta.get("paptools.debug"):
                 raise
-            click.echo(f"Error: {error}", err=True)
+            echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
-            click.echo("Interrupted: nothing of this run was written; earlier outputs are unchanged.", err=True)
+            echo("Interrupted: nothing of this run was written; earlier outputs are unchanged.", err=True)
             ctx.exit(130)
         except Exception as error:  # a bug: still one line, and how to report it
             if ctx.meta.get("paptools.debug"):
                 raise
-            click.echo(
+            echo(
                 f"Error: unexpected {type(error).__name__}: {error}. "
                 "Run again with --debug and send the output to the paptools maintainers.",
                 err=True,
             )
             ctx.exit(DATA_PROBLEM)
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """click.echo, with control characters from cells shown escaped (write/safe.py) so they cannot act
+    on the terminal; the data itself is unchanged. Every command prints through this."""
+    from paptools.write.safe import terminal_safe
+
+    click.echo(terminal_safe(text), err=err, nl=nl)
+
+
+def _echo_library_notes(caught: list[warnings.WarningMessage]) -> None:
+    seen: set[str] = set()
+    for warning in caught:
+        line = " ".join(str(warning.message).split())
+        if line and line not in seen:
+            seen.add(line)
+            echo(f"Note: {warning.category.__name__} from a library: {line}", err=True)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,24 +119,24 @@ def main(ctx: click.Context, debug: bool) -> None:
 class _Progress:
     """The terminal progress line for a command, always cleared before anything else prints."""
 
-    def __enter__(self):
+    def __enter__(self) -> Progress:
         from paptools.write.terminal import Progress
 
         self.progress = Progress()
         return self.progress
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.progress.done()
-        return False
 
 
-def _read(path: Path):
+def _read(path: Path, style: Path | None = None) -> Plan:
     """Read one workbook, showing progress on large ones."""
     from paptools.api import read_plan
+    from paptools.write.safe import terminal_safe
 
     with _Progress() as progress:
-        progress.stage(f"Reading {path.name}")
-        return read_plan(path, progress=progress.advance)
+        progress.stage(f"Reading {terminal_safe(path.name)}")
+        return read_plan(path, style=style, progress=progress.advance)
 
 
 def _as_of(value: str | None) -> date | None:
@@ -109,29 +158,32 @@ def _as_of(value: str | None) -> date | None:
     raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD or YYYY-MM")
 
 
-def _echo_warnings(plan, as_json: bool) -> None:
+def _echo_warnings(plan: Plan, as_json: bool) -> None:
     from paptools.write.terminal import render_warnings
 
     if not plan.warnings:
         return
     if as_json:
-        click.echo(f"{len(plan.warnings)} warning(s) reading {plan.source}: see 'warnings' in the JSON.", err=True)
+        echo(f"{len(plan.warnings)} warning(s) reading {plan.source}: see 'warnings' in the JSON.", err=True)
     else:
-        click.echo(render_warnings(plan.warnings, plan.source), err=True, nl=False)
+        echo(render_warnings(plan.warnings, plan.source), err=True, nl=False)
 
 
 class _PathType(click.Path):
     """A path argument turned into a pathlib.Path only when a command runs."""
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
         from pathlib import Path
 
-        return Path(super().convert(value, param, ctx))
+        return Path(os.fsdecode(super().convert(value, param, ctx)))
 
 
-WORKBOOK = _PathType(dir_okay=True, exists=False)
+WORKBOOK = _PathType(dir_okay=True, exists=False, readable=False)  # an unreadable file is named by check_workbook
 FOLDER = _PathType(file_okay=False)
 FILE = _PathType(dir_okay=False)
+STYLE = click.option("--style", "style", type=_PathType(dir_okay=False, exists=True), metavar="FILE",
+                     help="House-style file saying how the workbook is laid out (default: paptools.toml beside "
+                          "the workbook, if there is one; see `paptools inspect`).")
 AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue' (YYYY-MM-DD or YYYY-MM). Default: the date of the (newer) version.")
 
 
@@ -140,17 +192,18 @@ AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON (see README).")
 @click.option("--ref", "refs", multiple=True, metavar="REF", help="Show only this action (repeatable), e.g. --ref 'PAP 2.3'.")
 @AS_OF
-def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None) -> None:
+@STYLE
+def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None, style: Path | None) -> None:
     """Show every action of WORKBOOK: status, owner, due month and its progress entries.
 
     \b
     Example:
       paptools show workbooks/oldham-send-pap-2026-04.xlsx --ref "PAP 2.3"
-      paptools show plan.xlsx --json > plan.json
+      paptools show plan.xlsx --json --as-of 2025-01-31
     """
     from paptools.api import normalise_ref, summarize
 
-    plan = _read(workbook)
+    plan = _read(workbook, style)
     wanted = tuple(normalise_ref(r) for r in refs)
     if as_json:
         from paptools.write.jsondoc import plan_document
@@ -158,12 +211,12 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
         document = plan_document(plan, summarize(plan, _as_of(as_of)))
         if wanted:
             document["actions"] = [a for a in document["actions"] if a["ref"] in wanted]
-        click.echo(_json(document))
+        echo(_json(document))
     else:
         from paptools.write.terminal import render_plan
 
         width = _width()
-        click.echo(render_plan(plan, width, wanted), nl=False)
+        echo(render_plan(plan, width, wanted), nl=False)
     _echo_warnings(plan, as_json)
 
 
@@ -171,29 +224,32 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
 @click.argument("workbook", type=WORKBOOK)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures (and the actions) as JSON (see README).")
 @AS_OF
-def summary(workbook: Path, as_json: bool, as_of: str | None) -> None:
+@STYLE
+def summary(workbook: Path, as_json: bool, as_of: str | None, style: Path | None) -> None:
     """Count the actions of WORKBOOK by status: all, PAP only, and per priority area and section.
 
     \b
     Example:
       paptools summary workbooks/oldham-send-pap-2025-01.xlsx --as-of 2025-01-31
     """
-    from paptools.api import summarize
+    from paptools.api import as_of_doubt, summarize
 
-    plan = _read(workbook)
+    plan = _read(workbook, style)
     figures = summarize(plan, _as_of(as_of))
     if as_json:
         from paptools.write.jsondoc import plan_document
 
-        click.echo(_json(plan_document(plan, figures)))
+        echo(_json(plan_document(plan, figures)))
     else:
         from paptools.write.terminal import render_summary
 
-        click.echo(render_summary(figures), nl=False)
+        echo(render_summary(figures), nl=False)
     _echo_warnings(plan, as_json)
+    if not as_of and (doubt := as_of_doubt(plan)):
+        click.echo(f"Note: {doubt}.", err=True)
 
 
-def _month(value: str | None):
+def _month(value: str | None) -> Month | None:
     if not value:
         return None
     from paptools.model import Month
@@ -204,23 +260,26 @@ def _month(value: str | None):
         raise click.BadParameter(f"'{value}' is not a month: use YYYY-MM, e.g. 2024-09") from None
 
 
-def report_options(function):
+def report_options(function: F) -> F:
     """The options that shape the Word report, shared by `reconcile` and `report`."""
     options = [
-        click.option("--title", help="Title of the report (default: a SEND PAP progress report title)."),
-        click.option("--committee", help="Committee the report goes to (default: Overview and Scrutiny Committee)."),
+        click.option("--title", help="Title of the report (default: the plan's title and 'progress report')."),
+        click.option("--committee", help="Committee the report goes to, e.g. 'Children's Scrutiny Board' "
+                                         "(default: 'the committee')."),
         click.option("--meeting-date", metavar="YYYY-MM-DD", help="Date of the meeting, shown on the report."),
         click.option("--template", type=FILE,
-                     help="A council .docx whose styles, page and letterhead the report takes."),
+                     help="Your own Word document with {{ }} placeholders (see `paptools template`)."),
         click.option("--narrative", type=FILE,
-                     help="Markdown or text file with your own Purpose and Recommendations (see README)."),
+                     help="Markdown file with your own sections: Background, Impact, Feedback ... (see README)."),
+        click.option("--names/--no-names", default=False,
+                     help="Show officers' names beside their entries (default: no, for a public paper)."),
     ]
     for option in reversed(options):
         function = option(function)
     return function
 
 
-def pack_options(function):
+def pack_options(function: Callable[..., None]) -> Callable[..., None]:
     """Recipients of the board-pack email draft, shared by `pack` and `reconcile --pack`."""
     options = [
         click.option("--to", "to", multiple=True, metavar="ADDRESS",
@@ -232,30 +291,27 @@ def pack_options(function):
     return function
 
 
-def _report_settings(title, committee, meeting_date, template, narrative) -> dict:
-    settings: dict = {}
+def _report_settings(title: str | None, committee: str | None, meeting_date: str | None, template: Path | None,
+                     narrative: Path | None, names: bool = False) -> dict[str, Any]:
+    settings: dict[str, Any] = {"names": names}
     if title:
         settings["title"] = title
     if committee:
         settings["committee"] = committee
     if meeting_date:
         settings["meeting_date"] = _as_of(meeting_date)
-    if template:
-        from paptools.read.inputs import check_document
+    from paptools.api import report_inputs
 
-        check_document(template)
-        settings["template"] = template
-    if narrative:
-        from paptools.content.narrative import read_narrative
-
-        settings["narrative"] = read_narrative(narrative)
+    settings |= report_inputs(template or None, narrative or None)
     return settings
 
 
-def _json(document) -> str:
+def _json(document: Any) -> str:
     import json
 
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    from paptools.write.safe import json_safe
+
+    return json_safe(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 def _width() -> int:
@@ -291,9 +347,11 @@ def _paths(workbooks: tuple[Path, ...]) -> list[Path]:
                                            "cleaned workbook attached (see `paptools pack`).")
 @pack_options
 @report_options
+@STYLE
 def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, as_json: bool,
               output_dir: Path, force: bool, no_files: bool, pack: bool, to: tuple[str, ...], cc: tuple[str, ...],
-              title, committee, meeting_date, template, narrative) -> None:
+              title: str | None, committee: str | None, meeting_date: str | None, template: Path | None,
+              narrative: Path | None, names: bool, style: Path | None) -> None:
     """Reconcile the previous version of the plan with the current one.
 
     \b
@@ -311,67 +369,35 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     from paptools.api import OutputOptions, write_outputs
     from paptools.api import reconcile as run_reconcile
 
-    settings = _report_settings(title, committee, meeting_date, template, narrative)
-    options = OutputOptions(output_dir=output_dir, force=force, report=settings, to=to, cc=cc)
+    settings = _report_settings(title, committee, meeting_date, template, narrative, names)
+    options = OutputOptions(output_dir=output_dir, force=force, report=settings, to=to, cc=cc,
+                            style=style)
+    paths = _paths(workbooks)
     if pack:
-        options.kinds = (*options.kinds, "pack")
+        from paptools.read.recipients import choose_recipients
+
+        recipients = choose_recipients(to, cc, paths[-1] if paths else None, style)
+        options.kinds, options.to, options.cc = (*options.kinds, "pack"), recipients.to, recipients.cc
     with _Progress() as progress:
-        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress,
-                               order_by_date=not workbooks)
+        result = run_reconcile(paths, since=_month(since), as_of=_as_of(as_of), progress=progress,
+                               order_by_date=not workbooks, style=style)
         written = {} if no_files else write_outputs(result, options, progress)
     if as_json:
         from paptools.write.jsondoc import reconcile_document
 
-        click.echo(_json(reconcile_document(result, written)))
+        echo(_json(reconcile_document(result, written)))
     else:
         from paptools.write.terminal import render_reconcile
 
         width = _width()
-        click.echo(render_reconcile(result, width), nl=False)
+        echo(render_reconcile(result, width), nl=False)
         if written:
-            click.echo("\n" + click.style("FILES WRITTEN", bold=True))
+            echo("\n" + click.style("FILES WRITTEN", bold=True))
             for kind, path in written.items():
-                click.echo(f"  {kind:<9} {path}")
+                echo(f"  {kind:<9} {path}")
     _echo_run_warnings(result, as_json)
     if "workbook" in written:
         _echo_notes(written["workbook"].name, options.notes)
-
-
-@main.command()
-@click.argument("workbooks", nargs=-1, type=WORKBOOK)
-@click.option("--since", metavar="YYYY-MM", help="With one workbook: progress is the entries dated from this month.")
-@AS_OF
-@click.option("--output-dir", type=FOLDER, default="outputs",
-              show_default=True, help="Folder for the report.")
-@click.option("--force", is_flag=True, help="Replace the report if it exists (otherwise a new name is used).")
-@report_options
-def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, output_dir: Path, force: bool,
-           title, committee, meeting_date, template, narrative) -> None:
-    """Write the Word progress report for the scrutiny committee.
-
-    \b
-    Example:
-      paptools report PREVIOUS.xlsx CURRENT.xlsx --meeting-date 2025-01-28
-      paptools report CURRENT.xlsx --since 2024-09
-      paptools report CURRENT.xlsx          (a status report, with no changes section)
-
-    Writes <current>-report.docx to --output-dir: purpose, executive summary with the
-    figures, a table and a chart, progress since the last report, actions needing
-    attention, recommendations, and appendices with every action's status and the
-    data warnings.
-    """
-    from paptools.api import OutputOptions, write_outputs
-    from paptools.api import reconcile as run_reconcile
-
-    settings = _report_settings(title, committee, meeting_date, template, narrative)
-    options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings)
-    with _Progress() as progress:
-        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True,
-                               order_by_date=not workbooks,
-                               progress=progress)
-        written = write_outputs(result, options, progress)
-    click.echo(f"Wrote {written['report']}.")
-    _echo_run_warnings(result, False)
 
 
 @main.command()
@@ -380,7 +406,8 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
               show_default=True, help="Folder for the cleaned workbook.")
 @click.option("--force", is_flag=True, help="Replace the cleaned workbook if it exists (otherwise a new name is used).")
 @AS_OF
-def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> None:
+@STYLE
+def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None, style: Path | None) -> None:
     """Write a tidy copy of WORKBOOK to send: <name>-clean.xlsx in --output-dir.
 
     \b
@@ -393,31 +420,31 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None) -> N
     """
     from paptools.api import clean as run_clean
 
-    notes: list = []
+    notes: list[DataWarning] = []
     with _Progress() as progress:
         plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress,
-                               notes=notes)
-    click.echo(f"Wrote {path} ({len(plan.actions)} actions).")
+                               notes=notes, style=style)
+    echo(f"Wrote {path} ({len(plan.actions)} actions).")
     _echo_warnings(plan, False)
     _echo_notes(path.name, notes)
 
 
-def _echo_notes(name: str, notes) -> None:
+def _echo_notes(name: str, notes: list[DataWarning]) -> None:
     """What a writer reported about a file it wrote (also on that file's Warnings sheet)."""
     for note in notes:
-        click.echo(f"Note on {name}: {note.line()}", err=True)
+        echo(f"Note on {name}: {note.line()}", err=True)
 
 
-def _echo_run_warnings(result, as_json: bool) -> None:
+def _echo_run_warnings(result: Reconciliation, as_json: bool) -> None:
     from paptools.write.terminal import render_warnings
 
     if as_json:
         total = len(result.warnings) + sum(len(p.warnings) for p in result.plans[-2:])
         if total:
-            click.echo(f"{total} warning(s): see 'warnings' in the JSON.", err=True)
+            echo(f"{total} warning(s): see 'warnings' in the JSON.", err=True)
         return
     if result.warnings:
-        click.echo(render_warnings(result.warnings, "these versions"), err=True, nl=False)
+        echo(render_warnings(result.warnings, "these versions"), err=True, nl=False)
     for plan in result.plans[-2:]:
         _echo_warnings(plan, False)
 

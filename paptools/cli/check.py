@@ -6,15 +6,15 @@ or 2 when the ref is not in the plan.
 """
 from __future__ import annotations
 
-import json
 import textwrap
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from paptools.cli.app import AS_OF, WORKBOOK, main
+from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _json, echo, main
 from paptools.errors import PapError
 
 if TYPE_CHECKING:
@@ -32,23 +32,31 @@ def _guard(ctx: click.Context, job: Callable[[], T]) -> T:
     except PapError as error:
         if ctx.meta.get("paptools.debug"):
             raise
-        click.echo(f"Error: {error}", err=True)
+        echo(f"Error: {error}", err=True)
         ctx.exit(COULD_NOT_CHECK)
         raise  # unreachable: ctx.exit raises
 
 
-def _read(path: Path) -> Plan:
+def _read(path: Path, style: Path | None = None) -> Plan:
     from paptools.read.plan import read_plan
 
-    return read_plan(path)
+    return read_plan(path, style=style)
 
 
-def _as_of(value: str | None) -> Any:
+def _as_of(value: str | None) -> date | None:
+    """--as-of as a date: YYYY-MM-DD, DD/MM/YYYY, or YYYY-MM for the last day of that month."""
     if not value:
         return None
-    from paptools.cli.app import _as_of as parse
+    from calendar import monthrange
+    from datetime import datetime
 
-    return parse(value)
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m"):
+        try:
+            parsed = datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+        return parsed.replace(day=monthrange(parsed.year, parsed.month)[1]) if fmt == "%Y-%m" else parsed
+    raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD or YYYY-MM", param_hint="--as-of")
 
 
 def _wrap(text: str, indent: str) -> str:
@@ -106,9 +114,10 @@ def render_lint(source: str, findings: tuple[Finding, ...], disabled: tuple[str,
 @click.argument("previous", type=WORKBOOK, required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the findings, checked and unchecked figures as JSON.")
 @AS_OF
+@STYLE
 @click.pass_context
 def check(ctx: click.Context, draft: Path, workbook: Path, previous: Path | None, as_json: bool,
-          as_of: str | None) -> None:
+          as_of: str | None, style: Path | None) -> None:
     """Check the figures of a DRAFT report (.docx, .md or .txt) against the plan in WORKBOOK.
 
     \b
@@ -129,23 +138,22 @@ def check(ctx: click.Context, draft: Path, workbook: Path, previous: Path | None
 
     def job() -> DraftCheck:
         document = read_draft(draft)
-        plan = _read(workbook)
-        before = _read(previous) if previous is not None else None
+        plan = _read(workbook, style)
+        before = _read(previous, style) if previous is not None else None
         return check_draft(document, plan, before, _as_of(as_of))
 
     result = _guard(ctx, job)
     if as_json:
-        click.echo(json.dumps(check_document(result), indent=2, ensure_ascii=False))
+        click.echo(_json(check_document(result)))
     else:
-        click.echo(render_check(result), nl=False)
+        echo(render_check(result), nl=False)
     ctx.exit(FINDINGS if result.findings else AGREE)
 
 
 @main.command()
 @click.argument("workbook", type=WORKBOOK)
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON records.")
-@click.option("--style", type=click.Path(path_type=Path, dir_okay=False),
-              help="House-style file with a [lint] table (default: paptools.toml beside the workbook).")
+@STYLE
 @AS_OF
 @click.pass_context
 def lint(ctx: click.Context, workbook: Path, as_json: bool, style: Path | None, as_of: str | None) -> None:
@@ -169,7 +177,7 @@ def lint(ctx: click.Context, workbook: Path, as_json: bool, style: Path | None, 
 
     def job() -> tuple[Plan, Any, tuple[Finding, ...]]:
         settings = read_lint_settings(workbook, style)
-        plan = _read(workbook)
+        plan = _read(workbook, style)
         return plan, settings, lint_plan(plan, _as_of(as_of), settings)
 
     plan, settings, findings = _guard(ctx, job)
@@ -178,9 +186,9 @@ def lint(ctx: click.Context, workbook: Path, as_json: bool, style: Path | None, 
 
         document = {"workbook": plan.source, "disabled": list(settings.disable),
                     "findings": [finding_document(f) for f in findings]}
-        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        click.echo(_json(document))
     else:
-        click.echo(render_lint(plan.source, findings, settings.disable), nl=False)
+        echo(render_lint(plan.source, findings, settings.disable), nl=False)
     ctx.exit(FINDINGS if findings else AGREE)
 
 
@@ -189,8 +197,10 @@ def lint(ctx: click.Context, workbook: Path, as_json: bool, style: Path | None, 
 @click.argument("ref")
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
 @AS_OF
+@STYLE
 @click.pass_context
-def explain(ctx: click.Context, workbook: Path, ref: str, as_json: bool, as_of: str | None) -> None:
+def explain(ctx: click.Context, workbook: Path, ref: str, as_json: bool, as_of: str | None,
+            style: Path | None) -> None:
     """Explain why action REF of WORKBOOK has the status it has.
 
     \b
@@ -207,19 +217,19 @@ def explain(ctx: click.Context, workbook: Path, ref: str, as_json: bool, as_of: 
     from paptools.check.lint import lint_plan, read_lint_settings
     from paptools.read.refs import parse_ref
 
-    plan, settings = _guard(ctx, lambda: (_read(workbook), read_lint_settings(workbook)))
+    plan, settings = _guard(ctx, lambda: (_read(workbook, style), read_lint_settings(workbook, style)))
     wanted = _find_ref(plan, ref, parse_ref)
     explanation = explain_action(plan, wanted, lint_plan(plan, _as_of(as_of), settings)) if wanted else None
     if explanation is None:
-        click.echo(f"Error: {workbook}: no action with ref '{ref}': run 'paptools show {workbook}' to list them",
+        echo(f"Error: {workbook}: no action with ref '{ref}': run 'paptools show {workbook}' to list them",
                    err=True)
         ctx.exit(COULD_NOT_CHECK)
         return
     if as_json:
-        click.echo(json.dumps(explanation.document(), indent=2, ensure_ascii=False))
+        click.echo(_json(explanation.document()))
     else:
         lines = explanation.lines()
-        click.echo("\n".join(_wrap(line.strip(), " " * (len(line) - len(line.lstrip()))) for line in lines))
+        echo("\n".join(_wrap(line.strip(), " " * (len(line) - len(line.lstrip()))) for line in lines))
 
 
 def _find_ref(plan: Plan, ref: str, parse: Callable[[str], Any]) -> str | None:

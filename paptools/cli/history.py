@@ -5,10 +5,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from paptools.cli.app import FOLDER, WORKBOOK, _json, _Progress, _width, main
+from paptools.cli.app import FOLDER, WORKBOOK, _json, _Progress, _width, echo, main
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from paptools.compare.history import History
 
 
 @main.command()
@@ -52,25 +54,25 @@ def history(versions: tuple[Path, ...], as_json: bool, csv_dir: Path | None, out
     else:
         from paptools.write.history_terminal import render_history
 
-        click.echo(render_history(result, _width()), nl=False)
+        echo(render_history(result, _width()), nl=False)
         if written:
-            click.echo("\n" + click.style("FILES WRITTEN", bold=True))
+            echo("\n" + click.style("FILES WRITTEN", bold=True))
             for kind, path in written.items():
-                click.echo(f"  {kind:<9} {path}")
+                echo(f"  {kind:<9} {path}")
     _echo_history_warnings(result, as_json)
 
 
-def _echo_history_warnings(result, as_json: bool) -> None:
+def _echo_history_warnings(result: History, as_json: bool) -> None:
     from paptools.write.terminal import render_warnings
 
     total = len(result.warnings) + sum(len(v.warnings) for v in result.versions)
     if as_json:
         if total:
-            click.echo(f"{total} warning(s): see 'warnings' in the JSON.", err=True)
+            echo(f"{total} warning(s): see 'warnings' in the JSON.", err=True)
         return
     if result.warnings:
-        click.echo(render_warnings(result.warnings, "these versions"), err=True, nl=False)
+        echo(render_warnings(result.warnings, "these versions"), err=True, nl=False)
     read = [(v.source, len(v.warnings)) for v in result.versions if v.warnings]
     if read:
         listed = ", ".join(f"{source} ({n})" for source, n in read)
-        click.echo(f"Warnings reading {listed}: see the Warnings sheet, or run paptools show on that file.", err=True)
+        echo(f"Warnings reading {listed}: see the Warnings sheet, or run paptools show on that file.", err=True)

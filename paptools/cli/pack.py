@@ -8,6 +8,7 @@ import click
 from paptools.cli.app import (
     AS_OF,
     FOLDER,
+    STYLE,
     WORKBOOK,
     _as_of,
     _echo_notes,
@@ -16,6 +17,7 @@ from paptools.cli.app import (
     _paths,
     _Progress,
     _report_settings,
+    echo,
     main,
     pack_options,
     report_options,
@@ -31,9 +33,11 @@ from paptools.cli.app import (
 @click.option("--force", is_flag=True, help="Replace files that exist (otherwise new names are used).")
 @pack_options
 @report_options
+@STYLE
 def pack(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, output_dir: Path, force: bool,
          to: tuple[str, ...], cc: tuple[str, ...], title: str | None, committee: str | None,
-         meeting_date: str | None, template: Path | None, narrative: Path | None) -> None:
+         meeting_date: str | None, template: Path | None, narrative: Path | None, names: bool = False,
+         style: Path | None = None) -> None:
     """Write the board pack: the report, the cleaned workbook and an email draft with both attached.
 
     \b
@@ -43,18 +47,24 @@ def pack(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, outp
 
     The draft (<current>-pack.eml) opens in Outlook or Thunderbird ready to edit and send:
     its subject is the plan's title and version date, its body the headline figures and
-    what changed (the report's own figures). Nothing is sent.
+    what changed (the report's own figures). Nothing is sent. Recipients come from
+    --to and --cc, else from the [pack] table of the house-style file (paptools.toml
+    beside the current workbook, or --style), else the draft has none.
     """
     from paptools.api import OutputOptions, write_outputs
     from paptools.api import reconcile as run_reconcile
+    from paptools.read.recipients import choose_recipients
 
-    settings = _report_settings(title, committee, meeting_date, template, narrative)
+    settings = _report_settings(title, committee, meeting_date, template, narrative, names)
+    paths = _paths(workbooks)
+    recipients = choose_recipients(to, cc, paths[-1] if paths else None, style)
     options = OutputOptions(output_dir=output_dir, force=force, kinds=("report", "workbook", "pack"),
-                            report=settings, to=to, cc=cc)
+                            report=settings, to=recipients.to, cc=recipients.cc, style=style)
     with _Progress() as progress:
-        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), progress=progress)
+        result = run_reconcile(paths, since=_month(since), as_of=_as_of(as_of), progress=progress,
+                               order_by_date=not workbooks, style=style)
         written = write_outputs(result, options, progress)
     for kind, path in written.items():
-        click.echo(f"Wrote {path} ({kind}).")
+        echo(f"Wrote {path} ({kind}).")
     _echo_run_warnings(result, False)
     _echo_notes(written["workbook"].name, options.notes)

@@ -148,6 +148,24 @@ def default_as_of(plan: Plan) -> date:
     return date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
 
 
+SAVED_DATE_SLACK = 3  # months between a file's last save and its latest entry before the date is questioned
+
+
+def as_of_doubt(plan: Plan) -> str | None:
+    """A note when the default 'as of' date is only when the file was last saved, long after its
+    latest entry: an old version opened and saved again would otherwise be judged as of today."""
+    when, source = plan.version_date, plan.version_date_source or ""
+    latest = plan.latest_entry_month()
+    if when is None or latest is None or not source.startswith("document properties"):
+        return None
+    if (when.year - latest.year) * 12 + when.month - latest.month <= SAVED_DATE_SLACK:
+        return None
+    return (f"{plan.source} is dated {when.day} {when:%B %Y} only by when the file was last saved, more than "
+            f"{SAVED_DATE_SLACK} months after its latest progress entry ({latest.label()}), and 'overdue' is "
+            "judged as of that date: if the plan speaks for an earlier date, give --as-of, or write "
+            "'Version date: ...' in a cell near the top")
+
+
 def summarize(plan: Plan, as_of: date | None = None, no_update: tuple[Action, ...] = ()) -> Summary:
     as_of = as_of or default_as_of(plan)
     areas: dict[str | None, list[Action]] = {}

@@ -149,9 +149,13 @@ class History:
         return completed_frame(self)
 
 
-def build_history(plans: Sequence[Plan]) -> History:
-    """The history of the versions given, in any order: ordered, counted, compared."""
-    ordered, warnings = order_versions(plans)
+def build_history(plans: Sequence[Plan], notes: Sequence[DataWarning] = ()) -> History:
+    """The history of the versions given, in any order: ordered, counted, compared.
+
+    `notes` are warnings about the run found before the plans were read (files left out).
+    """
+    ordered, found = order_versions(plans)
+    warnings = [*notes, *found]
     versions = tuple(
         Version(plan.source, when, dated_by, count(plan.actions), count(plan.pap_actions), plan.warnings)
         for plan, when, dated_by in ordered
@@ -238,10 +242,11 @@ def _timelines(plans: list[Plan]) -> tuple[Timeline, ...]:
         points: list[Point | None] = []
         before: Action | None = None
         for plan in plans:
-            action = plan.by_ref().get(ref)
-            if action is None:
+            found = plan.by_ref().get(ref)
+            if found is None:
                 points.append(None)
                 continue
+            action = found
             if before is not None and before.progress == action.progress:
                 new: tuple[Entry, ...] = ()  # the same text has the same entries: most actions
             else:

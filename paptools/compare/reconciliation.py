@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from paptools.compare.changes import Changes, list_changes
 from paptools.compare.completion import Completion
 from paptools.compare.diff import PlanDiff, diff_plans, diff_since
-from paptools.compare.figures import Summary, default_as_of, summarize, version_month
+from paptools.compare.figures import Summary, as_of_doubt, default_as_of, summarize, version_month
 from paptools.model import DataWarning, Month, Plan
 
 if TYPE_CHECKING:
@@ -92,6 +92,8 @@ def reconcile_plans(plans: list[Plan] | tuple[Plan, ...], *, since: Month | None
         warnings += order_warnings(previous, current, *names)
         if since is not None:
             warnings.append(DataWarning(None, None, "--since is ignored when a previous version is given"))
+    if as_of is None and (doubt := as_of_doubt(current)):
+        warnings.append(DataWarning(None, None, doubt))
     changes = list_changes(diff)
     figures = summarize(current, as_of or default_as_of(current), no_update=changes.no_update())
     return Reconciliation(plans, diff, changes, figures, tuple(warnings + list(diff.warnings)))

@@ -85,9 +85,9 @@ def _changes(changes: Changes) -> list[str]:
     lines = []
     progress = changes.progress  # new entries and entries added to, as the report counts them
     if progress:
-        refs = changes.refs_with_progress() - {c.ref for c in changes.of(ChangeKind.ACTION_ADDED)}
+        moved = changes.refs_with_progress() - {c.ref for c in changes.of(ChangeKind.ACTION_ADDED)}
         lines.append(f"{count_phrase(len(progress), 'new progress entry', 'new progress entries').capitalize()} "
-                     f"on {count_phrase(len(refs), 'action')}.")
+                     f"on {count_phrase(len(moved), 'action')}.")
     for change in changes.of(ChangeKind.STATUS):
         lines.append(f"{change.ref}: status {change.status_before or 'unknown'} to {change.status_after or 'unknown'}.")
     timescales = changes.of(ChangeKind.TIMESCALE)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, time
 from functools import cached_property
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from lxml import etree
 
 from paptools.errors import NotAWorkbook, PapError, UnsafeWorkbook
 from paptools.model import DataWarning
-from paptools.read.inputs import MAX_CELL_TEXT, check_workbook
+from paptools.read.inputs import MAX_CELL_TEXT, MAX_CELLS, check_workbook
 from paptools.read.package import Package, Properties
 from paptools.read.rules import (
     X14,
@@ -35,7 +35,17 @@ from paptools.read.rules import (
     read_conditional_formats,
     read_validations,
 )
-from paptools.read.styles import MAC_EPOCH, PLAIN, WINDOWS_EPOCH, CellLook, Styles, from_excel
+from paptools.read.styles import (
+    MAC_EPOCH,
+    PLAIN,
+    WINDOWS_EPOCH,
+    CellLook,
+    Styles,
+    from_excel,
+    iso_date,
+    number_value,
+    shown,
+)
 from paptools.read.text import decode_escapes
 
 _CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
@@ -112,6 +122,7 @@ class Book:
         self.package = Package(path)
         self.warnings: list[DataWarning] = []
         self._warned: set[tuple[str, str, str]] = set()
+        self._filled = 0  # cells holding a value in the sheet being streamed
         try:
             self._load()
         except BaseException:
@@ -132,7 +143,8 @@ class Book:
         if not self.styles.present:
             self.warnings.append(DataWarning(
                 None, None, "the workbook has no styles part (it was not saved by Excel), so no cell has a fill "
-                            "colour: a status shown only by colour cannot be read; open and save it in Excel"))
+                            "colour: every status shown only by colour reads as Not yet started; open and save it in "
+                            "Excel, then run again"))
         self.sheets = [Sheet(entry.title, entry.state, entry.path, _rels_path(entry.path))
                        for entry in package.sheets()]
         self._bad_strings: set[int] = set()
@@ -241,7 +253,7 @@ class Book:
             if number > r2:
                 break
             if number >= r1:
-                values += [_shown(cell.value) for cell in cells[c1 - 1:] if cell.value not in (None, "")]
+                values += [shown(cell.value) for cell in cells[c1 - 1:] if cell.value not in (None, "")]
         return values
 
     # -- the stream ----------------------------------------------------------------------
@@ -259,7 +271,7 @@ class Book:
             sheet.merges.clear()
             sheet.validation_items.clear()
             sheet.rule_items.clear()
-        next_row = 1
+        next_row, self._filled = 1, 0
         for element in self.package.stream(sheet.path, wanted):
             tag = element.tag
             if tag == row_tag:
@@ -299,6 +311,8 @@ class Book:
         tags = self._tags
         c_tag, v_tag, f_tag, is_tag = tags["c"], tags["v"], tags["f"], tags["is"]
         epoch, styles = self.epoch, self.styles
+        looks = styles.looks
+        known = len(looks)
         found: list[XCell] = []
         column = 0
         columns = _COLUMNS
@@ -307,11 +321,12 @@ class Book:
                 continue
             attributes = c.attrib
             reference = attributes.get("r")
-            if reference:
-                letters = reference.rstrip("0123456789")
+            letters = reference.rstrip("0123456789") if reference else ""
+            previous = column
+            if letters:
                 column = columns.get(letters) or columns.setdefault(letters, _column_index(letters))
-            else:
-                column += 1
+            if not letters or column < 1:  # no reference, or a damaged one: the next column
+                column = previous + 1
             raw = formula = holder = None
             for child in c:
                 tag = child.tag
@@ -328,9 +343,10 @@ class Book:
                 continue
             style_text = attributes.get("s")
             style = int(style_text) if style_text and style_text.isdigit() else 0
-            look = styles.look(style)
+            look = looks[style] if style < known else styles.look(style)
             if look is None or (style_text and not style_text.isdigit()):
-                self._warn(sheet, column, number, _STYLE_WARNING)
+                if styles.present:  # without a styles part, one warning about the workbook says it all
+                    self._warn(sheet, column, number, _STYLE_WARNING)
                 look = PLAIN
             kind = attributes.get("t", "n")
             value: object = None
@@ -341,7 +357,7 @@ class Book:
                 if holder is not None:
                     rph = tags["rPh"]
                     text = "".join(t.text or "" for t in holder.iter(tags["t"]) if t.getparent().tag != rph)
-                    value = self._decoded(sheet, column, number, text)
+                    value = self._decoded(sheet, column, number, text) if "_x" in text else text
             elif kind == "str":
                 value = self._decoded(sheet, column, number, raw) if raw is not None else None
             elif kind == "b":
@@ -349,15 +365,19 @@ class Book:
             elif kind == "e":
                 value, error = raw, True
             elif kind == "d":
-                value = _iso_date(raw)
+                value = iso_date(raw)
             elif raw:
-                value = _number(raw)
+                value = number_value(raw)
                 if look.is_date and isinstance(value, (int, float)):
                     value = from_excel(value, epoch)
             if value is None and formula is None and look.fill is None:
                 continue  # styled but empty and unfilled: nothing for the reader
             if value is not None:
                 sheet.max_column = max(sheet.max_column, column)
+                self._filled += 1
+                if self._filled > MAX_CELLS:
+                    raise UnsafeWorkbook(self.path, f"sheet {sheet.title} holds more than {MAX_CELLS:,} filled "
+                                                    "cells, far more than any plan: refused for safety")
             if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
                 raise UnsafeWorkbook(self.path, f"cell {sheet.title}!{column_letter(column)}{number} holds "
                                           f"{len(value):,} characters, more than the {MAX_CELL_TEXT:,} paptools "
@@ -400,37 +420,9 @@ def _int(text: str | None) -> int | None:
     return int(text) if text and text.strip().isdigit() else None
 
 
-def _shown(value: object) -> str:
-    """A listed value as the drop-down shows it."""
-    if isinstance(value, float):
-        return f"{value:.10g}"
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    return str(value)
-
-
-def _number(raw: str) -> int | float | str:
-    """A cell's number, or its text if it is not one (a damaged or hand-made file)."""
-    try:
-        return float(raw) if any(ch in raw for ch in ".eEnN") else int(raw)
-    except ValueError:
-        return raw
-
-
 def _rels_path(target: str) -> str:
     folder, _, name = target.rpartition("/")
     return f"{folder}/_rels/{name}.rels"
-
-
-def _iso_date(raw: str | None) -> datetime | str | None:
-    if not raw:
-        return None
-    try:
-        return datetime.fromisoformat(raw.rstrip("Z"))
-    except ValueError:
-        return raw
 
 
 def open_book(path: Path) -> Book:
@@ -440,7 +432,8 @@ def open_book(path: Path) -> Book:
         return Book(path)
     except PapError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, ValueError, EOFError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, ValueError, EOFError, NotImplementedError,
+            zlib.error) as error:
         raise NotAWorkbook(
             path, f"could not be read as a workbook ({type(error).__name__}): open it in Excel, save it again as "
                   ".xlsx, and retry",

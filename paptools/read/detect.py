@@ -51,15 +51,16 @@ class Row:
     number: int
     cells: list[XCell]
     texts: list[str]
+    hidden: bool = False
 
 
 def sheet_rows(book: Book, sheet: Sheet) -> list[Row]:
     """Every row with text on a sheet (the sheet's merged ranges are known once this returns)."""
     rows = []
-    for number, _hidden, cells in book.rows(sheet, MAX_COLUMNS):
+    for number, hidden, cells in book.rows(sheet, MAX_COLUMNS):
         texts = [cell_text(c.value) for c in cells]
         if any(texts):
-            rows.append(Row(number, cells, texts))
+            rows.append(Row(number, cells, texts, hidden))
     return rows
 
 
@@ -112,12 +113,15 @@ def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int,
     taken: set[int] = set()
     for name in dict.fromkeys(m.field for m in matches.values()):
         ranked = sorted((i for i, m in matches.items() if m.field == name), key=lambda i: (-matches[i].score, i))
+        dated = _dated_columns(ranked, headers)
+        if dated:  # "RAG Jan 24", "RAG Feb 24": one per period, the latest is the status now
+            ranked = dated[::-1]
         winner = ranked[0]
-        columns.append(Column(name, winner, column_letter(winner + 1), headers[winner], matches[winner].score,
-                              matches[winner].how))
+        how = "the latest of its period columns" if dated else matches[winner].how
+        columns.append(Column(name, winner, column_letter(winner + 1), headers[winner], matches[winner].score, how))
         taken.add(winner)
         for other in ranked[1:]:
-            if matches[winner].score - matches[other].score < RIVAL_MARGIN:
+            if not dated and matches[winner].score - matches[other].score < RIVAL_MARGIN:
                 warnings.append(DataWarning(
                     sheet, f"{column_letter(other + 1)}{row}",
                     f"column {column_letter(other + 1)} '{headers[other]}' could also be the {FIELD_LABELS[name]} "
@@ -135,6 +139,19 @@ def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int,
     extra = [(i, " ".join(h.split())) for i, h in headers.items()
              if i not in taken and i not in {p.index for p in periods}]
     return Header((row,), headers, sorted(columns, key=lambda c: c.index), extra, periods, warnings)
+
+
+def _dated_columns(columns: list[int], headers: dict[int, str]) -> list[int]:
+    """Columns of one field that each name a period, oldest first; empty unless all of them do."""
+    if len(columns) < 2:
+        return []
+    dates = {}
+    for index in columns:
+        _, when, _ = period_header(headers[index])
+        if when is None:
+            return []
+        dates[index] = when.sort_key()
+    return sorted(columns, key=lambda i: dates[i])
 
 
 def _group_field(text: str | None) -> str | None:
@@ -203,7 +220,8 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
                 missing = ["an id column (Ref, ID, No.)"] if "ref" not in header.fields else []
                 others = header.fields - {"ref"}
                 if len(others) < 2:
-                    missing.append("two of " + ", ".join(FIELD_LABELS[f] for f in _CORE if f not in others))
+                    names = ", ".join("Status" if f == "status" else FIELD_LABELS[f] for f in _CORE if f not in others)
+                    missing.append(("another column such as " if others else "two columns such as ") + names)
                 candidates.append((len(header.fields), Candidate(
                     sheet.title, row.number, tuple(headers.values()),
                     tuple(FIELD_LABELS[f] for f in sorted(header.fields)), tuple(missing))))
@@ -244,12 +262,12 @@ def used_words(rows: list[Row], header: Header, book: Book) -> tuple[Counter[str
     if status is None or ref is None:
         return words, fills
     for row in rows:
-        if row.number <= header.rows[-1] or ref >= len(row.texts) or not row.texts[ref]:
-            continue
+        if row.number <= header.rows[-1] or ref >= len(row.texts) or not parse_ref(row.texts[ref]):
+            continue  # not an action row (a repeated header, a section, a key line)
         text = row.texts[status] if status < len(row.texts) else ""
         if text and len(text) <= 60:
             words[text.strip()] += 1
         elif not text and status < len(row.cells):
-            rgb, _ = book.fill(row.cells[status].style)
+            rgb = row.cells[status].fill
             fills += bool(rgb and rgb != "FFFFFF")
     return words, fills

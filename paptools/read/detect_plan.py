@@ -13,18 +13,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from paptools.model import Candidate, DataWarning, Layout, LogSheet, Membership, StatusSource, Table, Unused, WordMap
-from paptools.read.cells import Book, column_letter
+from paptools.read.cells import Book, Sheet, column_letter
 from paptools.read.detect import Header, Row, find_header, sheet_rows, used_words
 from paptools.read.headers import match_header
 from paptools.read.refs import parse_ref
-from paptools.read.scale import build_scale, normalise_word, sheet_status, word_status
+from paptools.read.scale import build_scale, sheet_status, word_status
+from paptools.read.style import HouseStyle
 from paptools.read.text import normalise_label, one_line
 from paptools.read.version import COVER_ROWS, date_from_cells, date_from_name, date_from_properties
+from paptools.read.vocabulary import normalise_word
 
 GENERATED_PROPERTY = "paptools"  # set by write/workbook.py on the cleaned workbooks it writes
 GENERATED_SHEETS = {"Changes", "Warnings", "About"}
 KEY_MARKERS = {"key", "legend", "rag key", "ra key", "key to rag", "status key", "rag rating key", "key to ra",
                "brag key", "rag status key", "status legend"}
+LEFT_OUT = "not among the sheets the house-style file names: not read"
 _KEY_SHEET = re.compile(r"\b(?:key|legend|guidance|read ?me|instructions|lookups?|lists?|definitions)\b", re.I)
 _SUMMARY_SHEET = re.compile(r"\b(?:pivot|charts?|summary|dashboard|overview|figures|kpis?|graphs?)\b", re.I)
 _PAP_VALUE = re.compile(r"\bpap\b|priority action", re.I)
@@ -42,6 +45,8 @@ class _Found:
     signature: frozenset[tuple[str, str]]
     plan_values: Counter[str] = field(default_factory=Counter)
     order: Counter[str] = field(default_factory=Counter)
+    dropdown: tuple[tuple[str, ...], str] | None = None  # a drop-down list's values on the status column, and where
+    painted: dict[str, str] = field(default_factory=dict)  # word -> fill a conditional format paints it with
 
 
 @dataclass
@@ -52,11 +57,13 @@ class _KeyBlock:
     last: str
 
 
-def detect_layout(book: Book, style: object | None = None) -> Layout:
-    """Look at every sheet and say where the plan's actions, statuses, progress and date are."""
-    from paptools.read.style import HouseStyle
+def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None) -> Layout:
+    """Look at every sheet and say where the plan's actions, statuses, progress and date are.
 
-    house = style if isinstance(style, HouseStyle) else HouseStyle()
+    `seen`, when given, keeps each sheet's rows so that reading them through the layout
+    (read_through) need not stream the sheet a second time.
+    """
+    house = style if style is not None else HouseStyle()
     generated = GENERATED_PROPERTY in book.custom_properties
     found: list[_Found] = []
     logs: list[LogSheet] = []
@@ -66,9 +73,14 @@ def detect_layout(book: Book, style: object | None = None) -> Layout:
     candidates: list[Candidate] = []
     tops: list[tuple[str, str, object, object]] = []
     for sheet in book.sheets:
-        if (generated and sheet.title in GENERATED_SHEETS) or (house.sheets and sheet.title not in house.sheets):
+        if generated and sheet.title in GENERATED_SHEETS:
+            continue
+        if house.sheets and sheet.title not in house.sheets:
+            unused.append(Unused(sheet.title, None, LEFT_OUT))
             continue
         rows = sheet_rows(book, sheet)
+        if seen is not None:
+            seen[sheet.title] = rows
         if not rows:
             continue
         for row in rows[:COVER_ROWS]:
@@ -91,7 +103,8 @@ def detect_layout(book: Book, style: object | None = None) -> Layout:
             continue
         words, fills = used_words(rows, header, book)
         found.append(_Found(sheet.title, header, words, fills, _signature(rows, header),
-                            _values(rows, header, "plan"), _order(rows, header)))
+                            _values(rows, header, "plan"), _order(rows, header), _dropdown(book, sheet, header),
+                            _painted(book, sheet, header)))
         unused.extend(_dated_extras(sheet.title, rows, header))
     tables = _tables(found, keys, house, unused)
     if len(logs) > 1:
@@ -110,7 +123,7 @@ def detect_layout(book: Book, style: object | None = None) -> Layout:
     )
 
 
-def _tables(found: list[_Found], keys: list[_KeyBlock], house, unused: list[Unused]) -> tuple[Table, ...]:
+def _tables(found: list[_Found], keys: list[_KeyBlock], house: HouseStyle, unused: list[Unused]) -> tuple[Table, ...]:
     tables = []
     for n, item in enumerate(found):
         view_of = next((other.sheet for other in found[:n] + found[n + 1:]
@@ -129,7 +142,7 @@ def _tables(found: list[_Found], keys: list[_KeyBlock], house, unused: list[Unus
     return tuple(tables)
 
 
-def _status_source(item: _Found, keys: list[_KeyBlock], house) -> StatusSource:
+def _status_source(item: _Found, keys: list[_KeyBlock], house: HouseStyle) -> StatusSource:
     """The scale a table's statuses are read with, and where the scale came from."""
     column = item.header.index("status")
     letter = column_letter(column + 1) if column is not None else None
@@ -140,16 +153,50 @@ def _status_source(item: _Found, keys: list[_KeyBlock], house) -> StatusSource:
         kind = "text and fill"
     if column is None and sheet_status(item.sheet) is not None:
         kind = "sheet name"
+    if item.painted:
+        kind += " (coloured by conditional formatting)"
     if key is not None:
         source = f"sheet {key.sheet} {key.first}:{key.last}"
+    elif item.dropdown is not None:
+        source = f"drop-down list on {item.sheet}!{item.dropdown[1]}"
     elif house.statuses:
         source = "house-style file"
     elif item.words:
         source = f"words used in column {letter}"
     else:
         source = "paptools' five statuses"
-    scale = build_scale(item.words, key.words if key else {}, house.statuses)
+    declared = key.words if key else dict.fromkeys(item.dropdown[0] if item.dropdown else ())
+    declared = {word: colour or item.painted.get(normalise_word(word)) for word, colour in declared.items()}
+    scale = build_scale(item.words, declared, house.statuses)
     return StatusSource(kind, letter, scale, source)
+
+
+def _dropdown(book: Book, sheet: Sheet, header: Header) -> tuple[tuple[str, ...], str] | None:
+    """The drop-down list that gives the status column its words, if it has one."""
+    column = header.index("status")
+    if column is None:
+        return None
+    first = f"{column_letter(column + 1)}{header.rows[-1] + 1}"
+    for rule in book.validations(sheet):
+        if rule.kind == "list" and rule.values and rule.covers(first):
+            return tuple(rule.values), " ".join(rule.ranges)
+    return None
+
+
+def _painted(book: Book, sheet: Sheet, header: Header) -> dict[str, str]:
+    """Words a conditional format colours in the status column ('Green' painted green), by normalised word."""
+    column = header.index("status")
+    if column is None:
+        return {}
+    first = f"{column_letter(column + 1)}{header.rows[-1] + 1}"
+    painted: dict[str, str] = {}
+    for rule in book.conditional_formats(sheet):
+        if not rule.fill or not rule.covers(first):
+            continue
+        word = rule.text or (rule.formulas[0].strip('"') if rule.kind == "cellIs" and rule.formulas else None)
+        if word:
+            painted.setdefault(normalise_word(word), rule.fill)
+    return painted
 
 
 def _key_blocks(book: Book, sheet: str, rows: list[Row]) -> list[_KeyBlock]:
@@ -165,23 +212,26 @@ def _key_blocks(book: Book, sheet: str, rows: list[Row]) -> list[_KeyBlock]:
             current, last_row = None, row.number
             whole_here = True
         else:
-            whole_here = whole or (last_row and row.number - last_row <= 2)
-        if not whole_here or len(first) > 40 or len(first.split()) > 5:
+            whole_here = whole or (last_row > 0 and row.number - last_row <= 2)
+        word = first.split(":")[0].strip() if ":" in first[:41] else first
+        if not whole_here or len(word) > 40 or len(word.split()) > 5:
             current = None if not whole else current
             continue
-        if normalise_label(first) in KEY_MARKERS or (match_header(first) and match_header(first).field == "status"):
+        header_like = match_header(word)
+        if normalise_label(word) in KEY_MARKERS or (header_like is not None and header_like.field == "status"):
             continue
-        status, _ = word_status(first)
-        described = len(nonempty) > 1
-        rgb, _ = book.fill(row.cells[nonempty[0]].style)
+        status, _ = word_status(word)
+        described = len(nonempty) > 1 or word != first
         if status is None and not described:
             continue
-        coordinate = row.cells[nonempty[0]].coordinate
+        fills = [cell.fill for cell in row.cells[:nonempty[-1] + 1]]
+        rgb = next((f for f in fills if f and f != "FFFFFF"), None)
+        coordinate = row.cells[0 if rgb and not row.texts[0] else nonempty[0]].coordinate
         end = row.cells[nonempty[-1]].coordinate
         if current is None:
             current = _KeyBlock(sheet, {}, coordinate, end)
             blocks.append(current)
-        current.words[first.split(":")[0].strip()] = rgb if rgb and rgb != "FFFFFF" else None
+        current.words[word] = rgb
         current.last = end
         last_row = row.number
     return [b for b in blocks if len(b.words) >= 2]
@@ -248,7 +298,7 @@ def _dated_extras(sheet: str, rows: list[Row], header: Header) -> list[Unused]:
     return out
 
 
-def _membership(found: list[_Found], house) -> Membership:
+def _membership(found: list[_Found], house: HouseStyle) -> Membership:
     """A Plan/Source column whose values name the PAP, else the ref prefix."""
     if house.membership is not None:
         return house.membership

@@ -58,6 +58,7 @@ class _Start:
     date_end: int  # end of the date token (or of the initials for an undated heading)
     initials_first: str | None = None
     carry_date: bool = False
+    plain: bool = False  # a heading with no date or initials to take off: "Q3 23/24: ..."
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,18 @@ _CLIPPED_TAIL = re.compile(
     rf"(?<![A-Za-z])(?P<m>{'|'.join(_CLIPPED_MONTHS)})\.?[\s\-]?(?P<y>\d\d|20\d\d)\s*\Z", re.I
 )
 _WORD_THEN_SPACE = re.compile(r"\s+[A-Za-z]")
+# What may open a line before a dated heading and belongs to it: a label ("Update
+# 14.03.24 - ...", "Position at Jan 24: ...") or an opening bracket ("[Mar 2024] ...").
+_LINE_LABEL = re.compile(
+    r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?|progress|position(?:\s+as)?(?:\s+at)?"
+    r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?|milestone(?:\s+\d{1,3})?)[ \t]*:?[ \t]*"
+    r"|(?P<open>[\[(])[ \t]*)",
+    re.I,
+)
+_CLOSE = {"[": "]", "(": ")"}
+# A quarter heading a line ("Q3 23/24: ..."): an entry of its own, undated (a quarter of a
+# financial or an academic year is not a month).
+_QUARTER_HEADING = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<h>Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d))[ \t]*[:\-–—]")
 
 
 @dataclass(frozen=True)
@@ -127,14 +140,35 @@ def split_cell(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> Split
 
 
 def usual_order(texts: Iterable[str]) -> EntryOrder:
-    """The order most of a plan's Progress cells run in, by their own dates (cells that
-    cannot tell are not counted); UNKNOWN when they do not lean either way."""
-    counts = Counter(split_cell(text).detected for text in texts)
-    newest, oldest = counts[EntryOrder.NEWEST_FIRST], counts[EntryOrder.OLDEST_FIRST]
+    """The order most of a plan's Progress cells run in; UNKNOWN when they do not lean.
+
+    The cells' dates decide. When no cell has two dated entries (a plan's first updates),
+    the cells' shape does: undated text above the first dated entry is the original
+    position of a cell written oldest first; a dated entry at the top with a paragraph of
+    undated text below it is an update added above the original position.
+    """
+    cells = [text for text in texts if text.strip()]
+    by_dates = Counter(split_cell(text).detected for text in cells)
+    newest, oldest = by_dates[EntryOrder.NEWEST_FIRST], by_dates[EntryOrder.OLDEST_FIRST]
+    if newest == oldest == 0:
+        shapes = Counter(_shape(text) for text in cells)
+        newest, oldest = shapes[EntryOrder.NEWEST_FIRST], shapes[EntryOrder.OLDEST_FIRST]
     if newest > oldest:
         return EntryOrder.NEWEST_FIRST
     if oldest > newest:
         return EntryOrder.OLDEST_FIRST
+    return EntryOrder.UNKNOWN
+
+
+def _shape(text: str) -> EntryOrder:
+    """What the layout of a cell with one dated entry suggests about its order."""
+    entries = split_cell(text).entries
+    if not any(e.date for e in entries):
+        return EntryOrder.UNKNOWN
+    if entries[0].date is None:
+        return EntryOrder.OLDEST_FIRST
+    if len(split_cell(text, EntryOrder.NEWEST_FIRST).entries) > len(entries):
+        return EntryOrder.NEWEST_FIRST
     return EntryOrder.UNKNOWN
 
 
@@ -181,6 +215,8 @@ def _find_starts(text: str, notes: list[str]) -> list[tuple[_Start, _Heading]]:
                 and _at_sentence_start(text, head)
             ):
                 candidates.append(_Start(head, None, head, carry_date=True))
+    if "Q" in text:  # quarters are rare: most cells need no look
+        candidates += [_Start(m.start("h"), None, m.start("h"), plain=True) for m in _QUARTER_HEADING.finditer(text)]
     candidates = [_with_bullet(text, c) for c in candidates]
     candidates.sort(key=lambda s: s.pos)
     # A heading can swallow a later candidate ("May 24: May 24 - PC:"): keep the first.
@@ -212,11 +248,32 @@ def _with_bullet(text: str, start: _Start) -> _Start:
     bullet = _LINE_BULLET.search(text, max(0, start.pos - 40), start.pos)
     if bullet:
         mark = "line" if bullet.group("line") else "any"
-        return _Start(bullet.start(mark), start.date, start.date_end, start.initials_first, start.carry_date)
+        return _Start(bullet.start(mark), start.date, start.date_end, start.initials_first, start.carry_date,
+                      start.plain)
     return start
 
 
+def _labelled_start(text: str, token: DateToken) -> _Start | None:
+    """A dated heading after a label or a bracket that opens its line."""
+    line_start = text.rfind("\n", 0, token.start) + 1
+    if token.start - line_start > 40:
+        return None
+    line = _LINE_LABEL.fullmatch(text, line_start, token.start)
+    if line is None:
+        return None
+    if line.group("open"):
+        close = re.compile(rf"[ \t]*{re.escape(_CLOSE[line.group('open')])}").match(text, token.end)
+        return _Start(line.start("open"), token.date, close.end()) if close else None
+    post = text[token.end : token.end + _LOOKBACK]
+    if _SEP_AFTER_DATE.match(post) or _initials_follow(post) or post.lstrip(" \t")[:1] in ("\n", ""):
+        return _Start(line.start("label"), token.date, token.end)
+    return None
+
+
 def _dated_start(text: str, token: DateToken) -> _Start | None:
+    labelled = _labelled_start(text, token)
+    if labelled is not None:
+        return labelled
     floor = max(0, token.start - _LOOKBACK)
     post = text[token.end : token.end + _LOOKBACK]
     separated = _SEP_AFTER_DATE.match(post) is not None
@@ -293,6 +350,8 @@ def _at_sentence_start(text: str, pos: int) -> bool:
 
 def _parse_heading(text: str, start: _Start) -> _Heading:
     """The entry's date, initials, and where its own text begins."""
+    if start.plain:
+        return _Heading(None, None, start.pos)
     if start.date is None:  # an initials-only heading: "PC: ...", perhaps after a bullet
         match = _INITIALS_COLON.search(text, start.pos)
         if match is None:  # found as initials and a colon, so always there; kept whole if not

@@ -75,15 +75,18 @@ def opening_at_the_end(text: str, pieces: list[Piece], notes: list[str]) -> list
     newlines = min((g.count("\n") for g in gaps), default=1)
     if newlines == 0:
         return pieces
-    breaks = _breaks(text, last.body, last.end, newlines)
-    if not breaks:
-        return pieces
-    # Entries with paragraphs of their own: a wider break than any inside them is certain.
-    inside = max((m.group().count("\n") for p in dated[:-1] for m in _breaks(text, p.body, p.end, newlines)),
-                 default=0)
-    wider = _breaks(text, last.body, last.end, inside + 1) if inside else breaks
-    cut = (wider or breaks)[0]
-    if not wider:
+    # Entries with lines of their own: a break wider than any inside them is certain.
+    inside = max((m.group().count("\n") for p in dated[:-1] for m in _breaks(text, p.body, p.end, 1)), default=0)
+    certain = _breaks(text, last.body, last.end, max(newlines, inside + 1))
+    if certain:
+        cut = certain[0]
+    else:
+        # A narrower break than the cell puts between entries, where no other entry has
+        # one, or a break no wider than those inside entries: most likely, and said so.
+        possible = _breaks(text, last.body, last.end, newlines if inside else 1)
+        if not possible:
+            return pieces
+        cut = possible[0]
         opening = " ".join(text[cut.end() : last.end].split())
         notes.append(f"the lines after the oldest entry ('{opening[:60]}') are read as the cell's first entry, "
                      "written before the dated entries above them (the cell runs newest first)")

@@ -88,6 +88,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 # the first rule that matches, checked in this order so "Action owner" is an owner.
 KEY_WORDS: tuple[tuple[str, str], ...] = (
     ("ref", r"^(?:[a-z]+ ){0,2}(?:ref|reference|id|no|number)$"),
+    ("plan", r"^(?:plan|source)\b(?! date| owner| lead)"),
     ("status_date", r"\bstatus date\b|\blast updated?\b|\bdate (?:last )?updated\b"),
     ("progress", r"\b(?:status|progress) (?:update|comments?|commentary)\b"),
     ("status", r"\b(?:rag|brag|status|confidence)\b"),

@@ -7,6 +7,7 @@ error that names the file and says what to do. The workbook itself is only ever 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from paptools.errors import NotAWorkbook, UnsafeWorkbook
@@ -17,6 +18,8 @@ MAX_UNCOMPRESSED = 2 * 1024**3  # 2 GiB: far above any real plan (20,000 actions
 MAX_RATIO = 200  # real workbook parts compress 5-20x; zip bombs compress thousands of times
 RATIO_FLOOR = 10 * 1024**2  # small parts may compress well; only large ones are checked
 MAX_CELL_TEXT = 1_000_000  # characters; Excel itself stops at 32,767
+MAX_CELLS = 5_000_000  # filled cells read from one workbook; 20,000 actions fill about 200,000
+SAVE_AS = "open it in Excel and Save As 'Excel Workbook (.xlsx)'"
 
 
 def check_workbook(path: Path) -> None:
@@ -43,57 +46,71 @@ def check_workbook(path: Path) -> None:
     if not head:
         raise NotAWorkbook(path, "is empty (0 bytes): ask for the workbook to be sent again")
     if head == OLE2_MAGIC:
-        if _is_encrypted(path):
-            raise NotAWorkbook(
-                path,
-                "is password-protected: open it in Excel, remove the password "
-                "(File > Info > Protect Workbook), save a copy and give that copy",
-            )
-        raise NotAWorkbook(
-            path, "is an old .xls workbook: open it in Excel and Save As 'Excel Workbook (.xlsx)'"
-        )
+        raise NotAWorkbook(path, _ole2(path))
     if head[:4] != ZIP_MAGIC:
-        raise NotAWorkbook(path, f"is not an Excel workbook ({_describe(head, path)}): give the .xlsx file")
+        raise NotAWorkbook(path, _describe(head, path))
     _check_zip(path)
 
 
-def _is_encrypted(path: Path) -> bool:
-    marker = "EncryptionInfo".encode("utf-16-le")
+def display_name(path: Path) -> str:
+    """The file's name as text any file or terminal can hold.
+
+    A name that is not valid UTF-8 (made on another system) reaches Python with its odd bytes
+    as lone surrogates, which no .docx, .xlsx or CSV can store; they become U+FFFD here.
+    """
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _ole2(path: Path) -> str:
+    """What an OLE2 compound file is (they all start alike): by the streams it names."""
     with path.open("rb") as handle:
-        return marker in handle.read(4 * 1024**2)
+        sample = handle.read(4 * 1024**2)
+    if "EncryptionInfo".encode("utf-16-le") in sample:
+        return ("is password-protected: open it in Excel, remove the password "
+                "(File > Info > Protect Workbook), save a copy and give that copy")
+    if "WordDocument".encode("utf-16-le") in sample:
+        return "is not an Excel workbook (it is an old Word .doc document): give the .xlsx file"
+    return f"is an old .xls workbook: {SAVE_AS}"
 
 
 def _describe(head: bytes, path: Path) -> str:
+    """Why a file that is neither a zip nor OLE2 is not a workbook, and what to do."""
+    with path.open("rb") as handle:
+        sample = handle.read(4096)
     if head.startswith(b"%PDF"):
-        return "it is a PDF"
+        return "is not an Excel workbook (it is a PDF): give the .xlsx file"
     if head.startswith(b"{\\rtf"):
-        return "it is an RTF document"
-    if head.lstrip().startswith(b"<"):
-        return "it is an HTML or XML file"
+        return "is not an Excel workbook (it is an RTF document): give the .xlsx file"
+    text = sample.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in sample or b'progid="Excel.Sheet"' in sample:
+        return f"is an Excel 2003 XML spreadsheet, not an .xlsx workbook: {SAVE_AS}"
+    if text[:1] == b"<":
+        lowered = text[:512].lower()
+        if lowered.startswith((b"<!doctype html", b"<html")) or b"<table" in sample.lower():
+            return f"is a web page (HTML) saved with a spreadsheet's name, not an Excel workbook: {SAVE_AS}"
+        return "is not an Excel workbook (it is an XML file): give the .xlsx file"
     try:
-        with path.open("rb") as handle:
-            sample = handle.read(4096).decode("utf-8")
+        decoded = sample.decode("utf-8")
     except UnicodeDecodeError:
-        return "its contents are not a workbook"
-    if "," in sample or "\t" in sample:
-        return "it is a CSV or text file; open it in Excel and save it as .xlsx"
-    return "it is a text file"
+        return "is not an Excel workbook (its contents are not a workbook): give the .xlsx file"
+    if "," in decoded or "\t" in decoded or ";" in decoded:
+        return f"is not an Excel workbook (it is a CSV or text file): {SAVE_AS}"
+    return "is not an Excel workbook (it is a text file): give the .xlsx file"
 
 
 def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error):
         raise NotAWorkbook(
             path, "is damaged (not a complete .xlsx): ask for it again, or open and re-save it in Excel"
         ) from None
-    names = {info.filename for info in infos}
+    names = {info.filename.lower() for info in infos}
+    if "xl/workbook.bin" in names:
+        raise NotAWorkbook(path, f"is an Excel Binary Workbook (.xlsb), which paptools cannot read: {SAVE_AS}")
     if "xl/workbook.xml" not in names:
-        kind = "a Word document" if "word/document.xml" in names else (
-            "a PowerPoint file" if "ppt/presentation.xml" in names else "a zip file"
-        )
-        raise NotAWorkbook(path, f"is {kind}, not an Excel workbook: give the .xlsx file")
+        raise NotAWorkbook(path, _other_zip(path, names))
     total = sum(info.file_size for info in infos)
     if total > MAX_UNCOMPRESSED:
         raise UnsafeWorkbook(
@@ -106,6 +123,21 @@ def _check_zip(path: Path) -> None:
                 f"part {info.filename} is compressed {info.file_size // max(info.compress_size, 1)} times "
                 "over, as zip bombs are: refused for safety",
             )
+
+
+def _other_zip(path: Path, names: set[str]) -> str:
+    """What a zip file that holds no workbook is: an OpenDocument or Numbers file, Word, PowerPoint."""
+    if "mimetype" in names:
+        with zipfile.ZipFile(path) as archive:
+            kind = archive.read(next(i for i in archive.infolist() if i.filename.lower() == "mimetype"))[:100]
+        if b"opendocument.spreadsheet" in kind:
+            return ("is an OpenDocument spreadsheet (.ods), which paptools cannot read: open it in Excel or "
+                    "LibreOffice Calc and save it as 'Excel Workbook (.xlsx)'")
+    if "index/document.iwa" in names:
+        return "is an Apple Numbers file, which paptools cannot read: in Numbers, File > Export To > Excel"
+    kind_name = "a Word document" if "word/document.xml" in names else (
+        "a PowerPoint file" if "ppt/presentation.xml" in names else "a zip file")
+    return f"is {kind_name}, not an Excel workbook: give the .xlsx file"
 
 
 def check_document(path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +29,8 @@ _PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}R
 _DC, _DCTERMS = "{http://purl.org/dc/elements/1.1/}", "{http://purl.org/dc/terms/}"
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 _UNSAFE = "contains XML entity declarations, which Excel never writes: refused for safety"
+# What a damaged zip member raises while it is decompressed (bad CRC, bad deflate data, cut short).
+_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, NotImplementedError)
 _PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": True,
                    "remove_comments": True, "remove_pis": True}
 
@@ -94,18 +97,24 @@ class Package:
     def open(self, name: str) -> IO[bytes]:
         """A part's bytes as a stream, refused if its XML declares a DTD or entities."""
         stored = self.find(name) or name
-        with self.archive.open(stored) as handle:
-            head = handle.read(65536)
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise UnsafeWorkbook(self.path, _UNSAFE)
-        return self.archive.open(stored)
+        try:
+            with self.archive.open(stored) as handle:
+                head = handle.read(65536)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise UnsafeWorkbook(self.path, _UNSAFE)
+            return self.archive.open(stored)
+        except _DAMAGE:
+            raise damaged(self.path, name) from None
 
     def xml(self, name: str) -> etree._Element | None:
         """A whole (small) part parsed, or None if the package lacks it."""
         if self.find(name) is None:
             return None
-        with self.open(name) as source:
-            data = source.read()
+        try:
+            with self.open(name) as source:
+                data = source.read()
+        except _DAMAGE:
+            raise damaged(self.path, name) from None
         if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
             raise UnsafeWorkbook(self.path, _UNSAFE)
         try:
@@ -119,7 +128,7 @@ class Package:
         try:
             for _, element in etree.iterparse(source, events=("end",), tag=tuple(tags), **_PARSER_OPTIONS):
                 yield element
-        except etree.XMLSyntaxError:
+        except (etree.XMLSyntaxError, *_DAMAGE):
             raise damaged(self.path, name) from None
         finally:
             source.close()

@@ -41,9 +41,9 @@ def period_header(header: str) -> tuple[bool, EntryDate | None, int | None]:
     dates = find_dates(header)
     if dates:
         return False, dates[-1].date, None
-    month = _MONTH_WORD.search(header)
-    if month:
-        return False, None, MONTHS[month.group(1).lower()[:3] if month.group(1).lower() != "sept" else "sep"]
+    named = _MONTH_WORD.search(header)
+    if named:
+        return False, None, MONTHS[named.group(1).lower()[:3]]
     return False, None, None
 
 

@@ -14,43 +14,63 @@ from datetime import date, datetime
 from pathlib import Path
 
 from paptools.errors import NoActions
-from paptools.model import Action, DataWarning, Entry, Layout, Month, Plan, Status, Table, Timescale
+from paptools.model import (
+    Action,
+    DataWarning,
+    Entry,
+    EntryOrder,
+    Layout,
+    Month,
+    Plan,
+    Status,
+    StatusEvidence,
+    Table,
+    Timescale,
+)
 from paptools.read.cells import Book, open_book
+from paptools.read.context import area_label
 from paptools.read.dates import parse_timescale
+from paptools.read.detect import Row
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.headers import FIELD_LABELS
+from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
 from paptools.read.progress import cell_entries, date_entry, log_entries, period_entries, period_text
 from paptools.read.refs import RefCandidate, parse_ref, resolve_numeric_refs
-from paptools.read.scale import lookup, normalise_word
+from paptools.read.scale import lookup
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.style import HouseStyle, find_style
 from paptools.read.text import clean_text
-from paptools.read.walk import EXCEL_CELL_LIMIT, Walker, _RawAction, area_label
+from paptools.read.vocabulary import normalise_word
+from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, Walker
 
 __all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through"]
 
 
 def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = None,
-              style: Path | HouseStyle | None = None) -> Plan:
+              style: str | Path | HouseStyle | None = None) -> Plan:
     """Read one version of the plan. Raises a PapError only when no actions can be read.
 
     `progress(rows_read, rows_in_sheet)` is called now and then on large sheets. `style` is a
     house-style file (or one already loaded); without it, paptools.toml beside the workbook is used.
     """
     path = Path(path)
-    house = style if isinstance(style, HouseStyle) else find_style(path, style)
+    house = style if isinstance(style, HouseStyle) else find_style(path, Path(style) if style else None)
     book = open_book(path)
     try:
-        return read_through(book, detect_layout(book, house), progress, house)
+        seen: dict[str, list[Row]] = {}
+        return read_through(book, detect_layout(book, house, seen), progress, house, seen)
     finally:
         book.close()
 
 
 def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None] | None = None,
-                 style: HouseStyle | None = None) -> Plan:
-    """Read the workbook's cells through a detected (or stated) layout into a Plan."""
-    walker = Walker(book, layout)
+                 style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None) -> Plan:
+    """Read the workbook's cells through a detected (or stated) layout into a Plan.
+
+    `seen` holds the rows detect_layout kept, so no sheet is streamed twice.
+    """
+    walker = Walker(book, layout, seen)
     walker.read(GENERATED_PROPERTY in book.custom_properties, progress)
     if not walker.any_text:
         raise NoActions(book.path, "has no text on any sheet: check it is the right file, saved after editing")
@@ -137,21 +157,22 @@ class _Assembler:
                 status_word=word, status_fill=raw.status_rgb, status_cell=raw.status_cell,
             ))
         return Plan(
-            source=self.book.path.name, actions=tuple(actions), warnings=tuple(self._sorted_warnings()),
+            source=display_name(self.book.path), actions=tuple(actions), warnings=tuple(self._sorted_warnings()),
             title=walker.title, priority_areas=tuple(walker.areas.items()),
             key=tuple((status, description) for status, _, description in walker.key_lines),
             key_fills=tuple((status, rgb) for status, rgb, _ in walker.key_lines),
             notes=tuple(walker.notes), pap_prefixed=self.layout.membership.kind == "column" or any(
-                parse_ref(raw.ref.text).is_pap for raw in all_raw if parse_ref(raw.ref.text)),
+                (ref := parse_ref(raw.ref.text)) is not None and ref.is_pap for raw in all_raw),
             extra_columns=tuple(dict.fromkeys(h for raw in all_raw for h, _ in raw.extra)),
             version_date=self.layout.version_date, version_date_source=self.layout.version_date_source,
             layout=self.layout,
         )
 
-    def _entries(self, raw: _RawAction, table: Table, logged: list[Entry]) -> tuple[str, list[Entry]]:
+    def _entries(self, raw: RawAction, table: Table, logged: list[Entry]) -> tuple[str, list[Entry]]:
         """The action's progress as written, and its entries from the cell, the periods and the log."""
         cell_text = raw.fields.get("progress", "")
-        entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn) if cell_text else []
+        order = EntryOrder(self.layout.entry_order)
+        entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order) if cell_text else []
         if raw.fields.get("status_date"):
             entries = date_entry(entries, raw.fields["status_date"], self.layout.entry_order == "newest first")
         periods = period_entries(table, raw.fields, raw.row, self.warn)
@@ -159,13 +180,13 @@ class _Assembler:
                                              "\n\n".join(e.raw for e in logged)]))
         return written, [*entries, *periods, *logged]
 
-    def _membership(self, all_raw: list[_RawAction]) -> Callable[[_RawAction, object], bool]:
+    def _membership(self, all_raw: list[RawAction]) -> Callable[[RawAction, object], bool]:
         """Whether an action is in the PAP: by a Plan column's value, else by its ref prefix."""
         rule = self.layout.membership
         if rule.kind == "column":
             values = {normalise_word(v) for v in rule.pap_values}
 
-            def by_column(raw: _RawAction, ref: object) -> bool:
+            def by_column(raw: RawAction, ref: object) -> bool:
                 value = raw.fields.get("plan", "")
                 if not value:
                     self.warn(raw.sheet, raw.ref_cell, f"{raw.ref.text} names no plan in the '{rule.column}' "
@@ -176,16 +197,17 @@ class _Assembler:
         parsed = [parse_ref(raw.ref.text) for raw in all_raw]
         prefixed = any(p.is_pap or p.prefix in prefixes for p in parsed if p)
 
-        def by_prefix(raw: _RawAction, ref: object) -> bool:
+        def by_prefix(raw: RawAction, ref: object) -> bool:
             found = parse_ref(raw.ref.text)
             if not prefixed or found is None:
                 return True
             return found.prefix in prefixes if prefixes else found.is_pap
         return by_prefix
 
-    def _due_columns(self, raw: _RawAction, timescale: Timescale, problem: str | None):
+    def _due_columns(self, raw: RawAction, timescale: Timescale,
+                     problem: str | None) -> tuple[Timescale, str | None]:
         """Due-date columns beside the Timescale text: the dates win where the two disagree."""
-        months = {}
+        months: dict[str, Month] = {}
         for name, (value, cell) in raw.due_values.items():
             if isinstance(value, (datetime, date)):
                 months[name] = Month(value.year, value.month)
@@ -196,7 +218,7 @@ class _Assembler:
         if (original, latest) == (timescale.original_due, timescale.due):
             return timescale, problem
         revised = latest if latest != original else None
-        where = raw.due_values.get("latest_due", raw.due_values.get("original_due"))[1]
+        where = (raw.due_values.get("latest_due") or raw.due_values["original_due"])[1]
         if timescale.due is not None:
             self.warn(raw.sheet, where, f"the due-date columns ({latest.label() if latest else 'none'}) and the "
                       f"Timescale text ('{timescale.text}') disagree; the columns are used")
@@ -220,47 +242,47 @@ class _Assembler:
                 key.add(rgb, status)
         return key
 
-    def _status(self, raw: _RawAction, table: Table, key: ColourKey,
-                text_mode: bool) -> tuple[Status | None, str, str | None]:
+    def _status(self, raw: RawAction, table: Table, key: ColourKey,
+                text_mode: bool) -> tuple[Status | None, StatusEvidence, str | None]:
         """(status, how it was read, the plan's own word). Words beat a fill that is not a Key colour."""
         where = (raw.sheet, raw.status_cell)
         if raw.status_cell is None:
             if table.sheet_status is not None:
-                return table.sheet_status, "sheet name", raw.sheet
-            return None, "unknown", None
+                return table.sheet_status, StatusEvidence.SHEET_NAME, raw.sheet
+            return None, StatusEvidence.UNKNOWN, None
         from_fill, fill_message = (key.status_for(raw.status_rgb) if raw.status_rgb else (None, None))
-        key_colour = bool(raw.status_rgb) and (raw.status_rgb in key.colours or not key.colours)
+        key_colour = raw.status_rgb in key.colours  # any other fill is decoration beside a word
         if raw.status_text:
             word = lookup(table.status.vocabulary, raw.status_text)
             status = word.status if word is not None else status_from_text(raw.status_text)[0]
             if status is not None:
                 if key_colour and from_fill is not None and from_fill is not status and raw.status_rgb != WHITE:
                     self.warn(*where, f"status text says {status} but the fill colour says {from_fill}; the text is used")
-                return status, "text", raw.status_text
+                return status, StatusEvidence.TEXT, raw.status_text
             use_fill = from_fill is not None and raw.status_rgb in key.colours
             self.warn(*where, f"'{raw.status_text}' is not one of the five statuses"
                       + ("; the fill colour is used" if use_fill else "; status unknown"), raw.status_text)
             if use_fill:
-                return from_fill, "fill", raw.status_text
-            return None, "unknown", raw.status_text
+                return from_fill, StatusEvidence.FILL, raw.status_text
+            return None, StatusEvidence.UNKNOWN, raw.status_text
         if raw.status_rgb and raw.status_rgb != WHITE:
             if fill_message:
                 self.warn(*where, fill_message)
-            return from_fill, ("fill" if from_fill else "unknown"), _key_word(table, raw.status_rgb)
+            return from_fill, (StatusEvidence.FILL if from_fill else StatusEvidence.UNKNOWN), _key_word(table, raw.status_rgb)
         if table.sheet_status is not None:
-            return table.sheet_status, "sheet name", raw.sheet
+            return table.sheet_status, StatusEvidence.SHEET_NAME, raw.sheet
         blank = key.blank_status()
         if text_mode or blank is None:
             self.warn(*where, f"{raw.ref.text} has no status (the RA cell is blank); status unknown")
-            return None, "unknown", None
-        return blank, "blank", None
+            return None, StatusEvidence.UNKNOWN, None
+        return blank, StatusEvidence.BLANK, None
 
     def _sorted_warnings(self) -> list[DataWarning]:
         order = {sheet.name: n for n, sheet in enumerate(self.walker.sheets)}
 
-        def key(w: DataWarning):
+        def key(w: DataWarning) -> tuple[int, int, str]:
             row = int(re.sub(r"\D", "", (w.cell or "0").split(":")[0]) or 0)
-            return (order.get(w.sheet, -1), row, w.cell or "")
+            return (order.get(w.sheet or "", -1), row, w.cell or "")
 
         return sorted(self.warnings, key=key)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 
-from paptools.model import Entry, EntryDate, EntrySource, LogSheet, Table
+from paptools.model import Entry, EntryDate, EntryOrder, EntrySource, LogSheet, Table
 from paptools.read.cells import Book
 from paptools.read.dates import find_dates
 from paptools.read.detect import MAX_COLUMNS, cell_text
@@ -22,13 +22,15 @@ from paptools.read.refs import parse_ref
 Warn = Callable[[str | None, str | None, str, str | None], None]
 
 
-def cell_entries(text: str, sheet: str, cell: str | None, warn: Warn) -> list[Entry]:
-    """The entries of one growing progress cell."""
-    entries, notes = split_entries(text)
+def cell_entries(text: str, sheet: str, cell: str | None, warn: Warn,
+                 order: EntryOrder = EntryOrder.UNKNOWN) -> list[Entry]:
+    """The entries of one growing progress cell; `order` is the plan's usual entry order."""
+    entries, notes = split_entries(text, order)
     for note in notes:
         warn(sheet, cell, note, None)
     where = f"{sheet}!{cell}" if cell else None
-    return [replace(e, source=EntrySource.CELL, cell=where) for e in entries]
+    # Built directly: dataclasses.replace costs more than splitting the cell on large plans.
+    return [Entry(e.date, e.initials, e.author, e.raw, e.text_start, EntrySource.CELL, where) for e in entries]
 
 
 def period_entries(table: Table, fields: dict[str, str], row: int, warn: Warn) -> list[Entry]:
@@ -95,8 +97,8 @@ def log_entries(book: Book, log: LogSheet, known: set[str], warn: Warn) -> dict[
             found.setdefault(parsed.text, []).append(replace(
                 entry, date=entry.date or when, author=author or entry.author, source=EntrySource.LOG_SHEET,
                 cell=f"{log.sheet}!{where}"))
-    for entries in found.values():
-        entries.sort(key=lambda e: e.date.sort_key() if e.date else (0, 0, 0))
+    for listed in found.values():
+        listed.sort(key=lambda e: e.date.sort_key() if e.date else (0, 0, 0))
     return found
 
 

@@ -11,24 +11,15 @@ from collections import Counter
 from collections.abc import Mapping
 
 from paptools.model import Status, WordMap
-from paptools.read.statuses import status_from_text
+from paptools.read.vocabulary import map_status_word, normalise_word
 
 _SHEET_STATUS = re.compile(r"\b(?:closed|completed?|archived?|done|implemented)\b", re.I)
 
 
-def normalise_word(text: str) -> str:
-    """A status word reduced for comparison: case, spacing and punctuation set aside."""
-    return " ".join(re.sub(r"[^a-z0-9/?]+", " ", text.lower().replace("&", " and ")).split())
-
-
 def word_status(word: str) -> tuple[Status | None, str]:
     """The canonical status a status word stands for, and why; None when it fits none."""
-    status, recognised = status_from_text(word)
-    if status is not None:
-        return status, f"means {status}"
-    if recognised:
-        return None, "blank"
-    return None, "fits none of the five statuses"
+    mapping = map_status_word(word)
+    return mapping.status, mapping.reason
 
 
 def build_scale(used: Counter[str], key_words: Mapping[str, str | None],

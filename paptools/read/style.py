@@ -21,9 +21,10 @@ from paptools.read.headers import FIELDS
 from paptools.read.statuses import normalise_rgb
 
 STYLE_NAME = "paptools.toml"
-# "lint" ([lint] disable = [...], period_months = 3) is read and checked by check/lint.py.
+# "lint" ([lint] disable = [...], period_months = 3) is read and checked by check/lint.py;
+# "pack" ([pack] to = [...], cc = [...]) by read/recipients.py.
 _KEYS = {"sheets", "header_rows", "columns", "statuses", "colours", "entry_order", "version_date", "membership",
-         "lint"}
+         "lint", "pack"}
 _MEMBERSHIP_KEYS = {"column", "pap", "prefix"}
 _ORDERS = ("oldest first", "newest first")
 _NO_STATUS = ("none", "unknown", "no status")

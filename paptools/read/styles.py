@@ -94,14 +94,15 @@ class Styles:
         self.present = root is not None
         self.theme = theme_colours(theme)
         self.palette = list(DEFAULT_PALETTE)
-        self._looks: list[CellLook] = []
+        self.looks: list[CellLook] = []  # by style index, resolved once
         self._dxf_fills: list[str | None] = []
         if root is None:
             return
         custom = root.find(f"{main}colors/{main}indexedColors")
         if custom is not None:
             colours = [normalise_rgb(item.get("rgb")) for item in custom.iter(main + "rgbColor")]
-            self.palette = [c or d for c, d in zip(colours, DEFAULT_PALETTE)] + colours[len(DEFAULT_PALETTE):]
+            self.palette = [(colours[i] if i < len(colours) else None) or default
+                            for i, default in enumerate(DEFAULT_PALETTE)]
         formats = dict(BUILTIN_FORMATS)
         for item in root.iterfind(f"{main}numFmts/{main}numFmt"):
             number = _int(item.get("numFmtId"))
@@ -112,15 +113,15 @@ class Styles:
             number, fill = _int(xf.get("numFmtId")) or 0, _int(xf.get("fillId")) or 0
             code = formats.get(number, "General")
             rgb, note = fills[fill] if 0 <= fill < len(fills) else (None, None)
-            self._looks.append(CellLook(rgb, note, code, number in _LOCALE_DATE_IDS or is_date_format(code)))
+            self.looks.append(CellLook(rgb, note, code, number in _LOCALE_DATE_IDS or is_date_format(code)))
         for dxf in root.iterfind(f"{main}dxfs/{main}dxf"):
             fill = dxf.find(main + "fill")
             self._dxf_fills.append(self.differential_fill(fill) if fill is not None else None)
 
     def look(self, style: int) -> CellLook | None:
         """The style's resolved look, or None if the workbook has no such style."""
-        if 0 <= style < len(self._looks):
-            return self._looks[style]
+        if 0 <= style < len(self.looks):
+            return self.looks[style]
         return PLAIN if style == 0 else None
 
     def dxf_fill(self, index: int) -> str | None:
@@ -191,3 +192,31 @@ def theme_colours(root: etree._Element | None) -> list[str]:
 
 def _int(text: str | None) -> int | None:
     return int(text) if text and text.strip().isdigit() else None
+
+
+def shown(value: object) -> str:
+    """A listed value as the drop-down shows it."""
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    return str(value)
+
+
+def number_value(raw: str) -> int | float | str:
+    """A cell's number, or its text if it is not one (a damaged or hand-made file)."""
+    try:
+        return float(raw) if any(ch in raw for ch in ".eEnN") else int(raw)
+    except ValueError:
+        return raw
+
+
+def iso_date(raw: str | None) -> datetime | str | None:
+    if not raw:
+        return None
+    try:
+        return datetime.fromisoformat(raw.rstrip("Z"))
+    except ValueError:
+        return raw

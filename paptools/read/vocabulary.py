@@ -39,11 +39,12 @@ _MEANINGS: tuple[tuple[str, Status | None, tuple[str, ...]], ...] = (
         "implemented", "fully implemented", "closed complete", "complete closed", "signed off",
     )),
     ("means closed as done in a register", Status.COMPLETE, (
-        "closed", "met", "validated", "verified", "resolved", "closed validated",
+        "closed", "met", "validated", "verified", "resolved", "closed validated", "archived",
     )),
     ("blue in a BRAG scale means complete", Status.COMPLETE, ("blue", "b", "c")),
     ("means on track", Status.ON_TRACK, (
         "on track", "ontrack", "on target", "on schedule", "in progress on track", "good progress",
+        "progressing well", "going well", "progressing as planned", "on plan",
     )),
     ("means under way with no problem reported", Status.ON_TRACK, (
         "in progress", "ongoing", "on going", "started", "underway", "under way", "progressing", "in hand",
@@ -90,9 +91,10 @@ _MEANINGS: tuple[tuple[str, Status | None, tuple[str, ...]], ...] = (
     ("says the item is open, not how it is going", None, ("open", "live", "active")),
     ("says the work is paused", None, ("on hold", "paused", "deferred", "parked")),
     ("says the action no longer applies", None, (
-        "cancelled", "canceled", "withdrawn", "superseded", "no longer required", "not applicable", "n/a", "na",
+        "cancelled", "canceled", "withdrawn", "superseded", "no longer required", "not applicable", "n/a", "n a", "na",
     )),
     ("says the status is not known", None, ("tbc", "tba", "?", "unknown", "not assessed", "not known")),
+    ("says it is late, not whether it will recover", None, ("overdue", "late", "past due")),
     ("says it is not finished, not how it is going", None, (
         "incomplete", "not complete", "not completed", "not achieved", "not met",
     )),
@@ -107,7 +109,7 @@ _FUZZY_CHOICES = tuple(w for w in _KNOWN if len(w) >= 5)
 _REORDERED = {" ".join(sorted(w.split())): w for w in _KNOWN if " " in w}  # "implemented fully"
 _FUZZY_CUTOFF = 85.0
 _NEGATION = re.compile(r"\b(?:not|no|non|never)\b|\b(?:un|in)(?=[a-z]{4})")
-_COLOUR_PAIR = re.compile(r"(amber|green|red|a|g|r)\s*[-–/]\s*(amber|green|red|a|g|r)")
+_COLOUR_PAIR = re.compile(r"(amber|green|red|a|g|r)(?:\s*[-–/]\s*|\s+)(amber|green|red|a|g|r)")
 _PREFIX = re.compile(r"^\s*(?:(?:b?rag|current|overall|delivery)\s+)?(?:status|b?rag|rating|confidence)\s*[:\-–]\s*", re.I)
 _HEAD = re.compile(r"^(?P<head>[^:(\-–—]+?)\s*(?:[:\-–—]|\((?P<paren>[^)]*)\)?)")
 _NUMBER = re.compile(r"[\d.,%\s]+")
@@ -175,7 +177,7 @@ def map_status_word(word: str) -> WordMapping:
     if _NUMBER.fullmatch(word.strip()):
         return WordMapping(word, None, "a number, not a status word (often a placeholder for not assessed): "
                                        "fits no status")
-    leading = _leading(norm)
+    leading = _leading(_PREFIX.sub("", word), norm)
     if leading is not None:
         return WordMapping(word, *leading)
     close = _fuzzy(norm, _FUZZY_CHOICES)
@@ -184,15 +186,24 @@ def map_status_word(word: str) -> WordMapping:
     return WordMapping(word, None, "fits no status")
 
 
-def _leading(norm: str) -> tuple[Status | None, str] | None:
-    """A known word opening longer text, checked against a bracketed or trailing status word."""
+def _leading(raw: str, norm: str) -> tuple[Status | None, str] | None:
+    """A known word opening longer text and set off from the rest by punctuation.
+
+    "Complete - agreed at LIP EB" and "Green (on track)" are statuses with a description;
+    "Risk accepted" or "Started late" say something else, so they are not read by their
+    first word. A bracketed or trailing status word must agree with the first.
+    """
     for known in _LEADING:
-        if norm.startswith(known) and norm[len(known)] in " /":
-            first = _mapping(norm, known)
-            other = _KNOWN.get(norm[len(known):].strip(), ("", None))[1]
-            if first.status is not None and other is not None and other is not first.status:
-                return None, f"names two statuses ({first.status} and {other}): fits no status"
-            return first.status, f"starts with '{known}': {first.reason}"
+        if not (norm.startswith(known) and norm[len(known)] in " /"):
+            continue
+        opener = r"\W+".join(re.escape(part) for part in re.split(r"[ /]", known))
+        if not re.match(rf"\W*{opener}\s*(?:[:\-–—(,;.!/]|$)", raw.strip(), re.I):
+            return None
+        first = _mapping(norm, known)
+        other = _KNOWN.get(norm[len(known):].strip(), ("", None))[1]
+        if first.status is not None and other is not None and other is not first.status:
+            return None, f"names two statuses ({first.status} and {other}): fits no status"
+        return first.status, f"starts with '{known}': {first.reason}"
     return None
 
 

@@ -10,36 +10,22 @@ sheet and cell; nothing is dropped silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from paptools.model import DataWarning, Layout, Note, Status, Table
 from paptools.read.cells import Book, Sheet, XCell, column_letter
-from paptools.read.detect import MAX_COLUMNS, cell_text
-from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS
+from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
+from paptools.read.detect import MAX_COLUMNS, Row, cell_text
+from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS, LEFT_OUT
 from paptools.read.headers import FIELD_LABELS, ColumnMap, is_repeat_header
 from paptools.read.refs import RefCandidate, number_text, parse_ref
 from paptools.read.rules import bounds
-from paptools.read.statuses import WHITE, key_status
 from paptools.read.text import clean_text, normalise_label, one_line
 
 EXCEL_CELL_LIMIT = 32_767
 _DUE_FIELDS = ("original_due", "latest_due")
-_PRIORITY_AREA = re.compile(
-    r"^[ \t]*priority[ \t]+(?:action[ \t]+)?area[ \t]*(?P<n>\d+|[ivx]+)\b[ \t]*[:\-–—.]?[ \t]*", re.I | re.M
-)
-_AREA_SECTION = re.compile(r"^(?:pap|priority(?: action)?(?: area)?|area|pa)\s*(?P<n>\d+|[ivx]+)$", re.I)
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
-
-
-def area_label(number: str | int) -> str:
-    """'Priority area 2' from 2, '2' or 'ii'."""
-    if isinstance(number, str) and number.lower() in _ROMAN:
-        number = _ROMAN[number.lower()]
-    return f"Priority area {int(number)}"
-
-
 def column_map(table: Table) -> ColumnMap:
     """The table's columns as the walk uses them: fields (periods as 'period:N'), extras, headers."""
     fields = {c.field: c.index for c in table.columns}
@@ -51,7 +37,7 @@ def column_map(table: Table) -> ColumnMap:
 
 
 @dataclass
-class _RawAction:
+class RawAction:
     """An action row as found, before refs, statuses and authors are settled."""
 
     sheet: str
@@ -77,7 +63,7 @@ class _Sheet:
     """What one sheet contributed."""
 
     name: str
-    actions: list[_RawAction] = field(default_factory=list)
+    actions: list[RawAction] = field(default_factory=list)
     text_statuses: int = 0
     fill_statuses: int = 0
 
@@ -86,19 +72,20 @@ class _Sheet:
 class _Pending:
     """A row without a ref below an action, decided once the sheet's merged cells are known."""
 
-    action: _RawAction
+    action: RawAction
     ref_coordinate: str
     texts: list[str]
     first_coordinate: str
     has_action_text: bool
 
 
-class Walker:
+class Walker(ContextRows):
     """Walks every sheet of a workbook through its layout, collecting raw actions and notes."""
 
-    def __init__(self, book: Book, layout: Layout):
+    def __init__(self, book: Book, layout: Layout, seen: dict[str, list[Row]] | None = None):
         self.book = book
         self.layout = layout
+        self.seen = seen or {}
         self.warnings: list[DataWarning] = list(layout.warnings)
         self.notes: list[Note] = []
         self.sheets: list[_Sheet] = []
@@ -121,7 +108,7 @@ class Walker:
         if self.generated and self.book.title:
             self.title = self.book.title
         tables = {t.sheet: t for t in self.layout.tables}
-        skipped = {u.sheet for u in self.layout.unused if u.cell is None}
+        left_out = {u.sheet for u in self.layout.unused if u.what == LEFT_OUT}
         log = self.layout.log.sheet if self.layout.log else None
         for sheet in self.book.sheets:
             table = tables.get(sheet.title)
@@ -130,12 +117,12 @@ class Walker:
                 continue
             if table is None and self.generated and sheet.title in GENERATED_SHEETS:
                 continue
-            if table is None and self.layout.style_file and sheet.title not in skipped:
-                continue  # a sheet the house-style file leaves out
+            if sheet.title in left_out:
+                continue
             self._read_sheet(sheet, table, progress)
         self.warnings.extend(self.book.warnings)  # about the file itself: odd characters, missing styles
 
-    def _read_sheet(self, ws: Sheet, table: Table | None, progress) -> None:
+    def _read_sheet(self, ws: Sheet, table: Table | None, progress: Callable[[int, int], None] | None) -> None:
         sheet = _Sheet(ws.title)
         if ws.state != "visible":
             self.warn(ws.title, None, f"sheet is {ws.state} in Excel; read anyway")
@@ -144,16 +131,16 @@ class Walker:
         titles: set[str] = set()
         area = section = None
         in_key = False
-        last: _RawAction | None = None
+        last: RawAction | None = None
         pending: list[_Pending] = []
-        merge_checks: list[tuple[_RawAction, dict[str, str]]] = []
+        merge_checks: list[tuple[RawAction, dict[str, str]]] = []
         id_only: list[int] = []
         has_content = seen_key = False
         report = (lambda row: progress(row, ws.max_row)) if progress else None
-        for number, hidden, cells in self.book.rows(ws, MAX_COLUMNS, report):
+        for number, hidden, cells, texts in self._rows(ws, report):
             if columns is not None and len(cells) < columns.width:
                 cells = cells + [XCell(number, c) for c in range(len(cells) + 1, columns.width + 1)]
-            texts = [self._text(ws.title, cell) for cell in cells]
+                texts = texts + [""] * (len(cells) - len(texts))
             if not any(texts):
                 continue
             self.any_text = has_content = True
@@ -192,12 +179,12 @@ class Walker:
                          if name != "ref" and not texts[i]}
                 merge_checks.append((last, empty))
                 continue
-            if ref is not None and single and nonempty[0] == ref_index and not _AREA_SECTION.match(
+            if ref is not None and single and nonempty[0] == ref_index and not AREA_SECTION.match(
                     normalise_label(first)):
                 id_only.append(number)  # an id and nothing else: a pre-filled row, not an action
                 continue
             if ref is not None:  # "PAP 1" alone on its row: a section heading
-                match = _AREA_SECTION.match(normalise_label(first))
+                match = AREA_SECTION.match(normalise_label(first))
                 if match:
                     area = area_label(match.group("n"))
                 section = first
@@ -207,13 +194,13 @@ class Walker:
                 self._key_line(ws.title, cells, texts, nonempty, first)
                 in_key = True
                 continue
-            if _PRIORITY_AREA.search(first):
+            if PRIORITY_AREA.search(first):
                 found = self._record_areas(ws.title, cells[nonempty[0]].coordinate, texts, nonempty)
                 if len(found) == 1:
                     area, section = found[0], None
                 continue
             if single and len(first) <= 150 and not in_key:
-                match = _AREA_SECTION.match(normalise_label(first))
+                match = AREA_SECTION.match(normalise_label(first))
                 if match:
                     area = area_label(match.group("n"))
                 section = first
@@ -227,7 +214,8 @@ class Walker:
             self._not_read(ws.title, cells[nonempty[0]].coordinate, texts, in_key)
         merged = _merged_tops(ws.merges)
         for row in pending:
-            self._continue(ws, columns, row, merged)
+            if columns is not None:  # a pending row only follows an action, so the header was seen
+                self._continue(ws, columns, row, merged)
         for raw, empty in merge_checks:
             self._check_merges(ws, raw, empty, merged)
         if table is None and has_content and not seen_key and not self.generated:
@@ -244,14 +232,21 @@ class Walker:
             self.warn(ws.title, None, f"sheet uses {ws.max_column} columns; only the first {MAX_COLUMNS} were read")
         self.sheets.append(sheet)
 
-    def _layout_key_row(self, sheet: str, cells: list[XCell], texts: list[str]) -> None:
-        """A row of a key or legend block the layout found: a Key line if it names a status, else a note."""
-        nonempty = [i for i, t in enumerate(texts) if t]
-        first = texts[nonempty[0]]
-        if key_status(first):
-            self._key_line(sheet, cells, texts, nonempty, first)
-        else:
-            self.notes.append(Note("key", sheet, cells[nonempty[0]].coordinate, " ".join(texts[i] for i in nonempty)))
+    def _rows(self, ws: Sheet, report: Callable[[int], None] | None
+              ) -> Iterator[tuple[int, bool, list[XCell], list[str]]]:
+        """Each row with its texts: from the rows detection kept, else streamed again."""
+        kept = self.seen.get(ws.title)
+        if kept is None:
+            for number, hidden, cells in self.book.rows(ws, MAX_COLUMNS, report):
+                yield number, hidden, cells, [self._text(ws.title, cell) for cell in cells]
+            return
+        for n, row in enumerate(kept):
+            if report is not None and n % 500 == 0:
+                report(row.number)
+            for cell in row.cells:
+                if isinstance(cell.value, str) and len(cell.value) > EXCEL_CELL_LIMIT:
+                    self._text(ws.title, cell)  # says the cell is longer than Excel allows
+            yield row.number, row.hidden, row.cells, row.texts
 
     def _not_read(self, sheet: str, coordinate: str, texts: list[str], in_key: bool) -> None:
         text = " | ".join(t for t in texts if t)
@@ -283,14 +278,14 @@ class Walker:
                       f"({EXCEL_CELL_LIMIT:,}); kept whole")
         return cell_text(value)
 
-    def _ref(self, sheet: str, cell, text: str) -> tuple[RefCandidate | None, str]:
+    def _ref(self, sheet: str, cell: XCell, text: str) -> tuple[RefCandidate | None, str]:
         value = cell.value
         if isinstance(value, bool):
             return None, text
         if isinstance(value, (int, float)):
             if not 0 < value < 10_000 or value != value:  # not a ref number: 0, negative, huge, NaN
                 return None, text
-            written, ambiguous = number_text(value, self.book.number_format(cell.style))
+            written, ambiguous = number_text(value, cell.number_format)
             if parse_ref(written) is None:
                 return None, text
             return RefCandidate(written, ambiguous), written
@@ -301,89 +296,10 @@ class Walker:
         parsed = parse_ref(text) if text else None
         return (RefCandidate(parsed.text) if parsed else None), text
 
-    def _row_fill(self, cells) -> str | None:
-        for cell in cells:
-            rgb, _ = self.book.fill(cell.style)
-            if rgb and rgb != WHITE:
-                return rgb
-        return None
-
-    # -- rows --------------------------------------------------------------------------
-    def _loose_row(self, sheet: str, cells, texts, titles: set[str]) -> str:
-        """A row above the header: the title, a priority area, the Key, or a note."""
-        nonempty = [i for i, t in enumerate(texts) if t]
-        first = texts[nonempty[0]]
-        coordinate = cells[nonempty[0]].coordinate
-        if normalise_label(first) in KEY_MARKERS:
-            self.notes.append(Note("key", sheet, coordinate, first))
-            return "key"
-        if self._is_key_line(cells, texts, nonempty, first, False):
-            self._key_line(sheet, cells, texts, nonempty, first)
-            return "key"
-        if _PRIORITY_AREA.search(first):
-            found = self._record_areas(sheet, coordinate, texts, nonempty)
-            return "area" if len(found) == 1 else "areas"
-        if self.title is None and len(nonempty) == 1:
-            self.title = first
-        if len(nonempty) == 1:
-            titles.add(first)
-            self.notes.append(Note("title", sheet, coordinate, first))
-            return "title"
-        self.notes.append(Note("other", sheet, coordinate, " | ".join(texts[i] for i in nonempty)))
-        return "other"
-
-    def _area_from(self, texts) -> str | None:
-        for text in texts:
-            found = _PRIORITY_AREA.findall(text)
-            if len(found) == 1:
-                return area_label(found[0])
-        return None
-
-    def _record_areas(self, sheet: str, coordinate: str, texts, nonempty) -> list[str]:
-        found: list[str] = []
-        for index in nonempty:
-            text = texts[index]
-            matches = list(_PRIORITY_AREA.finditer(text))
-            for n, match in enumerate(matches):
-                end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
-                label = area_label(match.group("n"))
-                description = text[match.end():end].strip()
-                if description or label not in self.areas:  # a bare "Priority area 1" adds nothing
-                    self.areas[label] = description if not self.areas.get(label) else self.areas[label]
-                found.append(label)
-            if not matches:  # "Responsible bodies: ..." beside the priority areas
-                self.notes.append(Note("priority area", sheet, coordinate, text))
-        for label in found:
-            if self.areas[label]:
-                self.notes.append(Note("priority area", sheet, coordinate, f"{label}: {self.areas[label]}"))
-        return found
-
-    def _is_key_line(self, cells, texts, nonempty, first: str, in_key: bool) -> bool:
-        """A legend line: a status word with a description, or alone in a coloured cell.
-
-        A figures table ("Complete | 38 | 73%") names statuses too, but with numbers.
-        """
-        if not key_status(first):
-            return False
-        if any(isinstance(cells[i].value, (int, float)) for i in nonempty):
-            return False
-        rest = " ".join(texts[i] for i in nonempty)[len(first.split(":")[0]):]
-        described = len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
-        return described or bool(self._row_fill(cells)) or (in_key and len(nonempty) == 1)
-
-    def _key_line(self, sheet: str, cells, texts, nonempty, first: str) -> None:
-        status = key_status(first)
-        own = cells[nonempty[0]]
-        rgb, _ = self.book.fill(own.style)
-        if not rgb or rgb == WHITE:
-            rgb = self._row_fill(cells) or rgb
-        description = " ".join(texts[i] for i in nonempty)
-        self.key_lines.append((status, rgb, description))
-        self.notes.append(Note("key", sheet, own.coordinate, description))
-
-    def _action(self, ws: Sheet, sheet: _Sheet, columns, cells, texts, ref, ref_text, section, area,
-                hidden: bool, comments: dict[str, str]) -> _RawAction:
-        def cell_of(name):
+    def _action(self, ws: Sheet, sheet: _Sheet, columns: ColumnMap, cells: list[XCell], texts: list[str],
+                ref: RefCandidate, ref_text: str, section: str | None, area: str | None,
+                hidden: bool, comments: dict[str, str]) -> RawAction:
+        def cell_of(name: str) -> XCell | None:
             index = columns.fields.get(name)
             return cells[index] if index is not None else None
 
@@ -400,7 +316,7 @@ class Walker:
         status_text, rgb = "", None
         if status_cell is not None:
             status_text = texts[columns.fields["status"]]
-            rgb, message = self.book.fill(status_cell.style)
+            rgb, message = status_cell.fill, status_cell.look.fill_note
             if message:
                 self.warn(ws.title, status_cell.coordinate, message)
             if status_text:
@@ -415,12 +331,12 @@ class Walker:
         row = cells[0].row
         if hidden:
             self.warn(ws.title, f"A{row}", f"row of {ref.text} is hidden in Excel; read anyway")
-        raw = _RawAction(
+        raw = RawAction(
             sheet=ws.title, row=row, ref=ref, ref_text=ref_text,
             ref_cell=cells[columns.fields["ref"]].coordinate, fields=fields,
             timescale_value=timescale_cell.value if timescale_cell is not None else None,
             timescale_cell=timescale_cell.coordinate if timescale_cell is not None else None,
-            progress_cell=cell_of("progress").coordinate if cell_of("progress") is not None else None,
+            progress_cell=progress_cell.coordinate if (progress_cell := cell_of("progress")) is not None else None,
             status_text=status_text, status_rgb=rgb,
             status_cell=status_cell.coordinate if status_cell is not None else None,
             extra=extra, section=fields.pop("section", "") or section,
@@ -438,7 +354,7 @@ class Walker:
         return raw
 
     def _formula(self, sheet: str, cell: XCell) -> None:
-        formula = one_line(cell.formula, 60)
+        formula = one_line(cell.formula or "", 60)
         if cell.value not in (None, ""):
             self.warn(sheet, cell.coordinate, f"cell holds a formula ({formula}); its last calculated value is used")
         else:
@@ -446,7 +362,7 @@ class Walker:
                       f"cell holds a formula ({formula}) with no saved result (the file was not last saved by "
                       "Excel), so it reads as blank: type the text in, or open and save in Excel")
 
-    def _check_merges(self, ws: Sheet, raw: _RawAction, empty: dict[str, str], merged: dict[str, str]) -> None:
+    def _check_merges(self, ws: Sheet, raw: RawAction, empty: dict[str, str], merged: dict[str, str]) -> None:
         """A cell merged with the row above: its text was the row above's, not this action's."""
         for name, coordinate in empty.items():
             top = merged.get(coordinate)

@@ -16,14 +16,9 @@ from PIL import Image, ImageDraw, ImageFont
 
 from paptools.compare.figures import Counts
 from paptools.model import REPORT_ORDER, Status
+from paptools.write.palette import PALETTE
 
-COLOURS: dict[Status, tuple[int, int, int]] = {
-    Status.COMPLETE: (0x00, 0x70, 0xC0),
-    Status.ON_TRACK: (0x00, 0xB0, 0x50),
-    Status.NOT_STARTED: (0xFF, 0xFF, 0xFF),
-    Status.VULNERABLE: (0xFF, 0xC0, 0x00),
-    Status.AT_RISK: (0xC0, 0x00, 0x00),
-}
+COLOURS: dict[Status, tuple[int, int, int]] = {status: colour.rgb() for status, colour in PALETTE.items()}
 INK = (0x20, 0x20, 0x20)  # text: 16:1 on white
 OUTLINE = (0x40, 0x40, 0x40)  # bar edges: 10:1 on white, so even the white bar shows
 GRID = (0xD0, 0xD0, 0xD0)

@@ -15,6 +15,7 @@ import xlsxwriter
 
 from paptools.compare.history import History
 from paptools.model import STATUSES, UNKNOWN, Status
+from paptools.read.plan import GENERATED_PROPERTY
 from paptools.write.history_tables import Table, csv_safe
 from paptools.write.workbook import STATUS_FILLS, row_height
 
@@ -34,6 +35,7 @@ class _Writer:
             "comments": f"Written by paptools from {len(history.versions)} versions",
             "author": "", "company": "", "manager": "",
         })
+        self.book.set_custom_property(GENERATED_PROPERTY, "history workbook")  # never read as a version
         base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
         self.text = self.book.add_format({**base, "text_wrap": True})
         self.header = self.book.add_format({**base, "bold": True, "bg_color": "#1F3864", "font_color": "#FFFFFF",
@@ -59,7 +61,7 @@ class _Writer:
             for c, value in enumerate(row):
                 fmt = self.status.get(value) if table.columns[c] == "status" and isinstance(value, str) else None
                 sheet.write(r, c, csv_safe(value) if isinstance(value, str) else value, fmt or self.text)
-            sheet.set_row(r, row_height((value or "", width) for value, width in zip(row, widths)))
+            sheet.set_row(r, row_height((str(value or ""), width) for value, width in zip(row, widths)))
         for c, width in enumerate(widths):
             sheet.set_column(c, c, width)
         sheet.freeze_panes(first_row + 1, 0)

@@ -160,7 +160,7 @@ def _take_lock(directory: Path) -> Path:
                                         "if no run is going, delete that file") from None
         except OSError as error:
             raise _write_error(directory, error) from None
-        with os.fdopen(handle, "w") as stream:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(owner)
         return lock
     raise OutputBusy(directory, f"could not take the lock file {LOCK_NAME}: try again")
@@ -169,7 +169,7 @@ def _take_lock(directory: Path) -> Path:
 def _stale(lock: Path) -> bool:
     """A lock left by a run on this machine that has ended (killed, or the machine restarted)."""
     try:
-        pid_text, _, host = lock.read_text().partition(" ")
+        pid_text, _, host = lock.read_text(encoding="utf-8").partition(" ")
         pid = int(pid_text)
     except (OSError, ValueError):
         return False

@@ -15,14 +15,9 @@ from paptools.compare.changes import ChangeKind
 from paptools.compare.figures import Counts, Summary
 from paptools.compare.reconciliation import Reconciliation
 from paptools.model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Entry, Month, Plan, Status
+from paptools.write.palette import PALETTE
 
-STATUS_COLOURS = {
-    Status.COMPLETE: "blue",
-    Status.ON_TRACK: "green",
-    Status.VULNERABLE: "yellow",
-    Status.AT_RISK: "red",
-    Status.NOT_STARTED: "white",
-}
+STATUS_COLOURS = {status: colour.terminal for status, colour in PALETTE.items()}
 
 
 def status_word(status: Status | None) -> str:

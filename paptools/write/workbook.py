@@ -9,15 +9,23 @@ back gives the same plan (GENERATED_PROPERTY tells the reader it is ours).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
 from paptools.compare.figures import Summary, version_month
 from paptools.content.changes import ChangeRow
-from paptools.model import DataWarning, Plan
+from paptools.model import DataWarning, Finding, Plan
 from paptools.read.plan import GENERATED_PROPERTY  # what the reader recognises as ours
 from paptools.write.xlsx_actions import ActionsSheet, progress_text, vocabulary
-from paptools.write.xlsx_sheets import about_lines, write_about, write_changes, write_warnings
+from paptools.write.xlsx_sheets import (
+    about_lines,
+    finding_cells,
+    warning_cells,
+    write_about,
+    write_changes,
+    write_warnings,
+)
 from paptools.write.xlsx_style import STATUS_FILLS, Styles, row_height
 from paptools.write.xlsx_summary import SummarySheet
 
@@ -42,12 +50,14 @@ def write_clean_workbook(
     warnings: list[tuple[str, DataWarning]] | None = None,
     name: str | None = None,
     made: datetime | None = None,
+    findings: Sequence[Finding] = (),
 ) -> list[DataWarning]:
     """Write the cleaned workbook to `path`; returns the notes of what had to be split across rows.
 
     `changes` are the change list's rows (content/changes.py), when there was a comparison.
     `name` is the file name the workbook will have once written (the writer may be given a
     temporary path): the Warnings sheet names it. `made` is when this run made it (default now).
+    `findings` are the lint checks of the plan (check/lint.py), listed on the Warnings sheet too.
     """
     import xlsxwriter
 
@@ -77,7 +87,9 @@ def write_clean_workbook(
         sheets.append("Changes")
     all_warnings = list(warnings if warnings is not None else [(plan.source, w) for w in plan.warnings])
     all_warnings += [(name or path.name, note) for note in actions.notes]
-    write_warnings(book.add_worksheet("Warnings"), styles, all_warnings, title=title, version=version)
+    rows = [warning_cells(source, w) for source, w in all_warnings]
+    rows += [finding_cells(plan.source, finding) for finding in findings]
+    write_warnings(book.add_worksheet("Warnings"), styles, rows, title=title, version=version)
     sheets.append("Warnings")
     lines = about_lines(title=title, version=version, source=plan.source, made=made, sheets=sheets,
                         words=vocabulary(plan))

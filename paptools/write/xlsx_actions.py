@@ -51,12 +51,21 @@ def status_word(action: Action) -> str:
     return action.status.value
 
 
+def _reads_back(word: str, status: Status) -> bool:
+    """Whether the reader, with no house-style file, takes `word` for `status`."""
+    return status_from_text(word)[0] is status
+
+
 def vocabulary(plan: Plan) -> dict[str, Status]:
-    """The words the plan uses for each status, in the Key's order; the Key's word where it has none."""
+    """The plan's own status words, in the Key's order: its declared scale (Key, drop-down) and the words
+    its actions use, where they read back as the same status; the Key's word for a status with none."""
+    declared = [(m.word, m.status) for table in (plan.layout.tables if plan.layout else ())
+                for m in table.status.vocabulary if m.status is not None]
+    used = [(status_word(a), a.status) for a in plan.actions if a.status is not None and a.status_word]
     words: dict[str, Status] = {}
     for status in Status:
-        own = [status_word(a) for a in plan.actions if a.status is status and a.status_word]
-        for word in dict.fromkeys(own) or [status.value]:
+        own = {w.casefold(): w for w, s in reversed(declared + used) if s is status and _reads_back(w, status)}
+        for word in reversed(own.values()) if own else [status.value]:  # first spelling of each word kept
             words.setdefault(word, status)
     return words
 
@@ -114,7 +123,8 @@ class ActionsSheet:
     def write(self, sheet: Worksheet, *, title: str, version: str) -> None:
         widths = self.fit.widths
         cells = [[column.value(action) for column in self.columns] for action in self.plan.actions]
-        pieces = [[split_long(value) if isinstance(value, str) else [value] for value in row] for row in cells]
+        pieces: list[list[list[str | Month | None]]] = [
+            [list(split_long(value)) if isinstance(value, str) else [value] for value in row] for row in cells]
         continued = any(len(p) > 1 for row in pieces for p in row)
         row = 1
         for action, parts in zip(self.plan.actions, pieces):

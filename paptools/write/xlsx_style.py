@@ -16,13 +16,10 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from paptools.model import Status
+from paptools.write.palette import PALETTE
 
 STATUS_FILLS: dict[Status, tuple[str, str]] = {  # the Key's colours; text colour for contrast (WCAG AA)
-    Status.COMPLETE: ("#0070C0", "#FFFFFF"),
-    Status.ON_TRACK: ("#00B050", "#000000"),
-    Status.VULNERABLE: ("#FFC000", "#000000"),
-    Status.AT_RISK: ("#C00000", "#FFFFFF"),
-    Status.NOT_STARTED: ("#FFFFFF", "#000000"),
+    status: (f"#{colour.fill}", f"#{colour.text}") for status, colour in PALETTE.items()
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FONT = "Arial"
@@ -96,18 +93,33 @@ class Styles:
 
 
 def lines_needed(text: str, width: float) -> int:
-    """How many lines `text` wraps to in a column `width` characters wide (Arial 10).
+    """How many lines `text` wraps to in a column `width` characters wide (Arial 10, as Excel wraps).
 
-    A width unit holds about 1.5 characters of Arial 10 text; 1.35 leaves room for word wrapping.
+    Excel wraps at spaces. A width unit is 7 px; Arial 10 prose averages 6 px a character, and
+    6.4 px here leaves room for wide letters: measured against Arial's own metrics on the
+    example plan, it misses a line in about 2% of cells and adds one in about a third.
     """
-    per_line = max(int(width * 1.35), 1)
-    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+    capacity = max(int((width * 7 + 1) / 6.4), 1)
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0
+        for word in paragraph.split(" "):
+            need = len(word) if used == 0 else used + 1 + len(word)
+            if need > capacity and used:
+                lines += 1
+                need = len(word)
+            while need > capacity:  # a word longer than the line breaks where it must
+                lines += 1
+                need -= capacity
+            used = need
+    return lines
 
 
 def wrapped_height(cells: Iterable[tuple[str, float]]) -> float:
     """The row height (points) that shows every wrapped cell whole, as Excel's autofit would; at most 409."""
     lines = max((lines_needed(text, width) for text, width in cells if text), default=1)
-    return min(409.0, 12.75 * lines + 3)
+    return min(409.0, 12.75 * lines + 4)
 
 
 def row_height(texts_and_widths: Iterable[tuple[str, float]]) -> float:
@@ -187,8 +199,9 @@ def set_page(sheet: Worksheet, fit: PageFit, *, title: str, version: str, repeat
     else:
         sheet.set_print_scale(int(100 * SMALLEST_PRINTED_PT / FONT_SIZE))
     sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.6)
-    sheet.set_header(f'&L&"Arial,Bold"&10{header_text(title)}&R&"Arial,Regular"&10{header_text(version)}')
-    sheet.set_footer('&L&"Arial,Regular"&9Made by paptools&R&"Arial,Regular"&9Page &P of &N')
+    # The size code goes before the font name: "&10" followed by "15 April" would read as size 1015.
+    sheet.set_header(f'&L&10&"Arial,Bold"{header_text(title)}&R&10&"Arial,Regular"{header_text(version)}')
+    sheet.set_footer('&L&9&"Arial,Regular"Made by paptools&R&9&"Arial,Regular"Page &P of &N')
     if repeat_header:
         sheet.repeat_rows(0)
     # Officers print the plan as a grid: lines on screen and on paper (0 shows both).

@@ -27,6 +27,11 @@ def _count(counts: Counts, label: str) -> int:
     return counts.unknown if label == UNKNOWN else counts.of(Status(label))
 
 
+def _capital(label: str) -> str:
+    """'PAP actions' stays as it is; 'actions' becomes 'Actions'."""
+    return label[:1].upper() + label[1:]
+
+
 def chart_description(figures: Summary, label: str) -> str:
     """The chart's alternative text: the figures it shows, in words."""
     counts = figures.pap if label == "PAP actions" else figures.all
@@ -66,8 +71,7 @@ class SummarySheet:
         if trend and len(trend) > 1:
             row = self._trend(sheet, row + 1, trend)
         self._key(sheet, row + 1)
-        set_page(sheet, PageFit(A4, (), True), title=title, version=version, landscape=False,
-                 repeat_header=False, gridlines=False)
+        set_page(sheet, PageFit(A4, (), True), title=title, version=version, repeat_header=False, gridlines=False)
 
     def _counts_table(self, sheet: Worksheet, row: int) -> int:
         """Counts and percentages by status, as an Excel table whose total row holds the totals."""
@@ -109,12 +113,12 @@ class SummarySheet:
         pap = label == "PAP actions"
         column = 3 if pap else 1
         chart.add_series({
-            "name": label.capitalize(),
+            "name": _capital(label),
             "categories": [SHEET, top + 1, 0, top + count, 0],
             "values": [SHEET, top + 1, column, top + count, column],
             "points": points, "data_labels": {"value": True},
         })
-        chart.set_title({"name": f"{label.capitalize()} by status", "name_font": {"size": 11}})
+        chart.set_title({"name": f"{_capital(label)} by status", "name_font": {"size": 11}})
         chart.set_legend({"none": True})
         chart.set_y_axis({"reverse": True})
         chart.set_x_axis({"name": f"Number of {label}", "major_gridlines": {"visible": True}})

@@ -1,0 +1,143 @@
+"""Rows that are not actions: the title, priority areas, section headings and the Key.
+
+A mixin of the row walk (read/walk.py): it records the plan's title, the priority areas and
+their descriptions, and each Key line's status, colour and description, as notes.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from paptools.model import Note, Status
+from paptools.read.cells import Book, XCell
+from paptools.read.detect_plan import KEY_MARKERS
+from paptools.read.statuses import WHITE, family, key_status
+from paptools.read.text import normalise_label
+
+PRIORITY_AREA = re.compile(
+    r"^[ \t]*priority[ \t]+(?:action[ \t]+)?area[ \t]*(?P<n>\d+|[ivx]+)\b[ \t]*[:\-–—.]?[ \t]*", re.I | re.M
+)
+AREA_SECTION = re.compile(r"^(?:pap|priority(?: action)?(?: area)?|area|pa)\s*(?P<n>\d+|[ivx]+)$", re.I)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def area_label(number: str | int) -> str:
+    """'Priority area 2' from 2, '2' or 'ii'."""
+    if isinstance(number, str) and number.lower() in _ROMAN:
+        number = _ROMAN[number.lower()]
+    return f"Priority area {int(number)}"
+
+
+class ContextRows:
+    """Reads the rows around the actions; the walk supplies the book and the records."""
+
+    book: Book
+    notes: list[Note]
+    areas: dict[str, str]
+    key_lines: list[tuple[Status, str | None, str]]  # status, rgb, description
+    title: str | None
+
+    def _layout_key_row(self, sheet: str, cells: list[XCell], texts: list[str]) -> None:
+        """A row of a key or legend block the layout found: a Key line if it names a status, else a note."""
+        nonempty = [i for i, t in enumerate(texts) if t]
+        first = texts[nonempty[0]]
+        if key_status(first):
+            self._key_line(sheet, cells, texts, nonempty, first)
+        else:
+            self.notes.append(Note("key", sheet, cells[nonempty[0]].coordinate, " ".join(texts[i] for i in nonempty)))
+
+    def _row_fill(self, cells: list[XCell]) -> str | None:
+        for cell in cells:
+            if cell.fill and cell.fill != WHITE:
+                return cell.fill
+        return None
+
+    def _key_colour(self, cells: list[XCell], word: int) -> str | None:
+        """The colour a Key line gives its status: the word's own fill, else the nearest swatch.
+
+        Whole-row formatting (a grey band out to the last column) is the row's background, not
+        a status colour: a grey or white fill that three or more cells of the row share is passed over.
+        """
+        fills = [(i, cell.fill) for i, cell in enumerate(cells) if cell.fill]
+        shared = Counter(rgb for _, rgb in fills).most_common(1)
+        background = shared[0][0] if shared and shared[0][1] >= 3 and family(shared[0][0]) in ("white", "other") \
+            else None
+        own = cells[word].fill
+        if own and own not in (WHITE, background):
+            return own
+        swatches = sorted((rgb == WHITE, abs(i - word), rgb) for i, rgb in fills if rgb != background)
+        return swatches[0][2] if swatches else own
+
+    # -- rows --------------------------------------------------------------------------
+    def _loose_row(self, sheet: str, cells: list[XCell], texts: list[str], titles: set[str]) -> str:
+        """A row above the header: the title, a priority area, the Key, or a note."""
+        nonempty = [i for i, t in enumerate(texts) if t]
+        first = texts[nonempty[0]]
+        coordinate = cells[nonempty[0]].coordinate
+        if normalise_label(first) in KEY_MARKERS:
+            self.notes.append(Note("key", sheet, coordinate, first))
+            return "key"
+        if self._is_key_line(cells, texts, nonempty, first, False):
+            self._key_line(sheet, cells, texts, nonempty, first)
+            return "key"
+        if PRIORITY_AREA.search(first):
+            found = self._record_areas(sheet, coordinate, texts, nonempty)
+            return "area" if len(found) == 1 else "areas"
+        if self.title is None and len(nonempty) == 1:
+            self.title = first
+        if len(nonempty) == 1:
+            titles.add(first)
+            self.notes.append(Note("title", sheet, coordinate, first))
+            return "title"
+        self.notes.append(Note("other", sheet, coordinate, " | ".join(texts[i] for i in nonempty)))
+        return "other"
+
+    def _area_from(self, texts: list[str]) -> str | None:
+        for text in texts:
+            found = PRIORITY_AREA.findall(text)
+            if len(found) == 1:
+                return area_label(found[0])
+        return None
+
+    def _record_areas(self, sheet: str, coordinate: str, texts: list[str], nonempty: list[int]) -> list[str]:
+        found: list[str] = []
+        for index in nonempty:
+            text = texts[index]
+            matches = list(PRIORITY_AREA.finditer(text))
+            for n, match in enumerate(matches):
+                end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+                label = area_label(match.group("n"))
+                description = text[match.end():end].strip()
+                if description or label not in self.areas:  # a bare "Priority area 1" adds nothing
+                    self.areas[label] = description if not self.areas.get(label) else self.areas[label]
+                found.append(label)
+            if not matches:  # "Responsible bodies: ..." beside the priority areas
+                self.notes.append(Note("priority area", sheet, coordinate, text))
+        for label in found:
+            if self.areas[label]:
+                self.notes.append(Note("priority area", sheet, coordinate, f"{label}: {self.areas[label]}"))
+        return found
+
+    def _is_key_line(self, cells: list[XCell], texts: list[str], nonempty: list[int], first: str,
+                     in_key: bool) -> bool:
+        """A legend line: a status word with a description, or alone in a coloured cell.
+
+        A figures table ("Complete | 38 | 73%") names statuses too, but with numbers.
+        """
+        if not key_status(first):
+            return False
+        if any(isinstance(cells[i].value, (int, float)) for i in nonempty):
+            return False
+        rest = " ".join(texts[i] for i in nonempty)[len(first.split(":")[0]):]
+        described = len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
+        return described or bool(self._row_fill(cells)) or (in_key and len(nonempty) == 1)
+
+    def _key_line(self, sheet: str, cells: list[XCell], texts: list[str], nonempty: list[int], first: str) -> None:
+        status = key_status(first)
+        if status is None:
+            return
+        own = cells[nonempty[0]]
+        rgb = self._key_colour(cells, nonempty[0])
+        description = " ".join(texts[i] for i in nonempty)
+        self.key_lines.append((status, rgb, description))
+        self.notes.append(Note("key", sheet, own.coordinate, description))

@@ -1,0 +1,45 @@
+"""The date 'overdue' is judged at: the version's own date, and a note when that is only a save date."""
+from __future__ import annotations
+
+from datetime import date
+
+import openpyxl
+from click.testing import CliRunner
+
+from paptools.cli import main
+
+
+def plan_saved(tmp_path, *, labelled: str | None = None):
+    """A plan whose entries end in January 2024, saved now (openpyxl stamps the save time)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    if labelled:
+        sheet.append([labelled])
+    sheet.append(["Ref", "Action", "Owner", "Timescale", "Progress", "RAG"])
+    sheet.append(["PAP 1.1", "Set up the forum", "Sue Green", "Dec-23", "Nov 23: SG: first meeting held", "Green"])
+    sheet.append(["PAP 1.2", "Publish the report", "Sue Green", "Mar-24", "Jan 24: SG: drafted", "Amber"])
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_version_dated_only_by_a_much_later_save_is_questioned(tmp_path):
+    path = plan_saved(tmp_path)
+    today = date.today()
+    saved = f"{today.day} {today:%B %Y}"
+    result = CliRunner().invoke(main, ["summary", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"Figures for plan.xlsx (as of {saved})" in result.stdout
+    assert (f"Note: plan.xlsx is dated {saved} only by when the file was last saved, more than 3 months "
+            "after its latest progress entry (Jan 2024), and 'overdue' is judged as of that date") in result.stderr
+    quiet = CliRunner().invoke(main, ["summary", str(path), "--as-of", "2024-01"])
+    assert "Note:" not in quiet.stderr and "(as of 31 January 2024)" in quiet.stdout
+
+
+def test_a_labelled_version_date_is_used_and_not_questioned(tmp_path):
+    path = plan_saved(tmp_path, labelled="Version date: 31 January 2024")
+    result = CliRunner().invoke(main, ["summary", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Figures for plan.xlsx (as of 31 January 2024)" in result.stdout
+    assert "Note:" not in result.stderr

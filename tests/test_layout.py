@@ -1,0 +1,380 @@
+"""The reader on trackers kept in other house styles: each workbook is built here, in the test.
+
+Every expectation (actions, statuses in canonical and own words, entries, where each came
+from) is written out literally, as a careful person reading the workbook would write it down.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import datetime
+
+import openpyxl
+import pytest
+from openpyxl.styles import PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from paptools.errors import NoActions
+from paptools.read.plan import read_plan
+
+
+def build(path, sheets: dict[str, list[list]], fills: dict[tuple[str, str], str] | None = None,
+          modified: datetime | None = None):
+    """A workbook with these sheets of rows (None for a blank cell) and these cell fills."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    for (title, cell), rgb in (fills or {}).items():
+        book[title][cell].fill = PatternFill("solid", fgColor=rgb)
+    book.properties.created = datetime(2023, 6, 1, 9, 0)
+    book.save(path)
+    _set_modified(path, modified or datetime(2025, 1, 20, 9, 0))
+    return path
+
+
+def _set_modified(path, when: datetime) -> None:
+    """The document's last-modified date, as Excel would record it (openpyxl stamps the time of saving)."""
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    core = parts["docProps/core.xml"].decode()
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    parts["docProps/core.xml"] = re.sub(r"(<dcterms:modified[^>]*>)[^<]*", rf"\g<1>{stamp}", core).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
+def entries(action) -> list[tuple[str | None, str, str, str | None]]:
+    return [(e.date.iso() if e.date else None, e.text, e.source.value, e.cell) for e in action.entries]
+
+
+def statuses(plan) -> dict[str, tuple[str | None, str | None]]:
+    return {a.ref: (a.status.value if a.status else None, a.status_word) for a in plan.actions}
+
+
+def lines(plan) -> list[str]:
+    return [w.line() for w in plan.warnings]
+
+
+def test_one_column_per_period_gives_each_period_its_entries_and_dates(tmp_path):
+    path = build(tmp_path / "periods.xlsx", {"Plan": [
+        ["Ref", "Action", "Lead", "Deadline", "Baseline", "Update Jan 24", "Q4 2023/24 update", "Position at June",
+         "RAG"],
+        ["1.1", "Cut the waiting list", "Ann Lee", "Jun-24", "Waiting list at 120.", "Recruited two therapists.",
+         "Waiting list down to 80.", "14/06/2024: list at 40.", "G"],
+        ["1.2", "Publish the local offer", "Bo Khan", "Mar-24", None, None, "Draft shared with parents.", None,
+         "Amber"],
+    ]})
+    plan = read_plan(path)
+    first, second = plan.actions
+    assert entries(first) == [
+        (None, "Waiting list at 120.", "period column", "Plan!E2"),
+        ("2024-01", "Recruited two therapists.", "period column", "Plan!F2"),
+        ("2024-03", "Waiting list down to 80.", "period column", "Plan!G2"),
+        ("2024-06-14", "list at 40.", "period column", "Plan!H2"),
+    ]
+    assert entries(second) == [("2024-03", "Draft shared with parents.", "period column", "Plan!G3")]
+    assert statuses(plan) == {"1.1": ("On track", "G"), "1.2": ("Vulnerable", "Amber")}
+    table = plan.layout.tables[0]
+    assert [(p.letter, p.header, p.date.iso() if p.date else None, p.baseline) for p in table.periods] == [
+        ("E", "Baseline", None, True), ("F", "Update Jan 24", "2024-01", False),
+        ("G", "Q4 2023/24 update", "2024-03", False), ("H", "Position at June", "2024-06", False),
+    ]
+    assert lines(plan) == []
+
+
+def test_an_updates_log_with_the_key_on_a_third_sheet(tmp_path):
+    path = build(tmp_path / "log.xlsx", {
+        "Actions": [
+            ["ID", "Description", "Owner", "Target date", "Status"],
+            ["A1", "Train every SENCo", "Jo Bloggs", "Sep-24", "Some slippage"],
+            ["A2", "Open the new hub", "Sam Hill", "Jan-24", "Achieved"],
+        ],
+        "Updates": [
+            ["ID", "Date", "Updated by", "Update"],
+            ["A1", datetime(2024, 1, 10), "Jo Bloggs", "Kick-off held with 12 schools."],
+            ["A2", datetime(2024, 2, 1), "Sam Hill", "Hub opened."],
+            ["A1", datetime(2024, 3, 5), "Jo Bloggs", "Two sessions moved to May."],
+            ["A9", datetime(2024, 3, 6), "Sam Hill", "Note for an action that is not in the plan."],
+        ],
+        "Guidance": [
+            ["Status", "Meaning"],
+            ["Achieved", "The action is complete."],
+            ["On track", "Going to plan."],
+            ["Some slippage", "Behind, but recoverable."],
+            ["Off track", "Will not be delivered without help."],
+            ["Not started", "Not due to start yet."],
+        ],
+    })
+    plan = read_plan(path)
+    assert statuses(plan) == {"A 1": ("Vulnerable", "Some slippage"), "A 2": ("Complete", "Achieved")}
+    one, two = plan.actions
+    assert [(e.date.iso(), e.author, e.text, e.source.value, e.cell) for e in one.entries] == [
+        ("2024-01-10", "Jo Bloggs", "Kick-off held with 12 schools.", "log sheet", "Updates!D2"),
+        ("2024-03-05", "Jo Bloggs", "Two sessions moved to May.", "log sheet", "Updates!D4"),
+    ]
+    assert [(e.date.iso(), e.text) for e in two.entries] == [("2024-02-01", "Hub opened.")]
+    assert lines(plan) == [
+        "Updates!A5: update for ref 'A9' matches no action: not attached to the plan; its text is kept here",
+    ]
+    assert plan.warnings[0].value == "A9 | 06/03/2024 | Sam Hill | Note for an action that is not in the plan."
+    status = plan.layout.tables[0].status
+    assert status.vocabulary_source == "sheet Guidance A2:B6"
+    assert [(w.word, w.status.value if w.status else None, w.count) for w in status.vocabulary] == [
+        ("Achieved", "Complete", 1), ("On track", "On track", 0), ("Some slippage", "Vulnerable", 1),
+        ("Off track", "At risk", 0), ("Not started", "Not yet started", 0),
+    ]
+    assert plan.layout.log.sheet == "Updates"
+
+
+def test_a_drop_down_list_gives_the_scale_and_an_unmappable_word_is_reported_not_counted(tmp_path):
+    path = tmp_path / "register.xlsx"
+    build(path, {"Register": [
+        ["Item", "Issue", "Owner", "Due date", "Comments", "Current status"],
+        ["I-01", "Transport contract", "Kim Day", "Feb-25", "Retendered.", "Closed"],
+        ["I-02", "EHCP backlog", "Lee Ray", "Mar-25", "Weekly panel.", "In progress"],
+        ["I-03", "Therapy gap", "Kim Day", "Apr-25", "With the ICB.", "Escalated"],
+        ["I-04", "Parent survey", "Lee Ray", "May-25", "Not yet begun.", "Open"],
+    ]})
+    book = openpyxl.load_workbook(path)
+    rule = DataValidation(type="list", formula1='"Open,In progress,Escalated,Closed"')
+    rule.add("F2:F200")
+    book["Register"].add_data_validation(rule)
+    book.save(path)
+    plan = read_plan(path)
+    assert statuses(plan) == {"I 01": ("Complete", "Closed"), "I 02": ("On track", "In progress"),
+                              "I 03": ("At risk", "Escalated"), "I 04": (None, "Open")}
+    status = plan.layout.tables[0].status
+    assert status.vocabulary_source == "drop-down list on Register!F2:F200"
+    assert [w.word for w in status.vocabulary] == ["Open", "In progress", "Escalated", "Closed"]
+    assert lines(plan) == ["Register!F5: 'Open' is not one of the five statuses; status unknown"]
+
+
+def test_a_coloured_key_in_the_plans_own_words_gives_fills_their_status(tmp_path):
+    path = build(tmp_path / "colours.xlsx", {"PAP": [
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "RAG"],
+        ["PAP 1.1", "Audit EHCPs", "Ann Lee", "Dec-24", "Nov 24: AL: half done.", None],
+        ["PAP 1.2", "New panel", "Bo Khan", "Jan-25", "Dec 24: BK: panel met.", None],
+        [],
+        ["Key"],
+        [None, "Delivered"],
+        [None, "Progressing well"],
+        [None, "Some slippage"],
+    ]}, fills={("PAP", "F2"): "FFC000", ("PAP", "F3"): "92D050", ("PAP", "A6"): "5B9BD5",
+               ("PAP", "A7"): "92D050", ("PAP", "A8"): "FFC000"})
+    plan = read_plan(path)
+    assert statuses(plan) == {"PAP 1.1": ("Vulnerable", "Some slippage"), "PAP 1.2": ("On track", "Progressing well")}
+    status = plan.layout.tables[0].status
+    assert [(w.word, w.status.value, w.colour) for w in status.vocabulary] == [
+        ("Delivered", "Complete", "5B9BD5"), ("Progressing well", "On track", "92D050"),
+        ("Some slippage", "Vulnerable", "FFC000"),
+    ]
+    assert lines(plan) == []
+
+
+def test_a_plan_column_decides_which_actions_are_the_paps(tmp_path):
+    path = build(tmp_path / "membership.xlsx", {"Actions": [
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "Status", "Plan: PAP / Improvement"],
+        ["1.1", "A", "Ann Lee", "Dec-24", "Nov 24: done.", "Complete", "PAP"],
+        ["1.2", "B", "Ann Lee", "Dec-24", "Nov 24: begun.", "On track", "Improvement plan"],
+        ["1.3", "C", "Ann Lee", "Dec-24", "Nov 24: begun.", "On track", "PAP"],
+    ]})
+    plan = read_plan(path)
+    assert [(a.ref, a.is_pap) for a in plan.actions] == [("1.1", True), ("1.2", False), ("1.3", True)]
+    assert plan.layout.membership.kind == "column"
+    assert plan.layout.membership.pap_values == ("PAP",)
+
+
+def test_newest_first_cells_are_recognised_as_the_plans_order(tmp_path):
+    path = build(tmp_path / "newest.xlsx", {"PAP": [
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "RA"],
+        ["PAP 1.1", "A", "Ann Lee", "Dec-24", "Mar 24: finished.\nFeb 24: halfway.\nJan 24: started.", "Complete"],
+        ["PAP 1.2", "B", "Ann Lee", "Dec-24", "Apr 24: review.\nJan 24: kick-off.", "On track"],
+    ]})
+    plan = read_plan(path)
+    assert plan.layout.entry_order == "newest first"
+    assert [(e.date.iso(), e.text) for e in plan.actions[0].entries] == [
+        ("2024-03", "finished."), ("2024-02", "halfway."), ("2024-01", "started."),
+    ]
+
+
+def test_a_header_spread_over_two_rows_with_merged_groups(tmp_path):
+    path = tmp_path / "two-rows.xlsx"
+    build(path, {"Plan": [
+        ["Ref", "Action", "Owner", "Timescale", "Progress update", None, None, "RAG"],
+        [None, None, None, None, "Jan 24", "Feb 24", "Mar 24", None],
+        ["2.1", "Hire staff", "Ann Lee", "Apr-24", "Advert out.", "Interviews.", "Two appointed.", "Green"],
+    ]})
+    book = openpyxl.load_workbook(path)
+    book["Plan"].merge_cells("E1:G1")
+    book.save(path)
+    plan = read_plan(path)
+    table = plan.layout.tables[0]
+    assert table.header_rows == (1, 2)
+    assert [(p.letter, p.header, p.date.iso()) for p in table.periods] == [
+        ("E", "Progress update Jan 24", "2024-01"), ("F", "Progress update Feb 24", "2024-02"),
+        ("G", "Progress update Mar 24", "2024-03"),
+    ]
+    assert entries(plan.actions[0]) == [
+        ("2024-01", "Advert out.", "period column", "Plan!E3"),
+        ("2024-02", "Interviews.", "period column", "Plan!F3"),
+        ("2024-03", "Two appointed.", "period column", "Plan!G3"),
+    ]
+    assert statuses(plan) == {"2.1": ("On track", "Green")}
+
+
+@pytest.mark.parametrize("name", ["PAP latest.xlsx", "PAP v12 FINAL.xlsx", "PAP_2023-02.xlsx"])
+def test_renamed_files_give_the_same_version_date_and_figures(tmp_path, name):
+    path = build(tmp_path / name, {"PAP": [
+        ["Position as at 14 January 2025"],
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "RA"],
+        ["PAP 1.1", "A", "Ann Lee", "Dec-24", "Nov 24: done.", "Complete"],
+        ["PAP 1.2", "B", "Ann Lee", "Mar-25", "Dec 24: begun.", "On track"],
+    ]})
+    plan = read_plan(path)
+    assert plan.version_date.isoformat() == "2025-01-14"
+    assert plan.version_date_source == "cell PAP!A1 'Position as at 14 January 2025'"
+    assert statuses(plan) == {"PAP 1.1": ("Complete", "Complete"), "PAP 1.2": ("On track", "On track")}
+
+
+def test_without_a_dated_cell_the_document_properties_date_the_version(tmp_path):
+    path = build(tmp_path / "PAP 2023-02.xlsx", {"PAP": [
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "RA"],
+        ["PAP 1.1", "A", "Ann Lee", "Dec-24", "Nov 24: done.", "Complete"],
+    ]}, modified=datetime(2025, 2, 3, 10, 0))
+    plan = read_plan(path)
+    assert (plan.version_date.isoformat(), plan.version_date_source) == ("2025-02-03", "document properties (modified)")
+
+
+def test_a_raid_log_with_a_five_point_confidence_scale(tmp_path):
+    path = build(tmp_path / "raid.xlsx", {"RAID": [
+        ["Risk ID", "Risk description", "Risk owner", "Due date", "Actions taken", "Delivery confidence"],
+        ["R-001", "Staff shortages", "Ann Lee", "Jun-25", "Agency cover agreed.", "A/G"],
+        ["R-002", "Budget overspend", "Bo Khan", "Jul-25", "Recovery plan drafted.", "A/R"],
+        ["R-003", "Data quality", "Ann Lee", "Aug-25", "Audit done.", "G"],
+        ["R-004", "Estates", "Bo Khan", "Sep-25", "Survey booked.", "A"],
+        ["R-005", "Transport", "Bo Khan", "Oct-25", "Contract lapsed.", "R"],
+    ]})
+    plan = read_plan(path)
+    assert statuses(plan) == {
+        "R 001": ("On track", "A/G"), "R 002": ("At risk", "A/R"), "R 003": ("On track", "G"),
+        "R 004": ("Vulnerable", "A"), "R 005": ("At risk", "R"),
+    }
+    assert [(a.title, a.owner, a.progress) for a in plan.actions[:1]] == [
+        ("Staff shortages", "Ann Lee", "Agency cover agreed.")]
+    columns = {c.field: (c.letter, c.header) for c in plan.layout.tables[0].columns}
+    assert columns["ref"] == ("A", "Risk ID") and columns["status"] == ("F", "Delivery confidence")
+    assert columns["progress"] == ("E", "Actions taken")
+
+
+def test_an_audit_recommendations_tracker(tmp_path):
+    path = build(tmp_path / "audit.xlsx", {"Recommendations": [
+        ["Recommendation Number", "Recommendation", "Responsible officer", "Agreed implementation date",
+         "Entity response", "Implementation status"],
+        [1, "Review the SEND panel terms", "Ann Lee", "Mar-24", "Terms revised.", "Fully implemented"],
+        [2, "Publish panel decisions", "Bo Khan", "Jun-24", "Half published.", "Partially implemented"],
+        [3, "Train panel members", "Ann Lee", "Sep-24", "Not begun.", "Not implemented"],
+    ]})
+    plan = read_plan(path)
+    assert statuses(plan) == {"1": ("Complete", "Fully implemented"), "2": ("On track", "Partially implemented"),
+                              "3": ("Not yet started", "Not implemented")}
+    assert [a.progress for a in plan.actions] == ["Terms revised.", "Half published.", "Not begun."]
+
+
+def test_several_registers_a_filtered_view_and_a_summary_sheet(tmp_path):
+    header = ["ID", "Description", "Owner", "Due date", "Update", "Status"]
+    path = build(tmp_path / "registers.xlsx", {
+        "Summary": [["Status", "Count"], ["Open", 3], ["Closed", 1]],
+        "Risks": [header, ["R1", "Staffing", "Ann Lee", "Jun-25", "Agency cover.", "Open"],
+                  ["R2", "Budget", "Bo Khan", "Jul-25", "Plan drafted.", "On track"]],
+        "Issues": [header, ["I1", "Transport", "Bo Khan", "Feb-25", "Retendered.", "Closed"]],
+        "Open risks": [header, ["R2", "Budget", "Bo Khan", "Jul-25", "Plan drafted.", "On track"]],
+    })
+    plan = read_plan(path)
+    assert [(a.ref, a.sheet) for a in plan.actions] == [("R 1", "Risks"), ("R 2", "Risks"), ("I 1", "Issues")]
+    unused = [(u.sheet, u.what) for u in plan.layout.unused]
+    assert ("Open risks", "repeats rows of sheet Risks (same ids and text): a view, not counted twice") in unused
+    assert ("Summary", "a summary, pivot or chart sheet: skipped (the figures are counted from the actions "
+                       "themselves)") in unused
+    assert lines(plan) == ["Risks!F2: 'Open' is not one of the five statuses; status unknown"]
+
+
+def test_ids_prefilled_far_down_the_sheet_are_not_actions(tmp_path):
+    rows = [["S.No", "Action", "Owner", "Timescale", "Remarks", "Status"],
+            [1, "First", "Ann Lee", "Dec-24", "Nov 24: begun.", "In progress"],
+            [2, "Second", "Ann Lee", "Dec-24", "Nov 24: done.", "Done"]]
+    rows += [[n] for n in range(3, 9000)]
+    plan = read_plan(build(tmp_path / "prefilled.xlsx", {"Tracker": rows}))
+    assert statuses(plan) == {"1": ("On track", "In progress"), "2": ("Complete", "Done")}
+    assert lines(plan) == ["Tracker!A4:A9000: 8,997 row(s) have an id and nothing else: not read as actions"]
+
+
+def test_open_and_closed_sheets_give_rows_without_a_status_their_sheets_status(tmp_path):
+    header = ["Ref", "Action", "Owner", "Timescale", "Progress", "Status"]
+    path = build(tmp_path / "open-closed.xlsx", {
+        "Open": [header, ["1.1", "A", "Ann Lee", "Dec-25", "Nov 24: begun.", "On track"]],
+        "Closed": [header, ["1.2", "B", "Ann Lee", "Dec-24", "Oct 24: finished.", None]],
+    })
+    plan = read_plan(path)
+    assert [(a.ref, a.status.value, a.status_source, a.status_word) for a in plan.actions] == [
+        ("1.1", "On track", "text", "On track"), ("1.2", "Complete", "sheet name", "Closed")]
+
+
+def test_the_refusal_names_the_closest_header_row_and_what_it_lacked(tmp_path):
+    path = build(tmp_path / "tracker.xlsx", {"Tracker": [
+        ["Team tracker"],
+        ["Item", "Notes", "Budget"],
+        ["1", "Called the school.", "£100"],
+    ]})
+    with pytest.raises(NoActions) as raised:
+        read_plan(path)
+    assert raised.value.detail == (
+        "has no header row with a Ref column on any sheet: check it is the action plan (a header row naming Ref, "
+        "Action, Owner, Progress ...); closest: sheet Tracker row 2 has 'Item', 'Notes', 'Budget' (read as "
+        "Progress, Ref) but lacks another column such as Action, Owner, Timescale, Status; run 'paptools inspect' "
+        "on it to see what was "
+        "found, and name the columns in a paptools.toml house-style file (see the README)")
+
+
+def test_a_status_per_period_reads_the_latest_and_keeps_the_others(tmp_path):
+    path = build(tmp_path / "rag-periods.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "RAG Jan 24", "RAG Feb 24", "RAG Mar 24"],
+        ["1.1", "A", "Ann Lee", "Jun-24", "Mar 24: AL: on course.", "Red", "Amber", "Green"],
+    ]})
+    plan = read_plan(path)
+    assert statuses(plan) == {"1.1": ("On track", "Green")}
+    assert plan.actions[0].extra == (("RAG Jan 24", "Red"), ("RAG Feb 24", "Amber"))
+    assert lines(plan) == []
+
+
+def test_two_columns_that_could_both_be_progress_are_a_warning(tmp_path):
+    path = build(tmp_path / "rivals.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Timescale", "Comments", "Remarks", "Status"],
+        ["1.1", "A", "Ann Lee", "Jun-24", "Mar 24: on course.", "Chased.", "Green"],
+    ]})
+    plan = read_plan(path)
+    assert [e.text for e in plan.actions[0].entries] == ["on course."]
+    assert plan.actions[0].extra == (("Remarks", "Chased."),)
+    assert lines(plan) == ["Plan!F1: column F 'Remarks' could also be the Progress column; column E 'Comments' is "
+                           "used (name the right one in paptools.toml)"]
+
+
+def test_status_words_coloured_by_conditional_formatting_are_read_as_words(tmp_path):
+    from openpyxl.formatting.rule import CellIsRule
+    path = build(tmp_path / "cf.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "Status"],
+        ["1.1", "A", "Ann Lee", "Jun-24", "Mar 24: on course.", "Delayed"],
+        ["1.2", "B", "Ann Lee", "Jun-24", "Mar 24: done.", "Done"],
+    ]})
+    book = openpyxl.load_workbook(path)
+    book["Plan"].conditional_formatting.add(
+        "F2:F100", CellIsRule(operator="equal", formula=['"Delayed"'], fill=PatternFill("solid", bgColor="FFC000")))
+    book.save(path)
+    plan = read_plan(path)
+    assert statuses(plan) == {"1.1": ("Vulnerable", "Delayed"), "1.2": ("Complete", "Done")}
+    status = plan.layout.tables[0].status
+    assert status.kind == "text (coloured by conditional formatting)"
+    assert lines(plan) == []

@@ -1,0 +1,127 @@
+"""The report's content tree, with no Word in it: literal sentences for the January 2025 example."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import example_path
+
+from paptools.api import reconcile
+from paptools.content.narrative import parse_narrative
+from paptools.content.report import ReportSettings, build_report
+from paptools.content.tree import BulletList, Figure, Paragraph, Placeholder, Report, Section, walk
+
+
+def report_for(versions, settings: ReportSettings | None = None, as_of=date(2025, 1, 20)) -> Report:
+    result = reconcile([example_path(v) for v in versions], as_of=as_of, single_ok=True)
+    return build_report(result, settings or ReportSettings())
+
+
+@pytest.fixture(scope="module")
+def january() -> Report:
+    return report_for(["2024-06", "2025-01"])
+
+
+def paragraphs(section: Section) -> list[str]:
+    return [b.text for b in section.blocks if isinstance(b, Paragraph)]
+
+
+def test_sections_follow_the_committee_papers_order(january):
+    assert [(s.title, s.numbered) for s in january.sections] == [
+        ("Purpose of report", False), ("Executive summary", False), ("Recommendations", False),
+        ("Background", True), ("Progress by priority area", True), ("Current position and impact", True),
+        ("Performance", True), ("Feedback", True), ("Summary", True),
+        ("Appendix A: Status of every action", False), ("Appendix B: How the figures are calculated", False)]
+    for key in ("impact", "feedback", "background"):
+        assert any(isinstance(b, Placeholder) for b in january.section(key).blocks), key
+
+
+def test_the_figures_as_sentences(january):
+    summary = paragraphs(january.section("executive_summary"))
+    assert summary[:2] == [
+        "Of a total of 40 PAP actions, thirty-three (82.5%) have been marked as complete and seven (17.5%) are incomplete.",
+        "Of the seven incomplete actions, four are on track, one has not yet started, one is vulnerable and one is "
+        "at risk."]
+    assert ("Across the plan, one action is at risk, one is vulnerable, one is past its latest due date and four "
+            "are without an update since the last version.") in summary
+    figure = next(b for b in january.section("executive_summary").blocks if isinstance(b, Figure))
+    assert figure.categories == ("Complete", "On track", "Not yet started", "Vulnerable", "At risk")
+    assert figure.series[0].values == (33, 4, 1, 1, 1)
+    assert figure.table.rows[0] == ("Complete", "33", "82.5%")
+    assert "PAP actions: Complete 33, On track 4, Not yet started 1, Vulnerable 1, At risk 1 (total 40)" in \
+        figure.alt_text
+    assert january.section("summary").blocks[0].text == (
+        "Thirty-three of the 40 PAP actions are complete. The seven PAP actions still open will continue to be "
+        "monitored until they are complete.")
+
+
+def test_no_new_update_is_said_once_as_a_list_of_refs(january):
+    text = january.text()
+    assert text.count("No new update was recorded") == 1
+    assert "No new update was recorded for PAP 1.3, PAP 2.4, PAP 2.16 and PAP 2.25 (open actions, four in all)." in text
+
+
+def test_each_changed_action_is_listed_once_with_its_tidied_entries(january):
+    response = january.section("response")
+    leads = [b.runs[0].text for s in walk((response,)) for b in s.blocks
+             if isinstance(b, Paragraph) and b.runs[0].bold]
+    assert len(leads) == len(set(leads)) == 21
+    bullets = [item.text for s in walk((response,)) for b in s.blocks if isinstance(b, BulletList) for item in b.items]
+    assert "September 2024: JSNA has been populated with SEND and Health data and has been published on the " \
+           "website." in " ".join(bullets)
+    assert all(not line.endswith("..") for line in bullets)
+
+
+def test_names_are_off_by_default_and_on_when_asked(january):
+    assert "(Steve Larking)" not in january.text()
+    named = report_for(["2024-06", "2025-01"], ReportSettings(names=True))
+    assert "September 2024 (Steve Larking): JSNA has been populated" in named.text()
+
+
+def test_no_file_name_and_no_council_default(january):
+    text = january.text()
+    assert "oldham-send-pap" not in text and ".xlsx" not in text
+    assert january.front[0].text == "Report to: The committee"
+    assert "Plan: SEND & Inclusion Improvement Programme: Priority Action Plan, version of 15 January 2025" in text
+    assert "Compared with: SEND & Inclusion Improvement Programme: Priority Action Plan, version of 15 June 2024" \
+        in text
+
+
+def test_data_notes_are_plain_and_name_the_action():
+    report = report_for(["2025-01", "2025-08"], as_of=date(2025, 9, 1))
+    notes = [item.text for s in walk((report.section("appendix_method"),)) for b in s.blocks
+             if isinstance(b, BulletList) for item in b.items]
+    assert "Action PAP 2.4: the status colour is not one of the Key's colours; read as On track." in notes
+    assert not any("92D050" in note or "I30" in note for note in notes)
+
+
+def test_narrative_sections_land_in_their_places_with_subheadings():
+    narrative = parse_narrative(
+        "Our partnership was inspected in June 2023.\n\n"
+        "# Background\nThe plan was **approved** in October 2023.\n\n## Governance\n- A board meets monthly.\n\n"
+        "# Local offer\nThe local offer moved to the parent carer forum.\n\n"
+        "# Summary\nMuch done, more to do.\n")
+    report = report_for(["2024-06", "2025-01"], ReportSettings(narrative=narrative))
+    titles = [s.title for s in report.sections]
+    assert titles[3] == "Background" and titles[8:10] == ["Local offer", "Summary"]
+    background = report.section("background")
+    assert background.blocks[0].runs[1].text == "approved" and background.blocks[0].runs[1].bold
+    assert [(s.title, s.level) for s in background.subsections] == [("Governance", 2)]
+    assert paragraphs(report.section("purpose")) == ["Our partnership was inspected in June 2023."]
+    assert paragraphs(report.section("summary")) == ["Much done, more to do."]
+
+
+def test_equal_counts_have_equal_percentages(january):
+    rows = next(b for b in january.section("executive_summary").blocks if isinstance(b, Figure)).table.rows
+    by_count: dict[str, set[str]] = {}
+    for _, count, percent in rows:
+        by_count.setdefault(count, set()).add(percent)
+    assert all(len(percents) == 1 for percents in by_count.values()), by_count
+
+
+def test_within_timescale_is_the_same_whatever_versions_are_passed():
+    def sentence(versions):
+        text = report_for(versions).text()
+        return next(line for line in text.splitlines() if line.startswith("Of the thirty-three complete actions"))
+
+    assert sentence(["2025-01"]) == sentence(["2024-06", "2025-01"])
