@@ -179,17 +179,23 @@ def main() -> None:
         problems += check(size, first, second)
     print("Correctness: " + ("every action read; fast and simple paths give the same JSON" if not problems
                              else "\n  ".join(["PROBLEMS", *problems])), flush=True)
-    verdicts = startup(max(runs, 10))
+    verdicts: list[Verdict] = []
+
+    def report(found: list[Verdict]) -> None:  # printed as they come: a full run is long
+        verdicts.extend(found)
+        for verdict in found:
+            print(verdict.line(), flush=True)
+        print(f"        ({load()})", flush=True)
+
+    report(startup(max(runs, 10)))
     with tempfile.TemporaryDirectory() as folder:
         for size in (s for s in sizes if s <= 500):
-            verdicts += real_sized(size, runs, folder)
-            print(f"  ... {size:,} done ({load()})", flush=True)
-        verdicts += large([s for s in sizes if s > 500], runs, folder)
+            report(real_sized(size, runs, folder))
+        if any(s > 500 for s in sizes):
+            report(large([s for s in sizes if s > 500], runs, folder))
     if not args.quick:
-        verdicts += history(runs)
+        report(history(runs))
     print(f"\nAt the end: {load()}")
-    for verdict in verdicts:
-        print(verdict.line())
     failed = [v.name for v in verdicts if not v.held]
     print(f"\n{len(verdicts) - len(failed)} of {len(verdicts)} targets met" + (f"; {len(problems)} correctness "
                                                                             "problem(s)" if problems else ""))
