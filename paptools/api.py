@@ -19,8 +19,8 @@ from paptools.compare.figures import version_month
 from paptools.compare.history import History, build_history
 from paptools.compare.reconciliation import Reconciliation as Reconciliation  # what reconcile() returns
 from paptools.compare.reconciliation import reconcile_plans
-from paptools.errors import UsageError
-from paptools.model import DataWarning, Finding, Month, Plan
+from paptools.errors import NoActions, UsageError
+from paptools.model import DataWarning, Finding, Layout, Month, Plan
 from paptools.read.plan import read_plan as _read_plan
 
 
@@ -356,3 +356,36 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
     if notes is not None:
         notes += written
     return plan, outputs.final(staged)
+
+
+def inspect_workbook(path: PathLike, style: PathLike | None = None
+                     ) -> tuple[Layout, Plan | None, NoActions | None]:
+    """How a workbook is read: its detected layout, the plan read through it, and the refusal
+    when no actions could be read (the layout is still worth showing then)."""
+    from paptools.read.cells import open_book
+    from paptools.read.detect_plan import detect_layout
+    from paptools.read.plan import read_through
+    from paptools.read.style import find_style
+
+    house = find_style(Path(path), Path(style) if style else None)
+    book = open_book(Path(path))
+    try:
+        layout = detect_layout(book, house)
+        try:
+            return layout, read_through(book, layout, None, house), None
+        except NoActions as error:
+            return layout, None, error
+    finally:
+        book.close()
+
+
+def write_style_file(workbook: PathLike, layout: Layout) -> Path:
+    """The detected layout written as paptools.toml beside the workbook, never over an existing one."""
+    from paptools.errors import OutputExists
+    from paptools.read.style import STYLE_NAME, style_text
+
+    target = Path(workbook).parent / STYLE_NAME
+    if target.exists():
+        raise OutputExists(target, "exists already: edit it, or move it away to write the detected layout")
+    target.write_text(style_text(layout), encoding="utf-8")
+    return target

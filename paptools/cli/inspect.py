@@ -7,15 +7,11 @@ were read. `--write-style` saves the layout as a paptools.toml to edit.
 """
 from __future__ import annotations
 
-import dataclasses
-import enum
-from datetime import date
 from pathlib import Path
 
 import click
 
 from paptools.cli.app import STYLE, WORKBOOK, _echo_warnings, _json, echo, main
-from paptools.model import Layout, Plan, Table
 
 
 @main.command()
@@ -34,135 +30,18 @@ def inspect(workbook: Path, as_json: bool, style: Path | None, write_style: bool
     Check each line against the workbook; where detection got something wrong, say it
     once in paptools.toml beside the workbook (see the README) and every command uses it.
     """
-    from paptools.errors import NoActions, OutputExists
-    from paptools.read.cells import open_book
-    from paptools.read.detect_plan import detect_layout
-    from paptools.read.plan import read_through
-    from paptools.read.style import STYLE_NAME, find_style, style_text
+    from paptools.api import inspect_workbook, write_style_file
+    from paptools.write.layout_text import plain, render_layout
 
-    house = find_style(workbook, style)
-    book = open_book(workbook)
-    try:
-        layout = detect_layout(book, house)
-        try:
-            plan: Plan | None = read_through(book, layout, None, house)
-            refusal = None
-        except NoActions as error:
-            plan, refusal = None, error
-    finally:
-        book.close()
+    layout, plan, refusal = inspect_workbook(workbook, style)
     if as_json:
-        click.echo(_json(_plain(layout)))
+        click.echo(_json(plain(layout)))
     else:
         echo(render_layout(workbook.name, layout, plan), nl=False)
     if write_style:
-        target = workbook.parent / STYLE_NAME
-        if target.exists():
-            raise OutputExists(target, "exists already: edit it, or move it away to write the detected layout")
-        target.write_text(style_text(layout), encoding="utf-8")
+        target = write_style_file(workbook, layout)
         echo(f"Wrote {target}: edit it where the layout above is wrong.", err=True)
     if refusal is not None:
         raise refusal
     if plan is not None:
         _echo_warnings(plan, as_json)
-
-
-def render_layout(name: str, layout: Layout, plan: Plan | None) -> str:
-    """The layout as lines an officer can check against the workbook."""
-    lines = [f"How {name} is read"]
-    if layout.style_file:
-        lines.append(f"  House style: {layout.style_file}")
-    when = layout.version_date.strftime("%d %B %Y").lstrip("0") if layout.version_date else "not known"
-    lines.append(f"  Version date: {when}" + (f" (from {layout.version_date_source})"
-                                               if layout.version_date_source else ""))
-    membership = layout.membership
-    if membership.kind == "column":
-        lines.append(f"  PAP actions: those whose '{membership.column}' is " + " or ".join(
-            f"'{v}'" for v in membership.pap_values))
-    else:
-        lines.append("  PAP actions: those whose ref starts PAP (every action, if no ref has a prefix)")
-    lines.append(f"  Progress entries are written {layout.entry_order}")
-    for table in layout.tables:
-        lines += ["", *_table_lines(table, layout, plan)]
-    if layout.log is not None:
-        log = layout.log
-        letter = _letter
-        lines += ["", f"Sheet {log.sheet}: updates log, header row {log.header_row}, one row per update",
-                  f"  Ref    <- column {letter(log.ref)}", f"  Text   <- column {letter(log.text)}"]
-        if log.date is not None:
-            lines.append(f"  Date   <- column {letter(log.date)}")
-        if log.author is not None:
-            lines.append(f"  Author <- column {letter(log.author)}")
-    if not layout.tables and layout.candidates:
-        lines += ["", "No header row found. The closest rows:"]
-        for c in layout.candidates:
-            lines.append(f"  {c.sheet} row {c.row}: " + ", ".join(f"'{h}'" for h in c.headers[:10]))
-            lines.append(f"    recognised {', '.join(c.found) or 'nothing'}; lacks {' and '.join(c.missing)}")
-    if layout.unused:
-        lines += ["", "Not read"]
-        lines += [f"  {u.sheet}{'!' + u.cell if u.cell else ''}: {u.what}" for u in layout.unused]
-    if plan is not None:
-        pap = len(plan.pap_actions)
-        lines += ["", f"{len(plan.actions)} actions read ({pap} PAP), {len(plan.warnings)} warning(s)"]
-    return "\n".join(lines) + "\n"
-
-
-def _letter(index: int) -> str:
-    from paptools.read.cells import column_letter
-
-    return column_letter(index + 1)
-
-
-def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
-    from paptools.read.headers import FIELD_LABELS
-
-    rows = ", ".join(str(r) for r in table.header_rows)
-    count = sum(1 for a in plan.actions if a.sheet == table.sheet) if plan is not None else 0
-    head = f"Sheet {table.sheet}: actions, header row{'s' if len(table.header_rows) > 1 else ''} {rows}"
-    if table.view_of:
-        return [f"Sheet {table.sheet}: repeats the rows of sheet {table.view_of}; not counted twice"]
-    lines = [head + (f", {count} actions" if plan is not None else "")]
-    for column in table.columns:
-        label = FIELD_LABELS.get(column.field, column.field)
-        how = "" if column.score == 100 else f" ({column.how}, {column.score}%)"
-        lines.append(f"  {label:<16} <- column {column.letter} '{column.header}'{how}")
-        if column.field == "progress":
-            lines.append(f"  {'':<16}    one growing cell of dated entries per action")
-    if table.periods:
-        first, last = table.periods[0].letter, table.periods[-1].letter
-        lines.append(f"  {'Progress':<16} <- columns {first}:{last}, one per period:")
-        for period in table.periods:
-            when = "the starting position" if period.baseline else (
-                period.date.label() if period.date else "no date")
-            lines.append(f"       {period.letter} '{period.header}' -> {when}")
-    if table.field("progress") is None and not table.periods and layout.log is None:
-        lines.append("  Progress         <- none found: actions are read without progress")
-    status = table.status
-    where = f"column {status.column} {status.kind}" if status.column else status.kind
-    if table.sheet_status is not None:
-        where += f"; rows with no status are {table.sheet_status} (the sheet's name)"
-    lines.append(f"  {'Status':<16} <- {where}, scale from {status.vocabulary_source}:")
-    for word in status.vocabulary:
-        target = str(word.status) if word.status is not None else "no status (reported)"
-        used = f", used {word.count}x" if word.count else ""
-        colour = f", colour {word.colour}" if word.colour else ""
-        lines.append(f"       '{word.word}' -> {target} ({word.reason}{colour}{used})")
-    if table.extra:
-        lines.append("  Kept as extra columns: " + ", ".join(f"{_letter(i)} '{h}'" for i, h in table.extra))
-    return lines
-
-
-def _plain(value: object) -> object:
-    """The layout as JSON-ready data: records as objects, dates as ISO text, statuses as words."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        if isinstance(value, Table):
-            out["header_row"] = value.header_row
-        return out
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
