@@ -4,10 +4,12 @@ Each command module parses options, calls the library (`paptools.api`) and print
 command is adding a module here and importing it below.
 """
 from paptools.cli import check as _check  # noqa: F401  (registers check, lint and explain)
+from paptools.cli import history as _history  # noqa: F401  (registers history)
 from paptools.cli import inspect as _inspect  # noqa: F401  (registers inspect)
 from paptools.cli import pack as _pack  # noqa: F401  (registers pack)
+from paptools.cli import read as _read  # noqa: F401  (registers show and summary)
+from paptools.cli import reconcile as _reconcile  # noqa: F401  (registers reconcile and clean)
 from paptools.cli import report as _report  # noqa: F401  (registers report and template)
 from paptools.cli.app import main
 
 __all__ = ["main"]
-from paptools.cli import history  # noqa: F401  (registers the command)

@@ -1,0 +1,126 @@
+"""`paptools reconcile` and `paptools clean`: the pre-board job, and a cleaned copy of one version."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from paptools.cli.app import (
+    AS_OF,
+    FOLDER,
+    STYLE,
+    WORKBOOK,
+    _as_of,
+    _echo_notes,
+    _echo_run_warnings,
+    _echo_warnings,
+    _json,
+    _month,
+    _paths,
+    _Progress,
+    _report_settings,
+    _width,
+    echo,
+    main,
+    pack_options,
+    report_options,
+)
+
+if TYPE_CHECKING:
+    from paptools.model import DataWarning
+
+
+@main.command()
+@click.argument("workbooks", nargs=-1, type=WORKBOOK)
+@click.option("--since", metavar="YYYY-MM", help="With one workbook: new progress is the entries dated from this month.")
+@AS_OF
+@click.option("--json", "as_json", is_flag=True, help="Print every change and the figures as JSON (see README).")
+@click.option("--output-dir", type=FOLDER, default="outputs",
+              show_default=True, help="Folder for the changes file, the report and the cleaned workbook.")
+@click.option("--force", is_flag=True, help="Replace output files that exist (otherwise new names are used).")
+@click.option("--no-files", is_flag=True, help="Print only; write no files.")
+@click.option("--pack", is_flag=True, help="Also write the board-pack email draft (.eml) with the report and the "
+                                           "cleaned workbook attached (see `paptools pack`).")
+@pack_options
+@report_options
+@STYLE
+def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, as_json: bool,
+              output_dir: Path, force: bool, no_files: bool, pack: bool, to: tuple[str, ...], cc: tuple[str, ...],
+              title: str | None, committee: str | None, meeting_date: str | None, template: Path | None,
+              narrative: Path | None, names: bool, style: Path | None) -> None:
+    """Reconcile the previous version of the plan with the current one.
+
+    \b
+    Example:
+      paptools reconcile PREVIOUS.xlsx CURRENT.xlsx
+      paptools reconcile CURRENT.xlsx --since 2024-09
+      paptools reconcile                 (the example versions in ./workbooks)
+
+    Prints what changed (new progress, status changes, history edited or removed,
+    timescales, owners), the figures now, what is overdue and what has no update;
+    writes the changes file, the Word report and the cleaned workbook to --output-dir.
+    Given more than two versions, the last two are reconciled and all of them give the
+    trend.
+    """
+    from paptools.api import OutputOptions, write_outputs
+    from paptools.api import reconcile as run_reconcile
+
+    settings = _report_settings(title, committee, meeting_date, template, narrative, names)
+    options = OutputOptions(output_dir=output_dir, force=force, report=settings, to=to, cc=cc,
+                            style=style)
+    paths = _paths(workbooks)
+    if pack:
+        from paptools.read.recipients import choose_recipients
+
+        recipients = choose_recipients(to, cc, paths[-1] if paths else None, style)
+        options.kinds, options.to, options.cc = (*options.kinds, "pack"), recipients.to, recipients.cc
+    with _Progress() as progress:
+        result = run_reconcile(paths, since=_month(since), as_of=_as_of(as_of), progress=progress,
+                               order_by_date=not workbooks, style=style)
+        written = {} if no_files else write_outputs(result, options, progress)
+    if as_json:
+        from paptools.write.jsondoc import reconcile_document
+
+        echo(_json(reconcile_document(result, written)))
+    else:
+        from paptools.write.terminal import render_reconcile
+
+        width = _width()
+        echo(render_reconcile(result, width), nl=False)
+        if written:
+            echo("\n" + click.style("FILES WRITTEN", bold=True))
+            for kind, path in written.items():
+                echo(f"  {kind:<9} {path}")
+    _echo_run_warnings(result, as_json)
+    if "workbook" in written:
+        _echo_notes(written["workbook"].name, options.notes)
+
+
+@main.command()
+@click.argument("workbook", type=WORKBOOK)
+@click.option("--output-dir", type=FOLDER, default="outputs",
+              show_default=True, help="Folder for the cleaned workbook.")
+@click.option("--force", is_flag=True, help="Replace the cleaned workbook if it exists (otherwise a new name is used).")
+@AS_OF
+@STYLE
+def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None, style: Path | None) -> None:
+    """Write a tidy copy of WORKBOOK to send: <name>-clean.xlsx in --output-dir.
+
+    \b
+    Example:
+      paptools clean workbooks/oldham-send-pap-2026-04.xlsx --output-dir outputs
+
+    One Actions sheet (one row per action, statuses as words with their colours, a
+    drop-down of the five statuses, due months as dates), a Summary sheet with the figures
+    and a chart, and a Warnings sheet. The input is never changed.
+    """
+    from paptools.api import clean as run_clean
+
+    notes: list[DataWarning] = []
+    with _Progress() as progress:
+        plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress,
+                               notes=notes, style=style)
+    echo(f"Wrote {path} ({len(plan.actions)} actions).")
+    _echo_warnings(plan, False)
+    _echo_notes(path.name, notes)
