@@ -20,7 +20,8 @@ from paptools.compare.history import History, build_history
 from paptools.compare.reconciliation import Reconciliation as Reconciliation  # what reconcile() returns
 from paptools.compare.reconciliation import reconcile_plans
 from paptools.errors import NoActions, UsageError
-from paptools.model import DataWarning, Finding, Layout, Month, Plan
+from paptools.layout import Layout
+from paptools.model import DataWarning, Finding, Month, Plan
 from paptools.read.plan import read_plan as _read_plan
 
 

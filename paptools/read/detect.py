@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from paptools.model import Candidate, Column, DataWarning, LogSheet, Period
+from paptools.layout import Candidate, Column, LogSheet, Period
+from paptools.model import DataWarning
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.headers import FIELD_LABELS, MAX_HEADER, HeaderMatch, match_header
 from paptools.read.periods import fill_years, is_period, period_header

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from paptools.model import Candidate, DataWarning, Layout, LogSheet, Membership, StatusSource, Table, Unused, WordMap
+from paptools.layout import Candidate, Layout, LogSheet, Membership, StatusSource, Table, Unused, WordMap
+from paptools.model import DataWarning
 from paptools.read.cells import Book, Sheet, column_letter
 from paptools.read.detect import Header, Row, find_header, sheet_rows, used_words
 from paptools.read.headers import match_header

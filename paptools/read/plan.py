@@ -14,19 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from paptools.errors import NoActions
-from paptools.model import (
-    Action,
-    DataWarning,
-    Entry,
-    EntryOrder,
-    Layout,
-    Month,
-    Plan,
-    Status,
-    StatusEvidence,
-    Table,
-    Timescale,
-)
+from paptools.layout import Layout, Table
+from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, Status, StatusEvidence, Timescale
 from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
 from paptools.read.dates import parse_timescale

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 
-from paptools.model import Entry, EntryDate, EntryOrder, EntrySource, LogSheet, Table
+from paptools.layout import LogSheet, Table
+from paptools.model import Entry, EntryDate, EntryOrder, EntrySource
 from paptools.read.cells import Book
 from paptools.read.dates import find_dates
 from paptools.read.detect import MAX_COLUMNS, cell_text

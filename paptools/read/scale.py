@@ -10,7 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from paptools.model import Status, WordMap
+from paptools.layout import WordMap
+from paptools.model import Status
 from paptools.read.vocabulary import map_status_word, normalise_word
 
 _SHEET_STATUS = re.compile(r"\b(?:closed|completed?|archived?|done|implemented)\b", re.I)

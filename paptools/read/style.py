@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from paptools.errors import PapError
-from paptools.model import Layout, Membership, Status
+from paptools.layout import Layout, Membership
+from paptools.model import Status
 from paptools.read.headers import FIELDS
 from paptools.read.statuses import normalise_rgb
 

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from paptools.model import DataWarning, Layout, Note, Status, Table
+from paptools.layout import Layout, Table
+from paptools.model import DataWarning, Note, Status
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
 from paptools.read.detect import MAX_COLUMNS, Row, cell_text

@@ -10,7 +10,8 @@ import dataclasses
 import enum
 from datetime import date
 
-from paptools.model import Layout, Plan, Table
+from paptools.layout import Layout, Table
+from paptools.model import Plan
 
 
 def render_layout(name: str, layout: Layout, plan: Plan | None) -> str:

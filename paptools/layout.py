@@ -1,0 +1,144 @@
+"""The layout: where a workbook keeps each thing, as detected (read/detect*.py) or stated in the
+house-style file. `paptools inspect` prints it; reading is detect_layout, then read_through, and
+the Plan carries the Layout it was read through. Plain records, no I/O.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from paptools.model import DataWarning, EntryDate, Status
+
+
+@dataclass(frozen=True)
+class Column:
+    """A header cell mapped to a field: where, what it says, and how sure the match is."""
+
+    field: str  # "ref", "action", "status" ...
+    index: int  # 0-based column
+    letter: str  # "F"
+    header: str  # the header's text as written
+    score: int  # 0-100; 100 when set by the house-style file
+    how: str  # "known phrase", "key word", "close to 'due date'", "house-style file"
+
+
+@dataclass(frozen=True)
+class Period:
+    """One column per reporting period ("Update Jan 24"), or the starting position ("Baseline")."""
+
+    index: int
+    letter: str
+    header: str
+    date: EntryDate | None  # the period's date, given to its entries that carry none
+    baseline: bool = False
+
+
+@dataclass(frozen=True)
+class WordMap:
+    """One word of the plan's status scale, what it counts as, why, and how often it is used."""
+
+    word: str
+    status: Status | None  # None: fits none of the five statuses (reported, never guessed)
+    reason: str
+    colour: str | None = None  # the key's fill colour for the word, when the key is coloured
+    count: int = 0  # how many actions use it
+
+
+@dataclass(frozen=True)
+class StatusSource:
+    """Where a table's statuses come from and the scale they are read with."""
+
+    kind: str  # "text", "fill", "text and fill", "drop-down list", "sheet name", "none"
+    column: str | None  # "F"
+    vocabulary: tuple[WordMap, ...]
+    vocabulary_source: str  # "sheet Guidance A4:B8", "drop-down list on F5:F60", "words used in column F"
+
+
+@dataclass(frozen=True)
+class LogSheet:
+    """An updates log: one row per update, attached to its action by ref."""
+
+    sheet: str
+    header_row: int
+    ref: int
+    text: int
+    date: int | None
+    author: int | None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of actions on one sheet."""
+
+    sheet: str
+    header_rows: tuple[int, ...]  # one row, or two when the header is spread over two
+    columns: tuple[Column, ...]
+    extra: tuple[tuple[int, str], ...]  # (0-based column, header) kept as extra columns
+    periods: tuple[Period, ...]  # one column per reporting period, oldest first
+    status: StatusSource
+    sheet_status: Status | None = None  # implied by the sheet's name ("Closed", "Archive")
+    view_of: str | None = None  # the sheet whose rows this sheet repeats: not read twice
+
+    @property
+    def header_row(self) -> int:
+        return self.header_rows[-1]
+
+    def field(self, name: str) -> Column | None:
+        return next((c for c in self.columns if c.field == name), None)
+
+    @property
+    def progress_kind(self) -> str:
+        """'cell', 'periods', 'cell and periods' or 'none' (a log sheet is the layout's)."""
+        kinds = [k for k, present in (("cell", self.field("progress")), ("periods", self.periods)) if present]
+        return " and ".join(kinds) or "none"
+
+
+@dataclass(frozen=True)
+class Membership:
+    """How an action is known to be in the Priority Action Plan (as against other plans)."""
+
+    kind: str  # "ref prefix", "column", "all"
+    column: str | None = None  # "Plan" header when a column decides
+    pap_values: tuple[str, ...] = ()  # the column's values that mean PAP
+
+
+@dataclass(frozen=True)
+class Unused:
+    """Something seen in the workbook and not read into the plan, said so for the officer."""
+
+    sheet: str
+    cell: str | None
+    what: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A row that came closest to being a header row, for the message when none qualifies."""
+
+    sheet: str
+    row: int
+    headers: tuple[str, ...]
+    found: tuple[str, ...]  # fields recognised
+    missing: tuple[str, ...]  # what it lacked to qualify
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Everything detected about a workbook before its cells are read as a plan."""
+
+    tables: tuple[Table, ...]
+    log: LogSheet | None = None
+    entry_order: str = "oldest first"  # or "newest first", the plan's usual order
+    membership: Membership = Membership("ref prefix")
+    version_date: date | None = None
+    version_date_source: str | None = None
+    unused: tuple[Unused, ...] = ()
+    candidates: tuple[Candidate, ...] = ()  # when no table was found: the closest rows
+    style_file: str | None = None  # the house-style file applied, if any
+    warnings: tuple[DataWarning, ...] = ()  # what detection could not decide for certain
+    key_cells: tuple[tuple[str, str, str], ...] = ()  # (sheet, first, last) of each key or legend block
+
+    @property
+    def read_tables(self) -> tuple[Table, ...]:
+        """The tables read as actions: views of another sheet are not read twice."""
+        return tuple(t for t in self.tables if t.view_of is None)
