@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from paptools.layout import WordMap
 from paptools.model import Status
-from paptools.read.vocabulary import map_status_word, normalise_word
+from paptools.read.vocabulary import Vocabulary, map_status_word, normalise_word
 
 _SHEET_STATUS = re.compile(r"\b(?:closed|completed?|archived?|done|implemented)\b", re.I)
 
@@ -25,27 +25,18 @@ def word_status(word: str) -> tuple[Status | None, str]:
 
 def build_scale(used: Counter[str], key_words: Mapping[str, str | None],
                 overrides: Mapping[str, Status | None] | None = None) -> tuple[WordMap, ...]:
-    """The scale: the key's words (with their colours) then the other words used, each mapped once."""
-    chosen = {normalise_word(k): v for k, v in (overrides or {}).items()}
+    """The scale: the key's words (with their colours) then the other words used, each mapped once
+    by the vocabulary (read/vocabulary.py), with how often the plan uses it."""
     counts: Counter[str] = Counter()
     spelling: dict[str, str] = {}
     for word, n in used.items():
         norm = normalise_word(word)
         counts[norm] += n
         spelling.setdefault(norm, word)
-    scale: dict[str, WordMap] = {}
-    for word, colour in [*key_words.items(), *((spelling[n], None) for n in counts)]:
-        norm = normalise_word(word)
-        if not norm or norm in scale:
-            continue
-        if norm in chosen:
-            status, reason = chosen[norm], "from the house-style file"
-        else:
-            status, reason = word_status(word)
-        scale[norm] = WordMap(word, status, reason, colour, counts.get(norm, 0))
-    for norm, status in chosen.items():
-        scale.setdefault(norm, WordMap(norm, status, "from the house-style file"))
-    return tuple(scale.values())
+    colours = {normalise_word(word): colour for word, colour in key_words.items()}
+    vocabulary = Vocabulary.from_words([*key_words, *(spelling[n] for n in counts)], "", overrides)
+    return tuple(WordMap(m.word, m.status, m.reason, colours.get(norm := normalise_word(m.word)), counts.get(norm, 0))
+                 for m in vocabulary.words)
 
 
 def lookup(scale: tuple[WordMap, ...], text: str) -> WordMap | None:
