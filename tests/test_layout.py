@@ -110,7 +110,7 @@ def test_an_updates_log_with_the_key_on_a_third_sheet(tmp_path):
         ],
     })
     plan = read_plan(path)
-    assert statuses(plan) == {"A 1": ("Vulnerable", "Some slippage"), "A 2": ("Complete", "Achieved")}
+    assert statuses(plan) == {"A1": ("Vulnerable", "Some slippage"), "A2": ("Complete", "Achieved")}
     one, two = plan.actions
     assert [(e.date.iso(), e.author, e.text, e.source.value, e.cell) for e in one.entries] == [
         ("2024-01-10", "Jo Bloggs", "Kick-off held with 12 schools.", "log sheet", "Updates!D2"),
@@ -145,8 +145,8 @@ def test_a_drop_down_list_gives_the_scale_and_an_unmappable_word_is_reported_not
     book["Register"].add_data_validation(rule)
     book.save(path)
     plan = read_plan(path)
-    assert statuses(plan) == {"I 01": ("Complete", "Closed"), "I 02": ("On track", "In progress"),
-                              "I 03": ("At risk", "Escalated"), "I 04": (None, "Open")}
+    assert statuses(plan) == {"I01": ("Complete", "Closed"), "I02": ("On track", "In progress"),
+                              "I03": ("At risk", "Escalated"), "I04": (None, "Open")}
     status = plan.layout.tables[0].status
     assert status.vocabulary_source == "drop-down list on Register!F2:F200"
     assert [w.word for w in status.vocabulary] == ["Open", "In progress", "Escalated", "Closed"]
@@ -260,8 +260,8 @@ def test_a_raid_log_with_a_five_point_confidence_scale(tmp_path):
     ]})
     plan = read_plan(path)
     assert statuses(plan) == {
-        "R 001": ("On track", "A/G"), "R 002": ("At risk", "A/R"), "R 003": ("On track", "G"),
-        "R 004": ("Vulnerable", "A"), "R 005": ("At risk", "R"),
+        "R001": ("On track", "A/G"), "R002": ("At risk", "A/R"), "R003": ("On track", "G"),
+        "R004": ("Vulnerable", "A"), "R005": ("At risk", "R"),
     }
     assert [(a.title, a.owner, a.progress) for a in plan.actions[:1]] == [
         ("Staff shortages", "Ann Lee", "Agency cover agreed.")]
@@ -294,7 +294,7 @@ def test_several_registers_a_filtered_view_and_a_summary_sheet(tmp_path):
         "Open risks": [header, ["R2", "Budget", "Bo Khan", "Jul-25", "Plan drafted.", "On track"]],
     })
     plan = read_plan(path)
-    assert [(a.ref, a.sheet) for a in plan.actions] == [("R 1", "Risks"), ("R 2", "Risks"), ("I 1", "Issues")]
+    assert [(a.ref, a.sheet) for a in plan.actions] == [("R1", "Risks"), ("R2", "Risks"), ("I1", "Issues")]
     unused = [(u.sheet, u.what) for u in plan.layout.unused]
     assert ("Open risks", "repeats rows of sheet Risks (same ids and text): a view, not counted twice") in unused
     assert ("Summary", "a summary, pivot or chart sheet: skipped (the figures are counted from the actions "

@@ -47,7 +47,7 @@ def test_a_house_style_file_beside_the_workbook_places_what_detection_cannot(tmp
         read_plan(path)
     (tmp_path / "paptools.toml").write_text(STYLE, encoding="utf-8")
     plan = read_plan(path)
-    assert statuses(plan) == {"T 1": ("Complete", "Delivered"), "T 2": ("At risk", "Parked")}
+    assert statuses(plan) == {"T1": ("Complete", "Delivered"), "T2": ("At risk", "Parked")}
     assert [(e.date.iso(), e.author, e.text) for e in plan.actions[0].entries] == [("2025-03", "Ann Lee", "opened.")]
     assert (plan.version_date.isoformat(), plan.version_date_source) == ("2025-03-31", "cell Cover!B1 (house-style file)")
     scale = {w.word: (w.status.value, w.reason) for w in plan.layout.tables[0].status.vocabulary}
@@ -146,7 +146,7 @@ def test_write_style_writes_a_file_that_reads_the_plan_the_same_way(tmp_path):
     assert '"Notes so far" = "progress"' in written
     assert '"Parked" = "At risk"' in written
     plan = read_plan(path)  # through the paptools.toml just written
-    assert statuses(plan) == {"T 1": ("Complete", "Delivered"), "T 2": ("At risk", "Parked")}
+    assert statuses(plan) == {"T1": ("Complete", "Delivered"), "T2": ("At risk", "Parked")}
     again = CliRunner().invoke(main, ["inspect", str(path), "--write-style"])
     assert again.exit_code == 1
     assert "exists already" in again.output
@@ -159,7 +159,7 @@ def test_a_status_word_beats_a_fill_that_is_not_a_key_colour(tmp_path):
         ["R2", "Budget", "Bo Khan", "Jul-25", "Plan drafted.", "Open"],
     ]}, fills={("Log", "F2"): "D9D9D9", ("Log", "F3"): "FFF2CC"})
     plan = read_plan(path)
-    assert statuses(plan) == {"R 1": ("Complete", "Closed"), "R 2": (None, "Open")}
+    assert statuses(plan) == {"R1": ("Complete", "Closed"), "R2": (None, "Open")}
     assert [w.line() for w in plan.warnings] == ["Log!F3: 'Open' is not one of the five statuses; status unknown"]
 
 

@@ -189,3 +189,11 @@ def test_initials_prefer_the_actions_own_owners_then_the_busiest_owner():
     assert people.author("SL", ("Julie Daniels",)) == "Steve Larking"
     assert people.author("ED & HMN", ()) is None  # nobody of those initials owns an action
     assert People([("Sam Lee",), ("Sarah Leah",)]).author("SL", ()) is None  # a tie is not guessed
+
+
+def test_one_spelling_per_ref_as_trackers_write_them():
+    from paptools.read.refs import parse_ref
+
+    spellings = {"PAP: 1.1": "PAP 1.1", "PAP1.1": "PAP 1.1", "pap 2.10": "PAP 2.10", "R1": "R1", "R 001": "R001",
+                 "A-3": "A3", "1.4a": "1.4a", "REC 12": "REC 12"}
+    assert {text: parse_ref(text).text for text in spellings} == spellings

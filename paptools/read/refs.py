@@ -25,8 +25,11 @@ class Ref:
 
     @property
     def text(self) -> str:
+        """One spelling per ref: "PAP 1.1" for a word prefix, "R1" for a single letter, as trackers write them."""
         body = self.number + self.suffix
-        return f"{self.prefix} {body}" if self.prefix else body
+        if not self.prefix:
+            return body
+        return f"{self.prefix}{body}" if len(self.prefix) == 1 else f"{self.prefix} {body}"
 
     @property
     def parts(self) -> tuple[int, ...]:
