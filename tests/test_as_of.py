@@ -1,7 +1,7 @@
 """The date 'overdue' is judged at: the version's own date, and a note when that is only a save date."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import openpyxl
 from click.testing import CliRunner
@@ -43,3 +43,18 @@ def test_a_labelled_version_date_is_used_and_not_questioned(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Figures for plan.xlsx (as of 31 January 2024)" in result.stdout
     assert "Note:" not in result.stderr
+
+
+def test_a_version_date_custom_property_is_a_statement_not_a_save_date(tmp_path):
+    from openpyxl.packaging.custom import DateTimeProperty
+
+    path = plan_saved(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book.custom_doc_props.append(DateTimeProperty(name="Version date", value=datetime(2024, 2, 29)))
+    book.save(path)
+    result = CliRunner().invoke(main, ["summary", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Figures for plan.xlsx (as of 29 February 2024)" in result.stdout
+    assert "Note:" not in result.stderr
+    shown = CliRunner().invoke(main, ["inspect", str(path)])
+    assert "Version date: 29 February 2024 (from document property 'Version date')" in shown.stdout

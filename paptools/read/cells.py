@@ -134,7 +134,8 @@ class Book:
         main = self.main = package.main
         self.properties: Properties = package.properties()
         self.title = self.properties.title
-        self.custom_properties = package.custom_property_names()
+        self.custom_values: dict[str, str] = package.custom_properties()
+        self.custom_properties = set(self.custom_values)
         self.epoch = MAC_EPOCH if package.date1904() else WINDOWS_EPOCH
         styles_part = package.related(package.workbook_part, "styles")
         theme_part = package.related(package.workbook_part, "theme")

@@ -21,7 +21,7 @@ from paptools.read.refs import parse_ref
 from paptools.read.scale import build_scale, sheet_status, word_status
 from paptools.read.style import HouseStyle
 from paptools.read.text import normalise_label, one_line
-from paptools.read.version import COVER_ROWS, date_from_cells, date_from_name, date_from_properties
+from paptools.read.version import COVER_ROWS, date_from_cells, date_from_custom, date_from_name, date_from_properties
 from paptools.read.vocabulary import normalise_word
 
 GENERATED_PROPERTY = "paptools"  # set by write/workbook.py on the cleaned workbooks it writes
@@ -112,7 +112,8 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
         for extra in logs[1:]:
             unused.append(Unused(extra.sheet, None, f"a second updates log: not read (the log on {logs[0].sheet} is)"))
     order = sum((f.order for f in found), Counter())
-    version = (house.version_date(tops) or date_from_cells(tops) or date_from_properties(book.properties)
+    version = (house.version_date(tops) or date_from_cells(tops) or date_from_custom(book.custom_values)
+               or date_from_properties(book.properties)
                or date_from_name(book.path))
     return Layout(
         tables=tables, log=logs[0] if logs else None,

@@ -212,11 +212,21 @@ class Package:
 
     def custom_property_names(self) -> set[str]:
         """Names of the workbook's custom properties (paptools marks its own outputs with one)."""
+        return set(self.custom_properties())
+
+    def custom_properties(self) -> dict[str, str]:
+        """The workbook's custom properties (File > Properties > Custom): name -> value as text."""
         part = self.related("", "custom-properties") or self.find("docProps/custom.xml")
         root = self.xml(part) if part else None
         if root is None:
-            return set()
-        return {item.get("name") or "" for item in root if item.get("name")}
+            return {}
+        found: dict[str, str] = {}
+        for item in root:
+            name = item.get("name")
+            if name:
+                value = next(iter(item), None)
+                found[name] = (value.text or "").strip() if value is not None else ""
+        return found
 
 
 def _w3c_date(text: str | None) -> datetime | None:

@@ -8,7 +8,7 @@ so two copies of one version renamed to anything give the same date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 
@@ -52,6 +52,25 @@ def _as_date(value: object) -> date | None:
             when = tokens[0].date
             return date(when.year, when.month, when.day or 1)
     return None
+
+
+def date_from_custom(values: Mapping[str, str]) -> tuple[date, str] | None:
+    """A custom document property that states the version's date ("Version date", "As at"): a
+    person's statement, so it comes before the date the file was last saved."""
+    for name, value in values.items():
+        if not _LABEL.fullmatch(name.strip() + " "):
+            continue
+        when = _iso(value) or _as_date(value)
+        if when is not None:
+            return when, f"document property '{one_line(name, 40)}'"
+    return None
+
+
+def _iso(text: str) -> date | None:
+    try:
+        return datetime.fromisoformat(text.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
 
 
 def date_from_properties(properties: object) -> tuple[date, str] | None:
