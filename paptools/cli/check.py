@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _json, echo, main
+from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _as_of, _json, _read, echo, main
 from paptools.errors import PapError
 
 if TYPE_CHECKING:
@@ -35,28 +34,6 @@ def _guard(ctx: click.Context, job: Callable[[], T]) -> T:
         echo(f"Error: {error}", err=True)
         ctx.exit(COULD_NOT_CHECK)
         raise  # unreachable: ctx.exit raises
-
-
-def _read(path: Path, style: Path | None = None) -> Plan:
-    from paptools.read.plan import read_plan
-
-    return read_plan(path, style=style)
-
-
-def _as_of(value: str | None) -> date | None:
-    """--as-of as a date: YYYY-MM-DD, DD/MM/YYYY, or YYYY-MM for the last day of that month."""
-    if not value:
-        return None
-    from calendar import monthrange
-    from datetime import datetime
-
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m"):
-        try:
-            parsed = datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-        return parsed.replace(day=monthrange(parsed.year, parsed.month)[1]) if fmt == "%Y-%m" else parsed
-    raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD or YYYY-MM", param_hint="--as-of")
 
 
 def _wrap(text: str, indent: str) -> str:
