@@ -185,11 +185,7 @@ class Walker(ContextRows):
                 id_only.append(number)  # an id and nothing else: a pre-filled row, not an action
                 continue
             if ref is not None:  # "PAP 1" alone on its row: a section heading
-                match = AREA_SECTION.match(normalise_label(first))
-                if match:
-                    area = area_label(match.group("n"))
-                section = first
-                self.notes.append(Note("section", ws.title, cells[nonempty[0]].coordinate, first))
+                area, section = self._section(ws.title, cells[nonempty[0]].coordinate, first, area)
                 continue
             if self._is_key_line(cells, texts, nonempty, first, in_key):
                 self._key_line(ws.title, cells, texts, nonempty, first)
@@ -201,11 +197,7 @@ class Walker(ContextRows):
                     area, section = found[0], None
                 continue
             if single and len(first) <= 150 and not in_key:
-                match = AREA_SECTION.match(normalise_label(first))
-                if match:
-                    area = area_label(match.group("n"))
-                section = first
-                self.notes.append(Note("section", ws.title, cells[nonempty[0]].coordinate, first))
+                area, section = self._section(ws.title, cells[nonempty[0]].coordinate, first, area)
                 continue
             if content and not texts[ref_index] and last is not None:
                 action_index = columns.fields.get("action")
@@ -248,6 +240,12 @@ class Walker(ContextRows):
                 if isinstance(cell.value, str) and len(cell.value) > EXCEL_CELL_LIMIT:
                     self._text(ws.title, cell)  # says the cell is longer than Excel allows
             yield row.number, row.hidden, row.cells, row.texts
+
+    def _section(self, sheet: str, coordinate: str, first: str, area: str | None) -> tuple[str | None, str]:
+        """A section heading row: (the priority area it opens, when it names one, and the section)."""
+        match = AREA_SECTION.match(normalise_label(first))
+        self.notes.append(Note("section", sheet, coordinate, first))
+        return (area_label(match.group("n")) if match else area), first
 
     def _not_read(self, sheet: str, coordinate: str, texts: list[str], in_key: bool) -> None:
         text = " | ".join(t for t in texts if t)
