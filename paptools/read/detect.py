@@ -59,7 +59,7 @@ def sheet_rows(book: Book, sheet: Sheet) -> list[Row]:
     """Every row with text on a sheet (the sheet's merged ranges are known once this returns)."""
     rows = []
     for number, hidden, cells in book.rows(sheet, MAX_COLUMNS):
-        texts = [cell_text(c.value) for c in cells]
+        texts = [clean_text(v) if type(v) is str else cell_text(v) for v in [c.value for c in cells]]
         if any(texts):
             rows.append(Row(number, cells, texts, hidden))
     return rows
