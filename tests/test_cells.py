@@ -163,3 +163,23 @@ def test_cells_out_of_order_are_placed_by_column_and_a_missing_style_is_reported
             ("A3", "cell names a style the workbook does not have; read without its fill or number format")]
     finally:
         opened.close()
+
+
+def test_inline_text_plain_rich_and_with_phonetic_guides(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    book = openpyxl.Workbook()
+    for column in "ABCD":
+        book.active[f"{column}1"] = "x"
+    book.save(path)
+    inline = {"A": b"<is><t>plain</t></is>", "B": b"<is><r><t>Actions </t></r><r><t>(what)</t></r></is>",
+              "C": b"<is><t>\xe6\x9d\xb1</t><rPh sb=\"0\" eb=\"1\"><t>\xe3\x81\xb2</t></rPh></is>",
+              "D": b"<is><t>_x0041_ and _x005F_x0041_</t></is>"}
+    rewrite(path, "xl/worksheets/sheet1.xml", lambda xml: re.sub(
+        rb'<c r="([A-D])1"[^>]*>.*?</c>',
+        lambda m: b'<c r="' + m.group(1) + b'1" t="inlineStr">' + inline[m.group(1).decode()] + b"</c>", xml))
+    opened = open_book(path)
+    try:
+        [(_, _, cells)] = list(opened.rows(opened.sheets[0]))
+        assert [c.value for c in cells] == ["plain", "Actions (what)", "\u6771", "A and _x0041_"]
+    finally:
+        opened.close()
