@@ -11,18 +11,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from paptools.compare.figures import as_of_doubt as as_of_doubt  # a note when the default as-of is only a save date
 from paptools.compare.figures import summarize as summarize  # part of the library: the figures of one plan
 from paptools.compare.figures import version_month
-from paptools.compare.history import History, build_history
-from paptools.compare.reconciliation import Reconciliation as Reconciliation  # what reconcile() returns
-from paptools.compare.reconciliation import reconcile_plans
 from paptools.errors import NoActions, UsageError
-from paptools.layout import Layout
 from paptools.model import DataWarning, Finding, Month, Plan
 from paptools.read.plan import read_plan as _read_plan
+
+if TYPE_CHECKING:  # imported where used: `show` and `summary` need neither the diff nor the history
+    from paptools.compare.history import History
+    from paptools.compare.reconciliation import Reconciliation as Reconciliation  # what reconcile() returns
+    from paptools.layout import Layout
 
 
 class Progress(Protocol):
@@ -123,6 +124,8 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
         if progress is not None:
             progress.stage(f"Reading {path.name}")
         plans.append(versions.read(path, progress=progress.advance if progress is not None else None))
+    from paptools.compare.history import build_history
+
     return build_history(plans, notes=skipped)
 
 
@@ -222,6 +225,8 @@ def reconcile(
     if order_by_date:
         order = sorted(range(len(plans)), key=lambda i: (version_month(plans[i]) or Month(0, 1), paths[i].name))
         plans, paths = [plans[i] for i in order], [paths[i] for i in order]
+    from paptools.compare.reconciliation import reconcile_plans
+
     result = reconcile_plans(plans, since=since, as_of=as_of, labels=tuple(str(p) for p in paths))
     return replace(result, paths=tuple(paths))
 
