@@ -265,10 +265,11 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
     # All or nothing: the files are written into a staging folder and placed together at the end.
     with OutputSet(options.output_dir, force=options.force, inputs=inputs) as outputs:
         staged = {kind: outputs.add(names[kind]) for kind in (*OUTPUT_KINDS, "pack") if kind in options.kinds}
+        rows = change_rows(result) if {"changes", "workbook"} & staged.keys() else []  # once, for both
         if "changes" in staged:
             if progress:
                 progress.stage(f"Writing {staged['changes'].name}")
-            write_changes_csv(change_rows(result), staged["changes"])
+            write_changes_csv(rows, staged["changes"])
         if "workbook" in staged:
             from paptools.write.workbook import write_clean_workbook
 
@@ -277,7 +278,7 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
             compared = result.previous is not None or result.since is not None
             options.notes += write_clean_workbook(
                 staged["workbook"], result.current, result.summary,
-                changes=change_rows(result) if compared else None, trend=result.trend(),
+                changes=rows if compared else None, trend=result.trend(),
                 warnings=result.all_warnings(), name=staged["workbook"].name,
                 findings=findings)
         if "report" in staged:
