@@ -9,6 +9,8 @@ its figures in a table below it, a contents field, and document properties from 
 from __future__ import annotations
 
 import io
+import tempfile
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -16,11 +18,9 @@ from typing import Any
 from docx import Document as open_document
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.shared import Cm, Emu, Length, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
-from docx.text.paragraph import Paragraph as WordParagraph
 
 from paptools.compare.figures import Counts
 from paptools.content.tree import (
@@ -37,6 +37,7 @@ from paptools.content.tree import (
     Table,
 )
 from paptools.model import STATUSES, UNKNOWN
+from paptools.write import docx_body as body
 from paptools.write import docx_ooxml as ooxml
 from paptools.write.palette import PALETTE
 
@@ -50,15 +51,21 @@ NUMBERED, BULLET, NOTE, PLACEHOLDER, CONTENTS = (
 
 
 def write_docx(report: Report, path: Path) -> None:
-    """Write the report as a new Word document at `path`."""
+    """Write the report as a new Word document at `path`.
+
+    The body is written as markup into a spool (in memory up to 16 MB, then a temporary file),
+    and streamed into the package: a report of 20,000 actions never holds its tree or its text.
+    """
     document = open_document()
     house_style(document)
-    renderer = Renderer(document)
-    renderer.title_block(report)
-    for section in report.sections:
-        renderer.section(section)
-    furnish(document, report)
-    document.save(str(path))
+    with tempfile.SpooledTemporaryFile(max_size=16 << 20) as spool:
+        renderer = Renderer(document, out=lambda markup: spool.write(markup.encode("utf-8")))
+        renderer.title_block(report)
+        for section in report.sections:
+            renderer.section(section)
+        furnish(document, report)
+        spool.seek(0)
+        ooxml.save_with_body(document, spool, path)
 
 
 def house_style(document: Document) -> None:
@@ -107,21 +114,28 @@ def ensure_styles(document: Document) -> None:
 
 
 class Renderer:
-    """Lays blocks into a python-docx document (or a template's sub-document)."""
+    """Lays blocks into a document as WordprocessingML text, handed to `out` block by block.
+
+    `out` streams the markup (`write_docx` writes it straight into the package); without it,
+    each block is parsed into the document's own body (a template's sub-document).
+    """
 
     def __init__(self, document: Any, *, numbered: bool = True, width: int | None = None,
-                 numbered_style: bool = False):
+                 numbered_style: bool = False, out: Callable[[str], object] | None = None):
         """`document` is a python-docx Document or a docxtpl sub-document (which acts as one).
 
         `numbered_style`: number paragraphs by their style alone (a template whose Numbered
         Paragraph style carries the list), where the list itself is not this document's.
         """
         self.document = document
+        self.streaming = out is not None
+        self.out = out or ooxml.body_inserter(document.element)
         self.numbered_style = numbered_style
         self.footnotes = not numbered_style  # a template's sub-documents show notes as paragraphs instead
         self.num_id = ooxml.add_multilevel_list(document) if numbered else None
         self.tables = self.figures = 0
         self.style_ids: dict[str, str] = {}
+        self.table_style: str | None = None
         if width is None:
             page = document.sections[0]
             width = page.page_width - page.left_margin - page.right_margin
@@ -134,52 +148,45 @@ class Renderer:
         return self.style_ids[name]
 
     # -- text ------------------------------------------------------------------------
-    def paragraph(self, paragraph: Paragraph, style: str | None = None, level: int | None = None) -> WordParagraph:
+    def paragraph(self, paragraph: Paragraph, style: str | None = None, level: int | None = None, *,
+                  keep_next: bool | None = None, page_break: bool = False, before: Length | None = None,
+                  after: Length | None = None, indent: tuple[Length, Length] | None = None) -> None:
         """A paragraph of runs; `level` 0 or 1 numbers it in the report's list."""
         if style is None:
             style = NUMBERED if paragraph.numbered and (self.num_id is not None or self.numbered_style) else "Normal"
-        word: WordParagraph = self.document.add_paragraph()
-        element = word.paragraph_format.element
-        if style != "Normal":
-            ooxml.set_style(element, self._style_id(style))
+        runs = []
         for part in paragraph.runs or (Run(""),):
-            run = word.add_run()
-            if part.bold:
-                run.bold = True
-            if part.italic:
-                run.italic = True
-            run.add_text(part.text)
+            runs.append(body.run(part.text, part.bold, part.italic))
             if part.footnote and self.footnotes:
-                ooxml.add_footnote(self.document, element, part.footnote)
+                runs.append(body.footnote_reference(ooxml.add_footnote(self.document, part.footnote)))
         if style == NUMBERED and self.num_id is not None:
             level = 1
-        if level is not None and self.num_id is not None:
-            ooxml.number_paragraph(element, self.num_id, level)
-        return word
+        numbering = (self.num_id, level) if level is not None and self.num_id is not None else None
+        properties = body.paragraph_properties(
+            None if style == "Normal" else self._style_id(style), keep_next=keep_next, page_break=page_break,
+            numbering=numbering, before=_twips(before), after=_twips(after),
+            indent=None if indent is None else (indent[0].twips, -indent[1].twips))
+        self.out(body.paragraph(properties, "".join(runs)))
 
     def title_block(self, report: Report) -> None:
         self.paragraph(Paragraph.of(report.title, numbered=False), style="Title")
         for line in report.front:
-            self.paragraph(line, style="Normal").paragraph_format.space_after = Pt(2)
+            self.paragraph(line, style="Normal", after=Pt(2))
         if report.contents:
-            heading = self.paragraph(Paragraph.of("Contents", numbered=False), style=CONTENTS)
-            heading.paragraph_format.space_before = Pt(18)
+            self.paragraph(Paragraph.of("Contents", numbered=False), style=CONTENTS, before=Pt(18))
             entries, number = [], 0
             for section in report.sections:
                 if section.numbered:
                     number += 1
                 entries.append(f"{number}. {section.title}" if section.numbered else section.title)
-            holder = self.document.add_paragraph(style="Normal")
-            ooxml.contents_field(holder.add_run("").element.getparent(), entries)
+            self.out(body.contents_field(entries))
 
     def section(self, section: Section, inside_numbered: bool = False) -> None:
         """A heading and its blocks; paragraphs under a numbered section carry its numbers."""
         style = f"Heading {min(section.level, 3)}"
         numbered = section.numbered and section.level == 1 and self.num_id is not None
-        heading = self.paragraph(Paragraph.of(section.title, numbered=False), style=style,
-                                 level=0 if numbered else None)
-        if section.new_page:
-            heading.paragraph_format.page_break_before = True
+        self.paragraph(Paragraph.of(section.title, numbered=False), style=style, level=0 if numbered else None,
+                       page_break=section.new_page)
         numbers = numbered or (inside_numbered and section.level > 1)
         self.blocks(section.blocks, numbered=numbers)
         for child in section.subsections:
@@ -193,11 +200,9 @@ class Renderer:
                     for note in block.footnotes:
                         self.paragraph(Paragraph.of(f"Note: {note}", numbered=False), style=NOTE)
             elif isinstance(block, BulletList):
+                indent = (Cm(1.9 if numbered else 0.63), Cm(-0.63))
                 for item in block.items:
-                    bullet = self.paragraph(item, style=BULLET)
-                    bullet.paragraph_format.left_indent = Cm(1.9 if numbered else 0.63)
-                    bullet.paragraph_format.first_line_indent = Cm(-0.63)
-                    bullet.paragraph_format.space_after = Pt(3)
+                    self.paragraph(item, style=BULLET, after=Pt(3), indent=indent)
             elif isinstance(block, Table):
                 self.table(block)
             elif isinstance(block, Figure):
@@ -210,47 +215,28 @@ class Renderer:
 
     # -- tables and figures ----------------------------------------------------------
     def caption(self, text: str) -> None:
-        self.paragraph(Paragraph.of(text, numbered=False), style="Caption").paragraph_format.keep_with_next = True
+        self.paragraph(Paragraph.of(text, numbered=False), style="Caption", keep_next=True)
 
     def table(self, table: Table) -> None:
         """A table within the margins: header row marked and repeated, rows kept whole."""
         self.tables += 1
         self.caption(f"Table {self.tables}: {table.caption}")
-        word = self.document.add_table(rows=1, cols=len(table.header))
-        if "Table Grid" in {s.name for s in self.document.styles}:
-            word.style = self.document.styles["Table Grid"]
-        word.alignment = WD_TABLE_ALIGNMENT.LEFT
-        word.autofit = False
-        total = sum(table.widths) or 1.0
-        widths = [Emu(int(self.width * w / total)) for w in table.widths]
-        for column, width in zip(word.columns, widths):
-            column.width = width
-        element = None
-        for cell, value, width in zip(word.rows[0].cells, table.header, widths):
-            cell.width = width
-            paragraph = cell.paragraphs[0]
-            paragraph.paragraph_format.space_after = Pt(2)
-            paragraph.paragraph_format.keep_with_next = True
-            run = paragraph.add_run(value)
-            run.font.size, run.bold = Pt(10), True
-            run.font.color.rgb = RGBColor.from_string("FFFFFF")
-            element = element if element is not None else next(run.element.iterancestors("{*}tbl"))
-        if element is None:
+        if not table.header:
             return
-        ooxml.describe_table(element, table.caption, table.description)
-        ooxml.keep_rows_whole(element)
-        for column in range(len(table.header)):
-            ooxml.shade_cell(ooxml.rows_of(element)[0], column, HEADER_FILL)
-        body = []
-        for values in table.rows:
-            cells = []
-            for column, value in enumerate(values):
-                status = column == table.status_column and value in STATUS_SHADING
-                fill, ink = STATUS_SHADING[value] if status else (None, None)
-                cells.append((value, column == 0 or status, ink, fill))
-            body.append(cells)
-        ooxml.add_rows(element, body, [int(Emu(w).twips) for w in widths], keep_together=len(table.rows) <= 12)
-        self.document.add_paragraph(style="Normal").paragraph_format.space_after = Pt(0)
+        if self.table_style is None:
+            names = {style.name for style in self.document.styles}
+            self.table_style = self._style_id("Table Grid") if "Table Grid" in names else ""
+        total = sum(table.widths) or 1.0
+        widths = [Emu(int(self.width * w / total)).twips for w in table.widths]
+        markup = body.table(table.header, _cells(table), widths, style_id=self.table_style or None, caption=table.caption,
+                            description=table.description, header_fill=HEADER_FILL,
+                            keep_together=len(table.rows) <= 12)
+        if self.streaming:
+            for chunk in markup:  # row by row: a long table is never held whole
+                self.out(chunk)
+        else:
+            self.out("".join(markup))
+        self.out(body.paragraph(body.paragraph_properties(after=0), ""))
 
     def figure(self, figure: Figure) -> None:
         """The chart, drawn from the figure's data, with its alternative text; its table below."""
@@ -265,12 +251,30 @@ class Renderer:
             png, _ = status_chart(groups)
             width = Cm(15.5 if len(groups) > 1 else 9.5)
         self.caption(f"Figure {self.figures}: {figure.title}")
-        holder = self.document.add_paragraph(style="Normal")
-        holder.paragraph_format.keep_with_next = False  # the table may start the next page: no half-empty page
-        run = holder.add_run()
+        # python-docx adds the image part and draws the inline picture; its markup is taken out to be written here
+        run = self.document.add_paragraph().add_run()
         run.add_picture(io.BytesIO(png), width=min(width, self.width))
-        ooxml.describe_picture(run.element, figure.title, figure.alt_text)
+        ooxml.describe_picture(run.element, self.figures if self.streaming else None, figure.title,
+                               figure.alt_text)
+        picture = ooxml.take_out(run.element)
+        # the table may start the next page: no half-empty page
+        self.out(body.paragraph(body.paragraph_properties(keep_next=False), picture))
         self.table(figure.table)
+
+
+def _cells(table: Table) -> Iterator[list[body.Cell]]:
+    """Each body row's cells: the first column and the status words bold, status words on their colour."""
+    for values in table.rows:
+        row: list[body.Cell] = []
+        for column, value in enumerate(values):
+            status = column == table.status_column and value in STATUS_SHADING
+            fill, ink = STATUS_SHADING[value] if status else (None, None)
+            row.append((value, column == 0 or status, ink, fill))
+        yield row
+
+
+def _twips(length: Length | None) -> int | None:
+    return None if length is None else length.twips
 
 
 def _counts(categories: tuple[str, ...], values: tuple[int, ...]) -> Counts:
