@@ -143,3 +143,64 @@ def contents_field(entries: Sequence[str]) -> str:
             '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>'
             f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{shown}'
             '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+
+
+_NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "wp14": "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+}
+
+
+def namespaces(*prefixes: str) -> str:
+    """xmlns declarations for these prefixes."""
+    return " ".join(f'xmlns:{prefix}="{_NS[prefix]}"' for prefix in prefixes)
+
+
+FOOTNOTES_START = (f'<w:footnotes {namespaces("w")}>'
+                   '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                   '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+                   '</w:p></w:footnote>')
+FOOTNOTES_END = "</w:footnotes>"
+
+
+def footnote(number: int, text: str) -> str:
+    """One footnote of the footnotes part: its number, then the note in the notes' grey."""
+    return (f'<w:footnote w:id="{number}"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>'
+            '<w:r><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="18"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:r><w:rPr><w:color w:val="404040"/><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> {escape(text)}'
+            "</w:t></w:r></w:p></w:footnote>")
+
+
+def picture(rel_id: str, cx: int, cy: int, number: int, title: str, description: str) -> str:
+    """A run showing the image of relationship `rel_id` inline, cx by cy EMU, with its alternative text."""
+    return (f'<w:r><w:drawing><wp:inline {namespaces("wp", "a", "pic", "r")}><wp:extent cx="{cx}" cy="{cy}"/>'
+            f'<wp:docPr id="{number}" name="Picture {number}" descr="{attribute(description)}" '
+            f'title="{attribute(title)}"/>'
+            '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+            '<pic:nvPicPr><pic:cNvPr id="0" name="image.png"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"/>'
+            "</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>")
+
+
+def running(kind: str, text: str, fields: bool) -> str:
+    """The header (right, the text) or footer (centred, "text: page N of M") part, in 9 pt."""
+    size = '<w:rPr><w:sz w:val="18"/></w:rPr>'
+    if fields:
+        field = '<w:fldSimple w:instr="{}"><w:r>' + size + "<w:t>1</w:t></w:r></w:fldSimple>"
+        runs = (f"<w:r>{size}{_text_runs(f'{text}: page ')}</w:r>{field.format('PAGE')}"
+                f"<w:r>{size}{_text_runs(' of ')}</w:r>{field.format('NUMPAGES')}")
+    else:
+        runs = f"<w:r>{size}{_text_runs(text)}</w:r>"
+    root, style, align = ("w:ftr", "Footer", "center") if fields else ("w:hdr", "Header", "right")
+    declarations = namespaces("w", "r", "mc", "w14", "wp14")
+    return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<{root} {declarations} "
+            f'mc:Ignorable="w14 wp14"><w:p><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="{align}"/></w:pPr>'
+            f"{runs}</w:p></{root}>")

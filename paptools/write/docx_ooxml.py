@@ -1,20 +1,15 @@
 """The few Word features python-docx has no API for, written as documented OOXML (ECMA-376).
 
-Multilevel list numbering (numbering.xml), table header rows repeated and rows kept whole,
-table look, caption and description, cell shading, alternative text on pictures, the table of
-contents field, "update fields on open", and the extended document properties (application
-name, no thumbnail). Everything else in the report goes through python-docx's public API.
+Multilevel list numbering (numbering.xml), a boxed paragraph style, page fields, alternative
+text on pictures, "update fields on open", footnotes, the extended document properties
+(application name, no thumbnail), and blocks of markup (`docx_body`) placed into a document's
+body. Everything else a python-docx document gets goes through python-docx's public API.
 Elements are reached through `Document.element` and the parts' public `element`/`blob`, never
 through python-docx's private attributes.
 """
 from __future__ import annotations
 
-import io
-import shutil
-import zipfile
 from collections.abc import Callable
-from pathlib import Path
-from typing import IO
 
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
@@ -24,6 +19,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
+from paptools.write import docx_body as body
 from paptools.write.docx_body import escape
 
 _W = nsdecls("w")
@@ -140,28 +136,6 @@ def body_inserter(document: etree._Element) -> Callable[[str], None]:
     return insert
 
 
-def save_with_body(document: Document, body: IO[bytes], path: Path) -> None:
-    """Save the document with `body` (markup of its blocks, UTF-8) at the start of its body.
-
-    python-docx saves the package (styles, numbering, pictures, header, footer, properties);
-    the document part is then written again with the body streamed in, part by part as it was.
-    """
-    skeleton = io.BytesIO()
-    document.save(skeleton)
-    skeleton.seek(0)
-    with zipfile.ZipFile(skeleton) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename != "word/document.xml":
-                target.writestr(info, data)
-                continue
-            start = data.index(b"<w:body>") + len(b"<w:body>")
-            with target.open(info.filename, "w") as out:
-                out.write(data[:start])
-                shutil.copyfileobj(body, out, 1 << 20)
-                out.write(data[start:])
-
-
 def update_fields_on_open(document: Document) -> None:
     """Word refreshes the contents list and page numbers when the report is opened."""
     settings = document.settings.element
@@ -198,10 +172,6 @@ def style_language(style: etree._Element, language: str) -> None:
     properties.append(parse_xml(f'<w:lang {_W} w:val="{language}" w:eastAsia="{language}" w:bidi="ar-SA"/>'))
 
 
-_FOOTNOTES = (f'<w:footnotes {_W}>'
-              '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-              '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
-              '</w:footnote></w:footnotes>')
 
 
 def add_footnote(document: Document, text: str) -> int:
@@ -212,14 +182,10 @@ def add_footnote(document: Document, text: str) -> int:
     part = next((rel.target_part for rel in document.part.rels.values()
                  if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES), None)
     if part is None:
-        part = XmlPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, parse_xml(_FOOTNOTES),
-                       document.part.package)
+        part = XmlPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES,
+                       parse_xml(body.FOOTNOTES_START + body.FOOTNOTES_END), document.part.package)
         document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
     notes = part.element
     number = max((int(n.get(qn("w:id"))) for n in notes.iterchildren(qn("w:footnote"))), default=0) + 1
-    notes.append(parse_xml(
-        f'<w:footnote {_W} w:id="{number}"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>'
-        '<w:r><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="18"/></w:rPr><w:footnoteRef/></w:r>'
-        f'<w:r><w:rPr><w:color w:val="404040"/><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> {escape(text)}</w:t>'
-        '</w:r></w:p></w:footnote>'))
+    notes.append(parse_xml(body.footnote(number, text).replace("<w:footnote ", f"<w:footnote {_W} ", 1)))
     return number
