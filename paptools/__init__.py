@@ -25,7 +25,7 @@ _EXPORTS = {
     "history": "paptools.api",
     "write_outputs": "paptools.api",
     "OutputOptions": "paptools.api",
-    "Reconciliation": "paptools.api",
+    "Reconciliation": "paptools.compare.reconciliation",
     "History": "paptools.compare.history",
     "Version": "paptools.compare.history",
     "Timeline": "paptools.compare.history",
@@ -111,11 +111,12 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
-    from paptools.api import OutputOptions, Reconciliation, history, read_plan, reconcile, write_outputs
+    from paptools.api import OutputOptions, history, read_plan, reconcile, write_outputs
     from paptools.compare.completion import Completion
     from paptools.compare.diff import PlanDiff
     from paptools.compare.figures import Counts, Summary, summarize
     from paptools.compare.history import Completed, History, Point, Slip, Slipped, Timeline, Version
+    from paptools.compare.reconciliation import Reconciliation
     from paptools.errors import NoActions, NotAWorkbook, OutputExists, PapError, UnsafeWorkbook, UsageError
     from paptools.model import (
         STATUSES,

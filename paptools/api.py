@@ -11,18 +11,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from paptools.compare.figures import as_of_doubt as as_of_doubt  # a note when the default as-of is only a save date
 from paptools.compare.figures import summarize as summarize  # part of the library: the figures of one plan
 from paptools.compare.figures import version_month
-from paptools.compare.history import History, build_history
-from paptools.compare.reconciliation import Reconciliation as Reconciliation  # what reconcile() returns
-from paptools.compare.reconciliation import reconcile_plans
 from paptools.errors import NoActions, UsageError
-from paptools.layout import Layout
 from paptools.model import DataWarning, Finding, Month, Plan
 from paptools.read.plan import read_plan as _read_plan
+
+if TYPE_CHECKING:  # imported where used: `show` and `summary` need neither the diff nor the history
+    from paptools.compare.history import History
+    from paptools.compare.reconciliation import Reconciliation as Reconciliation  # what reconcile() returns
+    from paptools.layout import Layout
 
 
 class Progress(Protocol):
@@ -120,6 +121,8 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
         if progress is not None:
             progress.stage(f"Reading {path.name}")
         plans.append(_read_plan(path, progress=progress.advance if progress is not None else None))
+    from paptools.compare.history import build_history
+
     return build_history(plans, notes=skipped)
 
 
@@ -217,6 +220,8 @@ def reconcile(
     if order_by_date:
         order = sorted(range(len(plans)), key=lambda i: (version_month(plans[i]) or Month(0, 1), paths[i].name))
         plans, paths = [plans[i] for i in order], [paths[i] for i in order]
+    from paptools.compare.reconciliation import reconcile_plans
+
     result = reconcile_plans(plans, since=since, as_of=as_of, labels=tuple(str(p) for p in paths))
     return replace(result, paths=tuple(paths))
 
@@ -260,10 +265,11 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
     # All or nothing: the files are written into a staging folder and placed together at the end.
     with OutputSet(options.output_dir, force=options.force, inputs=inputs) as outputs:
         staged = {kind: outputs.add(names[kind]) for kind in (*OUTPUT_KINDS, "pack") if kind in options.kinds}
+        rows = change_rows(result) if {"changes", "workbook"} & staged.keys() else []  # once, for both
         if "changes" in staged:
             if progress:
                 progress.stage(f"Writing {staged['changes'].name}")
-            write_changes_csv(change_rows(result), staged["changes"])
+            write_changes_csv(rows, staged["changes"])
         if "workbook" in staged:
             from paptools.write.workbook import write_clean_workbook
 
@@ -272,7 +278,7 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
             compared = result.previous is not None or result.since is not None
             options.notes += write_clean_workbook(
                 staged["workbook"], result.current, result.summary,
-                changes=change_rows(result) if compared else None, trend=result.trend(),
+                changes=rows if compared else None, trend=result.trend(),
                 warnings=result.all_warnings(), name=staged["workbook"].name,
                 findings=findings)
         if "report" in staged:

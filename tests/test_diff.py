@@ -299,3 +299,36 @@ def test_library_calls_leave_the_garbage_collector_as_they_found_it(tmp_path):
             assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_completions_of_all_actions_and_of_the_pap_alone(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "C", "Oct 24: AB: Marked as complete at the board.", timescale="Sep-24"),
+        action("1.2", "C", "Aug 24: AB: Action complete and signed off.", timescale="Sep-24"),
+        action("PAP 1.3", "OT", "Aug 24: AB: Going well."),
+        action("PAP 1.4", "C", "Jul 24: AB: Work done.", timescale="Sep-24"),
+    )))
+    figures = summarize(plan, date(2024, 11, 1))
+    assert [(a.ref, a.is_pap) for a in plan.actions] == [
+        ("PAP 1.1", True), ("1.2", False), ("PAP 1.3", True), ("PAP 1.4", True)]
+    assert [(c.ref, c.month and c.month.iso(), c.timeliness) for c in figures.completions] == [
+        ("PAP 1.1", "2024-10", Timeliness.LATE), ("1.2", "2024-08", Timeliness.WITHIN),
+        ("PAP 1.4", None, Timeliness.NOT_RECORDED)]
+    assert [c.ref for c in figures.pap_completions] == ["PAP 1.1", "PAP 1.4"]
+
+
+def test_the_trend_gives_the_current_version_its_own_date(example_plans):
+    """The trend's figures of the current version are those of summarize() at its own date."""
+    from paptools.compare.figures import restated
+    from paptools.compare.reconciliation import reconcile_plans
+
+    older, newer = example_plans["2025-04"], example_plans["2025-08"]
+    result = reconcile_plans([older, newer], as_of=date(2025, 12, 1))
+    assert ([a.ref for a in result.summary.overdue], [a.ref for a in result.summary.no_update]) == (
+        ["PAP 2.25"], ["PAP 2.4", "PAP 2.17"])
+    trend = result.trend()
+    assert [(label, figures.as_of.isoformat(), [a.ref for a in figures.overdue], figures.no_update)
+            for label, figures in trend] == [
+        ("Apr 2025", "2025-04-15", ["PAP 1.7"], ()), ("Aug 2025", "2025-08-15", [], ())]
+    assert trend[-1][1] == summarize(newer) == restated(result.summary, newer)
+    assert trend[0][1] == summarize(older)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # imported where used, so `paptools --help` starts quickly
     import warnings
     from datetime import date
 
-    from paptools.api import Reconciliation
+    from paptools.compare.reconciliation import Reconciliation
     from paptools.model import DataWarning, Month, Plan
     from paptools.write.terminal import Progress
 
@@ -245,6 +245,9 @@ def _report_settings(title: str | None, committee: str | None, meeting_date: str
 
 
 def _json(document: Any) -> str:
+    """The document as JSON text, safe on a terminal as it is: json.dumps escapes every C0 control
+    (ESC included) and json_safe every C1 control and lone surrogate, so it is printed with
+    click.echo, not `echo` (whose scan would find nothing in megabytes of text)."""
     import json
 
     from paptools.write.safe import json_safe

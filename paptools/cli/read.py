@@ -32,7 +32,7 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
         document = plan_document(plan, summarize(plan, _as_of(as_of)))
         if wanted:
             document["actions"] = [a for a in document["actions"] if a["ref"] in wanted]
-        echo(_json(document))
+        click.echo(_json(document))
     else:
         from paptools.write.terminal import render_plan
 
@@ -60,7 +60,7 @@ def summary(workbook: Path, as_json: bool, as_of: str | None, style: Path | None
     if as_json:
         from paptools.write.jsondoc import plan_document
 
-        echo(_json(plan_document(plan, figures)))
+        click.echo(_json(plan_document(plan, figures)))
     else:
         from paptools.write.terminal import render_summary
 

@@ -82,7 +82,7 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     if as_json:
         from paptools.write.jsondoc import reconcile_document
 
-        echo(_json(reconcile_document(result, written)))
+        click.echo(_json(reconcile_document(result, written)))
     else:
         from paptools.write.terminal import render_reconcile
 

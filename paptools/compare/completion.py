@@ -78,7 +78,3 @@ def completion(action: Action) -> Completion | None:
         return Completion(action.ref, month, Timeliness.WITHIN_REVISED if original != latest else Timeliness.WITHIN)
     return Completion(action.ref, month, Timeliness.LATE)
 
-
-def completions(actions: tuple[Action, ...]) -> tuple[Completion, ...]:
-    """The completion of every complete action, in plan order."""
-    return tuple(c for a in actions if (c := completion(a)) is not None)

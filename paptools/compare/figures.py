@@ -10,10 +10,10 @@ not add to 100 carries the GOV.UK note (`ROUNDING_NOTE`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from paptools.compare.completion import Completion, completions
+from paptools.compare.completion import Completion, completion
 from paptools.model import STATUSES, UNKNOWN, Action, Month, Plan, Status
 
 ROUNDING_RULE = (
@@ -173,6 +173,8 @@ def summarize(plan: Plan, as_of: date | None = None, no_update: tuple[Action, ..
     for action in plan.actions:
         areas.setdefault(action.priority_area, []).append(action)
         sections.setdefault((action.priority_area, action.section), []).append(action)
+    # Each complete action's completion is worked out once: the PAP's are a subset, in plan order.
+    done = [(action.is_pap, c) for action in plan.actions if (c := completion(action)) is not None]
     return Summary(
         source=plan.source,
         as_of=as_of,
@@ -180,9 +182,20 @@ def summarize(plan: Plan, as_of: date | None = None, no_update: tuple[Action, ..
         pap=count(plan.pap_actions),
         areas=tuple(Group(area, None, count(actions)) for area, actions in areas.items()),
         sections=tuple(Group(area, section, count(actions)) for (area, section), actions in sections.items()),
-        overdue=tuple(a for a in plan.actions if is_overdue(a, as_of)),
+        overdue=_overdue(plan, as_of),
         pap_prefixed=plan.pap_prefixed,
         no_update=no_update,
-        completions=completions(plan.actions),
-        pap_completions=completions(plan.pap_actions),
+        completions=tuple(c for _, c in done),
+        pap_completions=tuple(c for pap, c in done if pap),
     )
+
+
+def restated(summary: Summary, plan: Plan, as_of: date | None = None) -> Summary:
+    """`summarize(plan, as_of)`, given `summary` of the same plan at another date: only what depends
+    on the date is worked out again (the counts and completions do not)."""
+    as_of = as_of or default_as_of(plan)
+    return replace(summary, as_of=as_of, overdue=_overdue(plan, as_of), no_update=())
+
+
+def _overdue(plan: Plan, as_of: date) -> tuple[Action, ...]:
+    return tuple(a for a in plan.actions if is_overdue(a, as_of))

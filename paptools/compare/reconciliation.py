@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from paptools.compare.changes import Changes, list_changes
 from paptools.compare.completion import Completion
 from paptools.compare.diff import PlanDiff, diff_plans, diff_since
-from paptools.compare.figures import Summary, as_of_doubt, default_as_of, summarize, version_month
+from paptools.compare.figures import Summary, as_of_doubt, default_as_of, restated, summarize, version_month
 from paptools.model import DataWarning, Month, Plan
 
 if TYPE_CHECKING:
@@ -71,7 +71,9 @@ class Reconciliation:
         result = []
         for plan in self.plans:
             month = version_month(plan)
-            result.append((month.label() if month else plan.title or "undated version", summarize(plan)))
+            # The current version's figures are already known: only its own date is applied again.
+            figures = restated(self.summary, plan) if plan is self.current else summarize(plan)
+            result.append((month.label() if month else plan.title or "undated version", figures))
         return result
 
 

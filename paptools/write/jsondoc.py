@@ -4,12 +4,14 @@ Dates are "YYYY-MM" (or "YYYY-MM-DD" when a day was written); statuses are the K
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from paptools.compare.changes import Change, ChangeKind
 from paptools.compare.figures import ROUNDING_RULE, Counts, Group, Summary
-from paptools.compare.reconciliation import Reconciliation
 from paptools.model import Action, DataWarning, Entry, Month, Plan
+
+if TYPE_CHECKING:  # the changes are imported where used: `show --json` needs no diff
+    from paptools.compare.changes import Change
+    from paptools.compare.reconciliation import Reconciliation
 
 SCHEMA_VERSION = 1
 
@@ -118,6 +120,7 @@ def change_json(change: Change) -> dict[str, Any]:
 
 def reconcile_document(result: Reconciliation, outputs: dict[str, Any] | None = None) -> dict[str, Any]:
     """The reconcile JSON: every change, the figures now, and the warnings of every version."""
+    from paptools.compare.changes import ChangeKind
     from paptools.content.prose import status_sentences
 
     changes, summary = result.changes, result.summary

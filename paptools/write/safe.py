@@ -31,6 +31,8 @@ def _escape(match: re.Match[str]) -> str:
 
 
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff]")
+# A C1 control in UTF-8 (C2 80-9F); DEL is the byte 7F, and a lone surrogate cannot be encoded at all.
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 
 
 def json_safe(document: str) -> str:
@@ -38,5 +40,13 @@ def json_safe(document: str) -> str:
 
     json.dumps already escapes the C0 controls; these others can only occur inside strings,
     where a \\u escape means the same character, so the document says exactly what it did.
+    A document without them (nearly every one) is found so by its UTF-8 bytes, several times
+    faster than scanning the text itself (show --json of a large plan is megabytes).
     """
+    try:
+        data = document.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: escaped below
+        data = None
+    if data is not None and b"\x7f" not in data and _C1_UTF8.search(data) is None:
+        return document
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", document)

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import textwrap
 from datetime import date
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from paptools.compare.changes import ChangeKind
 from paptools.compare.figures import Counts, Summary
-from paptools.compare.reconciliation import Reconciliation
 from paptools.model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Entry, Month, Plan, Status
 from paptools.write.palette import PALETTE
+
+if TYPE_CHECKING:  # the changes are imported where used: `show` and `summary` need no diff
+    from paptools.compare.reconciliation import Reconciliation
 
 STATUS_COLOURS = {status: colour.terminal for status, colour in PALETTE.items()}
 
@@ -143,6 +144,7 @@ def _due(month: Month | None) -> str:
 
 def render_reconcile(result: Reconciliation, width: int = 100) -> str:
     """The reconcile job on the terminal: the figures, then the change list, section by section."""
+    from paptools.compare.changes import ChangeKind
     from paptools.content.prose import all_actions_opening, status_sentences
 
     changes, summary = result.changes, result.summary

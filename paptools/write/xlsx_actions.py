@@ -122,12 +122,12 @@ class ActionsSheet:
 
     def write(self, sheet: Worksheet, *, title: str, version: str) -> None:
         widths = self.fit.widths
-        cells = [[column.value(action) for column in self.columns] for action in self.plan.actions]
-        pieces: list[list[list[str | Month | None]]] = [
-            [list(split_long(value)) if isinstance(value, str) else [value] for value in row] for row in cells]
-        continued = any(len(p) > 1 for row in pieces for p in row)
-        row = 1
-        for action, parts in zip(self.plan.actions, pieces):
+        row, continued = 1, False
+        for action in self.plan.actions:  # one action at a time: nothing of the rows is kept but the sheet's
+            parts: list[list[str | Month | None]] = [
+                [value] if not isinstance(value, str) or len(value) <= EXCEL_CELL_LIMIT else list(split_long(value))
+                for value in (column.value(action) for column in self.columns)]
+            continued = continued or any(len(p) > 1 for p in parts)
             row = self._action_rows(sheet, row, action, parts, widths)
         last = max(row - 1, 1)
         headers = [c.column.header for c in self.columns]

@@ -92,33 +92,69 @@ class Styles:
         sheet.write_string(row, first, text, self.format(name, quoted=formula_like(text)))
 
 
-def lines_needed(text: str, width: float) -> int:
+def lines_needed(text: str, width: float, most: int | None = None) -> int:
     """How many lines `text` wraps to in a column `width` characters wide (Arial 10, as Excel wraps).
 
     Excel wraps at spaces. A width unit is 7 px; Arial 10 prose averages 6 px a character, and
     6.4 px here leaves room for wide letters: measured against Arial's own metrics on the
     example plan, it misses a line in about 2% of cells and adds one in about a third.
+    Counting stops once `most` lines are reached (a row cannot grow past Excel's tallest).
     """
     capacity = max(int((width * 7 + 1) / 6.4), 1)
+    if len(text) <= capacity and "\n" not in text:
+        return 1  # most cells: one short line
     lines = 0
     for paragraph in text.split("\n"):
-        lines += 1
-        used = 0
-        for word in paragraph.split(" "):
-            need = len(word) if used == 0 else used + 1 + len(word)
-            if need > capacity and used:
-                lines += 1
-                need = len(word)
-            while need > capacity:  # a word longer than the line breaks where it must
-                lines += 1
-                need -= capacity
-            used = need
+        lines += _paragraph_lines(paragraph, capacity)
+        if most is not None and lines >= most:
+            break
     return lines
+
+
+def _paragraph_lines(paragraph: str, capacity: int) -> int:
+    """The lines of one paragraph, a line at a time (the word-by-word count's result, found faster).
+
+    With single spaces between words and none at either end, a line starting at a word holds
+    every word ending within `capacity` characters of its start, so it ends at the last space
+    within reach. Anything else (double spaces, a word longer than a line) is counted word by word.
+    """
+    size = len(paragraph)
+    if size <= capacity:
+        return 1
+    if "  " in paragraph or paragraph[0] == " " or paragraph[-1] == " ":
+        return _word_lines(paragraph, capacity)
+    lines, start = 1, 0
+    while size - start > capacity:
+        cut = paragraph.rfind(" ", start, start + capacity + 1)
+        if cut < 0:  # a word longer than a line
+            return _word_lines(paragraph, capacity)
+        lines += 1
+        start = cut + 1
+    return lines
+
+
+def _word_lines(paragraph: str, capacity: int) -> int:
+    """The lines of one paragraph, word by word: the rule itself, as Excel wraps."""
+    lines = 1
+    used = 0
+    for word in paragraph.split(" "):
+        need = len(word) if used == 0 else used + 1 + len(word)
+        if need > capacity and used:
+            lines += 1
+            need = len(word)
+        while need > capacity:  # a word longer than the line breaks where it must
+            lines += 1
+            need -= capacity
+        used = need
+    return lines
+
+
+_TALLEST_LINES = 32  # 12.75 * 32 + 4 is past 409 points: more lines cannot change a row's height
 
 
 def wrapped_height(cells: Iterable[tuple[str, float]]) -> float:
     """The row height (points) that shows every wrapped cell whole, as Excel's autofit would; at most 409."""
-    lines = max((lines_needed(text, width) for text, width in cells if text), default=1)
+    lines = max((lines_needed(text, width, _TALLEST_LINES) for text, width in cells if text), default=1)
     return min(409.0, 12.75 * lines + 4)
 
 
