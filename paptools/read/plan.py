@@ -57,7 +57,8 @@ def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None
                  style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None) -> Plan:
     """Read the workbook's cells through a detected (or stated) layout into a Plan.
 
-    `seen` holds the rows detect_layout kept, so no sheet is streamed twice.
+    `seen` holds the rows detect_layout kept, so no sheet is streamed twice; each sheet's rows
+    are taken out of it once walked, so the cells are not held while the entries are built.
     """
     walker = Walker(book, layout, seen)
     walker.read(GENERATED_PROPERTY in book.custom_properties, progress)
