@@ -335,7 +335,7 @@ def _write_report(result: Reconciliation, options: OutputOptions, path: Path,
     template = settings.pop("template", None)
     report = build_report(result, ReportSettings(**settings, findings=findings))
     if template is None:
-        from paptools.write.docx import write_docx
+        from paptools.write.docx_package import write_docx
 
         write_docx(report, path)
     else:
