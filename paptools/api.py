@@ -116,11 +116,14 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
     if not files:
         raise UsageError(_flatten(paths)[0] if paths else None, "holds no .xlsx workbook: give a folder of versions")
     _check_distinct(files)
+    from paptools.read.plan import Versions
+
     plans = []
+    versions = Versions()  # each read as read_plan would, a cell unchanged since the last not cleaned again
     for path in files:
         if progress is not None:
             progress.stage(f"Reading {path.name}")
-        plans.append(_read_plan(path, progress=progress.advance if progress is not None else None))
+        plans.append(versions.read(path, progress=progress.advance if progress is not None else None))
     from paptools.compare.history import build_history
 
     return build_history(plans, notes=skipped)
@@ -157,8 +160,10 @@ def write_history(history: History, *, output_dir: Path | None, csv_dir: Path | 
     from paptools.write.history_tables import history_tables, write_csvs
     from paptools.write.outputs import OutputSet
 
-    tables = history_tables(history)
     written: dict[str, Path] = {}
+    if output_dir is None and csv_dir is None:
+        return written  # nothing to write: the tables are not built
+    tables = history_tables(history)
     stem = Path(history.versions[-1].source).stem if history.versions else "plan"
     if output_dir is not None:
         from paptools.write.history_workbook import write_history_workbook
@@ -330,7 +335,7 @@ def _write_report(result: Reconciliation, options: OutputOptions, path: Path,
     template = settings.pop("template", None)
     report = build_report(result, ReportSettings(**settings, findings=findings))
     if template is None:
-        from paptools.write.docx import write_docx
+        from paptools.write.docx_package import write_docx
 
         write_docx(report, path)
     else:

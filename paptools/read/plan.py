@@ -19,7 +19,7 @@ from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, 
 from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
 from paptools.read.dates import parse_timescale
-from paptools.read.detect import Row
+from paptools.read.detect import Row, cell_text
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.headers import FIELD_LABELS
 from paptools.read.inputs import display_name
@@ -33,7 +33,7 @@ from paptools.read.text import clean_text
 from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, Walker
 
-__all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through"]
+__all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "Versions", "read_plan", "read_through"]
 
 
 def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = None,
@@ -43,14 +43,46 @@ def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = No
     `progress(rows_read, rows_in_sheet)` is called now and then on large sheets. `style` is a
     house-style file (or one already loaded); without it, paptools.toml beside the workbook is used.
     """
-    path = Path(path)
+    return _read(Path(path), progress, style, cell_text)
+
+
+def _read(path: Path, progress: Callable[[int, int], None] | None, style: str | Path | HouseStyle | None,
+          text: Callable[[object], str]) -> Plan:
     house = style if isinstance(style, HouseStyle) else find_style(path, Path(style) if style else None)
     book = open_book(path)
     try:
         seen: dict[str, list[Row]] = {}
-        return read_through(book, detect_layout(book, house, seen), progress, house, seen)
+        return read_through(book, detect_layout(book, house, seen, text), progress, house, seen)
     finally:
         book.close()
+
+
+class Versions:
+    """Reads the versions of one plan one after another (for history), each exactly as read_plan.
+
+    Most cells of a version are as they were in the version before, so each cell's clean text
+    is kept for the next version (the texts of two versions at most): a cell that did not
+    change is not cleaned again, and its text is the same string as before, which the entry
+    splitter's cache then finds at once.
+    """
+
+    def __init__(self) -> None:
+        self._before: dict[str, str] = {}
+        self._now: dict[str, str] = {}
+
+    def read(self, path: str | Path, progress: Callable[[int, int], None] | None = None) -> Plan:
+        """The next version, as read_plan(path, progress) reads it."""
+        self._before, self._now = self._now, {}
+        return _read(Path(path), progress, None, self._text)
+
+    def _text(self, value: object) -> str:
+        if type(value) is not str:
+            return cell_text(value)
+        text = self._now.get(value)
+        if text is None:
+            text = self._before.get(value)
+            self._now[value] = text = cell_text(value) if text is None else text
+        return text
 
 
 def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None] | None = None,
