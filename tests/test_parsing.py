@@ -216,3 +216,12 @@ def test_headers_spelt_nearly_right_are_matched_by_their_sorted_words(header, fi
 
     assert match_header(header) == HeaderMatch(field, score, how)
     assert match_header("PAP: 1.12") is None  # an action's ref is no header
+    assert match_header("Item number 12") == HeaderMatch("ref", 79, "close to 'item number'")  # digits, but few
+
+
+def test_no_known_phrase_holds_a_digit():
+    """match_header skips the close-spelling search for labels mostly of digits: sound only while
+    no phrase has one."""
+    from paptools.read.headers import VOCABULARY
+
+    assert not [phrase for phrases in VOCABULARY.values() for phrase in phrases if any(c.isdigit() for c in phrase)]

@@ -141,7 +141,7 @@ def match_header(header: str) -> HeaderMatch | None:
     for name, pattern in _KEY_RULES:
         if pattern.search(label):
             return HeaderMatch(name, 85, "key word")
-    if len(label) >= 5:
+    if len(label) >= 5 and not _mostly_digits(label):
         words = " ".join(sorted(label.split()))
         indexes, phrases = _near_in_length(len(words))
         found = process.extractOne(words, phrases, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
@@ -149,6 +149,13 @@ def match_header(header: str) -> HeaderMatch | None:
             phrase = _FUZZY_PHRASES[indexes[found[2]]]
             return HeaderMatch(_PHRASES[phrase], int(found[1] * 0.9), f"close to '{phrase}'")
     return None
+
+
+def _mostly_digits(label: str) -> bool:
+    """Too many digits to be close to any phrase (an action's ref, "pap 1 12"): no phrase holds a
+    digit, so ratio() is at most 200 * (n - d) / (2n - d) for n characters of which d are digits."""
+    digits = sum(map(str.isdigit, label))
+    return 200 * (len(label) - digits) < (_FUZZY_CUTOFF - 1) * (2 * len(label) - digits)
 
 
 @lru_cache(maxsize=256)
