@@ -116,11 +116,14 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
     if not files:
         raise UsageError(_flatten(paths)[0] if paths else None, "holds no .xlsx workbook: give a folder of versions")
     _check_distinct(files)
+    from paptools.read.plan import Versions
+
     plans = []
+    versions = Versions()  # each read as read_plan would, a cell unchanged since the last not cleaned again
     for path in files:
         if progress is not None:
             progress.stage(f"Reading {path.name}")
-        plans.append(_read_plan(path, progress=progress.advance if progress is not None else None))
+        plans.append(versions.read(path, progress=progress.advance if progress is not None else None))
     from paptools.compare.history import build_history
 
     return build_history(plans, notes=skipped)
@@ -157,8 +160,10 @@ def write_history(history: History, *, output_dir: Path | None, csv_dir: Path | 
     from paptools.write.history_tables import history_tables, write_csvs
     from paptools.write.outputs import OutputSet
 
-    tables = history_tables(history)
     written: dict[str, Path] = {}
+    if output_dir is None and csv_dir is None:
+        return written  # nothing to write: the tables are not built
+    tables = history_tables(history)
     stem = Path(history.versions[-1].source).stem if history.versions else "plan"
     if output_dir is not None:
         from paptools.write.history_workbook import write_history_workbook
@@ -330,7 +335,7 @@ def _write_report(result: Reconciliation, options: OutputOptions, path: Path,
     template = settings.pop("template", None)
     report = build_report(result, ReportSettings(**settings, findings=findings))
     if template is None:
-        from paptools.write.docx import write_docx
+        from paptools.write.docx_package import write_docx
 
         write_docx(report, path)
     else:
@@ -370,6 +375,7 @@ def inspect_workbook(path: PathLike, style: PathLike | None = None
     """How a workbook is read: its detected layout, the plan read through it, and the refusal
     when no actions could be read (the layout is still worth showing then)."""
     from paptools.read.cells import open_book
+    from paptools.read.detect import Row
     from paptools.read.detect_plan import detect_layout
     from paptools.read.plan import read_through
     from paptools.read.style import find_style
@@ -377,9 +383,10 @@ def inspect_workbook(path: PathLike, style: PathLike | None = None
     house = find_style(Path(path), Path(style) if style else None)
     book = open_book(Path(path))
     try:
-        layout = detect_layout(book, house)
+        seen: dict[str, list[Row]] = {}  # the rows detection streamed, read again without a second parse
+        layout = detect_layout(book, house, seen)
         try:
-            return layout, read_through(book, layout, None, house), None
+            return layout, read_through(book, layout, None, house, seen), None
         except NoActions as error:
             return layout, None, error
     finally:

@@ -248,7 +248,7 @@ def test_a_failure_while_writing_leaves_nothing_of_the_run(tmp_path, monkeypatch
         Path(path).write_bytes(b"PK half a report")
         raise OSError("the network drive went away")
 
-    monkeypatch.setattr("paptools.write.docx.write_docx", failing)
+    monkeypatch.setattr("paptools.write.docx_package.write_docx", failing)
     result = run("reconcile", example_path("2025-08"), example_path("2026-04"), "--output-dir", tmp_path)
     assert (result.exit_code, result.stderr) == (1, (
         f"Error: {tmp_path}: writing failed (the network drive went away): check the folder, or choose another "

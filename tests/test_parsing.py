@@ -197,3 +197,22 @@ def test_one_spelling_per_ref_as_trackers_write_them():
     spellings = {"PAP: 1.1": "PAP 1.1", "PAP1.1": "PAP 1.1", "pap 2.10": "PAP 2.10", "R1": "R1", "R 001": "R001",
                  "A-3": "A3", "1.4a": "1.4a", "REC 12": "REC 12"}
     assert {text: parse_ref(text).text for text in spellings} == spellings
+
+
+def test_odd_characters_are_tidied_in_ascii_and_other_text_alike():
+    assert clean_text("Nov23:\tSL: met\tthe board") == "Nov23: SL: met the board"
+    assert clean_text("Nov23:\tSL: met\u00a0the\u200b board\u3000 \ttoday\ufeff") == "Nov23: SL: met the board today"
+    assert clean_text("caf\u00e9\u00adbar\u2060 \u2028 x") == "caf\u00e9bar \u2028 x"
+
+
+@pytest.mark.parametrize("header, field, score, how", [
+    ("Item numbr", "ref", 85, "close to 'item number'"),
+    ("Number item 1", "ref", 82, "close to 'item number'"),  # words in any order
+    ("Sucess criteria", "success_criteria", 87, "close to 'success criteria'"),
+    ("respnsible officer", "owner", 87, "close to 'responsible officer'"),
+])
+def test_headers_spelt_nearly_right_are_matched_by_their_sorted_words(header, field, score, how):
+    from paptools.read.headers import HeaderMatch, match_header
+
+    assert match_header(header) == HeaderMatch(field, score, how)
+    assert match_header("PAP: 1.12") is None  # an action's ref is no header

@@ -17,7 +17,7 @@ from libreoffice import pdf_of
 
 from paptools.api import OutputOptions, reconcile, write_outputs
 from paptools.cli import main
-from paptools.write.docx import STATUS_SHADING
+from paptools.write.docx_render import STATUS_SHADING
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from paptools.content.tree import Block, BulletList, Paragraph, Run, Section
 from paptools.errors import PapError
+
+if TYPE_CHECKING:  # markdown-it is imported only when a narrative is read (most runs have none)
+    from markdown_it.token import Token
 
 # The places of the committee report's order, and the words in a heading that claim them
 # (checked in this order, so "Executive summary" is not taken for the closing "Summary").
@@ -114,6 +115,8 @@ def _add(section: _Open, block: Paragraph, in_list: bool) -> None:
 
 def parse_narrative(text: str) -> Narrative:
     """The officer's Markdown as sections in the report's places."""
+    from markdown_it import MarkdownIt
+
     tokens = MarkdownIt("commonmark").parse(text)
     levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
     top = min(levels) if levels else 1

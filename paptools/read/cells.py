@@ -149,6 +149,7 @@ class Book:
         self.sheets = [Sheet(entry.title, entry.state, entry.path, _rels_path(entry.path))
                        for entry in package.sheets()]
         self._bad_strings: set[int] = set()
+        self._looks: dict[str | None, tuple[CellLook, int]] = {}  # a cell's s="..." -> its resolved look
         self.shared_strings = self._shared_strings()
         self._tags = {name: main + name for name in ("row", "c", "v", "f", "is", "t", "r", "rPh", "mergeCell",
                                                        "col", "dimension", "si", "dataValidation",
@@ -310,18 +311,15 @@ class Book:
 
     def _cells(self, sheet: Sheet, row: etree._Element, number: int, max_columns: int) -> list[XCell]:
         tags = self._tags
-        c_tag, v_tag, f_tag, is_tag = tags["c"], tags["v"], tags["f"], tags["is"]
-        epoch, styles = self.epoch, self.styles
-        looks = styles.looks
-        known = len(looks)
+        c_tag, v_tag, f_tag, is_tag, t_tag = tags["c"], tags["v"], tags["f"], tags["is"], tags["t"]
+        epoch, looks = self.epoch, self._looks
         found: list[XCell] = []
-        column = 0
+        column = widest = 0
+        ordered = True  # every cell so far in its own column, from A on
         columns = _COLUMNS
-        for c in row:
-            if c.tag != c_tag:
-                continue
-            attributes = c.attrib
-            reference = attributes.get("r")
+        for c in row.iterchildren(c_tag):
+            get = c.get
+            reference = get("r")
             letters = reference.rstrip("0123456789") if reference else ""
             previous = column
             if letters:
@@ -337,27 +335,25 @@ class Book:
                     formula = "=" + (child.text or "")
                 elif tag == is_tag:
                     holder = child
-            if raw is None and formula is None and holder is None and column > max_columns:
-                continue
             if column > max_columns:
-                sheet.max_column = max(sheet.max_column, column)
+                if raw is not None or formula is not None or holder is not None:
+                    sheet.max_column = max(sheet.max_column, column)
                 continue
-            style_text = attributes.get("s")
-            style = int(style_text) if style_text and style_text.isdigit() else 0
-            look = looks[style] if style < known else styles.look(style)
-            if look is None or (style_text and not style_text.isdigit()):
-                if styles.present:  # without a styles part, one warning about the workbook says it all
-                    self._warn(sheet, column, number, _STYLE_WARNING)
-                look = PLAIN
-            kind = attributes.get("t", "n")
+            style_text = get("s")
+            known = looks.get(style_text)
+            look, style = known if known is not None else self._look(sheet, column, number, style_text)
+            kind = get("t", "n")
             value: object = None
             error = False
             if kind == "s":
                 value = self._shared(sheet, column, number, raw)
             elif kind == "inlineStr":
                 if holder is not None:
-                    rph = tags["rPh"]
-                    text = "".join(t.text or "" for t in holder.iter(tags["t"]) if t.getparent().tag != rph)
+                    first = holder[0] if len(holder) == 1 else None
+                    if first is not None and first.tag == t_tag and not len(first):  # <is><t>text</t></is>
+                        text = first.text or ""
+                    else:  # rich text: every run's text, phonetic guides left out
+                        text = "".join(t.text or "" for t in holder.iter(t_tag) if t.getparent().tag != tags["rPh"])
                     value = self._decoded(sheet, column, number, text) if "_x" in text else text
             elif kind == "str":
                 value = self._decoded(sheet, column, number, raw) if raw is not None else None
@@ -371,25 +367,41 @@ class Book:
                 value = number_value(raw)
                 if look.is_date and isinstance(value, (int, float)):
                     value = from_excel(value, epoch)
-            if value is None and formula is None and look.fill is None:
-                continue  # styled but empty and unfilled: nothing for the reader
-            if value is not None:
-                sheet.max_column = max(sheet.max_column, column)
+            if value is None:
+                if formula is None and look.fill is None:
+                    continue  # styled but empty and unfilled: nothing for the reader
+            else:
+                if column > sheet.max_column:
+                    sheet.max_column = column
                 self._filled += 1
                 if self._filled > MAX_CELLS:
                     raise UnsafeWorkbook(self.path, f"sheet {sheet.title} holds more than {MAX_CELLS:,} filled "
                                                     "cells, far more than any plan: refused for safety")
-            if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
-                raise UnsafeWorkbook(self.path, f"cell {sheet.title}!{column_letter(column)}{number} holds "
-                                          f"{len(value):,} characters, more than the {MAX_CELL_TEXT:,} paptools "
-                                          "accepts (Excel itself stops at 32,767): refused for safety")
+                if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
+                    raise UnsafeWorkbook(self.path, f"cell {sheet.title}!{column_letter(column)}{number} holds "
+                                              f"{len(value):,} characters, more than the {MAX_CELL_TEXT:,} paptools "
+                                              "accepts (Excel itself stops at 32,767): refused for safety")
+            ordered = ordered and column == len(found) + 1
             found.append(XCell(number, column, value, style, formula, error, look))
-        if not found:
-            return []
-        cells: list[XCell | None] = [None] * max(cell.column for cell in found)
+            if column > widest:
+                widest = column
+        if ordered:  # every column from A on: nothing to place or fill in
+            return found
+        cells: list[XCell | None] = [None] * widest
         for cell in found:
             cells[cell.column - 1] = cell
         return [cell if cell is not None else XCell(number, index + 1) for index, cell in enumerate(cells)]
+
+    def _look(self, sheet: Sheet, column: int, number: int, style_text: str | None) -> tuple[CellLook, int]:
+        """A style's (look, index) the first time it is met, remembered by its text; a bad one is warned about."""
+        style = int(style_text) if style_text and style_text.isdigit() else 0
+        look = self.styles.look(style)
+        if look is None or (style_text and not style_text.isdigit()):
+            if self.styles.present:  # without a styles part, one warning about the workbook says it all
+                self._warn(sheet, column, number, _STYLE_WARNING)
+            return PLAIN, style
+        self._looks[style_text] = look, style
+        return look, style
 
     def _shared(self, sheet: Sheet, column: int, number: int, raw: str | None) -> str | None:
         """A shared-string cell's text; an empty one is blank, a missing one is reported."""

@@ -105,6 +105,10 @@ KEY_WORDS: tuple[tuple[str, str], ...] = (
 _KEY_RULES = tuple((name, re.compile(pattern)) for name, pattern in KEY_WORDS)
 _PHRASES = {phrase: name for name, phrases in VOCABULARY.items() for phrase in phrases}
 _FUZZY_PHRASES = tuple(p for p in _PHRASES if len(p) >= 5)
+# token_sort_ratio is ratio() of the words sorted: each phrase's words are sorted once here, not
+# for every header scored (every action row's ref is checked against the header words).
+_FUZZY_CUTOFF = 88
+_SORTED_PHRASES = tuple(" ".join(sorted(p.split())) for p in _FUZZY_PHRASES)
 FIELDS = tuple(VOCABULARY)
 FIELD_LABELS = {
     "ref": "Ref", "action": "Action", "owner": "Owner", "timescale": "Timescale",
@@ -138,10 +142,22 @@ def match_header(header: str) -> HeaderMatch | None:
         if pattern.search(label):
             return HeaderMatch(name, 85, "key word")
     if len(label) >= 5:
-        found = process.extractOne(label, _FUZZY_PHRASES, scorer=fuzz.token_sort_ratio, score_cutoff=88)
+        words = " ".join(sorted(label.split()))
+        indexes, phrases = _near_in_length(len(words))
+        found = process.extractOne(words, phrases, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
         if found is not None:
-            return HeaderMatch(_PHRASES[found[0]], int(found[1] * 0.9), f"close to '{found[0]}'")
+            phrase = _FUZZY_PHRASES[indexes[found[2]]]
+            return HeaderMatch(_PHRASES[phrase], int(found[1] * 0.9), f"close to '{phrase}'")
     return None
+
+
+@lru_cache(maxsize=256)
+def _near_in_length(length: int) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The sorted phrases (with their places) long enough and short enough to score the cutoff
+    against words of this length: ratio() is at most 200 * shorter / (sum of both lengths)."""
+    near = [(n, p) for n, p in enumerate(_SORTED_PHRASES)
+            if 200 * min(length, len(p)) >= (_FUZZY_CUTOFF - 1) * (length + len(p))]
+    return tuple(n for n, _ in near), tuple(p for _, p in near)
 
 
 def field_for(header: str) -> str | None:

@@ -227,8 +227,8 @@ class Walker(ContextRows):
 
     def _rows(self, ws: Sheet, report: Callable[[int], None] | None
               ) -> Iterator[tuple[int, bool, list[XCell], list[str]]]:
-        """Each row with its texts: from the rows detection kept, else streamed again."""
-        kept = self.seen.get(ws.title)
+        """Each row with its texts: from the rows detection kept (let go once walked), else streamed again."""
+        kept = self.seen.pop(ws.title, None)
         if kept is None:
             for number, hidden, cells in self.book.rows(ws, MAX_COLUMNS, report):
                 yield number, hidden, cells, [self._text(ws.title, cell) for cell in cells]

@@ -1,10 +1,10 @@
-"""Content tree -> Word, through python-docx's public API (and docx_ooxml for what it lacks).
+"""The report's Word house style and furniture, through python-docx's public API (and docx_ooxml).
 
-Decides nothing about what to say: it lays out any `Report` (or any list of blocks, for a
-template's placeholders). A4 portrait, Arial, real heading styles, Word's own multilevel
-numbering (1., 1.1.), tables within the margins with a repeated header row and rows kept whole,
-status words on their colour at 4.5:1 contrast or better, every chart with alternative text and
-its figures in a table below it, a contents field, and document properties from the report.
+A4 portrait, Arial, real heading styles and the report's own paragraph styles, a running
+header and footer with "page N of M", document properties from the report. Used where a
+python-docx document is at hand: the officer's template (`docx_template.py`), the starter
+(`docx_starter.py`) and the skeleton the default report is written from (`build_skeleton`,
+`docx_package.py`). What goes in the body is laid out by `docx_render.Renderer`.
 """
 from __future__ import annotations
 
@@ -16,57 +16,33 @@ from typing import Any
 from docx import Document as open_document
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
-from docx.text.paragraph import Paragraph as WordParagraph
 
-from paptools.compare.figures import Counts
-from paptools.content.tree import (
-    Block,
-    BulletList,
-    Figure,
-    Note,
-    Paragraph,
-    Placeholder,
-    Properties,
-    Report,
-    Run,
-    Section,
-    Table,
-)
-from paptools.model import STATUSES, UNKNOWN
+from paptools.content.tree import Properties
 from paptools.write import docx_ooxml as ooxml
-from paptools.write.palette import PALETTE
-
-INK = "1F3864"  # headings and captions: 11.9:1 on white
-HEADER_FILL = "1F3864"  # table header rows, white text: 11.9:1
-STATUS_SHADING = {status.value: (colour.fill, colour.text) for status, colour in PALETTE.items()}
-NOTE_INK = "404040"  # notes: 10.4:1 on white
-PLACEHOLDER_FILL, PLACEHOLDER_BORDER = "FFF2CC", "BF8F00"  # black text on the fill: 19:1
-NUMBERED, BULLET, NOTE, PLACEHOLDER, CONTENTS = (
-    "Numbered Paragraph", "List Bullet", "Report Note", "Officer Placeholder", "Contents Heading")
-
-
-def write_docx(report: Report, path: Path) -> None:
-    """Write the report as a new Word document at `path`."""
-    document = open_document()
-    house_style(document)
-    renderer = Renderer(document)
-    renderer.title_block(report)
-    for section in report.sections:
-        renderer.section(section)
-    furnish(document, report)
-    document.save(str(path))
+from paptools.write.docx_render import (
+    BULLET,
+    CONTENTS,
+    INK,
+    MARGINS_CM,
+    NOTE,
+    NOTE_INK,
+    NUMBERED,
+    PAGE_CM,
+    PLACEHOLDER,
+    PLACEHOLDER_BORDER,
+    PLACEHOLDER_FILL,
+)
 
 
 def house_style(document: Document) -> None:
     """A4 portrait, Arial 11, dark headings, and the report's own paragraph styles."""
     for section in document.sections:
-        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-        section.left_margin = section.right_margin = Cm(2.2)
-        section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
+        section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
+        section.left_margin, section.right_margin = Cm(MARGINS_CM[0]), Cm(MARGINS_CM[1])
+        section.top_margin, section.bottom_margin = Cm(MARGINS_CM[2]), Cm(MARGINS_CM[3])
     styles = document.styles
     normal = styles["Normal"]
     normal.font.name, normal.font.size = "Arial", Pt(11)
@@ -106,185 +82,61 @@ def ensure_styles(document: Document) -> None:
                 style.font.color.rgb = RGBColor.from_string(INK)
 
 
-class Renderer:
-    """Lays blocks into a python-docx document (or a template's sub-document)."""
+class DocxTarget:
+    """A python-docx document (or a docxtpl sub-document, which acts as one) as a Renderer's target.
 
-    def __init__(self, document: Any, *, numbered: bool = True, width: int | None = None,
-                 numbered_style: bool = False):
-        """`document` is a python-docx Document or a docxtpl sub-document (which acts as one).
+    Each block's markup is parsed into the document's body; python-docx adds the pictures.
+    """
 
-        `numbered_style`: number paragraphs by their style alone (a template whose Numbered
-        Paragraph style carries the list), where the list itself is not this document's.
-        """
+    streaming = False
+
+    def __init__(self, document: Any, *, numbered: bool = True, width: int | None = None):
         self.document = document
-        self.numbered_style = numbered_style
-        self.footnotes = not numbered_style  # a template's sub-documents show notes as paragraphs instead
+        self._insert = ooxml.body_inserter(document.element)
         self.num_id = ooxml.add_multilevel_list(document) if numbered else None
-        self.tables = self.figures = 0
-        self.style_ids: dict[str, str] = {}
         if width is None:
             page = document.sections[0]
             width = page.page_width - page.left_margin - page.right_margin
-        self.width = Emu(int(width))
+        self.width = int(width)
+        self._table_style: str | None = None
 
-    def _style_id(self, name: str) -> str:
-        """A style's id, looked up once per name."""
-        if name not in self.style_ids:
-            self.style_ids[name] = self.document.styles[name].style_id
-        return self.style_ids[name]
+    def out(self, markup: str) -> None:
+        self._insert(markup)
 
-    # -- text ------------------------------------------------------------------------
-    def paragraph(self, paragraph: Paragraph, style: str | None = None, level: int | None = None) -> WordParagraph:
-        """A paragraph of runs; `level` 0 or 1 numbers it in the report's list."""
-        if style is None:
-            style = NUMBERED if paragraph.numbered and (self.num_id is not None or self.numbered_style) else "Normal"
-        word: WordParagraph = self.document.add_paragraph()
-        element = word.paragraph_format.element
-        if style != "Normal":
-            ooxml.set_style(element, self._style_id(style))
-        for part in paragraph.runs or (Run(""),):
-            run = word.add_run()
-            if part.bold:
-                run.bold = True
-            if part.italic:
-                run.italic = True
-            run.add_text(part.text)
-            if part.footnote and self.footnotes:
-                ooxml.add_footnote(self.document, element, part.footnote)
-        if style == NUMBERED and self.num_id is not None:
-            level = 1
-        if level is not None and self.num_id is not None:
-            ooxml.number_paragraph(element, self.num_id, level)
-        return word
+    def style_id(self, name: str) -> str:
+        return str(self.document.styles[name].style_id)
 
-    def title_block(self, report: Report) -> None:
-        self.paragraph(Paragraph.of(report.title, numbered=False), style="Title")
-        for line in report.front:
-            self.paragraph(line, style="Normal").paragraph_format.space_after = Pt(2)
-        if report.contents:
-            heading = self.paragraph(Paragraph.of("Contents", numbered=False), style=CONTENTS)
-            heading.paragraph_format.space_before = Pt(18)
-            entries, number = [], 0
-            for section in report.sections:
-                if section.numbered:
-                    number += 1
-                entries.append(f"{number}. {section.title}" if section.numbered else section.title)
-            holder = self.document.add_paragraph(style="Normal")
-            ooxml.contents_field(holder.add_run("").element.getparent(), entries)
+    def table_style(self) -> str | None:
+        """"Table Grid" when the document has it (a template may not)."""
+        if self._table_style is None:
+            names = {style.name for style in self.document.styles}
+            self._table_style = self.style_id("Table Grid") if "Table Grid" in names else ""
+        return self._table_style or None
 
-    def section(self, section: Section, inside_numbered: bool = False) -> None:
-        """A heading and its blocks; paragraphs under a numbered section carry its numbers."""
-        style = f"Heading {min(section.level, 3)}"
-        numbered = section.numbered and section.level == 1 and self.num_id is not None
-        heading = self.paragraph(Paragraph.of(section.title, numbered=False), style=style,
-                                 level=0 if numbered else None)
-        if section.new_page:
-            heading.paragraph_format.page_break_before = True
-        numbers = numbered or (inside_numbered and section.level > 1)
-        self.blocks(section.blocks, numbered=numbers)
-        for child in section.subsections:
-            self.section(child, numbers)
+    def footnote(self, text: str) -> int:
+        return ooxml.add_footnote(self.document, text)
 
-    def blocks(self, blocks: tuple[Block, ...], *, numbered: bool = True) -> None:
-        for block in blocks:
-            if isinstance(block, Paragraph):
-                self.paragraph(block, style=None if numbered and block.numbered else "Normal")
-                if not self.footnotes:
-                    for note in block.footnotes:
-                        self.paragraph(Paragraph.of(f"Note: {note}", numbered=False), style=NOTE)
-            elif isinstance(block, BulletList):
-                for item in block.items:
-                    bullet = self.paragraph(item, style=BULLET)
-                    bullet.paragraph_format.left_indent = Cm(1.9 if numbered else 0.63)
-                    bullet.paragraph_format.first_line_indent = Cm(-0.63)
-                    bullet.paragraph_format.space_after = Pt(3)
-            elif isinstance(block, Table):
-                self.table(block)
-            elif isinstance(block, Figure):
-                self.figure(block)
-            elif isinstance(block, Note):
-                self.paragraph(Paragraph.of(f"Note: {block.text}", numbered=False), style=NOTE)
-            elif isinstance(block, Placeholder):
-                self.paragraph(Paragraph.of(f"For the officer to write: {block.guidance}", numbered=False),
-                               style=PLACEHOLDER)
-
-    # -- tables and figures ----------------------------------------------------------
-    def caption(self, text: str) -> None:
-        self.paragraph(Paragraph.of(text, numbered=False), style="Caption").paragraph_format.keep_with_next = True
-
-    def table(self, table: Table) -> None:
-        """A table within the margins: header row marked and repeated, rows kept whole."""
-        self.tables += 1
-        self.caption(f"Table {self.tables}: {table.caption}")
-        word = self.document.add_table(rows=1, cols=len(table.header))
-        if "Table Grid" in {s.name for s in self.document.styles}:
-            word.style = self.document.styles["Table Grid"]
-        word.alignment = WD_TABLE_ALIGNMENT.LEFT
-        word.autofit = False
-        total = sum(table.widths) or 1.0
-        widths = [Emu(int(self.width * w / total)) for w in table.widths]
-        for column, width in zip(word.columns, widths):
-            column.width = width
-        element = None
-        for cell, value, width in zip(word.rows[0].cells, table.header, widths):
-            cell.width = width
-            paragraph = cell.paragraphs[0]
-            paragraph.paragraph_format.space_after = Pt(2)
-            paragraph.paragraph_format.keep_with_next = True
-            run = paragraph.add_run(value)
-            run.font.size, run.bold = Pt(10), True
-            run.font.color.rgb = RGBColor.from_string("FFFFFF")
-            element = element if element is not None else next(run.element.iterancestors("{*}tbl"))
-        if element is None:
-            return
-        ooxml.describe_table(element, table.caption, table.description)
-        ooxml.keep_rows_whole(element)
-        for column in range(len(table.header)):
-            ooxml.shade_cell(ooxml.rows_of(element)[0], column, HEADER_FILL)
-        body = []
-        for values in table.rows:
-            cells = []
-            for column, value in enumerate(values):
-                status = column == table.status_column and value in STATUS_SHADING
-                fill, ink = STATUS_SHADING[value] if status else (None, None)
-                cells.append((value, column == 0 or status, ink, fill))
-            body.append(cells)
-        ooxml.add_rows(element, body, [int(Emu(w).twips) for w in widths], keep_together=len(table.rows) <= 12)
-        self.document.add_paragraph(style="Normal").paragraph_format.space_after = Pt(0)
-
-    def figure(self, figure: Figure) -> None:
-        """The chart, drawn from the figure's data, with its alternative text; its table below."""
-        from paptools.write.chart import status_chart, trend_chart
-
-        self.figures += 1
-        if figure.kind == "stacked":
-            png, _ = trend_chart([(serie.name, _counts(figure.categories, serie.values)) for serie in figure.series])
-            width = Cm(15.0)
-        else:
-            groups = [(serie.name, _counts(figure.categories, serie.values)) for serie in figure.series]
-            png, _ = status_chart(groups)
-            width = Cm(15.5 if len(groups) > 1 else 9.5)
-        self.caption(f"Figure {self.figures}: {figure.title}")
-        holder = self.document.add_paragraph(style="Normal")
-        holder.paragraph_format.keep_with_next = False  # the table may start the next page: no half-empty page
-        run = holder.add_run()
-        run.add_picture(io.BytesIO(png), width=min(width, self.width))
-        ooxml.describe_picture(run.element, figure.title, figure.alt_text)
-        self.table(figure.table)
+    def picture(self, png: bytes, width: int, number: int, title: str, description: str) -> str:
+        """python-docx adds the image part and draws the inline picture; its markup is taken out."""
+        run = self.document.add_paragraph().add_run()
+        run.add_picture(io.BytesIO(png), width=Emu(width))
+        ooxml.describe_picture(run.element, None, title, description)
+        return ooxml.take_out(run.element)
 
 
-def _counts(categories: tuple[str, ...], values: tuple[int, ...]) -> Counts:
-    """A chart's data back as the counts the chart module draws."""
-    by_name = dict(zip(categories, values))
-    return Counts(sum(values), tuple((status, by_name.get(status.value, 0)) for status in STATUSES),
-                  by_name.get(UNKNOWN, 0))
+def build_skeleton(path: Path) -> None:
+    """The default report's package without its body, header, footer, footnotes or properties.
 
-
-def furnish(document: Document, report: Report) -> None:
-    """Running header and footer, the document's properties, fields refreshed on opening."""
-    running_text(document, report.header, report.footer)
-    set_properties(document, report.properties)
+    `docx_package.py` writes every report from this file (shipped as report-skeleton.docx), so
+    a run needs no python-docx; a test checks it is what the house style makes today.
+    """
+    document = open_document()
+    house_style(document)
+    ooxml.add_multilevel_list(document)
+    ooxml.application_properties(document, "paptools")
+    ooxml.style_language(document.styles["Normal"].element, Properties("", "", "").language)
     ooxml.update_fields_on_open(document)
+    document.save(str(path))
 
 
 def running_text(document: Document, header_text: str, footer_text: str) -> None:

@@ -1,16 +1,15 @@
 """The few Word features python-docx has no API for, written as documented OOXML (ECMA-376).
 
-Multilevel list numbering (numbering.xml), table header rows repeated and rows kept whole,
-table look, caption and description, cell shading, alternative text on pictures, the table of
-contents field, "update fields on open", and the extended document properties (application
-name, no thumbnail). Everything else in the report goes through python-docx's public API.
+Multilevel list numbering (numbering.xml), a boxed paragraph style, page fields, alternative
+text on pictures, "update fields on open", footnotes, the extended document properties
+(application name, no thumbnail), and blocks of markup (`docx_body`) placed into a document's
+body. Everything else a python-docx document gets goes through python-docx's public API.
 Elements are reached through `Document.element` and the parts' public `element`/`blob`, never
 through python-docx's private attributes.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from xml.sax.saxutils import escape
+from collections.abc import Callable
 
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
@@ -19,6 +18,9 @@ from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
+
+from paptools.write import docx_body as body
+from paptools.write.docx_body import escape
 
 _W = nsdecls("w")
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -46,55 +48,6 @@ def add_multilevel_list(document: Document) -> int:
     else:
         numbering.append(abstract)
     return int(numbering.add_num(abstract_id).numId)
-
-
-def number_paragraph(paragraph: etree._Element, num_id: int, level: int) -> None:
-    """Give one paragraph (w:p) its place in the list: the number Word shows before it."""
-    properties = paragraph.find(qn("w:pPr"))
-    if properties is None:
-        properties = parse_xml(f"<w:pPr {_W}/>")
-        paragraph.insert(0, properties)
-    properties.append(parse_xml(f'<w:numPr {_W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
-    _reorder_ppr(properties)
-
-
-def set_style(paragraph: etree._Element, style_id: str) -> None:
-    """A paragraph's style by its id (python-docx looks a style up by name on every paragraph,
-    which costs most of the time of a long report)."""
-    properties = paragraph.find(qn("w:pPr"))
-    if properties is None:
-        properties = parse_xml(f"<w:pPr {_W}/>")
-        paragraph.insert(0, properties)
-    for old in properties.findall(qn("w:pStyle")):
-        properties.remove(old)
-    properties.insert(0, parse_xml(f'<w:pStyle {_W} w:val="{escape(style_id, {chr(34): "&quot;"})}"/>'))
-
-
-_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n")  # not allowed in XML
-
-
-def add_rows(table: etree._Element, rows: Sequence[Sequence[tuple[str, bool, str | None, str | None]]],
-             widths: Sequence[int], keep_together: bool, size: int = 20) -> None:
-    """Body rows of a table at once: each cell (text, bold, text colour, fill), widths in twips.
-
-    Written as OOXML in one parse: a plan of a thousand actions has a thousand rows, and
-    python-docx adds each cell's properties one element at a time.
-    """
-    keep = "<w:keepNext/>" if keep_together else ""
-    parts = []
-    for row in rows:
-        cells = []
-        for (text, bold, ink, fill), width in zip(row, widths):
-            shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-            props = ("<w:b/>" if bold else "") + (f'<w:color w:val="{ink}"/>' if ink else "") + f'<w:sz w:val="{size}"/>'
-            lines = escape(text.translate(_CONTROL)).split("\n")
-            content = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
-            cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
-                         f'<w:p><w:pPr>{keep}<w:spacing w:after="40"/></w:pPr><w:r><w:rPr>{props}</w:rPr>{content}'
-                         "</w:r></w:p></w:tc>")
-        parts.append(f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{"".join(cells)}</w:tr>')
-    for row in parse_xml(f"<w:tbl {_W}>{''.join(parts)}</w:tbl>"):
-        table.append(row)
 
 
 def number_style(style: etree._Element, num_id: int, level: int) -> None:
@@ -143,70 +96,44 @@ def page_field(paragraph: etree._Element, instruction: str, half_points: int) ->
                                '</w:rPr><w:t>1</w:t></w:r></w:fldSimple>'))
 
 
-def describe_table(table: etree._Element, caption: str, description: str) -> None:
-    """Title and description announced by assistive technology; look: header row only, no banding."""
-    properties = table.find(qn("w:tblPr"))
-    for tag in ("w:tblLook", "w:tblCaption", "w:tblDescription"):
-        for old in properties.findall(qn(tag)):
-            properties.remove(old)
-    properties.append(parse_xml(f'<w:tblLook {_W} w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
-                                'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'))
-    properties.append(parse_xml(f'<w:tblCaption {_W} w:val="{escape(caption[:250], {chr(34): "&quot;"})}"/>'))
-    properties.append(parse_xml(f'<w:tblDescription {_W} w:val="{escape(description[:250], {chr(34): "&quot;"})}"/>'))
+def describe_picture(run: etree._Element, number: int | None, title: str, description: str) -> None:
+    """Alternative text (descr) and title on the picture in a run, and its `number` when given.
 
-
-def rows_of(table: etree._Element) -> list[etree._Element]:
-    return list(table.iterchildren(qn("w:tr")))
-
-
-def keep_rows_whole(table: etree._Element, header_rows: int = 1) -> None:
-    """The header row repeats on every page, and is never split (body rows: `add_rows`)."""
-    for index, row in enumerate(rows_of(table)[:header_rows]):
-        properties = row.find(qn("w:trPr"))
-        if properties is None:
-            properties = parse_xml(f"<w:trPr {_W}/>")
-            row.insert(1 if row.find(qn("w:tblPrEx")) is not None else 0, properties)
-        properties.append(parse_xml(f'<w:cantSplit {_W}/>'))
-        if index < header_rows:
-            properties.append(parse_xml(f'<w:tblHeader {_W}/>'))
-
-
-def shade_cell(row: etree._Element, column: int, fill: str) -> None:
-    """A solid fill behind one cell (its text colour is set through python-docx)."""
-    cell = list(row.iterchildren(qn("w:tc")))[column]
-    properties = cell.find(qn("w:tcPr"))
-    if properties is None:
-        properties = parse_xml(f"<w:tcPr {_W}/>")
-        cell.insert(0, properties)
-    for old in properties.findall(qn("w:shd")):
-        properties.remove(old)
-    shading = parse_xml(f'<w:shd {_W} w:val="clear" w:color="auto" w:fill="{fill}"/>')
-    # shd comes after tcW, gridSpan, vMerge and tcBorders, before noWrap, tcMar, vAlign
-    after = [c for c in properties if c.tag in {qn("w:tcW"), qn("w:gridSpan"), qn("w:vMerge"), qn("w:tcBorders")}]
-    if after:
-        after[-1].addnext(shading)
-    else:
-        properties.insert(0, shading)
-
-
-def describe_picture(run: etree._Element, title: str, description: str) -> None:
-    """Alternative text (descr) and title on the picture in a run."""
+    The number (id and name, unique in the document) is given where the picture is written as
+    text: python-docx numbers it from the pictures in the tree, and the others are not there.
+    """
     for properties in run.iter(f"{{{_WP}}}docPr"):
+        if number is not None:
+            properties.set("id", str(number))
+            properties.set("name", f"Picture {number}")
         properties.set("descr", description)
         properties.set("title", title)
 
 
-def contents_field(paragraph: etree._Element, entries: Sequence[str]) -> None:
-    """A TOC field (headings 1-2) whose shown result lists the headings until Word updates it."""
-    shown = "".join(f'<w:r><w:t xml:space="preserve">{escape(entry)}</w:t></w:r><w:r><w:br/></w:r>'
-                    for entry in entries)
-    runs = parse_xml(
-        f'<w:p {_W}><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-        '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>'
-        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{shown}'
-        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
-    for run in list(runs):
-        paragraph.append(run)
+def take_out(run: etree._Element) -> str:
+    """A run's markup, its paragraph taken out of the document (it is written again as text)."""
+    paragraph = run.getparent()
+    if paragraph is not None and paragraph.getparent() is not None:
+        paragraph.getparent().remove(paragraph)
+    return str(etree.tostring(run, encoding="unicode"))
+
+
+def body_inserter(document: etree._Element) -> Callable[[str], None]:
+    """Markup of whole blocks -> elements placed at the end of the document's body (before its sectPr)."""
+    container = document.find(qn("w:body"))
+    if container is None:
+        raise ValueError("a Word document without a body")
+    wrapper = f'<w:body {nsdecls("w", "r")}>{{}}</w:body>'
+
+    def insert(markup: str) -> None:
+        section = container.find(qn("w:sectPr"))
+        for element in list(parse_xml(wrapper.format(markup))):
+            if section is not None:
+                section.addprevious(element)
+            else:
+                container.append(element)
+
+    return insert
 
 
 def update_fields_on_open(document: Document) -> None:
@@ -245,29 +172,20 @@ def style_language(style: etree._Element, language: str) -> None:
     properties.append(parse_xml(f'<w:lang {_W} w:val="{language}" w:eastAsia="{language}" w:bidi="ar-SA"/>'))
 
 
-_FOOTNOTES = (f'<w:footnotes {_W}>'
-              '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-              '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
-              '</w:footnote></w:footnotes>')
 
 
-def add_footnote(document: Document, paragraph: etree._Element, text: str) -> None:
-    """A footnote at the end of a paragraph: the number in the text, the note at the foot of the page.
+def add_footnote(document: Document, text: str) -> int:
+    """A footnote's note, at the foot of the page; returns its number, for the reference in the text.
 
     The footnotes part (word/footnotes.xml) is added the first time, with the separators Word expects.
     """
     part = next((rel.target_part for rel in document.part.rels.values()
                  if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES), None)
     if part is None:
-        part = XmlPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, parse_xml(_FOOTNOTES),
-                       document.part.package)
+        part = XmlPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES,
+                       parse_xml(body.FOOTNOTES_START + body.FOOTNOTES_END), document.part.package)
         document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
     notes = part.element
     number = max((int(n.get(qn("w:id"))) for n in notes.iterchildren(qn("w:footnote"))), default=0) + 1
-    notes.append(parse_xml(
-        f'<w:footnote {_W} w:id="{number}"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>'
-        '<w:r><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="18"/></w:rPr><w:footnoteRef/></w:r>'
-        f'<w:r><w:rPr><w:color w:val="404040"/><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> {escape(text)}</w:t>'
-        '</w:r></w:p></w:footnote>'))
-    paragraph.append(parse_xml(f'<w:r {_W}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-                               f'<w:footnoteReference w:id="{number}"/></w:r>'))
+    notes.append(parse_xml(body.footnote(number, text).replace("<w:footnote ", f"<w:footnote {_W} ", 1)))
+    return number

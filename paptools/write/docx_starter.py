@@ -14,7 +14,8 @@ from docx import Document as open_document
 
 from paptools.content.tree import Paragraph, Properties, Run
 from paptools.write import docx_ooxml as ooxml
-from paptools.write.docx import CONTENTS, NUMBERED, PLACEHOLDER, Renderer, house_style, running_text, set_properties
+from paptools.write.docx import DocxTarget, house_style, running_text, set_properties
+from paptools.write.docx_render import CONTENTS, NUMBERED, PLACEHOLDER, Renderer
 from paptools.write.docx_template import PLACEHOLDERS
 
 # (heading, numbered, what goes under it): "{{p ...}}" placeholders, or the officer's own text.
@@ -42,7 +43,7 @@ def write_starter(path: Path) -> None:
     """Write the starter template to `path`."""
     document = open_document()
     house_style(document)
-    renderer = Renderer(document)
+    renderer = Renderer(DocxTarget(document))
     if renderer.num_id is not None:  # paragraphs paptools puts in the Numbered Paragraph style are numbered too
         ooxml.number_style(document.styles[NUMBERED].element, renderer.num_id, 1)
     renderer.paragraph(Paragraph.of("{{ title }}", numbered=False), style="Title")

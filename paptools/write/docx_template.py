@@ -18,7 +18,8 @@ from jinja2 import TemplateError
 from paptools.content.tree import Block, Figure, Placeholder, Report, Section, Table, walk
 from paptools.errors import PapError
 from paptools.write import docx_ooxml as ooxml
-from paptools.write.docx import Renderer, ensure_styles
+from paptools.write.docx import DocxTarget, ensure_styles
+from paptools.write.docx_render import Renderer
 
 # Placeholder -> what it becomes. `{{p name }}` for sub-documents (a paragraph of its own),
 # `{{ name }}` for plain text. The starter template shows every one.
@@ -60,7 +61,7 @@ def render_template(report: Report, template: Path, path: Path) -> None:
     def subdocument(blocks: tuple[Block, ...], sections: tuple[Section, ...] = (), numbered: bool = False) -> Any:
         sub = document.new_subdoc()
         ensure_styles(sub)
-        renderer = Renderer(sub, numbered=False, width=width, numbered_style=True)
+        renderer = Renderer(DocxTarget(sub, numbered=False, width=width), numbered_style=True)
         renderer.blocks(tuple(b for b in blocks if not isinstance(b, Placeholder)), numbered=numbered)
         for child in sections:
             renderer.section(child, numbered)
@@ -78,7 +79,7 @@ def render_template(report: Report, template: Path, path: Path) -> None:
     context["attention_table"] = subdocument(tuple(tables))
     context["report"] = whole = document.new_subdoc()
     ensure_styles(whole)
-    renderer = Renderer(whole, numbered=False, width=width, numbered_style=True)
+    renderer = Renderer(DocxTarget(whole, numbered=False, width=width), numbered_style=True)
     renderer.title_block(report)
     for section in report.sections:
         renderer.section(section)
