@@ -376,6 +376,7 @@ def inspect_workbook(path: PathLike, style: PathLike | None = None
     """How a workbook is read: its detected layout, the plan read through it, and the refusal
     when no actions could be read (the layout is still worth showing then)."""
     from paptools.read.cells import open_book
+    from paptools.read.detect import Row
     from paptools.read.detect_plan import detect_layout
     from paptools.read.plan import read_through
     from paptools.read.style import find_style
@@ -383,9 +384,10 @@ def inspect_workbook(path: PathLike, style: PathLike | None = None
     house = find_style(Path(path), Path(style) if style else None)
     book = open_book(Path(path))
     try:
-        layout = detect_layout(book, house)
+        seen: dict[str, list[Row]] = {}  # the rows detection streamed, read again without a second parse
+        layout = detect_layout(book, house, seen)
         try:
-            return layout, read_through(book, layout, None, house), None
+            return layout, read_through(book, layout, None, house, seen), None
         except NoActions as error:
             return layout, None, error
     finally:

@@ -25,7 +25,7 @@ from paptools.read.headers import FIELD_LABELS
 from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
 from paptools.read.progress import cell_entries, date_entry, log_entries, period_entries, period_text
-from paptools.read.refs import RefCandidate, parse_ref, resolve_numeric_refs
+from paptools.read.refs import Ref, RefCandidate, parse_ref, resolve_numeric_refs
 from paptools.read.scale import lookup
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.style import HouseStyle, find_style
@@ -146,15 +146,15 @@ class _Assembler:
                             "has a header row but no actions under it: check the Ref column is filled in")
         logged = (log_entries(self.book, self.layout.log, {r.ref.text for r in all_raw}, self.warn)
                   if self.layout.log else {})
-        member = self._membership(all_raw)
+        parsed = [parse_ref(raw.ref.text) for raw in all_raw]  # each ref parsed once, here
+        member = self._membership(all_raw, parsed)
         owner_lists = [split_owners(raw.fields.get("owner", "")) for raw in all_raw]
         people = People(owner_lists)
         text_mode = {s.name: s.text_statuses > s.fill_statuses for s in walker.sheets}
         actions: list[Action] = []
         first_place: dict[str, str] = {}
-        for raw, owners in zip(all_raw, owner_lists):
+        for raw, owners, ref in zip(all_raw, owner_lists, parsed):
             table = self.tables[raw.sheet]
-            ref = parse_ref(raw.ref.text)
             if raw.ref.text in first_place:
                 self.warn(raw.sheet, raw.ref_cell,
                           f"ref {raw.ref.text} is used twice (also at {first_place[raw.ref.text]}); both actions are kept")
@@ -185,7 +185,7 @@ class _Assembler:
             key=tuple((status, description) for status, _, description in walker.key_lines),
             key_fills=tuple((status, rgb) for status, rgb, _ in walker.key_lines),
             notes=tuple(walker.notes), pap_prefixed=self.layout.membership.kind == "column" or any(
-                (ref := parse_ref(raw.ref.text)) is not None and ref.is_pap for raw in all_raw),
+                ref is not None and ref.is_pap for ref in parsed),
             extra_columns=tuple(dict.fromkeys(h for raw in all_raw for h, _ in raw.extra)),
             version_date=self.layout.version_date, version_date_source=self.layout.version_date_source,
             layout=self.layout,
@@ -196,6 +196,7 @@ class _Assembler:
         """The action's progress as written, and its entries (with authors) from the cell, the periods and the log."""
         cell_text = raw.fields.get("progress", "")
         order = EntryOrder(self.layout.entry_order)
+
         def author(initials: str) -> str | None:
             return people.author(initials, owners)
         entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author) if cell_text else []
@@ -206,13 +207,14 @@ class _Assembler:
                                              "\n\n".join(e.raw for e in logged)]))
         return written, [*entries, *periods, *people.with_authors(tuple(logged), owners)]
 
-    def _membership(self, all_raw: list[RawAction]) -> Callable[[RawAction, object], bool]:
+    def _membership(self, all_raw: list[RawAction], parsed: list[Ref | None]
+                    ) -> Callable[[RawAction, Ref | None], bool]:
         """Whether an action is in the PAP: by a Plan column's value, else by its ref prefix."""
         rule = self.layout.membership
         if rule.kind == "column":
             values = {normalise_word(v) for v in rule.pap_values}
 
-            def by_column(raw: RawAction, ref: object) -> bool:
+            def by_column(raw: RawAction, ref: Ref | None) -> bool:
                 value = raw.fields.get("plan", "")
                 if not value:
                     self.warn(raw.sheet, raw.ref_cell, f"{raw.ref.text} names no plan in the '{rule.column}' "
@@ -220,14 +222,12 @@ class _Assembler:
                 return normalise_word(value) in values
             return by_column
         prefixes = set(rule.pap_values)
-        parsed = [parse_ref(raw.ref.text) for raw in all_raw]
         prefixed = any(p.is_pap or p.prefix in prefixes for p in parsed if p)
 
-        def by_prefix(raw: RawAction, ref: object) -> bool:
-            found = parse_ref(raw.ref.text)
-            if not prefixed or found is None:
+        def by_prefix(raw: RawAction, ref: Ref | None) -> bool:
+            if not prefixed or ref is None:
                 return True
-            return found.prefix in prefixes if prefixes else found.is_pap
+            return ref.prefix in prefixes if prefixes else ref.is_pap
         return by_prefix
 
     def _due_columns(self, raw: RawAction, timescale: Timescale,
