@@ -5,12 +5,13 @@ ignores case, so "ſep 23" or "APRİL 24" reaches every lookup keyed by ASCII mo
 """
 from __future__ import annotations
 
+from conftest import action, plan_rows
+
 from paptools.model import EntryDate
 from paptools.read.context import AREA_SECTION, area_label
 from paptools.read.dates import find_dates
 from paptools.read.entries import split_cell
 from paptools.read.plan import read_plan
-from tests.conftest import action, plan_rows
 
 
 def test_months_spelt_with_the_odd_letters_are_read_as_those_months():
