@@ -18,6 +18,7 @@ from paptools.compare.figures import summarize as summarize  # part of the libra
 from paptools.compare.figures import version_month
 from paptools.errors import NoActions, UsageError
 from paptools.model import DataWarning, Finding, Month, Plan
+from paptools.read.plan import Versions
 from paptools.read.plan import read_plan as _read_plan
 
 if TYPE_CHECKING:  # imported where used: `show` and `summary` need neither the diff nor the history
@@ -117,10 +118,11 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
         raise UsageError(_flatten(paths)[0] if paths else None, "holds no .xlsx workbook: give a folder of versions")
     _check_distinct(files)
     plans = []
+    versions = Versions()  # each read as read_plan would, a cell unchanged since the last not cleaned again
     for path in files:
         if progress is not None:
             progress.stage(f"Reading {path.name}")
-        plans.append(_read_plan(path, progress=progress.advance if progress is not None else None))
+        plans.append(versions.read(path, progress=progress.advance if progress is not None else None))
     from paptools.compare.history import build_history
 
     return build_history(plans, notes=skipped)
@@ -157,8 +159,10 @@ def write_history(history: History, *, output_dir: Path | None, csv_dir: Path | 
     from paptools.write.history_tables import history_tables, write_csvs
     from paptools.write.outputs import OutputSet
 
-    tables = history_tables(history)
     written: dict[str, Path] = {}
+    if output_dir is None and csv_dir is None:
+        return written  # nothing to write: the tables are not built
+    tables = history_tables(history)
     stem = Path(history.versions[-1].source).stem if history.versions else "plan"
     if output_dir is not None:
         from paptools.write.history_workbook import write_history_workbook
@@ -210,11 +214,13 @@ def reconcile(
         raise UsageError(paths[0], "is only one version: give the previous version too, or --since YYYY-MM")
     _check_distinct(paths)
 
+    reader = Versions(style)  # a cell unchanged since the previous version is cleaned and split once
+
     def read_here(path: Path) -> Plan:
         if progress is None:
-            return _read_plan(path, style=style)
+            return reader.read(path)
         progress.stage(f"Reading {path.name}")
-        return _read_plan(path, progress=progress.advance, style=style)
+        return reader.read(path, progress=progress.advance)
 
     plans = [read_here(path) for path in paths]
     if order_by_date:
@@ -370,6 +376,7 @@ def inspect_workbook(path: PathLike, style: PathLike | None = None
     """How a workbook is read: its detected layout, the plan read through it, and the refusal
     when no actions could be read (the layout is still worth showing then)."""
     from paptools.read.cells import open_book
+    from paptools.read.detect import Row
     from paptools.read.detect_plan import detect_layout
     from paptools.read.plan import read_through
     from paptools.read.style import find_style
@@ -377,9 +384,10 @@ def inspect_workbook(path: PathLike, style: PathLike | None = None
     house = find_style(Path(path), Path(style) if style else None)
     book = open_book(Path(path))
     try:
-        layout = detect_layout(book, house)
+        seen: dict[str, list[Row]] = {}  # the rows detection streamed, read again without a second parse
+        layout = detect_layout(book, house, seen)
         try:
-            return layout, read_through(book, layout, None, house), None
+            return layout, read_through(book, layout, None, house, seen), None
         except NoActions as error:
             return layout, None, error
     finally:

@@ -14,6 +14,7 @@ from conftest import ROOT, WORKBOOKS, example_path
 
 import paptools
 from paptools.cli import main
+from paptools.cli.app import COMMANDS
 
 HEAVY = ("pandas", "matplotlib", "docx", "docxtpl", "xlsxwriter", "openpyxl", "numpy", "lxml")
 STATUS_ORDER = ["Not yet started", "On track", "Vulnerable", "At risk", "Complete"]
@@ -128,7 +129,7 @@ def test_history_frames_have_the_documented_columns_and_dtypes():
 
 
 def _commands():
-    return sorted(main.commands)
+    return sorted(COMMANDS)
 
 
 @pytest.mark.parametrize("command", [None, *_commands()])

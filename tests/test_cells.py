@@ -137,3 +137,49 @@ def test_a_list_from_a_whole_column_and_an_x14_list_on_another_sheet(tmp_path):
         assert book.validations(book.sheets[0])[-1] == Validation(("G2:G9",), "list", "Lists!$B:$B", ("2",))
     finally:
         book.close()
+
+
+def test_cells_out_of_order_are_placed_by_column_and_a_missing_style_is_reported_per_cell(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (1, 2, 3):
+        sheet.cell(row, 1, f"a{row}")
+        sheet.cell(row, 2, f"b{row}")
+        sheet.cell(row, 2).fill = PatternFill("solid", fgColor="FF00B050")
+    book.save(path)
+
+    def damage(xml: bytes) -> bytes:
+        xml = re.sub(rb'(<c r="A2"[^>]*>.*?</c>)(<c r="B2"[^>]*>.*?</c>)', rb"\2\1", xml)  # B2 written before A2
+        return re.sub(rb'<c r="A3"( s="\d+")?', b'<c r="A3" s="99"', xml)  # a style the workbook lacks
+
+    rewrite(path, "xl/worksheets/sheet1.xml", damage)
+    opened = open_book(path)
+    try:
+        rows = [[(c.coordinate, c.value, c.fill) for c in cells] for _, _, cells in opened.rows(opened.sheets[0])]
+        assert rows == [[("A1", "a1", None), ("B1", "b1", "00B050")], [("A2", "a2", None), ("B2", "b2", "00B050")],
+                        [("A3", "a3", None), ("B3", "b3", "00B050")]]
+        assert [(w.cell, w.message) for w in opened.warnings] == [
+            ("A3", "cell names a style the workbook does not have; read without its fill or number format")]
+    finally:
+        opened.close()
+
+
+def test_inline_text_plain_rich_and_with_phonetic_guides(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    book = openpyxl.Workbook()
+    for column in "ABCD":
+        book.active[f"{column}1"] = "x"
+    book.save(path)
+    inline = {"A": b"<is><t>plain</t></is>", "B": b"<is><r><t>Actions </t></r><r><t>(what)</t></r></is>",
+              "C": b"<is><t>\xe6\x9d\xb1</t><rPh sb=\"0\" eb=\"1\"><t>\xe3\x81\xb2</t></rPh></is>",
+              "D": b"<is><t>_x0041_ and _x005F_x0041_</t></is>"}
+    rewrite(path, "xl/worksheets/sheet1.xml", lambda xml: re.sub(
+        rb'<c r="([A-D])1"[^>]*>.*?</c>',
+        lambda m: b'<c r="' + m.group(1) + b'1" t="inlineStr">' + inline[m.group(1).decode()] + b"</c>", xml))
+    opened = open_book(path)
+    try:
+        [(_, _, cells)] = list(opened.rows(opened.sheets[0]))
+        assert [c.value for c in cells] == ["plain", "Actions (what)", "\u6771", "A and _x0041_"]
+    finally:
+        opened.close()

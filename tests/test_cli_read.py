@@ -7,6 +7,7 @@ from click.testing import CliRunner
 from conftest import example_path
 
 from paptools.cli import main
+from paptools.cli.app import COMMANDS
 
 
 def run(*args):
@@ -70,7 +71,7 @@ def test_a_missing_workbook_is_one_line_and_exit_1(tmp_path):
 
 
 def test_every_command_has_help():
-    for command in main.commands:
+    for command in COMMANDS:
         result = run(command, "--help")
         assert result.exit_code == 0 and len(result.stdout.splitlines()) > 3, command
 
@@ -121,5 +122,5 @@ def test_every_command_is_documented_in_the_readme():
     from conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in main.commands:
+    for command in COMMANDS:
         assert f"### `paptools {command}" in readme, command

@@ -232,3 +232,25 @@ def test_rows_without_a_ref_are_never_dropped_silently(make_workbook):
     assert lines[0] == "PAP!A5: row has no Ref and no Action; its text was read as part of PAP 1.1 above"
     assert lines[1].startswith("PAP!B6: row is not an action (no Ref) nor a heading")
     assert "An action somebody forgot to number" in plan.warnings[1].value
+
+
+def test_rows_detection_kept_are_walked_once_and_let_go(example_plans):
+    from conftest import example_path
+
+    from paptools.read.cells import open_book
+    from paptools.read.detect_plan import detect_layout
+    from paptools.read.plan import read_through
+
+    version = build.VERSIONS[-1]
+    book = open_book(example_path(version))
+    try:
+        seen: dict = {}
+        layout = detect_layout(book, None, seen)
+        assert set(seen) == {sheet.title for sheet in book.sheets}
+        plan = read_through(book, layout, None, None, seen)
+        assert seen == {}  # each sheet's rows taken out once walked
+        again = read_through(book, layout)  # no rows kept: the sheets are streamed again, to the same plan
+    finally:
+        book.close()
+    assert plan.actions == again.actions == example_plans[version].actions
+    assert plan.warnings == again.warnings == example_plans[version].warnings

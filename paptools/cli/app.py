@@ -27,6 +27,19 @@ if TYPE_CHECKING:  # imported where used, so `paptools --help` starts quickly
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Each command -> the module in paptools/cli that defines it (with `@main.command()`). A module is
+# imported when one of its commands runs or is listed (`paptools --help`), so `paptools summary`
+# and `paptools --version` do not build the options of every other command.
+COMMANDS = {
+    "check": "check", "explain": "check", "lint": "check",
+    "clean": "reconcile", "reconcile": "reconcile",
+    "history": "history",
+    "inspect": "inspect",
+    "pack": "pack",
+    "report": "report", "template": "report",
+    "show": "read", "summary": "read",
+}
+
 
 class _Group(click.Group):
     """Turns every failure into one line on stderr and a non-zero exit code.
@@ -34,7 +47,20 @@ class _Group(click.Group):
     Warnings that libraries raise while a command runs are caught here (and the filters put
     back as they were): deprecations are for developers and dropped; any other becomes one
     `Note:` line after the command's output, never a library's multi-line message.
+    Commands are loaded from their modules (COMMANDS) when first asked for.
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            import importlib
+
+            # an unknown name loads them all, so click's "Did you mean" sees every command
+            for module in [COMMANDS[cmd_name]] if cmd_name in COMMANDS else sorted(set(COMMANDS.values())):
+                importlib.import_module(f"paptools.cli.{module}")
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         import warnings

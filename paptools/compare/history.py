@@ -10,6 +10,7 @@ are exactly those `paptools summary` gives for each file.
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -199,7 +200,14 @@ def order_versions(plans: Sequence[Plan]) -> tuple[list[tuple[Plan, date, str]],
                                                     f"the document properties): placed by its latest entry, "
                                                     f"{when:%b %Y}"))
         dated.append((plan, when, dated_by))
-    dated.sort(key=lambda item: (item[1], item[0].latest_entry_month() or Month(0, 1), item[0].source))
+    dates = Counter(when for _, when, _ in dated)  # a plan's latest entry is looked for only to break a tie
+
+    def place(item: tuple[Plan, date, str]) -> tuple[date, Month, str]:
+        plan, when, _ = item
+        latest = plan.latest_entry_month() if dates[when] > 1 else None
+        return when, latest or Month(0, 1), plan.source
+
+    dated.sort(key=place)
     kept: list[tuple[Plan, date, str]] = []
     for item in dated:
         plan, when, _ = item
@@ -223,8 +231,29 @@ def _content(plan: Plan) -> tuple[tuple[str, Status | None, str, str], ...]:
 
 # --- the views ---------------------------------------------------------------------------
 
-def _entry_key(entry: Entry) -> tuple[str | None, str]:
-    return (entry.date.iso() if entry.date else None, " ".join(entry.text.split()))
+_Key = tuple[str | None, str]
+
+
+class _EntryKeys:
+    """Each entry's key (date, text with its spacing evened out), worked out once per entry text.
+
+    The old entries of a cell that gained one recur in every later version, so their text is
+    normalised once, not once per version.
+    """
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[str, int], str] = {}
+
+    def of(self, entries: tuple[Entry, ...]) -> list[_Key]:
+        texts = self._texts
+        keys = []
+        for e in entries:
+            where = (e.raw, e.text_start)
+            text = texts.get(where)
+            if text is None:
+                text = texts[where] = " ".join(e.text.split())
+            keys.append((e.date.iso() if e.date else None, text))
+        return keys
 
 
 def _timelines(plans: list[Plan]) -> tuple[Timeline, ...]:
@@ -237,21 +266,28 @@ def _timelines(plans: list[Plan]) -> tuple[Timeline, ...]:
     for n, plan in enumerate(plans):
         for position, action in enumerate(plan.actions):
             first_seen.setdefault(action.ref, n * 100_000 + position)
+    indexes = [plan.by_ref() for plan in plans]
+    keys = _EntryKeys()
     timelines = []
     for ref in sorted(order, key=lambda r: first_seen[r]):
         points: list[Point | None] = []
         before: Action | None = None
-        for plan in plans:
-            found = plan.by_ref().get(ref)
+        before_keys: set[_Key] | None = None  # the keys of `before`'s entries, once worked out
+        for index in indexes:
+            found = index.get(ref)
             if found is None:
                 points.append(None)
                 continue
             action = found
             if before is not None and before.progress == action.progress:
                 new: tuple[Entry, ...] = ()  # the same text has the same entries: most actions
+                before_keys = None
             else:
-                seen = {_entry_key(e) for e in before.entries} if before is not None else set()
-                new = tuple(e for e in action.entries if _entry_key(e) not in seen)
+                if before_keys is None:
+                    before_keys = set(keys.of(before.entries)) if before is not None else set()
+                current = keys.of(action.entries)
+                new = tuple(e for e, key in zip(action.entries, current) if key not in before_keys)
+                before_keys = set(current)
             points.append(Point(action.status, action.timescale.due, new))
             before = action
         latest = order[ref]

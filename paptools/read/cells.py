@@ -311,7 +311,7 @@ class Book:
 
     def _cells(self, sheet: Sheet, row: etree._Element, number: int, max_columns: int) -> list[XCell]:
         tags = self._tags
-        c_tag, v_tag, f_tag, is_tag = tags["c"], tags["v"], tags["f"], tags["is"]
+        c_tag, v_tag, f_tag, is_tag, t_tag = tags["c"], tags["v"], tags["f"], tags["is"], tags["t"]
         epoch, looks = self.epoch, self._looks
         found: list[XCell] = []
         column = widest = 0
@@ -349,8 +349,11 @@ class Book:
                 value = self._shared(sheet, column, number, raw)
             elif kind == "inlineStr":
                 if holder is not None:
-                    rph = tags["rPh"]
-                    text = "".join(t.text or "" for t in holder.iter(tags["t"]) if t.getparent().tag != rph)
+                    first = holder[0] if len(holder) == 1 else None
+                    if first is not None and first.tag == t_tag and not len(first):  # <is><t>text</t></is>
+                        text = first.text or ""
+                    else:  # rich text: every run's text, phonetic guides left out
+                        text = "".join(t.text or "" for t in holder.iter(t_tag) if t.getparent().tag != tags["rPh"])
                     value = self._decoded(sheet, column, number, text) if "_x" in text else text
             elif kind == "str":
                 value = self._decoded(sheet, column, number, raw) if raw is not None else None

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from paptools.model import EntryDate, Month, Timescale
-from paptools.read.text import clean_text
+from paptools.read.text import ascii_lower, clean_text
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
@@ -38,8 +38,9 @@ _DATE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class DateToken:
+class DateToken(NamedTuple):
+    """A date found in a text: a tuple, as a long cell holds thousands of them."""
+
     start: int
     end: int
     date: EntryDate
@@ -75,14 +76,43 @@ def _token(match: re.Match[str]) -> EntryDate | None:
 def _parse_token(match: re.Match[str]) -> EntryDate | None:
     g = match.group
     if g("m1"):
-        return _build(_year(g("y1")), MONTHS[g("m1").lower()], int(g("d1")))
+        return _build(_year(g("y1")), MONTHS[ascii_lower(g("m1"))], int(g("d1")))
     if g("m2"):
         return _build(_year(g("y2")), int(g("m2")), int(g("d2")))
     if g("m3"):
         return _build(int(g("y3")), int(g("m3")), int(g("d3")) if g("d3") else None)
     if g("m5"):
         return _build(int(g("y5")), int(g("m5")), int(g("d5")))
-    return _build(_year(g("y4")), MONTHS[g("m4").lower()], None)
+    return _build(_year(g("y4")), MONTHS[ascii_lower(g("m4"))], None)
+
+
+# Where a date can start, found without trying the date pattern at every word (a long cell
+# has a million of them). A superset of the starts, and _DATE decides at each:
+# - a digit opening a word and shaped like the start of a date: "12 Jan", "12th of",
+#   "12/", "2014/", "2023-" (not "292." or "470 in");
+# - a month's name before a year ("Sept 2023", "Nov23"), found by reading the text backwards
+#   from the year: the run of letters before it, its first three a month's. Letters are
+#   those that match [A-Za-z] under IGNORECASE, as _DATE reads them ("ſ" is an "s").
+_DIGIT_START = re.compile(r"[0-9](?<!\w.)(?=\d?(?:[^\W\d]{2})?[ \t\-]|\d?[/.\-]|\d\d\d[/.\-])")
+_LETTERS = "A-Za-z\u0130\u0131\u017f\u212a"
+_MONTH_BEFORE_YEAR = re.compile(
+    rf"\d\d*[ \t\-/.']{{0,3}}[{_LETTERS}]*(?<=(?i:naj|bef|ram|rpa|yam|nuj|luj|gua|pes|tco|von|ced))(?![{_LETTERS}])"
+)
+# The same for a text all in ASCII (most are), where \d is [0-9]: the engine skips to a
+# digit faster when it need not ask Unicode what a digit is.
+_MONTH_BEFORE_YEAR_ASCII = re.compile(
+    r"[0-9][0-9]*[ \t\-/.']{0,3}[A-Za-z]*(?<=(?i:naj|bef|ram|rpa|yam|nuj|luj|gua|pes|tco|von|ced))(?![A-Za-z])"
+)
+
+
+def _candidates(text: str) -> list[int]:
+    """Every position where _DATE could match, in order (and some where it cannot)."""
+    found = [match.start() for match in _DIGIT_START.finditer(text)]
+    end = len(text)
+    months = _MONTH_BEFORE_YEAR_ASCII if text.isascii() else _MONTH_BEFORE_YEAR
+    found += [end - match.end() for match in months.finditer(text[::-1])]
+    found.sort()
+    return found
 
 
 def find_dates(text: str) -> list[DateToken]:
@@ -93,13 +123,19 @@ def find_dates(text: str) -> list[DateToken]:
     """
     tokens = []
     pos = 0
-    while (match := _DATE.search(text, pos)) is not None:
+    match_at = _DATE.match
+    for start in _candidates(text):
+        if start < pos:
+            continue
+        match = match_at(text, start)
+        if match is None:
+            continue
         value = _token(match)
         if value is None:
-            pos = match.start() + 1
-            continue
-        tokens.append(DateToken(match.start(), match.end(), value, match.start("m1") if match.group("m1") else None))
+            continue  # the next candidate is after `start`, as a search from start + 1 would go
         pos = match.end()
+        month_start = match.start("m1")  # -1 when the date is not written "12 Jan24"
+        tokens.append(DateToken(start, pos, value, month_start if month_start >= 0 else None))
     return tokens
 
 

@@ -12,6 +12,7 @@ listed in the layout.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -55,11 +56,14 @@ class Row:
     hidden: bool = False
 
 
-def sheet_rows(book: Book, sheet: Sheet) -> list[Row]:
-    """Every row with text on a sheet (the sheet's merged ranges are known once this returns)."""
+def sheet_rows(book: Book, sheet: Sheet, text: Callable[[object], str] = cell_text) -> list[Row]:
+    """Every row with text on a sheet (the sheet's merged ranges are known once this returns).
+
+    `text` gives a cell value's text: cell_text, or one that remembers texts already cleaned.
+    """
     rows = []
     for number, hidden, cells in book.rows(sheet, MAX_COLUMNS):
-        texts = [cell_text(c.value) for c in cells]
+        texts = [text(c.value) for c in cells]
         if any(texts):
             rows.append(Row(number, cells, texts, hidden))
     return rows

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from paptools.layout import Candidate, Layout, LogSheet, Membership, StatusSource, Table, Unused, WordMap
 from paptools.model import DataWarning
 from paptools.read.cells import Book, Sheet, column_letter
-from paptools.read.detect import Header, Row, find_header, sheet_rows, used_words
+from paptools.read.detect import Header, Row, cell_text, find_header, sheet_rows, used_words
 from paptools.read.headers import match_header
 from paptools.read.refs import parse_ref
 from paptools.read.scale import build_scale, sheet_status, word_status
@@ -58,11 +59,13 @@ class _KeyBlock:
     last: str
 
 
-def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None) -> Layout:
+def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None,
+                  text: Callable[[object], str] = cell_text) -> Layout:
     """Look at every sheet and say where the plan's actions, statuses, progress and date are.
 
     `seen`, when given, keeps each sheet's rows so that reading them through the layout
-    (read_through) need not stream the sheet a second time.
+    (read_through) need not stream the sheet a second time. `text` gives a cell value's text
+    (see sheet_rows).
     """
     house = style if style is not None else HouseStyle()
     generated = GENERATED_PROPERTY in book.custom_properties
@@ -79,7 +82,7 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
         if house.sheets and sheet.title not in house.sheets:
             unused.append(Unused(sheet.title, None, LEFT_OUT))
             continue
-        rows = sheet_rows(book, sheet)
+        rows = sheet_rows(book, sheet, text)
         if seen is not None:
             seen[sheet.title] = rows
         if not rows:

@@ -20,10 +20,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
 from paptools.model import Entry, EntryDate, EntryOrder
 from paptools.read.dates import MONTHS, DateToken, date_at, find_dates
 from paptools.read.entry_order import MARK, Piece, opening_at_the_end, order_of
+from paptools.read.text import ascii_lower
 
 _UNIT = r"[A-Z][a-z]?(?:[A-Z][a-z]?){0,3}(?:-[A-Z][a-z]?)?"
 INITIALS = rf"{_UNIT}(?:(?:\s*(?:&|\band\b|/|,)\s*|\s)(?:{_UNIT}))*"
@@ -51,8 +54,8 @@ _NOT_INITIALS = frozenset(
 _CLIPPED_MONTHS = {name[1:3]: number for name, number in MONTHS.items() if len(name) == 3}
 
 
-@dataclass(frozen=True)
-class _Start:
+# Tuples, not dataclasses: a plan's cells hold thousands of headings, built and thrown away.
+class _Start(NamedTuple):
     pos: int  # where the entry's heading begins
     date: EntryDate | None
     date_end: int  # end of the date token (or of the initials for an undated heading)
@@ -61,8 +64,7 @@ class _Start:
     plain: bool = False  # a heading with no date or initials to take off: "Q3 23/24: ..."
 
 
-@dataclass(frozen=True)
-class _Heading:
+class _Heading(NamedTuple):
     date: EntryDate | None
     initials: str | None
     body: int  # where the entry's own text begins
@@ -89,6 +91,16 @@ _CLOSE = {"[": "]", "(": ")"}
 # A quarter heading a line ("Q3 23/24: ..."): an entry of its own, undated (a quarter of a
 # financial or an academic year is not a month).
 _QUARTER_HEADING = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<h>Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d))[ \t]*[:\-–—]")
+# The same quarter anywhere: it starts with a letter the regex engine can skip to at once.
+_QUARTER = re.compile(r"Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d)[ \t]*[:\-–—]")
+# The separators _find_starts looks back from, found without visiting the others: one after
+# a digit (perhaps a clipped month: "un 24:"), or a colon and a space after a letter (perhaps
+# initials: "PC: "), each within three characters, as the loop reads them.
+_SEP_TO_READ = re.compile(
+    r"[:\-–—](?:(?<=\d.)|(?<=\d\s.)|(?<=\d\s\s.)|(?:(?<=\w:)|(?<=\w\s:)|(?<=\w\s\s:))(?=\s))"
+)
+_SPACES = re.compile(r"\s*")
+_MARK_ENDS = frozenset("•·*▪‣◦-–.)")  # the last character of anything _LINE_BULLET finds
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,24 @@ class SplitCell:
     order: EntryOrder  # the order it was read in: detected, else the plan's usual order
 
 
+class Part(NamedTuple):
+    """One entry as the cell gives it: an Entry but for where it was written and by whom."""
+
+    date: EntryDate | None
+    initials: str | None
+    raw: str  # the entry exactly as written, header included
+    text_start: int  # where its own text begins in raw
+
+
+class CellParts(NamedTuple):
+    """A Progress cell split, before its entries are placed: what split_cell says, as parts."""
+
+    parts: tuple[Part, ...]
+    notes: tuple[str, ...]
+    detected: EntryOrder
+    order: EntryOrder
+
+
 def split_entries(
     text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN
 ) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
@@ -109,19 +139,28 @@ def split_entries(
     return cell.entries, cell.notes
 
 
-@lru_cache(maxsize=65536)
 def split_cell(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> SplitCell:
     """The entries of one Progress cell, the notes, and the order the cell runs in.
 
     `usual_order` is the plan's usual order, used when the cell's own dates cannot tell
     (one dated entry at the top of the original text, in a plan written newest first).
+    """
+    cell = split_parts(text, usual_order)
+    entries = tuple(Entry(part.date, part.initials, None, part.raw, part.text_start) for part in cell.parts)
+    return SplitCell(entries, cell.notes, cell.detected, cell.order)
+
+
+@lru_cache(maxsize=65536)
+def split_parts(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> CellParts:
+    """split_cell's reading of the cell, as parts the reader makes Entries of in one step.
+
     Cached: two versions of a plan share most of their Progress cells, and the result is
     immutable, so reconciling them splits each unchanged cell once.
     """
     usual_order = EntryOrder(usual_order)  # "newest first" as a plain string is welcome too
     text = text.strip()
     if not text:
-        return SplitCell((), (), EntryOrder.UNKNOWN, usual_order)
+        return CellParts((), (), EntryOrder.UNKNOWN, usual_order)
     notes: list[str] = []
     starts = _find_starts(text, notes)
     pieces: list[Piece] = []
@@ -136,7 +175,7 @@ def split_cell(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> Split
     order = detected if detected is not EntryOrder.UNKNOWN else usual_order
     if order is EntryOrder.NEWEST_FIRST:
         pieces = opening_at_the_end(text, pieces, notes)
-    return SplitCell(tuple(_entry(text, piece) for piece in pieces), tuple(notes), detected, order)
+    return CellParts(tuple(_part(text, piece) for piece in pieces), tuple(notes), detected, order)
 
 
 def usual_order(texts: Iterable[str]) -> EntryOrder:
@@ -148,7 +187,7 @@ def usual_order(texts: Iterable[str]) -> EntryOrder:
     undated text below it is an update added above the original position.
     """
     cells = [text for text in texts if text.strip()]
-    by_dates = Counter(split_cell(text).detected for text in cells)
+    by_dates = Counter(split_parts(text).detected for text in cells)
     newest, oldest = by_dates[EntryOrder.NEWEST_FIRST], by_dates[EntryOrder.OLDEST_FIRST]
     if newest == oldest == 0:
         shapes = Counter(_shape(text) for text in cells)
@@ -162,25 +201,30 @@ def usual_order(texts: Iterable[str]) -> EntryOrder:
 
 def _shape(text: str) -> EntryOrder:
     """What the layout of a cell with one dated entry suggests about its order."""
-    entries = split_cell(text).entries
-    if not any(e.date for e in entries):
+    parts = split_parts(text).parts
+    if not any(p.date for p in parts):
         return EntryOrder.UNKNOWN
-    if entries[0].date is None:
+    if parts[0].date is None:
         return EntryOrder.OLDEST_FIRST
-    if len(split_cell(text, EntryOrder.NEWEST_FIRST).entries) > len(entries):
+    if len(split_parts(text, EntryOrder.NEWEST_FIRST).parts) > len(parts):
         return EntryOrder.NEWEST_FIRST
     return EntryOrder.UNKNOWN
 
 
-def _entry(text: str, piece: Piece) -> Entry:
-    """The piece as an Entry: its raw text exactly as written, and where its own text begins."""
+def _part(text: str, piece: Piece) -> Part:
+    """The piece's raw text exactly as written, and where its own text begins."""
     raw = text[piece.start : piece.end].strip()
     body = text[piece.body : piece.end].strip()
-    return Entry(piece.date, piece.initials, None, raw, len(raw) - len(body))
+    return Part(piece.date, piece.initials, raw, len(raw) - len(body))
 
 
 def _find_starts(text: str, notes: list[str]) -> list[tuple[_Start, _Heading]]:
-    dated = [start for token in find_dates(text) if (start := _dated_start(text, _day_or_month(text, token)))]
+    dated = []
+    for token in find_dates(text):
+        if token.month_start is not None:
+            token = _day_or_month(text, token)
+        if start := _dated_start(text, token):
+            dated.append(start)
     # A dated heading depends only on where its date ends, so it is parsed once here.
     headings = {start.date_end: _parse_heading(text, start) for start in dated}
     candidates = list(dated)
@@ -189,7 +233,7 @@ def _find_starts(text: str, notes: list[str]) -> list[tuple[_Start, _Heading]]:
     covered = sorted((start.pos, headings[start.date_end].body) for start in dated)
     spans = iter(covered)
     span = next(spans, None)
-    for match in _SEP_CHARS.finditer(text):
+    for match in _SEP_TO_READ.finditer(text):
         sep = match.start()
         while span is not None and span[1] <= sep:
             span = next(spans, None)
@@ -198,7 +242,7 @@ def _find_starts(text: str, notes: list[str]) -> list[tuple[_Start, _Heading]]:
         before = text[max(0, sep - 3) : sep].rstrip()[-1:]
         clipped = before.isdigit() and _CLIPPED_TAIL.search(text, max(0, sep - 12), sep)
         if clipped and _at_sentence_start(text, clipped.start()):
-            month = _CLIPPED_MONTHS[clipped.group("m").lower()]
+            month = _CLIPPED_MONTHS[ascii_lower(clipped.group("m"))]
             year = int(clipped.group("y"))
             value = EntryDate(year + 2000 if year < 100 else year, month)
             notes.append(f"'{text[clipped.start():sep].rstrip()}' read as the date {value.label()} "
@@ -215,18 +259,26 @@ def _find_starts(text: str, notes: list[str]) -> list[tuple[_Start, _Heading]]:
                 and _at_sentence_start(text, head)
             ):
                 candidates.append(_Start(head, None, head, carry_date=True))
-    if "Q" in text:  # quarters are rare: most cells need no look
-        candidates += [_Start(m.start("h"), None, m.start("h"), plain=True) for m in _QUARTER_HEADING.finditer(text)]
+    for quarter in _QUARTER.finditer(text):  # quarters are rare: the engine skips to each "Q"
+        line = _QUARTER_HEADING.match(text, text.rfind("\n", 0, quarter.start()) + 1)
+        if line and line.start("h") == quarter.start():
+            candidates.append(_Start(quarter.start(), None, quarter.start(), plain=True))
     candidates = [_with_bullet(text, c) for c in candidates]
-    candidates.sort(key=lambda s: s.pos)
+    candidates.sort(key=_POS)
     # A heading can swallow a later candidate ("May 24: May 24 - PC:"): keep the first.
     starts: list[tuple[_Start, _Heading]] = []
+    body = -1
     for candidate in candidates:
-        if starts and candidate.pos < starts[-1][1].body:
+        if candidate.pos < body:
             continue
         heading = headings.get(candidate.date_end) if candidate.date and not candidate.carry_date else None
-        starts.append((candidate, heading or _parse_heading(text, candidate)))
+        heading = heading or _parse_heading(text, candidate)
+        starts.append((candidate, heading))
+        body = heading.body
     return starts
+
+
+_POS = itemgetter(0)
 
 
 def _day_or_month(text: str, token: DateToken) -> DateToken:
@@ -245,7 +297,17 @@ def _day_or_month(text: str, token: DateToken) -> DateToken:
 
 def _with_bullet(text: str, start: _Start) -> _Start:
     """An entry on its own line begins at its bullet, so the bullet is not left behind."""
-    bullet = _LINE_BULLET.search(text, max(0, start.pos - 40), start.pos)
+    pos = start.pos
+    floor = max(0, pos - 40)
+    end = pos  # a bullet ends just before the heading, but for spaces and one line break
+    while end > floor and text[end - 1] in " \t\n":
+        end -= 1
+    if end == floor or text[end - 1] not in _MARK_ENDS:
+        return start
+    mark = text[end - 1]
+    if mark in ".)" and not (end - 2 >= floor and (text[end - 2].isdecimal() or (mark == ")" and "a" <= text[end - 2] <= "z"))):
+        return start  # a sentence's full stop, not "1." or "a)"
+    bullet = _LINE_BULLET.search(text, floor, pos)
     if bullet:
         mark = "line" if bullet.group("line") else "any"
         return _Start(bullet.start(mark), start.date, start.date_end, start.initials_first, start.carry_date,
@@ -255,68 +317,96 @@ def _with_bullet(text: str, start: _Start) -> _Start:
 
 def _labelled_start(text: str, token: DateToken) -> _Start | None:
     """A dated heading after a label or a bracket that opens its line."""
-    line_start = text.rfind("\n", 0, token.start) + 1
-    if token.start - line_start > 40:
-        return None
+    newline = text.rfind("\n", max(0, token.start - 41), token.start)
+    if newline < 0 and token.start > 40:
+        return None  # the line starts more than 40 characters back
+    line_start = newline + 1
+    if line_start == token.start:
+        return None  # nothing before the date on its line: no label
     line = _LINE_LABEL.fullmatch(text, line_start, token.start)
     if line is None:
         return None
     if line.group("open"):
         close = re.compile(rf"[ \t]*{re.escape(_CLOSE[line.group('open')])}").match(text, token.end)
         return _Start(line.start("open"), token.date, close.end()) if close else None
-    post = text[token.end : token.end + _LOOKBACK]
-    if _SEP_AFTER_DATE.match(post) or _initials_follow(post) or post.lstrip(" \t")[:1] in ("\n", ""):
+    limit = token.end + _LOOKBACK
+    after = _skip(_SPACES_TABS, text, token.end, limit)
+    if (_SEP_AFTER_DATE.match(text, token.end, limit) or _initials_follow(text, token.end, limit)
+            or after == min(limit, len(text)) or text[after] == "\n"):
         return _Start(line.start("label"), token.date, token.end)
     return None
+
+
+_SPACES_TABS = re.compile(r"[ \t]*")
+_SPACES_THEN_SEP = re.compile(rf"(\s*)({_SEP}(?!\d))?")  # the spaces, and _SEP_AFTER_DATE's separator if it follows
+
+
+def _skip(spaces: re.Pattern[str], text: str, pos: int, limit: int) -> int:
+    """Where the spaces from pos end (never past limit)."""
+    match = spaces.match(text, pos, limit)
+    return match.end() if match else pos
 
 
 def _dated_start(text: str, token: DateToken) -> _Start | None:
     labelled = _labelled_start(text, token)
     if labelled is not None:
         return labelled
-    floor = max(0, token.start - _LOOKBACK)
-    post = text[token.end : token.end + _LOOKBACK]
-    separated = _SEP_AFTER_DATE.match(post) is not None
-    following = post.lstrip()[:1]
+    start, end = token.start, token.end
+    limit = end + _LOOKBACK  # what follows the date is read this far, as a slice of the text
+    spaced = _SPACES_THEN_SEP.match(text, end, limit)  # always matches: the spaces may be none
+    if spaced is None:
+        return None
+    separated = spaced.lastindex == 2  # _SEP_AFTER_DATE matches here
+    after = spaced.end(1)
+    following = text[after : after + 1] if after < limit else ""
     initialled = None
     if not separated and (following == "." or following.isupper()):
-        initialled = _initials_follow(post)
-    sentence_start = _at_sentence_start(text, token.start)
-    if not (separated or initialled or (sentence_start and _WORD_THEN_SPACE.match(post))):
+        initialled = _initials_follow(text, end, limit)
+    sentence_start = _at_sentence_start(text, start)
+    if not (separated or initialled or (sentence_start and _WORD_THEN_SPACE.match(text, end, limit))):
         return None  # a date inside a sentence: by far the most common case
-    pre = text[floor : token.start]
-    if pre.rstrip().endswith("(") or following == ")":
+    floor = max(0, start - _LOOKBACK)
+    if _last_char(text, floor, start) == "(" or following == ")":
         return None
     # "ED 19/03/2024 - ..." and "ED and H M-N - 19/03/2024 - ...": initials head the entry.
     if separated and not sentence_start:
-        head = _sentence_head(text, token.start)
-        match = _INITIALS_BEFORE_DATE.fullmatch(text, head, token.start)
+        head = _sentence_head(text, start)
+        match = _INITIALS_BEFORE_DATE.fullmatch(text, head, start)
         if match and _plausible_initials(match.group("i")) and _at_sentence_start(text, head):
-            return _Start(head, token.date, token.end, initials_first=match.group("i"))
-    if not sentence_start and _word_before(pre) in _INLINE_WORDS:
+            return _Start(head, token.date, end, initials_first=match.group("i"))
+    if not sentence_start and _word_before(text, floor, start) in _INLINE_WORDS:
         return None
-    return _Start(token.start, token.date, token.end)
+    return _Start(start, token.date, end)
 
 
-def _word_before(pre: str) -> str:
+def _last_char(text: str, floor: int, pos: int) -> str:
+    """The last character before pos (and from floor) that is not whitespace, or ""."""
+    while pos > floor and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos > floor else ""
+
+
+def _word_before(text: str, floor: int, pos: int) -> str:
     """The word just before a date ("in May 24" gives "in"), or "" when none touches it."""
-    stripped = pre.rstrip(" \t")
-    if stripped == pre:
+    end = pos
+    while end > floor and text[end - 1] in " \t":
+        end -= 1
+    if end == pos:
         return ""
-    end = len(stripped)
     start = end
-    while start > 0 and (stripped[start - 1].isascii() and (stripped[start - 1].isalpha() or stripped[start - 1] in "/'")):
+    while start > floor and (text[start - 1].isascii() and (text[start - 1].isalpha() or text[start - 1] in "/'")):
         start -= 1
-    return stripped[start:end].lower()
+    return text[start:end].lower()
 
 
-def _initials_follow(post: str) -> str | None:
-    match = _INITIALS_THEN_SEP.match(post)
+def _initials_follow(text: str, pos: int, limit: int) -> str | None:
+    match = _INITIALS_THEN_SEP.match(text, pos, limit)
     if match and _plausible_initials(match.group("i")):
         return match.group("i")
     return None
 
 
+@lru_cache(maxsize=4096)  # the same few initials sign a whole plan's entries
 def _plausible_initials(initials: str, maximum: int = 10) -> bool:
     """Two to ten letters ("A section 75" is a word), and not a known acronym."""
     letters = sum(map(str.isalpha, initials))
@@ -332,20 +422,34 @@ def _sentence_head(text: str, pos: int) -> int:
     return head
 
 
+_LINE_SPACE = frozenset(" \t\n" + _BULLETS)
+
+
 def _at_sentence_start(text: str, pos: int) -> bool:
     """Whether `pos` opens the text, a line, or a sentence (judged from the text just before it)."""
     floor = max(0, pos - _LOOKBACK)
-    pre = text[floor:pos]
-    if not pre.strip(" \t\n" + _BULLETS):
+    end = pos  # read backwards from pos, never past floor
+    while end > floor and text[end - 1] in _LINE_SPACE:
+        end -= 1
+    if end == floor:  # only spaces, line breaks and bullets since floor
+        pre = text[floor:pos]
         return floor == 0 or "\n" in pre or not pre.strip()
-    stripped = pre.rstrip(" \t")
-    if stripped.endswith("\n"):
+    end = pos  # the text stripped of spaces and tabs: it holds a character not in _LINE_SPACE
+    while text[end - 1] in " \t":
+        end -= 1
+    if text[end - 1] == "\n":
         return True
-    if stripped[-1:] in _BULLETS:
-        stripped = stripped[:-1].rstrip(" \t")
-    if stripped.endswith("\n"):
-        return True
-    return stripped.rstrip(" \t\n\r\f\v)\"'").endswith((".", "!", "?", ";")) and pre != stripped
+    if text[end - 1] in _BULLETS:
+        end -= 1
+        while end > floor and text[end - 1] in " \t":
+            end -= 1
+        if end > floor and text[end - 1] == "\n":
+            return True
+    if end == pos:
+        return False  # a sentence's end is followed by a space
+    while end > floor and text[end - 1] in " \t\n\r\f\v)\"'":
+        end -= 1
+    return end > floor and text[end - 1] in ".!?;"
 
 
 def _parse_heading(text: str, start: _Start) -> _Heading:
@@ -366,9 +470,10 @@ def _parse_heading(text: str, start: _Start) -> _Heading:
         if found and _plausible_initials(found.group("i")):
             initials, pos = found.group("i"), found.end()
     # The same date written twice: "May 24: May 24 – PC: ..."
-    next_start = _skip_spaces(text, pos)
+    next_start = _skip(_SPACES, text, pos, len(text))
     again = date_at(text, next_start) if text[next_start : next_start + 1] in _DATE_INITIALS else None
-    if again and again.date.month_of == start.date.month_of and (sep := _SEP_AFTER_DATE.match(text, again.end)):
+    if (again and again.date.year == start.date.year and again.date.month == start.date.month
+            and (sep := _SEP_AFTER_DATE.match(text, again.end))):
         pos = sep.end()
         found = _HEAD_INITIALS.match(text, pos)
         if found and _plausible_initials(found.group("i")):
@@ -376,9 +481,3 @@ def _parse_heading(text: str, start: _Start) -> _Heading:
     if lead := _LEADING_SEP.match(text, pos):
         pos = lead.end()
     return _Heading(start.date, initials, pos)
-
-
-def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos

@@ -8,8 +8,8 @@ the start), so it is an entry of its own, not the end of the oldest update.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from paptools.model import EntryDate, EntryOrder
 
@@ -19,8 +19,7 @@ _LINE_MARK = re.compile(rf"(?:{MARK})[ \t]")
 _BREAK = re.compile(r"[ \t]*(?:\n[ \t]*)+")
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """One entry's span of the cell, before it becomes an Entry."""
 
     start: int
@@ -32,7 +31,7 @@ class Piece:
 
 def order_of(pieces: list[Piece]) -> EntryOrder:
     """Oldest or newest first, by which way the dates mostly step (months, not days)."""
-    months = [p.date.month_of for p in pieces if p.date is not None]
+    months = [(p.date.year, p.date.month) for p in pieces if p.date is not None]
     later = sum(b > a for a, b in pairwise(months))
     earlier = sum(b < a for a, b in pairwise(months))
     if later > earlier:

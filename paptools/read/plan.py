@@ -19,13 +19,13 @@ from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, 
 from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
 from paptools.read.dates import parse_timescale
-from paptools.read.detect import Row
+from paptools.read.detect import Row, cell_text
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.headers import FIELD_LABELS
 from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
 from paptools.read.progress import cell_entries, date_entry, log_entries, period_entries, period_text
-from paptools.read.refs import RefCandidate, parse_ref, resolve_numeric_refs
+from paptools.read.refs import Ref, RefCandidate, parse_ref, resolve_numeric_refs
 from paptools.read.scale import lookup
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.style import HouseStyle, find_style
@@ -33,7 +33,7 @@ from paptools.read.text import clean_text
 from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, Walker
 
-__all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through"]
+__all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "Versions", "read_plan", "read_through"]
 
 
 def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = None,
@@ -43,14 +43,47 @@ def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = No
     `progress(rows_read, rows_in_sheet)` is called now and then on large sheets. `style` is a
     house-style file (or one already loaded); without it, paptools.toml beside the workbook is used.
     """
-    path = Path(path)
+    return _read(Path(path), progress, style, cell_text)
+
+
+def _read(path: Path, progress: Callable[[int, int], None] | None, style: str | Path | HouseStyle | None,
+          text: Callable[[object], str]) -> Plan:
     house = style if isinstance(style, HouseStyle) else find_style(path, Path(style) if style else None)
     book = open_book(path)
     try:
         seen: dict[str, list[Row]] = {}
-        return read_through(book, detect_layout(book, house, seen), progress, house, seen)
+        return read_through(book, detect_layout(book, house, seen, text), progress, house, seen)
     finally:
         book.close()
+
+
+class Versions:
+    """Reads the versions of one plan one after another (reconcile, history), each exactly as read_plan.
+
+    Most cells of a version are as they were in the version before, so each cell's clean text
+    is kept for the next version (the texts of two versions at most): a cell that did not
+    change is not cleaned again, and its text is the same string as before, which the entry
+    splitter's cache then finds at once.
+    """
+
+    def __init__(self, style: str | Path | HouseStyle | None = None) -> None:
+        self._style = style
+        self._before: dict[str, str] = {}
+        self._now: dict[str, str] = {}
+
+    def read(self, path: str | Path, progress: Callable[[int, int], None] | None = None) -> Plan:
+        """The next version, as read_plan(path, progress, style) reads it."""
+        self._before, self._now = self._now, {}
+        return _read(Path(path), progress, self._style, self._text)
+
+    def _text(self, value: object) -> str:
+        if type(value) is not str:
+            return cell_text(value)
+        text = self._now.get(value)
+        if text is None:
+            text = self._before.get(value)
+            self._now[value] = text = cell_text(value) if text is None else text
+        return text
 
 
 def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None] | None = None,
@@ -113,15 +146,15 @@ class _Assembler:
                             "has a header row but no actions under it: check the Ref column is filled in")
         logged = (log_entries(self.book, self.layout.log, {r.ref.text for r in all_raw}, self.warn)
                   if self.layout.log else {})
-        member = self._membership(all_raw)
+        parsed = [parse_ref(raw.ref.text) for raw in all_raw]  # each ref parsed once, here
+        member = self._membership(all_raw, parsed)
         owner_lists = [split_owners(raw.fields.get("owner", "")) for raw in all_raw]
         people = People(owner_lists)
         text_mode = {s.name: s.text_statuses > s.fill_statuses for s in walker.sheets}
         actions: list[Action] = []
         first_place: dict[str, str] = {}
-        for raw, owners in zip(all_raw, owner_lists):
+        for raw, owners, ref in zip(all_raw, owner_lists, parsed):
             table = self.tables[raw.sheet]
-            ref = parse_ref(raw.ref.text)
             if raw.ref.text in first_place:
                 self.warn(raw.sheet, raw.ref_cell,
                           f"ref {raw.ref.text} is used twice (also at {first_place[raw.ref.text]}); both actions are kept")
@@ -133,14 +166,14 @@ class _Assembler:
                 self.warn(raw.sheet, raw.timescale_cell, problem)
             elif raw.timescale_cell and not timescale.text:
                 self.warn(raw.sheet, raw.timescale_cell, f"{raw.ref.text} has no timescale")
-            progress, entries = self._entries(raw, table, logged.pop(raw.ref.text, []))  # to the first of a ref
+            progress, entries = self._entries(raw, table, logged.pop(raw.ref.text, []), people, owners)  # to the first of a ref
             status, source, word = self._status(raw, table, key, text_mode.get(raw.sheet, False))
             area = raw.area or (area_label(ref.parts[0]) if ref and len(ref.parts) > 1 else None)
             actions.append(Action(
                 ref=raw.ref.text, ref_text=raw.ref_text, is_pap=member(raw, ref),
                 title=raw.fields.get("action", ""), owner=raw.fields.get("owner", ""), owners=owners,
                 timescale=timescale, success_criteria=raw.fields.get("success_criteria", ""),
-                progress=progress, entries=people.with_authors(tuple(entries), owners),
+                progress=progress, entries=tuple(entries),
                 outcome=raw.fields.get("outcome", ""), evidence=raw.fields.get("evidence", ""),
                 status=status, status_source=source, section=raw.section, priority_area=area,
                 sheet=raw.sheet, row=raw.row, extra=tuple(raw.extra),
@@ -152,31 +185,36 @@ class _Assembler:
             key=tuple((status, description) for status, _, description in walker.key_lines),
             key_fills=tuple((status, rgb) for status, rgb, _ in walker.key_lines),
             notes=tuple(walker.notes), pap_prefixed=self.layout.membership.kind == "column" or any(
-                (ref := parse_ref(raw.ref.text)) is not None and ref.is_pap for raw in all_raw),
+                ref is not None and ref.is_pap for ref in parsed),
             extra_columns=tuple(dict.fromkeys(h for raw in all_raw for h, _ in raw.extra)),
             version_date=self.layout.version_date, version_date_source=self.layout.version_date_source,
             layout=self.layout,
         )
 
-    def _entries(self, raw: RawAction, table: Table, logged: list[Entry]) -> tuple[str, list[Entry]]:
-        """The action's progress as written, and its entries from the cell, the periods and the log."""
+    def _entries(self, raw: RawAction, table: Table, logged: list[Entry], people: People,
+                 owners: tuple[str, ...]) -> tuple[str, list[Entry]]:
+        """The action's progress as written, and its entries (with authors) from the cell, the periods and the log."""
         cell_text = raw.fields.get("progress", "")
         order = EntryOrder(self.layout.entry_order)
-        entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order) if cell_text else []
+
+        def author(initials: str) -> str | None:
+            return people.author(initials, owners)
+        entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author) if cell_text else []
         if raw.fields.get("status_date"):
             entries = date_entry(entries, raw.fields["status_date"], self.layout.entry_order == "newest first")
-        periods = period_entries(table, raw.fields, raw.row, self.warn)
+        periods = period_entries(table, raw.fields, raw.row, self.warn, author)
         written = "\n\n".join(filter(None, [cell_text, period_text(table, raw.fields),
                                              "\n\n".join(e.raw for e in logged)]))
-        return written, [*entries, *periods, *logged]
+        return written, [*entries, *periods, *people.with_authors(tuple(logged), owners)]
 
-    def _membership(self, all_raw: list[RawAction]) -> Callable[[RawAction, object], bool]:
+    def _membership(self, all_raw: list[RawAction], parsed: list[Ref | None]
+                    ) -> Callable[[RawAction, Ref | None], bool]:
         """Whether an action is in the PAP: by a Plan column's value, else by its ref prefix."""
         rule = self.layout.membership
         if rule.kind == "column":
             values = {normalise_word(v) for v in rule.pap_values}
 
-            def by_column(raw: RawAction, ref: object) -> bool:
+            def by_column(raw: RawAction, ref: Ref | None) -> bool:
                 value = raw.fields.get("plan", "")
                 if not value:
                     self.warn(raw.sheet, raw.ref_cell, f"{raw.ref.text} names no plan in the '{rule.column}' "
@@ -184,14 +222,12 @@ class _Assembler:
                 return normalise_word(value) in values
             return by_column
         prefixes = set(rule.pap_values)
-        parsed = [parse_ref(raw.ref.text) for raw in all_raw]
         prefixed = any(p.is_pap or p.prefix in prefixes for p in parsed if p)
 
-        def by_prefix(raw: RawAction, ref: object) -> bool:
-            found = parse_ref(raw.ref.text)
-            if not prefixed or found is None:
+        def by_prefix(raw: RawAction, ref: Ref | None) -> bool:
+            if not prefixed or ref is None:
                 return True
-            return found.prefix in prefixes if prefixes else found.is_pap
+            return ref.prefix in prefixes if prefixes else ref.is_pap
         return by_prefix
 
     def _due_columns(self, raw: RawAction, timescale: Timescale,

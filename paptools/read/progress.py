@@ -17,38 +17,45 @@ from paptools.model import Entry, EntryDate, EntryOrder, EntrySource
 from paptools.read.cells import Book
 from paptools.read.dates import find_dates
 from paptools.read.detect import MAX_COLUMNS, cell_text
-from paptools.read.entries import split_entries
+from paptools.read.entries import split_entries, split_parts
 from paptools.read.refs import parse_ref
 
 Warn = Callable[[str | None, str | None, str, str | None], None]
 
 
 def cell_entries(text: str, sheet: str, cell: str | None, warn: Warn,
-                 order: EntryOrder = EntryOrder.UNKNOWN) -> list[Entry]:
-    """The entries of one growing progress cell; `order` is the plan's usual entry order."""
-    entries, notes = split_entries(text, order)
-    for note in notes:
+                 order: EntryOrder = EntryOrder.UNKNOWN,
+                 author: Callable[[str], str | None] | None = None) -> list[Entry]:
+    """The entries of one growing progress cell; `order` is the plan's usual entry order.
+
+    `author` names the person whose initials sign an entry (None when nobody fits). Each
+    Entry is built once, with where it was written and by whom: a large plan holds
+    hundreds of thousands, and building one costs about as much as finding it.
+    """
+    split = split_parts(text, order)
+    for note in split.notes:
         warn(sheet, cell, note, None)
     where = f"{sheet}!{cell}" if cell else None
-    # Built directly: dataclasses.replace costs more than splitting the cell on large plans.
-    return [Entry(e.date, e.initials, e.author, e.raw, e.text_start, EntrySource.CELL, where) for e in entries]
+    return [Entry(p.date, p.initials, author(p.initials) if author and p.initials else None, p.raw, p.text_start,
+                  EntrySource.CELL, where) for p in split.parts]
 
 
-def period_entries(table: Table, fields: dict[str, str], row: int, warn: Warn) -> list[Entry]:
-    """The entries written in the period columns of one row, oldest period first."""
+def period_entries(table: Table, fields: dict[str, str], row: int, warn: Warn,
+                   author: Callable[[str], str | None] | None = None) -> list[Entry]:
+    """The entries written in the period columns of one row, oldest period first (authors as in cell_entries)."""
     found: list[Entry] = []
     for period in table.periods:
         text = fields.get(f"period:{period.index}", "")
         if not text:
             continue
         coordinate = f"{period.letter}{row}"
-        entries, notes = split_entries(text)
-        for note in notes:
+        split = split_parts(text)
+        for note in split.notes:
             warn(table.sheet, coordinate, note, None)
-        for entry in entries:
-            dated = entry.date or (None if period.baseline else period.date)
-            found.append(replace(entry, date=dated, source=EntrySource.PERIOD_COLUMN,
-                                 cell=f"{table.sheet}!{coordinate}"))
+        for p in split.parts:
+            dated = p.date or (None if period.baseline else period.date)
+            found.append(Entry(dated, p.initials, author(p.initials) if author and p.initials else None, p.raw,
+                               p.text_start, EntrySource.PERIOD_COLUMN, f"{table.sheet}!{coordinate}"))
     return found
 
 

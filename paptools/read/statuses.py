@@ -14,6 +14,7 @@ from __future__ import annotations
 import colorsys
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from paptools.model import Status
 from paptools.read.vocabulary import is_status_word, map_status_word
@@ -69,6 +70,7 @@ def apply_tint(rgb: str, tint: float) -> str:
 WHITE = "FFFFFF"
 
 
+@lru_cache(maxsize=1024)  # a plan uses a few fill colours, one per status cell
 def family(rgb: str) -> str:
     """The colour family an officer would name: blue, green, amber, red, white, or other."""
     r, g, b = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))

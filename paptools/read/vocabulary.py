@@ -115,6 +115,7 @@ _HEAD = re.compile(r"^(?P<head>[^:(\-–—]+?)\s*(?:[:\-–—]|\((?P<paren>[^)
 _NUMBER = re.compile(r"[\d.,%\s]+")
 
 
+@lru_cache(maxsize=4096)  # a plan writes a handful of words thousands of times
 def normalise_word(text: str) -> str:
     """A status word reduced for comparison: case, spacing and punctuation set aside."""
     text = text.strip().lower().replace("&", " and ")

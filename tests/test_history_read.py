@@ -1,0 +1,114 @@
+"""History reads many versions of one plan, each exactly as `read_plan` reads it alone.
+
+`read.plan.Versions` remembers the cells cleaned in the version before, so the versions are
+built here to change between them: a column moves, rows shift, cells gain entries.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import housestyle
+from conftest import action, plan_rows
+from housestyle import FIELDS, Style
+
+import paptools
+from paptools.api import write_history
+from paptools.read.plan import Versions, read_plan
+
+MOVED = ("ref", "status", "progress", "action", "owner", "timescale", "success", "outcome", "evidence")
+
+
+def _versions(folder):
+    """Three versions: the second keeps its columns in another order, the third adds a row at the top."""
+    january = plan_rows(
+        action("PAP 1.1", "OT", "Jan25: AB: Started the review."),
+        action("PAP 1.2", "NYS", ""),
+        action("PAP 1.3", "OT", "Dec24: AB: Draft written.", timescale="Mar-25"),
+    )
+    february = plan_rows(
+        action("PAP 1.1", "C", "Jan25: AB: Started the review.\nFeb25: AB: Marked as complete."),
+        action("PAP 1.2", "OT", "Feb25: AB: Kick-off meeting held."),
+        action("PAP 1.3", "OT", "Dec24: AB: Draft written.", timescale="Mar-25 Revised date: Jun-25"),
+    )
+    march = plan_rows(
+        action("PAP 1.0", "AR", "Mar25: AB: Added to the plan."),
+        action("PAP 1.1", "C", "Jan25: AB: Started the review.\nFeb25: AB: Marked as complete."),
+        action("PAP 1.2", "AR", "Feb25: AB: Kick-off meeting held.\nMar25: AB: Funding not yet agreed."),
+        action("PAP 1.3", "OT", "Dec24: AB: Draft written.", timescale="Mar-25 Revised date: Jun-25"),
+    )
+    paths = []
+    for month, rows, order in ((1, january, FIELDS), (2, february, MOVED), (3, march, FIELDS)):
+        path = folder / f"plan-2025-0{month}.xlsx"
+        when = datetime(2025, month, 15)
+        housestyle.write_workbook(path, rows, Style(order=order), when=when, version_date=when)
+        paths.append(path)
+    return paths
+
+
+def test_each_version_is_read_as_read_plan_reads_it_alone(tmp_path):
+    paths = _versions(tmp_path)
+    versions = Versions()
+    plans = [versions.read(path) for path in paths]
+    assert plans == [read_plan(path) for path in paths]
+    moved = plans[1]  # status in column B, progress in C: read from where they now are
+    assert [(a.ref, a.status.value, a.status_cell, a.progress) for a in moved.actions] == [
+        ("PAP 1.1", "Complete", "B4", "Jan25: AB: Started the review.\nFeb25: AB: Marked as complete."),
+        ("PAP 1.2", "On track", "B5", "Feb25: AB: Kick-off meeting held."),
+        ("PAP 1.3", "On track", "B6", "Dec24: AB: Draft written."),
+    ]
+    assert [a.title for a in moved.actions] == ["Action PAP 1.1", "Action PAP 1.2", "Action PAP 1.3"]
+    shifted = plans[2]  # a row added at the top: every later action one row down
+    assert [(a.ref, a.row, a.status.value) for a in shifted.actions] == [
+        ("PAP 1.0", 4, "At risk"), ("PAP 1.1", 5, "Complete"), ("PAP 1.2", 6, "At risk"), ("PAP 1.3", 7, "On track"),
+    ]
+
+
+def test_history_across_a_moved_column_and_shifted_rows(tmp_path):
+    _versions(tmp_path)
+    result = paptools.history(tmp_path)
+    assert [(v.source, v.label) for v in result.versions] == [
+        ("plan-2025-01.xlsx", "15 Jan 2025"), ("plan-2025-02.xlsx", "15 Feb 2025"), ("plan-2025-03.xlsx", "15 Mar 2025"),
+    ]
+    assert [(v.all.total, v.all.of(paptools.Status.COMPLETE)) for v in result.versions] == [(3, 0), (3, 1), (4, 1)]
+    timelines = {t.ref: t for t in result.timelines}
+    assert list(timelines) == ["PAP 1.1", "PAP 1.2", "PAP 1.3", "PAP 1.0"]
+    statuses = {ref: [p.status.value if p else None for p in t.points] for ref, t in timelines.items()}
+    assert statuses == {
+        "PAP 1.1": ["On track", "Complete", "Complete"],
+        "PAP 1.2": ["Not yet started", "On track", "At risk"],
+        "PAP 1.3": ["On track", "On track", "On track"],
+        "PAP 1.0": [None, None, "At risk"],
+    }
+    new = {ref: [[e.text for e in p.new_entries] if p else None for p in t.points] for ref, t in timelines.items()}
+    assert new == {
+        "PAP 1.1": [["Started the review."], ["Marked as complete."], []],
+        "PAP 1.2": [[], ["Kick-off meeting held."], ["Funding not yet agreed."]],
+        "PAP 1.3": [["Draft written."], [], []],
+        "PAP 1.0": [None, None, ["Added to the plan."]],
+    }
+    assert [(s.ref, s.original_due.iso(), s.latest_due.iso(), [x.version for x in s.slips]) for s in result.slipped] == [
+        ("PAP 1.3", "2025-03", "2025-06", [1]),
+    ]
+    assert [(c.ref, c.version, c.month.iso(), c.source) for c in result.completed] == [
+        ("PAP 1.1", 1, "2025-02", "entry"),
+    ]
+
+
+def test_an_old_entry_kept_with_other_spacing_is_not_new(tmp_path):
+    first = plan_rows(action("PAP 1.1", "OT", "Jan25: AB: Started the review of the\nplacements."))
+    second = plan_rows(action("PAP 1.1", "OT", "Jan25: AB: Started the review of the placements.\n"
+                                               "Feb25: AB: Placements listed."))
+    for month, rows in ((1, first), (2, second)):
+        when = datetime(2025, month, 15)
+        housestyle.write_workbook(tmp_path / f"v{month}.xlsx", rows, Style(), when=when, version_date=when)
+    timeline = paptools.history(tmp_path).timelines[0]
+    assert [[e.text for e in p.new_entries] for p in timeline.points] == [
+        ["Started the review of the\nplacements."], ["Placements listed."],
+    ]
+
+
+def test_nothing_is_written_without_a_folder(tmp_path):
+    _versions(tmp_path)
+    result = paptools.history(tmp_path)
+    assert write_history(result, output_dir=None, csv_dir=None) == {}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan-2025-01.xlsx", "plan-2025-02.xlsx", "plan-2025-03.xlsx"]
