@@ -18,6 +18,7 @@ from paptools.compare.figures import summarize as summarize  # part of the libra
 from paptools.compare.figures import version_month
 from paptools.errors import NoActions, UsageError
 from paptools.model import DataWarning, Finding, Month, Plan
+from paptools.read.plan import Versions
 from paptools.read.plan import read_plan as _read_plan
 
 if TYPE_CHECKING:  # imported where used: `show` and `summary` need neither the diff nor the history
@@ -116,8 +117,6 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
     if not files:
         raise UsageError(_flatten(paths)[0] if paths else None, "holds no .xlsx workbook: give a folder of versions")
     _check_distinct(files)
-    from paptools.read.plan import Versions
-
     plans = []
     versions = Versions()  # each read as read_plan would, a cell unchanged since the last not cleaned again
     for path in files:
@@ -215,11 +214,13 @@ def reconcile(
         raise UsageError(paths[0], "is only one version: give the previous version too, or --since YYYY-MM")
     _check_distinct(paths)
 
+    reader = Versions(style)  # a cell unchanged since the previous version is cleaned and split once
+
     def read_here(path: Path) -> Plan:
         if progress is None:
-            return _read_plan(path, style=style)
+            return reader.read(path)
         progress.stage(f"Reading {path.name}")
-        return _read_plan(path, progress=progress.advance, style=style)
+        return reader.read(path, progress=progress.advance)
 
     plans = [read_here(path) for path in paths]
     if order_by_date:

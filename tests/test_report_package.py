@@ -143,3 +143,16 @@ def test_a_picture_keeps_its_aspect_ratio_as_python_docx_computes_it():
     document = Document()
     shape = document.add_paragraph().add_run().add_picture(io.BytesIO(_png(637, 311, 3780)), width=3420000)
     assert picture_height(_png(637, 311, 3780), 3420000) == shape.height
+
+
+def test_control_characters_xml_forbids_are_dropped_and_nothing_else(tmp_path):
+    odd = "Bell\x07 and vertical\x0btab, curly ’quotes’ kept"
+    report = sample_report(rows=2)
+    table = Table("Odd", "Odd text.", ("Ref", "Text"), (("A1", odd),), (0.5, 0.5))
+    report = Report(report.title, report.front, (Section("Odd", 1, (Paragraph.of(odd), table)),),
+                    report.properties, report.header, report.footer)
+    write_docx(report, tmp_path / "report.docx")
+    document = Document(str(tmp_path / "report.docx"))
+    assert ("Numbered Paragraph", "Bell and verticaltab, curly ’quotes’ kept") in [
+        (p.style.name, p.text) for p in document.paragraphs]
+    assert [c.text for c in document.tables[0].rows[1].cells] == ["A1", "Bell and verticaltab, curly ’quotes’ kept"]

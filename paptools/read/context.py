@@ -12,7 +12,7 @@ from paptools.model import Note, Status
 from paptools.read.cells import Book, XCell
 from paptools.read.detect_plan import KEY_MARKERS
 from paptools.read.statuses import WHITE, family, key_status
-from paptools.read.text import normalise_label
+from paptools.read.text import ascii_lower, normalise_label
 
 PRIORITY_AREA = re.compile(
     r"^[ \t]*priority[ \t]+(?:action[ \t]+)?area[ \t]*(?P<n>\d+|[ivx]+)\b[ \t]*[:\-–—.]?[ \t]*", re.I | re.M
@@ -23,8 +23,8 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 
 def area_label(number: str | int) -> str:
     """'Priority area 2' from 2, '2' or 'ii'."""
-    if isinstance(number, str) and number.lower() in _ROMAN:
-        number = _ROMAN[number.lower()]
+    if isinstance(number, str) and ascii_lower(number) in _ROMAN:
+        number = _ROMAN[ascii_lower(number)]
     return f"Priority area {int(number)}"
 
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from paptools.model import EntryDate, Month, Timescale
-from paptools.read.text import clean_text
+from paptools.read.text import ascii_lower, clean_text
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
@@ -76,14 +76,14 @@ def _token(match: re.Match[str]) -> EntryDate | None:
 def _parse_token(match: re.Match[str]) -> EntryDate | None:
     g = match.group
     if g("m1"):
-        return _build(_year(g("y1")), MONTHS[g("m1").lower()], int(g("d1")))
+        return _build(_year(g("y1")), MONTHS[ascii_lower(g("m1"))], int(g("d1")))
     if g("m2"):
         return _build(_year(g("y2")), int(g("m2")), int(g("d2")))
     if g("m3"):
         return _build(int(g("y3")), int(g("m3")), int(g("d3")) if g("d3") else None)
     if g("m5"):
         return _build(int(g("y5")), int(g("m5")), int(g("d5")))
-    return _build(_year(g("y4")), MONTHS[g("m4").lower()], None)
+    return _build(_year(g("y4")), MONTHS[ascii_lower(g("m4"))], None)
 
 
 # Where a date can start, found without trying the date pattern at every word (a long cell

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from paptools.model import Entry, EntryDate, EntryOrder
 from paptools.read.dates import MONTHS, DateToken, date_at, find_dates
 from paptools.read.entry_order import MARK, Piece, opening_at_the_end, order_of
+from paptools.read.text import ascii_lower
 
 _UNIT = r"[A-Z][a-z]?(?:[A-Z][a-z]?){0,3}(?:-[A-Z][a-z]?)?"
 INITIALS = rf"{_UNIT}(?:(?:\s*(?:&|\band\b|/|,)\s*|\s)(?:{_UNIT}))*"
@@ -241,7 +242,7 @@ def _find_starts(text: str, notes: list[str]) -> list[tuple[_Start, _Heading]]:
         before = text[max(0, sep - 3) : sep].rstrip()[-1:]
         clipped = before.isdigit() and _CLIPPED_TAIL.search(text, max(0, sep - 12), sep)
         if clipped and _at_sentence_start(text, clipped.start()):
-            month = _CLIPPED_MONTHS[clipped.group("m").lower()]
+            month = _CLIPPED_MONTHS[ascii_lower(clipped.group("m"))]
             year = int(clipped.group("y"))
             value = EntryDate(year + 2000 if year < 100 else year, month)
             notes.append(f"'{text[clipped.start():sep].rstrip()}' read as the date {value.label()} "

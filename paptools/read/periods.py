@@ -11,7 +11,7 @@ import re
 
 from paptools.model import EntryDate
 from paptools.read.dates import MONTH, MONTHS, find_dates
-from paptools.read.text import normalise_label
+from paptools.read.text import ascii_lower, normalise_label
 
 _BASELINE = frozenset({
     "baseline", "position at start", "starting position", "baseline position", "initial position",
@@ -43,7 +43,7 @@ def period_header(header: str) -> tuple[bool, EntryDate | None, int | None]:
         return False, dates[-1].date, None
     named = _MONTH_WORD.search(header)
     if named:
-        return False, None, MONTHS[named.group(1).lower()[:3]]
+        return False, None, MONTHS[ascii_lower(named.group(1))[:3]]
     return False, None, None
 
 

@@ -58,7 +58,7 @@ def _read(path: Path, progress: Callable[[int, int], None] | None, style: str | 
 
 
 class Versions:
-    """Reads the versions of one plan one after another (for history), each exactly as read_plan.
+    """Reads the versions of one plan one after another (reconcile, history), each exactly as read_plan.
 
     Most cells of a version are as they were in the version before, so each cell's clean text
     is kept for the next version (the texts of two versions at most): a cell that did not
@@ -66,14 +66,15 @@ class Versions:
     splitter's cache then finds at once.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, style: str | Path | HouseStyle | None = None) -> None:
+        self._style = style
         self._before: dict[str, str] = {}
         self._now: dict[str, str] = {}
 
     def read(self, path: str | Path, progress: Callable[[int, int], None] | None = None) -> Plan:
-        """The next version, as read_plan(path, progress) reads it."""
+        """The next version, as read_plan(path, progress, style) reads it."""
         self._before, self._now = self._now, {}
-        return _read(Path(path), progress, None, self._text)
+        return _read(Path(path), progress, self._style, self._text)
 
     def _text(self, value: object) -> str:
         if type(value) is not str:

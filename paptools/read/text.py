@@ -94,3 +94,13 @@ def normalise_label(text: str) -> str:
     """A header or label reduced to lower-case words, without its (explanatory) brackets."""
     text = _BRACKETS.sub(" ", clean_text(text).lower())
     return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+# The four non-ASCII letters that a case-insensitive [a-z] also matches (Python's re docs):
+# "APRİL 24" or "ſep 23" is read as the month it spells, never a crash on a dictionary lookup.
+_CASE_FOLDED = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+
+
+def ascii_lower(word: str) -> str:
+    """A word matched by a case-insensitive ASCII pattern, in the ASCII lower case it stands for."""
+    return word.translate(_CASE_FOLDED).lower()

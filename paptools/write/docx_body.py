@@ -9,11 +9,18 @@ spaces), so the report reads and looks as it did. No file is opened here.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
-_CELL_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n")  # not allowed in XML
-_TEXT_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r")
+# Control characters XML does not allow (a table cell drops \r too). Text rarely has any: it is
+# checked first (str.translate takes 40 us for a cell with one curly quote: a sixth of a report).
+_CELL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+_TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 BR = "<w:br/>"
+
+
+def _without(control: re.Pattern[str], value: str) -> str:
+    return value if value.isprintable() or control.search(value) is None else control.sub("", value)
 
 
 def escape(value: str) -> str:
@@ -33,7 +40,7 @@ def attribute(value: str) -> str:
 
 def _content(value: str) -> str:
     """Text of a `w:t` as lxml writes it (a carriage return kept as a character reference)."""
-    return escape(value.translate(_TEXT_CONTROL)).replace("\r", "&#13;")
+    return escape(_without(_TEXT_CONTROL, value)).replace("\r", "&#13;")
 
 
 def _t(value: str) -> str:
@@ -127,7 +134,7 @@ def table(header: Sequence[str], rows: Iterable[Sequence[Cell]], widths: Sequenc
             shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
             props = ("<w:b/>" if bold else "") + (f'<w:color w:val="{ink}"/>' if ink else "") + f'<w:sz w:val="{size}"/>'
             content = BR.join(f'<w:t xml:space="preserve">{escape(line)}</w:t>'
-                              for line in text.translate(_CELL_CONTROL).split("\n"))
+                              for line in _without(_CELL_CONTROL, text).split("\n"))
             parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
                          f'<w:p><w:pPr>{keep}<w:spacing w:after="40"/></w:pPr><w:r><w:rPr>{props}</w:rPr>{content}'
                          "</w:r></w:p></w:tc>")

@@ -9,6 +9,7 @@ back gives the same plan (GENERATED_PROPERTY tells the reader it is ours).
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -30,6 +31,12 @@ from paptools.write.xlsx_style import STATUS_FILLS, Styles, row_height
 from paptools.write.xlsx_summary import SummarySheet
 
 __all__ = ["STATUS_FILLS", "progress_text", "row_height", "version_label", "write_clean_workbook"]
+
+# Up to this many actions xlsxwriter assembles the file's parts in memory, not in temporary files
+# (0.1 s less at 500 actions on a busy disk); a larger plan's parts would add to the run's peak
+# memory (78 MiB more at 5,000 actions), so they go through temporary files. The file is the same.
+# Above it, the closed workbook is also collected at once (see write_clean_workbook).
+LARGE_PLAN = 2_000
 
 
 def version_label(plan: Plan) -> str:
@@ -59,6 +66,19 @@ def write_clean_workbook(
     temporary path): the Warnings sheet names it. `made` is when this run made it (default now).
     `findings` are the lint checks of the plan (check/lint.py), listed on the Warnings sheet too.
     """
+    notes = _write_sheets(path, plan, summary, changes, trend, warnings, name, made, findings)
+    if len(plan.actions) > LARGE_PLAN:
+        # xlsxwriter's sheets keep their workbook's add_format, so the closed workbook and every cell it
+        # held are freed only by the collector's next full pass, maybe well into the Word report: for a
+        # large plan, tens of MiB at the run's peak (reconcile of 5,000 actions: 415 -> 364 MiB).
+        gc.collect()
+    return notes
+
+
+def _write_sheets(path: Path, plan: Plan, summary: Summary, changes: list[ChangeRow] | None,
+                  trend: list[tuple[str, Summary]] | None, warnings: list[tuple[str, DataWarning]] | None,
+                  name: str | None, made: datetime | None, findings: Sequence[Finding]) -> list[DataWarning]:
+    """The workbook itself (see write_clean_workbook); nothing of it outlives this call but the file."""
     import xlsxwriter
 
     made = made or datetime.now(timezone.utc)
@@ -66,7 +86,7 @@ def write_clean_workbook(
     version = version_label(plan)
     book = xlsxwriter.Workbook(str(path), {
         "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-        "default_date_format": "d mmm yyyy",
+        "default_date_format": "d mmm yyyy", "in_memory": len(plan.actions) <= LARGE_PLAN,
     })
     book.set_properties({
         "title": title,
