@@ -271,14 +271,12 @@ def _report_settings(title: str | None, committee: str | None, meeting_date: str
 
 
 def _json(document: Any) -> str:
-    """The document as JSON text, safe on a terminal as it is: json.dumps escapes every C0 control
-    (ESC included) and json_safe every C1 control and lone surrogate, so it is printed with
-    click.echo, not `echo` (whose scan would find nothing in megabytes of text)."""
-    import json
+    """The document as JSON text, safe on a terminal as it is: json_text escapes every C0 and C1
+    control and lone surrogate, so it is printed with click.echo, not `echo` (whose scan would
+    find nothing in megabytes of text)."""
+    from paptools.write.jsondoc import json_text
 
-    from paptools.write.safe import json_safe
-
-    return json_safe(json.dumps(document, indent=2, ensure_ascii=False))
+    return json_text(document)
 
 
 def _width() -> int:

@@ -4,16 +4,36 @@ Dates are "YYYY-MM" (or "YYYY-MM-DD" when a day was written); statuses are the K
 """
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from paptools.compare.figures import ROUNDING_RULE, Counts, Group, Summary
 from paptools.model import Action, DataWarning, Entry, Month, Plan
+from paptools.write.safe import json_safe
 
 if TYPE_CHECKING:  # the changes are imported where used: `show --json` needs no diff
     from paptools.compare.changes import Change
     from paptools.compare.reconciliation import Reconciliation
 
 SCHEMA_VERSION = 1
+
+
+def json_text(document: Any) -> str:
+    """The document as indented JSON text, safe to print on a terminal (see write.safe.json_safe).
+
+    orjson writes it about ten times faster than json.dumps(indent=2) (0.15 s -> 0.016 s for
+    a 500-action plan's 4.7 MB) and the same text for all these documents hold: strings, ints,
+    booleans, None, lists and str-keyed dicts, and percentages to one decimal place (orjson
+    writes a float under 1e-4 differently, and none is ever that small). What orjson refuses
+    (a lone surrogate from a damaged cell, an int over 64 bits) json.dumps writes instead.
+    """
+    try:
+        text = orjson.dumps(document, option=orjson.OPT_INDENT_2).decode()
+    except orjson.JSONEncodeError:
+        text = json.dumps(document, indent=2, ensure_ascii=False)
+    return json_safe(text)
 
 
 def _month(value: Month | None) -> str | None:
