@@ -24,7 +24,7 @@ def test_a_command_runs_with_the_collector_paused_and_restores_it(monkeypatch):
 def test_a_collector_switched_off_by_the_caller_stays_off():
     gc.disable()
     try:
-        result = CliRunner().invoke(main, ["--version"])
+        result = CliRunner().invoke(main, ["--version"], prog_name="paptools")
         assert result.exit_code == 0
         assert not gc.isenabled()
     finally:
