@@ -33,6 +33,8 @@ _CORE = ("action", "owner", "timescale", "progress", "status")
 
 def cell_text(value: object) -> str:
     """A cell's value as the officer sees it, as text."""
+    if type(value) is str:  # most cells: tested first
+        return clean_text(value)
     if value is None:
         return ""
     if isinstance(value, datetime):

@@ -16,6 +16,7 @@ from paptools.model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Entry, Mo
 from paptools.write.palette import PALETTE
 
 if TYPE_CHECKING:  # the changes are imported where used: `show` and `summary` need no diff
+    from paptools.compare.changes import Change
     from paptools.compare.reconciliation import Reconciliation
 
 STATUS_COLOURS = {status: colour.terminal for status, colour in PALETTE.items()}
@@ -185,11 +186,13 @@ def render_reconcile(result: Reconciliation, width: int = 100) -> str:
             lines.append(f"  {change.ref:<10} {status_word(change.status_before)} → {status_word(change.status_after)}")
 
     progress = changes.progress
-    refs = {c.ref for c in progress}
-    lines += _section("New progress", len(progress), f"in {len(refs)} actions" if progress else "none")
+    by_ref: dict[str, list[Change]] = {}  # grouped once: a scan of all of them per action was quadratic
+    for change in progress:
+        by_ref.setdefault(change.ref, []).append(change)
+    lines += _section("New progress", len(progress), f"in {len(by_ref)} actions" if progress else "none")
     place = None
     for action in current.actions:
-        mine = [c for c in progress if c.ref == action.ref]
+        mine = by_ref.get(action.ref)
         if not mine:
             continue
         if (action.priority_area, action.section) != place:
