@@ -1,0 +1,358 @@
+"""Where an entry's heading begins in a Progress cell, and what the heading holds.
+
+A date starts an entry only where it is written as a heading (read/entries.py says which
+forms); this module finds those places, and the entry's date, initials and where its own
+text begins. The entries themselves are assembled in read/entries.py.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
+
+from paptools.model import EntryDate
+from paptools.read.dates import MONTHS, DateToken, date_at, find_dates
+from paptools.read.entry_order import MARK
+from paptools.read.text import ascii_lower
+
+__all__ = ["Heading", "Start", "find_starts"]
+
+_UNIT = r"[A-Z][a-z]?(?:[A-Z][a-z]?){0,3}(?:-[A-Z][a-z]?)?"
+INITIALS = rf"{_UNIT}(?:(?:\s*(?:&|\band\b|/|,)\s*|\s)(?:{_UNIT}))*"
+_SEP = r"[:\-–—]"
+_INITIALS_THEN_SEP = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{_SEP}(?!\d)")
+_SEP_AFTER_DATE = re.compile(rf"\s*{_SEP}(?!\d)")
+_LEADING_SEP = re.compile(r"[\s:\-–—.]+")
+_HEAD_INITIALS = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{_SEP}\s*")
+_INITIALS_COLON = re.compile(rf"(?P<i>{INITIALS})\s*:\s*")
+_INITIALS_BEFORE_DATE = re.compile(rf"(?P<i>{INITIALS})\s*(?:{_SEP}\s*)?")
+_SENTENCE_BREAK = re.compile(r"(?:[.!?;]+[\s)\"']*\s|\n)\s*(?:[•·*▪‣◦\-–]\s+)?")
+# A bullet or a milestone's number heading a line ("• ", "(1) ", "1. ", "a) "), or a
+# bracketed number anywhere ("... done (2) 2014/07/01: ..."): it belongs to the entry after it.
+_LINE_BULLET = re.compile(rf"(?:(?:^|\n)[ \t]*(?P<line>{MARK})|(?<=[ \t])(?P<any>\(\d{{1,3}}\)))[ \t]*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z/']+)[ \t]+$")
+# Words after which a date belongs to the sentence: "in May 24", "by Dec 2023".
+_INLINE_WORDS = frozenset(
+    ["in", "on", "by", "from", "until", "till", "to", "since", "of", "before", "after", "during", "for", "at", "around", "about", "commence", "commencing", "commenced", "end", "w/c", "dated", "than", "between", "and", "or", "early", "late", "mid", "due", "planned", "scheduled", "expected", "the", "this", "next", "last", "within", "into", "over", "through", "starting", "started", "beginning"]
+)
+# Capitals that head a sentence with a colon but are not anybody's initials.
+_NOT_INITIALS = frozenset(
+    ["NB", "PS", "RE", "FYI", "TBC", "TBA", "ETA", "NA", "N/A", "OK", "AOB", "KPI", "KPIS", "DFE", "NHS", "NHSE", "ICB", "LA", "SEND", "EHCP", "CAMHS", "SALT", "ND", "LD", "PCF", "LIP", "EB", "DD", "HT", "GP", "CPS", "NCA"]
+)
+# A month missing its first letter at the head of an entry: "un 24:" for "Jun 24:".
+_CLIPPED_MONTHS = {name[1:3]: number for name, number in MONTHS.items() if len(name) == 3}
+
+
+# Tuples, not dataclasses: a plan's cells hold thousands of headings, built and thrown away.
+class Start(NamedTuple):
+    pos: int  # where the entry's heading begins
+    date: EntryDate | None
+    date_end: int  # end of the date token (or of the initials for an undated heading)
+    initials_first: str | None = None
+    carry_date: bool = False
+    plain: bool = False  # a heading with no date or initials to take off: "Q3 23/24: ..."
+
+
+class Heading(NamedTuple):
+    date: EntryDate | None
+    initials: str | None
+    body: int  # where the entry's own text begins
+
+
+_DATE_INITIALS = frozenset("0123456789JFMASONDjfmasond")
+_LOOKBACK = 80  # characters either side of a date that decide whether it heads an entry
+_BULLETS = "•·*▪‣◦-–"
+_SEP_CHARS = re.compile(r"[:\-–—]")
+_INITIALS_ONLY = re.compile(rf"(?P<i>{INITIALS})\s*")
+_CLIPPED_TAIL = re.compile(
+    rf"(?<![A-Za-z])(?P<m>{'|'.join(_CLIPPED_MONTHS)})\.?[\s\-]?(?P<y>\d\d|20\d\d)\s*\Z", re.I
+)
+_WORD_THEN_SPACE = re.compile(r"\s+[A-Za-z]")
+# What may open a line before a dated heading and belongs to it: a label ("Update
+# 14.03.24 - ...", "Position at Jan 24: ...") or an opening bracket ("[Mar 2024] ...").
+_LINE_LABEL = re.compile(
+    r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?|progress|position(?:\s+as)?(?:\s+at)?"
+    r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?|milestone(?:\s+\d{1,3})?)[ \t]*:?[ \t]*"
+    r"|(?P<open>[\[(])[ \t]*)",
+    re.I,
+)
+_CLOSE = {"[": "]", "(": ")"}
+# A quarter heading a line ("Q3 23/24: ..."): an entry of its own, undated (a quarter of a
+# financial or an academic year is not a month).
+_QUARTER_HEADING = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<h>Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d))[ \t]*[:\-–—]")
+# The same quarter anywhere: it starts with a letter the regex engine can skip to at once.
+_QUARTER = re.compile(r"Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d)[ \t]*[:\-–—]")
+# The separators _find_starts looks back from, found without visiting the others: one after
+# a digit (perhaps a clipped month: "un 24:"), or a colon and a space after a letter (perhaps
+# initials: "PC: "), each within three characters, as the loop reads them.
+_SEP_TO_READ = re.compile(
+    r"[:\-–—](?:(?<=\d.)|(?<=\d\s.)|(?<=\d\s\s.)|(?:(?<=\w:)|(?<=\w\s:)|(?<=\w\s\s:))(?=\s))"
+)
+_SPACES = re.compile(r"\s*")
+_MARK_ENDS = frozenset("•·*▪‣◦-–.)")  # the last character of anything _LINE_BULLET finds
+
+
+def find_starts(text: str, notes: list[str]) -> list[tuple[Start, Heading]]:
+    dated = []
+    for token in find_dates(text):
+        if token.month_start is not None:
+            token = _day_or_month(text, token)
+        if start := _dated_start(text, token):
+            dated.append(start)
+    # A dated heading depends only on where its date ends, so it is parsed once here.
+    headings = {start.date_end: _parse_heading(text, start) for start in dated}
+    candidates = list(dated)
+    # Headings without a date token of their own end in a separator: look back from each one
+    # that is not already inside a dated heading ("Nov23: SL:" holds two of them).
+    covered = sorted((start.pos, headings[start.date_end].body) for start in dated)
+    spans = iter(covered)
+    span = next(spans, None)
+    for match in _SEP_TO_READ.finditer(text):
+        sep = match.start()
+        while span is not None and span[1] <= sep:
+            span = next(spans, None)
+        if span is not None and span[0] <= sep < span[1]:
+            continue
+        before = text[max(0, sep - 3) : sep].rstrip()[-1:]
+        clipped = before.isdigit() and _CLIPPED_TAIL.search(text, max(0, sep - 12), sep)
+        if clipped and _at_sentence_start(text, clipped.start()):
+            month = _CLIPPED_MONTHS[ascii_lower(clipped.group("m"))]
+            year = int(clipped.group("y"))
+            value = EntryDate(year + 2000 if year < 100 else year, month)
+            notes.append(f"'{text[clipped.start():sep].rstrip()}' read as the date {value.label()} "
+                         "(a letter seems to be missing)")
+            candidates.append(Start(clipped.start(), value, clipped.end("y")))
+        if text[sep] == ":" and text[sep + 1 : sep + 2].isspace() and before.isalpha():
+            head = _sentence_head(text, sep)
+            while head < sep and (text[head].isspace() or text[head] in _BULLETS):
+                head += 1
+            initials = _INITIALS_ONLY.fullmatch(text, head, sep)
+            if (
+                initials and head > 0
+                and _plausible_initials(initials.group("i"), maximum=8)
+                and _at_sentence_start(text, head)
+            ):
+                candidates.append(Start(head, None, head, carry_date=True))
+    for quarter in _QUARTER.finditer(text):  # quarters are rare: the engine skips to each "Q"
+        line = _QUARTER_HEADING.match(text, text.rfind("\n", 0, quarter.start()) + 1)
+        if line and line.start("h") == quarter.start():
+            candidates.append(Start(quarter.start(), None, quarter.start(), plain=True))
+    candidates = [_with_bullet(text, c) for c in candidates]
+    candidates.sort(key=_POS)
+    # A heading can swallow a later candidate ("May 24: May 24 - PC:"): keep the first.
+    starts: list[tuple[Start, Heading]] = []
+    body = -1
+    for candidate in candidates:
+        if candidate.pos < body:
+            continue
+        heading = headings.get(candidate.date_end) if candidate.date and not candidate.carry_date else None
+        heading = heading or _parse_heading(text, candidate)
+        starts.append((candidate, heading))
+        body = heading.body
+    return starts
+
+
+_POS = itemgetter(0)
+
+
+def _day_or_month(text: str, token: DateToken) -> DateToken:
+    """A day before a month and year written together counts only where it opens a sentence.
+
+    "another 12 Jan24: done" is a number, then the heading "Jan24:"; "Intro. 5 Dec23: ..."
+    is the 5th of December.
+    """
+    if token.month_start is None or _at_sentence_start(text, token.start):
+        return token
+    month_year = text[token.month_start : token.end]
+    if any(c.isspace() for c in month_year):
+        return token
+    return date_at(text, token.month_start) or token
+
+
+def _with_bullet(text: str, start: Start) -> Start:
+    """An entry on its own line begins at its bullet, so the bullet is not left behind."""
+    pos = start.pos
+    floor = max(0, pos - 40)
+    end = pos  # a bullet ends just before the heading, but for spaces and one line break
+    while end > floor and text[end - 1] in " \t\n":
+        end -= 1
+    if end == floor or text[end - 1] not in _MARK_ENDS:
+        return start
+    mark = text[end - 1]
+    if mark in ".)" and not (end - 2 >= floor and (text[end - 2].isdecimal() or (mark == ")" and "a" <= text[end - 2] <= "z"))):
+        return start  # a sentence's full stop, not "1." or "a)"
+    bullet = _LINE_BULLET.search(text, floor, pos)
+    if bullet:
+        mark = "line" if bullet.group("line") else "any"
+        return Start(bullet.start(mark), start.date, start.date_end, start.initials_first, start.carry_date,
+                      start.plain)
+    return start
+
+
+def _labelled_start(text: str, token: DateToken) -> Start | None:
+    """A dated heading after a label or a bracket that opens its line."""
+    newline = text.rfind("\n", max(0, token.start - 41), token.start)
+    if newline < 0 and token.start > 40:
+        return None  # the line starts more than 40 characters back
+    line_start = newline + 1
+    if line_start == token.start:
+        return None  # nothing before the date on its line: no label
+    line = _LINE_LABEL.fullmatch(text, line_start, token.start)
+    if line is None:
+        return None
+    if line.group("open"):
+        close = re.compile(rf"[ \t]*{re.escape(_CLOSE[line.group('open')])}").match(text, token.end)
+        return Start(line.start("open"), token.date, close.end()) if close else None
+    limit = token.end + _LOOKBACK
+    after = _skip(_SPACES_TABS, text, token.end, limit)
+    if (_SEP_AFTER_DATE.match(text, token.end, limit) or _initials_follow(text, token.end, limit)
+            or after == min(limit, len(text)) or text[after] == "\n"):
+        return Start(line.start("label"), token.date, token.end)
+    return None
+
+
+_SPACES_TABS = re.compile(r"[ \t]*")
+_SPACES_THEN_SEP = re.compile(rf"(\s*)({_SEP}(?!\d))?")  # the spaces, and _SEP_AFTER_DATE's separator if it follows
+
+
+def _skip(spaces: re.Pattern[str], text: str, pos: int, limit: int) -> int:
+    """Where the spaces from pos end (never past limit)."""
+    match = spaces.match(text, pos, limit)
+    return match.end() if match else pos
+
+
+def _dated_start(text: str, token: DateToken) -> Start | None:
+    labelled = _labelled_start(text, token)
+    if labelled is not None:
+        return labelled
+    start, end = token.start, token.end
+    limit = end + _LOOKBACK  # what follows the date is read this far, as a slice of the text
+    spaced = _SPACES_THEN_SEP.match(text, end, limit)  # always matches: the spaces may be none
+    if spaced is None:
+        return None
+    separated = spaced.lastindex == 2  # _SEP_AFTER_DATE matches here
+    after = spaced.end(1)
+    following = text[after : after + 1] if after < limit else ""
+    initialled = None
+    if not separated and (following == "." or following.isupper()):
+        initialled = _initials_follow(text, end, limit)
+    sentence_start = _at_sentence_start(text, start)
+    if not (separated or initialled or (sentence_start and _WORD_THEN_SPACE.match(text, end, limit))):
+        return None  # a date inside a sentence: by far the most common case
+    floor = max(0, start - _LOOKBACK)
+    if _last_char(text, floor, start) == "(" or following == ")":
+        return None
+    # "ED 19/03/2024 - ..." and "ED and H M-N - 19/03/2024 - ...": initials head the entry.
+    if separated and not sentence_start:
+        head = _sentence_head(text, start)
+        match = _INITIALS_BEFORE_DATE.fullmatch(text, head, start)
+        if match and _plausible_initials(match.group("i")) and _at_sentence_start(text, head):
+            return Start(head, token.date, end, initials_first=match.group("i"))
+    if not sentence_start and _word_before(text, floor, start) in _INLINE_WORDS:
+        return None
+    return Start(start, token.date, end)
+
+
+def _last_char(text: str, floor: int, pos: int) -> str:
+    """The last character before pos (and from floor) that is not whitespace, or ""."""
+    while pos > floor and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos > floor else ""
+
+
+def _word_before(text: str, floor: int, pos: int) -> str:
+    """The word just before a date ("in May 24" gives "in"), or "" when none touches it."""
+    end = pos
+    while end > floor and text[end - 1] in " \t":
+        end -= 1
+    if end == pos:
+        return ""
+    start = end
+    while start > floor and (text[start - 1].isascii() and (text[start - 1].isalpha() or text[start - 1] in "/'")):
+        start -= 1
+    return text[start:end].lower()
+
+
+def _initials_follow(text: str, pos: int, limit: int) -> str | None:
+    match = _INITIALS_THEN_SEP.match(text, pos, limit)
+    if match and _plausible_initials(match.group("i")):
+        return match.group("i")
+    return None
+
+
+@lru_cache(maxsize=4096)  # the same few initials sign a whole plan's entries
+def _plausible_initials(initials: str, maximum: int = 10) -> bool:
+    """Two to ten letters ("A section 75" is a word), and not a known acronym."""
+    letters = sum(map(str.isalpha, initials))
+    return 2 <= letters <= maximum and initials.upper() not in _NOT_INITIALS
+
+
+def _sentence_head(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts, looking back only as far as initials reach."""
+    floor = max(0, pos - _LOOKBACK)
+    head = floor
+    for match in _SENTENCE_BREAK.finditer(text, floor, pos):
+        head = match.end()
+    return head
+
+
+_LINE_SPACE = frozenset(" \t\n" + _BULLETS)
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """Whether `pos` opens the text, a line, or a sentence (judged from the text just before it)."""
+    floor = max(0, pos - _LOOKBACK)
+    end = pos  # read backwards from pos, never past floor
+    while end > floor and text[end - 1] in _LINE_SPACE:
+        end -= 1
+    if end == floor:  # only spaces, line breaks and bullets since floor
+        pre = text[floor:pos]
+        return floor == 0 or "\n" in pre or not pre.strip()
+    end = pos  # the text stripped of spaces and tabs: it holds a character not in _LINE_SPACE
+    while text[end - 1] in " \t":
+        end -= 1
+    if text[end - 1] == "\n":
+        return True
+    if text[end - 1] in _BULLETS:
+        end -= 1
+        while end > floor and text[end - 1] in " \t":
+            end -= 1
+        if end > floor and text[end - 1] == "\n":
+            return True
+    if end == pos:
+        return False  # a sentence's end is followed by a space
+    while end > floor and text[end - 1] in " \t\n\r\f\v)\"'":
+        end -= 1
+    return end > floor and text[end - 1] in ".!?;"
+
+
+def _parse_heading(text: str, start: Start) -> Heading:
+    """The entry's date, initials, and where its own text begins."""
+    if start.plain:
+        return Heading(None, None, start.pos)
+    if start.date is None:  # an initials-only heading: "PC: ...", perhaps after a bullet
+        match = _INITIALS_COLON.search(text, start.pos)
+        if match is None:  # found as initials and a colon, so always there; kept whole if not
+            return Heading(None, None, start.pos)
+        return Heading(None, match.group("i"), match.end())
+    initials = start.initials_first
+    pos = start.date_end
+    if sep := _SEP_AFTER_DATE.match(text, pos):
+        pos = sep.end()
+    if initials is None:
+        found = _HEAD_INITIALS.match(text, pos)
+        if found and _plausible_initials(found.group("i")):
+            initials, pos = found.group("i"), found.end()
+    # The same date written twice: "May 24: May 24 – PC: ..."
+    next_start = _skip(_SPACES, text, pos, len(text))
+    again = date_at(text, next_start) if text[next_start : next_start + 1] in _DATE_INITIALS else None
+    if (again and again.date.year == start.date.year and again.date.month == start.date.month
+            and (sep := _SEP_AFTER_DATE.match(text, again.end))):
+        pos = sep.end()
+        found = _HEAD_INITIALS.match(text, pos)
+        if found and _plausible_initials(found.group("i")):
+            initials, pos = initials or found.group("i"), found.end()
+    if lead := _LEADING_SEP.match(text, pos):
+        pos = lead.end()
+    return Heading(start.date, initials, pos)
