@@ -52,7 +52,7 @@ def uncache() -> int:
     from paptools.write.safe import json_safe
 
     # The JSON text by the standard library's encoder, not orjson's
-    jsondoc.json_text = lambda document: json_safe(json.dumps(document, indent=2, ensure_ascii=False))
+    jsondoc.json_bytes = lambda document: json_safe(json.dumps(document, indent=2, ensure_ascii=False)).encode("utf-8")
     return len(unwrapped)
 
 

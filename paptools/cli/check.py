@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _as_of, _json, _read, echo, main
+from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _as_of, _echo_json, _read, echo, main
 from paptools.errors import PapError
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def check(ctx: click.Context, draft: Path, workbook: Path, previous: Path | None
 
     result = _guard(ctx, job)
     if as_json:
-        click.echo(_json(check_document(result)))
+        _echo_json(check_document(result))
     else:
         echo(render_check(result), nl=False)
     ctx.exit(FINDINGS if result.findings else AGREE)
@@ -163,7 +163,7 @@ def lint(ctx: click.Context, workbook: Path, as_json: bool, style: Path | None, 
 
         document = {"workbook": plan.source, "disabled": list(settings.disable),
                     "findings": [finding_document(f) for f in findings]}
-        click.echo(_json(document))
+        _echo_json(document)
     else:
         echo(render_lint(plan.source, findings, settings.disable), nl=False)
     ctx.exit(FINDINGS if findings else AGREE)
@@ -203,7 +203,7 @@ def explain(ctx: click.Context, workbook: Path, ref: str, as_json: bool, as_of: 
         ctx.exit(COULD_NOT_CHECK)
         return
     if as_json:
-        click.echo(_json(explanation.document()))
+        _echo_json(explanation.document())
     else:
         lines = explanation.lines()
         echo("\n".join(_wrap(line.strip(), " " * (len(line) - len(line.lstrip()))) for line in lines))

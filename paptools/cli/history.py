@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from paptools.cli.app import FOLDER, WORKBOOK, _json, _Progress, _width, echo, main
+from paptools.cli.app import FOLDER, WORKBOOK, _echo_json, _Progress, _width, echo, main
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -50,7 +50,7 @@ def history(versions: tuple[Path, ...], as_json: bool, csv_dir: Path | None, out
     if as_json:
         from paptools.write.history_tables import history_document, history_tables
 
-        click.echo(_json(history_document(result, history_tables(result), written)))
+        _echo_json(history_document(result, history_tables(result), written))
     else:
         from paptools.write.history_terminal import render_history
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from paptools.cli.app import STYLE, WORKBOOK, _echo_warnings, _json, echo, main
+from paptools.cli.app import STYLE, WORKBOOK, _echo_json, _echo_warnings, echo, main
 
 
 @main.command()
@@ -35,7 +35,7 @@ def inspect(workbook: Path, as_json: bool, style: Path | None, write_style: bool
 
     layout, plan, refusal = inspect_workbook(workbook, style)
     if as_json:
-        click.echo(_json(plain(layout)))
+        _echo_json(plain(layout))
     else:
         echo(render_layout(workbook.name, layout, plan), nl=False)
     if write_style:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _as_of, _echo_warnings, _json, _read, _width, echo, main
+from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _as_of, _echo_json, _echo_warnings, _read, _width, echo, main
 
 
 @main.command()
@@ -32,7 +32,7 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
         document = plan_document(plan, summarize(plan, _as_of(as_of)))
         if wanted:
             document["actions"] = [a for a in document["actions"] if a["ref"] in wanted]
-        click.echo(_json(document))
+        _echo_json(document)
     else:
         from paptools.write.terminal import render_plan
 
@@ -60,7 +60,7 @@ def summary(workbook: Path, as_json: bool, as_of: str | None, style: Path | None
     if as_json:
         from paptools.write.jsondoc import plan_document
 
-        click.echo(_json(plan_document(plan, figures)))
+        _echo_json(plan_document(plan, figures))
     else:
         from paptools.write.terminal import render_summary
 

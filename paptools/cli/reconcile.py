@@ -12,10 +12,10 @@ from paptools.cli.app import (
     STYLE,
     WORKBOOK,
     _as_of,
+    _echo_json,
     _echo_notes,
     _echo_run_warnings,
     _echo_warnings,
-    _json,
     _month,
     _paths,
     _Progress,
@@ -82,7 +82,7 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     if as_json:
         from paptools.write.jsondoc import reconcile_document
 
-        click.echo(_json(reconcile_document(result, written)))
+        _echo_json(reconcile_document(result, written))
     else:
         from paptools.write.terminal import render_reconcile
 

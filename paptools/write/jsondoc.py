@@ -11,7 +11,7 @@ import orjson
 
 from paptools.compare.figures import ROUNDING_RULE, Counts, Group, Summary
 from paptools.model import Action, DataWarning, Entry, Month, Plan
-from paptools.write.safe import json_safe
+from paptools.write.safe import json_safe, json_safe_utf8
 
 if TYPE_CHECKING:  # the changes are imported where used: `show --json` needs no diff
     from paptools.compare.changes import Change
@@ -20,8 +20,8 @@ if TYPE_CHECKING:  # the changes are imported where used: `show --json` needs no
 SCHEMA_VERSION = 1
 
 
-def json_text(document: Any) -> str:
-    """The document as indented JSON text, safe to print on a terminal (see write.safe.json_safe).
+def json_bytes(document: Any) -> bytes:
+    """The document as indented JSON in UTF-8, safe to print on a terminal (see write.safe.json_safe).
 
     orjson writes it about ten times faster than json.dumps(indent=2) (0.15 s -> 0.016 s for
     a 500-action plan's 4.7 MB) and the same text for all these documents hold: strings, ints,
@@ -30,10 +30,15 @@ def json_text(document: Any) -> str:
     (a lone surrogate from a damaged cell, an int over 64 bits) json.dumps writes instead.
     """
     try:
-        text = orjson.dumps(document, option=orjson.OPT_INDENT_2).decode()
+        data = orjson.dumps(document, option=orjson.OPT_INDENT_2)
     except orjson.JSONEncodeError:
-        text = json.dumps(document, indent=2, ensure_ascii=False)
-    return json_safe(text)
+        return json_safe(json.dumps(document, indent=2, ensure_ascii=False)).encode("utf-8")
+    return json_safe_utf8(data)
+
+
+def json_text(document: Any) -> str:
+    """json_bytes as text."""
+    return json_bytes(document).decode("utf-8")
 
 
 def _month(value: Month | None) -> str | None:

@@ -35,6 +35,13 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff]")
 _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 
 
+def json_safe_utf8(data: bytes) -> bytes:
+    """json_safe for JSON already in UTF-8 (orjson's): the same bytes when there is nothing to escape."""
+    if b"\x7f" not in data and _C1_UTF8.search(data) is None:
+        return data
+    return json_safe(data.decode("utf-8")).encode("utf-8")
+
+
 def json_safe(document: str) -> str:
     """JSON text (from json.dumps(ensure_ascii=False)) with C1 controls and lone surrogates as \\u escapes.
 
