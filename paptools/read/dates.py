@@ -98,19 +98,41 @@ _LETTERS = "A-Za-z\u0130\u0131\u017f\u212a"
 _MONTH_BEFORE_YEAR = re.compile(
     rf"\d\d*[ \t\-/.']{{0,3}}[{_LETTERS}]*(?<=(?i:naj|bef|ram|rpa|yam|nuj|luj|gua|pes|tco|von|ced))(?![{_LETTERS}])"
 )
-# The same for a text all in ASCII (most are), where \d is [0-9]: the engine skips to a
-# digit faster when it need not ask Unicode what a digit is.
-_MONTH_BEFORE_YEAR_ASCII = re.compile(
-    r"[0-9][0-9]*[ \t\-/.']{0,3}[A-Za-z]*(?<=(?i:naj|bef|ram|rpa|yam|nuj|luj|gua|pes|tco|von|ced))(?![A-Za-z])"
-)
+# For a text all in ASCII (most are), both kinds are found in one forward pass, from the
+# digits alone: a digit opening a number shaped like a date (as _DIGIT_START), and the first
+# digit of a number with a letter before it, but for up to three of [ \t\-/.'] (a year after
+# a word: the word is then read back in Python, a month's if its first three letters are).
+_YEAR_AFTER_WORD = r"(?:(?<=[A-Za-z].)|(?<=[A-Za-z][ \t\-/.'].)|(?<=[A-Za-z][ \t\-/.']{2}.)|(?<=[A-Za-z][ \t\-/.']{3}.))"
+_DIGIT_SHAPED = r"(?<!\w.)(?=\d?(?:[^\W\d]{2})?[ \t\-]|\d?[/.\-]|\d\d\d[/.\-])"
+_ASCII_DIGIT = re.compile(rf"[0-9](?:(?P<start>{_DIGIT_SHAPED})(?P<year>{_YEAR_AFTER_WORD})?|(?P<only_year>{_YEAR_AFTER_WORD}))")
+_ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_MONTH_HEADS = frozenset(name[:3] for name in MONTHS)
 
 
 def _candidates(text: str) -> list[int]:
     """Every position where _DATE could match, in order (and some where it cannot)."""
-    found = [match.start() for match in _DIGIT_START.finditer(text)]
-    end = len(text)
-    months = _MONTH_BEFORE_YEAR_ASCII if text.isascii() else _MONTH_BEFORE_YEAR
-    found += [end - match.end() for match in months.finditer(text[::-1])]
+    if not text.isascii():
+        found = [match.start() for match in _DIGIT_START.finditer(text)]
+        end = len(text)
+        found += [end - match.end() for match in _MONTH_BEFORE_YEAR.finditer(text[::-1])]
+        found.sort()
+        return found
+    found = []
+    letters = _ASCII_LETTER
+    for match in _ASCII_DIGIT.finditer(text):
+        digit = match.start()
+        if match.start("start") >= 0:
+            found.append(digit)
+            if match.start("year") < 0:
+                continue
+        last = digit - 1  # the word's last letter: at most three separators back
+        while text[last] not in letters:
+            last -= 1
+        first = last
+        while first > 0 and text[first - 1] in letters:
+            first -= 1
+        if last - first >= 2 and text[first : first + 3].lower() in _MONTH_HEADS:
+            found.append(first)
     found.sort()
     return found
 
