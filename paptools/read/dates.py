@@ -93,7 +93,8 @@ def _parse_token(match: re.Match[str]) -> EntryDate | None:
 # - a month's name before a year ("Sept 2023", "Nov23"), found by reading the text backwards
 #   from the year: the run of letters before it, its first three a month's. Letters are
 #   those that match [A-Za-z] under IGNORECASE, as _DATE reads them ("ſ" is an "s").
-_DIGIT_START = re.compile(r"[0-9](?<!\w.)(?=\d?(?:[^\W\d]{2})?[ \t\-]|\d?[/.\-]|\d\d\d[/.\-])")
+_DIGIT_SHAPED = r"(?<!\w.)(?=\d?(?:[^\W\d]{2})?[ \t\-]|\d?[/.\-]|\d\d\d[/.\-])"
+_DIGIT_START = re.compile(rf"[0-9]{_DIGIT_SHAPED}")
 _LETTERS = "A-Za-z\u0130\u0131\u017f\u212a"
 _MONTH_BEFORE_YEAR = re.compile(
     rf"\d\d*[ \t\-/.']{{0,3}}[{_LETTERS}]*(?<=(?i:naj|bef|ram|rpa|yam|nuj|luj|gua|pes|tco|von|ced))(?![{_LETTERS}])"
@@ -103,7 +104,6 @@ _MONTH_BEFORE_YEAR = re.compile(
 # digit of a number with a letter before it, but for up to three of [ \t\-/.'] (a year after
 # a word: the word is then read back in Python, a month's if its first three letters are).
 _YEAR_AFTER_WORD = r"(?:(?<=[A-Za-z].)|(?<=[A-Za-z][ \t\-/.'].)|(?<=[A-Za-z][ \t\-/.']{2}.)|(?<=[A-Za-z][ \t\-/.']{3}.))"
-_DIGIT_SHAPED = r"(?<!\w.)(?=\d?(?:[^\W\d]{2})?[ \t\-]|\d?[/.\-]|\d\d\d[/.\-])"
 _ASCII_DIGIT = re.compile(rf"[0-9](?:(?P<start>{_DIGIT_SHAPED})(?P<year>{_YEAR_AFTER_WORD})?|(?P<only_year>{_YEAR_AFTER_WORD}))")
 _ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _MONTH_HEADS = frozenset(name[:3] for name in MONTHS)
