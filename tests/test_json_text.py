@@ -1,7 +1,12 @@
 """The JSON text printed by --json: the same text whichever encoder writes it, and safe on a terminal."""
 from __future__ import annotations
 
-from paptools.write.jsondoc import json_text
+from paptools.write.jsondoc import json_bytes
+
+
+def json_text(document: object) -> str:
+    """What --json prints, as text."""
+    return json_bytes(document).decode("utf-8")
 
 
 def test_a_document_is_written_indented_with_its_characters_as_written():

@@ -36,11 +36,6 @@ def json_bytes(document: Any) -> bytes:
     return json_safe_utf8(data)
 
 
-def json_text(document: Any) -> str:
-    """json_bytes as text."""
-    return json_bytes(document).decode("utf-8")
-
-
 def _month(value: Month | None) -> str | None:
     return value.iso() if value else None
 

@@ -37,9 +37,7 @@ _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 
 def json_safe_utf8(data: bytes) -> bytes:
     """json_safe for JSON already in UTF-8 (orjson's): the same bytes when there is nothing to escape."""
-    if b"\x7f" not in data and _C1_UTF8.search(data) is None:
-        return data
-    return json_safe(data.decode("utf-8")).encode("utf-8")
+    return _escaped(data.decode("utf-8")).encode("utf-8") if _unsafe(data) else data
 
 
 def json_safe(document: str) -> str:
@@ -52,8 +50,15 @@ def json_safe(document: str) -> str:
     """
     try:
         data = document.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: escaped below
-        data = None
-    if data is not None and b"\x7f" not in data and _C1_UTF8.search(data) is None:
-        return document
+    except UnicodeEncodeError:  # a lone surrogate: escaped
+        return _escaped(document)
+    return _escaped(document) if _unsafe(data) else document
+
+
+def _unsafe(data: bytes) -> bool:
+    """Whether UTF-8 JSON holds a DEL or a C1 control."""
+    return b"\x7f" in data or _C1_UTF8.search(data) is not None
+
+
+def _escaped(document: str) -> str:
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", document)
