@@ -240,6 +240,32 @@ def test_renamed_files_give_the_same_version_date_and_figures(tmp_path, name):
     assert statuses(plan) == {"PAP 1.1": ("Complete", "Complete"), "PAP 1.2": ("On track", "On track")}
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("SEND Priority Action Plan - updated 3 November 2025", ("2025-11-03", "cell PAP!A1 'SEND Priority Action Plan - updated 3 November 2025'")),
+    ("Oldham SEND PAP, position as at January 2025", ("2025-01-01", "cell PAP!A1 'Oldham SEND PAP, position as at January 2025'")),
+    ("Priority Action Plan (as at 31/03/2025)", ("2025-03-31", "cell PAP!A1 'Priority Action Plan (as at 31/03/2025)'")),
+    # no break before the label, or more after the date: an action's words, not the version's date
+    ("Annual reviews updated June 2024", ("2025-02-03", "document properties (modified)")),
+    ("Plan - updated June 2024 and again in May", ("2025-02-03", "document properties (modified)")),
+])
+def test_a_title_that_ends_in_its_date_dates_the_version(tmp_path, title, expected):
+    path = build(tmp_path / "PAP.xlsx", {"PAP": [
+        [title],
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "RA"],
+        ["PAP 1.1", "A", "Ann Lee", "Dec-24", "Nov 24: done.", "Complete"],
+    ]}, modified=datetime(2025, 2, 3, 10, 0))
+    plan = read_plan(path)
+    assert (plan.version_date.isoformat(), plan.version_date_source) == expected
+
+
+def test_an_action_whose_words_end_in_a_date_does_not_date_the_version(tmp_path):
+    path = build(tmp_path / "PAP.xlsx", {"PAP": [
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "RA"],
+        ["PAP 1.1", "Reviews - updated June 2024", "Ann Lee", "Dec-24", "Nov 24: done.", "Complete"],
+    ]}, modified=datetime(2025, 2, 3, 10, 0))
+    assert read_plan(path).version_date.isoformat() == "2025-02-03"
+
+
 def test_without_a_dated_cell_the_document_properties_date_the_version(tmp_path):
     path = build(tmp_path / "PAP 2023-02.xlsx", {"PAP": [
         ["Ref", "Action", "Owner", "Timescale", "Progress", "RA"],
@@ -378,3 +404,47 @@ def test_status_words_coloured_by_conditional_formatting_are_read_as_words(tmp_p
     status = plan.layout.tables[0].status
     assert status.kind == "text (coloured by conditional formatting)"
     assert lines(plan) == []
+
+
+def test_columns_headed_only_by_months_hold_the_progress_of_each_month(tmp_path):
+    path = build(tmp_path / "tracker.xlsx", {"Tracker": [
+        ["ID", "Action", "Lead", "Due", "RAG", "Oct 25", "Nov 25", "Dec"],
+        ["A1", "Recruit caseworkers", "Ann Lee", "Mar-26", "G", "Advert out", "Two appointed", None],
+        ["A2", "Train SENCOs", "Bo Khan", "Mar-26", "A", "Booked", None, "14/12/25: first session held"],
+    ]})
+    plan = read_plan(path)
+    assert entries(plan.actions[0]) == [
+        ("2025-10", "Advert out", "period column", "Tracker!F2"),
+        ("2025-11", "Two appointed", "period column", "Tracker!G2"),
+    ]
+    assert entries(plan.actions[1]) == [
+        ("2025-10", "Booked", "period column", "Tracker!F3"),
+        ("2025-12-14", "first session held", "period column", "Tracker!H3"),
+    ]
+    assert lines(plan) == []
+
+
+def test_date_cells_heading_month_columns_date_the_month(tmp_path):
+    path = build(tmp_path / "tracker.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Due", "RAG", datetime(2025, 10, 1), datetime(2025, 11, 1)],
+        ["PAP 1.1", "Recruit", "Ann Lee", "Mar-26", "G", "Advert out", "Two appointed"],
+    ]})
+    assert entries(read_plan(path).actions[0]) == [
+        ("2025-10", "Advert out", "period column", "Plan!F2"),
+        ("2025-11", "Two appointed", "period column", "Plan!G2"),
+    ]
+
+
+def test_a_timeline_of_marks_under_months_is_not_progress(tmp_path):
+    path = build(tmp_path / "gantt.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Due", "RAG", "Oct 25", "Nov 25", "Dec 25"],
+        ["PAP 1.1", "Recruit", "Ann Lee", "Dec-25", "G", "x", "x", None],
+        ["PAP 1.2", "Train", "Ann Lee", "Dec-25", "A", None, "x", "x"],
+    ]})
+    plan = read_plan(path)
+    assert [e for a in plan.actions for e in a.entries] == []
+    assert plan.actions[0].extra == (("Oct 25", "x"), ("Nov 25", "x"))
+    assert lines(plan) == [
+        "Plan!1:1: no Progress column, period columns or updates sheet: the actions are read without progress "
+        "(their statuses still count); name the progress column in paptools.toml"
+    ]
