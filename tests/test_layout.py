@@ -240,6 +240,32 @@ def test_renamed_files_give_the_same_version_date_and_figures(tmp_path, name):
     assert statuses(plan) == {"PAP 1.1": ("Complete", "Complete"), "PAP 1.2": ("On track", "On track")}
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("SEND Priority Action Plan - updated 3 November 2025", ("2025-11-03", "cell PAP!A1 'SEND Priority Action Plan - updated 3 November 2025'")),
+    ("Oldham SEND PAP, position as at January 2025", ("2025-01-01", "cell PAP!A1 'Oldham SEND PAP, position as at January 2025'")),
+    ("Priority Action Plan (as at 31/03/2025)", ("2025-03-31", "cell PAP!A1 'Priority Action Plan (as at 31/03/2025)'")),
+    # no break before the label, or more after the date: an action's words, not the version's date
+    ("Annual reviews updated June 2024", ("2025-02-03", "document properties (modified)")),
+    ("Plan - updated June 2024 and again in May", ("2025-02-03", "document properties (modified)")),
+])
+def test_a_title_that_ends_in_its_date_dates_the_version(tmp_path, title, expected):
+    path = build(tmp_path / "PAP.xlsx", {"PAP": [
+        [title],
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "RA"],
+        ["PAP 1.1", "A", "Ann Lee", "Dec-24", "Nov 24: done.", "Complete"],
+    ]}, modified=datetime(2025, 2, 3, 10, 0))
+    plan = read_plan(path)
+    assert (plan.version_date.isoformat(), plan.version_date_source) == expected
+
+
+def test_an_action_whose_words_end_in_a_date_does_not_date_the_version(tmp_path):
+    path = build(tmp_path / "PAP.xlsx", {"PAP": [
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "RA"],
+        ["PAP 1.1", "Reviews - updated June 2024", "Ann Lee", "Dec-24", "Nov 24: done.", "Complete"],
+    ]}, modified=datetime(2025, 2, 3, 10, 0))
+    assert read_plan(path).version_date.isoformat() == "2025-02-03"
+
+
 def test_without_a_dated_cell_the_document_properties_date_the_version(tmp_path):
     path = build(tmp_path / "PAP 2023-02.xlsx", {"PAP": [
         ["Ref", "Action", "Owner", "Timescale", "Progress", "RA"],

@@ -1,7 +1,8 @@
 """The date a version of the plan speaks for, from the workbook before its file name.
 
 In order: a dated cell near the top of a sheet or on a cover sheet ("Updated: 14/01/2025",
-"Version date" beside a date, "Position as at January 2025"), then the document properties
+"Version date" beside a date, "Position as at January 2025"), then a title that ends in its
+date ("SEND Priority Action Plan - updated 3 November 2025"), then the document properties
 (modified, then created), then a date in the file name. Each answer says where it came from,
 so two copies of one version renamed to anything give the same date.
 """
@@ -23,10 +24,19 @@ _LABEL = re.compile(
 )
 _FILE_DATE = re.compile(r"(?<!\d)(20\d\d)[-_. ]?(0[1-9]|1[0-2])(?:[-_. ]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
 COVER_ROWS = 12  # how far down a sheet a version-date label is looked for
+_TITLE_LENGTH = 200  # a title is one line; a longer cell is somebody's text
+# What may stand before a label inside a title: "Plan, updated", "Plan - position as at", "Plan (as at".
+_TITLE_BREAK = re.compile(r"(?:[,;:(\[|]|\s[-–—])\s*\Z")
 
 
 def date_from_cells(cells: Iterable[tuple[str, str, object, object]]) -> tuple[date, str] | None:
-    """The first labelled date among (sheet, coordinate, value, next cell's value) near the tops of sheets."""
+    """The first labelled date among (sheet, coordinate, value, next cell's value) near the tops of
+    sheets; failing that, the first title that ends in a labelled date."""
+    cells = list(cells)
+    return _labelled(cells) or _in_title(cells)
+
+
+def _labelled(cells: list[tuple[str, str, object, object]]) -> tuple[date, str] | None:
     for sheet, coordinate, value, beside in cells:
         if not isinstance(value, str) or len(value) > 80:
             continue  # a label is short; progress text that mentions "as at" is not one
@@ -38,6 +48,28 @@ def date_from_cells(cells: Iterable[tuple[str, str, object, object]]) -> tuple[d
         found = _as_date(rest) if rest.strip() else _as_date(beside)
         if found is not None:
             return found, f"cell {sheet}!{coordinate} '{one_line(value, 60)}'"
+    return None
+
+
+def _in_title(cells: list[tuple[str, str, object, object]]) -> tuple[date, str] | None:
+    """A label after a break in a title, followed at once by its date and nothing more.
+
+    "Plan - updated 3 November 2025" is a version date; "Reviews updated by June 2024" (an
+    action's words, no break before the label, and "by" before the date) is not.
+    """
+    for sheet, coordinate, value, beside in cells:
+        if (not isinstance(value, str) or len(value) > _TITLE_LENGTH or "\n" in value.strip()
+                or beside not in (None, "")):  # a title stands alone in its row; an action has an owner beside it
+            continue
+        text = value.strip(" \t*)]")
+        for label in _LABEL.finditer(text):
+            if not label.start() or not _TITLE_BREAK.search(text, 0, label.start()):
+                continue
+            rest = text[label.end():]
+            tokens = find_dates(rest)
+            if len(tokens) == 1 and tokens[0].start == 0 and not rest[tokens[0].end:].strip(" .)]"):
+                when = tokens[0].date
+                return date(when.year, when.month, when.day or 1), f"cell {sheet}!{coordinate} '{one_line(value.strip(), 60)}'"
     return None
 
 
