@@ -404,3 +404,47 @@ def test_status_words_coloured_by_conditional_formatting_are_read_as_words(tmp_p
     status = plan.layout.tables[0].status
     assert status.kind == "text (coloured by conditional formatting)"
     assert lines(plan) == []
+
+
+def test_columns_headed_only_by_months_hold_the_progress_of_each_month(tmp_path):
+    path = build(tmp_path / "tracker.xlsx", {"Tracker": [
+        ["ID", "Action", "Lead", "Due", "RAG", "Oct 25", "Nov 25", "Dec"],
+        ["A1", "Recruit caseworkers", "Ann Lee", "Mar-26", "G", "Advert out", "Two appointed", None],
+        ["A2", "Train SENCOs", "Bo Khan", "Mar-26", "A", "Booked", None, "14/12/25: first session held"],
+    ]})
+    plan = read_plan(path)
+    assert entries(plan.actions[0]) == [
+        ("2025-10", "Advert out", "period column", "Tracker!F2"),
+        ("2025-11", "Two appointed", "period column", "Tracker!G2"),
+    ]
+    assert entries(plan.actions[1]) == [
+        ("2025-10", "Booked", "period column", "Tracker!F3"),
+        ("2025-12-14", "first session held", "period column", "Tracker!H3"),
+    ]
+    assert lines(plan) == []
+
+
+def test_date_cells_heading_month_columns_date_the_month(tmp_path):
+    path = build(tmp_path / "tracker.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Due", "RAG", datetime(2025, 10, 1), datetime(2025, 11, 1)],
+        ["PAP 1.1", "Recruit", "Ann Lee", "Mar-26", "G", "Advert out", "Two appointed"],
+    ]})
+    assert entries(read_plan(path).actions[0]) == [
+        ("2025-10", "Advert out", "period column", "Plan!F2"),
+        ("2025-11", "Two appointed", "period column", "Plan!G2"),
+    ]
+
+
+def test_a_timeline_of_marks_under_months_is_not_progress(tmp_path):
+    path = build(tmp_path / "gantt.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Due", "RAG", "Oct 25", "Nov 25", "Dec 25"],
+        ["PAP 1.1", "Recruit", "Ann Lee", "Dec-25", "G", "x", "x", None],
+        ["PAP 1.2", "Train", "Ann Lee", "Dec-25", "A", None, "x", "x"],
+    ]})
+    plan = read_plan(path)
+    assert [e for a in plan.actions for e in a.entries] == []
+    assert plan.actions[0].extra == (("Oct 25", "x"), ("Nov 25", "x"))
+    assert lines(plan) == [
+        "Plan!1:1: no Progress column, period columns or updates sheet: the actions are read without progress "
+        "(their statuses still count); name the progress column in paptools.toml"
+    ]

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from paptools.layout import Candidate, Column, LogSheet, Period
-from paptools.model import DataWarning
+from paptools.model import DataWarning, EntryDate
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.headers import FIELD_LABELS, MAX_HEADER, HeaderMatch, match_header
-from paptools.read.periods import fill_years, is_period, period_header
+from paptools.read.periods import bare_period, fill_years, is_period, period_header
 from paptools.read.refs import parse_ref
 from paptools.read.rules import bounds
 from paptools.read.text import clean_text, normalise_label
@@ -100,8 +100,11 @@ class Header:
 
 
 def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, str],
-                forced: dict[str, str] | None = None) -> Header:
-    """Each field to its best column; periods to their own list; the rest kept as extra columns."""
+                forced: dict[str, str] | None = None, months: frozenset[int] = frozenset()) -> Header:
+    """Each field to its best column; periods to their own list; the rest kept as extra columns.
+
+    `months` are columns headed only by a month that _month_columns found holding progress.
+    """
     matches: dict[int, HeaderMatch] = {}
     period_columns: list[tuple[int, str]] = []
     forced_fields = {normalise_label(h): f for h, f in (forced or {}).items()}
@@ -109,7 +112,7 @@ def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int,
         label = normalise_label(text)
         if label in forced_fields:
             matches[index] = HeaderMatch(forced_fields[label], 100, "house-style file")
-        elif is_period(text, _group_field(groups.get(index)) == "progress"):
+        elif index in months or is_period(text, _group_field(groups.get(index)) == "progress"):
             period_columns.append((index, text))
         else:
             found = match_header(text)
@@ -134,7 +137,8 @@ def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int,
                     f"column {column_letter(other + 1)} '{headers[other]}' could also be the {FIELD_LABELS[name]} "
                     f"column; column {column_letter(winner + 1)} '{headers[winner]}' is used (name the right one "
                     "in paptools.toml)"))
-    found_periods = [(i, h, *period_header(h)) for i, h in period_columns]
+    found_periods = [(i, h, *(_month_of(period_header(h)) if i in months else period_header(h)))
+                     for i, h in period_columns]
     dates = fill_years([(when, month) for _, _, _, when, month in found_periods])
     periods = [Period(i, column_letter(i + 1), h, when, baseline)
                for (i, h, baseline, _, _), when in zip(found_periods, dates)]
@@ -146,6 +150,35 @@ def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int,
     extra = [(i, " ".join(h.split())) for i, h in headers.items()
              if i not in taken and i not in {p.index for p in periods}]
     return Header((row,), headers, sorted(columns, key=lambda c: c.index), extra, periods, warnings)
+
+
+def _month_of(found: tuple[bool, EntryDate | None, int | None]) -> tuple[bool, EntryDate | None, int | None]:
+    """A date cell heading a month's column ("01/10/2025", shown as "Oct-25") dates the month, not its first day."""
+    baseline, when, month = found
+    if when is not None and when.day == 1:
+        when = EntryDate(when.year, when.month)
+    return baseline, when, month
+
+
+MONTH_WORD = 4  # a cell with this many letters is somebody's words ("Booked"), not a timeline's mark ("x", "✓")
+
+
+def _month_columns(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
+    """A plan with no Progress column whose columns are headed only by months ("Oct 25", "Nov 25",
+    or date cells): when those columns hold sentences, they are its progress, one column per month.
+    A timeline of marks ("x") under the months is not, and stays in the extra columns.
+    """
+    if header.periods or "progress" in header.fields or len(header.rows) > 1:
+        return header
+    dated = [index for index, text in header.extra if bare_period(text)]
+    if len(dated) < 2:
+        return header
+    below = [row for row in rows if row.number > header.rows[0]][:200]
+    values = [row.texts[i] for row in below for i in dated if i < len(row.texts) and row.texts[i]]
+    worded = sum(1 for value in values if sum(map(str.isalpha, value)) >= MONTH_WORD)
+    if not values or worded * 2 < len(values):
+        return header
+    return _map_header(sheet, header.rows[0], header.headers, {}, forced, frozenset(dated))
 
 
 def _dated_columns(columns: list[int], headers: dict[int, str]) -> list[int]:
@@ -233,7 +266,7 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
                     sheet.title, row.number, tuple(headers.values()),
                     tuple(FIELD_LABELS[f] for f in sorted(header.fields)), tuple(missing))))
             continue
-        return _with_group_row(sheet, scan, position, header, forced), []
+        return _month_columns(sheet.title, _with_group_row(sheet, scan, position, header, forced), rows, forced), []
     candidates.sort(key=lambda c: -c[0])
     return None, [c for _, c in candidates[:3]]
 

@@ -61,6 +61,16 @@ def is_period(header: str, in_progress_group: bool = False) -> bool:
     return dated and (in_progress_group or bool(_PERIOD_WORD.search(label)))
 
 
+def bare_period(header: str) -> bool:
+    """A header that is nothing but a month or a date ("Oct 25", "October", a date cell): a period
+    only where the column's cells say so (read/detect.py looks at them)."""
+    text = header.strip(" .:")
+    if _MONTH_WORD.fullmatch(text):
+        return True
+    dates = find_dates(text)
+    return len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(text)
+
+
 def fill_years(found: list[tuple[EntryDate | None, int | None]]) -> list[EntryDate | None]:
     """Each period's date, a month without a year taking its year from its neighbours in order."""
     dates: list[EntryDate | None] = [when for when, _ in found]
