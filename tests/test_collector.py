@@ -29,3 +29,15 @@ def test_a_collector_switched_off_by_the_caller_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_program_ends_with_the_collector_still_paused():
+    """Run as the program (no arguments given to main), the process ends with the collector paused, so the
+    interpreter does not collect every object still alive on its way out."""
+    import subprocess
+    import sys
+
+    probe = ("import gc, sys\nsys.argv = ['paptools', '--version']\nfrom paptools.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    print(gc.isenabled())")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["paptools, version 0.1.0", "False"]

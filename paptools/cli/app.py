@@ -6,9 +6,10 @@ failure says so in one line too. --debug shows the traceback instead.
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -62,8 +63,24 @@ class _Group(click.Group):
                 importlib.import_module(f"paptools.cli.{module}")
         return super().get_command(ctx, cmd_name)
 
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        """Run the command line. Without `args` in standalone mode this is the program itself (the
+        `paptools` script, `python -m paptools`): the process ends when it returns or raises.
+
+        The collector then stays paused to the end: exiting with it running, the interpreter's
+        last act is a full collection of every object still alive (a read's caches, a plan's
+        entries), which frees nothing that exiting does not. `summary` of 500 actions: 0.95x
+        wall. Called with its arguments (CliRunner, a script), it leaves the collector as it was.
+        """
+        if args is not None or not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        finally:
+            gc.disable()
+
     def invoke(self, ctx: click.Context) -> Any:
-        import gc
         import warnings
 
         # A command is one short process whose records (two plans of 5,000 actions: over a million

@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
+from paptools.read.fuzzy import best_ratio
 from paptools.read.text import normalise_label
 
 # Every phrase a field is known by, normalised (lower case, punctuation as spaces).
@@ -144,7 +143,7 @@ def match_header(header: str) -> HeaderMatch | None:
     if len(label) >= 5 and not _mostly_digits(label):
         words = " ".join(sorted(label.split()))
         indexes, phrases = _near_in_length(len(words))
-        found = process.extractOne(words, phrases, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        found = best_ratio(words, phrases, _FUZZY_CUTOFF)
         if found is not None:
             phrase = _FUZZY_PHRASES[indexes[found[2]]]
             return HeaderMatch(_PHRASES[phrase], int(found[1] * 0.9), f"close to '{phrase}'")

@@ -17,9 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
 from paptools.model import Status
+from paptools.read.fuzzy import best_token_sort
 
 
 @dataclass(frozen=True)
@@ -135,7 +134,7 @@ def _fuzzy(word: str, choices: Iterable[str]) -> str | None:
     """The choice a misspelt or reordered word stands for, never across a negation."""
     if len(word) < 5:
         return None
-    found = process.extractOne(word, list(choices), scorer=fuzz.token_sort_ratio, score_cutoff=_FUZZY_CUTOFF)
+    found = best_token_sort(word, list(choices), _FUZZY_CUTOFF)
     if found is None:
         return None
     choice = found[0]
