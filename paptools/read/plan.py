@@ -24,7 +24,7 @@ from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.headers import FIELD_LABELS
 from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
-from paptools.read.progress import cell_entries, date_entry, log_entries, period_entries, period_text
+from paptools.read.progress import CellMemo, cell_entries, date_entry, log_entries, period_entries, period_text
 from paptools.read.refs import Ref, RefCandidate, parse_ref, resolve_numeric_refs
 from paptools.read.scale import lookup
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
@@ -47,12 +47,12 @@ def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = No
 
 
 def _read(path: Path, progress: Callable[[int, int], None] | None, style: str | Path | HouseStyle | None,
-          text: Callable[[object], str]) -> Plan:
+          text: Callable[[object], str], memo: CellMemo | None = None) -> Plan:
     house = style if isinstance(style, HouseStyle) else find_style(path, Path(style) if style else None)
     book = open_book(path)
     try:
         seen: dict[str, list[Row]] = {}
-        return read_through(book, detect_layout(book, house, seen, text), progress, house, seen)
+        return read_through(book, detect_layout(book, house, seen, text), progress, house, seen, memo)
     finally:
         book.close()
 
@@ -63,18 +63,21 @@ class Versions:
     Most cells of a version are as they were in the version before, so each cell's clean text
     is kept for the next version (the texts of two versions at most): a cell that did not
     change is not cleaned again, and its text is the same string as before, which the entry
-    splitter's cache then finds at once.
+    splitter's cache then finds at once; and each unchanged Progress cell's entries are the
+    ones read from the version before (read/progress.py CellMemo says when that holds).
     """
 
     def __init__(self, style: str | Path | HouseStyle | None = None) -> None:
         self._style = style
         self._before: dict[str, str] = {}
         self._now: dict[str, str] = {}
+        self._cells = CellMemo()
 
     def read(self, path: str | Path, progress: Callable[[int, int], None] | None = None) -> Plan:
         """The next version, as read_plan(path, progress, style) reads it."""
         self._before, self._now = self._now, {}
-        return _read(Path(path), progress, self._style, self._text)
+        self._cells.next_version()
+        return _read(Path(path), progress, self._style, self._text, self._cells)
 
     def _text(self, value: object) -> str:
         if type(value) is not str:
@@ -87,11 +90,13 @@ class Versions:
 
 
 def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None] | None = None,
-                 style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None) -> Plan:
+                 style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None,
+                 memo: CellMemo | None = None) -> Plan:
     """Read the workbook's cells through a detected (or stated) layout into a Plan.
 
     `seen` holds the rows detect_layout kept, so no sheet is streamed twice; each sheet's rows
     are taken out of it once walked, so the cells are not held while the entries are built.
+    `memo` holds the Progress cells' entries of the version read before (Versions).
     """
     walker = Walker(book, layout, seen)
     walker.read(GENERATED_PROPERTY in book.custom_properties, progress)
@@ -99,7 +104,7 @@ def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None
         raise NoActions(book.path, "has no text on any sheet: check it is the right file, saved after editing")
     if not layout.tables:
         raise NoActions(book.path, refusal(layout))
-    return _Assembler(book, layout, walker, style or HouseStyle()).plan()
+    return _Assembler(book, layout, walker, style or HouseStyle(), memo).plan()
 
 
 def refusal(layout: Layout) -> str:
@@ -120,8 +125,8 @@ def refusal(layout: Layout) -> str:
 class _Assembler:
     """Raw actions -> Actions: refs settled, statuses read in the plan's words, entries merged."""
 
-    def __init__(self, book: Book, layout: Layout, walker: Walker, style: HouseStyle):
-        self.book, self.layout, self.walker, self.style = book, layout, walker, style
+    def __init__(self, book: Book, layout: Layout, walker: Walker, style: HouseStyle, memo: CellMemo | None):
+        self.book, self.layout, self.walker, self.style, self.memo = book, layout, walker, style, memo
         self.warnings = walker.warnings
         self.tables = {t.sheet: t for t in layout.tables}
 
@@ -199,7 +204,12 @@ class _Assembler:
 
         def author(initials: str) -> str | None:
             return people.author(initials, owners)
-        entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author) if cell_text else []
+        if not cell_text:
+            entries: list[Entry] = []
+        elif self.memo is not None:
+            entries = self.memo.entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author)
+        else:
+            entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author)
         if raw.fields.get("status_date"):
             entries = date_entry(entries, raw.fields["status_date"], self.layout.entry_order == "newest first")
         periods = period_entries(table, raw.fields, raw.row, self.warn, author)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
+from typing import NamedTuple
 
 from paptools.layout import LogSheet, Table
 from paptools.model import Entry, EntryDate, EntryOrder, EntrySource
@@ -38,6 +39,56 @@ def cell_entries(text: str, sheet: str, cell: str | None, warn: Warn,
     where = f"{sheet}!{cell}" if cell else None
     return [Entry(p.date, p.initials, author(p.initials) if author and p.initials else None, p.raw, p.text_start,
                   EntrySource.CELL, where) for p in split.parts]
+
+
+class CellMemo:
+    """Each Progress cell's entries and notes, kept from one version of a plan for the next.
+
+    Most cells of a version are as they were in the version before. A cell's entries depend
+    only on its text, the order it is read in, where it is, and the author each initials in
+    it names (from the action's owners and the plan's): when the text, sheet and order are
+    the same and every initials names the same author as before, the entries are the ones
+    read before, exactly as cell_entries would build them (built again with the new cell
+    when rows moved). Two versions' worth at most are held.
+    """
+
+    def __init__(self) -> None:
+        self._before: dict[_CellKey, _Kept] = {}
+        self._now: dict[_CellKey, _Kept] = {}
+
+    def next_version(self) -> None:
+        """Keep what the version just read gave, for the next one; forget the one before."""
+        self._before, self._now = self._now, {}
+
+    def entries(self, text: str, sheet: str, cell: str | None, warn: Warn, order: EntryOrder,
+                author: Callable[[str], str | None]) -> list[Entry]:
+        """What cell_entries(text, sheet, cell, warn, order, author) gives."""
+        key = (text, sheet, order.value)
+        kept = self._before.get(key)
+        if kept is None or any(author(initials) != name for initials, name in kept.signed):
+            notes: list[str] = []
+            built = cell_entries(text, sheet, cell, lambda _sheet, _cell, note, _value: notes.append(note),
+                                 order, author)
+            kept = _Kept(cell, tuple(built), tuple(notes),
+                         tuple({e.initials: e.author for e in built if e.initials}.items()))
+        elif kept.cell != cell:  # the same cell on another row
+            where = f"{sheet}!{cell}" if cell else None
+            kept = kept._replace(cell=cell, entries=tuple(
+                Entry(e.date, e.initials, e.author, e.raw, e.text_start, e.source, where) for e in kept.entries))
+        self._now[key] = kept
+        for note in kept.notes:
+            warn(sheet, cell, note, None)
+        return list(kept.entries)
+
+
+_CellKey = tuple[str, str, str]
+
+
+class _Kept(NamedTuple):
+    cell: str | None
+    entries: tuple[Entry, ...]
+    notes: tuple[str, ...]
+    signed: tuple[tuple[str, str | None], ...]  # each initials in the cell, and the author it named
 
 
 def period_entries(table: Table, fields: dict[str, str], row: int, warn: Warn,
