@@ -12,9 +12,10 @@ import posixpath
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO
 
 from lxml import etree
 
@@ -34,7 +35,8 @@ _PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": Fa
                    "remove_comments": True, "remove_pis": True}
 
 
-class Relationship(NamedTuple):
+@dataclass(frozen=True)
+class Relationship:
     """One link from a part to another: its id, its kind (the last word of its type) and the part."""
 
     id: str
@@ -42,7 +44,8 @@ class Relationship(NamedTuple):
     target: str
 
 
-class Properties(NamedTuple):
+@dataclass(frozen=True)
+class Properties:
     """The workbook's document properties (File > Info), from docProps/core.xml."""
 
     title: str | None = None
@@ -53,7 +56,8 @@ class Properties(NamedTuple):
     last_modified_by: str | None = None
 
 
-class SheetEntry(NamedTuple):
+@dataclass(frozen=True)
+class SheetEntry:
     """A worksheet as the workbook lists it: name, visibility and the part that holds it."""
 
     title: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -20,7 +20,8 @@ _REFERENCE = re.compile(rf"^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?({_BOUND}(?::{_BO
 _CELL = re.compile(r"([A-Z]{1,3})(\d+)")
 
 
-class Validation(NamedTuple):
+@dataclass(frozen=True)
+class Validation:
     """A data-validation rule: the ranges it covers and, for a list, the values it allows."""
 
     ranges: tuple[str, ...]
@@ -32,7 +33,8 @@ class Validation(NamedTuple):
         return any(in_range(coordinate, ref) for ref in self.ranges)
 
 
-class ConditionalFormat(NamedTuple):
+@dataclass(frozen=True)
+class ConditionalFormat:
     """One conditional-formatting rule: where, when (type, operator, formulas) and the fill it paints."""
 
     ranges: tuple[str, ...]
@@ -48,7 +50,8 @@ class ConditionalFormat(NamedTuple):
         return any(in_range(coordinate, ref) for ref in self.ranges)
 
 
-class RawRule(NamedTuple):
+@dataclass(frozen=True)
+class RawRule:
     """A conditional format as found, before its differential style is looked up."""
 
     ranges: tuple[str, ...]
