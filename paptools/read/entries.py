@@ -53,12 +53,26 @@ class Part(NamedTuple):
 
 
 class CellParts(NamedTuple):
-    """A Progress cell split, before its entries are placed: what split_cell says, as parts."""
+    """A Progress cell split, before its entries are placed: what split_cell says, as parts.
 
-    parts: tuple[Part, ...]
+    The parts are kept field by field, each a tuple with one item per part (a part object
+    each was a fifth of a large plan's memory: the split of every cell is cached); `parts`
+    gives them as Part records.
+    """
+
+    text: str  # the cell's text, stripped: every part is a piece of it
+    dates: tuple[EntryDate | None, ...]
+    initials: tuple[str | None, ...]
+    spans: tuple[int, ...]  # where each part lies in the text (model.text_span)
+    text_starts: tuple[int, ...]  # where each part's own text begins in its raw
     notes: tuple[str, ...]
     detected: EntryOrder
     order: EntryOrder
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        return tuple(Part(date, initials, self.text, span, start)
+                     for date, initials, span, start in zip(self.dates, self.initials, self.spans, self.text_starts))
 
 
 def split_entries(
@@ -76,7 +90,8 @@ def split_cell(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> Split
     (one dated entry at the top of the original text, in a plan written newest first).
     """
     cell = split_parts(text, usual_order)
-    entries = tuple(Entry.within(p.written, p.span, p.date, p.initials, None, p.text_start) for p in cell.parts)
+    entries = tuple(Entry.within(cell.text, span, date, initials, None, start)
+                    for date, initials, span, start in zip(cell.dates, cell.initials, cell.spans, cell.text_starts))
     return SplitCell(entries, cell.notes, cell.detected, cell.order)
 
 
@@ -90,7 +105,7 @@ def split_parts(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> Cell
     usual_order = EntryOrder(usual_order)  # "newest first" as a plain string is welcome too
     text = text.strip()
     if not text:
-        return CellParts((), (), EntryOrder.UNKNOWN, usual_order)
+        return CellParts(text, (), (), (), (), (), EntryOrder.UNKNOWN, usual_order)
     notes: list[str] = []
     starts = find_starts(text, notes)
     pieces: list[Piece] = []
@@ -105,7 +120,9 @@ def split_parts(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> Cell
     order = detected if detected is not EntryOrder.UNKNOWN else usual_order
     if order is EntryOrder.NEWEST_FIRST:
         pieces = opening_at_the_end(text, pieces, notes)
-    return CellParts(tuple(_part(text, piece) for piece in pieces), tuple(notes), detected, order)
+    parts = [_part(text, piece) for piece in pieces]
+    return CellParts(text, tuple(p.date for p in parts), tuple(p.initials for p in parts), tuple(p.span for p in parts),
+                     tuple(p.text_start for p in parts), tuple(notes), detected, order)
 
 
 def usual_order(texts: Iterable[str]) -> EntryOrder:
@@ -131,12 +148,12 @@ def usual_order(texts: Iterable[str]) -> EntryOrder:
 
 def _shape(text: str) -> EntryOrder:
     """What the layout of a cell with one dated entry suggests about its order."""
-    parts = split_parts(text).parts
-    if not any(p.date for p in parts):
+    dates = split_parts(text).dates
+    if not any(dates):
         return EntryOrder.UNKNOWN
-    if parts[0].date is None:
+    if dates[0] is None:
         return EntryOrder.OLDEST_FIRST
-    if len(split_parts(text, EntryOrder.NEWEST_FIRST).parts) > len(parts):
+    if len(split_parts(text, EntryOrder.NEWEST_FIRST).dates) > len(dates):
         return EntryOrder.NEWEST_FIRST
     return EntryOrder.UNKNOWN
 

@@ -36,8 +36,9 @@ def cell_entries(text: str, sheet: str, cell: str | None, warn: Warn,
     for note in split.notes:
         warn(sheet, cell, note, None)
     where = f"{sheet}!{cell}" if cell else None
-    return [Entry.within(p.written, p.span, p.date, p.initials, author(p.initials) if author and p.initials else None,
-                         p.text_start, EntrySource.CELL, where) for p in split.parts]
+    return [Entry.within(split.text, span, date, initials, author(initials) if author and initials else None, start,
+                         EntrySource.CELL, where)
+            for date, initials, span, start in zip(split.dates, split.initials, split.spans, split.text_starts)]
 
 
 class CellMemo:
