@@ -99,7 +99,6 @@ class People:
 
     def with_authors(self, entries: tuple[Entry, ...], owners: tuple[str, ...]) -> tuple[Entry, ...]:
         return tuple(
-            Entry(e.date, e.initials, self.author(e.initials, owners), e.raw, e.text_start, e.source, e.cell)
-            if e.initials else e
+            e.replaced(author=self.author(e.initials, owners)) if e.initials else e
             for e in entries
         )
