@@ -128,22 +128,92 @@ class EntryOrder(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One dated (or undated) paragraph of an action's progress."""
+class _Keep(enum.Enum):
+    """A field Entry.replaced leaves as it is (where None is a value of its own)."""
 
+    IT = "it"
+
+
+@dataclass(frozen=True, init=False)
+class Entry:
+    """One dated (or undated) paragraph of an action's progress.
+
+    A record of seven fields, compared, hashed, shown and replaced by their values like the
+    other records. `raw` is kept as where it lies in the text it was written in (the
+    action's Progress cell, shared with Action.progress), not as a copy: a large plan holds
+    hundreds of thousands of entries, and copies were a third of a version's memory.
+    """
+
+    __slots__ = ("_span", "_written", "author", "cell", "date", "initials", "source", "text_start")
     date: EntryDate | None
     initials: str | None
     author: str | None  # owner name the initials were matched to, when they could be
-    raw: str  # the entry exactly as written in the cell (tidied), header included
+    if TYPE_CHECKING:
+        raw: str  # the entry exactly as written in the cell (tidied), header included
+    else:  # a field read from where the entry lies (dataclass takes the property for a default, unused)
+        raw: str = property(lambda self: self._written[self._span >> _SPAN_BITS:self._span & _SPAN_END])
     text_start: int  # where its own text begins in raw, after the date and initials
-    source: EntrySource = EntrySource.CELL
-    cell: str | None = None  # "Updates!D14" where the reader knows it
+    source: EntrySource
+    cell: str | None  # "Updates!D14" where the reader knows it
+    if TYPE_CHECKING:
+        _written: str  # the text the entry was written in
+        _span: int  # where in it, as text_span gives it
+
+    def __init__(self, date: EntryDate | None, initials: str | None, author: str | None, raw: str,
+                 text_start: int, source: EntrySource = EntrySource.CELL, cell: str | None = None) -> None:
+        self._set(date, initials, author, raw, len(raw), text_start, source, cell)
+
+    @classmethod
+    def within(cls, written: str, span: int, date: EntryDate | None, initials: str | None, author: str | None,
+               text_start: int, source: EntrySource = EntrySource.CELL, cell: str | None = None) -> Entry:
+        """The entry whose raw is `spanned(written, span)`: it holds the text it lies in, not a copy."""
+        entry = cls.__new__(cls)
+        entry._set(date, initials, author, written, span, text_start, source, cell)
+        return entry
+
+    def replaced(self, *, date: EntryDate | _Keep | None = _Keep.IT, author: str | _Keep | None = _Keep.IT,
+                 source: EntrySource | None = None, cell: str | _Keep | None = _Keep.IT) -> Entry:
+        """dataclasses.replace(entry, ...) for these fields, keeping where raw lies instead of a copy of it."""
+        return Entry.within(self._written, self._span, self.date if date is _Keep.IT else date, self.initials,
+                            self.author if author is _Keep.IT else author, self.text_start, source or self.source,
+                            self.cell if cell is _Keep.IT else cell)
+
+    def _set(self, date: EntryDate | None, initials: str | None, author: str | None, written: str, span: int,
+             text_start: int, source: EntrySource, cell: str | None) -> None:
+        setter = object.__setattr__
+        setter(self, "date", date)
+        setter(self, "initials", initials)
+        setter(self, "author", author)
+        setter(self, "_written", written)
+        setter(self, "_span", span)
+        setter(self, "text_start", text_start)
+        setter(self, "source", source)
+        setter(self, "cell", cell)
 
     @property
     def text(self) -> str:
-        """The entry without its date and initials (kept as a position: big plans hold many)."""
-        return self.raw[self.text_start:]
+        """The entry without its date and initials."""
+        span, start = self._span, self.text_start
+        if start < 0:  # as raw[text_start:] reads it
+            return self.raw[start:]
+        return self._written[(span >> _SPAN_BITS) + start:span & _SPAN_END]
+
+    def __reduce__(self) -> tuple[type[Entry], tuple[object, ...]]:
+        return (Entry, (self.date, self.initials, self.author, self.raw, self.text_start, self.source, self.cell))
+
+
+_SPAN_BITS = 40  # room for the end of any text (a cell holds 32,767 characters)
+_SPAN_END = (1 << _SPAN_BITS) - 1
+
+
+def text_span(start: int, end: int) -> int:
+    """Where a piece lies in a text, start and end as one int: an object fewer for each of a plan's entries."""
+    return start << _SPAN_BITS | end
+
+
+def spanned(text: str, span: int) -> str:
+    """The piece of `text` that `span` (from text_span) says."""
+    return text[span >> _SPAN_BITS:span & _SPAN_END]
 
 
 @dataclass(frozen=True, slots=True)

@@ -332,3 +332,28 @@ def test_the_trend_gives_the_current_version_its_own_date(example_plans):
         ("Apr 2025", "2025-04-15", ["PAP 1.7"], ()), ("Aug 2025", "2025-08-15", [], ())]
     assert trend[-1][1] == summarize(newer) == restated(result.summary, newer)
     assert trend[0][1] == summarize(older)
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("Complete: signed off at the board", True),
+    ("Marked as complete by the SEND board", True),
+    ("Officers SIGNED OFF AS COMPLETE", True),
+    ("Confirmed complete in the review", True),
+    ("The audit is now complete.", True),
+    ("Action is complete and evidenced", True),
+    ("Action closed at LIP", True),
+    ("This can now be closed", True),
+    ("The board agreed to close it", True),
+    ("Work is complete but to be agreed at board", False),  # not yet
+    ("Completed the first draft", False),
+    ("Review to be completed by March", False),
+    ("The close of the consultation", False),
+    ("Marked as completed", False),
+    ("Café: action closed", True),  # not ASCII: the patterns decide
+    ("Café: now complete", True),
+    ("Café: completed", False),
+])
+def test_an_entry_records_completion_only_in_the_words_that_say_so(text: str, records: bool) -> None:
+    from paptools.compare.completion import records_completion
+
+    assert records_completion(text) is records

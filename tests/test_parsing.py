@@ -191,6 +191,15 @@ def test_initials_prefer_the_actions_own_owners_then_the_busiest_owner():
     assert People([("Sam Lee",), ("Sarah Leah",)]).author("SL", ()) is None  # a tie is not guessed
 
 
+def test_initials_fitting_several_owners_take_the_busiest_the_same_under_every_action():
+    people = People([("Steve Larking",), ("Steve Larking", "Sarah Leah"), ("Sarah Leah", "Sam Lee"), ("Sarah Leah",)])
+    assert people.author("SL", ("Steve Larking", "Sam Lee")) == "Steve Larking"  # both the action's own: the busier
+    assert people.author("SL", ("Julie Daniels",)) == "Sarah Leah"  # nobody of the action's own: the plan's busiest
+    assert people.author("SL", ("Catherine Fox",)) == "Sarah Leah"
+    assert people.author("SL & SL", ("Kim Ray",)) == "Sarah Leah & Sarah Leah"
+    assert people.author("SL", ("Sam Lee", "Kim Ray")) == "Sam Lee"
+
+
 def test_one_spelling_per_ref_as_trackers_write_them():
     from paptools.read.refs import parse_ref
 

@@ -22,6 +22,11 @@ _COMPLETION = re.compile(
     re.I,
 )
 _NOT_YET = re.compile(r"\b(?:recommendation to close|to be agreed|once agreed|when reported|remain open)\b", re.I)
+# Every match of _COMPLETION holds one of these (or starts the text with "complete"): in ASCII text,
+# where the pattern's case-blind letters and these lower-case ones are the same, an entry holding
+# none is settled by a few substring tests, not a search at every position of the text.
+_COMPLETION_PHRASES = ("as complete", "confirmed complete", "now complete", "action complete", "is complete",
+                       "complete and", "now be closed", "agreed to close", "action closed")
 
 
 class Timeliness(str, enum.Enum):
@@ -58,6 +63,8 @@ def records_completion(text: str) -> bool:
     lowered = text.lower()
     if "complet" not in lowered and "close" not in lowered:
         return False  # most entries: no need for the patterns below
+    if text.isascii() and not lowered.startswith("complete") and not any(p in lowered for p in _COMPLETION_PHRASES):
+        return False
     return bool(_COMPLETION.search(text)) and not _NOT_YET.search(text)
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from sys import intern
 from typing import NamedTuple
 
-from paptools.model import Entry, EntryDate, EntryOrder
+from paptools.model import Entry, EntryDate, EntryOrder, spanned, text_span
 from paptools.read.entry_order import Piece, opening_at_the_end, order_of, order_of_dates
 from paptools.read.headings import OPENING, Before, Heading, Reading, Start, before_at, read_starts
 
@@ -43,8 +43,14 @@ class Part(NamedTuple):
 
     date: EntryDate | None
     initials: str | None
-    raw: str  # the entry exactly as written, header included
+    written: str  # the cell's text (stripped), which the entry is a piece of
+    span: int  # where the entry lies in it (model.text_span), so no copy of it is kept
     text_start: int  # where its own text begins in raw
+
+    @property
+    def raw(self) -> str:
+        """The entry exactly as written, header included."""
+        return spanned(self.written, self.span)
 
 
 class CellParts(NamedTuple):
@@ -71,7 +77,7 @@ def split_cell(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> Split
     (one dated entry at the top of the original text, in a plan written newest first).
     """
     cell = split_parts(text, usual_order)
-    entries = tuple(Entry(part.date, part.initials, None, part.raw, part.text_start) for part in cell.parts)
+    entries = tuple(Entry.within(p.written, p.span, p.date, p.initials, None, p.text_start) for p in cell.parts)
     return SplitCell(entries, cell.notes, cell.detected, cell.order)
 
 
@@ -190,7 +196,9 @@ def _split_on(text: str, earlier: Grown) -> Grown | None:
     # where its heading ends, before the cut, so it stays.
     pieces = [earlier.last._replace(end=starts[0][0].pos if starts else len(text))]
     _add_pieces(text, starts, pieces)
-    kept = earlier.cell.parts[: earlier.pieces - 1]
+    # The parts before the cut lie where they did; they are pieces of this text now.
+    kept = [Part(part.date, part.initials, text, part.span, part.text_start)
+            for part in earlier.cell.parts[: earlier.pieces - 1]]
     detected = order_of_dates([*(part.date for part in kept), *(piece.date for piece in pieces)])
     order = detected if detected is not EntryOrder.UNKNOWN else earlier.usual_order
     if order is EntryOrder.NEWEST_FIRST:
@@ -249,12 +257,15 @@ def _shape(text: str) -> EntryOrder:
 
 
 def _part(text: str, piece: Piece) -> Part:
-    """The piece's raw text exactly as written, and where its own text begins.
+    """Where the piece lies in the text, stripped of the whitespace around it, and where its own text begins.
 
     The initials are interned: a few of them sign a whole plan's entries (3 MB at 5,000 actions).
     """
-    raw = text[piece.start : piece.end].strip()
+    raw = text[piece.start : piece.end]
+    stripped = raw.strip()
+    start = piece.start + (len(raw) - len(raw.lstrip()) if raw[:1].isspace() else 0)
     body = text[piece.body : piece.end].strip()
-    return Part(piece.date, intern(piece.initials) if piece.initials else None, raw, len(raw) - len(body))
+    return Part(piece.date, intern(piece.initials) if piece.initials else None, text,
+                text_span(start, start + len(stripped)), len(stripped) - len(body))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from paptools.read.fuzzy import best_ratio
 from paptools.read.text import normalise_label
@@ -120,8 +121,7 @@ QUALIFYING = 80  # a header scoring less than this for every field is an extra c
 MAX_HEADER = 120  # a header is short; longer text is content
 
 
-@dataclass(frozen=True)
-class HeaderMatch:
+class HeaderMatch(NamedTuple):
     """What one header cell means: the field, how sure (0-100), and how it was recognised."""
 
     field: str

@@ -12,10 +12,9 @@ import posixpath
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from lxml import etree
 
@@ -35,8 +34,7 @@ _PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": Fa
                    "remove_comments": True, "remove_pis": True}
 
 
-@dataclass(frozen=True)
-class Relationship:
+class Relationship(NamedTuple):
     """One link from a part to another: its id, its kind (the last word of its type) and the part."""
 
     id: str
@@ -44,8 +42,7 @@ class Relationship:
     target: str
 
 
-@dataclass(frozen=True)
-class Properties:
+class Properties(NamedTuple):
     """The workbook's document properties (File > Info), from docProps/core.xml."""
 
     title: str | None = None
@@ -56,8 +53,7 @@ class Properties:
     last_modified_by: str | None = None
 
 
-@dataclass(frozen=True)
-class SheetEntry:
+class SheetEntry(NamedTuple):
     """A worksheet as the workbook lists it: name, visibility and the part that holds it."""
 
     title: str

@@ -59,6 +59,7 @@ class People:
     def __init__(self, owner_lists: list[tuple[str, ...]]):
         self.counts = Counter(name for owners in owner_lists for name in owners)
         self._authors: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        self._anyone: dict[str, str | None] = {}  # initials -> the owner they fit in the whole plan
 
     def author(self, initials: str | None, owners: tuple[str, ...]) -> str | None:
         if not initials:
@@ -81,7 +82,14 @@ class People:
         local = [o for o in owners if initials_fit(initials, o)]
         if len(local) == 1:
             return local[0]
-        pool = local or [name for name in self.counts if initials_fit(initials, name)]
+        if local:
+            return self._most_actions(local)
+        if initials not in self._anyone:  # the same for every action: the whole plan's owners, looked through once
+            self._anyone[initials] = self._most_actions([name for name in self.counts if initials_fit(initials, name)])
+        return self._anyone[initials]
+
+    def _most_actions(self, pool: list[str]) -> str | None:
+        """The one who owns the most actions; None for nobody, or a tie."""
         if not pool:
             return None
         ranked = sorted(pool, key=lambda n: -self.counts[n])
@@ -91,7 +99,6 @@ class People:
 
     def with_authors(self, entries: tuple[Entry, ...], owners: tuple[str, ...]) -> tuple[Entry, ...]:
         return tuple(
-            Entry(e.date, e.initials, self.author(e.initials, owners), e.raw, e.text_start, e.source, e.cell)
-            if e.initials else e
+            e.replaced(author=self.author(e.initials, owners)) if e.initials else e
             for e in entries
         )

@@ -9,7 +9,6 @@ written (source and cell), so the diff treats them alike whatever the source.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -42,8 +41,8 @@ def cell_entries(text: str, sheet: str, cell: str | None, warn: Warn,
 def _cell_entries(split: CellParts, sheet: str, cell: str | None,
                   author: Callable[[str], str | None] | None) -> list[Entry]:
     where = f"{sheet}!{cell}" if cell else None
-    return [Entry(p.date, p.initials, author(p.initials) if author and p.initials else None, p.raw, p.text_start,
-                  EntrySource.CELL, where) for p in split.parts]
+    return [Entry.within(p.written, p.span, p.date, p.initials, author(p.initials) if author and p.initials else None,
+                         p.text_start, EntrySource.CELL, where) for p in split.parts]
 
 
 class CellMemo:
@@ -83,8 +82,7 @@ class CellMemo:
                          tuple({e.initials: e.author for e in built if e.initials}.items()), grown)
         elif kept.cell != cell:  # the same cell on another row
             where = f"{sheet}!{cell}" if cell else None
-            kept = kept._replace(cell=cell, entries=tuple(
-                Entry(e.date, e.initials, e.author, e.raw, e.text_start, e.source, where) for e in kept.entries))
+            kept = kept._replace(cell=cell, entries=tuple(e.replaced(cell=where) for e in kept.entries))
         self._now[key] = self._actions_now[(sheet, ref)] = kept
         for note in kept.notes:
             warn(sheet, cell, note, None)
@@ -116,8 +114,9 @@ def period_entries(table: Table, fields: dict[str, str], row: int, warn: Warn,
             warn(table.sheet, coordinate, note, None)
         for p in split.parts:
             dated = p.date or (None if period.baseline else period.date)
-            found.append(Entry(dated, p.initials, author(p.initials) if author and p.initials else None, p.raw,
-                               p.text_start, EntrySource.PERIOD_COLUMN, f"{table.sheet}!{coordinate}"))
+            found.append(Entry.within(p.written, p.span, dated, p.initials,
+                                      author(p.initials) if author and p.initials else None, p.text_start,
+                                      EntrySource.PERIOD_COLUMN, f"{table.sheet}!{coordinate}"))
     return found
 
 
@@ -136,7 +135,7 @@ def date_entry(entries: list[Entry], value: str, newest_first: bool) -> list[Ent
     if entries[at].date is not None:
         return entries
     out = list(entries)
-    out[at] = replace(entries[at], date=tokens[0].date)
+    out[at] = entries[at].replaced(date=tokens[0].date)
     return out
 
 
@@ -164,8 +163,8 @@ def log_entries(book: Book, log: LogSheet, known: set[str], warn: Warn) -> dict[
         for note in notes:
             warn(log.sheet, where, note, None)
         for entry in entries:
-            found.setdefault(parsed.text, []).append(replace(
-                entry, date=entry.date or when, author=author or entry.author, source=EntrySource.LOG_SHEET,
+            found.setdefault(parsed.text, []).append(entry.replaced(
+                date=entry.date or when, author=author or entry.author, source=EntrySource.LOG_SHEET,
                 cell=f"{log.sheet}!{where}"))
     for listed in found.values():
         listed.sort(key=lambda e: e.date.sort_key() if e.date else (0, 0, 0))

@@ -7,7 +7,7 @@ from its place among its neighbours, and any inference is reported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _REF = re.compile(
     r"^(?P<prefix>[A-Za-z][A-Za-z&]{0,7})?\s*[:.\-#]?\s*"
@@ -17,8 +17,7 @@ _REF = re.compile(
 PAP_PREFIXES = frozenset({"PAP", "PA", "P", "PRIORITY"})
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     prefix: str  # upper case, "" when none
     number: str  # "1.10": kept as text so 1.1 and 1.10 stay apart
     suffix: str = ""
@@ -76,8 +75,7 @@ def _fixed_decimals(number_format: str) -> int:
     return len(match.group(1)) if match else 0
 
 
-@dataclass(frozen=True)
-class RefCandidate:
+class RefCandidate(NamedTuple):
     """A ref as read from one row: fixed, or a number that may have lost a trailing zero."""
 
     text: str

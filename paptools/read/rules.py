@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -20,8 +20,7 @@ _REFERENCE = re.compile(rf"^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?({_BOUND}(?::{_BO
 _CELL = re.compile(r"([A-Z]{1,3})(\d+)")
 
 
-@dataclass(frozen=True)
-class Validation:
+class Validation(NamedTuple):
     """A data-validation rule: the ranges it covers and, for a list, the values it allows."""
 
     ranges: tuple[str, ...]
@@ -33,8 +32,7 @@ class Validation:
         return any(in_range(coordinate, ref) for ref in self.ranges)
 
 
-@dataclass(frozen=True)
-class ConditionalFormat:
+class ConditionalFormat(NamedTuple):
     """One conditional-formatting rule: where, when (type, operator, formulas) and the fill it paints."""
 
     ranges: tuple[str, ...]
@@ -50,8 +48,7 @@ class ConditionalFormat:
         return any(in_range(coordinate, ref) for ref in self.ranges)
 
 
-@dataclass(frozen=True)
-class RawRule:
+class RawRule(NamedTuple):
     """A conditional format as found, before its differential style is looked up."""
 
     ranges: tuple[str, ...]

@@ -8,8 +8,8 @@ sheet stream hands out plain records. A workbook with no styles part has no fill
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -53,8 +53,7 @@ _DATE_LETTER = re.compile(r"[dmyhs]", re.I)
 WINDOWS_EPOCH, MAC_EPOCH = datetime(1899, 12, 30), datetime(1904, 1, 1)
 
 
-@dataclass(frozen=True)
-class CellLook:
+class CellLook(NamedTuple):
     """What a cell's style means to the reader: its fill, a note if simplified, its number format."""
 
     fill: str | None = None

@@ -16,13 +16,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from paptools.model import Status
 from paptools.read.fuzzy import best_token_sort
 
 
-@dataclass(frozen=True)
-class WordMapping:
+class WordMapping(NamedTuple):
     """One status word as the plan writes it, the canonical status it stands for, and why."""
 
     word: str  # as the plan writes it: "Some slippage"
