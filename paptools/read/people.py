@@ -23,6 +23,7 @@ def split_owners(owner: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in _OWNER_SPLIT.split(owner) if p.strip())
 
 
+@lru_cache(maxsize=1024)  # a plan names a few dozen people, each tried against every set of initials
 def _name_words(name: str) -> tuple[str, ...]:
     words = [w for w in re.split(r"[\s\-]+", name.lower()) if w]
     return tuple(re.sub(r"[^a-z]", "", w) for w in words if w.strip(".") not in _TITLES)

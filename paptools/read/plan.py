@@ -207,7 +207,8 @@ class _Assembler:
         if not cell_text:
             entries: list[Entry] = []
         elif self.memo is not None:
-            entries = self.memo.entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author)
+            entries = self.memo.entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author,
+                                       raw.ref.text)
         else:
             entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author)
         if raw.fields.get("status_date"):

@@ -6,7 +6,6 @@ characters: every word the officer wrote is kept.
 """
 from __future__ import annotations
 
-import html
 import re
 
 # Only tags that really are markup: a bare "<" in text ("waits < 18 weeks") is left alone.
@@ -50,6 +49,8 @@ def clean_text(value: object) -> str:
         text = _BLOCK_TAG.sub("\n", text)
         text = _INLINE_TAG.sub("", text)
     if "&" in text and _ENTITY.search(text):
+        import html  # loaded on the first cell holding an entity: most plans have none
+
         text = html.unescape(text)
     if "\r" in text or "\v" in text:
         text = _CARRIAGE_RETURNS.sub("\n", text).replace("\v", "\n")
