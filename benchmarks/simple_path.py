@@ -46,6 +46,13 @@ def uncache() -> int:
     from paptools.read import dates
 
     dates._token = dates._parse_token  # the memo of written dates
+    from paptools.read import progress
+
+    def entries(memo: object, text: str, sheet: str, cell: str | None, warn: Any, order: Any, author: Any,
+                ref: str) -> Any:
+        return progress.cell_entries(text, sheet, cell, warn, order, author)
+
+    progress.CellMemo.entries = entries  # type: ignore[method-assign]  # the versions' cells, each read anew
     import json
 
     from paptools.write import jsondoc

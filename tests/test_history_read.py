@@ -169,3 +169,36 @@ def test_a_progress_cell_read_before_gives_what_read_plan_gives(tmp_path):
     assert [(w.cell, w.message) for w in plans[1].warnings if w.sheet] == [("F8", clipped)]
     # The cell that did not change, on the same row and under the same owners, is not built again.
     assert plans[1].actions[0].entries[0] is plans[0].actions[0].entries[0]
+
+
+def test_a_cell_that_grows_version_by_version_is_read_as_read_plan_reads_it(tmp_path):
+    """Three versions of a long cell, each with an entry added at its end: split from near the old end."""
+    entries = [f"{month}24: SL: The review of placements met on the {month} date; the panel agreed the "
+               "next steps and the families were told by letter and at the forum." for month in
+               ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"]]
+    paths = []
+    for version, count in enumerate((6, 7, 9), start=1):
+        rows = plan_rows(action("PAP 1.1", "OT", " ".join(entries[:count]), owner="Steve Larking"),
+                         action("PAP 1.2", "OT", "Jan24: SL: Started."))
+        when = datetime(2024, 6 + version, 15)
+        path = tmp_path / f"v{version}.xlsx"
+        housestyle.write_workbook(path, rows, Style(), when=when, version_date=when)
+        paths.append(path)
+    versions = Versions()
+    plans = [versions.read(path) for path in paths]
+    assert plans == [read_plan(path) for path in paths]
+    assert [[(e.date.iso(), e.author, e.text[:26]) for e in plan.actions[0].entries] for plan in plans][2] == [
+        (f"2024-{n:02d}", "Steve Larking", "The review of placements m") for n in range(1, 10)
+    ]
+
+
+def test_a_timescale_read_once_is_the_same_for_every_row_and_version():
+    from datetime import date
+
+    from paptools.read.dates import parse_timescale
+    from paptools.read.plan import _timescale
+
+    values = ["Sep-24", "Mar-25 Revised date: Jun-25", 45000, 45000.0, True, 1, datetime(2025, 3, 1),
+              date(2025, 3, 1), None, "", "Sep-24"]
+    assert [_timescale(v) for v in values] == [parse_timescale(v) for v in values]
+    assert [_timescale(v)[0].due.iso() if _timescale(v)[0].due else None for v in values[:2]] == ["2024-09", "2025-06"]

@@ -109,17 +109,19 @@ _ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _MONTH_HEADS = frozenset(name[:3] for name in MONTHS)
 
 
-def _candidates(text: str) -> list[int]:
-    """Every position where _DATE could match, in order (and some where it cannot)."""
+def _candidates(text: str, lo: int = 0) -> list[int]:
+    """Every position where _DATE could match, in order (and some where it cannot); from lo on, and some before."""
     if not text.isascii():
-        found = [match.start() for match in _DIGIT_START.finditer(text)]
+        found = [match.start() for match in _DIGIT_START.finditer(text, lo)]
+        # Read backwards from the end to lo: a month's name that begins at lo or after is read
+        # as in the whole text; one cut short at lo only adds a candidate at lo.
         end = len(text)
-        found += [end - match.end() for match in _MONTH_BEFORE_YEAR.finditer(text[::-1])]
+        found += [end - match.end() for match in _MONTH_BEFORE_YEAR.finditer(text[:lo - 1:-1] if lo else text[::-1])]
         found.sort()
         return found
     found = []
     letters = _ASCII_LETTER
-    for match in _ASCII_DIGIT.finditer(text):
+    for match in _ASCII_DIGIT.finditer(text, lo):  # its lookbehinds still read the text before lo
         digit = match.start()
         if match.start("start") >= 0:
             found.append(digit)
@@ -137,16 +139,19 @@ def _candidates(text: str) -> list[int]:
     return found
 
 
-def find_dates(text: str) -> list[DateToken]:
+def find_dates(text: str, lo: int = 0, pos: int = 0) -> list[DateToken]:
     """Every date in the text that names at least a month and a year, in order.
 
     Text that looks like a date but is not one ("40 Dec23": no 40th) is passed over one
-    character at a time, so the real date inside it ("Dec23") is still found.
+    character at a time, so the real date inside it ("Dec23") is still found. With `lo`,
+    only the dates starting at lo or after, `pos` being where the last date before lo
+    ended: the dates find_dates(text) gives from lo on (a date is found at each position
+    _DATE matches at that no date before it covers, whichever candidates lead there).
     """
     tokens = []
-    pos = 0
+    pos = max(pos, lo)
     match_at = _DATE.match
-    for start in _candidates(text):
+    for start in _candidates(text, lo):
         if start < pos:
             continue
         match = match_at(text, start)

@@ -15,6 +15,7 @@ are the cell. Nothing is dropped, moved or invented.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,8 +24,8 @@ from sys import intern
 from typing import NamedTuple
 
 from paptools.model import Entry, EntryDate, EntryOrder, spanned, text_span
-from paptools.read.entry_order import Piece, opening_at_the_end, order_of
-from paptools.read.headings import find_starts
+from paptools.read.entry_order import Piece, opening_at_the_end, order_of, order_of_dates
+from paptools.read.headings import OPENING, Before, Heading, Reading, Start, before_at, read_starts
 
 
 @dataclass(frozen=True)
@@ -91,21 +92,135 @@ def split_parts(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> Cell
     text = text.strip()
     if not text:
         return CellParts((), (), EntryOrder.UNKNOWN, usual_order)
-    notes: list[str] = []
-    starts = find_starts(text, notes)
+    return _split(text, usual_order)[0]
+
+
+class Grown(NamedTuple):
+    """A cell's split, kept so the next version of the cell, the same text with more written at
+    its end, is split from a cut near the end: the pieces and notes before the cut are these."""
+
+    text: str  # the cell's text, stripped
+    cell: CellParts
+    usual_order: EntryOrder
+    before: Before  # how the text stands at the cut (read/headings.py)
+    pieces: int  # how many pieces begin before the cut
+    last: Piece  # the last of them: it runs to the first start at or after the cut
+    notes: int  # how many notes were read before the cut
+
+
+def split_grown(text: str, usual_order: EntryOrder, earlier: Grown | None) -> tuple[CellParts, Grown | None]:
+    """split_parts(text, usual_order), read from the earlier version's cut when the text is that
+    version's with more written at its end, and what the next version can be read on from.
+
+    Exactly what split_parts gives. The earlier text is this one up to its end E. read_starts
+    decides each candidate start at the date, separator or quarter it is read at (its source);
+    the starts kept, the notes and where the date scan stands before a cut depend only on the
+    sources before it, once every candidate read before the cut begins before it and every
+    other at or after it (checked by before_at for the earlier text, by read_starts for this
+    one): dates are scanned left to right, a separator is passed over only inside a dated
+    heading that covers it, and a heading swallows only later candidates. What is decided at
+    a source reads the text before it freely, but past the cut no more than _REACH characters
+    while the runs of spaces and separators and of initials there are short, which _settled
+    checks between the cut and E; the cut is at least _MARGIN > _REACH before E. So what was
+    decided before the cut read only text the two versions share, and is the same. A cell
+    that runs newest first is read whole: the entry it opens with is found from every entry.
+    """
+    usual_order = EntryOrder(usual_order)
+    text = text.strip()
+    if not text:
+        return CellParts((), (), EntryOrder.UNKNOWN, usual_order), None
+    if (earlier is not None and earlier.usual_order is usual_order and len(text) > len(earlier.text)
+            and text.startswith(earlier.text) and _settled(text, earlier.before.cut, len(earlier.text))):
+        grown = _split_on(text, earlier)
+        if grown is not None:
+            return grown.cell, grown
+    cell, pieces, reading = _split(text, usual_order)
+    return cell, _keep(text, cell, usual_order, reading, OPENING, pieces, 0, 0)
+
+
+_MARGIN = 400  # the cut is at least this far before the end of the text
+# How far read_starts reads after a date, a separator or a quarter, where runs of spaces and
+# separators are at most _RUN long and initials at most _INITIALS: a date (its fixed parts
+# and three runs), then its closing bracket (a run) and either the heading's window (80) or
+# its parse: a separator, initials, spaces, the date repeated, a separator, initials and
+# separators (each run, separator and initials with the character that ends it).
+_RUN, _INITIALS = 8, 40
+_DATE_REACH = 24 + 3 * _RUN
+_PARSE_REACH = (_RUN + 2) + (4 * _RUN + _INITIALS + 3) + (_RUN + 1) + _DATE_REACH + (_RUN + 2) \
+    + (4 * _RUN + _INITIALS + 3) + (_RUN + 1)
+_REACH = _DATE_REACH + (_RUN + 1) + max(80, _PARSE_REACH)
+assert _REACH < _MARGIN
+_LONG_RUN = re.compile(rf"[\s,\-–—.:/'&]{{{_RUN + 1}}}")
+# Initials run through capitals, a lower-case letter after one, "and", and separators: any two
+# lower-case letters together (but in "and") end them.
+_LONG_INITIALS = re.compile(rf"(?:[A-Z\s&/,\-]|[a-z](?![a-z])){{{_INITIALS - 2}}}")
+
+
+def _settled(text: str, cut: int, end: int) -> bool:
+    """Whether nothing read_starts reads for what lies before the cut can reach `end`."""
+    window = text[cut:end]
+    return _LONG_RUN.search(window) is None and _LONG_INITIALS.search(window.replace("and", "&&&")) is None
+
+
+def _split(text: str, usual_order: EntryOrder) -> tuple[CellParts, list[Piece], Reading]:
+    """split_parts of a stripped, non-empty text, with its pieces and read_starts' reading."""
+    reading = read_starts(text)
+    assert reading is not None  # read from the opening, every cut is clean
+    starts = reading.starts
+    notes = [note for _, note in reading.notes]
     pieces: list[Piece] = []
     first = starts[0][0].pos if starts else len(text)
     if text[:first].strip():
         pieces.append(Piece(0, first, None, None, 0))
+    _add_pieces(text, starts, pieces)
+    detected = order_of(pieces)
+    order = detected if detected is not EntryOrder.UNKNOWN else usual_order
+    ordered = opening_at_the_end(text, pieces, notes) if order is EntryOrder.NEWEST_FIRST else pieces
+    return CellParts(tuple(_part(text, piece) for piece in ordered), tuple(notes), detected, order), pieces, reading
+
+
+def _add_pieces(text: str, starts: list[tuple[Start, Heading]], pieces: list[Piece]) -> None:
     for index, (start, heading) in enumerate(starts):
         end = starts[index + 1][0].pos if index + 1 < len(starts) else len(text)
         date = pieces[-1].date if start.carry_date and pieces else heading.date
         pieces.append(Piece(start.pos, end, date, heading.initials, min(heading.body, end)))
-    detected = order_of(pieces)
-    order = detected if detected is not EntryOrder.UNKNOWN else usual_order
+
+
+def _split_on(text: str, earlier: Grown) -> Grown | None:
+    """The grown text split from the earlier version's cut on; None when it must be read whole."""
+    reading = read_starts(text, earlier.before)
+    if reading is None:
+        return None
+    starts = reading.starts
+    # The last piece before the cut ends where the first start after it begins; its body is
+    # where its heading ends, before the cut, so it stays.
+    pieces = [earlier.last._replace(end=starts[0][0].pos if starts else len(text))]
+    _add_pieces(text, starts, pieces)
+    # The parts before the cut lie where they did; they are pieces of this text now.
+    kept = [Part(part.date, part.initials, text, part.span, part.text_start)
+            for part in earlier.cell.parts[: earlier.pieces - 1]]
+    detected = order_of_dates([*(part.date for part in kept), *(piece.date for piece in pieces)])
+    order = detected if detected is not EntryOrder.UNKNOWN else earlier.usual_order
     if order is EntryOrder.NEWEST_FIRST:
-        pieces = opening_at_the_end(text, pieces, notes)
-    return CellParts(tuple(_part(text, piece) for piece in pieces), tuple(notes), detected, order)
+        return None
+    notes = (*earlier.cell.notes[: earlier.notes], *(note for _, note in reading.notes))
+    cell = CellParts((*kept, *(_part(text, piece) for piece in pieces)), notes, detected, order)
+    return _keep(text, cell, earlier.usual_order, reading, earlier.before, pieces, earlier.pieces - 1, earlier.notes)
+
+
+def _keep(text: str, cell: CellParts, usual_order: EntryOrder, reading: Reading, earlier: Before,
+          pieces: list[Piece], pieces_before: int, notes_before: int) -> Grown | None:
+    """What the next version can be read on from: the last start at least _MARGIN from the
+    end that cuts cleanly, with a piece before it (pieces: those from earlier.cut on)."""
+    for index in range(len(pieces) - 1, 0, -1):
+        cut = pieces[index].start
+        if cut > len(text) - _MARGIN:
+            continue
+        before = before_at(reading, earlier, cut)
+        if before is not None:
+            notes = notes_before + sum(1 for sep, _ in reading.notes if sep < cut)
+            return Grown(text, cell, usual_order, before, pieces_before + index, pieces[index - 1], notes)
+    return None
 
 
 def usual_order(texts: Iterable[str]) -> EntryOrder:

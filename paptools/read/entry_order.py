@@ -31,7 +31,12 @@ class Piece(NamedTuple):
 
 def order_of(pieces: list[Piece]) -> EntryOrder:
     """Oldest or newest first, by which way the dates mostly step (months, not days)."""
-    months = [(p.date.year, p.date.month) for p in pieces if p.date is not None]
+    return order_of_dates([p.date for p in pieces])
+
+
+def order_of_dates(dates: list[EntryDate | None]) -> EntryOrder:
+    """order_of, from the entries' dates in the order they are written."""
+    months = [(d.year, d.month) for d in dates if d is not None]
     later = sum(b > a for a, b in pairwise(months))
     earlier = sum(b < a for a, b in pairwise(months))
     if later > earlier:

@@ -16,7 +16,7 @@ from paptools.read.dates import MONTHS, DateToken, date_at, find_dates
 from paptools.read.entry_order import MARK
 from paptools.read.text import ascii_lower
 
-__all__ = ["Heading", "Start", "find_starts"]
+__all__ = ["OPENING", "Before", "Heading", "Reading", "Start", "before_at", "read_starts"]
 
 _UNIT = r"[A-Z][a-z]?(?:[A-Z][a-z]?){0,3}(?:-[A-Z][a-z]?)?"
 INITIALS = rf"{_UNIT}(?:(?:\s*(?:&|\band\b|/|,)\s*|\s)(?:{_UNIT}))*"
@@ -83,7 +83,7 @@ _CLOSE = {"[": "]", "(": ")"}
 _QUARTER_HEADING = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<h>Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d))[ \t]*[:\-–—]")
 # The same quarter anywhere: it starts with a letter the regex engine can skip to at once.
 _QUARTER = re.compile(r"Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d)[ \t]*[:\-–—]")
-# The separators _find_starts looks back from, found without visiting the others: one after
+# The separators read_starts looks back from, found without visiting the others: one after
 # a digit (perhaps a clipped month: "un 24:"), or a colon and a space after a letter (perhaps
 # initials: "PC: "), each within three characters, as the loop reads them.
 _SEP_TO_READ = re.compile(
@@ -93,37 +93,67 @@ _SPACES = re.compile(r"\s*")
 _MARK_ENDS = frozenset("•·*▪‣◦-–.)")  # the last character of anything _LINE_BULLET finds
 
 
-def find_starts(text: str, notes: list[str]) -> list[tuple[Start, Heading]]:
+class Before(NamedTuple):
+    """What reading a text up to `cut` leaves for the rest, so a text that grew at its end is
+    read on from the cut (read/entries.py says when that gives what reading it whole gives)."""
+
+    cut: int  # every date, separator and quarter before it was read from the earlier text
+    pos: int  # where the date scan stood at the cut: the end of the last date before it
+    body: int  # the body of the last start kept before the cut: no later start begins before it
+    spans: tuple[tuple[int, int], ...]  # dated headings read before the cut whose (start, body) reach past it
+    headings: tuple[tuple[int, Heading], ...]  # dated headings read before the cut ending near or after it, by date end
+
+
+OPENING = Before(0, 0, -1, (), ())
+
+
+class Reading(NamedTuple):
+    """What read_starts read from a text, from a cut on, each thing with the position it was read at."""
+
+    starts: list[tuple[Start, Heading]]  # the starts kept
+    sources: list[tuple[int, Start]]  # every candidate start, by where it was read (a date, a separator, a quarter)
+    tokens: list[DateToken]
+    dated: list[tuple[int, Start, Heading]]
+    notes: list[tuple[int, str]]  # each note, by the separator it was read at
+
+
+def read_starts(text: str, before: Before = OPENING) -> Reading | None:
+    """Where each entry's heading begins and what it holds, read from before.cut on, with notes on
+    what was inferred; None when a start read after the cut would begin before it (then the
+    text must be read whole)."""
+    cut = before.cut
+    tokens = find_dates(text, cut, before.pos)
     dated = []
-    for token in find_dates(text):
-        if token.month_start is not None:
-            token = _day_or_month(text, token)
-        if start := _dated_start(text, token):
-            dated.append(start)
-    # A dated heading depends only on where its date ends, so it is parsed once here.
-    headings = {start.date_end: _parse_heading(text, start) for start in dated}
-    candidates = list(dated)
+    for token in tokens:
+        found = _day_or_month(text, token) if token.month_start is not None else token
+        if start := _dated_start(text, found):
+            # A dated heading depends only on where its date ends, so it is parsed once here.
+            dated.append((token.start, start, _parse_heading(text, start)))
+    headings = dict(before.headings)
+    headings.update((start.date_end, heading) for _, start, heading in dated)
+    sources: list[tuple[int, Start]] = [(source, start) for source, start, _ in dated]
+    notes: list[tuple[int, str]] = []
     # Headings without a date token of their own end in a separator: look back from each one
     # that is not already inside a dated heading ("Nov23: SL:" holds two of them).
-    covered = sorted((start.pos, headings[start.date_end].body) for start in dated)
+    covered = sorted([*before.spans, *((start.pos, headings[start.date_end].body) for _, start, _ in dated)])
     spans = iter(covered)
     span = next(spans, None)
-    for match in _SEP_TO_READ.finditer(text):
+    for match in _SEP_TO_READ.finditer(text, cut):
         sep = match.start()
         while span is not None and span[1] <= sep:
             span = next(spans, None)
         if span is not None and span[0] <= sep < span[1]:
             continue
-        before = text[max(0, sep - 3) : sep].rstrip()[-1:]
-        clipped = before.isdigit() and _CLIPPED_TAIL.search(text, max(0, sep - 12), sep)
+        before_sep = text[max(0, sep - 3) : sep].rstrip()[-1:]
+        clipped = before_sep.isdigit() and _CLIPPED_TAIL.search(text, max(0, sep - 12), sep)
         if clipped and _at_sentence_start(text, clipped.start()):
             month = _CLIPPED_MONTHS[ascii_lower(clipped.group("m"))]
             year = int(clipped.group("y"))
             value = EntryDate(year + 2000 if year < 100 else year, month)
-            notes.append(f"'{text[clipped.start():sep].rstrip()}' read as the date {value.label()} "
-                         "(a letter seems to be missing)")
-            candidates.append(Start(clipped.start(), value, clipped.end("y")))
-        if text[sep] == ":" and text[sep + 1 : sep + 2].isspace() and before.isalpha():
+            notes.append((sep, f"'{text[clipped.start():sep].rstrip()}' read as the date {value.label()} "
+                               "(a letter seems to be missing)"))
+            sources.append((sep, Start(clipped.start(), value, clipped.end("y"))))
+        if text[sep] == ":" and text[sep + 1 : sep + 2].isspace() and before_sep.isalpha():
             head = _sentence_head(text, sep)
             while head < sep and (text[head].isspace() or text[head] in _BULLETS):
                 head += 1
@@ -133,16 +163,18 @@ def find_starts(text: str, notes: list[str]) -> list[tuple[Start, Heading]]:
                 and _plausible_initials(initials.group("i"), maximum=8)
                 and _at_sentence_start(text, head)
             ):
-                candidates.append(Start(head, None, head, carry_date=True))
-    for quarter in _QUARTER.finditer(text):  # quarters are rare: the engine skips to each "Q"
+                sources.append((sep, Start(head, None, head, carry_date=True)))
+    for quarter in _QUARTER.finditer(text, cut):  # quarters are rare: the engine skips to each "Q"
         line = _QUARTER_HEADING.match(text, text.rfind("\n", 0, quarter.start()) + 1)
         if line and line.start("h") == quarter.start():
-            candidates.append(Start(quarter.start(), None, quarter.start(), plain=True))
-    candidates = [_with_bullet(text, c) for c in candidates]
-    candidates.sort(key=_POS)
+            sources.append((quarter.start(), Start(quarter.start(), None, quarter.start(), plain=True)))
+    sources = [(source, _with_bullet(text, start)) for source, start in sources]
+    if cut and any(start.pos < cut for _, start in sources):
+        return None
+    candidates = sorted((start for _, start in sources), key=_POS)
     # A heading can swallow a later candidate ("May 24: May 24 - PC:"): keep the first.
     starts: list[tuple[Start, Heading]] = []
-    body = -1
+    body = before.body
     for candidate in candidates:
         if candidate.pos < body:
             continue
@@ -150,7 +182,28 @@ def find_starts(text: str, notes: list[str]) -> list[tuple[Start, Heading]]:
         heading = heading or _parse_heading(text, candidate)
         starts.append((candidate, heading))
         body = heading.body
-    return starts
+    return Reading(starts, sources, tokens, dated, notes)
+
+
+def before_at(reading: Reading, earlier: Before, cut: int) -> Before | None:
+    """What reading the text up to `cut` leaves (`reading` read it from earlier.cut <= cut on);
+    None unless every candidate read before the cut begins before it and every other at or after it."""
+    if any((source < cut) != (start.pos < cut) for source, start in reading.sources):
+        return None
+    pos = earlier.pos
+    for token in reading.tokens:
+        if token.start >= cut:
+            break
+        pos = token.end
+    kept = [heading.body for start, heading in reading.starts if start.pos < cut]
+    read = [(source, start, heading) for source, start, heading in reading.dated if source < cut]
+    spans = [*earlier.spans, *((start.pos, heading.body) for _, start, heading in read)]
+    headings = [*earlier.headings, *((start.date_end, heading) for _, start, heading in read)]
+    return Before(cut, pos, kept[-1] if kept else earlier.body, tuple(span for span in spans if span[1] > cut),
+                  tuple((end, heading) for end, heading in headings if end >= cut - _CLIPPED_REACH))
+
+
+_CLIPPED_REACH = 16  # a clipped month's date ends at most this far before its separator
 
 
 _POS = itemgetter(0)

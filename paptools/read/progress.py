@@ -17,7 +17,7 @@ from paptools.model import Entry, EntryDate, EntryOrder, EntrySource
 from paptools.read.cells import Book
 from paptools.read.dates import find_dates
 from paptools.read.detect import MAX_COLUMNS, cell_text
-from paptools.read.entries import split_entries, split_parts
+from paptools.read.entries import CellParts, Grown, split_entries, split_grown, split_parts
 from paptools.read.refs import parse_ref
 
 Warn = Callable[[str | None, str | None, str, str | None], None]
@@ -35,6 +35,11 @@ def cell_entries(text: str, sheet: str, cell: str | None, warn: Warn,
     split = split_parts(text, order)
     for note in split.notes:
         warn(sheet, cell, note, None)
+    return _cell_entries(split, sheet, cell, author)
+
+
+def _cell_entries(split: CellParts, sheet: str, cell: str | None,
+                  author: Callable[[str], str | None] | None) -> list[Entry]:
     where = f"{sheet}!{cell}" if cell else None
     return [Entry.within(p.written, p.span, p.date, p.initials, author(p.initials) if author and p.initials else None,
                          p.text_start, EntrySource.CELL, where) for p in split.parts]
@@ -48,32 +53,37 @@ class CellMemo:
     it names (from the action's owners and the plan's): when the text, sheet and order are
     the same and every initials names the same author as before, the entries are the ones
     read before, exactly as cell_entries would build them (built again with the new cell
-    when rows moved). Two versions' worth at most are held.
+    when rows moved). A cell that changed is split from where the same action's cell in the
+    version before can be read on from, when the officer wrote more at its end
+    (read/entries.py split_grown). Two versions' worth at most are held.
     """
 
     def __init__(self) -> None:
         self._before: dict[_CellKey, _Kept] = {}
         self._now: dict[_CellKey, _Kept] = {}
+        self._actions_before: dict[tuple[str, str], _Kept] = {}
+        self._actions_now: dict[tuple[str, str], _Kept] = {}
 
     def next_version(self) -> None:
         """Keep what the version just read gave, for the next one; forget the one before."""
         self._before, self._now = self._now, {}
+        self._actions_before, self._actions_now = self._actions_now, {}
 
     def entries(self, text: str, sheet: str, cell: str | None, warn: Warn, order: EntryOrder,
-                author: Callable[[str], str | None]) -> list[Entry]:
-        """What cell_entries(text, sheet, cell, warn, order, author) gives."""
+                author: Callable[[str], str | None], ref: str) -> list[Entry]:
+        """What cell_entries(text, sheet, cell, warn, order, author) gives, for the action `ref`."""
         key = (text, sheet, order.value)
         kept = self._before.get(key)
         if kept is None or any(author(initials) != name for initials, name in kept.signed):
-            notes: list[str] = []
-            built = cell_entries(text, sheet, cell, lambda _sheet, _cell, note, _value: notes.append(note),
-                                 order, author)
-            kept = _Kept(cell, tuple(built), tuple(notes),
-                         tuple({e.initials: e.author for e in built if e.initials}.items()))
+            earlier = kept or self._actions_before.get((sheet, ref))
+            split, grown = split_grown(text, order, earlier.grown if earlier is not None else None)
+            built = _cell_entries(split, sheet, cell, author)
+            kept = _Kept(cell, tuple(built), split.notes,
+                         tuple({e.initials: e.author for e in built if e.initials}.items()), grown)
         elif kept.cell != cell:  # the same cell on another row
             where = f"{sheet}!{cell}" if cell else None
             kept = kept._replace(cell=cell, entries=tuple(e.replaced(cell=where) for e in kept.entries))
-        self._now[key] = kept
+        self._now[key] = self._actions_now[(sheet, ref)] = kept
         for note in kept.notes:
             warn(sheet, cell, note, None)
         return list(kept.entries)
@@ -87,6 +97,7 @@ class _Kept(NamedTuple):
     entries: tuple[Entry, ...]
     notes: tuple[str, ...]
     signed: tuple[tuple[str, str | None], ...]  # each initials in the cell, and the author it named
+    grown: Grown | None  # where the next version of the cell can be split from
 
 
 def period_entries(table: Table, fields: dict[str, str], row: int, warn: Warn,
