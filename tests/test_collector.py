@@ -31,13 +31,17 @@ def test_a_collector_switched_off_by_the_caller_stays_off():
         gc.enable()
 
 
-def test_the_program_ends_with_the_collector_still_paused():
-    """Run as the program (no arguments given to main), the process ends with the collector paused, so the
-    interpreter does not collect every object still alive on its way out."""
+def test_the_program_ends_with_the_collector_paused_and_leaves_it_running_until_then():
+    """Run as the program (no arguments given to main), the collector is paused by an exit hook, so the
+    interpreter does not collect every object still alive on its way out; until then it is as it was."""
     import subprocess
     import sys
 
-    probe = ("import gc, sys\nsys.argv = ['paptools', '--version']\nfrom paptools.cli import main\n"
-             "try:\n    main()\nexcept SystemExit:\n    print(gc.isenabled())")
+    probe = ("import atexit, gc, sys\n"
+             "atexit.register(lambda: print('at exit:', gc.isenabled()))  # runs after main's own hook\n"
+             "sys.argv = ['paptools', '--version']\nfrom paptools.cli import main\n"
+             "for _ in range(2):\n"
+             "    try:\n        main()\n    except SystemExit:\n        print('after:', gc.isenabled())")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines() == ["paptools, version 0.1.0", "False"]
+    assert done.stdout.splitlines() == ["paptools, version 0.1.0", "after: True", "paptools, version 0.1.0",
+                                        "after: True", "at exit: False"]

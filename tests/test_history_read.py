@@ -190,3 +190,15 @@ def test_a_cell_that_grows_version_by_version_is_read_as_read_plan_reads_it(tmp_
     assert [[(e.date.iso(), e.author, e.text[:26]) for e in plan.actions[0].entries] for plan in plans][2] == [
         (f"2024-{n:02d}", "Steve Larking", "The review of placements m") for n in range(1, 10)
     ]
+
+
+def test_a_timescale_read_once_is_the_same_for_every_row_and_version():
+    from datetime import date
+
+    from paptools.read.dates import parse_timescale
+    from paptools.read.plan import _timescale
+
+    values = ["Sep-24", "Mar-25 Revised date: Jun-25", 45000, 45000.0, True, 1, datetime(2025, 3, 1),
+              date(2025, 3, 1), None, "", "Sep-24"]
+    assert [_timescale(v) for v in values] == [parse_timescale(v) for v in values]
+    assert [_timescale(v)[0].due.iso() if _timescale(v)[0].due else None for v in values[:2]] == ["2024-09", "2025-06"]

@@ -231,28 +231,30 @@ def _content(plan: Plan) -> tuple[tuple[str, Status | None, str, str], ...]:
 
 # --- the views ---------------------------------------------------------------------------
 
-_Key = tuple[str | None, str]
+_Key = tuple[tuple[int, int, int | None] | None, str]
 
 
 class _EntryKeys:
     """Each entry's key (date, text with its spacing evened out), worked out once per entry text.
 
     The old entries of a cell that gained one recur in every later version, so their text is
-    normalised once, not once per version.
+    normalised once, not once per version. The date is keyed as its numbers, which tell dates
+    apart exactly as their ISO forms do, without writing them out.
     """
 
     def __init__(self) -> None:
-        self._texts: dict[tuple[str, int], str] = {}
+        self._texts: dict[str, str] = {}
 
     def of(self, entries: tuple[Entry, ...]) -> list[_Key]:
         texts = self._texts
         keys = []
         for e in entries:
-            where = (e.raw, e.text_start)
-            text = texts.get(where)
+            written = e.text
+            text = texts.get(written)
             if text is None:
-                text = texts[where] = " ".join(e.text.split())
-            keys.append((e.date.iso() if e.date else None, text))
+                text = texts[written] = " ".join(written.split())
+            date = e.date
+            keys.append(((date.year, date.month, date.day) if date else None, text))
         return keys
 
 

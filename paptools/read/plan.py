@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from paptools.errors import NoActions
@@ -164,7 +165,7 @@ class _Assembler:
                 self.warn(raw.sheet, raw.ref_cell,
                           f"ref {raw.ref.text} is used twice (also at {first_place[raw.ref.text]}); both actions are kept")
             first_place.setdefault(raw.ref.text, f"{raw.sheet}!{raw.ref_cell}")
-            timescale, problem = parse_timescale(raw.timescale_value)
+            timescale, problem = _timescale(raw.timescale_value)
             if raw.due_values:
                 timescale, problem = self._due_columns(raw, timescale, problem)
             if problem and raw.timescale_cell:
@@ -323,6 +324,11 @@ class _Assembler:
 
         return sorted(self.warnings, key=key)
 
+
+
+@lru_cache(maxsize=4096, typed=True)  # a plan's few timescales recur on many rows, and in every version
+def _timescale(value: object) -> tuple[Timescale, str | None]:
+    return parse_timescale(value)
 
 
 def _key_word(table: Table, rgb: str) -> str | None:
