@@ -167,7 +167,7 @@ _MARGIN = 400  # the cut is at least this far before the end of the text
 # its parse: a separator, initials, spaces, the date repeated, a separator, initials and
 # separators (each run, separator and initials with the character that ends it).
 _RUN, _INITIALS = 8, 40
-_DATE_REACH = 24 + 3 * _RUN
+_DATE_REACH = 25 + 3 * _RUN  # day, ordinal, "of", month, ".", year and what follows each looked at
 _PARSE_REACH = (_RUN + 2) + (4 * _RUN + _INITIALS + 3) + (_RUN + 1) + _DATE_REACH + (_RUN + 2) \
     + (4 * _RUN + _INITIALS + 3) + (_RUN + 1)
 _REACH = _DATE_REACH + (_RUN + 1) + max(80, _PARSE_REACH)
