@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from sys import intern
 from typing import NamedTuple
 
-from paptools.model import Entry, EntryDate, EntryOrder, spanned, text_span
+from paptools.model import Entry, EntryDate, EntryOrder, EntrySource, spanned, text_span
 from paptools.read.entry_order import Piece, opening_at_the_end, order_of, order_of_dates
 from paptools.read.headings import OPENING, Before, Heading, Reading, Start, before_at, read_starts
 
@@ -77,6 +77,12 @@ class CellParts(NamedTuple):
         return cls(text, tuple(p.date for p in listed), tuple(p.initials for p in listed),
                    tuple(p.span for p in listed), tuple(p.text_start for p in listed), notes, detected, order)
 
+    def entries(self, author: Callable[[str], str | None] | None = None, where: str | None = None) -> list[Entry]:
+        """The cell's entries, each a piece of its text, signed by `author(initials)`, written at `where`."""
+        return [Entry.within(self.text, span, date, initials, author(initials) if author and initials else None,
+                             start, EntrySource.CELL, where)
+                for date, initials, span, start in zip(self.dates, self.initials, self.spans, self.text_starts)]
+
     @property
     def parts(self) -> tuple[Part, ...]:
         return tuple(Part(date, initials, self.text, span, start)
@@ -98,9 +104,7 @@ def split_cell(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> Split
     (one dated entry at the top of the original text, in a plan written newest first).
     """
     cell = split_parts(text, usual_order)
-    entries = tuple(Entry.within(cell.text, span, date, initials, None, start)
-                    for date, initials, span, start in zip(cell.dates, cell.initials, cell.spans, cell.text_starts))
-    return SplitCell(entries, cell.notes, cell.detected, cell.order)
+    return SplitCell(tuple(cell.entries()), cell.notes, cell.detected, cell.order)
 
 
 @lru_cache(maxsize=65536)

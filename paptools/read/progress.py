@@ -17,7 +17,7 @@ from paptools.model import Entry, EntryDate, EntryOrder, EntrySource
 from paptools.read.cells import Book
 from paptools.read.dates import find_dates
 from paptools.read.detect import MAX_COLUMNS, cell_text
-from paptools.read.entries import CellParts, Grown, split_entries, split_grown, split_parts
+from paptools.read.entries import Grown, split_entries, split_grown, split_parts
 from paptools.read.refs import parse_ref
 
 Warn = Callable[[str | None, str | None, str, str | None], None]
@@ -35,15 +35,11 @@ def cell_entries(text: str, sheet: str, cell: str | None, warn: Warn,
     split = split_parts(text, order)
     for note in split.notes:
         warn(sheet, cell, note, None)
-    return _cell_entries(split, sheet, cell, author)
+    return split.entries(author, _where(sheet, cell))
 
 
-def _cell_entries(split: CellParts, sheet: str, cell: str | None,
-                  author: Callable[[str], str | None] | None) -> list[Entry]:
-    where = f"{sheet}!{cell}" if cell else None
-    return [Entry.within(split.text, span, date, initials, author(initials) if author and initials else None, start,
-                         EntrySource.CELL, where)
-            for date, initials, span, start in zip(split.dates, split.initials, split.spans, split.text_starts)]
+def _where(sheet: str, cell: str | None) -> str | None:
+    return f"{sheet}!{cell}" if cell else None
 
 
 class CellMemo:
@@ -78,12 +74,11 @@ class CellMemo:
         if kept is None or any(author(initials) != name for initials, name in kept.signed):
             earlier = kept or self._actions_before.get((sheet, ref))
             split, grown = split_grown(text, order, earlier.grown if earlier is not None else None)
-            built = _cell_entries(split, sheet, cell, author)
+            built = split.entries(author, _where(sheet, cell))
             kept = _Kept(cell, tuple(built), split.notes,
                          tuple({e.initials: e.author for e in built if e.initials}.items()), grown)
         elif kept.cell != cell:  # the same cell on another row
-            where = f"{sheet}!{cell}" if cell else None
-            kept = kept._replace(cell=cell, entries=tuple(e.replaced(cell=where) for e in kept.entries))
+            kept = kept._replace(cell=cell, entries=tuple(e.replaced(cell=_where(sheet, cell)) for e in kept.entries))
         self._now[key] = self._actions_now[(sheet, ref)] = kept
         for note in kept.notes:
             warn(sheet, cell, note, None)
