@@ -18,6 +18,16 @@ from paptools.read.plan import Versions, read_plan
 MOVED = ("ref", "status", "progress", "action", "owner", "timescale", "success", "outcome", "evidence")
 
 
+def _write(folder, versions, name="v{n}.xlsx"):
+    """Each (version date, rows, house style) as a workbook dated by it; their paths, in order."""
+    paths = []
+    for n, (when, rows, style) in enumerate(versions, start=1):
+        path = folder / name.format(n=n)
+        housestyle.write_workbook(path, rows, style, when=when, version_date=when)
+        paths.append(path)
+    return paths
+
+
 def _versions(folder):
     """Three versions: the second keeps its columns in another order, the third adds a row at the top."""
     january = plan_rows(
@@ -36,13 +46,9 @@ def _versions(folder):
         action("PAP 1.2", "AR", "Feb25: AB: Kick-off meeting held.\nMar25: AB: Funding not yet agreed."),
         action("PAP 1.3", "OT", "Dec24: AB: Draft written.", timescale="Mar-25 Revised date: Jun-25"),
     )
-    paths = []
-    for month, rows, order in ((1, january, FIELDS), (2, february, MOVED), (3, march, FIELDS)):
-        path = folder / f"plan-2025-0{month}.xlsx"
-        when = datetime(2025, month, 15)
-        housestyle.write_workbook(path, rows, Style(order=order), when=when, version_date=when)
-        paths.append(path)
-    return paths
+    return _write(folder, [(datetime(2025, month, 15), rows, Style(order=order))
+                           for month, rows, order in ((1, january, FIELDS), (2, february, MOVED), (3, march, FIELDS))],
+                  "plan-2025-0{n}.xlsx")
 
 
 def test_each_version_is_read_as_read_plan_reads_it_alone(tmp_path):
@@ -98,9 +104,7 @@ def test_an_old_entry_kept_with_other_spacing_is_not_new(tmp_path):
     first = plan_rows(action("PAP 1.1", "OT", "Jan25: AB: Started the review of the\nplacements."))
     second = plan_rows(action("PAP 1.1", "OT", "Jan25: AB: Started the review of the placements.\n"
                                                "Feb25: AB: Placements listed."))
-    for month, rows in ((1, first), (2, second)):
-        when = datetime(2025, month, 15)
-        housestyle.write_workbook(tmp_path / f"v{month}.xlsx", rows, Style(), when=when, version_date=when)
+    _write(tmp_path, [(datetime(2025, 1, 15), first, Style()), (datetime(2025, 2, 15), second, Style())])
     timeline = paptools.history(tmp_path).timelines[0]
     assert [[e.text for e in p.new_entries] for p in timeline.points] == [
         ["Started the review of the\nplacements."], ["Placements listed."],
@@ -131,13 +135,7 @@ def _entry_versions(folder):
         action("PAP 1.4", "OT", "un 24: CD: Clipped.\nJan25: CD: Again.", owner="Chris Day"),  # moved, with a note
         action("PAP 1.5", "OT", "Jan25: CD: Begun.\nFeb25: CD: Done.", owner="Chris Day"),  # its text changed
     )
-    paths = []
-    for month, rows in ((1, first), (2, second)):
-        when = datetime(2025, month, 15)
-        path = folder / f"v{month}.xlsx"
-        housestyle.write_workbook(path, rows, Style(), when=when, version_date=when)
-        paths.append(path)
-    return paths
+    return _write(folder, [(datetime(2025, 1, 15), first, Style()), (datetime(2025, 2, 15), second, Style())])
 
 
 def test_a_progress_cell_read_before_gives_what_read_plan_gives(tmp_path):
@@ -176,14 +174,11 @@ def test_a_cell_that_grows_version_by_version_is_read_as_read_plan_reads_it(tmp_
     entries = [f"{month}24: SL: The review of placements met on the {month} date; the panel agreed the "
                "next steps and the families were told by letter and at the forum." for month in
                ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"]]
-    paths = []
-    for version, count in enumerate((6, 7, 9), start=1):
-        rows = plan_rows(action("PAP 1.1", "OT", " ".join(entries[:count]), owner="Steve Larking"),
-                         action("PAP 1.2", "OT", "Jan24: SL: Started."))
-        when = datetime(2024, 6 + version, 15)
-        path = tmp_path / f"v{version}.xlsx"
-        housestyle.write_workbook(path, rows, Style(), when=when, version_date=when)
-        paths.append(path)
+    paths = _write(tmp_path, [
+        (datetime(2024, 6 + version, 15), plan_rows(
+            action("PAP 1.1", "OT", " ".join(entries[:count]), owner="Steve Larking"),
+            action("PAP 1.2", "OT", "Jan24: SL: Started.")), Style())
+        for version, count in enumerate((6, 7, 9), start=1)])
     versions = Versions()
     plans = [versions.read(path) for path in paths]
     assert plans == [read_plan(path) for path in paths]
