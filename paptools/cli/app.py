@@ -190,7 +190,15 @@ def _read(path: Path, style: Path | None = None) -> Plan:
 
     with _Progress() as progress:
         progress.stage(f"Reading {terminal_safe(path.name)}")
-        return read_plan(path, style=style, progress=progress.advance)
+        return read_plan(path, style=style, progress=progress.advance, workers=_cores())
+
+
+def _cores() -> int:
+    """The processors this run may use: a read splits its Progress cells on two when it has them."""
+    import os
+
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return min(2, len(usable))
 
 
 def _as_of(value: str | None) -> date | None:

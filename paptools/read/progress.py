@@ -17,7 +17,7 @@ from paptools.model import Entry, EntryDate, EntryOrder, EntrySource
 from paptools.read.cells import Book
 from paptools.read.dates import find_dates
 from paptools.read.detect import MAX_COLUMNS, cell_text
-from paptools.read.entries import Grown, split_entries, split_grown, split_parts
+from paptools.read.entries import CellParts, Grown, split_entries, split_grown, split_parts
 from paptools.read.refs import parse_ref
 
 Warn = Callable[[str | None, str | None, str, str | None], None]
@@ -25,14 +25,15 @@ Warn = Callable[[str | None, str | None, str, str | None], None]
 
 def cell_entries(text: str, sheet: str, cell: str | None, warn: Warn,
                  order: EntryOrder = EntryOrder.UNKNOWN,
-                 author: Callable[[str], str | None] | None = None) -> list[Entry]:
+                 author: Callable[[str], str | None] | None = None, split: CellParts | None = None) -> list[Entry]:
     """The entries of one growing progress cell; `order` is the plan's usual entry order.
 
     `author` names the person whose initials sign an entry (None when nobody fits). Each
     Entry is built once, with where it was written and by whom: a large plan holds
-    hundreds of thousands, and building one costs about as much as finding it.
+    hundreds of thousands, and building one costs about as much as finding it. `split` is
+    split_parts(text, order) when it was worked out already (read/split_ahead.py).
     """
-    split = split_parts(text, order)
+    split = split or split_parts(text, order)
     for note in split.notes:
         warn(sheet, cell, note, None)
     return split.entries(author, _where(sheet, cell))

@@ -1,0 +1,85 @@
+"""A read that splits its Progress cells on two processes reads the same plan as one that does not.
+
+The CLI asks for it on two cores (read/split_ahead.py): the forked child splits about half the
+text and sends back what it found; a child that fails costs only time.
+"""
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+import housestyle
+import pytest
+from conftest import action, plan_rows
+from housestyle import Style
+
+from paptools.model import EntryDate, EntryOrder
+from paptools.read import plan as plan_module
+from paptools.read import split_ahead as ahead
+from paptools.read.plan import read_plan
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="splitting ahead needs os.fork")
+
+FILLER = " Progress was reviewed with the team and the next steps agreed." * 40
+
+
+def _cell(n: int) -> str:
+    return f"12/03/24: AB: Review {n} started.{FILLER}\n15/04/24 - CD - Review {n} finished.{FILLER}"
+
+
+def _plan(tmp_path, actions: int):
+    rows = plan_rows(*(action(f"PAP 1.{n}", "OT", _cell(n)) for n in range(1, actions + 1)))
+    path = tmp_path / "plan.xlsx"
+    housestyle.write_workbook(path, rows, Style(), when=datetime(2025, 4, 30))
+    return path
+
+
+def test_texts_long_enough_are_split_in_two_processes_and_read_the_same(tmp_path, monkeypatch):
+    texts = [_cell(n) for n in range(1, 61)]
+    assert sum(map(len, texts)) > ahead.MIN_CHARACTERS
+    split = ahead.split_ahead([*texts, texts[0], ""], EntryOrder.UNKNOWN)
+    assert list(split) == texts  # each distinct text once, the empty cell left out
+    last = split[texts[-1]]  # split by the child: the second half of the text
+    assert last.text == texts[-1]
+    assert last.dates == (EntryDate(2024, 3, 12), EntryDate(2024, 4, 15))
+    assert last.initials == ("AB", "CD")
+    assert [entry.text[:27] for entry in last.entries()] == ["Review 60 started. Progress", "Review 60 finished. Progres"]
+
+
+def test_too_little_text_is_not_worth_a_second_process():
+    assert ahead.split_ahead([_cell(1), _cell(2)], EntryOrder.UNKNOWN) == {}
+
+
+def test_a_child_that_fails_leaves_its_cells_to_the_reader(tmp_path, monkeypatch):
+    parent = os.getpid()
+    real = ahead.split_parts
+
+    def fails_in_the_child(text, order):
+        if os.getpid() != parent:
+            raise RuntimeError("the child dies")
+        return real(text, order)
+
+    monkeypatch.setattr(ahead, "split_parts", fails_in_the_child)
+    texts = [_cell(n) for n in range(1, 61)]
+    split = ahead.split_ahead(texts, EntryOrder.UNKNOWN)
+    assert 0 < len(split) < len(texts)  # only this process's half
+    assert list(split) == texts[: len(split)]
+
+
+def test_a_plan_read_on_two_processes_is_the_plan_read_on_one(tmp_path, monkeypatch):
+    path = _plan(tmp_path, 60)
+    sent = []
+
+    def spied(texts, order):
+        split = ahead.split_ahead(texts, order)
+        sent.append(len(split))
+        return split
+
+    monkeypatch.setattr(plan_module, "split_ahead", spied)
+    two = read_plan(path, workers=2)
+    assert sent == [60]  # every cell split ahead
+    assert two == read_plan(path)
+    last = two.actions[-1]
+    assert last.ref == "PAP 1.60"
+    assert [(e.date, e.initials, e.cell) for e in last.entries] == [
+        (EntryDate(2024, 3, 12), "AB", "PAP!F63"), (EntryDate(2024, 4, 15), "CD", "PAP!F63")]
