@@ -97,11 +97,12 @@ def workbooks_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith(("~$", ".")))
 
 
-def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = None) -> History:
+def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = None, workers: int = 1) -> History:
     """Read every version given (files, or folders of .xlsx files) and work out how the plan moved.
 
     The versions are ordered by the date each workbook gives, not by file name; see
     paptools.compare.history for the records and `History.to_frame()` for a DataFrame.
+    `workers=2` splits the first version's Progress cells on two processes, as in reconcile.
     """
     files: list[Path] = []
     skipped: list[DataWarning] = []
@@ -119,7 +120,7 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
         raise UsageError(_flatten(paths)[0] if paths else None, "holds no .xlsx workbook: give a folder of versions")
     _check_distinct(files)
     plans = []
-    versions = Versions()  # each read as read_plan would, a cell unchanged since the last not cleaned again
+    versions = Versions(workers=workers)  # each read as read_plan would, a cell unchanged since the last not cleaned again
     for path in files:
         if progress is not None:
             progress.stage(f"Reading {path.name}")
@@ -198,6 +199,7 @@ def reconcile(
     single_ok: bool = False,
     order_by_date: bool = False,
     style: PathLike | None = None,
+    workers: int = 1,
 ) -> Reconciliation:
     """Read the versions (oldest first; the last is current) and reconcile the last two.
 
@@ -206,7 +208,8 @@ def reconcile(
     the versions by the date read from each workbook (for a folder of versions, whatever their
     file names). `progress` (a terminal.Progress, or None) is told
     what is being read. `style` is a house-style file for every version (else each
-    workbook's own paptools.toml, if it has one).
+    workbook's own paptools.toml, if it has one). `workers=2` splits the first version's
+    Progress cells on two processes where the system can fork (read/split_ahead.py).
     """
     paths = _flatten(versions)
     if not paths:
@@ -215,7 +218,7 @@ def reconcile(
         raise UsageError(paths[0], "is only one version: give the previous version too, or --since YYYY-MM")
     _check_distinct(paths)
 
-    reader = Versions(style)  # a cell unchanged since the previous version is cleaned and split once
+    reader = Versions(style, workers)  # a cell unchanged since the previous version is cleaned and split once
 
     def read_here(path: Path) -> Plan:
         if progress is None:

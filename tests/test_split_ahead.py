@@ -14,9 +14,11 @@ from conftest import action, plan_rows
 from housestyle import Style
 
 from paptools.model import EntryDate, EntryOrder
+from paptools.read import entries as entries_module
 from paptools.read import plan as plan_module
+from paptools.read import progress as progress_module
 from paptools.read import split_ahead as ahead
-from paptools.read.plan import read_plan
+from paptools.read.plan import Versions, read_plan
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="splitting ahead needs os.fork")
 
@@ -83,3 +85,32 @@ def test_a_plan_read_on_two_processes_is_the_plan_read_on_one(tmp_path, monkeypa
     assert last.ref == "PAP 1.60"
     assert [(e.date, e.initials, e.cell) for e in last.entries] == [
         (EntryDate(2024, 3, 12), "AB", "PAP!F63"), (EntryDate(2024, 4, 15), "CD", "PAP!F63")]
+
+
+def test_versions_read_in_turn_on_two_processes_are_each_read_as_alone(tmp_path, monkeypatch):
+    paths = []
+    for month, more in ((4, ""), (5, "\n20/05/24: EF: Review {n} signed off.")):
+        rows = plan_rows(*(action(f"PAP 1.{n}", "OT", _cell(n) + more.format(n=n)) for n in range(1, 61)))
+        paths.append(tmp_path / f"plan-2025-0{month}.xlsx")
+        housestyle.write_workbook(paths[-1], rows, Style(), when=datetime(2025, month, 28))
+    sent, read_on = [], []
+    real_ahead, real_on = progress_module.grown_ahead, entries_module._split_on
+
+    def spied_ahead(texts, order):
+        split = real_ahead(texts, order)
+        sent.append(len(split))
+        return split
+
+    def spied_on(text, earlier):
+        read_on.append(earlier.text[:20])
+        return real_on(text, earlier)
+
+    monkeypatch.setattr(progress_module, "grown_ahead", spied_ahead)
+    monkeypatch.setattr(entries_module, "_split_on", spied_on)
+    versions = Versions(workers=2)
+    plans = [versions.read(path) for path in paths]
+    assert sent == [60]  # the first version split ahead; the second read on from it
+    assert len(read_on) == 60 and read_on[-1] == "12/03/24: AB: Review"  # each grown cell, from the child's cut
+    assert plans == [read_plan(path) for path in paths]
+    assert [(e.date, e.initials) for e in plans[1].actions[-1].entries] == [
+        (EntryDate(2024, 3, 12), "AB"), (EntryDate(2024, 4, 15), "CD"), (EntryDate(2024, 5, 20), "EF")]

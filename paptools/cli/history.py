@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from paptools.cli.app import FOLDER, WORKBOOK, _echo_json, _Progress, _width, echo, main
+from paptools.cli.app import FOLDER, WORKBOOK, _cores, _echo_json, _Progress, _width, echo, main
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -43,7 +43,7 @@ def history(versions: tuple[Path, ...], as_json: bool, csv_dir: Path | None, out
 
     sources = list(versions) or [Path("workbooks")]
     with _Progress() as progress:
-        result = read_history(sources, progress=progress)
+        result = read_history(sources, progress=progress, workers=_cores())
     inputs = [p for p in sources if not p.is_dir()]
     written = write_history(result, output_dir=None if no_files else output_dir, csv_dir=csv_dir, force=force,
                             inputs=inputs)

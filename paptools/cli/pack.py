@@ -11,6 +11,7 @@ from paptools.cli.app import (
     STYLE,
     WORKBOOK,
     _as_of,
+    _cores,
     _echo_notes,
     _echo_run_warnings,
     _month,
@@ -62,7 +63,7 @@ def pack(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, outp
                             report=settings, to=recipients.to, cc=recipients.cc, style=style)
     with _Progress() as progress:
         result = run_reconcile(paths, since=_month(since), as_of=_as_of(as_of), progress=progress,
-                               order_by_date=not workbooks, style=style)
+                               order_by_date=not workbooks, style=style, workers=_cores())
         written = write_outputs(result, options, progress)
     for kind, path in written.items():
         echo(f"Wrote {path} ({kind}).")

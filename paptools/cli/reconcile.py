@@ -12,6 +12,7 @@ from paptools.cli.app import (
     STYLE,
     WORKBOOK,
     _as_of,
+    _cores,
     _echo_json,
     _echo_notes,
     _echo_run_warnings,
@@ -77,7 +78,7 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
         options.kinds, options.to, options.cc = (*options.kinds, "pack"), recipients.to, recipients.cc
     with _Progress() as progress:
         result = run_reconcile(paths, since=_month(since), as_of=_as_of(as_of), progress=progress,
-                               order_by_date=not workbooks, style=style)
+                               order_by_date=not workbooks, style=style, workers=_cores())
         written = {} if no_files else write_outputs(result, options, progress)
     if as_json:
         from paptools.write.jsondoc import reconcile_document

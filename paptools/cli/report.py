@@ -12,6 +12,7 @@ from paptools.cli.app import (
     STYLE,
     WORKBOOK,
     _as_of,
+    _cores,
     _echo_run_warnings,
     _month,
     _paths,
@@ -59,7 +60,8 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
                             style=style)
     with _Progress() as progress:
         result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True,
-                               order_by_date=not workbooks, progress=progress, style=style)
+                               order_by_date=not workbooks, progress=progress, style=style,
+                               workers=_cores())
         written = write_outputs(result, options, progress)
     echo(f"Wrote {written['report']}.")
     _echo_run_warnings(result, False)

@@ -69,10 +69,11 @@ class Versions:
     change is not cleaned again, and its text is the same string as before, which the entry
     splitter's cache then finds at once; and each unchanged Progress cell's entries are the
     ones read from the version before (read/progress.py CellMemo says when that holds).
+    With `workers=2` the first version's Progress cells are split on two processes.
     """
 
-    def __init__(self, style: str | Path | HouseStyle | None = None) -> None:
-        self._style = style
+    def __init__(self, style: str | Path | HouseStyle | None = None, workers: int = 1) -> None:
+        self._style, self._workers = style, workers
         self._before: dict[str, str] = {}
         self._now: dict[str, str] = {}
         self._cells = CellMemo()
@@ -81,7 +82,7 @@ class Versions:
         """The next version, as read_plan(path, progress, style) reads it."""
         self._before, self._now = self._now, {}
         self._cells.next_version()
-        return _read(Path(path), progress, self._style, self._text, self._cells)
+        return _read(Path(path), progress, self._style, self._text, self._cells, self._workers)
 
     def _text(self, value: object) -> str:
         if type(value) is not str:
@@ -101,7 +102,7 @@ def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None
     `seen` holds the rows detect_layout kept, so no sheet is streamed twice; each sheet's rows
     are taken out of it once walked, so the cells are not held while the entries are built.
     `memo` holds the Progress cells' entries of the version read before (Versions); with
-    `workers=2` and no memo, the Progress cells are split on two processes (read/split_ahead.py).
+    `workers=2` the Progress cells are split on two processes (read/split_ahead.py).
     """
     walker = Walker(book, layout, seen)
     walker.read(GENERATED_PROPERTY in book.custom_properties, progress)
@@ -162,9 +163,12 @@ class _Assembler:
         owner_lists = [split_owners(raw.fields.get("owner", "")) for raw in all_raw]
         people = People(owner_lists)
         text_mode = {s.name: s.text_statuses > s.fill_statuses for s in walker.sheets}
-        if workers > 1 and self.memo is None:
-            self.ahead = split_ahead((raw.fields.get("progress", "") for raw in all_raw),
-                                     EntryOrder(self.layout.entry_order))
+        if workers > 1:  # the Progress cells split on two processes (read/split_ahead.py)
+            texts = [raw.fields.get("progress", "") for raw in all_raw]
+            if self.memo is None:
+                self.ahead = split_ahead(texts, EntryOrder(self.layout.entry_order))
+            else:
+                self.memo.split_ahead(texts, EntryOrder(self.layout.entry_order))
         actions: list[Action] = []
         first_place: dict[str, str] = {}
         for raw, owners, ref in zip(all_raw, owner_lists, parsed):

@@ -8,7 +8,7 @@ written (source and cell), so the diff treats them alike whatever the source.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -19,6 +19,7 @@ from paptools.read.dates import find_dates
 from paptools.read.detect import MAX_COLUMNS, cell_text
 from paptools.read.entries import CellParts, Grown, split_entries, split_grown, split_parts
 from paptools.read.refs import parse_ref
+from paptools.read.split_ahead import grown_ahead
 
 Warn = Callable[[str | None, str | None, str, str | None], None]
 
@@ -61,11 +62,19 @@ class CellMemo:
         self._now: dict[_CellKey, _Kept] = {}
         self._actions_before: dict[tuple[str, str], _Kept] = {}
         self._actions_now: dict[tuple[str, str], _Kept] = {}
+        self._ahead: dict[str, tuple[CellParts, Grown | None]] = {}
 
     def next_version(self) -> None:
         """Keep what the version just read gave, for the next one; forget the one before."""
         self._before, self._now = self._now, {}
         self._actions_before, self._actions_now = self._actions_now, {}
+        self._ahead = {}
+
+    def split_ahead(self, texts: Iterable[str], order: EntryOrder) -> None:
+        """Split the first version's cells on two processes (read/split_ahead.py). A later
+        version's cells are mostly the version before's, and a changed one is read on from it."""
+        if not self._before:
+            self._ahead = grown_ahead(texts, order)
 
     def entries(self, text: str, sheet: str, cell: str | None, warn: Warn, order: EntryOrder,
                 author: Callable[[str], str | None], ref: str) -> list[Entry]:
@@ -74,7 +83,8 @@ class CellMemo:
         kept = self._before.get(key)
         if kept is None or any(author(initials) != name for initials, name in kept.signed):
             earlier = kept or self._actions_before.get((sheet, ref))
-            split, grown = split_grown(text, order, earlier.grown if earlier is not None else None)
+            ahead = self._ahead.get(text) if earlier is None else None
+            split, grown = ahead or split_grown(text, order, earlier.grown if earlier is not None else None)
             built = split.entries(author, _where(sheet, cell))
             kept = _Kept(cell, tuple(built), split.notes,
                          tuple({e.initials: e.author for e in built if e.initials}.items()), grown)
