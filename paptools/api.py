@@ -260,11 +260,13 @@ class OutputOptions:
     to: tuple[str, ...] = ()  # recipients of the board-pack email draft (kind "pack")
     cc: tuple[str, ...] = ()
     style: Path | None = None  # the house-style file given with --style (its [lint] table switches rules off)
+    workers: int = 1  # 2: the cleaned workbook is written by a second process beside the report (paptools/forked.py)
 
 
 def write_outputs(result: Reconciliation, options: OutputOptions, progress: Progress | None = None) -> dict[str, Path]:
     """Write the chosen outputs; returns kind -> path written. `progress` is told each stage."""
     from paptools.content.changes import change_rows, write_changes_csv
+    from paptools.forked import Forked, can_fork
     from paptools.write.outputs import OutputSet
 
     stem = Path(result.current.source).stem
@@ -276,6 +278,7 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
     with OutputSet(options.output_dir, force=options.force, inputs=inputs) as outputs:
         staged = {kind: outputs.add(names[kind]) for kind in (*OUTPUT_KINDS, "pack") if kind in options.kinds}
         rows = change_rows(result) if {"changes", "workbook"} & staged.keys() else []  # once, for both
+        written: Forked[list[DataWarning]] | None = None
         if "changes" in staged:
             if progress:
                 progress.stage(f"Writing {staged['changes'].name}")
@@ -286,15 +289,23 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
             if progress:
                 progress.stage(f"Writing {staged['workbook'].name}")
             compared = result.previous is not None or result.since is not None
-            options.notes += write_clean_workbook(
-                staged["workbook"], result.current, result.summary,
-                changes=rows if compared else None, trend=result.trend(),
-                warnings=result.all_warnings(), name=staged["workbook"].name,
-                findings=findings)
+
+            def workbook() -> list[DataWarning]:
+                return write_clean_workbook(
+                    staged["workbook"], result.current, result.summary,
+                    changes=rows if compared else None, trend=result.trend(),
+                    warnings=result.all_warnings(), name=staged["workbook"].name,
+                    findings=findings)
+            if options.workers > 1 and "report" in staged and can_fork():
+                written = Forked(workbook)  # on the second core while the report is written
+            else:
+                options.notes += workbook()
         if "report" in staged:
             if progress:
                 progress.stage(f"Writing {staged['report'].name}")
             _write_report(result, options, staged["report"], findings)
+        if written is not None:
+            options.notes += written.result()
         if "pack" in staged:  # last: it attaches the report and the workbook as they were written
             if progress:
                 progress.stage(f"Writing {staged['pack'].name}")

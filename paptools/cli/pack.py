@@ -59,7 +59,7 @@ def pack(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, outp
     settings = _report_settings(title, committee, meeting_date, template, narrative, names)
     paths = _paths(workbooks)
     recipients = choose_recipients(to, cc, paths[-1] if paths else None, style)
-    options = OutputOptions(output_dir=output_dir, force=force, kinds=("report", "workbook", "pack"),
+    options = OutputOptions(output_dir=output_dir, force=force, workers=_cores(), kinds=("report", "workbook", "pack"),
                             report=settings, to=recipients.to, cc=recipients.cc, style=style)
     with _Progress() as progress:
         result = run_reconcile(paths, since=_month(since), as_of=_as_of(as_of), progress=progress,

@@ -68,7 +68,7 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
     from paptools.api import reconcile as run_reconcile
 
     settings = _report_settings(title, committee, meeting_date, template, narrative, names)
-    options = OutputOptions(output_dir=output_dir, force=force, report=settings, to=to, cc=cc,
+    options = OutputOptions(output_dir=output_dir, force=force, workers=_cores(), report=settings, to=to, cc=cc,
                             style=style)
     paths = _paths(workbooks)
     if pack:

@@ -4,21 +4,18 @@ Splitting the Progress cells is most of a read, and each cell's split depends on
 the plan's usual entry order alone (read/entries.py split_parts, split_grown). On a machine with
 two cores a forked child splits about half the text while this process splits the rest, and
 sends back only what each split found (dates, initials, where each entry lies, notes): never the
-plan, never the text, which the parent has. The entries are then built from these exactly as
-from a split made here, so the plan read is the same; a child that fails costs nothing but the
-time, as every cell it did not send back is split here.
-
-Only a caller that asks forks (the CLI does, on two cores or more; a library call does not
-unless told), and only where os.fork exists and the text is long enough for it to pay.
+plan, never the text, which the parent has (paptools/forked.py). The entries are then built
+from these exactly as from a split made here, so the plan read is the same; a child that fails
+costs nothing but the time, as every cell it did not send back is split here. Only when the
+caller asks, and only when the text is long enough for it to pay.
 """
 from __future__ import annotations
 
-import os
-import pickle
 from collections.abc import Callable, Iterable
 from sys import intern
 from typing import TypeVar
 
+from paptools.forked import Forked, can_fork
 from paptools.model import EntryDate, EntryOrder
 from paptools.read.entries import CellParts, Grown, split_grown, split_parts
 
@@ -67,7 +64,7 @@ def _ahead(texts: Iterable[str], work: Callable[[str], _Work],
     making the child's answer whole; just this process's half when the child sends nothing."""
     distinct = list(dict.fromkeys(text for text in texts if text))
     total = sum(map(len, distinct))
-    if total < MIN_CHARACTERS or not hasattr(os, "fork"):
+    if total < MIN_CHARACTERS or not can_fork():
         return {}
     half, cut = 0, len(distinct)
     for index, text in enumerate(distinct):
@@ -76,37 +73,14 @@ def _ahead(texts: Iterable[str], work: Callable[[str], _Work],
             cut = index + 1
             break
     mine, theirs = distinct[:cut], distinct[cut:]
-    reader, writer = os.pipe()
-    child = os.fork()
-    if child == 0:  # pragma: no cover - the child's work is checked by what the parent receives
-        _child(theirs, work, reader, writer)
-    os.close(writer)
+    child = Forked(lambda: [work(text) for text in theirs])
     done = {text: received(text, work(text)) for text in mine}
-    with os.fdopen(reader, "rb") as pipe:
-        sent = pipe.read()
-    os.waitpid(child, 0)
     try:
-        answers = pickle.loads(sent) if sent else []
-    except (pickle.UnpicklingError, EOFError):  # a child that died half way: its cells are split here
+        answers = child.result()
+    except Exception:  # whatever the child met, its cells are split here instead
         answers = []
     done.update((text, received(text, found)) for text, found in zip(theirs, answers))
     return done
-
-
-def _child(texts: list[str], work: Callable[[str], object], reader: int, writer: int) -> None:
-    """In the forked child: do the work, send back what was found, and leave at once.
-
-    os._exit leaves without the parent's exit work (its buffered output, its exit hooks).
-    """
-    code = 1
-    try:
-        os.close(reader)
-        found = [work(text) for text in texts]
-        with os.fdopen(writer, "wb") as pipe:
-            pipe.write(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
-        code = 0
-    finally:
-        os._exit(code)
 
 
 def _fields(parts: CellParts) -> _Fields:

@@ -1,18 +1,25 @@
-"""A read that splits its Progress cells on two processes reads the same plan as one that does not.
+"""On two cores a command does part of its work in a forked child, and its results are the same.
 
-The CLI asks for it on two cores (read/split_ahead.py): the forked child splits about half the
-text and sends back what it found; a child that fails costs only time.
+The CLI asks for it on two cores. A read splits about half its Progress text in the child
+(read/split_ahead.py), which sends back what it found; a child that fails costs only time.
+Reconcile writes the cleaned workbook in the child while the report is written
+(api.write_outputs); what the child raises is raised as if written here, and nothing is kept.
 """
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime
+from pathlib import Path
 
+import docx
 import housestyle
+import openpyxl
 import pytest
-from conftest import action, plan_rows
+from conftest import action, example_path, plan_rows
 from housestyle import Style
 
+from paptools.api import OutputOptions, reconcile, write_outputs
+from paptools.errors import PapError
 from paptools.model import EntryDate, EntryOrder
 from paptools.read import entries as entries_module
 from paptools.read import plan as plan_module
@@ -114,3 +121,37 @@ def test_versions_read_in_turn_on_two_processes_are_each_read_as_alone(tmp_path,
     assert plans == [read_plan(path) for path in paths]
     assert [(e.date, e.initials) for e in plans[1].actions[-1].entries] == [
         (EntryDate(2024, 3, 12), "AB"), (EntryDate(2024, 4, 15), "CD"), (EntryDate(2024, 5, 20), "EF")]
+
+
+def _outputs(folder):
+    """What an officer sees in each file written: the report's paragraphs and tables, every sheet's values."""
+    report = docx.Document(next(folder.glob("*-report.docx")))
+    book = openpyxl.load_workbook(next(folder.glob("*-clean.xlsx")))
+    return ([p.text for p in report.paragraphs], [[c.text for c in row.cells] for t in report.tables for row in t.rows],
+            {sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in book},
+            next(folder.glob("*-changes.csv")).read_text(encoding="utf-8"))
+
+
+def test_the_workbook_written_beside_the_report_is_the_workbook_written_after_it(tmp_path):
+    result = reconcile(example_path("2025-08"), example_path("2026-04"), as_of=date(2026, 4, 30))
+    one, two = OutputOptions(output_dir=tmp_path / "one"), OutputOptions(output_dir=tmp_path / "two", workers=2)
+    write_outputs(result, one)
+    write_outputs(result, two)
+    assert _outputs(tmp_path / "one") == _outputs(tmp_path / "two")
+    sheets = _outputs(tmp_path / "two")[2]
+    assert list(sheets) == ["Actions", "Summary", "Changes", "Warnings", "About"]
+    assert sheets["Actions"][0][:2] == ["Ref", "Status"] and len(sheets["Actions"]) == 53  # header and 52 actions
+
+
+def test_a_failure_in_the_second_process_is_raised_and_nothing_is_kept(tmp_path, monkeypatch):
+    import errno
+
+    def full(path, plan, summary, **kw):
+        Path(path).write_bytes(b"PK half a workbook")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("paptools.write.workbook.write_clean_workbook", full)
+    result = reconcile(example_path("2025-08"), example_path("2026-04"))
+    with pytest.raises(PapError, match="the disk is full"):
+        write_outputs(result, OutputOptions(output_dir=tmp_path, workers=2))
+    assert list(tmp_path.iterdir()) == []

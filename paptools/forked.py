@@ -1,0 +1,72 @@
+"""Work done in a forked child process while this one goes on: one command on two cores.
+
+For work that is large, independent of what this process does meanwhile, and whose answer is
+small: the Progress cells' splits (read/split_ahead.py), the cleaned workbook written beside
+the Word report (api.write_outputs). The child is a fork, so nothing is sent to it; it sends
+back its answer, pickled, or what it raised, and leaves without the parent's exit work.
+
+Only where os.fork exists, and only when a caller asks (the CLI does on two cores or more; a
+library call does not unless told): forking a process that runs threads is unsafe.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+__all__ = ["ChildFailed", "Forked", "can_fork"]
+
+T = TypeVar("T")
+
+
+class ChildFailed(RuntimeError):
+    """The child ended without an answer, or with one that could not be sent back."""
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork")
+
+
+class Forked(Generic[T]):
+    """`work()` started in a forked child; `result()` waits for its answer (or raises what it raised)."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        reader, writer = os.pipe()
+        self._child = os.fork()
+        if self._child == 0:  # pragma: no cover - the child's work is checked by what the parent receives
+            _run(work, reader, writer)
+        os.close(writer)
+        self._reader = reader
+
+    def result(self) -> T:
+        with os.fdopen(self._reader, "rb") as pipe:
+            sent = pipe.read()
+        os.waitpid(self._child, 0)
+        try:
+            done, answer = pickle.loads(sent)
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            raise ChildFailed("the second process ended without an answer") from None
+        if done:
+            return answer  # type: ignore[no-any-return]
+        raise answer
+
+
+def _run(work: Callable[[], object], reader: int, writer: int) -> None:
+    """In the child: do the work and send back what came of it; os._exit, whatever happens."""
+    code = 1
+    try:
+        os.close(reader)
+        try:
+            answer: tuple[bool, object] = (True, work())
+        except BaseException as error:  # sent back, to be raised in the parent
+            answer = (False, error)
+        try:
+            data = pickle.dumps(answer, pickle.HIGHEST_PROTOCOL)
+        except Exception as error:  # an answer pickle cannot carry
+            data = pickle.dumps((False, ChildFailed(f"the second process's answer could not be sent: {error}")))
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(data)
+        code = 0
+    finally:
+        os._exit(code)
