@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/simple_path.py show --json PLAN.xlsx
 
 The fast paths of paptools are its caches (a Progress cell split once for both versions,
-a written date parsed once, initials and status words matched once) and orjson's JSON text. This runs the same
-command with each cached function replaced by the function it wraps, so the benchmark can
-check that the JSON is byte for byte the same: a cache that changed a result would show.
+a written date parsed once, initials and status words matched once), orjson's JSON text and,
+on two cores, the work done by a forked second process. This runs the same command with each
+cached function replaced by the function it wraps, in one process, so the benchmark can check
+that the JSON is byte for byte the same: a fast path that changed a result would show.
 """
 from __future__ import annotations
 
@@ -53,6 +54,11 @@ def uncache() -> int:
         return progress.cell_entries(text, sheet, cell, warn, order, author)
 
     progress.CellMemo.entries = entries  # type: ignore[method-assign]  # the versions' cells, each read anew
+    from paptools.forked import can_fork
+
+    for module in modules:  # one process: nothing forked, wherever can_fork is imported
+        if getattr(module, "can_fork", None) is can_fork:
+            module.can_fork = lambda: False  # type: ignore[attr-defined]
     import json
 
     from paptools.write import jsondoc
