@@ -121,10 +121,11 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
     _check_distinct(files)
     plans = []
     versions = Versions(workers=workers)  # each read as read_plan would, a cell unchanged since the last not cleaned again
-    for path in files:
+    for n, path in enumerate(files, start=1):
         if progress is not None:
             progress.stage(f"Reading {path.name}")
-        plans.append(versions.read(path, progress=progress.advance if progress is not None else None))
+        plans.append(versions.read(path, progress=progress.advance if progress is not None else None,
+                                   last=n == len(files)))
     from paptools.compare.history import build_history
 
     return build_history(plans, notes=skipped)
@@ -220,13 +221,13 @@ def reconcile(
 
     reader = Versions(style, workers)  # a cell unchanged since the previous version is cleaned and split once
 
-    def read_here(path: Path) -> Plan:
+    def read_here(path: Path, last: bool) -> Plan:
         if progress is None:
-            return reader.read(path)
+            return reader.read(path, last=last)
         progress.stage(f"Reading {path.name}")
-        return reader.read(path, progress=progress.advance)
+        return reader.read(path, progress=progress.advance, last=last)
 
-    plans = [read_here(path) for path in paths]
+    plans = [read_here(path, n == len(paths)) for n, path in enumerate(paths, start=1)]
     if order_by_date:
         order = sorted(range(len(plans)), key=lambda i: (version_month(plans[i]) or Month(0, 1), paths[i].name))
         plans, paths = [plans[i] for i in order], [paths[i] for i in order]

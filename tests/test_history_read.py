@@ -197,3 +197,108 @@ def test_a_timescale_read_once_is_the_same_for_every_row_and_version():
               date(2025, 3, 1), None, "", "Sep-24"]
     assert [_timescale(v) for v in values] == [parse_timescale(v) for v in values]
     assert [_timescale(v)[0].due.iso() if _timescale(v)[0].due else None for v in values[:2]] == ["2024-09", "2025-06"]
+
+
+def test_the_last_version_read_gives_what_read_plan_gives_and_keeps_nothing(tmp_path):
+    """Told a version is the last, the reader keeps no texts nor entries for a next one, and lets go
+    of the version before's; the plans are those read_plan reads."""
+    paths = _entry_versions(tmp_path) + _versions(tmp_path)
+    versions = Versions()
+    plans = [versions.read(path, last=n == len(paths)) for n, path in enumerate(paths, start=1)]
+    assert plans == [read_plan(path) for path in paths]
+    assert (versions._same_before, versions._same, versions._cleaned_before, versions._cleaned) == ({}, {}, {}, {})
+    cells = versions._cells
+    assert (cells._before, cells._now, cells._actions_before, cells._actions_now) == ({}, {}, {}, {})
+
+
+def test_the_last_version_uses_the_version_before_but_keeps_nothing(tmp_path):
+    first, second = _entry_versions(tmp_path)
+    versions = Versions()
+    earlier = versions.read(first)
+    assert versions._same and versions._cells._now  # kept for a next version
+    later = versions.read(second, last=True)
+    assert later == read_plan(second)
+    assert later.actions[0].entries is earlier.actions[0].entries  # the unchanged cell's entries reused, as one tuple
+    assert later.actions[0].progress is earlier.actions[0].progress  # and its text, cleaned once
+    assert (versions._same_before, versions._same, versions._cleaned_before, versions._cleaned) == ({}, {}, {}, {})
+    assert (versions._cells._before, versions._cells._now) == ({}, {})
+    again = versions.read(first)  # read after the last all the same: in full, as the first
+    assert again == read_plan(first)
+
+
+def test_a_cell_memo_told_no_version_follows_keeps_nothing():
+    from paptools.model import EntryOrder
+    from paptools.read.progress import CellMemo
+
+    memo = CellMemo()
+    warnings = []
+
+    def warn(*args):
+        warnings.append(args)
+
+    def entries(ref):
+        return memo.entries("Jan25: AB: Started.", "PAP", "F4", warn, EntryOrder.OLDEST_FIRST, lambda i: "Amber Burton",
+                            ref)
+
+    kept = entries("PAP 1.1")
+    assert [(e.initials, e.author, e.text) for e in kept] == [("AB", "Amber Burton", "Started.")]
+    memo.next_version(keep=False)
+    again = entries("PAP 1.1")
+    assert again[0] is kept[0]  # read from the version before
+    assert (memo._now, memo._actions_now) == ({}, {})  # but nothing kept for a next one
+    memo.next_version()
+    assert (memo._before, memo._actions_before) == ({}, {})
+    assert entries("PAP 1.1")[0] is not kept[0]
+
+
+def test_reconcile_and_history_tell_the_reader_which_version_is_the_last(tmp_path, monkeypatch):
+    paths = _versions(tmp_path)
+    told = []
+    read = Versions.read
+
+    def spy(self, path, progress=None, *, last=False):
+        told.append((path.name, last))
+        return read(self, path, progress, last=last)
+
+    monkeypatch.setattr(Versions, "read", spy)
+    paptools.reconcile(paths)
+    assert told == [("plan-2025-01.xlsx", False), ("plan-2025-02.xlsx", False), ("plan-2025-03.xlsx", True)]
+    told.clear()
+    paptools.history(tmp_path)
+    assert told == [("plan-2025-01.xlsx", False), ("plan-2025-02.xlsx", False), ("plan-2025-03.xlsx", True)]
+
+
+def test_the_rows_of_a_version_hold_the_texts_of_the_version_before_not_copies(tmp_path, monkeypatch):
+    """A cell whose text is as it was is read into the same string as before, whether cleaning
+    changes it or not, and the new version's rows point at that string instead of a copy."""
+    import paptools.read.detect_plan as detect_plan
+
+    def version(progress):
+        return plan_rows(action("PAP 1.1", "OT", progress, title="Panel &amp; forum  agreed"),
+                         action("PAP 1.2", "OT", "Jan25: AB: Scoped."))
+
+    paths = _write(tmp_path, [(datetime(2025, 1, 15), version("Jan25: AB: Started."), Style()),
+                              (datetime(2025, 2, 15), version("Jan25: AB: Started.\nFeb25: AB: Met."), Style())])
+    rows = {}
+    sheet_rows = detect_plan.sheet_rows
+
+    def kept(book, sheet, text=None):
+        found = sheet_rows(book, sheet, text)
+        rows[book.path.name, sheet.title] = {cell.coordinate: cell.value for row in found for cell in row.cells}
+        return found
+
+    monkeypatch.setattr(detect_plan, "sheet_rows", kept)
+    versions = Versions()
+    first = versions.read(paths[0])
+    second = versions.read(paths[1], last=True)
+    before, now = rows[paths[0].name, "PAP"], rows[paths[1].name, "PAP"]
+    assert [first, second] == [read_plan(path) for path in paths]
+    title = first.actions[0].title
+    assert (title, second.actions[0].title) == ("Panel & forum agreed", "Panel & forum agreed")
+    assert second.actions[0].title is title
+    where = next(c for c, v in now.items() if v == "Panel &amp; forum  agreed")
+    assert now[where] is before[where]  # the raw text, which cleaning changes: the first version's
+    unchanged = next(c for c, v in now.items() if v == "Jan25: AB: Scoped.")
+    assert now[unchanged] is before[unchanged] is first.actions[1].progress
+    grown = next(c for c, v in now.items() if isinstance(v, str) and v.endswith("Met."))
+    assert second.actions[0].progress == now[grown] != before[grown]

@@ -247,8 +247,11 @@ def test_rows_detection_kept_are_walked_once_and_let_go(example_plans):
         seen: dict = {}
         layout = detect_layout(book, None, seen)
         assert set(seen) == {sheet.title for sheet in book.sheets}
+        kept = dict(seen)
+        assert any(kept.values())
         plan = read_through(book, layout, None, None, seen)
         assert seen == {}  # each sheet's rows taken out once walked
+        assert not any(kept.values())  # and each row let go as it was walked
         again = read_through(book, layout)  # no rows kept: the sheets are streamed again, to the same plan
     finally:
         book.close()

@@ -58,14 +58,16 @@ class Row:
     hidden: bool = False
 
 
-def sheet_rows(book: Book, sheet: Sheet, text: Callable[[object], str] = cell_text) -> list[Row]:
+def sheet_rows(book: Book, sheet: Sheet, text: Callable[[XCell], str] | None = None) -> list[Row]:
     """Every row with text on a sheet (the sheet's merged ranges are known once this returns).
 
-    `text` gives a cell value's text: cell_text, or one that remembers texts already cleaned.
+    `text` gives a cell's text (cell_text of its value without it): one that remembers the
+    texts of the version read before (read/plan.py Versions) also points the cell's value at
+    that version's equal string, so a sheet's rows do not hold a second copy of each text.
     """
     rows = []
     for number, hidden, cells in book.rows(sheet, MAX_COLUMNS):
-        texts = [text(c.value) for c in cells]
+        texts = [cell_text(c.value) for c in cells] if text is None else [text(c) for c in cells]
         if any(texts):
             rows.append(Row(number, cells, texts, hidden))
     return rows

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from paptools.layout import Candidate, Layout, LogSheet, Membership, StatusSource, Table, Unused, WordMap
 from paptools.model import DataWarning
-from paptools.read.cells import Book, Sheet, column_letter
-from paptools.read.detect import Header, Row, cell_text, find_header, sheet_rows, used_words
+from paptools.read.cells import Book, Sheet, XCell, column_letter
+from paptools.read.detect import Header, Row, find_header, sheet_rows, used_words
 from paptools.read.headers import match_header
 from paptools.read.refs import parse_ref
 from paptools.read.scale import build_scale, sheet_status, word_status
@@ -60,12 +60,12 @@ class _KeyBlock:
 
 
 def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None,
-                  text: Callable[[object], str] = cell_text) -> Layout:
+                  text: Callable[[XCell], str] | None = None) -> Layout:
     """Look at every sheet and say where the plan's actions, statuses, progress and date are.
 
     `seen`, when given, keeps each sheet's rows so that reading them through the layout
-    (read_through) need not stream the sheet a second time. `text` gives a cell value's text
-    (see sheet_rows).
+    (read_through) need not stream the sheet a second time. `text` gives a cell's text (see
+    sheet_rows).
     """
     house = style if style is not None else HouseStyle()
     generated = GENERATED_PROPERTY in book.custom_properties

@@ -9,7 +9,7 @@ certain becomes a DataWarning with its sheet and cell; nothing is dropped silent
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +17,7 @@ from pathlib import Path
 from paptools.errors import NoActions
 from paptools.layout import Layout, Table
 from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, Status, StatusEvidence, Timescale
-from paptools.read.cells import Book, open_book
+from paptools.read.cells import Book, XCell, open_book
 from paptools.read.context import area_label
 from paptools.read.dates import parse_timescale
 from paptools.read.detect import Row, cell_text
@@ -47,16 +47,21 @@ def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = No
     house-style file (or one already loaded); without it, paptools.toml beside the workbook is used.
     `workers=2` splits the Progress cells on two processes (read/split_ahead.py): the same plan, sooner.
     """
-    return _read(Path(path), progress, style, cell_text, workers=workers)
+    return _read(Path(path), progress, style, None, workers=workers)
 
 
 def _read(path: Path, progress: Callable[[int, int], None] | None, style: str | Path | HouseStyle | None,
-          text: Callable[[object], str], memo: CellMemo | None = None, workers: int = 1) -> Plan:
+          text: Callable[[XCell], str] | None, memo: CellMemo | None = None,
+          detected: Callable[[], None] | None = None, workers: int = 1) -> Plan:
+    """read_plan's work; `detected()` is called once the layout is found, when `text` is no longer used."""
     house = style if isinstance(style, HouseStyle) else find_style(path, Path(style) if style else None)
     book = open_book(path)
     try:
         seen: dict[str, list[Row]] = {}
-        return read_through(book, detect_layout(book, house, seen, text), progress, house, seen, memo, workers)
+        layout = detect_layout(book, house, seen, text)
+        if detected is not None:
+            detected()
+        return read_through(book, layout, progress, house, seen, memo, workers)
     finally:
         book.close()
 
@@ -67,31 +72,75 @@ class Versions:
     Most cells of a version are as they were in the version before, so each cell's clean text
     is kept for the next version (the texts of two versions at most): a cell that did not
     change is not cleaned again, and its text is the same string as before, which the entry
-    splitter's cache then finds at once; and each unchanged Progress cell's entries are the
-    ones read from the version before (read/progress.py CellMemo says when that holds).
+    splitter's cache then finds at once, and which the sheet's rows hold while it is read
+    instead of a copy; and each unchanged Progress cell's entries are the ones read from the
+    version before (read/progress.py CellMemo says when that holds). The last version keeps
+    nothing for a next one: told so, the reader lets go of the texts and splits it kept for
+    the next version, which would otherwise sit through the caller's peak of memory.
     With `workers=2` the first version's Progress cells are split on two processes.
     """
 
     def __init__(self, style: str | Path | HouseStyle | None = None, workers: int = 1) -> None:
         self._style, self._workers = style, workers
-        self._before: dict[str, str] = {}
-        self._now: dict[str, str] = {}
+        self._keep = True
+        # The texts cleaning leaves alone (each its own key), and the raw texts it changes -> (raw, clean).
+        self._same_before: dict[str, str] = {}
+        self._same: dict[str, str] = {}
+        self._cleaned_before: dict[str, tuple[str, str]] = {}
+        self._cleaned: dict[str, tuple[str, str]] = {}
         self._cells = CellMemo()
 
-    def read(self, path: str | Path, progress: Callable[[int, int], None] | None = None) -> Plan:
-        """The next version, as read_plan(path, progress, style) reads it."""
-        self._before, self._now = self._now, {}
-        self._cells.next_version()
-        return _read(Path(path), progress, self._style, self._text, self._cells, self._workers)
+    def read(self, path: str | Path, progress: Callable[[int, int], None] | None = None, *,
+             last: bool = False) -> Plan:
+        """The next version, as read_plan(path, progress, style) reads it.
 
-    def _text(self, value: object) -> str:
+        `last`: no version will be read after this one, so nothing is kept for it (a version
+        read after all the same is read in full, as the first).
+        """
+        self._same_before, self._same = self._same, {}
+        self._cleaned_before, self._cleaned = self._cleaned, {}
+        self._keep = not last
+        self._cells.next_version(keep=not last)
+        try:
+            return _read(Path(path), progress, self._style, self._text, self._cells, self._texts_read,
+                         self._workers)
+        finally:
+            self._texts_read()
+            if last:
+                self._cells.next_version()
+
+    def _texts_read(self) -> None:
+        """Every cell's text is read (sheet_rows): the version before's are not needed any more."""
+        self._same_before, self._cleaned_before = {}, {}
+
+    def _text(self, cell: XCell) -> str:
+        """cell_text(cell.value); a string value is pointed at the equal one already held, if any."""
+        value = cell.value
         if type(value) is not str:
             return cell_text(value)
-        text = self._now.get(value)
+        text = self._same.get(value)
         if text is None:
-            text = self._before.get(value)
-            self._now[value] = text = cell_text(value) if text is None else text
-        return text
+            text = self._same_before.get(value)
+            if text is not None and self._keep:
+                self._same[text] = text
+        if text is not None:
+            cell.value = text
+            return text
+        pair = self._cleaned.get(value)
+        if pair is None:
+            pair = self._cleaned_before.get(value)
+            if pair is None:
+                text = cell_text(value)
+                if text == value:
+                    if self._keep:
+                        self._same[text] = text
+                    cell.value = text
+                    return text
+                pair = (value, text)
+            if self._keep:
+                self._cleaned[pair[0]] = pair
+        cell.value = pair[0]
+        return pair[1]
 
 
 def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None] | None = None,
@@ -210,15 +259,20 @@ class _Assembler:
         )
 
     def _entries(self, raw: RawAction, table: Table, logged: list[Entry], people: People,
-                 owners: tuple[str, ...]) -> tuple[str, list[Entry]]:
-        """The action's progress as written, and its entries (with authors) from the cell, the periods and the log."""
+                 owners: tuple[str, ...]) -> tuple[str, Sequence[Entry]]:
+        """The action's progress as written, and its entries (with authors) from the cell, the periods and the log.
+
+        A cell's entries alone are the memo's own tuple: the action holds it, not a copy, and
+        the next version's action shares it while the cell is unchanged.
+        """
         cell_text = raw.fields.get("progress", "")
         order = EntryOrder(self.layout.entry_order)
 
         def author(initials: str) -> str | None:
             return people.author(initials, owners)
+        entries: Sequence[Entry]
         if not cell_text:
-            entries: list[Entry] = []
+            entries = ()
         elif self.memo is not None:
             entries = self.memo.entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author,
                                        raw.ref.text)
@@ -230,6 +284,8 @@ class _Assembler:
         periods = period_entries(table, raw.fields, raw.row, self.warn, author)
         written = "\n\n".join(filter(None, [cell_text, period_text(table, raw.fields),
                                              "\n\n".join(e.raw for e in logged)]))
+        if not periods and not logged:
+            return written, entries
         return written, [*entries, *periods, *people.with_authors(tuple(logged), owners)]
 
     def _membership(self, all_raw: list[RawAction], parsed: list[Ref | None]

@@ -8,7 +8,7 @@ written (source and cell), so the diff treats them alike whatever the source.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -62,12 +62,17 @@ class CellMemo:
         self._now: dict[_CellKey, _Kept] = {}
         self._actions_before: dict[tuple[str, str], _Kept] = {}
         self._actions_now: dict[tuple[str, str], _Kept] = {}
+        self._keep = True
         self._ahead: dict[str, tuple[CellParts, Grown | None]] = {}
 
-    def next_version(self) -> None:
-        """Keep what the version just read gave, for the next one; forget the one before."""
+    def next_version(self, keep: bool = True) -> None:
+        """Keep what the version just read gave, for the next one; forget the one before.
+
+        `keep=False`: no version follows the next one, so its cells are not kept.
+        """
         self._before, self._now = self._now, {}
         self._actions_before, self._actions_now = self._actions_now, {}
+        self._keep = keep
         self._ahead = {}
 
     def split_ahead(self, texts: Iterable[str], order: EntryOrder) -> None:
@@ -77,8 +82,9 @@ class CellMemo:
             self._ahead = grown_ahead(texts, order)
 
     def entries(self, text: str, sheet: str, cell: str | None, warn: Warn, order: EntryOrder,
-                author: Callable[[str], str | None], ref: str) -> list[Entry]:
-        """What cell_entries(text, sheet, cell, warn, order, author) gives, for the action `ref`."""
+                author: Callable[[str], str | None], ref: str) -> tuple[Entry, ...]:
+        """What cell_entries(text, sheet, cell, warn, order, author) gives, for the action `ref`, as a tuple
+        (the same tuple for the same cell in the next version: hold it, rather than a copy)."""
         key = (text, sheet, order.value)
         kept = self._before.get(key)
         if kept is None or any(author(initials) != name for initials, name in kept.signed):
@@ -90,10 +96,11 @@ class CellMemo:
                          tuple({e.initials: e.author for e in built if e.initials}.items()), grown)
         elif kept.cell != cell:  # the same cell on another row
             kept = kept._replace(cell=cell, entries=tuple(e.replaced(cell=_where(sheet, cell)) for e in kept.entries))
-        self._now[key] = self._actions_now[(sheet, ref)] = kept
+        if self._keep:
+            self._now[key] = self._actions_now[(sheet, ref)] = kept
         for note in kept.notes:
             warn(sheet, cell, note, None)
-        return list(kept.entries)
+        return kept.entries
 
 
 _CellKey = tuple[str, str, str]
@@ -133,7 +140,7 @@ def period_text(table: Table, fields: dict[str, str]) -> str:
                        if fields.get(f"period:{p.index}"))
 
 
-def date_entry(entries: list[Entry], value: str, newest_first: bool) -> list[Entry]:
+def date_entry(entries: Sequence[Entry], value: str, newest_first: bool) -> Sequence[Entry]:
     """A status-date column dates the latest entry when that entry's text gives no date."""
     tokens = find_dates(value)
     if not entries or not tokens:

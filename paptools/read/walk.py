@@ -233,9 +233,13 @@ class Walker(ContextRows):
             for number, hidden, cells in self.book.rows(ws, MAX_COLUMNS, report):
                 yield number, hidden, cells, [self._text(ws.title, cell) for cell in cells]
             return
-        for n, row in enumerate(kept):
+        kept.reverse()
+        n = 0
+        while kept:  # each row let go once walked: what the walk builds takes its place
+            row = kept.pop()
             if report is not None and n % 500 == 0:
                 report(row.number)
+            n += 1
             for cell in row.cells:
                 if isinstance(cell.value, str) and len(cell.value) > EXCEL_CELL_LIMIT:
                     self._text(ws.title, cell)  # says the cell is longer than Excel allows
