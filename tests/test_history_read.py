@@ -302,3 +302,68 @@ def test_the_rows_of_a_version_hold_the_texts_of_the_version_before_not_copies(t
     assert now[unchanged] is before[unchanged] is first.actions[1].progress
     grown = next(c for c, v in now.items() if isinstance(v, str) and v.endswith("Met."))
     assert second.actions[0].progress == now[grown] != before[grown]
+
+
+def test_a_kept_cell_gives_back_its_split_whole_from_its_entries():
+    """The memo keeps a cell's split only as far as its entries do not hold it; given back, it is
+    the split split_grown made, part for part, so the next version is split from it the same."""
+    from paptools.model import EntryOrder
+    from paptools.read.entries import split_grown
+    from paptools.read.progress import CellMemo
+
+    entries = [f"{month}24: SL: The review of placements met on the {month} date; the panel agreed the "
+               "next steps and the families were told by letter and at the forum." for month in
+               ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul"]]
+    text = " ".join(entries[:6])
+    memo = CellMemo()
+
+    def author(initials):
+        return "Steve Larking"
+
+    first = memo.entries(text, "PAP", "F4", lambda *a: None, EntryOrder.OLDEST_FIRST, author, "PAP 1.1")
+    kept = memo._now[(text, "PAP", EntryOrder.OLDEST_FIRST.value)]
+    _, grown = split_grown(text, EntryOrder.OLDEST_FIRST, None)
+    assert grown is not None and grown.cell.dates
+    assert (kept.grown.cell.dates, kept.grown.cell.initials, kept.grown.cell.text_starts) == ((), (), ())
+    assert kept.grown.cell.spans == grown.cell.spans
+    assert kept.grown_again() == grown
+    assert kept.entries is first
+    memo.next_version()
+    later = " ".join(entries)  # one more entry at its end, on another row
+    again = memo.entries(later, "PAP", "F5", lambda *a: None, EntryOrder.OLDEST_FIRST, author, "PAP 1.1")
+    assert [(e.date.iso(), e.author, e.cell, e.raw) for e in again] == [
+        (f"2024-{n:02d}", "Steve Larking", "PAP!F5", entry) for n, entry in enumerate(entries, start=1)]
+    assert [e.raw for e in again] == [e.raw for e in split_grown(later, EntryOrder.OLDEST_FIRST, grown)[0].entries()]
+
+
+def test_the_initials_and_authors_a_memo_checks_are_held_once_for_the_plan():
+    from paptools.model import EntryOrder
+    from paptools.read.progress import CellMemo
+
+    memo = CellMemo()
+    for n, text in enumerate(["Jan25: AB: Started. Feb25: CD: Met.", "Jan25: AB: Scoped. Feb25: CD: Agreed."]):
+        memo.entries(text, "PAP", f"F{n + 4}", lambda *a: None, EntryOrder.OLDEST_FIRST,
+                     {"AB": "Amber Burton", "CD": "Chris Day"}.get, f"PAP 1.{n}")
+    one, two = memo._now.values()
+    assert one.signed == two.signed == (("AB", "Amber Burton"), ("CD", "Chris Day"))
+    assert all(a is b for a, b in zip(one.signed, two.signed))
+
+
+def test_a_cell_on_another_row_names_it_once_for_all_its_entries(tmp_path):
+    first, second = _entry_versions(tmp_path)
+    versions = Versions()
+    versions.read(first)
+    moved = versions.read(second, last=True).actions[4]  # PAP 1.4, a row further down than before
+    assert [(e.cell, e.text) for e in moved.entries] == [("PAP!F8", "Clipped."), ("PAP!F8", "Again.")]
+    assert moved.entries[0].cell is moved.entries[1].cell
+
+
+def test_the_owners_of_a_plan_are_split_once_per_owner_cell_and_each_name_held_once(tmp_path):
+    paths = _write(tmp_path, [(datetime(2025, 1, 15), plan_rows(
+        action("PAP 1.1", owner="Amber Burton & Chris Day"), action("PAP 1.2", owner="Amber Burton & Chris Day"),
+        action("PAP 1.3", owner="Chris Day, Amber Burton")), Style())])
+    plan = read_plan(paths[0])
+    one, two, three = (a.owners for a in plan.actions)
+    assert one == two == ("Amber Burton", "Chris Day") and three == ("Chris Day", "Amber Burton")
+    assert one is two
+    assert three[1] is one[0] and three[0] is one[1]

@@ -175,27 +175,3 @@ def test_libreoffice_opens_and_prints_the_cleaned_workbook(example_plans, tmp_pa
     text = pdf_text(pdf)
     assert "2.37 On track Balanced System" in " ".join(text.split())  # the last action, its status beside it
     assert "Of a total of 40 PAP actions" in " ".join(text.split())
-
-
-def test_a_large_plan_is_written_through_temporary_files_to_the_same_workbook(example_plans, tmp_path, monkeypatch):
-    """Above LARGE_PLAN the parts go through temporary files (the workbook is the same, part for part)
-    and nothing of the closed workbook is left for the collector."""
-    import gc
-
-    import xlsxwriter.worksheet
-
-    import paptools.write.workbook as workbook
-
-    plan = example_plans["2026-04"]
-    made = datetime(2026, 5, 1, 9, 30)
-    in_memory = cleaned(plan, tmp_path / "in-memory.xlsx", made=made)
-    monkeypatch.setattr(workbook, "LARGE_PLAN", 0)
-    through_files = cleaned(plan, tmp_path / "through-files.xlsx", made=made)
-    assert [o for o in gc.get_objects() if isinstance(o, xlsxwriter.worksheet.Worksheet)] == []
-    with zipfile.ZipFile(in_memory) as first, zipfile.ZipFile(through_files) as second:
-        assert first.namelist() == second.namelist()
-        assert "xl/worksheets/sheet1.xml" in first.namelist()
-        for name in first.namelist():
-            assert first.read(name) == second.read(name), name
-    sheet = openpyxl.load_workbook(through_files)["Actions"]
-    assert [c.value for c in sheet[2]][:2] == ["PAP 1.1", "Complete"]

@@ -64,6 +64,7 @@ class CellMemo:
         self._actions_now: dict[tuple[str, str], _Kept] = {}
         self._keep = True
         self._ahead: dict[str, tuple[CellParts, Grown | None]] = {}
+        self._pairs: dict[tuple[str, str | None], tuple[str, str | None]] = {}  # (initials, author), each held once
 
     def next_version(self, keep: bool = True) -> None:
         """Keep what the version just read gave, for the next one; forget the one before.
@@ -90,12 +91,15 @@ class CellMemo:
         if kept is None or any(author(initials) != name for initials, name in kept.signed):
             earlier = kept or self._actions_before.get((sheet, ref))
             ahead = self._ahead.get(text) if earlier is None else None
-            split, grown = ahead or split_grown(text, order, earlier.grown if earlier is not None else None)
-            built = split.entries(author, _where(sheet, cell))
-            kept = _Kept(cell, tuple(built), split.notes,
-                         tuple({e.initials: e.author for e in built if e.initials}.items()), grown)
-        elif kept.cell != cell:  # the same cell on another row
-            kept = kept._replace(cell=cell, entries=tuple(e.replaced(cell=_where(sheet, cell)) for e in kept.entries))
+            split, grown = ahead or split_grown(text, order, earlier.grown_again() if earlier is not None else None)
+            built = tuple(split.entries(author, _where(sheet, cell)))
+            pairs = self._pairs
+            signed = tuple(pairs.setdefault(pair, pair)
+                           for pair in {e.initials: e.author for e in built if e.initials}.items())
+            kept = _Kept(cell, built, split.notes, signed, _lean(grown))
+        elif kept.cell != cell:  # the same cell on another row: its entries name it, in one string
+            where = _where(sheet, cell)
+            kept = kept._replace(cell=cell, entries=tuple(e.replaced(cell=where) for e in kept.entries))
         if self._keep:
             self._now[key] = self._actions_now[(sheet, ref)] = kept
         for note in kept.notes:
@@ -107,11 +111,36 @@ _CellKey = tuple[str, str, str]
 
 
 class _Kept(NamedTuple):
+    """One cell's entries, and what the next version of it is split from.
+
+    Each (initials, author) pair of `signed` is held once for the whole plan, and `grown`
+    keeps of its split's parts only where each lies (_lean): their dates, initials and where
+    each one's text begins are the entries' own. A large plan's memo held every Progress
+    cell's split a second time, beside its entries.
+    """
+
     cell: str | None
     entries: tuple[Entry, ...]
     notes: tuple[str, ...]
     signed: tuple[tuple[str, str | None], ...]  # each initials in the cell, and the author it named
-    grown: Grown | None  # where the next version of the cell can be split from
+    grown: Grown | None  # where the next version of the cell can be split from (its parts as said above)
+
+    def grown_again(self) -> Grown | None:
+        """`grown` whole, its split's parts taken back from the entries built from them, in order."""
+        grown = self.grown
+        if grown is None:
+            return None
+        entries = self.entries
+        return grown._replace(cell=grown.cell._replace(
+            dates=tuple(e.date for e in entries), initials=tuple(e.initials for e in entries),
+            text_starts=tuple(e.text_start for e in entries)))
+
+
+def _lean(grown: Grown | None) -> Grown | None:
+    """`grown` without the parts' dates, initials and text starts, which _Kept.grown_again takes back."""
+    if grown is None:
+        return None
+    return grown._replace(cell=grown.cell._replace(dates=(), initials=(), text_starts=()))
 
 
 def period_entries(table: Table, fields: dict[str, str], row: int, warn: Warn,

@@ -6,6 +6,16 @@ reader and this writer reported, named by the plan's real file name) and About. 
 no formulas (text that looks like one carries the quote prefix), no links, no macros, no
 hidden sheets, nothing of the input's metadata. The file is itself a valid input: reading it
 back gives the same plan (GENERATED_PROPERTY tells the reader it is ours).
+
+A plan of more than LARGE_PLAN actions is streamed: xlsxwriter's constant_memory mode writes
+each row to a temporary file as it is finished, its text inline, so the writer holds nothing of
+the cells (holding them all took a 20,000-action reconcile from 371 MiB to 488; streamed, 383). The
+cells, formats and colours are the same; what differs is that the Actions sheet and the
+Summary's counts are plain ranges under a header row (Actions with a filter) instead of Excel
+tables, which that mode cannot write, and that the native charts carry no cached copy of their
+figures (Excel and LibreOffice draw them from the cells). A large plan with a text so long that
+an action takes more than two rows is not streamed (see ActionsSheet.write): it is written as
+a smaller plan is.
 """
 from __future__ import annotations
 
@@ -18,7 +28,7 @@ from paptools.compare.figures import Summary, version_month
 from paptools.content.changes import ChangeRow
 from paptools.model import DataWarning, Finding, Plan
 from paptools.read.plan import GENERATED_PROPERTY  # what the reader recognises as ours
-from paptools.write.xlsx_actions import ActionsSheet, progress_text, vocabulary
+from paptools.write.xlsx_actions import ActionsSheet, progress_text, tallest, vocabulary
 from paptools.write.xlsx_sheets import (
     about_lines,
     finding_cells,
@@ -34,8 +44,8 @@ __all__ = ["STATUS_FILLS", "progress_text", "row_height", "version_label", "writ
 
 # Up to this many actions xlsxwriter assembles the file's parts in memory, not in temporary files
 # (0.1 s less at 500 actions on a busy disk); a larger plan's parts would add to the run's peak
-# memory (78 MiB more at 5,000 actions), so they go through temporary files. The file is the same.
-# Above it, the closed workbook is also collected at once (see write_clean_workbook).
+# memory (78 MiB more at 5,000 actions), so they go through temporary files, and its rows are
+# streamed (see above).
 LARGE_PLAN = 2_000
 
 
@@ -66,19 +76,23 @@ def write_clean_workbook(
     temporary path): the Warnings sheet names it. `made` is when this run made it (default now).
     `findings` are the lint checks of the plan (check/lint.py), listed on the Warnings sheet too.
     """
-    notes = _write_sheets(path, plan, summary, changes, trend, warnings, name, made, findings)
-    if len(plan.actions) > LARGE_PLAN:
+    large = len(plan.actions) > LARGE_PLAN
+    streamed = large and tallest(plan) <= 2
+    notes = _write_sheets(path, plan, summary, changes, trend, warnings, name, made, findings, streamed)
+    if large and not streamed:
         # xlsxwriter's sheets keep their workbook's add_format, so the closed workbook and every cell it
         # held are freed only by the collector's next full pass, maybe never before the Word report is
         # built beside them. Reconcile's peak: 5,000 actions 417 -> 366 MiB for 1.03x the CPU; 20,000
         # actions 1,472 -> 1,273 MiB for 1.12x (the pass itself is 2 s of it): memory bought with time.
+        # (A streamed workbook leaves about 1 MiB to collect at 5,000 actions: not worth the pass.)
         gc.collect()
     return notes
 
 
 def _write_sheets(path: Path, plan: Plan, summary: Summary, changes: list[ChangeRow] | None,
                   trend: list[tuple[str, Summary]] | None, warnings: list[tuple[str, DataWarning]] | None,
-                  name: str | None, made: datetime | None, findings: Sequence[Finding]) -> list[DataWarning]:
+                  name: str | None, made: datetime | None, findings: Sequence[Finding],
+                  streamed: bool) -> list[DataWarning]:
     """The workbook itself (see write_clean_workbook); nothing of it outlives this call but the file."""
     import xlsxwriter
 
@@ -88,6 +102,7 @@ def _write_sheets(path: Path, plan: Plan, summary: Summary, changes: list[Change
     book = xlsxwriter.Workbook(str(path), {
         "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
         "default_date_format": "d mmm yyyy", "in_memory": len(plan.actions) <= LARGE_PLAN,
+        "constant_memory": streamed,
     })
     book.set_properties({
         "title": title,
@@ -99,9 +114,9 @@ def _write_sheets(path: Path, plan: Plan, summary: Summary, changes: list[Change
     book.set_custom_property(GENERATED_PROPERTY, "cleaned workbook")
     styles = Styles(book)
     actions = ActionsSheet(styles, plan)
-    actions.write(book.add_worksheet("Actions"), title=title, version=version)
+    actions.write(book.add_worksheet("Actions"), title=title, version=version, streamed=streamed)
     SummarySheet(book, styles, plan, summary).write(book.add_worksheet("Summary"), trend, title=title,
-                                                     version=version)
+                                                     version=version, streamed=streamed)
     sheets = ["Actions", "Summary"]
     if changes is not None:
         write_changes(book.add_worksheet("Changes"), styles, changes, title=title, version=version)

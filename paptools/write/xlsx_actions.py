@@ -7,6 +7,11 @@ are conditional formats keyed on the words (xlsxwriter cannot write named cell s
 one rule per word, so restyling a status is one edit in Conditional Formatting > Manage
 Rules, and a word typed or picked from the drop-down takes its colour at once. The headers
 are the ones the reader maps, so reading the sheet back gives the same plan.
+
+Streamed (a large plan's workbook in xlsxwriter's constant_memory mode, see workbook.py), every
+row goes to the file as it is written and cannot be gone back to: the header row comes first,
+each row is whole before the next begins, and the sheet is a plain filtered range (a table is
+refused in that mode), as it already is when a text continues on further rows.
 """
 from __future__ import annotations
 
@@ -19,7 +24,15 @@ from xlsxwriter.worksheet import Worksheet
 from paptools.model import Action, DataWarning, Month, Plan, Status
 from paptools.read.plan import EXCEL_CELL_LIMIT
 from paptools.read.statuses import status_from_text
-from paptools.write.xlsx_style import Column, PageFit, Styles, fit_columns, set_page, wrapped_height
+from paptools.write.xlsx_style import (
+    Column,
+    PageFit,
+    Styles,
+    fit_columns,
+    formula_like,
+    set_page,
+    wrapped_height,
+)
 
 TABLE_NAME = "PlanActions"
 VALIDATION_ROWS = 500  # the drop-down reaches rows added below the plan's last action
@@ -111,6 +124,20 @@ def split_long(text: str, limit: int = EXCEL_CELL_LIMIT) -> list[str]:
     return pieces
 
 
+def _parts(action: Action, columns: list[ActionColumn]) -> list[list[str | Month | None]]:
+    """Each column's value for the action, a text past Excel's cell limit cut into the pieces of its rows."""
+    parts: list[list[str | Month | None]] = [
+        [value] if not isinstance(value, str) or len(value) <= EXCEL_CELL_LIMIT else list(split_long(value))
+        for value in (column.value(action) for column in columns)]
+    return parts
+
+
+def tallest(plan: Plan) -> int:
+    """The most rows one action takes on the sheet (more than one where a text is past Excel's cell limit)."""
+    columns = action_columns(plan)
+    return max((max(len(p) for p in _parts(a, columns)) for a in plan.actions), default=1)
+
+
 class ActionsSheet:
     """Writes the Actions sheet; `notes` says what had to be continued on further rows."""
 
@@ -120,22 +147,26 @@ class ActionsSheet:
         self.fit: PageFit = fit_columns([c.column for c in self.columns])
         self.notes: list[DataWarning] = []
 
-    def write(self, sheet: Worksheet, *, title: str, version: str) -> None:
+    def write(self, sheet: Worksheet, *, title: str, version: str, streamed: bool = False) -> None:
+        """The sheet; `streamed`: in row order for constant_memory mode, as a plain filtered range.
+
+        Streamed, an action may take at most two rows (tallest(plan) <= 2): the Ref merge of a
+        taller block would have to be begun before its middle rows were written."""
         widths = self.fit.widths
+        headers = [c.column.header for c in self.columns]
+        if streamed:
+            self._header(sheet, headers)
         row, continued = 1, False
         for action in self.plan.actions:  # one action at a time: nothing of the rows is kept but the sheet's
-            parts: list[list[str | Month | None]] = [
-                [value] if not isinstance(value, str) or len(value) <= EXCEL_CELL_LIMIT else list(split_long(value))
-                for value in (column.value(action) for column in self.columns)]
+            parts = _parts(action, self.columns)
             continued = continued or any(len(p) > 1 for p in parts)
-            row = self._action_rows(sheet, row, action, parts, widths)
+            row = self._action_rows(sheet, row, action, parts, widths, streamed)
         last = max(row - 1, 1)
-        headers = [c.column.header for c in self.columns]
         for col, width in enumerate(widths):
             sheet.set_column(col, col, width)
-        if continued:  # a table cannot hold merged cells: a plain filtered range instead
-            for col, header in enumerate(headers):
-                sheet.write_string(0, col, header, self.styles["header"])
+        if streamed or continued:  # a table cannot hold merged cells (nor be streamed): a plain filtered range
+            if not streamed:
+                self._header(sheet, headers)
             sheet.autofilter(0, 0, last, len(headers) - 1)
         else:
             sheet.add_table(0, 0, last, len(headers) - 1, {
@@ -144,14 +175,19 @@ class ActionsSheet:
                 "title": "Actions of the plan",
                 "description": "One row per action: ref, status, action, owner, latest due month and progress.",
             })
-        sheet.set_row(0, 30)
+            sheet.set_row(0, 30)
         sheet.freeze_panes(1, 2)  # the header row, Ref and Status stay on screen
         self._statuses(sheet, max(last, VALIDATION_ROWS - 1))  # 0-based: to Excel row 500
         set_page(sheet, self.fit, title=title, version=version)
         sheet.activate()
 
+    def _header(self, sheet: Worksheet, headers: list[str]) -> None:
+        for col, header in enumerate(headers):
+            sheet.write_string(0, col, header, self.styles["header"])
+        sheet.set_row(0, 30)
+
     def _action_rows(self, sheet: Worksheet, row: int, action: Action, parts: list[list[str | Month | None]],
-                     widths: tuple[float, ...]) -> int:
+                     widths: tuple[float, ...], streamed: bool) -> int:
         height = max(len(p) for p in parts)
         for col, (column, texts) in enumerate(zip(self.columns, parts)):
             if len(texts) > 1:
@@ -172,7 +208,14 @@ class ActionsSheet:
                     self.styles.text(sheet, row + part, col, value, column.kind if column.kind != "month" else "text")
                     shown.append((value, widths[col]))
             sheet.set_row(row + part, wrapped_height(shown))
-        if height > 1:
+            if streamed and height > 1 and part == 0:
+                # The merge's last write begins the next row: so it comes once its first row is whole.
+                # It writes the ref as the first row had it, and the blank below as the other way does.
+                if height > 2:
+                    raise ValueError(f"{action.ref} takes {height} rows: a streamed sheet holds at most 2")
+                sheet.merge_range(row, 0, row + 1, 0, action.ref, self.styles.format("ref", formula_like(action.ref)))
+                sheet.write_blank(row + 1, 0, None, self.styles["ref"])
+        if height > 1 and not streamed:
             sheet.merge_range(row, 0, row + height - 1, 0, "", self.styles["ref"])
             self.styles.text(sheet, row, 0, action.ref, "ref")
         return row + height

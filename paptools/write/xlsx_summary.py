@@ -2,7 +2,8 @@
 
 Every count and percentage is taken from the figures (compare/figures.py), the same record
 the report prints; nothing here computes a share. The Key written here (each status word on
-its colour) is what the reader finds again when the cleaned workbook is read back.
+its colour) is what the reader finds again when the cleaned workbook is read back. Every row is written in order, whole before the next
+(a streamed workbook's rule, see workbook.py); streamed, the counts are a plain range, not a table.
 """
 from __future__ import annotations
 
@@ -46,7 +47,8 @@ class SummarySheet:
     def __init__(self, book: Workbook, styles: Styles, plan: Plan, figures: Summary):
         self.book, self.styles, self.plan, self.figures = book, styles, plan, figures
 
-    def write(self, sheet: Worksheet, trend: list[tuple[str, Summary]] | None, *, title: str, version: str) -> None:
+    def write(self, sheet: Worksheet, trend: list[tuple[str, Summary]] | None, *, title: str, version: str,
+              streamed: bool = False) -> None:
         f, s = self.styles, self.figures
         sheet.set_column(0, 0, 34)
         sheet.set_column(1, _WIDE, 12)
@@ -64,7 +66,7 @@ class SummarySheet:
             row += 1
         row += 1
         top = row
-        row = self._counts_table(sheet, row)
+        row = self._counts_table(sheet, row, streamed)
         self._status_chart(sheet, top, len(_labels(s)), label)
         row = max(row + 2, top + 16)  # below the chart beside the table
         row = self._groups_table(sheet, row)
@@ -73,19 +75,24 @@ class SummarySheet:
         self._key(sheet, row + 1)
         set_page(sheet, PageFit(A4, (), True), title=title, version=version, repeat_header=False, gridlines=False)
 
-    def _counts_table(self, sheet: Worksheet, row: int) -> int:
-        """Counts and percentages by status, as an Excel table whose total row holds the totals."""
+    def _counts_table(self, sheet: Worksheet, row: int, streamed: bool) -> int:
+        """Counts and percentages by status, as an Excel table whose total row holds the totals
+        (streamed: the same cells under a header row, as a table cannot be streamed)."""
         f, s = self.styles, self.figures
         labels = _labels(s)
         all_pct, pap_pct = s.all.percentages(), s.pap.percentages()
         headers = ("Status", "All actions", "All %", "PAP actions", "PAP %")
         last = row + len(labels) + 1
-        sheet.add_table(row, 0, last, len(headers) - 1, {
-            "name": TABLE_NAME, "style": "Table Style Light 1", "total_row": True, "autofilter": False,
-            "columns": [{"header": h, "header_format": f["header"], "total_string": "Total" if i == 0 else ""}
-                        for i, h in enumerate(headers)],
-            "title": "Actions by status", "description": chart_description(s, "actions"),
-        })
+        if streamed:
+            for col, header in enumerate(headers):
+                sheet.write_string(row, col, header, f["header"])
+        else:
+            sheet.add_table(row, 0, last, len(headers) - 1, {
+                "name": TABLE_NAME, "style": "Table Style Light 1", "total_row": True, "autofilter": False,
+                "columns": [{"header": h, "header_format": f["header"], "total_string": "Total" if i == 0 else ""}
+                            for i, h in enumerate(headers)],
+                "title": "Actions by status", "description": chart_description(s, "actions"),
+            })
         for name in labels:
             row += 1
             status = None if name == UNKNOWN else Status(name)
