@@ -347,3 +347,23 @@ def test_the_initials_and_authors_a_memo_checks_are_held_once_for_the_plan():
     one, two = memo._now.values()
     assert one.signed == two.signed == (("AB", "Amber Burton"), ("CD", "Chris Day"))
     assert all(a is b for a, b in zip(one.signed, two.signed))
+
+
+def test_a_cell_on_another_row_names_it_once_for_all_its_entries(tmp_path):
+    first, second = _entry_versions(tmp_path)
+    versions = Versions()
+    versions.read(first)
+    moved = versions.read(second, last=True).actions[4]  # PAP 1.4, a row further down than before
+    assert [(e.cell, e.text) for e in moved.entries] == [("PAP!F8", "Clipped."), ("PAP!F8", "Again.")]
+    assert moved.entries[0].cell is moved.entries[1].cell
+
+
+def test_the_owners_of_a_plan_are_split_once_per_owner_cell_and_each_name_held_once(tmp_path):
+    paths = _write(tmp_path, [(datetime(2025, 1, 15), plan_rows(
+        action("PAP 1.1", owner="Amber Burton & Chris Day"), action("PAP 1.2", owner="Amber Burton & Chris Day"),
+        action("PAP 1.3", owner="Chris Day, Amber Burton")), Style())])
+    plan = read_plan(paths[0])
+    one, two, three = (a.owners for a in plan.actions)
+    assert one == two == ("Amber Burton", "Chris Day") and three == ("Chris Day", "Amber Burton")
+    assert one is two
+    assert three[1] is one[0] and three[0] is one[1]

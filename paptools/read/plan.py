@@ -202,7 +202,9 @@ class _Assembler:
                   if self.layout.log else {})
         parsed = [parse_ref(raw.ref.text) for raw in all_raw]  # each ref parsed once, here
         member = self._membership(all_raw, parsed)
-        owner_lists = [split_owners(raw.fields.get("owner", "")) for raw in all_raw]
+        split: dict[str, tuple[str, ...]] = {}  # an Owner cell's text, split once: many actions share it
+        owner_lists = [split.get(text) or split.setdefault(text, split_owners(text))
+                       for text in (raw.fields.get("owner", "") for raw in all_raw)]
         people = People(owner_lists)
         text_mode = {s.name: s.text_statuses > s.fill_statuses for s in walker.sheets}
         actions: list[Action] = []

@@ -86,8 +86,9 @@ class CellMemo:
             signed = tuple(pairs.setdefault(pair, pair)
                            for pair in {e.initials: e.author for e in built if e.initials}.items())
             kept = _Kept(cell, built, split.notes, signed, _lean(grown))
-        elif kept.cell != cell:  # the same cell on another row
-            kept = kept._replace(cell=cell, entries=tuple(e.replaced(cell=_where(sheet, cell)) for e in kept.entries))
+        elif kept.cell != cell:  # the same cell on another row: its entries name it, in one string
+            where = _where(sheet, cell)
+            kept = kept._replace(cell=cell, entries=tuple(e.replaced(cell=where) for e in kept.entries))
         if self._keep:
             self._now[key] = self._actions_now[(sheet, ref)] = kept
         for note in kept.notes:
