@@ -96,3 +96,23 @@ def test_an_existing_output_is_never_overwritten_without_force(tmp_path):
     assert (tmp_path / "oldham-send-pap-2026-04-changes-2.csv").exists()
     assert run(*args, "--force").exit_code == 0
     assert (tmp_path / "oldham-send-pap-2026-04-changes.csv").read_text(encoding="utf-8") != "keep me"
+
+
+def test_the_change_list_printed_a_block_at_a_time_is_the_whole_text(tmp_path, monkeypatch):
+    """A large plan's text is printed in blocks of lines: together they are exactly render_reconcile's text."""
+    from datetime import date
+
+    import click
+
+    import paptools.cli.reconcile as command
+    from paptools.api import reconcile
+    from paptools.write.terminal import render_reconcile
+
+    paths = [example_path("2024-06"), example_path("2025-01")]
+    whole = click.unstyle(render_reconcile(reconcile(paths, as_of=date(2025, 1, 20)), 76))  # COLUMNS less 4
+    monkeypatch.setattr(command, "_BLOCK", 7)
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run("reconcile", *paths, "--as-of", "2025-01-20", "--no-files")
+    assert result.exit_code == 0, result.output
+    assert whole.count("\n") > 7 * 3 and result.stdout.startswith(whole)
+    assert result.stdout.startswith("Changes from oldham-send-pap-2024-06.xlsx to oldham-send-pap-2025-01.xlsx\n")

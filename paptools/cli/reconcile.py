@@ -30,6 +30,8 @@ from paptools.cli.app import (
 if TYPE_CHECKING:
     from paptools.model import DataWarning
 
+_BLOCK = 2_000  # lines printed at a time
+
 
 @main.command()
 @click.argument("workbooks", nargs=-1, type=WORKBOOK)
@@ -84,10 +86,11 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
 
         _echo_json(reconcile_document(result, written))
     else:
-        from paptools.write.terminal import render_reconcile
+        from paptools.write.terminal import reconcile_lines
 
-        width = _width()
-        echo(render_reconcile(result, width), nl=False)
+        lines = reconcile_lines(result, _width())
+        for start in range(0, len(lines), _BLOCK):  # the same text as render_reconcile's, a block at a time
+            echo("\n".join(lines[start:start + _BLOCK]) + "\n", nl=False)
         if written:
             echo("\n" + click.style("FILES WRITTEN", bold=True))
             for kind, path in written.items():

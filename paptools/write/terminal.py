@@ -145,6 +145,13 @@ def _due(month: Month | None) -> str:
 
 def render_reconcile(result: Reconciliation, width: int = 100) -> str:
     """The reconcile job on the terminal: the figures, then the change list, section by section."""
+    return "\n".join(reconcile_lines(result, width)) + "\n"
+
+
+def reconcile_lines(result: Reconciliation, width: int = 100) -> list[str]:
+    """render_reconcile's lines, each without its newline: a large plan's text is printed a block
+    at a time (cli/reconcile.py), not held whole in several copies (at 20,000 actions 5 MB of
+    text, copied by the join, the escaping and click's colour stripping)."""
     from paptools.compare.changes import ChangeKind
     from paptools.content.prose import all_actions_opening, status_sentences
 
@@ -247,7 +254,7 @@ def render_reconcile(result: Reconciliation, width: int = 100) -> str:
             lines.append(f"  {action.ref:<10} [{status_word(action.status)}] {action.owner}")
     if changes.is_empty and changes.previous is not None:
         lines += ["", "Nothing changed between the two versions."]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 class Progress:
