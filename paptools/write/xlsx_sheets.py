@@ -95,8 +95,8 @@ def about_lines(*, title: str, version: str, source: str, made: datetime, sheets
     ]
     described = {
         "Actions": "one row per action: Ref, Status, Action, Owner, Latest due, then the progress entries "
-                   "(one per line) and the other columns of the plan. It is an Excel table: filter and sort "
-                   "from the header row.",
+                   "(one per line) and the other columns of the plan. Filter and sort them with the buttons on "
+                   "the header row.",
         "Summary": "how many actions have each status, with percentages, the same figures as the report.",
         "Changes": "what changed since the previous version: new progress, status changes, timescales, "
                    "actions added or removed, and earlier progress that was edited or removed.",
