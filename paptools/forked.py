@@ -43,6 +43,7 @@ class Forked(Generic[T]):
         with os.fdopen(self._reader, "rb") as pipe:
             sent = pipe.read()
         os.waitpid(self._child, 0)
+        self._child = 0
         try:
             done, answer = pickle.loads(sent)
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError):
@@ -50,6 +51,13 @@ class Forked(Generic[T]):
         if done:
             return answer  # type: ignore[no-any-return]
         raise answer
+
+    def __del__(self) -> None:
+        """A child never asked for (its caller stopped on an error) is not left behind as a zombie:
+        its pipe closed, its answer cannot be sent and it leaves."""
+        if self._child:
+            os.close(self._reader)
+            os.waitpid(self._child, 0)
 
 
 def _run(work: Callable[[], object], reader: int, writer: int) -> None:

@@ -22,14 +22,14 @@ from paptools.read.context import area_label
 from paptools.read.dates import parse_timescale
 from paptools.read.detect import Row, cell_text
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
-from paptools.read.entries import CellParts
+from paptools.read.entries import CellParts, Grown
 from paptools.read.headers import FIELD_LABELS
 from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
 from paptools.read.progress import CellMemo, cell_entries, date_entry, log_entries, period_entries, period_text
 from paptools.read.refs import Ref, RefCandidate, parse_ref, resolve_numeric_refs
 from paptools.read.scale import lookup
-from paptools.read.split_ahead import split_ahead
+from paptools.read.split_ahead import Ahead, split_ahead
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.style import HouseStyle, find_style
 from paptools.read.text import clean_text
@@ -184,7 +184,7 @@ class _Assembler:
         self.book, self.layout, self.walker, self.style, self.memo = book, layout, walker, style, memo
         self.warnings = walker.warnings
         self.tables = {t.sheet: t for t in layout.tables}
-        self.ahead: dict[str, CellParts] = {}  # Progress cells split before the entries are built
+        self.ahead: Ahead[CellParts] | None = None  # Progress cells split by a second process
 
     def warn(self, sheet: str | None, cell: str | None, message: str, value: str | None = None) -> None:
         self.warnings.append(DataWarning(sheet, cell, message, value))
@@ -193,6 +193,7 @@ class _Assembler:
         walker = self.walker
         key = self._colour_key()
         all_raw = [raw for sheet in walker.sheets for raw in sheet.actions]
+        ahead = self._split_ahead(all_raw) if workers > 1 else None  # at once: the child works while this goes on
         if sum(1 for sheet in walker.sheets if sheet.actions) > 1:  # several action sheets: each a section
             for raw in all_raw:
                 raw.section = raw.section or raw.sheet
@@ -214,12 +215,6 @@ class _Assembler:
                        for text in (raw.fields.get("owner", "") for raw in all_raw)]
         people = People(owner_lists)
         text_mode = {s.name: s.text_statuses > s.fill_statuses for s in walker.sheets}
-        if workers > 1:  # the Progress cells split on two processes (read/split_ahead.py)
-            texts = [raw.fields.get("progress", "") for raw in all_raw]
-            if self.memo is None:
-                self.ahead = split_ahead(texts, EntryOrder(self.layout.entry_order))
-            else:
-                self.memo.split_ahead(texts, EntryOrder(self.layout.entry_order))
         actions: list[Action] = []
         first_place: dict[str, str] = {}
         for raw, owners, ref in zip(all_raw, owner_lists, parsed):
@@ -248,6 +243,8 @@ class _Assembler:
                 sheet=raw.sheet, row=raw.row, extra=tuple(raw.extra),
                 status_word=word, status_fill=raw.status_rgb, status_cell=raw.status_cell,
             ))
+        if ahead is not None:
+            ahead.finish()
         return Plan(
             source=display_name(self.book.path), actions=tuple(actions), warnings=tuple(self._sorted_warnings()),
             title=walker.title, priority_areas=tuple(walker.areas.items()),
@@ -259,6 +256,15 @@ class _Assembler:
             version_date=self.layout.version_date, version_date_source=self.layout.version_date_source,
             layout=self.layout,
         )
+
+    def _split_ahead(self, all_raw: list[RawAction]) -> Ahead[CellParts] | Ahead[tuple[CellParts, Grown | None]] | None:
+        """The later Progress cells split by a forked child while the actions are built (read/split_ahead.py)."""
+        texts = [raw.fields.get("progress", "") for raw in all_raw]
+        order = EntryOrder(self.layout.entry_order)
+        if self.memo is not None:
+            return self.memo.split_ahead(texts, order)
+        self.ahead = split_ahead(texts, order)
+        return self.ahead
 
     def _entries(self, raw: RawAction, table: Table, logged: list[Entry], people: People,
                  owners: tuple[str, ...]) -> tuple[str, Sequence[Entry]]:
@@ -280,7 +286,7 @@ class _Assembler:
                                        raw.ref.text)
         else:
             entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author,
-                                   self.ahead.get(cell_text))
+                                   self.ahead.get(cell_text) if self.ahead is not None else None)
         if raw.fields.get("status_date"):
             entries = date_entry(entries, raw.fields["status_date"], self.layout.entry_order == "newest first")
         periods = period_entries(table, raw.fields, raw.row, self.warn, author)

@@ -8,7 +8,7 @@ written (source and cell), so the diff treats them alike whatever the source.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -19,7 +19,7 @@ from paptools.read.dates import find_dates
 from paptools.read.detect import MAX_COLUMNS, cell_text
 from paptools.read.entries import CellParts, Grown, split_entries, split_grown, split_parts
 from paptools.read.refs import parse_ref
-from paptools.read.split_ahead import grown_ahead
+from paptools.read.split_ahead import Ahead, grown_ahead
 
 Warn = Callable[[str | None, str | None, str, str | None], None]
 
@@ -63,7 +63,7 @@ class CellMemo:
         self._actions_before: dict[tuple[str, str], _Kept] = {}
         self._actions_now: dict[tuple[str, str], _Kept] = {}
         self._keep = True
-        self._ahead: dict[str, tuple[CellParts, Grown | None]] = {}
+        self._ahead: Ahead[tuple[CellParts, Grown | None]] | None = None
         self._pairs: dict[tuple[str, str | None], tuple[str, str | None]] = {}  # (initials, author), each held once
 
     def next_version(self, keep: bool = True) -> None:
@@ -74,13 +74,13 @@ class CellMemo:
         self._before, self._now = self._now, {}
         self._actions_before, self._actions_now = self._actions_now, {}
         self._keep = keep
-        self._ahead = {}
+        self._ahead = None
 
-    def split_ahead(self, texts: Iterable[str], order: EntryOrder) -> None:
+    def split_ahead(self, texts: Sequence[str], order: EntryOrder) -> Ahead[tuple[CellParts, Grown | None]] | None:
         """Split the first version's cells on two processes (read/split_ahead.py). A later
         version's cells are mostly the version before's, and a changed one is read on from it."""
-        if not self._before:
-            self._ahead = grown_ahead(texts, order)
+        self._ahead = grown_ahead(texts, order) if not self._before else None
+        return self._ahead
 
     def entries(self, text: str, sheet: str, cell: str | None, warn: Warn, order: EntryOrder,
                 author: Callable[[str], str | None], ref: str) -> tuple[Entry, ...]:
@@ -90,7 +90,7 @@ class CellMemo:
         kept = self._before.get(key)
         if kept is None or any(author(initials) != name for initials, name in kept.signed):
             earlier = kept or self._actions_before.get((sheet, ref))
-            ahead = self._ahead.get(text) if earlier is None else None
+            ahead = self._ahead.get(text) if earlier is None and self._ahead is not None else None
             split, grown = ahead or split_grown(text, order, earlier.grown_again() if earlier is not None else None)
             built = tuple(split.entries(author, _where(sheet, cell)))
             pairs = self._pairs

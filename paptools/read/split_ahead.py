@@ -11,15 +11,15 @@ caller asks, and only when the text is long enough for it to pay.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from sys import intern
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 from paptools.forked import Forked, can_fork
 from paptools.model import EntryDate, EntryOrder
 from paptools.read.entries import CellParts, Grown, split_grown, split_parts
 
-__all__ = ["MIN_CHARACTERS", "grown_ahead", "split_ahead"]
+__all__ = ["MIN_CHARACTERS", "Ahead", "grown_ahead", "split_ahead"]
 
 # Below this much Progress text a fork costs more than it saves (about 50 actions' worth):
 # measured on two cores, a 52-action plan gained nothing, a 200-action plan did.
@@ -32,19 +32,19 @@ _Fields = tuple[tuple[tuple[int, int, int | None] | None, ...], tuple[str | None
                 tuple[int, ...], tuple[str, ...], EntryOrder, EntryOrder]
 
 
-def split_ahead(texts: Iterable[str], order: EntryOrder) -> dict[str, CellParts]:
-    """split_parts(text, order) of each distinct text, half the work done by a forked child.
+def split_ahead(texts: Sequence[str], order: EntryOrder) -> Ahead[CellParts]:
+    """split_parts(text, order) of the later texts, worked out by a forked child (see Ahead).
 
-    Empty when forking would not pay or cannot be done: the caller then splits as usual.
+    Asks for nothing when forking would not pay or cannot be done: the caller splits as usual.
     """
     def received(text: str, found: _Fields) -> CellParts:
         return _parts(text.strip(), found)
 
-    return _ahead(texts, lambda text: _fields(split_parts(text, order)), received)
+    return Ahead(texts, lambda text: _fields(split_parts(text, order)), received)
 
 
-def grown_ahead(texts: Iterable[str], order: EntryOrder) -> dict[str, tuple[CellParts, Grown | None]]:
-    """split_grown(text, order, None) of each distinct text, as split_ahead: a plan's first version
+def grown_ahead(texts: Sequence[str], order: EntryOrder) -> Ahead[tuple[CellParts, Grown | None]]:
+    """split_grown(text, order, None) of the later texts, as split_ahead: a plan's first version
     read in turn (read/progress.py CellMemo keeps what the next version is read on from)."""
     def work(text: str) -> tuple[_Fields, Grown | None]:
         cell, grown = split_grown(text, order, None)
@@ -55,32 +55,65 @@ def grown_ahead(texts: Iterable[str], order: EntryOrder) -> dict[str, tuple[Cell
         cell = _parts(text.strip(), fields)
         return cell, grown._replace(text=cell.text, cell=cell) if grown is not None else None
 
-    return _ahead(texts, work, received)
+    return Ahead(texts, work, received)
 
 
-def _ahead(texts: Iterable[str], work: Callable[[str], _Work],
-           received: Callable[[str, _Work], _Split]) -> dict[str, _Split]:
-    """`work` for each distinct text, half of them (by length) in a forked child, `received`
-    making the child's answer whole; just this process's half when the child sends nothing."""
-    distinct = list(dict.fromkeys(text for text in texts if text))
-    total = sum(map(len, distinct))
-    if total < MIN_CHARACTERS or not can_fork():
-        return {}
-    half, cut = 0, len(distinct)
-    for index, text in enumerate(distinct):
-        half += len(text)
-        if 2 * half >= total:
-            cut = index + 1
-            break
-    mine, theirs = distinct[:cut], distinct[cut:]
-    child = Forked(lambda: [work(text) for text in theirs])
-    done = {text: received(text, work(text)) for text in mine}
-    try:
-        answers = child.result()
-    except Exception:  # whatever the child met, its cells are split here instead
-        answers = []
-    done.update((text, received(text, found)) for text, found in zip(theirs, answers))
-    return done
+class Ahead(Generic[_Split]):
+    """The splits of a plan's later Progress cells, worked out by a forked child.
+
+    The texts are in the order the actions are read. The child takes the later ones (by length,
+    a little over half: this process has the actions to build besides); this process goes on
+    with the actions before them, splitting their cells as usual, and waits for the child's
+    answers when the first of its texts is asked for. A child that failed answers nothing, and
+    its cells are split here too. `finish()` when the plan is read.
+    """
+
+    def __init__(self, texts: Sequence[str], work: Callable[[str], _Work],
+                 received: Callable[[str, _Work], _Split]) -> None:
+        self._theirs: dict[str, int] = {}
+        self._answers: list[Any] | None = None  # what the child sent back (pickled, so of any type to mypy)
+        self._received: Callable[[str, Any], _Split] = received
+        self._child: Forked[list[Any]] | None = None
+        distinct = list(dict.fromkeys(text for text in texts if text))
+        total = sum(map(len, distinct))
+        if total < MIN_CHARACTERS or not can_fork():
+            return
+        mine, cut = 0, len(distinct)
+        for index, text in enumerate(distinct):
+            mine += len(text)
+            if mine >= total * _SHARE:
+                cut = index + 1
+                break
+        theirs = distinct[cut:]
+        self._theirs = {text: n for n, text in enumerate(theirs)}
+        self._child = Forked(lambda: [work(text) for text in theirs])
+
+    def get(self, text: str) -> _Split | None:
+        """The child's split of `text`; None for a text this process is to split."""
+        index = self._theirs.get(text)
+        if index is None:
+            return None
+        if self._answers is None:
+            self._answers = self._collect()
+        return self._received(text, self._answers[index]) if index < len(self._answers) else None
+
+    def finish(self) -> None:
+        """The child waited for, if nothing of it was asked for (a plan read with an error)."""
+        if self._answers is None:
+            self._answers = self._collect()
+
+    def _collect(self) -> list[Any]:
+        if self._child is None:
+            return []
+        try:
+            return self._child.result()
+        except Exception:  # whatever the child met, its cells are split here instead
+            return []
+
+
+# This process's share of the text: besides splitting it, it builds every action (about a fifth
+# of the work of splitting at 500 actions), so the child's later part is a little larger.
+_SHARE = 0.45
 
 
 def _fields(parts: CellParts) -> _Fields:
