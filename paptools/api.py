@@ -18,8 +18,8 @@ from paptools.compare.figures import summarize as summarize  # part of the libra
 from paptools.compare.figures import version_month
 from paptools.errors import NoActions, UsageError
 from paptools.model import DataWarning, Finding, Month, Plan
-from paptools.read.plan import Versions
 from paptools.read.plan import read_plan as _read_plan
+from paptools.read.versions import Versions
 
 if TYPE_CHECKING:  # imported where used: `show` and `summary` need neither the diff nor the history
     from paptools.compare.history import History

@@ -1,6 +1,6 @@
 """History reads many versions of one plan, each exactly as `read_plan` reads it alone.
 
-`read.plan.Versions` remembers the cells cleaned in the version before, so the versions are
+`read.versions.Versions` remembers the cells cleaned in the version before, so the versions are
 built here to change between them: a column moves, rows shift, cells gain entries.
 """
 from __future__ import annotations
@@ -13,7 +13,8 @@ from housestyle import FIELDS, Style
 
 import paptools
 from paptools.api import write_history
-from paptools.read.plan import Versions, read_plan
+from paptools.read.plan import read_plan
+from paptools.read.versions import Versions
 
 MOVED = ("ref", "status", "progress", "action", "owner", "timescale", "success", "outcome", "evidence")
 

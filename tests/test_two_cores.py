@@ -25,7 +25,8 @@ from paptools.read import entries as entries_module
 from paptools.read import plan as plan_module
 from paptools.read import progress as progress_module
 from paptools.read import split_ahead as ahead
-from paptools.read.plan import Versions, read_plan
+from paptools.read.plan import read_plan
+from paptools.read.versions import Versions
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="splitting ahead needs os.fork")
 

@@ -62,7 +62,7 @@ def sheet_rows(book: Book, sheet: Sheet, text: Callable[[XCell], str] | None = N
     """Every row with text on a sheet (the sheet's merged ranges are known once this returns).
 
     `text` gives a cell's text (cell_text of its value without it): one that remembers the
-    texts of the version read before (read/plan.py Versions) also points the cell's value at
+    texts of the version read before (read/versions.py Versions) also points the cell's value at
     that version's equal string, so a sheet's rows do not hold a second copy of each text.
     """
     rows = []

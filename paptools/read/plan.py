@@ -20,7 +20,7 @@ from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, 
 from paptools.read.cells import Book, XCell, open_book
 from paptools.read.context import area_label
 from paptools.read.dates import parse_timescale
-from paptools.read.detect import Row, cell_text
+from paptools.read.detect import Row
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.entries import CellParts, Grown
 from paptools.read.headers import FIELD_LABELS
@@ -36,7 +36,7 @@ from paptools.read.text import clean_text
 from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, Walker
 
-__all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "Versions", "read_plan", "read_through"]
+__all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through", "read_workbook"]
 
 
 def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = None,
@@ -47,13 +47,15 @@ def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = No
     house-style file (or one already loaded); without it, paptools.toml beside the workbook is used.
     `workers=2` splits the Progress cells on two processes (read/split_ahead.py): the same plan, sooner.
     """
-    return _read(Path(path), progress, style, None, workers=workers)
+    return read_workbook(Path(path), progress, style, None, workers=workers)
 
 
-def _read(path: Path, progress: Callable[[int, int], None] | None, style: str | Path | HouseStyle | None,
-          text: Callable[[XCell], str] | None, memo: CellMemo | None = None,
-          detected: Callable[[], None] | None = None, workers: int = 1) -> Plan:
-    """read_plan's work; `detected()` is called once the layout is found, when `text` is no longer used."""
+def read_workbook(path: Path, progress: Callable[[int, int], None] | None, style: str | Path | HouseStyle | None,
+                  text: Callable[[XCell], str] | None, memo: CellMemo | None = None,
+                  detected: Callable[[], None] | None = None, workers: int = 1) -> Plan:
+    """read_plan's work, with the hooks read/versions.py uses: `text` makes a cell's clean text,
+    `memo` keeps Progress cells for the next version, `detected()` is called once the layout is
+    found, when `text` is no longer used."""
     house = style if isinstance(style, HouseStyle) else find_style(path, Path(style) if style else None)
     book = open_book(path)
     try:
@@ -66,83 +68,6 @@ def _read(path: Path, progress: Callable[[int, int], None] | None, style: str | 
         book.close()
 
 
-class Versions:
-    """Reads the versions of one plan one after another (reconcile, history), each exactly as read_plan.
-
-    Most cells of a version are as they were in the version before, so each cell's clean text
-    is kept for the next version (the texts of two versions at most): a cell that did not
-    change is not cleaned again, and its text is the same string as before, which the entry
-    splitter's cache then finds at once, and which the sheet's rows hold while it is read
-    instead of a copy; and each unchanged Progress cell's entries are the ones read from the
-    version before (read/progress.py CellMemo says when that holds). The last version keeps
-    nothing for a next one: told so, the reader lets go of the texts and splits it kept for
-    the next version, which would otherwise sit through the caller's peak of memory.
-    With `workers=2` the first version's Progress cells are split on two processes.
-    """
-
-    def __init__(self, style: str | Path | HouseStyle | None = None, workers: int = 1) -> None:
-        self._style, self._workers = style, workers
-        self._keep = True
-        # The texts cleaning leaves alone (each its own key), and the raw texts it changes -> (raw, clean).
-        self._same_before: dict[str, str] = {}
-        self._same: dict[str, str] = {}
-        self._cleaned_before: dict[str, tuple[str, str]] = {}
-        self._cleaned: dict[str, tuple[str, str]] = {}
-        self._cells = CellMemo()
-
-    def read(self, path: str | Path, progress: Callable[[int, int], None] | None = None, *,
-             last: bool = False) -> Plan:
-        """The next version, as read_plan(path, progress, style) reads it.
-
-        `last`: no version will be read after this one, so nothing is kept for it (a version
-        read after all the same is read in full, as the first).
-        """
-        self._same_before, self._same = self._same, {}
-        self._cleaned_before, self._cleaned = self._cleaned, {}
-        self._keep = not last
-        self._cells.next_version(keep=not last)
-        try:
-            return _read(Path(path), progress, self._style, self._text, self._cells, self._texts_read,
-                         self._workers)
-        finally:
-            self._texts_read()
-            if last:
-                self._cells.next_version()
-
-    def _texts_read(self) -> None:
-        """Every cell's text is read (sheet_rows): the version before's are not needed any more."""
-        self._same_before, self._cleaned_before = {}, {}
-
-    def _text(self, cell: XCell) -> str:
-        """cell_text(cell.value); a string value is pointed at the equal one already held, if any."""
-        value = cell.value
-        if type(value) is not str:
-            return cell_text(value)
-        text = self._same.get(value)
-        if text is None:
-            text = self._same_before.get(value)
-            if text is not None and self._keep:
-                self._same[text] = text
-        if text is not None:
-            cell.value = text
-            return text
-        pair = self._cleaned.get(value)
-        if pair is None:
-            pair = self._cleaned_before.get(value)
-            if pair is None:
-                text = cell_text(value)
-                if text == value:
-                    if self._keep:
-                        self._same[text] = text
-                    cell.value = text
-                    return text
-                pair = (value, text)
-            if self._keep:
-                self._cleaned[pair[0]] = pair
-        cell.value = pair[0]
-        return pair[1]
-
-
 def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None] | None = None,
                  style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None,
                  memo: CellMemo | None = None, workers: int = 1) -> Plan:
@@ -150,7 +75,7 @@ def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None
 
     `seen` holds the rows detect_layout kept, so no sheet is streamed twice; each sheet's rows
     are taken out of it once walked, so the cells are not held while the entries are built.
-    `memo` holds the Progress cells' entries of the version read before (Versions); with
+    `memo` holds the Progress cells' entries of the version read before (read/versions.py Versions); with
     `workers=2` the Progress cells are split on two processes (read/split_ahead.py).
     """
     walker = Walker(book, layout, seen)
