@@ -298,8 +298,8 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
                     warnings=result.all_warnings(), name=staged["workbook"].name,
                     findings=findings)
             if options.workers > 1 and "report" in staged and can_fork():
-                written = Forked(workbook)  # on the second core while the report is written
-            else:
+                written = Forked.start(workbook)  # on the second core while the report is written
+            if written is None:
                 options.notes += workbook()
         if "report" in staged:
             if progress:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Generic, TypeVar
 
 __all__ = ["ChildFailed", "Forked", "can_fork"]
@@ -33,17 +34,32 @@ class Forked(Generic[T]):
 
     def __init__(self, work: Callable[[], T]) -> None:
         reader, writer = os.pipe()
-        self._child = os.fork()
-        if self._child == 0:  # pragma: no cover - the child's work is checked by what the parent receives
+        try:
+            child = os.fork()
+        except OSError:  # no process to be had: the pipe goes too
+            os.close(reader)
+            os.close(writer)
+            raise
+        if child == 0:  # pragma: no cover - the child's work is checked by what the parent receives
             _run(work, reader, writer)
         os.close(writer)
-        self._reader = reader
+        self._child, self._reader = child, reader
+
+    @classmethod
+    def start(cls, work: Callable[[], T]) -> Forked[T] | None:
+        """`work()` in a forked child; None when no child can be made (too many processes, no
+        memory to spare): the caller then does the work itself."""
+        try:
+            return cls(work)
+        except OSError:
+            return None
 
     def result(self) -> T:
-        with os.fdopen(self._reader, "rb") as pipe:
+        reader, self._reader = self._reader, -1
+        with os.fdopen(reader, "rb") as pipe:
             sent = pipe.read()
-        os.waitpid(self._child, 0)
-        self._child = 0
+        child, self._child = self._child, 0
+        os.waitpid(child, 0)
         try:
             done, answer = pickle.loads(sent)
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError):
@@ -55,9 +71,11 @@ class Forked(Generic[T]):
     def __del__(self) -> None:
         """A child never asked for (its caller stopped on an error) is not left behind as a zombie:
         its pipe closed, its answer cannot be sent and it leaves."""
-        if self._child:
+        if getattr(self, "_reader", -1) >= 0:
             os.close(self._reader)
-            os.waitpid(self._child, 0)
+        if getattr(self, "_child", 0):
+            with suppress(ChildProcessError):  # reaped already
+                os.waitpid(self._child, 0)
 
 
 def _run(work: Callable[[], object], reader: int, writer: int) -> None:

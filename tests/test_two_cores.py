@@ -176,3 +176,19 @@ def test_a_failure_in_the_second_process_is_raised_and_nothing_is_kept(tmp_path,
     with pytest.raises(PapError, match="the disk is full"):
         write_outputs(result, OutputOptions(output_dir=tmp_path, workers=2))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_no_process_to_be_had_leaves_the_work_here(tmp_path, monkeypatch):
+    def no_fork():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    path = _plan(tmp_path, 60)
+    alone = read_plan(path)
+    open_before = len(os.listdir("/dev/fd"))
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert read_plan(path, workers=2) == alone  # every cell split in this process
+    assert len(os.listdir("/dev/fd")) == open_before  # the pipe made for the child closed again
+    result = reconcile(example_path("2025-08"), example_path("2026-04"), as_of=date(2026, 4, 30))
+    write_outputs(result, OutputOptions(output_dir=tmp_path / "out", workers=2))
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "oldham-send-pap-2026-04-changes.csv", "oldham-send-pap-2026-04-clean.xlsx", "oldham-send-pap-2026-04-report.docx"]

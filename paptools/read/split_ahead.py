@@ -85,8 +85,9 @@ class Ahead(Generic[_Split]):
                 cut = index + 1
                 break
         theirs = distinct[cut:]
-        self._theirs = {text: n for n, text in enumerate(theirs)}
-        self._child = Forked(lambda: [work(text) for text in theirs])
+        self._child = Forked.start(lambda: [work(text) for text in theirs])
+        if self._child is not None:  # else every cell is split here
+            self._theirs = {text: n for n, text in enumerate(theirs)}
 
     def get(self, text: str) -> _Split | None:
         """The child's split of `text`; None for a text this process is to split."""
