@@ -54,11 +54,9 @@ def uncache() -> int:
         return progress.cell_entries(text, sheet, cell, warn, order, author)
 
     progress.CellMemo.entries = entries  # type: ignore[method-assign]  # the versions' cells, each read anew
-    from paptools.forked import can_fork
+    from paptools import forked
 
-    for module in modules:  # one process: nothing forked, wherever can_fork is imported
-        if getattr(module, "can_fork", None) is can_fork:
-            module.can_fork = lambda: False  # type: ignore[attr-defined]
+    forked.can_fork = lambda: False  # one process: Forked.start makes no child
     import json
 
     from paptools.write import jsondoc

@@ -267,7 +267,7 @@ class OutputOptions:
 def write_outputs(result: Reconciliation, options: OutputOptions, progress: Progress | None = None) -> dict[str, Path]:
     """Write the chosen outputs; returns kind -> path written. `progress` is told each stage."""
     from paptools.content.changes import change_rows, write_changes_csv
-    from paptools.forked import Forked, can_fork
+    from paptools.forked import Forked
     from paptools.write.outputs import OutputSet
 
     stem = Path(result.current.source).stem
@@ -297,7 +297,7 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
                     changes=rows if compared else None, trend=result.trend(),
                     warnings=result.all_warnings(), name=staged["workbook"].name,
                     findings=findings)
-            if options.workers > 1 and "report" in staged and can_fork():
+            if options.workers > 1 and "report" in staged:
                 written = Forked.start(workbook)  # on the second core while the report is written
             if written is None:
                 options.notes += workbook()

@@ -47,8 +47,10 @@ class Forked(Generic[T]):
 
     @classmethod
     def start(cls, work: Callable[[], T]) -> Forked[T] | None:
-        """`work()` in a forked child; None when no child can be made (too many processes, no
-        memory to spare): the caller then does the work itself."""
+        """`work()` in a forked child; None when no child can be made (no os.fork, as on Windows;
+        too many processes; no memory to spare): the caller then does the work itself."""
+        if not can_fork():
+            return None
         try:
             return cls(work)
         except OSError:

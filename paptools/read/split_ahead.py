@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from sys import intern
 from typing import Any, Generic, TypeVar
 
-from paptools.forked import Forked, can_fork
+from paptools.forked import Forked
 from paptools.model import EntryDate, EntryOrder
 from paptools.read.entries import CellParts, Grown, split_grown, split_parts
 
@@ -76,7 +76,7 @@ class Ahead(Generic[_Split]):
         self._child: Forked[list[Any]] | None = None
         distinct = list(dict.fromkeys(text for text in texts if text))
         total = sum(map(len, distinct))
-        if total < MIN_CHARACTERS or not can_fork():
+        if total < MIN_CHARACTERS:
             return
         mine, cut = 0, len(distinct)
         for index, text in enumerate(distinct):
