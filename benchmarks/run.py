@@ -144,11 +144,22 @@ def large(sizes: list[int], runs: int, folder: str) -> list[Verdict]:
     return verdicts
 
 
-def history(runs: int) -> list[Verdict]:
-    """`paptools history` over 36 versions of a 200-action plan (history_bench.py makes them)."""
+def history_versions() -> list[Path]:
+    """36 versions of a 200-action plan (history_bench.py makes them once)."""
     from history_bench import make_versions
 
-    paths = make_versions(36, 200, HERE / "data" / "history")
+    return make_versions(36, 200, HERE / "data" / "history")
+
+
+def check_history() -> list[str]:
+    """The history's JSON byte for byte the simple path's (which reads every version in one process)."""
+    command = [*PAPTOOLS, "history", *map(str, history_versions()), "--json", "--no-files"]
+    return [] if output(command) == output(command, simple=True) else ["history --json differs from the simple path"]
+
+
+def history(runs: int) -> list[Verdict]:
+    """`paptools history` over 36 versions of a 200-action plan."""
+    paths = history_versions()
     bare, whole = interleave([loads(*paths), [*PAPTOOLS, "history", *map(str, paths), "--no-files"]], runs, env=ENV)
     return [timed(f"history of {len(paths)} versions / openpyxl load of all", whole, bare, 1.0)]
 
@@ -177,6 +188,8 @@ def main() -> None:
     for size in sizes:
         first, second = generate(size, HERE / "data")
         problems += check(size, first, second)
+    if not args.quick:
+        problems += check_history()
     print("Correctness: " + ("every action read; fast and simple paths give the same JSON" if not problems
                              else "\n  ".join(["PROBLEMS", *problems])), flush=True)
     verdicts: list[Verdict] = []

@@ -102,7 +102,9 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
 
     The versions are ordered by the date each workbook gives, not by file name; see
     paptools.compare.history for the records and `History.to_frame()` for a DataFrame.
-    `workers=2` splits the first version's Progress cells on two processes, as in reconcile.
+    `workers=2` reads the later half of six versions or more on a second process (the same
+    history, sooner on two cores: paptools/history_read.py); with fewer, it splits the first
+    version's Progress cells on two, as in reconcile.
     """
     files: list[Path] = []
     skipped: list[DataWarning] = []
@@ -119,16 +121,9 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
     if not files:
         raise UsageError(_flatten(paths)[0] if paths else None, "holds no .xlsx workbook: give a folder of versions")
     _check_distinct(files)
-    plans = []
-    versions = Versions(workers=workers)  # each read as read_plan would, a cell unchanged since the last not cleaned again
-    for n, path in enumerate(files, start=1):
-        if progress is not None:
-            progress.stage(f"Reading {path.name}")
-        plans.append(versions.read(path, progress=progress.advance if progress is not None else None,
-                                   last=n == len(files)))
-    from paptools.compare.history import build_history
+    from paptools.history_read import read_history
 
-    return build_history(plans, notes=skipped)
+    return read_history(files, skipped, progress, workers)
 
 
 def _written_by_paptools(path: Path) -> bool:

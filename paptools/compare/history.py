@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from paptools.compare.completion import completion
 from paptools.compare.figures import Counts, count
-from paptools.model import Action, DataWarning, Entry, Month, Plan, Status
+from paptools.model import Action, DataWarning, Entry, Month, Plan, Status, Timescale
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -155,6 +155,13 @@ def build_history(plans: Sequence[Plan], notes: Sequence[DataWarning] = ()) -> H
 
     `notes` are warnings about the run found before the plans were read (files left out).
     """
+    return history_and_firsts(plans, notes)[0]
+
+
+def history_and_firsts(plans: Sequence[Plan], notes: Sequence[DataWarning] = ()
+                       ) -> tuple[History, dict[str, Timescale]]:
+    """build_history's history, and each action's timescale in the first version showing it
+    (which joining it to the history of later versions needs: compare/history_join.py)."""
     ordered, found = order_versions(plans)
     warnings = [*notes, *found]
     versions = tuple(
@@ -163,13 +170,14 @@ def build_history(plans: Sequence[Plan], notes: Sequence[DataWarning] = ()) -> H
     )
     ordered_plans = [plan for plan, _, _ in ordered]
     timelines = _timelines(ordered_plans)
+    firsts = first_timescales(timelines, ordered_plans)
     return History(
         versions=versions,
         timelines=timelines,
-        slipped=_slipped(timelines, ordered_plans),
+        slipped=slipped(timelines, firsts),
         completed=_completed(timelines, ordered_plans, versions),
         warnings=tuple(warnings),
-    )
+    ), firsts
 
 
 # --- ordering --------------------------------------------------------------------------
@@ -297,11 +305,17 @@ def _timelines(plans: list[Plan]) -> tuple[Timeline, ...]:
     return tuple(timelines)
 
 
-def _slipped(timelines: tuple[Timeline, ...], plans: list[Plan]) -> tuple[Slipped, ...]:
+def first_timescales(timelines: Sequence[Timeline], plans: Sequence[Plan]) -> dict[str, Timescale]:
+    """Each action's timescale in the first version showing it (where its slips are measured from)."""
+    return {t.ref: plans[next(n for n, p in enumerate(t.points) if p is not None)].by_ref()[t.ref].timescale
+            for t in timelines}
+
+
+def slipped(timelines: Sequence[Timeline], firsts: dict[str, Timescale]) -> tuple[Slipped, ...]:
+    """The actions whose due month was put back, most often and furthest first."""
     result = []
     for timeline in timelines:
-        first = next(n for n, p in enumerate(timeline.points) if p is not None)
-        first_timescale = plans[first].by_ref()[timeline.ref].timescale
+        first_timescale = firsts[timeline.ref]
         slips: list[Slip] = []
         original = first_timescale.original_due or first_timescale.due
         if original and first_timescale.due and first_timescale.due > original:

@@ -1,0 +1,63 @@
+"""The versions of a history read one after another, or on two processes when there are many.
+
+With `workers=2` (the CLI on two cores) a forked child reads the later half of the versions,
+from the last of the earlier half on (the seam), and builds their history; this process reads
+the earlier half meanwhile and joins the two (compare/history_join.py). The child sends back
+only its half's history (counts, statuses, due months, new entries), never its plans, so each
+half is read, split and compared once. When the halves cannot be joined for certain (versions
+given out of date order, an undated version, an action back at the seam after an absence) the
+later versions are read here too, after the earlier, exactly as on one core: slower, never
+different. A child that could not be made, or that died, costs only time the same way.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from paptools.compare.history import History, build_history
+from paptools.compare.history_join import Part, join, part
+from paptools.forked import ChildFailed, Forked
+from paptools.model import DataWarning, Plan
+from paptools.read.versions import Versions
+
+if TYPE_CHECKING:
+    from paptools.api import Progress
+
+__all__ = ["MIN_VERSIONS", "read_history"]
+
+MIN_VERSIONS = 6  # fewer, and the second process costs about what it saves
+
+
+def read_history(files: Sequence[Path], notes: Sequence[DataWarning] = (), progress: Progress | None = None,
+                 workers: int = 1) -> History:
+    """The history of these versions (api.history has gathered and checked the files)."""
+    later: Forked[Part] | None = None
+    middle = (len(files) + 1) // 2
+    if workers > 1 and len(files) >= MIN_VERSIONS:
+        later = Forked.start(lambda: part(_read(files[middle - 1:], Versions(), None)))
+    if later is None:
+        return build_history(_read(files, Versions(workers=workers), progress), notes)
+    versions = Versions()  # the child has the other core: no version's cells are split ahead
+    plans = _read(files[:middle], versions, progress, last=False)  # the rest are read after, if need be
+    if progress is not None:
+        progress.stage(f"Reading the {len(files) - middle} later versions")
+    try:
+        joined = join(part(plans), later.result())
+    except ChildFailed:
+        joined = None
+    if joined is not None:
+        return replace(joined, warnings=tuple(notes))
+    return build_history([*plans, *_read(files[middle:], versions, progress)], notes)
+
+
+def _read(files: Sequence[Path], versions: Versions, progress: Progress | None, last: bool = True) -> list[Plan]:
+    """Each version in turn, the last told it is the last (nothing kept for a next) when `last`."""
+    plans = []
+    for n, path in enumerate(files, start=1):
+        if progress is not None:
+            progress.stage(f"Reading {path.name}")
+        plans.append(versions.read(path, progress=progress.advance if progress is not None else None,
+                                   last=last and n == len(files)))
+    return plans
