@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 from collections.abc import Callable
 from contextlib import suppress
 from typing import Generic, TypeVar
@@ -69,6 +70,14 @@ class Forked(Generic[T]):
         if done:
             return answer  # type: ignore[no-any-return]
         raise answer
+
+    def cancel(self) -> None:
+        """The child stopped and reaped, its answer not wanted (its caller stopped on an error)."""
+        if getattr(self, "_child", 0):
+            with suppress(ProcessLookupError):
+                os.kill(self._child, signal.SIGKILL)
+        self.__del__()
+        self._reader, self._child = -1, 0
 
     def __del__(self) -> None:
         """A child never asked for (its caller stopped on an error) is not left behind as a zombie:

@@ -40,7 +40,11 @@ def read_history(files: Sequence[Path], notes: Sequence[DataWarning] = (), progr
     if later is None:
         return build_history(_read(files, Versions(workers=workers), progress), notes)
     versions = Versions()  # the child has the other core: no version's cells are split ahead
-    plans = _read(files[:middle], versions, progress, last=False)  # the rest are read after, if need be
+    try:
+        plans = _read(files[:middle], versions, progress, last=False)  # the rest are read after, if need be
+    except BaseException:  # a version that cannot be read is reported now, not once the child is done
+        later.cancel()
+        raise
     if progress is not None:
         progress.stage(f"Reading the {len(files) - middle} later versions")
     try:

@@ -149,3 +149,22 @@ def test_five_versions_are_read_in_one_process(tmp_path, joins):
     assert history_read.MIN_VERSIONS == 6
     assert [v.all.total for v in paptools.history(*paths, workers=2).versions] == [4, 4, 3, 3, 4]
     assert joins == []
+
+
+def test_a_bad_earlier_version_stops_the_second_process_at_once(tmp_path, monkeypatch):
+    paths = _write(tmp_path, _six())
+    paths[1].write_bytes(b"not a workbook")
+    cancelled = []
+    cancel = history_read.Forked.cancel
+
+    def spied(forked):
+        cancelled.append(forked._child)
+        cancel(forked)
+
+    monkeypatch.setattr(history_read.Forked, "cancel", spied)
+    with pytest.raises(PapError) as two:
+        paptools.history(*paths, workers=2)
+    assert paths[1].name in str(two.value)
+    assert len(cancelled) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(cancelled[0], os.WNOHANG)  # stopped and reaped, not left behind
