@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from pathlib import Path
 
 import housestyle
 import pytest
@@ -52,10 +53,10 @@ def _six(gone_at_the_seam: bool = False):
     return versions
 
 
-def _write(folder, versions):
+def _write(folder, versions, name="plan-{when:%Y-%m}.xlsx"):
     paths = []
-    for when, rows in versions:
-        path = folder / f"plan-{when:%Y-%m}.xlsx"
+    for n, (when, rows) in enumerate(versions):
+        path = folder / name.format(when=when, letter="abcdef"[n])
         housestyle.write_workbook(path, rows, Style(), when=when, version_date=when)
         paths.append(path)
     return paths
@@ -100,12 +101,30 @@ def test_the_later_half_is_read_by_a_second_process_and_joined(tmp_path, joins):
 
 
 def test_versions_out_of_date_order_are_read_here_after_the_earlier_half(tmp_path, joins):
-    paths = _write(tmp_path, _six())
+    paths = _write(tmp_path, _six(), name="version {letter}.xlsx")  # no date in the names
     shuffled = [paths[3], paths[0], paths[5], paths[1], paths[4], paths[2]]
     result = paptools.history(*shuffled, workers=2)
     assert joins == [None]
-    assert [v.source for v in result.versions] == [p.name for p in paths]
+    assert [v.source for v in result.versions] == [f"version {c}.xlsx" for c in "abcdef"]
     assert result == paptools.history(*paths, workers=1)
+
+
+def test_versions_named_by_month_are_read_in_the_order_their_names_give(tmp_path, joins):
+    _write(tmp_path, _six(), name="PAP {when:%B} 2025.xlsx")
+    result = paptools.history(tmp_path, workers=2)  # a folder lists April, February, January, June, March, May
+    assert len(joins) == 1 and joins[0] is not None  # so the halves join
+    assert [v.source for v in result.versions] == [
+        "PAP January 2025.xlsx", "PAP February 2025.xlsx", "PAP March 2025.xlsx", "PAP April 2025.xlsx",
+        "PAP May 2025.xlsx", "PAP June 2025.xlsx"]
+    assert result == paptools.history(tmp_path, workers=1)
+
+
+def test_the_order_of_reading_comes_from_dates_in_every_name_or_none():
+    named = ["pap-2025-01.xlsx", "PAP_March_2024.xlsx", "PAP 12.03.25.xlsx", "plan 2023-11 copy.xlsx"]
+    assert [p.name for p in history_read.in_name_order([Path(n) for n in named])] == [
+        "plan 2023-11 copy.xlsx", "PAP_March_2024.xlsx", "pap-2025-01.xlsx", "PAP 12.03.25.xlsx"]
+    some = ["plan-200-03.xlsx", "PAP March 2024.xlsx", "plan-200-01.xlsx"]  # not every name has a date: as given
+    assert [p.name for p in history_read.in_name_order([Path(n) for n in some])] == some
 
 
 def test_an_action_back_after_missing_at_the_seam_is_read_here(tmp_path, joins):
