@@ -148,9 +148,9 @@ class Book:
                             "Excel, then run again"))
         self.sheets = [Sheet(entry.title, entry.state, entry.path, _rels_path(entry.path))
                        for entry in package.sheets()]
-        self._bad_strings: set[int] = set()
         self._looks: dict[str | None, tuple[CellLook, int]] = {}  # a cell's s="..." -> its resolved look
-        self.shared_strings = self._shared_strings()
+        # The shared strings, and the numbers of those holding a lone surrogate (read as U+FFFD).
+        self.shared_strings, self._bad_strings = package.shared_strings()
         self._tags = {name: main + name for name in ("row", "c", "v", "f", "is", "t", "r", "rPh", "mergeCell",
                                                        "col", "dimension", "si", "dataValidation",
                                                        "conditionalFormatting")}
@@ -174,46 +174,9 @@ class Book:
         """Workbook names -> the reference or formula they stand for ('Sheet!Name' if local to a sheet)."""
         return self.package.defined_names()
 
-    def _shared_strings(self) -> list[str]:
-        target = self.package.related(self.package.workbook_part, "sharedStrings") or \
-            self.package.find("xl/sharedStrings.xml")
-        strings: list[str] = []
-        if target is None:
-            return strings
-        t, r, rph = self.main + "t", self.main + "r", self.main + "rPh"
-        for item in self.package.stream(target, (self.main + "si",)):
-            parts = []
-            for child in item:
-                if child.tag == t:
-                    parts.append(child.text or "")
-                elif child.tag == r:
-                    parts.extend(text.text or "" for text in child.iter(t))
-                elif child.tag != rph:
-                    continue
-            text, replaced = decode_escapes("".join(parts))
-            if replaced:
-                self._bad_strings.add(len(strings))
-            strings.append(text)
-            item.clear()
-        return strings
-
     def comments(self, sheet: Sheet) -> dict[str, str]:
         """The sheet's cell comments (and threaded comments' plain text) by coordinate."""
-        found: dict[str, str] = {}
-        for link in self.package.relationships(sheet.path):
-            if link.kind != "comments" or self.package.find(link.target) is None:
-                continue
-            root = self.package.xml(link.target)
-            if root is None:
-                continue
-            for comment in root.iter(self.main + "comment"):
-                body = comment.find(self.main + "text")
-                text = "".join(t.text or "" for t in body.iter(self.main + "t")
-                               if t.getparent() is not None and t.getparent().tag != self.main + "rPh") \
-                    if body is not None else ""
-                if comment.get("ref"):
-                    found[comment.get("ref") or ""] = decode_escapes(text)[0]
-        return found
+        return self.package.comments(sheet.path)
 
     # -- validations and conditional formats ---------------------------------------------------
     def validations(self, sheet: Sheet) -> list[Validation]:

@@ -4,7 +4,8 @@ Every part is parsed with lxml set up as defusedxml would set it: no DTD loaded,
 expanded, no network; a part that declares a DOCTYPE or entities is refused (Excel never
 writes them). Strict Open XML (ISO 29500 Strict) uses other namespaces for the same
 elements; `Package.main` is whichever the workbook uses, so the rest reads both alike.
-The package is only ever read.
+The text parts (shared strings, comments) are read out here too; the sheets themselves are
+streamed by read/cells.py. The package is only ever read.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from typing import IO, NamedTuple
 from lxml import etree
 
 from paptools.errors import NotAWorkbook, UnsafeWorkbook
+from paptools.read.text import decode_escapes
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
@@ -156,6 +158,51 @@ class Package:
             if link.kind == "officeDocument" and self.find(link.target):
                 return self.find(link.target) or link.target
         return self.find("xl/workbook.xml") or "xl/workbook.xml"
+
+    # -- text parts ----------------------------------------------------------------------
+    def shared_strings(self) -> tuple[list[str], set[int]]:
+        """The shared strings in order (rich text as its runs' text, phonetic guides left out,
+        Excel's _xHHHH_ escapes decoded), and the numbers of those holding a lone surrogate."""
+        target = self.related(self.workbook_part, "sharedStrings") or self.find("xl/sharedStrings.xml")
+        strings: list[str] = []
+        damaged_at: set[int] = set()
+        if target is None:
+            return strings, damaged_at
+        t, r, rph = self.main + "t", self.main + "r", self.main + "rPh"
+        for item in self.stream(target, (self.main + "si",)):
+            parts = []
+            for child in item:
+                if child.tag == t:
+                    parts.append(child.text or "")
+                elif child.tag == r:
+                    parts.extend(text.text or "" for text in child.iter(t))
+                elif child.tag != rph:
+                    continue
+            text, replaced = decode_escapes("".join(parts))
+            if replaced:
+                damaged_at.add(len(strings))
+            strings.append(text)
+            item.clear()
+        return strings, damaged_at
+
+    def comments(self, sheet_part: str) -> dict[str, str]:
+        """A sheet's cell comments (and threaded comments' plain text) by coordinate."""
+        found: dict[str, str] = {}
+        main = self.main
+        for link in self.relationships(sheet_part):
+            if link.kind != "comments" or self.find(link.target) is None:
+                continue
+            root = self.xml(link.target)
+            if root is None:
+                continue
+            for comment in root.iter(main + "comment"):
+                body = comment.find(main + "text")
+                text = "".join(t.text or "" for t in body.iter(main + "t")
+                               if t.getparent() is not None and t.getparent().tag != main + "rPh") \
+                    if body is not None else ""
+                if comment.get("ref"):
+                    found[comment.get("ref") or ""] = decode_escapes(text)[0]
+        return found
 
     # -- the workbook part ---------------------------------------------------------------
     def sheets(self) -> list[SheetEntry]:
