@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from paptools.compare.figures import as_of_doubt as as_of_doubt  # a note when the default as-of is only a save date
 from paptools.compare.figures import summarize as summarize  # part of the library: the figures of one plan
@@ -19,20 +19,13 @@ from paptools.compare.figures import version_month
 from paptools.errors import NoActions, UsageError
 from paptools.model import DataWarning, Finding, Month, Plan
 from paptools.read.plan import read_plan as _read_plan
+from paptools.read.versions import Progress as Progress  # what a long job tells the person waiting
 from paptools.read.versions import Versions
 
 if TYPE_CHECKING:  # imported where used: `show` and `summary` need neither the diff nor the history
     from paptools.compare.history import History
     from paptools.compare.reconciliation import Reconciliation as Reconciliation  # what reconcile() returns
     from paptools.layout import Layout
-
-
-class Progress(Protocol):
-    """What a long job tells the person waiting: the stage, and how far through a sheet."""
-
-    def stage(self, label: str) -> None: ...
-
-    def advance(self, done: int, total: int) -> None: ...
 
 
 OUTPUT_KINDS = ("changes", "report", "workbook")
@@ -214,15 +207,8 @@ def reconcile(
         raise UsageError(paths[0], "is only one version: give the previous version too, or --since YYYY-MM")
     _check_distinct(paths)
 
-    reader = Versions(style, workers)  # a cell unchanged since the previous version is cleaned and split once
-
-    def read_here(path: Path, last: bool) -> Plan:
-        if progress is None:
-            return reader.read(path, last=last)
-        progress.stage(f"Reading {path.name}")
-        return reader.read(path, progress=progress.advance, last=last)
-
-    plans = [read_here(path, n == len(paths)) for n, path in enumerate(paths, start=1)]
+    # A cell unchanged since the previous version is cleaned and split once.
+    plans = Versions(style, workers).read_all(paths, progress)
     if order_by_date:
         order = sorted(range(len(plans)), key=lambda i: (version_month(plans[i]) or Month(0, 1), paths[i].name))
         plans, paths = [plans[i] for i in order], [paths[i] for i in order]

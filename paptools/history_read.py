@@ -17,17 +17,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from paptools.compare.history import History, build_history
 from paptools.compare.history_join import Part, join, part
 from paptools.forked import ChildFailed, Forked
-from paptools.model import DataWarning, Plan
+from paptools.model import DataWarning
 from paptools.read.dates import find_dates
-from paptools.read.versions import Versions
-
-if TYPE_CHECKING:
-    from paptools.api import Progress
+from paptools.read.versions import Progress, Versions
 
 __all__ = ["MIN_VERSIONS", "in_name_order", "read_history"]
 
@@ -42,12 +38,12 @@ def read_history(files: Sequence[Path], notes: Sequence[DataWarning] = (), progr
     later: Forked[Part] | None = None
     middle = (len(files) + 1) // 2
     if workers > 1 and len(files) >= MIN_VERSIONS:
-        later = Forked.start(lambda: part(_read(files[middle - 1:], Versions(), None)))
+        later = Forked.start(lambda: part(Versions().read_all(files[middle - 1:])))
     if later is None:
-        return build_history(_read(files, Versions(workers=workers), progress), notes)
+        return build_history(Versions(workers=workers).read_all(files, progress), notes)
     versions = Versions()  # the child has the other core: no version's cells are split ahead
     try:
-        plans = _read(files[:middle], versions, progress, last=False)  # the rest are read after, if need be
+        plans = versions.read_all(files[:middle], progress, last=False)  # the rest are read after, if need be
     except BaseException:  # a version that cannot be read is reported now, not once the child is done
         later.cancel()
         raise
@@ -59,7 +55,7 @@ def read_history(files: Sequence[Path], notes: Sequence[DataWarning] = (), progr
         joined = None
     if joined is not None:
         return replace(joined, warnings=tuple(notes))
-    return build_history([*plans, *_read(files[middle:], versions, progress)], notes)
+    return build_history([*plans, *versions.read_all(files[middle:], progress)], notes)
 
 
 def in_name_order(files: Sequence[Path]) -> list[Path]:
@@ -79,13 +75,3 @@ def in_name_order(files: Sequence[Path]) -> list[Path]:
     order = sorted(range(len(files)), key=lambda n: (dates[n].year, dates[n].month, dates[n].day or 0, n))
     return [files[n] for n in order]
 
-
-def _read(files: Sequence[Path], versions: Versions, progress: Progress | None, last: bool = True) -> list[Plan]:
-    """Each version in turn, the last told it is the last (nothing kept for a next) when `last`."""
-    plans = []
-    for n, path in enumerate(files, start=1):
-        if progress is not None:
-            progress.stage(f"Reading {path.name}")
-        plans.append(versions.read(path, progress=progress.advance if progress is not None else None,
-                                   last=last and n == len(files)))
-    return plans

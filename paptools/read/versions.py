@@ -4,8 +4,9 @@ Split from read/plan.py: what one version keeps for the next, and when it lets g
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from paptools.model import Plan
 from paptools.read.cells import XCell
@@ -14,7 +15,15 @@ from paptools.read.plan import read_workbook
 from paptools.read.progress import CellMemo
 from paptools.read.style import HouseStyle
 
-__all__ = ["Versions"]
+__all__ = ["Progress", "Versions"]
+
+
+class Progress(Protocol):
+    """What a long job tells the person waiting: the stage, and how far through a sheet."""
+
+    def stage(self, label: str) -> None: ...
+
+    def advance(self, done: int, total: int) -> None: ...
 
 
 class Versions:
@@ -59,6 +68,16 @@ class Versions:
             self._texts_read()
             if last:
                 self._cells.next_version()
+
+    def read_all(self, paths: Sequence[Path], progress: Progress | None = None, *, last: bool = True) -> list[Plan]:
+        """Each version in turn, `progress` told which; the last told it is the last when `last`."""
+        plans = []
+        for n, path in enumerate(paths, start=1):
+            if progress is not None:
+                progress.stage(f"Reading {path.name}")
+            plans.append(self.read(path, progress.advance if progress is not None else None,
+                                   last=last and n == len(paths)))
+        return plans
 
     def _texts_read(self) -> None:
         """Every cell's text is read (sheet_rows): the version before's are not needed any more."""
