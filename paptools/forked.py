@@ -76,17 +76,22 @@ class Forked(Generic[T]):
         if getattr(self, "_child", 0):
             with suppress(ProcessLookupError):
                 os.kill(self._child, signal.SIGKILL)
-        self.__del__()
-        self._reader, self._child = -1, 0
+        self._release()
 
     def __del__(self) -> None:
         """A child never asked for (its caller stopped on an error) is not left behind as a zombie:
         its pipe closed, its answer cannot be sent and it leaves."""
-        if getattr(self, "_reader", -1) >= 0:
-            os.close(self._reader)
-        if getattr(self, "_child", 0):
+        self._release()
+
+    def _release(self) -> None:
+        """The pipe closed and the child reaped, once."""
+        reader, self._reader = getattr(self, "_reader", -1), -1
+        child, self._child = getattr(self, "_child", 0), 0
+        if reader >= 0:
+            os.close(reader)
+        if child:
             with suppress(ChildProcessError):  # reaped already
-                os.waitpid(self._child, 0)
+                os.waitpid(child, 0)
 
 
 def _run(work: Callable[[], object], reader: int, writer: int) -> None:

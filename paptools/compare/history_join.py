@@ -57,7 +57,7 @@ def join(earlier: Part, later: Part) -> History | None:
         elif found.points[0] is None:
             return None  # back after being left out at the seam: its new entries are the earlier part's to find
         else:  # the latest version showing it gives its title
-            timelines.append(Timeline(found.ref, found.title, found.is_pap, timeline.points + found.points[1:]))
+            timelines.append(replace(found, points=timeline.points + found.points[1:]))
     for timeline in later_by_ref.values():  # first shown after the seam, in the order the later part met them
         points: tuple[Point | None, ...] = (None,) * (before - 1) + timeline.points
         timelines.append(replace(timeline, points=points))
