@@ -127,7 +127,7 @@ class Layout:
     """Everything detected about a workbook before its cells are read as a plan."""
 
     tables: tuple[Table, ...]
-    log: LogSheet | None = None
+    logs: tuple[LogSheet, ...] = ()  # updates logs, in the workbook's sheet order: every one is read
     entry_order: str = "oldest first"  # or "newest first", the plan's usual order
     membership: Membership = Membership("ref prefix")
     version_date: date | None = None

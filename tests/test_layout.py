@@ -9,6 +9,7 @@ import re
 import zipfile
 from datetime import datetime
 
+import click
 import openpyxl
 import pytest
 from openpyxl.styles import PatternFill
@@ -16,6 +17,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from paptools.errors import NoActions
 from paptools.read.plan import read_plan
+from paptools.write.layout_text import render_layout
+from paptools.write.terminal import render_plan
 
 
 def build(path, sheets: dict[str, list[list]], fills: dict[tuple[str, str], str] | None = None,
@@ -127,8 +130,48 @@ def test_an_updates_log_with_the_key_on_a_third_sheet(tmp_path):
         ("Achieved", "Complete", 1), ("On track", "On track", 0), ("Some slippage", "Vulnerable", 1),
         ("Off track", "At risk", 0), ("Not started", "Not yet started", 0),
     ]
-    assert plan.layout.log.sheet == "Updates"
+    assert [log.sheet for log in plan.layout.logs] == ["Updates"]
 
+
+
+def test_an_updates_log_a_year_every_log_is_read_and_merged_by_date(tmp_path):
+    path = build(tmp_path / "logs.xlsx", {
+        "Actions": [
+            ["Ref", "Action", "Lead", "Timescale", "Status", "Progress"],
+            ["1.1", "Write the plan", "Ann Bell", "Mar-25", "Complete", "Jan25: AB: final draft to the board."],
+            ["1.2", "Train staff", "Cal Dunn", "Jun-25", "On track", ""],
+        ],
+        "Updates 2025": [
+            ["Ref", "Date", "By", "Update"],
+            ["1.2", datetime(2025, 2, 10), "Cal Dunn", "Two sessions held."],
+            ["1.1", datetime(2025, 1, 20), "Ann Bell", "Signed off."],
+        ],
+        "Updates 2024": [
+            ["Action ref", "Update", "Date of update", "Updated by"],
+            ["1.2", "Booked trainers.", datetime(2024, 12, 1), "Cal Dunn"],
+            ["1.3", "For an action since removed.", datetime(2024, 12, 2), "Cal Dunn"],
+        ],
+    })
+    plan = read_plan(path)
+    assert [log.sheet for log in plan.layout.logs] == ["Updates 2025", "Updates 2024"]
+    one, two = plan.actions
+    assert [(e.date.iso(), e.initials, e.author, e.text, e.source.value, e.cell) for e in one.entries] == [
+        ("2025-01", "AB", "Ann Bell", "final draft to the board.", "progress cell", "Actions!F2"),
+        ("2025-01-20", None, "Ann Bell", "Signed off.", "log sheet", "Updates 2025!D3"),
+    ]
+    assert [(e.date.iso(), e.author, e.text, e.cell) for e in two.entries] == [
+        ("2024-12-01", "Cal Dunn", "Booked trainers.", "Updates 2024!B2"),
+        ("2025-02-10", "Cal Dunn", "Two sessions held.", "Updates 2025!D2"),
+    ]
+    assert lines(plan) == [
+        "Updates 2024!A3: update for ref '1.3' matches no action: not attached to the plan; its text is kept here",
+    ]
+    shown = render_layout("logs.xlsx", plan.layout, plan)
+    assert "Sheet Updates 2025: updates log, header row 1, one row per update" in shown
+    assert "Sheet Updates 2024: updates log, header row 1, one row per update" in shown
+    assert "Not read" not in shown
+    on_screen = click.unstyle(render_plan(plan, 100, ()))
+    assert "    • 1 Dec 2024 Cal Dunn\n        Booked trainers." in on_screen  # a log names its author, no initials
 
 def test_a_drop_down_list_gives_the_scale_and_an_unmappable_word_is_reported_not_counted(tmp_path):
     path = tmp_path / "register.xlsx"

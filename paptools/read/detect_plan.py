@@ -111,15 +111,12 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
                             _painted(book, sheet, header)))
         unused.extend(_dated_extras(sheet.title, rows, header))
     tables = _tables(found, keys, house, unused)
-    if len(logs) > 1:
-        for extra in logs[1:]:
-            unused.append(Unused(extra.sheet, None, f"a second updates log: not read (the log on {logs[0].sheet} is)"))
     order = sum((f.order for f in found), Counter())
     version = (house.version_date(tops) or date_from_cells(tops) or date_from_custom(book.custom_values)
                or date_from_properties(book.properties)
                or date_from_name(book.path))
     return Layout(
-        tables=tables, log=logs[0] if logs else None,
+        tables=tables, logs=tuple(logs),
         entry_order=house.entry_order or ("newest first" if order["newest"] > order["oldest"] else "oldest first"),
         membership=_membership(found, house), version_date=version[0] if version else None,
         version_date_source=version[1] if version else None, unused=tuple(unused),

@@ -131,8 +131,7 @@ class _Assembler:
         if not all_raw:
             raise NoActions(self.book.path,
                             "has a header row but no actions under it: check the Ref column is filled in")
-        logged = (log_entries(self.book, self.layout.log, {r.ref.text for r in all_raw}, self.warn)
-                  if self.layout.log else {})
+        logged = log_entries(self.book, self.layout.logs, {r.ref.text for r in all_raw}, self.warn)
         parsed = [parse_ref(raw.ref.text) for raw in all_raw]  # each ref parsed once, here
         member = self._membership(all_raw, parsed)
         split: dict[str, tuple[str, ...]] = {}  # an Owner cell's text, split once: many actions share it

@@ -182,10 +182,19 @@ def date_entry(entries: Sequence[Entry], value: str, newest_first: bool) -> Sequ
     return out
 
 
-def log_entries(book: Book, log: LogSheet, known: set[str], warn: Warn) -> dict[str, list[Entry]]:
-    """The updates log's rows as entries by ref; a row for no known action is reported whole."""
-    sheet = next(s for s in book.sheets if s.title == log.sheet)
+def log_entries(book: Book, logs: Sequence[LogSheet], known: set[str], warn: Warn) -> dict[str, list[Entry]]:
+    """Every updates log's rows as entries by ref, oldest first (a council may keep a log a year);
+    a row for no known action is reported whole."""
     found: dict[str, list[Entry]] = {}
+    for log in logs:
+        _read_log(book, log, known, warn, found)
+    for listed in found.values():
+        listed.sort(key=lambda e: e.date.sort_key() if e.date else (0, 0, 0))
+    return found
+
+
+def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn, found: dict[str, list[Entry]]) -> None:
+    sheet = next(s for s in book.sheets if s.title == log.sheet)
     for number, _hidden, cells in book.rows(sheet, MAX_COLUMNS):
         if number <= log.header_row:
             continue
@@ -197,7 +206,8 @@ def log_entries(book: Book, log: LogSheet, known: set[str], warn: Warn) -> dict[
         where = f"{cells[log.text if log.text < len(cells) else 0].coordinate}"
         parsed = parse_ref(ref_text) if ref_text else None
         if parsed is None or parsed.text not in known:
-            warn(log.sheet, f"A{number}", f"update for ref '{ref_text}' matches no action: not attached to the plan; "
+            ref_cell = cells[log.ref].coordinate if log.ref < len(cells) else f"A{number}"
+            warn(log.sheet, ref_cell, f"update for ref '{ref_text}' matches no action: not attached to the plan; "
                  "its text is kept here", " | ".join(t for t in texts if t))
             continue
         when = _date_of(cells[log.date].value if log.date is not None and log.date < len(cells) else None)
@@ -209,9 +219,6 @@ def log_entries(book: Book, log: LogSheet, known: set[str], warn: Warn) -> dict[
             found.setdefault(parsed.text, []).append(entry.replaced(
                 date=entry.date or when, author=author or entry.author, source=EntrySource.LOG_SHEET,
                 cell=f"{log.sheet}!{where}"))
-    for listed in found.values():
-        listed.sort(key=lambda e: e.date.sort_key() if e.date else (0, 0, 0))
-    return found
 
 
 def _date_of(value: object) -> EntryDate | None:

@@ -104,16 +104,16 @@ class Walker(ContextRows):
 
     # -- the walk ----------------------------------------------------------------------
     def read(self, generated: bool, progress: Callable[[int, int], None] | None = None) -> None:
-        """Walk each sheet the layout names (views and the updates log are read elsewhere or not twice)."""
+        """Walk each sheet the layout names (views and the updates logs are read elsewhere or not twice)."""
         self.generated = generated
         if self.generated and self.book.title:
             self.title = self.book.title
         tables = {t.sheet: t for t in self.layout.tables}
         left_out = {u.sheet for u in self.layout.unused if u.what == LEFT_OUT}
-        log = self.layout.log.sheet if self.layout.log else None
+        logs = {log.sheet for log in self.layout.logs}
         for sheet in self.book.sheets:
             table = tables.get(sheet.title)
-            if sheet.title == log or (table is not None and table.view_of is not None):
+            if sheet.title in logs or (table is not None and table.view_of is not None):
                 self.any_text = True
                 continue
             if table is None and self.generated and sheet.title in GENERATED_SHEETS:
@@ -265,7 +265,7 @@ class Walker(ContextRows):
         for name in ("action", "owner", "timescale"):
             if table.field(name) is None:
                 self.warn(ws.title, f"{row}:{row}", f"no {FIELD_LABELS[name]} column found in the header row")
-        if table.progress_kind == "none" and self.layout.log is None:
+        if table.progress_kind == "none" and not self.layout.logs:
             self.warn(ws.title, f"{row}:{row}", "no Progress column, period columns or updates sheet: the actions are "
                       "read without progress (their statuses still count); name the progress column in paptools.toml")
         for column in table.columns:

@@ -31,8 +31,7 @@ def render_layout(name: str, layout: Layout, plan: Plan | None) -> str:
     lines.append(f"  Progress entries are written {layout.entry_order}")
     for table in layout.tables:
         lines += ["", *_table_lines(table, layout, plan)]
-    if layout.log is not None:
-        log = layout.log
+    for log in layout.logs:
         letter = _letter
         lines += ["", f"Sheet {log.sheet}: updates log, header row {log.header_row}, one row per update",
                   f"  Ref    <- column {letter(log.ref)}", f"  Text   <- column {letter(log.text)}"]
@@ -82,7 +81,7 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
             when = "the starting position" if period.baseline else (
                 period.date.label() if period.date else "no date")
             lines.append(f"       {period.letter} '{period.header}' -> {when}")
-    if table.field("progress") is None and not table.periods and layout.log is None:
+    if table.field("progress") is None and not table.periods and not layout.logs:
         lines.append("  Progress         <- none found: actions are read without progress")
     status = table.status
     where = f"column {status.column} {status.kind}" if status.column else status.kind

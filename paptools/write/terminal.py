@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from paptools.compare.figures import Counts, Summary
+from paptools.content.words import author_of
 from paptools.model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Entry, Month, Plan, Status
 from paptools.write.palette import PALETTE
 
@@ -51,7 +52,7 @@ def render_action(action: Action, width: int = 100) -> list[str]:
     lines.extend(_wrap(action.title, "    ", width))
     for entry in action.entries:
         when = entry.date.label() if entry.date else "undated"
-        who = f" {entry.author or entry.initials}" if entry.initials else ""
+        who = f" {name}" if (name := author_of(entry)) else ""
         lines.append(click.style(f"    • {when}{who}", fg="cyan"))
         lines.extend(_wrap(entry.text, "        ", width))
     return lines
@@ -135,7 +136,7 @@ def _section(title: str, count: int | None = None, note: str = "") -> list[str]:
 
 def _entry_line(entry: Entry, indent: str, width: int, prefix: str = "") -> list[str]:
     when = entry.date.label() if entry.date else "undated"
-    who = f" {entry.author or entry.initials}" if entry.initials else ""
+    who = f" {name}" if (name := author_of(entry)) else ""
     return [click.style(f"{indent}• {prefix}{when}{who}", fg="cyan"), *_wrap(entry.text, indent + "  ", width)]
 
 
