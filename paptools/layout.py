@@ -67,6 +67,16 @@ class LogSheet:
 
 
 @dataclass(frozen=True)
+class Moved:
+    """A second header row on a table's sheet with the columns in another order (a "Completed
+    actions" table under the live one): the rows below it are read through its columns."""
+
+    row: int
+    columns: tuple[Column, ...]
+    extra: tuple[tuple[int, str], ...]  # (0-based column, header) kept as extra columns
+
+
+@dataclass(frozen=True)
 class Table:
     """One table of actions on one sheet."""
 
@@ -78,6 +88,7 @@ class Table:
     status: StatusSource
     sheet_status: Status | None = None  # implied by the sheet's name ("Closed", "Archive")
     view_of: str | None = None  # the sheet whose rows this sheet repeats: not read twice
+    moved: tuple[Moved, ...] = ()  # header rows further down with the columns in another order
 
     @property
     def header_row(self) -> int:

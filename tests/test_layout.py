@@ -173,6 +173,43 @@ def test_an_updates_log_a_year_every_log_is_read_and_merged_by_date(tmp_path):
     on_screen = click.unstyle(render_plan(plan, 100, ()))
     assert "    • 1 Dec 2024 Cal Dunn\n        Booked trainers." in on_screen  # a log names its author, no initials
 
+
+def test_a_second_table_on_the_sheet_with_its_columns_in_another_order_is_read_through_its_own_header(tmp_path):
+    path = build(tmp_path / "two-tables.xlsx", {"Actions": [
+        ["Ref", "Action", "Lead", "Timescale", "Status", "Progress"],
+        ["1.1", "Write the plan", "Ann Bell", "Mar-25", "On track", "Jan25: AB: drafted."],
+        [None, None, None, None, None, "Feb25: AB: second draft."],
+        [],
+        ["Completed actions"],
+        ["Ref", "Status", "Action", "Progress", "Lead", "Timescale"],
+        ["2.1", "Complete", "Set up the board", "Dec24: EF: signed off.", "Eve Ford", "Dec-24"],
+        ["Ref", "Status", "Action", "Progress", "Lead", "Timescale"],
+        ["2.2", "Complete", "Name a SEND lead", "Nov24: EF: appointed.", "Eve Ford", "Nov-24"],
+    ]})
+    plan = read_plan(path)
+    assert [(a.ref, a.title, a.owner, a.timescale.due.iso(), a.section) for a in plan.actions] == [
+        ("1.1", "Write the plan", "Ann Bell", "2025-03", None),
+        ("2.1", "Set up the board", "Eve Ford", "2024-12", "Completed actions"),
+        ("2.2", "Name a SEND lead", "Eve Ford", "2024-11", "Completed actions"),
+    ]
+    assert statuses(plan) == {"1.1": ("On track", "On track"), "2.1": ("Complete", "Complete"),
+                              "2.2": ("Complete", "Complete")}
+    assert [[(e.date.iso(), e.initials, e.text, e.cell) for e in a.entries] for a in plan.actions] == [
+        [("2025-01", "AB", "drafted.", "Actions!F2"), ("2025-02", "AB", "second draft.", "Actions!F2")],
+        [("2024-12", "EF", "signed off.", "Actions!D7")],
+        [("2024-11", "EF", "appointed.", "Actions!D9")],
+    ]
+    assert lines(plan) == [
+        "Actions!A3: row has no Ref and no Action; its text was read as part of 1.1 above",
+    ]
+    table = plan.layout.tables[0]
+    assert [(m.row, [(c.field, c.letter) for c in m.columns]) for m in table.moved] == [
+        (6, [("ref", "A"), ("status", "B"), ("action", "C"), ("progress", "D"), ("owner", "E"), ("timescale", "F")]),
+    ]
+    shown = render_layout("two-tables.xlsx", plan.layout, plan)
+    assert "  From row 6, a second header with the columns in another order:" in shown
+    assert "    Owner          <- column E 'Lead'" in shown
+
 def test_a_drop_down_list_gives_the_scale_and_an_unmappable_word_is_reported_not_counted(tmp_path):
     path = tmp_path / "register.xlsx"
     build(path, {"Register": [

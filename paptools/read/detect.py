@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from paptools.layout import Candidate, Column, LogSheet, Period
+from paptools.layout import Candidate, Column, LogSheet, Moved, Period
 from paptools.model import DataWarning, EntryDate
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.headers import FIELD_LABELS, MAX_HEADER, HeaderMatch, match_header
@@ -273,6 +273,38 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
     return None, [c for _, c in candidates[:3]]
 
 
+def moved_headers(sheet: str, rows: list[Row], header: Header,
+                  forced: dict[str, str] | None = None) -> tuple[list[Moved], list[DataWarning]]:
+    """Header rows below the table's own whose columns are in another order: a second table on
+    the sheet ("Completed actions" with its own header), whose rows would otherwise be read
+    through the wrong columns. A row with an id in the id column is an action, not looked at."""
+    moved: list[Moved] = []
+    warnings: list[DataWarning] = []
+    where = _places(header.columns)
+    own = {tuple(_headers_of(row).items()) for row in rows if row.number in header.rows}  # repeated as it is
+    for row in rows:
+        ref = where.get("ref", 0)
+        if row.number <= header.rows[-1] or parse_ref(row.texts[ref] if ref < len(row.texts) else ""):
+            continue
+        headers = _headers_of(row)
+        if len(headers) < 3 or tuple(headers.items()) in own:
+            continue
+        found = _map_header(sheet, row.number, headers, {}, forced)
+        if not qualifies(found) or _places(found.columns) == where:
+            continue  # not a header, or the table's own repeated
+        where = _places(found.columns)
+        extra = [*found.extra, *((p.index, p.header) for p in found.periods)]
+        if found.periods:
+            warnings.append(DataWarning(sheet, f"{row.number}:{row.number}", "the period columns under this second "
+                                        "header are kept as extra columns, not read as progress entries"))
+        moved.append(Moved(row.number, tuple(found.columns), tuple(extra)))
+    return moved, warnings
+
+
+def _places(columns: list[Column] | tuple[Column, ...]) -> dict[str, int]:
+    return {c.field: c.index for c in columns}
+
+
 def _with_group_row(sheet: Sheet, rows: list[Row], position: int, header: Header,
                     forced: dict[str, str] | None) -> Header:
     """Join a row of merged group headings just above or below the header row."""
@@ -296,14 +328,20 @@ def _with_group_row(sheet: Sheet, rows: list[Row], position: int, header: Header
     return header
 
 
-def used_words(rows: list[Row], header: Header, book: Book) -> tuple[Counter[str], int]:
-    """The status words written in the status column under the header, and how many cells are filled instead."""
+def used_words(rows: list[Row], header: Header, book: Book, moved: list[Moved] | None = None
+               ) -> tuple[Counter[str], int]:
+    """The status words written in the status column under the header (under a moved header, in
+    its status column), and how many cells are filled instead."""
     words: Counter[str] = Counter()
     fills = 0
     status, ref = header.index("status"), header.index("ref")
-    if status is None or ref is None:
-        return words, fills
+    moves = {m.row: _places(m.columns) for m in moved or ()}
     for row in rows:
+        if row.number in moves:
+            status, ref = moves[row.number].get("status"), moves[row.number].get("ref")
+            continue
+        if status is None or ref is None:
+            continue
         if row.number <= header.rows[-1] or ref >= len(row.texts) or not parse_ref(row.texts[ref]):
             continue  # not an action row (a repeated header, a section, a key line)
         text = row.texts[status] if status < len(row.texts) else ""

@@ -13,10 +13,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from paptools.layout import Candidate, Layout, LogSheet, Membership, StatusSource, Table, Unused, WordMap
+from paptools.layout import Candidate, Layout, LogSheet, Membership, Moved, StatusSource, Table, Unused, WordMap
 from paptools.model import DataWarning
 from paptools.read.cells import Book, Sheet, XCell, column_letter
-from paptools.read.detect import Header, Row, find_header, sheet_rows, used_words
+from paptools.read.detect import Header, Row, find_header, moved_headers, sheet_rows, used_words
 from paptools.read.headers import match_header
 from paptools.read.refs import parse_ref
 from paptools.read.scale import build_scale, sheet_status, word_status
@@ -49,6 +49,7 @@ class _Found:
     order: Counter[str] = field(default_factory=Counter)
     dropdown: tuple[tuple[str, ...], str] | None = None  # a drop-down list's values on the status column, and where
     painted: dict[str, str] = field(default_factory=dict)  # word -> fill a conditional format paints it with
+    moved: tuple[Moved, ...] = ()  # header rows further down with the columns in another order
 
 
 @dataclass
@@ -105,11 +106,14 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
         if header.is_log:
             logs.append(header.log_sheet(sheet.title))
             continue
-        words, fills = used_words(rows, header, book)
-        found.append(_Found(sheet.title, header, words, fills, _signature(rows, header),
-                            _values(rows, header, "plan"), _order(rows, header), _dropdown(book, sheet, header),
-                            _painted(book, sheet, header)))
-        unused.extend(_dated_extras(sheet.title, rows, header))
+        moved, moved_warnings = moved_headers(sheet.title, rows, header, house.columns)
+        warnings.extend(moved_warnings)
+        words, fills = used_words(rows, header, book, moved)
+        own = [row for row in rows if row.number < moved[0].row] if moved else rows  # read through the header's columns
+        found.append(_Found(sheet.title, header, words, fills, _signature(own, header),
+                            _values(own, header, "plan"), _order(own, header), _dropdown(book, sheet, header),
+                            _painted(book, sheet, header), tuple(moved)))
+        unused.extend(_dated_extras(sheet.title, own, header))
     tables = _tables(found, keys, house, unused)
     order = sum((f.order for f in found), Counter())
     version = (house.version_date(tops) or date_from_cells(tops) or date_from_custom(book.custom_values)
@@ -139,7 +143,7 @@ def _tables(found: list[_Found], keys: list[_KeyBlock], house: HouseStyle, unuse
         tables.append(Table(
             sheet=item.sheet, header_rows=header.rows, columns=tuple(header.columns), extra=tuple(header.extra),
             periods=tuple(header.periods), status=status,
-            sheet_status=sheet_status(item.sheet), view_of=view_of,
+            sheet_status=sheet_status(item.sheet), view_of=view_of, moved=item.moved,
         ))
     return tuple(tables)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from paptools.layout import Moved, Table
 from paptools.read.fuzzy import best_ratio
 from paptools.read.text import normalise_label
 
@@ -191,6 +192,18 @@ class ColumnMap:
     @property
     def known(self) -> set[int]:
         return set(self.fields.values()) | set(self.extra)
+
+
+def column_map(table: Table | Moved) -> ColumnMap:
+    """The table's columns (or a moved header's) as the walk uses them: fields (periods as
+    'period:N'), extras, headers."""
+    periods = table.periods if isinstance(table, Table) else ()
+    fields = {c.field: c.index for c in table.columns}
+    fields.update({f"period:{p.index}": p.index for p in periods})
+    headers = {c.index: normalise_label(c.header) for c in table.columns}
+    headers.update({p.index: normalise_label(p.header) for p in periods})
+    headers.update({i: normalise_label(h) for i, h in table.extra})
+    return ColumnMap(fields, dict(table.extra), headers)
 
 
 def is_repeat_header(cells: list[str], columns: ColumnMap) -> bool:

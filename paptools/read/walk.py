@@ -20,23 +20,13 @@ from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
 from paptools.read.detect import MAX_COLUMNS, Row, cell_text
 from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS, LEFT_OUT
-from paptools.read.headers import FIELD_LABELS, ColumnMap, is_repeat_header
+from paptools.read.headers import FIELD_LABELS, ColumnMap, column_map, is_repeat_header
 from paptools.read.refs import RefCandidate, number_text, parse_ref
 from paptools.read.rules import bounds
 from paptools.read.text import clean_text, normalise_label, one_line
 
 EXCEL_CELL_LIMIT = 32_767
 _DUE_FIELDS = ("original_due", "latest_due")
-def column_map(table: Table) -> ColumnMap:
-    """The table's columns as the walk uses them: fields (periods as 'period:N'), extras, headers."""
-    fields = {c.field: c.index for c in table.columns}
-    fields.update({f"period:{p.index}": p.index for p in table.periods})
-    headers = {c.index: normalise_label(c.header) for c in table.columns}
-    headers.update({p.index: normalise_label(p.header) for p in table.periods})
-    headers.update({i: normalise_label(h) for i, h in table.extra})
-    return ColumnMap(fields, dict(table.extra), headers)
-
-
 @dataclass
 class RawAction:
     """An action row as found, before refs, statuses and authors are settled."""
@@ -78,6 +68,7 @@ class _Pending:
     texts: list[str]
     first_coordinate: str
     has_action_text: bool
+    columns: ColumnMap  # the columns the row is read through (a moved header's, below one)
 
 
 class Walker(ContextRows):
@@ -138,6 +129,7 @@ class Walker(ContextRows):
         id_only: list[int] = []
         has_content = seen_key = False
         report = (lambda row: progress(row, ws.max_row)) if progress else None
+        moved = {m.row: m for m in table.moved} if table is not None else {}
         for number, hidden, cells, texts in self._rows(ws, report):
             if columns is not None and len(cells) < columns.width:
                 cells = cells + [XCell(number, c) for c in range(len(cells) + 1, columns.width + 1)]
@@ -153,6 +145,9 @@ class Walker(ContextRows):
                 if number == table.header_row:
                     columns = column_map(table)
                     self._check_columns(ws, table)
+                continue
+            if number in moved:  # a second table's header, its columns in another order
+                columns, last = column_map(moved[number]), None
                 continue
             if columns is None:
                 kind = self._loose_row(ws.title, cells, texts, titles)
@@ -196,19 +191,21 @@ class Walker(ContextRows):
                 if len(found) == 1:
                     area, section = found[0], None
                 continue
-            if single and len(first) <= 150 and not in_key:
+            # A heading sits at the left; one text right of the Action column under an action
+            # carries on that action (a Progress cell spilt onto the next row), as below.
+            left = nonempty[0] <= columns.fields.get("action", ref_index)
+            if single and len(first) <= 150 and not in_key and (left or last is None):
                 area, section = self._section(ws.title, cells[nonempty[0]].coordinate, first, area)
                 continue
             if content and not texts[ref_index] and last is not None:
                 action_index = columns.fields.get("action")
                 pending.append(_Pending(last, cells[ref_index].coordinate, texts, cells[nonempty[0]].coordinate,
-                                        action_index is not None and bool(texts[action_index])))
+                                        action_index is not None and bool(texts[action_index]), columns))
                 continue
             self._not_read(ws.title, cells[nonempty[0]].coordinate, texts, in_key)
         merged = _merged_tops(ws.merges)
         for row in pending:
-            if columns is not None:  # a pending row only follows an action, so the header was seen
-                self._continue(ws, columns, row, merged)
+            self._continue(ws, row, merged)
         for raw, empty in merge_checks:
             self._check_merges(ws, raw, empty, merged)
         if table is None and has_content and not seen_key and not self.generated:
@@ -374,13 +371,13 @@ class Walker(ContextRows):
                           f"the {FIELD_LABELS.get(name, name)} cell of {raw.ref.text} is merged with {top} above, so its text "
                           "belongs to that row; unmerge the cells and give each action its own text")
 
-    def _continue(self, ws: Sheet, columns: ColumnMap, row: _Pending, merged: dict[str, str]) -> None:
+    def _continue(self, ws: Sheet, row: _Pending, merged: dict[str, str]) -> None:
         """A row without a ref below an action: the rest of that action's cells, or a row not read."""
         in_merge = merged.get(row.ref_coordinate) == row.action.ref_cell
         if not in_merge and row.has_action_text:  # a new action that lacks a ref
             self._not_read(ws.title, row.first_coordinate, row.texts, False)
             return
-        for name, index in columns.fields.items():
+        for name, index in row.columns.fields.items():
             if name in ("ref", "status") or not row.texts[index]:
                 continue
             row.action.fields[name] = "\n".join(filter(None, [row.action.fields.get(name, ""), row.texts[index]]))

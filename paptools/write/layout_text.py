@@ -95,6 +95,11 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
         lines.append(f"       '{word.word}' -> {target} ({word.reason}{colour}{used})")
     if table.extra:
         lines.append("  Kept as extra columns: " + ", ".join(f"{_letter(i)} '{h}'" for i, h in table.extra))
+    for moved in table.moved:
+        lines.append(f"  From row {moved.row}, a second header with the columns in another order:")
+        lines += [f"    {FIELD_LABELS.get(c.field, c.field):<14} <- column {c.letter} '{c.header}'" for c in moved.columns]
+        if moved.extra:
+            lines.append("    Kept as extra columns: " + ", ".join(f"{_letter(i)} '{h}'" for i, h in moved.extra))
     return lines
 
 
