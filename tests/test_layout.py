@@ -210,6 +210,25 @@ def test_a_second_table_on_the_sheet_with_its_columns_in_another_order_is_read_t
     assert "  From row 6, a second header with the columns in another order:" in shown
     assert "    Owner          <- column E 'Lead'" in shown
 
+
+def test_a_percentage_column_is_kept_as_a_figure_and_the_comments_are_the_progress(tmp_path):
+    path = build(tmp_path / "percent.xlsx", {"Plan": [
+        ["Action ID", "What we will do", "Responsible", "By when", "Progress %", "Status", "Comments"],
+        ["A1", "Write it", "Ann Bell", "Mar-25", "100%", "Complete", "Feb25: AB: done."],
+        ["A2", "Do it", "Cal Dunn", "Sep-25", "40%", "On Track", "Going well."],
+    ]})
+    plan = read_plan(path)
+    table = plan.layout.tables[0]
+    assert [(c.field, c.letter) for c in table.columns] == [
+        ("ref", "A"), ("action", "B"), ("owner", "C"), ("timescale", "D"), ("status", "F"), ("progress", "G"),
+    ]
+    assert table.extra == ((4, "Progress %"),)
+    assert [(a.ref, a.progress, a.extra) for a in plan.actions] == [
+        ("A1", "Feb25: AB: done.", (("Progress %", "100%"),)),
+        ("A2", "Going well.", (("Progress %", "40%"),)),
+    ]
+    assert lines(plan) == []
+
 def test_a_drop_down_list_gives_the_scale_and_an_unmappable_word_is_reported_not_counted(tmp_path):
     path = tmp_path / "register.xlsx"
     build(path, {"Register": [

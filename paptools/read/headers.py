@@ -133,6 +133,16 @@ class HeaderMatch(NamedTuple):
 @lru_cache(maxsize=2048)
 def match_header(header: str) -> HeaderMatch | None:
     """The field a header names, or None when it names none well enough."""
+    found = _match(header)
+    if found is not None and found.field == "progress" and _PERCENT.search(header):
+        return None  # "Progress %", "% complete": a figure, kept as an extra column, not the entries
+    return found
+
+
+_PERCENT = re.compile(r"%|\bper ?cent(?:age)?\b", re.I)
+
+
+def _match(header: str) -> HeaderMatch | None:
     label = normalise_label(header)
     if not label or len(header) > MAX_HEADER:
         return None
