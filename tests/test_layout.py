@@ -229,6 +229,25 @@ def test_a_percentage_column_is_kept_as_a_figure_and_the_comments_are_the_progre
     ]
     assert lines(plan) == []
 
+
+def test_columns_headed_only_by_quarters_of_a_financial_year_are_the_progress(tmp_path):
+    path = build(tmp_path / "quarters.xlsx", {"Plan": [
+        ["Ref", "Action", "Lead", "Deadline", "RAG", "Q1 24/25", "Q2 24/25", "Q4 2024-25"],
+        ["1.1", "Recruit EPs", "Ann Bell", "Mar-25", "Green", "Advert out.", "Two appointed.", "All in post."],
+        ["1.2", "Cut waiting list", "Cal Dunn", "Jun-25", "Amber", "List at 120.", None, "Jan25: CD: list at 90."],
+    ]})
+    plan = read_plan(path)
+    table = plan.layout.tables[0]
+    assert [(p.letter, p.header, p.date.iso()) for p in table.periods] == [
+        ("F", "Q1 24/25", "2024-06"), ("G", "Q2 24/25", "2024-09"), ("H", "Q4 2024-25", "2025-03"),
+    ]
+    assert [[(e.date.iso(), e.initials, e.text, e.cell) for e in a.entries] for a in plan.actions] == [
+        [("2024-06", None, "Advert out.", "Plan!F2"), ("2024-09", None, "Two appointed.", "Plan!G2"),
+         ("2025-03", None, "All in post.", "Plan!H2")],
+        [("2024-06", None, "List at 120.", "Plan!F3"), ("2025-01", "CD", "list at 90.", "Plan!H3")],
+    ]
+    assert lines(plan) == []
+
 def test_a_drop_down_list_gives_the_scale_and_an_unmappable_word_is_reported_not_counted(tmp_path):
     path = tmp_path / "register.xlsx"
     build(path, {"Register": [

@@ -19,7 +19,8 @@ _BASELINE = frozenset({
 })
 _PERIOD_WORD = re.compile(r"\b(?:updates?|position|progress|commentary|comments?|narrative|report|review|remarks)\b")
 _STATUS_WORD = re.compile(r"\b(?:rag|brag|status|rating|confidence)\b")
-_QUARTER = re.compile(r"\bq\s*([1-4])\b\W*(20\d\d)(?:\s*[/-]\s*(\d\d(?:\d\d)?))?", re.I)
+# "Q3 2023/24", "Q3 23/24", "Q3 2023-24" (a financial year) or "Q3 2023" (a calendar year).
+_QUARTER = re.compile(r"\bq\s*([1-4])\b\W*(?:(20\d\d)(?:\s*[/-]\s*(\d\d(?:\d\d)?))?|(\d\d)\s*/\s*\d\d\b)", re.I)
 _MONTH_WORD = re.compile(rf"\b({MONTH})\b", re.I)
 
 
@@ -33,8 +34,8 @@ def period_header(header: str) -> tuple[bool, EntryDate | None, int | None]:
         return True, None, None
     quarter = _QUARTER.search(header)
     if quarter:
-        number, year = int(quarter.group(1)), int(quarter.group(2))
-        if quarter.group(3):  # a financial year "2023/24": Q1 is April to June
+        number, year = int(quarter.group(1)), int(quarter.group(2) or 2000 + int(quarter.group(4)))
+        if quarter.group(3) or quarter.group(4):  # a financial year "2023/24": Q1 is April to June
             month = (6, 9, 12, 3)[number - 1]
             return False, EntryDate(year + (1 if number == 4 else 0), month), None
         return False, EntryDate(year, number * 3), None
@@ -62,10 +63,11 @@ def is_period(header: str, in_progress_group: bool = False) -> bool:
 
 
 def bare_period(header: str) -> bool:
-    """A header that is nothing but a month or a date ("Oct 25", "October", a date cell): a period
+    """A header that is nothing but a month, a quarter or a date ("Oct 25", "October", "Q1 24/25",
+    a date cell): a period
     only where the column's cells say so (read/detect.py looks at them)."""
     text = header.strip(" .:")
-    if _MONTH_WORD.fullmatch(text):
+    if _MONTH_WORD.fullmatch(text) or ((quarter := _QUARTER.match(text)) and quarter.end() == len(text)):
         return True
     dates = find_dates(text)
     return len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(text)
