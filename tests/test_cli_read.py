@@ -27,6 +27,26 @@ def test_summary_prints_the_recomputed_figures():
     assert "PAP!F29: 'un 24' read as the date Jun 2024 (a letter seems to be missing)" in result.stderr
 
 
+
+def test_a_count_of_one_is_one_action_not_one_actions(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Ref", "Action", "Lead", "Due", "Status", "Progress"],
+                ["Theme 1: Early identification"],
+                ["1.1", "Screen at two", "Ann Bell", "Mar-26", "On track", "Jan26: AB: begun."],
+                ["1.2", "Train health visitors", "Ann Bell", "Jun-26", "Complete", "Feb26: AB: done."],
+                ["Theme 2: Inclusion"],
+                ["2.1", "Inclusion charter", "Cal Dunn", "Jun-26", "At risk", "Feb26: CD: delayed."]):
+        sheet.append(row)
+    book.save(tmp_path / "plan.xlsx")
+    summary = run("summary", tmp_path / "plan.xlsx", "--as-of", "2026-03-01").stdout.splitlines()
+    assert "  Priority area 1: 2 actions: 1 complete, 1 on track" in summary
+    assert "      Theme 2: Inclusion: 1 action: 1 at risk" in summary
+    assert run("show", tmp_path / "plan.xlsx").stdout.splitlines()[1] == "plan.xlsx: 3 actions"
+    assert "3 actions read (3 PAP), 0 warnings" in run("inspect", tmp_path / "plan.xlsx").stdout
+
 def test_summary_json_has_the_documented_fields():
     result = run("summary", example_path("2026-04"), "--json", "--as-of", "2026-05-01")
     assert result.exit_code == 0, result.output

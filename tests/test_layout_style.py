@@ -127,7 +127,7 @@ def test_inspect_shows_how_each_thing_was_read(tmp_path):
         "Not read",
         "  Summary: a summary, pivot or chart sheet: skipped (the figures are counted from the actions themselves)",
         "",
-        "2 actions read (2 PAP), 0 warning(s)",
+        "2 actions read (2 PAP), 0 warnings",
     ]
     layout = json.loads(CliRunner().invoke(main, ["inspect", str(path), "--json"]).output)
     assert layout["tables"][0]["header_row"] == 2

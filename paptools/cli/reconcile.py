@@ -120,11 +120,12 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None, styl
     and a chart, and a Warnings sheet. The input is never changed.
     """
     from paptools.api import clean as run_clean
+    from paptools.content.words import counted
 
     notes: list[DataWarning] = []
     with _Progress() as progress:
         plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress,
                                notes=notes, style=style)
-    echo(f"Wrote {path} ({len(plan.actions)} actions).")
+    echo(f"Wrote {path} ({counted(len(plan.actions), 'action')}).")
     _echo_warnings(plan, False)
     _echo_notes(path.name, notes)

@@ -33,6 +33,11 @@ def tidy_entry(text: str) -> str:
     return text if text[-1] in ".!?)\"'’”" else text + "."
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 action', '12 actions': a count in figures with its noun, for the terminal."""
+    return f"{n} {noun if n == 1 else noun + 's'}"
+
+
 def author_of(entry: Entry) -> str | None:
     """Who wrote an entry, by name where the initials match an owner, else the initials."""
     return entry.author or entry.initials

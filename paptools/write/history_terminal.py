@@ -11,6 +11,7 @@ import click
 
 from paptools.compare.figures import Counts, percent_text
 from paptools.compare.history import History
+from paptools.content.words import counted
 from paptools.model import Status
 
 
@@ -31,14 +32,15 @@ def render_history(history: History, width: int = 100) -> str:
     for v in versions:
         lines.append(f"  {v.source[:name_width]:<{name_width}}  {v.label:<11}  {_share(v.all):<17}  {_share(v.pap):<17}")
     lines.append("")
-    lines.append(click.style(f"SLIPPED ({len(history.slipped)} actions had their due month put back)", bold=True))
+    lines.append(click.style(f"SLIPPED ({counted(len(history.slipped), 'action')} had "
+                             f"{'its' if len(history.slipped) == 1 else 'their'} due month put back)", bold=True))
     for s in history.slipped:
         times = "once" if s.times == 1 else f"{s.times} times"
         months = "1 month" if s.months == 1 else f"{s.months} months"
         lines.append(f"  {s.ref:<10} put back {times}, {months} in all "
                      f"({s.original_due.label()} to {s.latest_due.label()})")
     lines.append("")
-    lines.append(click.style(f"COMPLETED ({len(history.completed)} actions), by the first version showing it",
+    lines.append(click.style(f"COMPLETED ({counted(len(history.completed), 'action')}), by the first version showing it",
                              bold=True))
     for n, v in enumerate(versions):
         refs = [c.ref for c in history.completed if c.version == n]

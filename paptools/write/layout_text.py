@@ -10,6 +10,7 @@ import dataclasses
 import enum
 from datetime import date
 
+from paptools.content.words import counted
 from paptools.layout import Layout, Table
 from paptools.model import Plan
 
@@ -49,7 +50,7 @@ def render_layout(name: str, layout: Layout, plan: Plan | None) -> str:
         lines += [f"  {u.sheet}{'!' + u.cell if u.cell else ''}: {u.what}" for u in layout.unused]
     if plan is not None:
         pap = len(plan.pap_actions)
-        lines += ["", f"{len(plan.actions)} actions read ({pap} PAP), {len(plan.warnings)} warning(s)"]
+        lines += ["", f"{counted(len(plan.actions), 'action')} read ({pap} PAP), {counted(len(plan.warnings), 'warning')}"]
     return "\n".join(lines) + "\n"
 
 
@@ -67,7 +68,7 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
     head = f"Sheet {table.sheet}: actions, header row{'s' if len(table.header_rows) > 1 else ''} {rows}"
     if table.view_of:
         return [f"Sheet {table.sheet}: repeats the rows of sheet {table.view_of}; not counted twice"]
-    lines = [head + (f", {count} actions" if plan is not None else "")]
+    lines = [head + (f", {counted(count, 'action')}" if plan is not None else "")]
     for column in table.columns:
         label = FIELD_LABELS.get(column.field, column.field)
         how = "" if column.score == 100 else f" ({column.how}, {column.score}%)"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from paptools.compare.figures import Counts, Summary
-from paptools.content.words import author_of
+from paptools.content.words import author_of, counted
 from paptools.model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Entry, Month, Plan, Status
 from paptools.write.palette import PALETTE
 
@@ -59,7 +59,7 @@ def render_action(action: Action, width: int = 100) -> list[str]:
 
 
 def render_plan(plan: Plan, width: int = 100, refs: tuple[str, ...] = ()) -> str:
-    lines = [heading(plan.title or plan.source), f"{plan.source}: {len(plan.actions)} actions", ""]
+    lines = [heading(plan.title or plan.source), f"{plan.source}: {counted(len(plan.actions), 'action')}", ""]
     current = (object(), object())
     for action in plan.actions:
         if refs and action.ref not in refs:
@@ -114,7 +114,7 @@ def _inline(counts: Counts) -> str:
     parts = [f"{counts.of(status)} {status.value.lower()}" for status in REPORT_ORDER if counts.of(status)]
     if counts.unknown:
         parts.append(f"{counts.unknown} unknown")
-    return f"{counts.total} actions: " + ", ".join(parts)
+    return f"{counted(counts.total, 'action')}: " + ", ".join(parts)
 
 
 def render_warnings(warnings: tuple[DataWarning, ...] | list[DataWarning], source: str) -> str:
@@ -197,7 +197,7 @@ def reconcile_lines(result: Reconciliation, width: int = 100) -> list[str]:
     by_ref: dict[str, list[Change]] = {}  # grouped once: a scan of all of them per action was quadratic
     for change in progress:
         by_ref.setdefault(change.ref, []).append(change)
-    lines += _section("New progress", len(progress), f"in {len(by_ref)} actions" if progress else "none")
+    lines += _section("New progress", len(progress), f"in {counted(len(by_ref), 'action')}" if progress else "none")
     place = None
     for action in current.actions:
         mine = by_ref.get(action.ref)
