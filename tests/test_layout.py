@@ -355,18 +355,24 @@ def test_renamed_files_give_the_same_version_date_and_figures(tmp_path, name):
     plan = read_plan(path)
     assert plan.version_date.isoformat() == "2025-01-14"
     assert plan.version_date_source == "cell PAP!A1 'Position as at 14 January 2025'"
+    assert plan.title is None  # a cell stating only the date is no title
     assert statuses(plan) == {"PAP 1.1": ("Complete", "Complete"), "PAP 1.2": ("On track", "On track")}
 
 
-@pytest.mark.parametrize("title, expected", [
-    ("SEND Priority Action Plan - updated 3 November 2025", ("2025-11-03", "cell PAP!A1 'SEND Priority Action Plan - updated 3 November 2025'")),
-    ("Oldham SEND PAP, position as at January 2025", ("2025-01-01", "cell PAP!A1 'Oldham SEND PAP, position as at January 2025'")),
-    ("Priority Action Plan (as at 31/03/2025)", ("2025-03-31", "cell PAP!A1 'Priority Action Plan (as at 31/03/2025)'")),
+@pytest.mark.parametrize("title, expected, shown", [
+    ("SEND Priority Action Plan - updated 3 November 2025",
+     ("2025-11-03", "cell PAP!A1 'SEND Priority Action Plan - updated 3 November 2025'"), "SEND Priority Action Plan"),
+    ("Oldham SEND PAP, position as at January 2025",
+     ("2025-01-01", "cell PAP!A1 'Oldham SEND PAP, position as at January 2025'"), "Oldham SEND PAP"),
+    ("Priority Action Plan (as at 31/03/2025)",
+     ("2025-03-31", "cell PAP!A1 'Priority Action Plan (as at 31/03/2025)'"), "Priority Action Plan"),
     # no break before the label, or more after the date: an action's words, not the version's date
-    ("Annual reviews updated June 2024", ("2025-02-03", "document properties (modified)")),
-    ("Plan - updated June 2024 and again in May", ("2025-02-03", "document properties (modified)")),
+    ("Annual reviews updated June 2024", ("2025-02-03", "document properties (modified)"),
+     "Annual reviews updated June 2024"),
+    ("Plan - updated June 2024 and again in May", ("2025-02-03", "document properties (modified)"),
+     "Plan - updated June 2024 and again in May"),
 ])
-def test_a_title_that_ends_in_its_date_dates_the_version(tmp_path, title, expected):
+def test_a_title_that_ends_in_its_date_dates_the_version_and_is_shown_without_it(tmp_path, title, expected, shown):
     path = build(tmp_path / "PAP.xlsx", {"PAP": [
         [title],
         ["Ref", "Action", "Owner", "Timescale", "Progress", "RA"],
@@ -374,6 +380,7 @@ def test_a_title_that_ends_in_its_date_dates_the_version(tmp_path, title, expect
     ]}, modified=datetime(2025, 2, 3, 10, 0))
     plan = read_plan(path)
     assert (plan.version_date.isoformat(), plan.version_date_source) == expected
+    assert plan.title == shown
 
 
 def test_an_action_whose_words_end_in_a_date_does_not_date_the_version(tmp_path):

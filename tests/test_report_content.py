@@ -125,3 +125,25 @@ def test_within_timescale_is_the_same_whatever_versions_are_passed():
         return next(line for line in text.splitlines() if line.startswith("Of the thirty-three complete actions"))
 
     assert sentence(["2025-01"]) == sentence(["2024-06", "2025-01"])
+
+
+def test_a_plan_with_nothing_complete_says_none_not_zero(tmp_path):
+    import openpyxl
+
+    paths = []
+    for name, status in (("10 January 2025", "Amber"), ("14 March 2025", "Green")):
+        book = openpyxl.Workbook()
+        for row in ([f"Position as at {name}"], ["Ref", "Action", "Lead", "Timescale", "RAG", "Progress"],
+                    ["1", "Improve EHCP timeliness", "Jane Smith", "Jun-25", status, "Jan25: JS: rate at 60%."],
+                    ["2", "Co-produce the local offer", "Raj Patel", "Sep-25", "Green", "Dec24: RP: first workshop."]):
+            book.active.append(row)
+        book.save(tmp_path / name)
+        paths.append(tmp_path / name)
+    report = build_report(reconcile(paths, as_of=date(2025, 3, 14)), ReportSettings())
+    assert report.section("summary").blocks[0].text == (
+        "None of the 2 actions is complete yet. The two actions still open will continue to be monitored until "
+        "they are complete.")
+    recommendations = next(b for b in report.section("recommendations").blocks if isinstance(b, BulletList))
+    assert recommendations.items[0].text == (
+        "Note the progress made since the previous version of the plan (updated to January 2025), with none of "
+        "the 2 actions yet complete.")

@@ -229,9 +229,10 @@ def _trend_figure(trend: tuple[tuple[str, Summary], ...]) -> Figure:
 
 def _recommendations(context: Context, committee: str) -> tuple[Block, ...]:
     s = context.summary
+    done = s.pap.of(Status.COMPLETE)
     items = [f"Note the progress made{f' since {context.since}' if context.since else ''}, with "
-             f"{number_words(s.pap.of(Status.COMPLETE))} of the {s.pap.total} "
-             f"{'PAP ' if s.pap_prefixed else ''}actions now complete."]
+             f"{number_words(done) if done else 'none'} of the {s.pap.total} "
+             f"{'PAP ' if s.pap_prefixed else ''}actions {'now' if done else 'yet'} complete."]
     risky = s.all.of(Status.AT_RISK) + s.all.of(Status.VULNERABLE)
     if risky:
         which = " or ".join(word for n, word in ((s.all.of(Status.AT_RISK), "at risk"),
@@ -280,9 +281,9 @@ def _performance(context: Context, narrative: Narrative) -> Section:
 def _closing(context: Context) -> tuple[Block, ...]:
     s = context.summary
     open_actions = s.pap.incomplete
-    text = (f"{capitalise(number_words(s.pap.of(Status.COMPLETE)))} of the {s.pap.total} "
-            f"{'PAP ' if s.pap_prefixed else ''}actions {'is' if s.pap.of(Status.COMPLETE) == 1 else 'are'} "
-            "complete. ")
+    done = s.pap.of(Status.COMPLETE)
+    text = (f"{capitalise(number_words(done)) if done else 'None'} of the {s.pap.total} "
+            f"{'PAP ' if s.pap_prefixed else ''}actions {'is' if done <= 1 else 'are'} complete{'' if done else ' yet'}. ")
     text += (f"The {number_words(open_actions)} {'PAP ' if s.pap_prefixed else ''}"
              f"{'action' if open_actions == 1 else 'actions'} still open will continue to be monitored until "
              f"{'it is' if open_actions == 1 else 'they are'} complete." if open_actions else

@@ -13,6 +13,7 @@ from paptools.read.cells import Book, XCell
 from paptools.read.detect_plan import KEY_MARKERS
 from paptools.read.statuses import WHITE, family, key_status
 from paptools.read.text import ascii_lower, normalise_label
+from paptools.read.version import is_date_line, without_date
 
 PRIORITY_AREA = re.compile(
     r"^[ \t]*priority[ \t]+(?:action[ \t]+)?area[ \t]*(?P<n>\d+|[ivx]+)\b[ \t]*[:\-–—.]?[ \t]*", re.I | re.M
@@ -83,8 +84,8 @@ class ContextRows:
         if PRIORITY_AREA.search(first):
             found = self._record_areas(sheet, coordinate, texts, nonempty)
             return "area" if len(found) == 1 else "areas"
-        if self.title is None and len(nonempty) == 1:
-            self.title = first
+        if self.title is None and len(nonempty) == 1 and not is_date_line(first):
+            self.title = without_date(first)
         if len(nonempty) == 1:
             titles.add(first)
             self.notes.append(Note("title", sheet, coordinate, first))

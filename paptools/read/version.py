@@ -73,6 +73,25 @@ def _in_title(cells: list[tuple[str, str, object, object]]) -> tuple[date, str] 
     return None
 
 
+def is_date_line(text: str) -> bool:
+    """A cell that only states the version's date ("Updated: 14/01/2025"): no title."""
+    return _labelled([("", "", text, None)]) is not None
+
+
+def without_date(title: str) -> str:
+    """A title without the version date it ends in ("SEND plan - updated 14/03/2025" is the SEND
+    plan): the date is the version's, said beside the title wherever the title is shown."""
+    text = title.strip(" \t*)]")
+    for label in _LABEL.finditer(text):
+        before = _TITLE_BREAK.search(text, 0, label.start()) if label.start() else None
+        rest = text[label.end():]
+        tokens = find_dates(rest)
+        if (before is not None and before.start() > 0 and len(tokens) == 1 and tokens[0].start == 0
+                and not rest[tokens[0].end:].strip(" .)]")):
+            return text[:before.start()].rstrip()
+    return title
+
+
 def _as_date(value: object) -> date | None:
     if isinstance(value, datetime):
         return value.date()
