@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 from paptools.compare.figures import Counts
 from paptools.model import REPORT_ORDER, Status
 from paptools.write.palette import PALETTE
+from paptools.write.ticks import tick_step
 
 COLOURS: dict[Status, tuple[int, int, int]] = {status: colour.rgb() for status, colour in PALETTE.items()}
 INK = (0x20, 0x20, 0x20)  # text: 16:1 on white
@@ -96,16 +97,6 @@ def status_chart(groups: list[tuple[str, Counts]]) -> tuple[bytes, str]:
     return _png(image), f"Bar chart of actions by RA status. {parts}."
 
 
-def _step(top: int) -> int:
-    """A round tick step (1, 2 or 5 times a power of ten) giving at most six ticks up to `top`."""
-    magnitude = 1
-    while True:
-        for factor in (1, 2, 5):
-            if top / (factor * magnitude) <= 6:
-                return factor * magnitude
-        magnitude *= 10
-
-
 def trend_chart(versions: list[tuple[str, Counts]]) -> tuple[bytes, str]:
     """Stacked columns: the statuses of all actions in each version read."""
     tick_size, label_size, value_size, legend_size = 28, 30, 28, 30
@@ -113,7 +104,7 @@ def trend_chart(versions: list[tuple[str, Counts]]) -> tuple[bytes, str]:
     probe = ImageDraw.Draw(Image.new("RGB", (1, 1)))
     totals = [counts.total for _, counts in versions]
     top_value = max([*totals, 1])
-    step = _step(top_value)
+    step = tick_step(top_value)
     ceiling = -(-top_value // step) * step
     axis_left = 60 + _width(probe, str(ceiling), tick_size) + 14
     legend_width = max(_width(probe, s.value, legend_size) for s in REPORT_ORDER) + 56

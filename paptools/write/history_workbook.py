@@ -17,6 +17,7 @@ from paptools.compare.history import History
 from paptools.model import STATUSES, UNKNOWN, Status
 from paptools.read.plan import GENERATED_PROPERTY
 from paptools.write.history_tables import Table, csv_safe
+from paptools.write.ticks import tick_step
 from paptools.write.workbook import STATUS_FILLS, row_height
 
 WIDTHS = {"action": 50, "new_entry_texts": 90, "source": 32, "version_date": 12, "ref": 10}
@@ -95,7 +96,9 @@ class _Writer:
                               "marker": {"type": "circle", "size": 5,
                                          "fill": {"color": colour}, "border": {"color": colour}}})
         chart.set_title({"name": "Burn-up: actions complete against the total", "name_font": {"size": 11}})
-        chart.set_y_axis({"name": "Number of actions", "min": 0, "major_gridlines": {"visible": True}})
+        top_value = max([v.all.total for v in self.history.versions] + [1])
+        chart.set_y_axis({"name": "Number of actions", "min": 0, "major_unit": tick_step(top_value),
+                          "major_gridlines": {"visible": True}})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 640, "height": 320})
         complete = [(label, row[col("all_complete")], row[col("all_total")], row[col("pap_complete")],
@@ -119,7 +122,9 @@ class _Writer:
                               "fill": {"color": STATUS_FILLS[status][0]}, "border": {"color": "#404040"}})
             parts.append((status, [row[col(key)] for row in table.rows]))
         chart.set_title({"name": "All actions by status, per version", "name_font": {"size": 11}})
-        chart.set_y_axis({"name": "Number of actions", "major_gridlines": {"visible": True}})
+        top_value = max([v.all.total for v in self.history.versions] + [1])
+        chart.set_y_axis({"name": "Number of actions", "min": 0, "major_unit": tick_step(top_value),
+                          "major_gridlines": {"visible": True}})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 640, "height": 320})
         description = "All actions by status in each version. " + "; ".join(

@@ -13,6 +13,7 @@ from xlsxwriter.worksheet import Worksheet
 from paptools.compare.figures import ROUNDING_NOTE, Counts, Summary, percent
 from paptools.content.prose import all_actions_opening, status_sentences
 from paptools.model import REPORT_ORDER, UNKNOWN, Plan, Status
+from paptools.write.ticks import tick_step
 from paptools.write.xlsx_style import A4, STATUS_FILLS, PageFit, Styles, set_page, wrapped_height
 
 SHEET = "Summary"
@@ -128,7 +129,10 @@ class SummarySheet:
         chart.set_title({"name": f"{_capital(label)} by status", "name_font": {"size": 11}})
         chart.set_legend({"none": True})
         chart.set_y_axis({"reverse": True})
-        chart.set_x_axis({"name": f"Number of {label}", "major_gridlines": {"visible": True}})
+        counts = self.figures.pap if pap else self.figures.all
+        top_value = max([counts.of(status) for status in REPORT_ORDER] + [counts.unknown, 1])
+        chart.set_x_axis({"name": f"Number of {label}", "min": 0, "major_unit": tick_step(top_value),
+                          "major_gridlines": {"visible": True}})
         chart.set_size({"width": 480, "height": 280})
         sheet.insert_chart(top, 6, chart, {"description": chart_description(self.figures, label)})
 
@@ -175,6 +179,7 @@ class SummarySheet:
             })
         chart.set_title({"name": "Actions by status in each version", "name_font": {"size": 11}})
         chart.set_legend({"position": "bottom"})
+        chart.set_y_axis({"min": 0, "major_unit": tick_step(max([fig.all.total for _, fig in trend] + [1]))})
         chart.set_size({"width": 480, "height": 280})
         moved = "; ".join(f"{label}: " + ", ".join(f"{st.value} {fig.all.of(st)}" for st in REPORT_ORDER)
                           for label, fig in trend)
