@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from PIL import Image
 
 from paptools.compare.figures import Counts
@@ -50,3 +51,11 @@ def test_colours_meet_wcag_contrast() -> None:
         assert contrast(text_colour(fill), fill) >= 4.5, status  # numbers written on a segment
     assert text_colour(COLOURS[Status.COMPLETE]) == white
     assert text_colour(COLOURS[Status.VULNERABLE]) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("top, step", [(0, 1), (3, 1), (6, 1), (7, 2), (12, 2), (13, 5), (38, 10), (52, 10),
+                                       (130, 50), (5000, 1000)])
+def test_count_axes_step_in_whole_round_numbers(top, step):
+    from paptools.write.ticks import tick_step
+
+    assert tick_step(top) == step
