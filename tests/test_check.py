@@ -275,7 +275,7 @@ def test_cli_exit_codes_and_json(tmp_path):
     workbook = str(example_path("2025-01"))
     outcome = runner.invoke(main, ["check", str(wrong), workbook])
     assert outcome.exit_code == 1
-    assert "3 finding(s):" in outcome.output
+    assert "3 findings:" in outcome.output
     assert "Seven actions are incomplete, but the breakdown that follows accounts for 6" in outcome.output
     outcome = runner.invoke(main, ["check", str(right), workbook, "--json"])
     assert outcome.exit_code == 0

@@ -110,7 +110,7 @@ def test_lint_exit_codes(make_workbook, tmp_path):
     runner = CliRunner()
     clean = make_workbook(plan_rows(*clean_rows()))
     outcome = runner.invoke(main, ["lint", str(clean), "--as-of", "2025-01-31"])
-    assert (outcome.exit_code, outcome.output) == (0, f"Lint of {clean.name}: 0 finding(s).\n\n")
+    assert (outcome.exit_code, outcome.output) == (0, f"Lint of {clean.name}: 0 findings.\n\n")
     outcome = runner.invoke(main, ["lint", str(tmp_path / "missing.xlsx")])
     assert outcome.exit_code == 2
     bad = tmp_path / "bad" / "paptools.toml"

@@ -221,12 +221,13 @@ def _as_of(value: str | None) -> date | None:
 
 
 def _echo_warnings(plan: Plan, as_json: bool) -> None:
+    from paptools.content.words import counted
     from paptools.write.terminal import render_warnings
 
     if not plan.warnings:
         return
     if as_json:
-        echo(f"{len(plan.warnings)} warning(s) reading {plan.source}: see 'warnings' in the JSON.", err=True)
+        echo(f"{counted(len(plan.warnings), 'warning')} reading {plan.source}: see 'warnings' in the JSON.", err=True)
     else:
         echo(render_warnings(plan.warnings, plan.source), err=True, nl=False)
 
@@ -344,12 +345,13 @@ def _echo_notes(name: str, notes: list[DataWarning]) -> None:
 
 
 def _echo_run_warnings(result: Reconciliation, as_json: bool) -> None:
+    from paptools.content.words import counted
     from paptools.write.terminal import render_warnings
 
     if as_json:
         total = len(result.warnings) + sum(len(p.warnings) for p in result.plans[-2:])
         if total:
-            echo(f"{total} warning(s): see 'warnings' in the JSON.", err=True)
+            echo(f"{counted(total, 'warning')}: see 'warnings' in the JSON.", err=True)
         return
     if result.warnings:
         echo(render_warnings(result.warnings, "these versions"), err=True, nl=False)

@@ -42,11 +42,13 @@ def _wrap(text: str, indent: str) -> str:
 
 def render_check(result: DraftCheck) -> str:
     """The outcome of `check` as text for the terminal."""
+    from paptools.content.words import counted
+
     against = f"{result.plan}" + (f" (previous: {result.previous})" if result.previous else "")
     lines = [f"Checked {result.draft} against {against}; figures as of {result.as_of:%d %B %Y} "
              f"(from {result.as_of_source}).", ""]
     if result.findings:
-        lines.append(f"{len(result.findings)} finding(s):")
+        lines.append(f"{counted(len(result.findings), 'finding')}:")
         for number, finding in enumerate(result.findings, 1):
             lines.append(f"{number:>3}. {finding.where}")
             lines.append(_wrap(finding.message, "     "))
@@ -54,12 +56,13 @@ def render_check(result: DraftCheck) -> str:
                 lines.append(_wrap(f"Fix: {finding.fix}", "     "))
         lines.append("")
     if result.unchecked:
-        lines.append(f"{len(result.unchecked)} figure(s) not checked (they could not be tied to the plan):")
+        lines.append(f"{counted(len(result.unchecked), 'figure')} not checked (they could not be tied to the plan):")
         for item in result.unchecked:
             lines.append(_wrap(f"- {item.where}: \"{item.phrase}\": {item.reason}", "     "))
         lines.append("")
-    lines.append(f"{len(result.checked)} figure(s) agree with the plan; {len(result.findings)} finding(s); "
-                 f"{len(result.unchecked)} not checked.")
+    agree = "agrees" if len(result.checked) == 1 else "agree"
+    lines.append(f"{counted(len(result.checked), 'figure')} {agree} with the plan; "
+                 f"{counted(len(result.findings), 'finding')}; {len(result.unchecked)} not checked.")
     return "\n".join(lines) + "\n"
 
 
@@ -76,7 +79,9 @@ def check_document(result: DraftCheck) -> dict[str, Any]:
 
 
 def render_lint(source: str, findings: tuple[Finding, ...], disabled: tuple[str, ...]) -> str:
-    lines = [f"Lint of {source}: {len(findings)} finding(s)"
+    from paptools.content.words import counted
+
+    lines = [f"Lint of {source}: {counted(len(findings), 'finding')}"
              + (f" (rules switched off: {', '.join(disabled)})" if disabled else "") + ".", ""]
     for finding in findings:
         lines.append(f"{finding.place():<12} {finding.ref or '':<10} [{finding.rule}]")

@@ -63,12 +63,13 @@ def history(versions: tuple[Path, ...], as_json: bool, csv_dir: Path | None, out
 
 
 def _echo_history_warnings(result: History, as_json: bool) -> None:
+    from paptools.content.words import counted
     from paptools.write.terminal import render_warnings
 
     total = len(result.warnings) + sum(len(v.warnings) for v in result.versions)
     if as_json:
         if total:
-            echo(f"{total} warning(s): see 'warnings' in the JSON.", err=True)
+            echo(f"{counted(total, 'warning')}: see 'warnings' in the JSON.", err=True)
         return
     if result.warnings:
         echo(render_warnings(result.warnings, "these versions"), err=True, nl=False)
