@@ -29,6 +29,12 @@ from paptools.read.text import clean_text, decode_escapes
         ("Revised date: Sept 24 - to keep in line with timeline for joint commissioning strategy", None, "2024-09"),
         ("Sep-23 revised to Dec-23, revised again to Mar-24", "2023-09", "2024-03"),
         ("31/03/2025", "2025-03", None),
+        # a span of months is due at its end
+        ("April 2025 - March 2026", "2026-03", None),
+        ("Sept 2024 – July 2025", "2025-07", None),
+        ("From Jan 2025 to Dec 2025", "2025-12", None),
+        ("Mar-25 to Jun-25", "2025-06", None),
+        ("Dec-23 - Mar-24 (revised)", "2023-12", "2024-03"),  # with a revision word, not a span
     ],
 )
 def test_timescale_text_gives_original_and_latest_revised_month(text, original, revised):

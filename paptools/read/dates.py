@@ -186,6 +186,8 @@ _REVISION_GAP = re.compile(
     r"^(?:[\s:;,.\-–—()]|\b(?:date|timescale|deadline|target|to|until|till|is|now|of|by|for|completion|again)\b)*$",
     re.I,
 )
+# What joins the two ends of a span of months: "Sept 2024 - July 2025", "Mar-25 to Jun-25".
+_RANGE = re.compile(r"\s*(?:[-–—]|to|until|till|through)\s*", re.I)
 # "July-25 (timescale revised)", "Mar-25 revised": the revision word closes the text.
 _REVISED_AFTER = re.compile(r"^\s*[\-–—(]?\s*(?:timescale\s+|date\s+)?revised\s*[).]?\s*$", re.I)
 
@@ -193,8 +195,8 @@ _REVISED_AFTER = re.compile(r"^\s*[\-–—(]?\s*(?:timescale\s+|date\s+)?revise
 def parse_timescale(value: object) -> tuple[Timescale, str | None]:
     """The Timescale cell read into due months, with a message when no month could be read.
 
-    The first date not introduced by a revision word is the original due month; the
-    last date introduced by one ("Revised date:", "New timescale:", "(timescale
+    The first date not introduced by a revision word is the original due month (of a span,
+    "April 2025 - March 2026", its end); the last date introduced by one ("Revised date:", "New timescale:", "(timescale
     revised)") is the latest revised month. Other dates in the text ("contract register
     completed June 24") are context, not deadlines.
     """
@@ -207,6 +209,9 @@ def parse_timescale(value: object) -> tuple[Timescale, str | None]:
     original = revised = None
     markers = list(_REVISION.finditer(text))
     tokens = find_dates(text)
+    if not markers:  # "April 2025 - March 2026": the work runs until its end, the due month
+        tokens = [t for n, t in enumerate(tokens)
+                  if n + 1 == len(tokens) or not _RANGE.fullmatch(text, t.end, tokens[n + 1].start)]
     for n, token in enumerate(tokens):
         month = token.date.month_of
         before = [m for m in markers if m.end() <= token.start]
