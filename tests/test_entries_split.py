@@ -227,6 +227,12 @@ def test_the_usual_order_may_be_given_as_words():
          [(None, None, "Q4 23/24: all posts filled"), (None, None, "Q3 23/24: 2 of 4 posts filled")]),
         ("March 2024\nPolicy approved.\nJanuary 2024\nDraft out to consultation.",
          [("2024-03", None, "Policy approved."), ("2024-01", None, "Draft out to consultation.")]),
+        ("Update (March 2025): Panel met.\nUpdate (April 2025) AB: Second panel.",
+         [("2025-03", None, "Panel met."), ("2025-04", "AB", "Second panel.")]),
+        ("w/c 3/3/25 - Panel met.\nWeek commencing 14 April 2025: Second panel.",
+         [("2025-03-03", None, "Panel met."), ("2025-04-14", None, "Second panel.")]),
+        ("Update (see March 2025 minutes): panel met.",  # no date in brackets on its own: one entry
+         [(None, None, "Update (see March 2025 minutes): panel met.")]),
     ],
 )
 def test_tracker_house_styles(text, want):

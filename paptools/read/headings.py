@@ -70,13 +70,16 @@ _CLIPPED_TAIL = re.compile(
 )
 _WORD_THEN_SPACE = re.compile(r"\s+[A-Za-z]")
 # What may open a line before a dated heading and belongs to it: a label ("Update
-# 14.03.24 - ...", "Position at Jan 24: ...") or an opening bracket ("[Mar 2024] ...").
+# 14.03.24 - ...", "Position at Jan 24: ...", "w/c 3/3/25 - ...", the date in brackets:
+# "Update (March 2025): ...") or an opening bracket ("[Mar 2024] ...").
 _LINE_LABEL = re.compile(
     r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?|progress|position(?:\s+as)?(?:\s+at)?"
-    r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?|milestone(?:\s+\d{1,3})?)[ \t]*:?[ \t]*"
+    r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?|milestone(?:\s+\d{1,3})?"
+    r"|w/[ce]|week\s+(?:commencing|beginning|ending))[ \t]*:?[ \t]*(?P<paren>\([ \t]*)?"
     r"|(?P<open>[\[(])[ \t]*)",
     re.I,
 )
+_CLOSE_PAREN = re.compile(r"[ \t]*\)")
 _CLOSE = {"[": "]", "(": ")"}
 # A quarter heading a line ("Q3 23/24: ..."): an entry of its own, undated (a quarter of a
 # financial or an academic year is not a month).
@@ -257,11 +260,17 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
     if line.group("open"):
         close = re.compile(rf"[ \t]*{re.escape(_CLOSE[line.group('open')])}").match(text, token.end)
         return Start(line.start("open"), token.date, close.end()) if close else None
-    limit = token.end + _LOOKBACK
-    after = _skip(_SPACES_TABS, text, token.end, limit)
-    if (_SEP_AFTER_DATE.match(text, token.end, limit) or _initials_follow(text, token.end, limit)
+    end = token.end
+    if line.group("paren"):
+        close = _CLOSE_PAREN.match(text, end)
+        if close is None:
+            return None
+        end = close.end()
+    limit = end + _LOOKBACK
+    after = _skip(_SPACES_TABS, text, end, limit)
+    if (_SEP_AFTER_DATE.match(text, end, limit) or _initials_follow(text, end, limit)
             or after == min(limit, len(text)) or text[after] == "\n"):
-        return Start(line.start("label"), token.date, token.end)
+        return Start(line.start("label"), token.date, end)
     return None
 
 
