@@ -14,6 +14,7 @@ from typing import NamedTuple
 from paptools.model import EntryDate
 from paptools.read.dates import MONTHS, DateToken, date_at, find_dates
 from paptools.read.entry_order import MARK
+from paptools.read.sentences import BULLETS, LOOKBACK, at_sentence_start, last_char, sentence_head, word_before
 from paptools.read.text import ascii_lower
 
 __all__ = ["OPENING", "Before", "Heading", "Reading", "Start", "before_at", "read_starts"]
@@ -27,7 +28,6 @@ _LEADING_SEP = re.compile(r"[\s:\-–—.]+")
 _HEAD_INITIALS = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{_SEP}\s*")
 _INITIALS_COLON = re.compile(rf"(?P<i>{INITIALS})\s*:\s*")
 _INITIALS_BEFORE_DATE = re.compile(rf"(?P<i>{INITIALS})\s*(?:{_SEP}\s*)?")
-_SENTENCE_BREAK = re.compile(r"(?:[.!?;]+[\s)\"']*\s|\n)\s*(?:[•·*▪‣◦\-–]\s+)?")
 # A bullet or a milestone's number heading a line ("• ", "(1) ", "1. ", "a) "), or a
 # bracketed number anywhere ("... done (2) 2014/07/01: ..."): it belongs to the entry after it.
 _LINE_BULLET = re.compile(rf"(?:(?:^|\n)[ \t]*(?P<line>{MARK})|(?<=[ \t])(?P<any>\(\d{{1,3}}\)))[ \t]*$")
@@ -61,8 +61,6 @@ class Heading(NamedTuple):
 
 
 _DATE_INITIALS = frozenset("0123456789JFMASONDjfmasond")
-_LOOKBACK = 80  # characters either side of a date that decide whether it heads an entry
-_BULLETS = "•·*▪‣◦-–"
 _SEP_CHARS = re.compile(r"[:\-–—]")
 _INITIALS_ONLY = re.compile(rf"(?P<i>{INITIALS})\s*")
 _CLIPPED_TAIL = re.compile(
@@ -149,7 +147,7 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
             continue
         before_sep = text[max(0, sep - 3) : sep].rstrip()[-1:]
         clipped = before_sep.isdigit() and _CLIPPED_TAIL.search(text, max(0, sep - 12), sep)
-        if clipped and _at_sentence_start(text, clipped.start()):
+        if clipped and at_sentence_start(text, clipped.start()):
             month = _CLIPPED_MONTHS[ascii_lower(clipped.group("m"))]
             year = int(clipped.group("y"))
             value = EntryDate(year + 2000 if year < 100 else year, month)
@@ -157,14 +155,14 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
                                "(a letter seems to be missing)"))
             sources.append((sep, Start(clipped.start(), value, clipped.end("y"))))
         if text[sep] == ":" and text[sep + 1 : sep + 2].isspace() and before_sep.isalpha():
-            head = _sentence_head(text, sep)
-            while head < sep and (text[head].isspace() or text[head] in _BULLETS):
+            head = sentence_head(text, sep)
+            while head < sep and (text[head].isspace() or text[head] in BULLETS):
                 head += 1
             initials = _INITIALS_ONLY.fullmatch(text, head, sep)
             if (
                 initials and head > 0
                 and _plausible_initials(initials.group("i"), maximum=8)
-                and _at_sentence_start(text, head)
+                and at_sentence_start(text, head)
             ):
                 sources.append((sep, Start(head, None, head, carry_date=True)))
     for quarter in _QUARTER.finditer(text, cut):  # quarters are rare: the engine skips to each "Q"
@@ -218,7 +216,7 @@ def _day_or_month(text: str, token: DateToken) -> DateToken:
     "another 12 Jan24: done" is a number, then the heading "Jan24:"; "Intro. 5 Dec23: ..."
     is the 5th of December.
     """
-    if token.month_start is None or _at_sentence_start(text, token.start):
+    if token.month_start is None or at_sentence_start(text, token.start):
         return token
     month_year = text[token.month_start : token.end]
     if any(c.isspace() for c in month_year):
@@ -266,7 +264,7 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
         if close is None:
             return None
         end = close.end()
-    limit = end + _LOOKBACK
+    limit = end + LOOKBACK
     after = _skip(_SPACES_TABS, text, end, limit)
     if (_SEP_AFTER_DATE.match(text, end, limit) or _initials_follow(text, end, limit)
             or after == min(limit, len(text)) or text[after] == "\n"):
@@ -289,7 +287,7 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     if labelled is not None:
         return labelled
     start, end = token.start, token.end
-    limit = end + _LOOKBACK  # what follows the date is read this far, as a slice of the text
+    limit = end + LOOKBACK  # what follows the date is read this far, as a slice of the text
     spaced = _SPACES_THEN_SEP.match(text, end, limit)  # always matches: the spaces may be none
     if spaced is None:
         return None
@@ -299,41 +297,21 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     initialled = None
     if not separated and (following == "." or following.isupper()):
         initialled = _initials_follow(text, end, limit)
-    sentence_start = _at_sentence_start(text, start)
+    sentence_start = at_sentence_start(text, start)
     if not (separated or initialled or (sentence_start and _WORD_THEN_SPACE.match(text, end, limit))):
         return None  # a date inside a sentence: by far the most common case
-    floor = max(0, start - _LOOKBACK)
-    if _last_char(text, floor, start) == "(" or following == ")":
+    floor = max(0, start - LOOKBACK)
+    if last_char(text, floor, start) == "(" or following == ")":
         return None
     # "ED 19/03/2024 - ..." and "ED and H M-N - 19/03/2024 - ...": initials head the entry.
     if separated and not sentence_start:
-        head = _sentence_head(text, start)
+        head = sentence_head(text, start)
         match = _INITIALS_BEFORE_DATE.fullmatch(text, head, start)
-        if match and _plausible_initials(match.group("i")) and _at_sentence_start(text, head):
+        if match and _plausible_initials(match.group("i")) and at_sentence_start(text, head):
             return Start(head, token.date, end, initials_first=match.group("i"))
-    if not sentence_start and _word_before(text, floor, start) in _INLINE_WORDS:
+    if not sentence_start and word_before(text, floor, start) in _INLINE_WORDS:
         return None
     return Start(start, token.date, end)
-
-
-def _last_char(text: str, floor: int, pos: int) -> str:
-    """The last character before pos (and from floor) that is not whitespace, or ""."""
-    while pos > floor and text[pos - 1].isspace():
-        pos -= 1
-    return text[pos - 1] if pos > floor else ""
-
-
-def _word_before(text: str, floor: int, pos: int) -> str:
-    """The word just before a date ("in May 24" gives "in"), or "" when none touches it."""
-    end = pos
-    while end > floor and text[end - 1] in " \t":
-        end -= 1
-    if end == pos:
-        return ""
-    start = end
-    while start > floor and (text[start - 1].isascii() and (text[start - 1].isalpha() or text[start - 1] in "/'")):
-        start -= 1
-    return text[start:end].lower()
 
 
 def _initials_follow(text: str, pos: int, limit: int) -> str | None:
@@ -348,45 +326,6 @@ def _plausible_initials(initials: str, maximum: int = 10) -> bool:
     """Two to ten letters ("A section 75" is a word), and not a known acronym."""
     letters = sum(map(str.isalpha, initials))
     return 2 <= letters <= maximum and initials.upper() not in _NOT_INITIALS
-
-
-def _sentence_head(text: str, pos: int) -> int:
-    """Where the sentence holding `pos` starts, looking back only as far as initials reach."""
-    floor = max(0, pos - _LOOKBACK)
-    head = floor
-    for match in _SENTENCE_BREAK.finditer(text, floor, pos):
-        head = match.end()
-    return head
-
-
-_LINE_SPACE = frozenset(" \t\n" + _BULLETS)
-
-
-def _at_sentence_start(text: str, pos: int) -> bool:
-    """Whether `pos` opens the text, a line, or a sentence (judged from the text just before it)."""
-    floor = max(0, pos - _LOOKBACK)
-    end = pos  # read backwards from pos, never past floor
-    while end > floor and text[end - 1] in _LINE_SPACE:
-        end -= 1
-    if end == floor:  # only spaces, line breaks and bullets since floor
-        pre = text[floor:pos]
-        return floor == 0 or "\n" in pre or not pre.strip()
-    end = pos  # the text stripped of spaces and tabs: it holds a character not in _LINE_SPACE
-    while text[end - 1] in " \t":
-        end -= 1
-    if text[end - 1] == "\n":
-        return True
-    if text[end - 1] in _BULLETS:
-        end -= 1
-        while end > floor and text[end - 1] in " \t":
-            end -= 1
-        if end > floor and text[end - 1] == "\n":
-            return True
-    if end == pos:
-        return False  # a sentence's end is followed by a space
-    while end > floor and text[end - 1] in " \t\n\r\f\v)\"'":
-        end -= 1
-    return end > floor and text[end - 1] in ".!?;"
 
 
 def _parse_heading(text: str, start: Start) -> Heading:
