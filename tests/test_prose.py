@@ -34,13 +34,20 @@ def test_singular_all_and_unknown():
     assert status_sentences(counts(COMPLETE=3, VULNERABLE=1))[1] == "The incomplete action is vulnerable."
 
 
+def test_when_every_incomplete_action_has_one_status_it_is_all_or_both():
+    assert status_sentences(counts(ON_TRACK=3), "actions")[1] == "Of the three incomplete actions, all three are on track."
+    assert status_sentences(counts(COMPLETE=1, AT_RISK=2))[1] == "Of the two incomplete actions, both are at risk."
+    assert status_sentences(counts(COMPLETE=1, unknown=2))[1] == (
+        "Of the two incomplete actions, both have no status recorded.")
+
+
 def test_number_words():
     assert [number_words(n) for n in (0, 7, 13, 20, 33, 99, 100, 1234)] == [
         "zero", "seven", "thirteen", "twenty", "thirty-three", "ninety-nine", "100", "1,234"
     ]
 
 
-WORDS = {number_words(n): n for n in range(100)}
+WORDS = {number_words(n): n for n in range(100)} | {"both": 2}
 
 
 @given(st.lists(st.integers(min_value=0, max_value=40), min_size=6, max_size=6))
@@ -49,7 +56,7 @@ def test_every_breakdown_adds_up(numbers):
     figures = counts(COMPLETE=c, ON_TRACK=ot, NOT_STARTED=nys, VULNERABLE=v, AT_RISK=ar, unknown=unknown)
     sentences = status_sentences(figures)
     if figures.incomplete > 1:
-        said = re.findall(r"(?:, | and )([a-z-]+) (?:is|are|has|have) ", sentences[1])
+        said = re.findall(r"(?:, | and )(?:all )?([a-z-]+) (?:is|are|has|have) ", sentences[1])
         assert sum(WORDS[w] for w in said) == figures.incomplete
         assert sentences[1].startswith(f"Of the {number_words(figures.incomplete)} incomplete actions")
 

@@ -73,6 +73,8 @@ def status_sentences(counts: Counts, label: str = "PAP actions", completions: li
         if counts.unknown:
             parts.append(f"{number_words(counts.unknown)} {_UNKNOWN_PHRASE[counts.unknown != 1]}")
         noun = "action" if incomplete == 1 else "actions"
+        if len(parts) == 1 and incomplete > 1:  # "Of the three incomplete actions, all three are on track."
+            parts = ["both" + parts[0][len("two"):] if incomplete == 2 else f"all {parts[0]}"]
         sentences.append(f"Of the {number_words(incomplete)} incomplete {noun}, {join_words(parts)}."
                          if incomplete > 1 else capitalise(f"{join_words(parts)}.").replace("One ", "The incomplete action ", 1))
     if completions:
