@@ -315,3 +315,24 @@ def test_every_largest_remainder_share_is_accepted_and_the_split_adds_to_100(cou
     for name, n in shares.items():
         assert split[name] in acceptable_percents(n, total, (split,), name)
         assert n * 100 // total <= split[name] <= -(-n * 100 // total)  # the floor or the ceiling
+
+
+def test_a_table_row_for_actions_without_a_priority_area_is_checked(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["Ref", "Action", "Lead", "Timescale", "Status", "Progress"],
+                ["1", "Improve EHCP timeliness", "Jane Smith", "Jun-25", "On track", "Jan25: JS: rate at 60%."],
+                ["2", "Co-produce the local offer", "Raj Patel", "Sep-25", "At risk", "Dec24: RP: first workshop."]):
+        book.active.append(row)
+    book.save(tmp_path / "plan.xlsx")
+    plan = read_plan(tmp_path / "plan.xlsx")
+    table = ("# Performance\n\n| Priority area | Complete | On track | Not yet started | Vulnerable | At risk | Total |\n"
+             "|---|---|---|---|---|---|---|\n| No priority area | 0 | {on} | 0 | 0 | 1 | 2 |\n")
+    right, wrong = tmp_path / "right.md", tmp_path / "wrong.md"
+    right.write_text(table.format(on=1), encoding="utf-8")
+    wrong.write_text(table.format(on=2), encoding="utf-8")
+    checked = check_draft(read_draft(right), plan)
+    assert (messages(checked), [u.phrase for u in checked.unchecked]) == ([], [])
+    assert [(f.rule, f.phrase) for f in check_draft(read_draft(wrong), plan).findings] == [
+        ("count", "No priority area: 2 On track")]

@@ -200,7 +200,7 @@ class _Checker:
         if name and name not in facts and ":" in name:  # a priority area or a section: its own figures
             what, label = name.split(":", 1)
             chosen = tuple(a for a in self.plan.actions
-                           if (a.priority_area if what == "area" else a.section) == label)
+                           if ((a.priority_area if what == "area" else a.section) or "") == label)
             facts[name] = group_facts(name, chosen, self.as_of, self.stale)
             return (facts[name],)
         if name:

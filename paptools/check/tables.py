@@ -144,8 +144,11 @@ def _version_row(cells: list[str], statuses: list[str | None], plan: Plan, previ
 
 
 def _part_of_plan(label: str, plan: Plan) -> str | None:
-    """'area:Priority area 1' or 'section:CAMHS' when a row's label names one in the plan."""
+    """'area:Priority area 1' or 'section:CAMHS' when a row's label names one in the plan
+    ('area:' for the report's 'No priority area')."""
     wanted = " ".join(label.split()).lower()
+    if wanted == "no priority area" and any(not action.priority_area for action in plan.actions):
+        return "area:"
     for action in plan.actions:
         if action.priority_area and action.priority_area.lower() == wanted:
             return f"area:{action.priority_area}"
