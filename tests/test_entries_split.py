@@ -233,6 +233,10 @@ def test_the_usual_order_may_be_given_as_words():
          [("2025-03-03", None, "Panel met."), ("2025-04-14", None, "Second panel.")]),
         ("Update (see March 2025 minutes): panel met.",  # no date in brackets on its own: one entry
          [(None, None, "Update (see March 2025 minutes): panel met.")]),
+        ("January 25th 2025: Panel met.\nFebruary 3rd, 2025 - Second panel.",
+         [("2025-01-25", None, "Panel met."), ("2025-02-03", None, "Second panel.")]),
+        ("15/01/2025 (JS) Panel met.\n03/02/2025 (JS): Second panel.\nHeld on 10/02/2025 (JS) and agreed.",
+         [("2025-01-15", "JS", "Panel met."), ("2025-02-03", "JS", "Second panel.\nHeld on 10/02/2025 (JS) and agreed.")]),
     ],
 )
 def test_tracker_house_styles(text, want):

@@ -66,6 +66,8 @@ def test_a_revision_without_a_new_month_is_reported():
 def test_dates_need_a_year_and_respect_uk_order():
     found = [t.date.iso() for t in find_dates("met 07/01/24, then 15 June, 23/24, Sept 2023 and 13 December 2023")]
     assert found == ["2024-01-07", "2023-09", "2023-12-13"]
+    found = [t.date.iso() for t in find_dates("January 25th 2025, Jan 25th, Nov 30, 2024, May 24 and Sept 23 2023/24")]
+    assert found == ["2025-01-25", "2024-11-30", "2024-05", "2023-09"]
 
 
 @pytest.mark.parametrize("text", ["PAP: 1.1", "PAP 1.1", "PAP:1.1", "pap1.1", " PAP - 1.1 "])

@@ -1,7 +1,7 @@
 """Dates as officers write them, and the due months in a Timescale cell.
 
-"Sep-23", "Nov23", "Sept 2023", "21/03/24", "13 December 2023", "Nov.23", "2014/05/23" are
-all dates; "15 June", "23/24" and "Q1/Q2 24/25" are not (no year, or an academic year).
+"Sep-23", "Nov23", "Sept 2023", "21/03/24", "13 December 2023", "January 25th 2025", "Nov.23",
+"2014/05/23" are all dates; "15 June", "23/24" and "Q1/Q2 24/25" are not (no year, or an academic year).
 Dates are UK style: 07/01/24 is 7 January 2024.
 """
 from __future__ import annotations
@@ -33,6 +33,7 @@ _DATE = re.compile(
     rf"|(?<![\d/.])(?P<d2>\d{{1,2}})(?P<sep>[/.\-])(?P<m2>\d{{1,2}})(?P=sep)(?P<y2>\d{{4}}|\d{{2}})(?![\d/])"
     rf"|(?<![\d\-])(?P<y3>20\d\d)-(?P<m3>\d\d)(?:-(?P<d3>\d\d))?(?![\d\-])"
     rf"|(?<![\d/.])(?P<y5>(?:19|20)\d\d)(?P<sep5>[/.])(?P<m5>\d{{1,2}})(?P=sep5)(?P<d5>\d{{1,2}})(?!\d|[/.]\d)"
+    rf"|(?<![A-Za-z])(?P<m6>{MONTH})\.?[ \t]+(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<y6>20\d\d)(?![\d/])"
     rf"|(?<![A-Za-z])(?P<m4>{MONTH})(?![a-z])[ \t\-/.']{{0,3}}(?P<y4>{YEAR}))",
     re.I,
 )
@@ -83,6 +84,8 @@ def _parse_token(match: re.Match[str]) -> EntryDate | None:
         return _build(int(g("y3")), int(g("m3")), int(g("d3")) if g("d3") else None)
     if g("m5"):
         return _build(int(g("y5")), int(g("m5")), int(g("d5")))
+    if g("m6"):
+        return _build(int(g("y6")), MONTHS[ascii_lower(g("m6"))], int(g("d6")))
     return _build(_year(g("y4")), MONTHS[ascii_lower(g("m4"))], None)
 
 

@@ -26,6 +26,7 @@ _INITIALS_THEN_SEP = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{_SEP}(?!\d)")
 _SEP_AFTER_DATE = re.compile(rf"\s*{_SEP}(?!\d)")
 _LEADING_SEP = re.compile(r"[\s:\-–—.]+")
 _HEAD_INITIALS = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{_SEP}\s*")
+_BRACKET_INITIALS = re.compile(rf"[ \t]*\((?P<i>{INITIALS})\)(?:\s*{_SEP})?\s*")  # "15/01/2025 (JS) ..."
 _INITIALS_COLON = re.compile(rf"(?P<i>{INITIALS})\s*:\s*")
 _INITIALS_BEFORE_DATE = re.compile(rf"(?P<i>{INITIALS})\s*(?:{_SEP}\s*)?")
 # A bullet or a milestone's number heading a line ("• ", "(1) ", "1. ", "a) "), or a
@@ -297,6 +298,8 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     initialled = None
     if not separated and (following == "." or following.isupper()):
         initialled = _initials_follow(text, end, limit)
+    elif not separated and following == "(" and (bracket := _BRACKET_INITIALS.match(text, end, limit)):
+        initialled = bracket.group("i") if _plausible_initials(bracket.group("i")) else None
     sentence_start = at_sentence_start(text, start)
     if not (separated or initialled or (sentence_start and _WORD_THEN_SPACE.match(text, end, limit))):
         return None  # a date inside a sentence: by far the most common case
@@ -342,7 +345,7 @@ def _parse_heading(text: str, start: Start) -> Heading:
     if sep := _SEP_AFTER_DATE.match(text, pos):
         pos = sep.end()
     if initials is None:
-        found = _HEAD_INITIALS.match(text, pos)
+        found = _HEAD_INITIALS.match(text, pos) or _BRACKET_INITIALS.match(text, pos)
         if found and _plausible_initials(found.group("i")):
             initials, pos = found.group("i"), found.end()
     # The same date written twice: "May 24: May 24 – PC: ..."
