@@ -1,6 +1,7 @@
 """The report's content tree, with no Word in it: literal sentences for the January 2025 example."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -95,6 +96,16 @@ def test_data_notes_are_plain_and_name_the_action():
     assert not any("92D050" in note or "I30" in note for note in notes)
 
 
+def test_a_data_note_keeps_the_officers_quoted_words_and_drops_cell_references():
+    from paptools.content.words import plain_warning
+    from paptools.model import DataWarning
+
+    assert plain_warning(DataWarning("PAP", "D3", "timescale 'Q3 2024/25' names no month, so no due date is known")) \
+        == "Timescale 'Q3 2024/25' names no month, so no due date is known."
+    assert plain_warning(DataWarning("PAP", "A9", "ref 1.1 is used twice (also at PAP!A5); both actions are kept")) \
+        == "Ref 1.1 is used twice; both actions are kept."
+
+
 def test_narrative_sections_land_in_their_places_with_subheadings():
     narrative = parse_narrative(
         "Our partnership was inspected in June 2023.\n\n"
@@ -147,3 +158,35 @@ def test_a_plan_with_nothing_complete_says_none_not_zero(tmp_path):
     assert recommendations.items[0].text == (
         "Note the progress made since the previous version of the plan (updated to January 2025), with none of "
         "the 2 actions yet complete.")
+
+
+def test_open_actions_with_no_due_month_are_not_said_to_be_on_time(tmp_path):
+    import openpyxl
+    from click.testing import CliRunner
+
+    from paptools.cli import main
+
+    paths = []
+    for when, progress in (("10 January 2025", "Jan25: JS: 60%."), ("14 March 2025", "Jan25: JS: 60%.\nMar25: JS: 75%.")):
+        book = openpyxl.Workbook()
+        for row in ([f"Position as at {when}"], ["Ref", "Action", "Lead", "Timescale", "Status", "Progress"],
+                    ["1.1", "Improve EHCP timeliness", "Jane Smith", "Q3 2024/25", "On track", progress],
+                    ["1.2", "Co-produce the local offer", "Raj Patel", "Ongoing", "On track", "Dec24: RP: workshop."],
+                    ["1.3", "Open the hub", "Raj Patel", "TBC", "Complete", "Nov24: RP: opened."]):
+            book.active.append(row)
+        book.save(tmp_path / f"plan-{len(paths)}.xlsx")
+        paths.append(tmp_path / f"plan-{len(paths)}.xlsx")
+    result = reconcile(paths, as_of=date(2025, 3, 14))
+    assert [a.ref for a in result.summary.no_due_month] == ["1.1", "1.2"]  # 1.3 is complete
+    report = build_report(result, ReportSettings())
+    assert ("Across the plan, one action is without an update since the last version; none is at risk or "
+            "vulnerable. Two actions not complete have no due month, so whether they are overdue is not known."
+            ) in paragraphs(report.section("executive_summary"))
+    assert ("No action is at risk, vulnerable, known to be overdue or with a timescale revised more than once. "
+            "Two actions not complete have no due month, so whether they are overdue is not known.") in report.text()
+    shown = CliRunner().invoke(main, ["summary", str(paths[1])]).stdout.splitlines()
+    assert shown[-3:] == ["No due month (2): not complete, and whether overdue is not known",
+                          "  1.1        timescale 'Q3 2024/25' [On track]",
+                          "  1.2        timescale 'Ongoing' [On track]"]
+    document = json.loads(CliRunner().invoke(main, ["summary", str(paths[1]), "--json"]).stdout)
+    assert (document["overdue"], document["no_due_month"]) == ([], ["1.1", "1.2"])

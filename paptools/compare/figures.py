@@ -110,6 +110,7 @@ class Summary:
     no_update: tuple[Action, ...] = field(default=())
     completions: tuple[Completion, ...] = ()  # of every complete action (see completion.py)
     pap_completions: tuple[Completion, ...] = ()  # of the complete PAP actions
+    no_due_month: tuple[Action, ...] = ()  # not complete and no due month read: overdue or not is unknown
 
     @property
     def pap_label(self) -> str:
@@ -187,6 +188,7 @@ def summarize(plan: Plan, as_of: date | None = None, no_update: tuple[Action, ..
         no_update=no_update,
         completions=tuple(c for _, c in done),
         pap_completions=tuple(c for pap, c in done if pap),
+        no_due_month=tuple(a for a in plan.actions if a.timescale.due is None and a.status is not Status.COMPLETE),
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from paptools.compare.changes import ChangeKind, Changes
 from paptools.compare.figures import ROUNDING_NOTE, Summary, percent_text
-from paptools.content.prose import all_actions_opening, count_phrase, status_sentences
+from paptools.content.prose import all_actions_opening, count_phrase, due_unknown_sentence, status_sentences
 from paptools.model import REPORT_ORDER, UNKNOWN, Status
 
 
@@ -113,4 +113,6 @@ def _attention(figures: Summary) -> list[str]:
     if figures.overdue:
         refs = ", ".join(a.ref for a in figures.overdue)
         lines.append(f"{count_phrase(len(figures.overdue), 'action').capitalize()} past the latest due date ({refs}).")
+    if figures.no_due_month:
+        lines.append(due_unknown_sentence(len(figures.no_due_month)))
     return lines

@@ -108,6 +108,14 @@ def completion_sentences(completions: list[Completion], complete: int) -> list[s
     return [f"Of the {number_words(complete)} complete actions, {join_words(parts)}."]
 
 
+def due_unknown_sentence(n: int) -> str:
+    """Said wherever 'overdue' is counted and some open actions have no due month to judge it by."""
+    if not n:
+        return ""
+    return (f"{capitalise(count_phrase(n, 'action'))} not complete {'has' if n == 1 else 'have'} no due month, so "
+            f"whether {'it is' if n == 1 else 'they are'} overdue is not known.")
+
+
 def count_phrase(n: int, singular: str, plural: str | None = None) -> str:
     """'one action', 'seven actions'."""
     return f"{number_words(n)} {singular if n == 1 else (plural or singular + 's')}"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from paptools.compare.changes import ChangeKind, Changes
 from paptools.compare.figures import Summary
-from paptools.content.prose import capitalise, count_phrase, join_words, number_words
+from paptools.content.prose import capitalise, count_phrase, due_unknown_sentence, join_words, number_words
 from paptools.content.tree import Block, BulletList, Paragraph, Run, Section, Table
 from paptools.content.words import entry_line, tidy_entry
 from paptools.model import REPORT_ORDER, UNKNOWN, Action, Entry, Finding, Plan, Status
@@ -75,16 +75,19 @@ class Context:
         if self.since:
             counted.append((len(s.no_update), "without an update since the last version",
                             "without an update since the last version"))
+        unknown = due_unknown_sentence(len(s.no_due_month))
         present = [(n, one, many) for n, one, many in counted if n]
-        absent = [one for n, one, _ in counted if not n]
+        # "none is past its latest due date" is not known of an action with no due month
+        absent = [one for n, one, _ in counted if not n and not (unknown and one.startswith("past"))]
         if not present:
-            return f"No action is {join_words(absent).replace(' and ', ' or ')}."
+            return " ".join(filter(None, [f"No action is {join_words(absent).replace(' and ', ' or ')}." if absent
+                                          else "", unknown]))
         said = [f"{count_phrase(n, 'action') if k == 0 else number_words(n)} {'is' if n == 1 else 'are'} "
                 f"{one if n == 1 else many}" for k, (n, one, many) in enumerate(present)]
         sentence = "Across the plan, " + join_words(said)
         if absent:
             sentence += "; none is " + join_words(absent).replace(" and ", " or ")
-        return sentence + "."
+        return " ".join(filter(None, [sentence + ".", unknown]))
 
 
 def short_title(action: Action, limit: int = 160) -> str:
@@ -259,10 +262,11 @@ def performance(context: Context) -> Section:
             reasons.setdefault(change.ref, []).append("Timescale revised again")
     actions = [a for a in context.plan.actions if a.ref in reasons]
     subsections = []
-    attention: list[Block] = [Paragraph.of(
-        f"{capitalise(count_phrase(len(actions), 'action'))} {'needs' if len(actions) == 1 else 'need'} attention: "
-        "at risk or vulnerable, past the latest due date, or with a timescale revised more than once." if actions
-        else "No action is at risk, vulnerable, overdue or with a timescale revised more than once.")]
+    said = (f"{capitalise(count_phrase(len(actions), 'action'))} {'needs' if len(actions) == 1 else 'need'} "
+            "attention: at risk or vulnerable, past the latest due date, or with a timescale revised more than once."
+            if actions else f"No action is at risk, vulnerable, {'known to be ' if s.no_due_month else ''}overdue or "
+            "with a timescale revised more than once.")
+    attention: list[Block] = [Paragraph.of(" ".join(filter(None, [said, due_unknown_sentence(len(s.no_due_month))])))]
     if actions:
         table_rows = []
         for action in actions:

@@ -114,6 +114,7 @@ def plan_document(plan: Plan, summary: Summary) -> dict[str, Any]:
         "areas": [group_json(g) for g in summary.areas],
         "sections": [group_json(g) for g in summary.sections],
         "overdue": [a.ref for a in summary.overdue],
+        "no_due_month": [a.ref for a in summary.no_due_month],
         "warnings": [warning_json(w) for w in plan.warnings],
     }
 
@@ -157,6 +158,7 @@ def reconcile_document(result: Reconciliation, outputs: dict[str, Any] | None = 
             {"ref": a.ref, "due": _month(a.timescale.due), "status": a.status.value if a.status else None}
             for a in summary.overdue
         ],
+        "no_due_month": [a.ref for a in summary.no_due_month],
         "no_update": [a.ref for a in summary.no_update],
         "completions": [
             {"ref": c.ref, "month": _month(c.month), "timeliness": c.timeliness.value,

@@ -107,7 +107,18 @@ def render_summary(summary: Summary) -> str:
         lines += ["", heading(f"Overdue ({len(summary.overdue)}): past their latest due month and not complete")]
         for action in summary.overdue:
             lines.append(f"  {action.ref:<10} due {_due(action.timescale.due):<9} [{status_word(action.status)}]  {action.owner}")
+    if summary.no_due_month:
+        lines += ["", heading(f"No due month ({len(summary.no_due_month)}): {_NO_DUE}"), *_no_due_month(summary)]
     return "\n".join(lines) + "\n"
+
+
+_NO_DUE = "not complete, and whether overdue is not known"
+
+
+def _no_due_month(summary: Summary) -> list[str]:
+    """The open actions whose timescale gives no month: neither overdue nor on time, as far as is known."""
+    return [f"  {action.ref:<10} timescale '{action.timescale.text or '(blank)'}' [{status_word(action.status)}]"
+            for action in summary.no_due_month]
 
 
 def _inline(counts: Counts) -> str:
@@ -249,6 +260,8 @@ def reconcile_lines(result: Reconciliation, width: int = 100) -> list[str]:
     lines += _section("Overdue", len(summary.overdue), f"past the latest due month and not complete, as of {long_date(summary.as_of)}")
     for action in summary.overdue:
         lines.append(f"  {action.ref:<10} due {_due(action.timescale.due):<9} [{status_word(action.status)}] {action.owner}")
+    if summary.no_due_month:
+        lines += _section("No due month", len(summary.no_due_month), _NO_DUE) + _no_due_month(summary)
     if changes.previous is not None or changes.since is not None:
         lines += _section("No update", len(summary.no_update), "not complete, and no new progress")
         for action in summary.no_update:
