@@ -13,6 +13,7 @@ C, G, V, R, N = Status.COMPLETE, Status.ON_TRACK, Status.VULNERABLE, Status.AT_R
 WORDS = [
     # RAG and BRAG, as words and letters
     ("Blue", C), ("B", C), ("Green", G), ("G", G), ("Amber", V), ("A", V), ("Red", R), ("R", R),
+    ("Complete and embedded", C), ("Green - progressing well", G),
     ("GREEN", G), (" amber ", V), ("White", N),
     # finished
     ("Complete", C), ("Completed", C), ("Achieved", C), ("Done", C), ("Closed", C), ("Met", C),
@@ -64,6 +65,9 @@ def test_a_status_word_is_mapped_by_meaning(word, status):
         ("Overdue", "says it is late, not whether it will recover: fits no status"),
         ("Green (at risk)", "names two statuses (On track and At risk): fits no status"),
         ("Closed - not implemented", "names two statuses (Complete and Not yet started): fits no status"),
+        ("In progress - slight delay", "starts with 'in progress' but also says 'delay': fits no status"),
+        ("Complete - some concerns", "names two statuses (Complete and Vulnerable): fits no status"),
+        ("Amber and Red", "names two statuses (Vulnerable and At risk): fits no status"),
     ],
 )
 def test_a_word_that_fits_no_status_is_never_guessed(word, reason):

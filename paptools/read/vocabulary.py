@@ -197,14 +197,29 @@ def _leading(raw: str, norm: str) -> tuple[Status | None, str] | None:
         if not (norm.startswith(known) and norm[len(known)] in " /"):
             continue
         opener = r"\W+".join(re.escape(part) for part in re.split(r"[ /]", known))
-        if not re.match(rf"\W*{opener}\s*(?:[:\-–—(,;.!/]|$)", raw.strip(), re.I):
+        if not re.match(rf"\W*{opener}\s*(?:[:\-–—(,;.!/]|and\b|$)", raw.strip(), re.I):
             return None
         first = _mapping(norm, known)
-        other = _KNOWN.get(norm[len(known):].strip(), ("", None))[1]
-        if first.status is not None and other is not None and other is not first.status:
-            return None, f"names two statuses ({first.status} and {other}): fits no status"
+        rest = norm[len(known):].strip()
+        others = [status for status in _statuses_in(rest) if status is not first.status]
+        if first.status is not None and others:
+            return None, f"names two statuses ({first.status} and {others[0]}): fits no status"
+        trouble = _TROUBLE.search(rest)
+        if first.status in (Status.ON_TRACK, Status.COMPLETE) and trouble:
+            return None, f"starts with '{known}' but also says '{trouble.group(0)}': fits no status"
         return first.status, f"starts with '{known}': {first.reason}"
     return None
+
+
+# Words that say something is wrong: "In progress - slight delay" is not simply on track.
+_TROUBLE = re.compile(r"\b(?:delay(?:s|ed)?|behind|slipp(?:age|ed|ing)|late|overdue|stalled|paused|on hold|blocked"
+                      r"|at risk|off track|concerns?)\b")
+
+
+def _statuses_in(text: str) -> list[Status]:
+    """The statuses of the known words written anywhere in a status word's description."""
+    return [status for word, (_, status) in _KNOWN.items()
+            if status is not None and len(word) > 2 and re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text)]
 
 
 @dataclass(frozen=True)
