@@ -573,3 +573,15 @@ def test_a_timeline_of_marks_under_months_is_not_progress(tmp_path):
         "Plan!1:1: no Progress column, period columns or updates sheet: the actions are read without progress "
         "(their statuses still count); name the progress column in paptools.toml"
     ]
+
+
+def test_inspect_shows_what_each_colour_counts_as_when_the_plan_has_no_key(tmp_path):
+    path = build(tmp_path / "fills.xlsx", {"Plan": [
+        ["Ref", "Action", "Lead", "Due", "RAG", "Update"],
+        ["1", "Write it", "Ann Bell", "Mar-26", None, "Jan26: AB: drafted."],
+        ["2", "Do it", "Cal Dunn", "Jun-26", None, "Feb26: CD: started."],
+    ]}, fills={("Plan", "E2"): "FF0070C0", ("Plan", "E3"): "FFFFC000"})
+    plan = read_plan(path)
+    assert statuses(plan) == {"1": ("Complete", None), "2": ("Vulnerable", None)}
+    assert ("       colours, as there is no Key: blue -> Complete, green -> On track, amber -> Vulnerable, "
+            "red -> At risk, white or none -> Not yet started") in render_layout("fills.xlsx", plan.layout, plan)

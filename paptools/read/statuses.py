@@ -91,7 +91,8 @@ def family(rgb: str) -> str:
     return "other"  # purple and pink
 
 
-_DEFAULT_FAMILIES = {
+# Without a Key: each colour family's status (inspect shows it).
+DEFAULT_FAMILIES = {
     "blue": Status.COMPLETE,
     "green": Status.ON_TRACK,
     "amber": Status.VULNERABLE,
@@ -129,7 +130,7 @@ class ColourKey:
         """The status a fill colour stands for, and a message when it had to be inferred."""
         fam = family(rgb)
         if not self.colours:
-            status = _DEFAULT_FAMILIES.get(fam)
+            status = DEFAULT_FAMILIES.get(fam)
             if status is None:
                 return None, f"fill colour {rgb} is not a status colour (no Key in the workbook); status unknown"
             return status, None

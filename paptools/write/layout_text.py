@@ -89,6 +89,11 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
     if table.sheet_status is not None:
         where += f"; rows with no status are {table.sheet_status} (the sheet's name)"
     lines.append(f"  {'Status':<16} <- {where}, scale from {status.vocabulary_source}:")
+    if not status.vocabulary and "fill" in status.kind:  # no Key: the colours' usual meanings
+        from paptools.read.statuses import DEFAULT_FAMILIES
+
+        lines.append("       colours, as there is no Key: " + ", ".join(
+            f"{family}{' or none' if family == 'white' else ''} -> {meaning}" for family, meaning in DEFAULT_FAMILIES.items()))
     for word in status.vocabulary:
         target = str(word.status) if word.status is not None else "no status (reported)"
         used = f", used {word.count}x" if word.count else ""
