@@ -76,6 +76,15 @@ def test_ref_spellings_are_one_ref(text):
     assert ref.text == "PAP 1.1" and ref.is_pap
 
 
+@pytest.mark.parametrize("text, ref", [
+    ("SEND/01", "SEND 01"), ("(3)", "3"), ("3)", "3"), ("2.3 (new)", "2.3"), ("PAP 1.1 (moved from 2.4)", "PAP 1.1"),
+    ("(a)", None), ("2.3 new", None),
+])
+def test_refs_in_other_house_styles(text, ref):
+    parsed = parse_ref(text)
+    assert (parsed.text if parsed else None) == ref
+
+
 def test_refs_of_large_combined_plans():
     assert parse_ref("PAP: 9.2216").text == "PAP 9.2216" and parse_ref("12.10345").text == "12.10345"
     assert parse_ref("PAP 1.123456") is None  # six digits is not a ref

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+# "PAP 1.1", "R1", "1.1a", "SEND/01", "(3)", "3)", and "2.3 (new)" (a note in brackets after the
+# ref, kept where the ref is shown as written).
 _REF = re.compile(
-    r"^(?P<prefix>[A-Za-z][A-Za-z&]{0,7})?\s*[:.\-#]?\s*"
-    r"(?P<num>\d{1,4}(?:\.\d{1,5}){0,3})(?P<suffix>[a-z])?\s*[.:]?$"
+    r"^\(?(?P<prefix>[A-Za-z][A-Za-z&]{0,7})?\s*[:.\-#/]?\s*"
+    r"(?P<num>\d{1,4}(?:\.\d{1,5}){0,3})(?P<suffix>[a-z])?\s*[.:)]?(?:\s*\([^()]{1,30}\))?$"
 )
 # Prefixes that mark a Priority Action Plan action (as against improvement-plan actions).
 PAP_PREFIXES = frozenset({"PAP", "PA", "P", "PRIORITY"})
