@@ -148,6 +148,7 @@ class Layout:
     style_file: str | None = None  # the house-style file applied, if any
     warnings: tuple[DataWarning, ...] = ()  # what detection could not decide for certain
     key_cells: tuple[tuple[str, str, str], ...] = ()  # (sheet, first, last) of each key or legend block
+    quarters: str | None = None  # "financial year" when the house style says timescales' quarters are
 
     @property
     def read_tables(self) -> tuple[Table, ...]:

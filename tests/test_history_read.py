@@ -196,8 +196,8 @@ def test_a_timescale_read_once_is_the_same_for_every_row_and_version():
 
     values = ["Sep-24", "Mar-25 Revised date: Jun-25", 45000, 45000.0, True, 1, datetime(2025, 3, 1),
               date(2025, 3, 1), None, "", "Sep-24"]
-    assert [_timescale(v) for v in values] == [parse_timescale(v) for v in values]
-    assert [_timescale(v)[0].due.iso() if _timescale(v)[0].due else None for v in values[:2]] == ["2024-09", "2025-06"]
+    assert [_timescale(v, False) for v in values] == [parse_timescale(v) for v in values]
+    assert [_timescale(v, False)[0].due.iso() if _timescale(v, False)[0].due else None for v in values[:2]] == ["2024-09", "2025-06"]
 
 
 def test_the_last_version_read_gives_what_read_plan_gives_and_keeps_nothing(tmp_path):

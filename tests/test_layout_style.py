@@ -64,6 +64,7 @@ def test_a_house_style_file_beside_the_workbook_places_what_detection_cannot(tmp
      "line 2: 'Stalled' is not a status: use one of Not yet started, On track, Vulnerable, At risk, Complete or "
      "'none'"),
     ('entry_order = "backwards"\n', 'line 1: entry_order must be "oldest first" or "newest first"'),
+    ('quarters = "academic"\n', 'line 1: quarters must be "financial year" (Q1 April to June), or left out'),
     ("sheets = [\n", None),
 ])
 def test_a_wrong_key_or_value_is_an_error_naming_the_file_and_line(tmp_path, text, message):
@@ -207,3 +208,23 @@ def test_the_style_file_names_the_header_row_colours_and_membership(tmp_path):
     assert [(a.ref, a.status.value, a.is_pap) for a in plan.actions] == [
         ("1.1", "At risk", True), ("1.2", "Complete", False)]
     assert plan.layout.style_file == str(tmp_path / "paptools.toml")
+
+
+def test_the_style_file_says_timescales_quarters_are_the_financial_years(tmp_path):
+    path = build(tmp_path / "quarters.xlsx", {"Plan": [
+        ["Position as at 14 March 2025"],
+        ["Ref", "Action", "Lead", "Timescale", "Status", "Progress"],
+        ["1.1", "Improve EHCP timeliness", "Jane Smith", "Q3 2024/25", "On track", "Jan25: JS: 60%."],
+        ["1.2", "Co-produce the local offer", "Raj Patel", "Q1 2025/26", "On track", "Dec24: RP: workshop."],
+    ]})
+    assert [a.timescale.due for a in read_plan(path).actions] == [None, None]
+    (tmp_path / "paptools.toml").write_text('quarters = "financial year"\n', encoding="utf-8")
+    plan = read_plan(path)
+    assert [(a.ref, a.timescale.due.iso()) for a in plan.actions] == [("1.1", "2024-12"), ("1.2", "2025-06")]
+    assert plan.warnings == ()
+    summary = CliRunner().invoke(main, ["summary", str(path)]).stdout
+    assert "Overdue (1): past their latest due month and not complete\n  1.1        due Dec 2024" in summary
+    shown = CliRunner().invoke(main, ["inspect", str(path), "--write-style"])
+    assert "  Quarters in timescales are of the financial year (Q1 April to June; from the house-style file)" \
+        in shown.stdout
+    assert 'quarters = "financial year"' in (tmp_path / "paptools.toml").read_text(encoding="utf-8")

@@ -50,11 +50,26 @@ def test_a_real_excel_date_is_a_due_month_shown_as_excel_shows_it():
     assert problem is None and timescale.text == "Sep-23" and timescale.due.iso() == "2023-09"
 
 
-@pytest.mark.parametrize("text", ["Ongoing", "Q3 2024/25", "TBC"])
+@pytest.mark.parametrize("text", ["Ongoing", "TBC"])
 def test_a_timescale_without_a_month_is_reported(text):
     timescale, problem = parse_timescale(text)
     assert timescale.due is None and timescale.text == text
     assert problem == f"timescale '{text}' names no month, so no due date is known"
+
+
+def test_a_quarter_is_a_due_month_only_when_the_house_style_says_whose_year():
+    timescale, problem = parse_timescale("Q3 2024/25")
+    assert timescale.due is None
+    assert problem == ("timescale 'Q3 2024/25' names a quarter, not a month, so no due date is known: if the plan's "
+                       "quarters are the financial year's (Q1 April to June), say so in paptools.toml: "
+                       "quarters = \"financial year\"")
+    read = {text: parse_timescale(text, financial_quarters=True) for text in
+            ("Q3 2024/25", "Q4 24/25", "Q1 2025", "Dec-24 revised to Q1 2025/26")}
+    assert {text: (t.original_due and t.original_due.iso(), t.revised_due and t.revised_due.iso(), problem)
+            for text, (t, problem) in read.items()} == {
+        "Q3 2024/25": ("2024-12", None, None), "Q4 24/25": ("2025-03", None, None),
+        "Q1 2025": ("2025-06", None, None), "Dec-24 revised to Q1 2025/26": ("2024-12", "2025-06", None),
+    }
 
 
 def test_a_revision_without_a_new_month_is_reported():

@@ -104,6 +104,10 @@ def test_a_data_note_keeps_the_officers_quoted_words_and_drops_cell_references()
         == "Timescale 'Q3 2024/25' names no month, so no due date is known."
     assert plain_warning(DataWarning("PAP", "A9", "ref 1.1 is used twice (also at PAP!A5); both actions are kept")) \
         == "Ref 1.1 is used twice; both actions are kept."
+    # advice on paptools.toml is for the officer, not the committee
+    assert plain_warning(DataWarning("PAP", "G1", "column G 'Notes' could also be the Progress column; column F "
+                                                  "'Update' is used (name the right one in paptools.toml)")) \
+        == "Column G 'Notes' could also be the Progress column; column F 'Update' is used."
 
 
 def test_narrative_sections_land_in_their_places_with_subheadings():

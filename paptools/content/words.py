@@ -19,6 +19,8 @@ _HEADING = re.compile(
 )
 _HEX = re.compile(r"\s*\((?:[^()]*\b[0-9A-F]{6}\b[^()]*)\)|\b(?:fill )?colou?r [0-9A-F]{6}\b")
 _CELL = re.compile(r"\b(?:cell |in )?(?:\w+!)?[A-Z]{1,3}\d{1,7}\b(?::[A-Z]{1,3}\d{1,7})?")
+_TOOL_ASIDE = re.compile(r"\s*\([^()]*paptools\.toml[^()]*\)")  # "(name the right one in paptools.toml)"
+_TOOL_ADVICE = re.compile(r"[:;]\s+[^:;]*paptools\.toml.*$")  # ": if ..., say so in paptools.toml: ..."
 _EMPTIED = re.compile(r"\s*\((?:also )?(?:at|in)?\s*\)")  # "(also at PAP!A5)" once its cell is taken out
 _QUOTED = re.compile(r"((?<!\w)'[^']*'(?!\w))")  # the officer's own words, quoted: "'Q3 2024/25'" is no cell
 
@@ -70,8 +72,10 @@ def version_label(plan: Plan) -> str:
 
 
 def plain_warning(warning: DataWarning) -> str:
-    """A reader's warning without cell references and colour codes, as one sentence."""
-    text = _HEX.sub(lambda m: "" if m.group(0).lstrip().startswith("(") else "the status colour", warning.message)
+    """A reader's warning without cell references, colour codes and advice on paptools.toml (which is
+    for the officer, not the committee), as one sentence."""
+    text = _TOOL_ADVICE.sub("", _TOOL_ASIDE.sub("", warning.message))
+    text = _HEX.sub(lambda m: "" if m.group(0).lstrip().startswith("(") else "the status colour", text)
     text = "".join(part if n % 2 else _EMPTIED.sub("", _CELL.sub("", part)) for n, part in enumerate(_QUOTED.split(text)))
     text = " ".join(text.split()).strip(" ;:,")
     text = text.replace("status text says", "the status text says").replace(

@@ -142,6 +142,19 @@ def _candidates(text: str, lo: int = 0) -> list[int]:
     return found
 
 
+# "Q3 2023/24", "Q3 23/24", "Q3 2023-24" (a financial year) or "Q3 2023" (a calendar year).
+QUARTER = re.compile(r"\bq\s*([1-4])\b\W*(?:(20\d\d)(?:\s*[/-]\s*(\d\d(?:\d\d)?))?|(\d\d)\s*/\s*\d\d\b)", re.I)
+
+
+def quarter_end(quarter: re.Match[str], financial: bool = False) -> EntryDate:
+    """The last month of a quarter QUARTER found. A year written "2023/24" is a financial year
+    (Q1 April to June, Q4 ending in March 2024), as is any year when `financial`."""
+    number, year = int(quarter.group(1)), int(quarter.group(2) or 2000 + int(quarter.group(4)))
+    if financial or quarter.group(3) or quarter.group(4):
+        return EntryDate(year + (1 if number == 4 else 0), (6, 9, 12, 3)[number - 1])
+    return EntryDate(year, number * 3)
+
+
 def find_dates(text: str, lo: int = 0, pos: int = 0) -> list[DateToken]:
     """Every date in the text that names at least a month and a year, in order.
 
@@ -195,13 +208,15 @@ _RANGE = re.compile(r"\s*(?:[-–—]|to|until|till|through)\s*", re.I)
 _REVISED_AFTER = re.compile(r"^\s*[\-–—(]?\s*(?:timescale\s+|date\s+)?revised\s*[).]?\s*$", re.I)
 
 
-def parse_timescale(value: object) -> tuple[Timescale, str | None]:
+def parse_timescale(value: object, financial_quarters: bool = False) -> tuple[Timescale, str | None]:
     """The Timescale cell read into due months, with a message when no month could be read.
 
     The first date not introduced by a revision word is the original due month (of a span,
-    "April 2025 - March 2026", its end); the last date introduced by one ("Revised date:", "New timescale:", "(timescale
-    revised)") is the latest revised month. Other dates in the text ("contract register
-    completed June 24") are context, not deadlines.
+    "April 2025 - March 2026", its end); the last date introduced by one ("Revised date:",
+    "New timescale:", "(timescale revised)") is the latest revised month. Other dates in the
+    text ("contract register completed June 24") are context, not deadlines. A quarter ("Q3
+    2024/25") is a month only when the house style says the plan's quarters are the financial
+    year's (`financial_quarters`): plans mix financial and academic years.
     """
     if isinstance(value, (datetime, date)):
         month = Month(value.year, value.month)
@@ -212,6 +227,8 @@ def parse_timescale(value: object) -> tuple[Timescale, str | None]:
     original = revised = None
     markers = list(_REVISION.finditer(text))
     tokens = find_dates(text)
+    if financial_quarters:
+        tokens = sorted([*tokens, *(DateToken(q.start(), q.end(), quarter_end(q, True)) for q in QUARTER.finditer(text))])
     if not markers:  # "April 2025 - March 2026": the work runs until its end, the due month
         tokens = [t for n, t in enumerate(tokens)
                   if n + 1 == len(tokens) or not _RANGE.fullmatch(text, t.end, tokens[n + 1].start)]
@@ -226,6 +243,11 @@ def parse_timescale(value: object) -> tuple[Timescale, str | None]:
         elif original is None and not before:
             original = month
     if original is None and revised is None:
+        if QUARTER.search(text):
+            return Timescale(text, None, None), (
+                f"timescale '{text}' names a quarter, not a month, so no due date is known: if the plan's "
+                "quarters are the financial year's (Q1 April to June), say so in paptools.toml: "
+                "quarters = \"financial year\"")
         return Timescale(text, None, None), f"timescale '{text}' names no month, so no due date is known"
     if markers and revised is None and original is not None:
         return (

@@ -125,7 +125,7 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
         membership=_membership(found, house), version_date=version[0] if version else None,
         version_date_source=version[1] if version else None, unused=tuple(unused),
         candidates=tuple(candidates), style_file=house.path, warnings=tuple(warnings),
-        key_cells=tuple((k.sheet, k.first, k.last) for k in keys),
+        key_cells=tuple((k.sheet, k.first, k.last) for k in keys), quarters=house.quarters,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from paptools.model import EntryDate
-from paptools.read.dates import MONTH, MONTHS, find_dates
+from paptools.read.dates import MONTH, MONTHS, QUARTER, find_dates, quarter_end
 from paptools.read.text import ascii_lower, normalise_label
 
 _BASELINE = frozenset({
@@ -19,8 +19,6 @@ _BASELINE = frozenset({
 })
 _PERIOD_WORD = re.compile(r"\b(?:updates?|position|progress|commentary|comments?|narrative|report|review|remarks)\b")
 _STATUS_WORD = re.compile(r"\b(?:rag|brag|status|rating|confidence)\b")
-# "Q3 2023/24", "Q3 23/24", "Q3 2023-24" (a financial year) or "Q3 2023" (a calendar year).
-_QUARTER = re.compile(r"\bq\s*([1-4])\b\W*(?:(20\d\d)(?:\s*[/-]\s*(\d\d(?:\d\d)?))?|(\d\d)\s*/\s*\d\d\b)", re.I)
 _MONTH_WORD = re.compile(rf"\b({MONTH})\b", re.I)
 
 
@@ -32,13 +30,9 @@ def period_header(header: str) -> tuple[bool, EntryDate | None, int | None]:
     label = normalise_label(header)
     if label in _BASELINE:
         return True, None, None
-    quarter = _QUARTER.search(header)
+    quarter = QUARTER.search(header)
     if quarter:
-        number, year = int(quarter.group(1)), int(quarter.group(2) or 2000 + int(quarter.group(4)))
-        if quarter.group(3) or quarter.group(4):  # a financial year "2023/24": Q1 is April to June
-            month = (6, 9, 12, 3)[number - 1]
-            return False, EntryDate(year + (1 if number == 4 else 0), month), None
-        return False, EntryDate(year, number * 3), None
+        return False, quarter_end(quarter), None
     dates = find_dates(header)
     if dates:
         return False, dates[-1].date, None
@@ -67,7 +61,7 @@ def bare_period(header: str) -> bool:
     a date cell): a period
     only where the column's cells say so (read/detect.py looks at them)."""
     text = header.strip(" .:")
-    if _MONTH_WORD.fullmatch(text) or ((quarter := _QUARTER.match(text)) and quarter.end() == len(text)):
+    if _MONTH_WORD.fullmatch(text) or ((quarter := QUARTER.match(text)) and quarter.end() == len(text)):
         return True
     dates = find_dates(text)
     return len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(text)

@@ -147,7 +147,7 @@ class _Assembler:
                 self.warn(raw.sheet, raw.ref_cell,
                           f"ref {raw.ref.text} is used twice (also at {first_place[raw.ref.text]}); both actions are kept")
             first_place.setdefault(raw.ref.text, f"{raw.sheet}!{raw.ref_cell}")
-            timescale, problem = _timescale(raw.timescale_value)
+            timescale, problem = _timescale(raw.timescale_value, self.layout.quarters == "financial year")
             if raw.due_values:
                 timescale, problem = self._due_columns(raw, timescale, problem)
             if problem and raw.timescale_cell:
@@ -328,8 +328,8 @@ class _Assembler:
 
 
 @lru_cache(maxsize=4096, typed=True)  # a plan's few timescales recur on many rows, and in every version
-def _timescale(value: object) -> tuple[Timescale, str | None]:
-    return parse_timescale(value)
+def _timescale(value: object, financial_quarters: bool) -> tuple[Timescale, str | None]:
+    return parse_timescale(value, financial_quarters)
 
 
 def _key_word(table: Table, rgb: str) -> str | None:

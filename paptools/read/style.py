@@ -25,7 +25,7 @@ STYLE_NAME = "paptools.toml"
 # "lint" ([lint] disable = [...], period_months = 3) is read and checked by check/lint.py;
 # "pack" ([pack] to = [...], cc = [...]) by read/recipients.py.
 _KEYS = {"sheets", "header_rows", "columns", "statuses", "colours", "entry_order", "version_date", "membership",
-         "lint", "pack"}
+         "quarters", "lint", "pack"}
 _MEMBERSHIP_KEYS = {"column", "pap", "prefix"}
 _ORDERS = ("oldest first", "newest first")
 _NO_STATUS = ("none", "unknown", "no status")
@@ -48,6 +48,7 @@ class HouseStyle:
     entry_order: str | None = None
     version_cell: str | None = None  # "Cover!B3"
     membership: Membership | None = None
+    quarters: str | None = None  # "financial year": a timescale's "Q3 2024/25" is due in December 2024
 
     def version_date(self, tops: list[tuple[str, str, object, object]]) -> tuple[date, str] | None:
         """The date in the version-date cell the file names, when it is among the cells seen."""
@@ -141,8 +142,11 @@ def _parse(path: Path, text: str, data: dict[str, Any]) -> HouseStyle:
     cell = data.get("version_date")
     if cell is not None and not (isinstance(cell, str) and re.fullmatch(r"(?:.+!)?[A-Z]{1,3}\d+", cell)):
         raise _fail(path, text, "version_date", "version_date must be a cell such as \"Cover!B3\"")
+    quarters = data.get("quarters")
+    if quarters is not None and quarters != "financial year":
+        raise _fail(path, text, "quarters", "quarters must be \"financial year\" (Q1 April to June), or left out")
     return HouseStyle(str(path), tuple(sheets), header_rows, columns, statuses, colours, order, cell,
-                      _membership(path, text, data))
+                      _membership(path, text, data), quarters)
 
 
 def _table(path: Path, text: str, data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -175,6 +179,8 @@ def style_text(layout: Layout) -> str:
     read = layout.read_tables
     lines.append("sheets = [" + ", ".join(_quote(t.sheet) for t in read) + "]")
     lines.append(f"entry_order = {_quote(layout.entry_order)}")
+    if layout.quarters:
+        lines.append(f"quarters = {_quote(layout.quarters)}")
     if layout.version_date_source and layout.version_date_source.startswith("cell "):
         lines.append(f"version_date = {_quote(layout.version_date_source.split()[1])}")
     lines += ["", "[header_rows]"] + [f"{_quote(t.sheet)} = {t.header_row}" for t in read]

@@ -30,6 +30,8 @@ def render_layout(name: str, layout: Layout, plan: Plan | None) -> str:
     else:
         lines.append("  PAP actions: those whose ref starts PAP (every action, if no ref has a prefix)")
     lines.append(f"  Progress entries are written {layout.entry_order}")
+    if layout.quarters:
+        lines.append(f"  Quarters in timescales are of the {layout.quarters} (Q1 April to June; from the house-style file)")
     for table in layout.tables:
         lines += ["", *_table_lines(table, layout, plan)]
     for log in layout.logs:
