@@ -27,6 +27,8 @@ from paptools.read.text import clean_text, normalise_label, one_line
 
 EXCEL_CELL_LIMIT = 32_767
 _DUE_FIELDS = ("original_due", "latest_due")
+
+
 @dataclass
 class RawAction:
     """An action row as found, before refs, statuses and authors are settled."""
