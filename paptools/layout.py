@@ -48,7 +48,7 @@ class WordMap:
 class StatusSource:
     """Where a table's statuses come from and the scale they are read with."""
 
-    kind: str  # "text", "fill", "text and fill", "drop-down list", "sheet name", "none"
+    kind: str  # "text", "fill", "text and fill", "row fill", "sheet name", "none"
     column: str | None  # "F"
     vocabulary: tuple[WordMap, ...]
     vocabulary_source: str  # "sheet Guidance A4:B8", "drop-down list on F5:F60", "words used in column F"

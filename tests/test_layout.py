@@ -585,3 +585,31 @@ def test_inspect_shows_what_each_colour_counts_as_when_the_plan_has_no_key(tmp_p
     assert statuses(plan) == {"1": ("Complete", None), "2": ("Vulnerable", None)}
     assert ("       colours, as there is no Key: blue -> Complete, green -> On track, amber -> Vulnerable, "
             "red -> At risk, white or none -> Not yet started") in render_layout("fills.xlsx", plan.layout, plan)
+
+
+KEY_ROWS = [[], ["Key"], ["Complete"], ["On track"], ["Some slippage"], ["Off track"]]
+KEY_FILLS = {("Plan", "A8"): "FF0070C0", ("Plan", "A9"): "FF00B050", ("Plan", "A10"): "FFFFC000",
+             ("Plan", "A11"): "FFFF0000"}
+
+
+def _coloured_rows(rgbs: list[str | None]) -> dict[tuple[str, str], str]:
+    return {("Plan", f"{column}{row}"): rgb for row, rgb in enumerate(rgbs, 2) if rgb for column in "ABCDE"}
+
+
+def test_rows_coloured_in_the_keys_colours_give_the_status_when_there_is_no_status_column(tmp_path):
+    rows = [["Ref", "Action", "Lead", "Due", "Progress"],
+            *([str(n), f"Action {n}", "Ann Bell", "Mar-26", f"Jan26: AB: note {n}."] for n in range(1, 5)),
+            *KEY_ROWS]
+    path = build(tmp_path / "rows.xlsx", {"Plan": rows},
+                 fills={**KEY_FILLS, **_coloured_rows(["FF00B050", "FFFFC000", "FF0070C0", "FF00B050"])})
+    plan = read_plan(path)
+    assert statuses(plan) == {"1": ("On track", "On track"), "2": ("Vulnerable", "Some slippage"),
+                              "3": ("Complete", "Complete"), "4": ("On track", "On track")}
+    assert (plan.layout.tables[0].status.kind, plan.layout.tables[0].status.column) == ("row fill", "A")
+    assert lines(plan) == []
+    # banded rows in colours the Key does not give stay unknown, as before, with the warning
+    banded = build(tmp_path / "banded.xlsx", {"Plan": rows},
+                   fills={**KEY_FILLS, **_coloured_rows(["FFD9E1F2", None, "FFD9E1F2", None])})
+    plan = read_plan(banded)
+    assert set(statuses(plan).values()) == {(None, None)}
+    assert lines(plan) == ["Plan!1:1: no RA, RAG or Status column: every status on this sheet is unknown"]

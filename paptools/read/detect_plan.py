@@ -50,6 +50,7 @@ class _Found:
     dropdown: tuple[tuple[str, ...], str] | None = None  # a drop-down list's values on the status column, and where
     painted: dict[str, str] = field(default_factory=dict)  # word -> fill a conditional format paints it with
     moved: tuple[Moved, ...] = ()  # header rows further down with the columns in another order
+    row_fills: Counter[str] = field(default_factory=Counter)  # no status column: the fills of the actions' ref cells
 
 
 @dataclass
@@ -112,7 +113,7 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
         own = [row for row in rows if row.number < moved[0].row] if moved else rows  # read through the header's columns
         found.append(_Found(sheet.title, header, words, fills, _signature(own, header),
                             _values(own, header, "plan"), _order(own, header), _dropdown(book, sheet, header),
-                            _painted(book, sheet, header), tuple(moved)))
+                            _painted(book, sheet, header), tuple(moved), _row_fills(own, header)))
         unused.extend(_dated_extras(sheet.title, own, header))
     tables = _tables(found, keys, house, unused)
     order = sum((f.order for f in found), Counter())
@@ -159,6 +160,9 @@ def _status_source(item: _Found, keys: list[_KeyBlock], house: HouseStyle) -> St
         kind = "text and fill"
     if column is None and sheet_status(item.sheet) is not None:
         kind = "sheet name"
+    elif column is None and key is not None and _filled_by_key(item.row_fills, key):
+        kind, ref = "row fill", item.header.index("ref")
+        letter = column_letter((ref or 0) + 1)
     if item.painted:
         kind += " (coloured by conditional formatting)"
     if key is not None:
@@ -175,6 +179,25 @@ def _status_source(item: _Found, keys: list[_KeyBlock], house: HouseStyle) -> St
     declared = {word: colour or item.painted.get(normalise_word(word)) for word, colour in declared.items()}
     scale = build_scale(item.words, declared, house.statuses)
     return StatusSource(kind, letter, scale, source)
+
+
+def _row_fills(rows: list[Row], header: Header) -> Counter[str]:
+    """With no status column, the fill of each action's ref cell: some plans colour the row instead."""
+    fills: Counter[str] = Counter()
+    ref = header.index("ref")
+    if header.index("status") is not None or ref is None:
+        return fills
+    for row in rows:
+        if row.number > header.rows[-1] and ref < len(row.texts) and parse_ref(row.texts[ref]):
+            fills[row.cells[ref].fill or "FFFFFF"] += 1
+    return fills
+
+
+def _filled_by_key(fills: Counter[str], key: _KeyBlock) -> bool:
+    """Rows coloured in the Key's own colours, most of them: banded rows or a highlight are not."""
+    colours = {colour for colour in key.words.values() if colour}
+    matched = sum(n for rgb, n in fills.items() if rgb in colours)
+    return len(colours) >= 2 and matched * 2 > sum(fills.values()) and len(set(fills) & colours) >= 2
 
 
 def _dropdown(book: Book, sheet: Sheet, header: Header) -> tuple[tuple[str, ...], str] | None:

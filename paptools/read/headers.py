@@ -190,6 +190,7 @@ class ColumnMap:
     fields: dict[str, int]
     extra: dict[int, str]
     headers: dict[int, str]  # every non-empty header cell, normalised
+    row_fill: bool = False  # no status column: the status is the ref cell's fill (a row coloured by the Key)
 
     def __contains__(self, name: str) -> bool:
         return name in self.fields
@@ -213,7 +214,8 @@ def column_map(table: Table | Moved) -> ColumnMap:
     headers = {c.index: normalise_label(c.header) for c in table.columns}
     headers.update({p.index: normalise_label(p.header) for p in periods})
     headers.update({i: normalise_label(h) for i, h in table.extra})
-    return ColumnMap(fields, dict(table.extra), headers)
+    row_fill = isinstance(table, Table) and table.status.kind.startswith("row fill")
+    return ColumnMap(fields, dict(table.extra), headers, row_fill)
 
 
 def is_repeat_header(cells: list[str], columns: ColumnMap) -> bool:

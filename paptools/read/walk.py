@@ -259,7 +259,7 @@ class Walker(ContextRows):
 
     def _check_columns(self, ws: Sheet, table: Table) -> None:
         row = table.header_row
-        if table.field("status") is None and table.sheet_status is None:
+        if table.field("status") is None and table.sheet_status is None and not table.status.kind.startswith("row fill"):
             self.warn(ws.title, f"{row}:{row}", "no RA, RAG or Status column: every status on this sheet is unknown")
         for name in ("action", "owner", "timescale"):
             if table.field(name) is None:
@@ -315,9 +315,11 @@ class Walker(ContextRows):
         }
         timescale_cell = cell_of("timescale")
         status_cell = cell_of("status")
+        if status_cell is None and columns.row_fill:  # the row is coloured by the Key: its ref cell says
+            status_cell = cells[columns.fields["ref"]]
         status_text, rgb = "", None
         if status_cell is not None:
-            status_text = texts[columns.fields["status"]]
+            status_text = texts[columns.fields["status"]] if "status" in columns.fields else ""
             rgb, message = status_cell.fill, status_cell.look.fill_note
             if message:
                 self.warn(ws.title, status_cell.coordinate, message)
