@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 
+from paptools.model import EntryDate
 from paptools.read.dates import find_dates
 from paptools.read.text import one_line
 
@@ -61,15 +62,25 @@ def _in_title(cells: list[tuple[str, str, object, object]]) -> tuple[date, str] 
         if (not isinstance(value, str) or len(value) > _TITLE_LENGTH or "\n" in value.strip()
                 or beside not in (None, "")):  # a title stands alone in its row; an action has an owner beside it
             continue
-        text = value.strip(" \t*)]")
-        for label in _LABEL.finditer(text):
-            if not label.start() or not _TITLE_BREAK.search(text, 0, label.start()):
-                continue
-            rest = text[label.end():]
-            tokens = find_dates(rest)
-            if len(tokens) == 1 and tokens[0].start == 0 and not rest[tokens[0].end:].strip(" .)]"):
-                when = tokens[0].date
-                return date(when.year, when.month, when.day or 1), f"cell {sheet}!{coordinate} '{one_line(value.strip(), 60)}'"
+        found = _closing_date(value.strip(" \t*)]"))
+        if found is not None:
+            when = found[1]
+            return date(when.year, when.month, when.day or 1), f"cell {sheet}!{coordinate} '{one_line(value.strip(), 60)}'"
+    return None
+
+
+def _closing_date(text: str, titled: bool = False) -> tuple[int, EntryDate] | None:
+    """Where the break before a title's closing labelled date begins, and the date: "Plan -
+    updated 3 November 2025" gives the place of " -" and 3 November 2025. `titled`: only where
+    some title stands before the break."""
+    for label in _LABEL.finditer(text):
+        before = _TITLE_BREAK.search(text, 0, label.start()) if label.start() else None
+        if before is None or (titled and not before.start()):
+            continue
+        rest = text[label.end():]
+        tokens = find_dates(rest)
+        if len(tokens) == 1 and tokens[0].start == 0 and not rest[tokens[0].end:].strip(" .)]"):
+            return before.start(), tokens[0].date
     return None
 
 
@@ -82,14 +93,8 @@ def without_date(title: str) -> str:
     """A title without the version date it ends in ("SEND plan - updated 14/03/2025" is the SEND
     plan): the date is the version's, said beside the title wherever the title is shown."""
     text = title.strip(" \t*)]")
-    for label in _LABEL.finditer(text):
-        before = _TITLE_BREAK.search(text, 0, label.start()) if label.start() else None
-        rest = text[label.end():]
-        tokens = find_dates(rest)
-        if (before is not None and before.start() > 0 and len(tokens) == 1 and tokens[0].start == 0
-                and not rest[tokens[0].end:].strip(" .)]")):
-            return text[:before.start()].rstrip()
-    return title
+    found = _closing_date(text, titled=True)
+    return text[:found[0]].rstrip() if found is not None else title
 
 
 def _as_date(value: object) -> date | None:

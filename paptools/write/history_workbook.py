@@ -96,9 +96,7 @@ class _Writer:
                               "marker": {"type": "circle", "size": 5,
                                          "fill": {"color": colour}, "border": {"color": colour}}})
         chart.set_title({"name": "Burn-up: actions complete against the total", "name_font": {"size": 11}})
-        top_value = max([v.all.total for v in self.history.versions] + [1])
-        chart.set_y_axis({"name": "Number of actions", "min": 0, "major_unit": tick_step(top_value),
-                          "major_gridlines": {"visible": True}})
+        chart.set_y_axis(self._count_axis())
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 640, "height": 320})
         complete = [(label, row[col("all_complete")], row[col("all_total")], row[col("pap_complete")],
@@ -108,6 +106,12 @@ class _Writer:
         ) + "."
         sheet.insert_chart(top + n + 2, 0, chart, {"description": description})
         self._statuses_chart(sheet, top, n, labels)
+
+    def _count_axis(self) -> dict[str, Any]:
+        """The y axis of both charts: actions from 0, in whole round steps up to the largest version."""
+        top_value = max([v.all.total for v in self.history.versions] + [1])
+        return {"name": "Number of actions", "min": 0, "major_unit": tick_step(top_value),
+                "major_gridlines": {"visible": True}}
 
     def _statuses_chart(self, sheet: Any, top: int, n: int, labels: list[str]) -> None:
         table = self.tables["counts"]
@@ -122,9 +126,7 @@ class _Writer:
                               "fill": {"color": STATUS_FILLS[status][0]}, "border": {"color": "#404040"}})
             parts.append((status, [row[col(key)] for row in table.rows]))
         chart.set_title({"name": "All actions by status, per version", "name_font": {"size": 11}})
-        top_value = max([v.all.total for v in self.history.versions] + [1])
-        chart.set_y_axis({"name": "Number of actions", "min": 0, "major_unit": tick_step(top_value),
-                          "major_gridlines": {"visible": True}})
+        chart.set_y_axis(self._count_axis())
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 640, "height": 320})
         description = "All actions by status in each version. " + "; ".join(

@@ -131,8 +131,7 @@ def _inline(counts: Counts) -> str:
 def render_warnings(warnings: tuple[DataWarning, ...] | list[DataWarning], source: str) -> str:
     if not warnings:
         return ""
-    noun = "warning" if len(warnings) == 1 else "warnings"
-    lines = [click.style(f"{len(warnings)} {noun} reading {source}:", fg="yellow", bold=True)]
+    lines = [click.style(f"{counted(len(warnings), 'warning')} reading {source}:", fg="yellow", bold=True)]
     for warning in warnings:
         lines.append(f"  {warning.line()}")
     return "\n".join(lines) + "\n"
