@@ -26,7 +26,15 @@ from paptools.read.entries import CellParts, Grown
 from paptools.read.headers import FIELD_LABELS
 from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
-from paptools.read.progress import CellMemo, cell_entries, date_entry, log_entries, period_entries, period_text
+from paptools.read.progress import (
+    CellMemo,
+    cell_entries,
+    date_entry,
+    log_entries,
+    period_entries,
+    period_text,
+    row_entries,
+)
 from paptools.read.refs import Ref, RefCandidate, parse_ref, resolve_numeric_refs
 from paptools.read.scale import lookup
 from paptools.read.split_ahead import Ahead, split_ahead
@@ -203,7 +211,9 @@ class _Assembler:
         def author(initials: str) -> str | None:
             return people.author(initials, owners)
         entries: Sequence[Entry]
-        if not cell_text:
+        if any(update.date not in (None, "") or update.author for update in raw.updates):
+            entries = row_entries(raw.updates, raw.sheet, self.warn, order, author)  # each row dated by its Date cell
+        elif not cell_text:
             entries = ()
         elif self.memo is not None:
             entries = self.memo.entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author,

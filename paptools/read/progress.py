@@ -182,6 +182,42 @@ def date_entry(entries: Sequence[Entry], value: str, newest_first: bool) -> Sequ
     return out
 
 
+class RowUpdate(NamedTuple):
+    """One row's update in a plan whose rows carry their own Date or Author cell."""
+
+    text: str
+    cell: str
+    date: object  # the Date cell's value: a date, or text holding one
+    date_cell: str | None
+    author: str
+
+
+def row_entries(updates: Sequence[RowUpdate], sheet: str, warn: Warn, order: EntryOrder,
+                author: Callable[[str], str | None]) -> list[Entry]:
+    """The entries of an action whose rows each hold an update and its date ("Date" and
+    "Progress" columns, the action's cells merged down the rows): each row's text split as
+    a cell is, its undated entry taking the row's date and its Author cell's name."""
+    entries: list[Entry] = []
+    for update in updates:
+        when = date_of(update.date)
+        if update.date not in (None, "") and when is None:
+            warn(sheet, update.date_cell, f"'{cell_text(update.date)}' in the Date column is not a date; "
+                 "the update beside it is read undated", None)
+        if not update.text:
+            if when is not None:
+                warn(sheet, update.date_cell, f"the date {when.label()} has no update beside it: not read", None)
+            continue
+        found = cell_entries(update.text, sheet, update.cell, warn, order, author)
+        undated = [i for i, entry in enumerate(found) if entry.date is None]
+        if when is not None and undated:  # the row's date is its latest entry's, as a status date is
+            at = undated[0] if order is EntryOrder.NEWEST_FIRST else undated[-1]
+            found[at] = found[at].replaced(date=when)
+        if update.author:
+            found = [entry if entry.author else entry.replaced(author=update.author) for entry in found]
+        entries += found
+    return entries
+
+
 def log_entries(book: Book, logs: Sequence[LogSheet], known: set[str], warn: Warn) -> dict[str, list[Entry]]:
     """Every updates log's rows as entries by ref, oldest first (a council may keep a log a year);
     a row for no known action is reported whole."""
@@ -210,7 +246,7 @@ def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn, found: dic
             warn(log.sheet, ref_cell, f"update for ref '{ref_text}' matches no action: not attached to the plan; "
                  "its text is kept here", " | ".join(t for t in texts if t))
             continue
-        when = _date_of(cells[log.date].value if log.date is not None and log.date < len(cells) else None)
+        when = date_of(cells[log.date].value if log.date is not None and log.date < len(cells) else None)
         author = texts[log.author] if log.author is not None and log.author < len(texts) else ""
         entries, notes = split_entries(text)
         for note in notes:
@@ -221,7 +257,8 @@ def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn, found: dic
                 cell=f"{log.sheet}!{where}"))
 
 
-def _date_of(value: object) -> EntryDate | None:
+def date_of(value: object) -> EntryDate | None:
+    """The date a Date cell holds: its value, or the first date written in its text."""
     if isinstance(value, datetime):
         return EntryDate(value.year, value.month, value.day)
     if isinstance(value, date):

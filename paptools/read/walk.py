@@ -18,11 +18,12 @@ from paptools.layout import Layout, Table
 from paptools.model import DataWarning, Note, Status
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
+from paptools.read.continued import Pending, add_update, carry_on, check_merges, merged_tops
 from paptools.read.detect import MAX_COLUMNS, Row, cell_text
 from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS, LEFT_OUT
 from paptools.read.headers import FIELD_LABELS, ColumnMap, column_map, is_repeat_header
+from paptools.read.progress import RowUpdate
 from paptools.read.refs import RefCandidate, number_text, parse_ref
-from paptools.read.rules import bounds
 from paptools.read.text import clean_text, normalise_label, one_line
 
 EXCEL_CELL_LIMIT = 32_767
@@ -49,6 +50,7 @@ class RawAction:
     section: str | None
     area: str | None
     due_values: dict[str, tuple[object, str]] = field(default_factory=dict)  # field -> (value, cell)
+    updates: list[RowUpdate] = field(default_factory=list)  # each row's update, where a Date or Author column says whose
 
 
 @dataclass
@@ -59,18 +61,6 @@ class _Sheet:
     actions: list[RawAction] = field(default_factory=list)
     text_statuses: int = 0
     fill_statuses: int = 0
-
-
-@dataclass
-class _Pending:
-    """A row without a ref below an action, decided once the sheet's merged cells are known."""
-
-    action: RawAction
-    ref_coordinate: str
-    texts: list[str]
-    first_coordinate: str
-    has_action_text: bool
-    columns: ColumnMap  # the columns the row is read through (a moved header's, below one)
 
 
 class Walker(ContextRows):
@@ -126,7 +116,7 @@ class Walker(ContextRows):
         area = section = None
         in_key = False
         last: RawAction | None = None
-        pending: list[_Pending] = []
+        pending: list[Pending] = []
         merge_checks: list[tuple[RawAction, dict[str, str]]] = []
         id_only: list[int] = []
         has_content = seen_key = False
@@ -201,15 +191,16 @@ class Walker(ContextRows):
                 continue
             if content and not texts[ref_index] and last is not None:
                 action_index = columns.fields.get("action")
-                pending.append(_Pending(last, cells[ref_index].coordinate, texts, cells[nonempty[0]].coordinate,
+                pending.append(Pending(last, cells[ref_index].coordinate, texts, cells, cells[nonempty[0]].coordinate,
                                         action_index is not None and bool(texts[action_index]), columns))
                 continue
             self._not_read(ws.title, cells[nonempty[0]].coordinate, texts, in_key)
-        merged = _merged_tops(ws.merges)
+        merged = merged_tops(ws.merges)
         for row in pending:
-            self._continue(ws, row, merged)
+            if not carry_on(ws.title, row, merged, self.warn):
+                self._not_read(ws.title, row.first_coordinate, row.texts, False)
         for raw, empty in merge_checks:
-            self._check_merges(ws, raw, empty, merged)
+            check_merges(ws.title, raw, empty, merged, self.warn)
         if table is None and has_content and not seen_key and not self.generated:
             said = next((u.what for u in self.layout.unused if u.sheet == ws.title and u.cell is None), "")
             if said.startswith("a summary"):
@@ -346,6 +337,7 @@ class Walker(ContextRows):
             extra=extra, section=fields.pop("section", "") or section,
             area=fields.pop("priority_area", "") or area, due_values=due_values,
         )
+        add_update(raw, columns, cells, texts)
         for cell in cells:
             if cell.formula is not None:
                 self._formula(ws.title, cell)
@@ -365,48 +357,6 @@ class Walker(ContextRows):
             self.warn(sheet, cell.coordinate,
                       f"cell holds a formula ({formula}) with no saved result (the file was not last saved by "
                       "Excel), so it reads as blank: type the text in, or open and save in Excel")
-
-    def _check_merges(self, ws: Sheet, raw: RawAction, empty: dict[str, str], merged: dict[str, str]) -> None:
-        """A cell merged with the row above: its text was the row above's, not this action's."""
-        for name, coordinate in empty.items():
-            top = merged.get(coordinate)
-            if top and int(re.sub(r"\D", "", top)) != raw.row:
-                self.warn(ws.title, coordinate,
-                          f"the {FIELD_LABELS.get(name, name)} cell of {raw.ref.text} is merged with {top} above, so its text "
-                          "belongs to that row; unmerge the cells and give each action its own text")
-
-    def _continue(self, ws: Sheet, row: _Pending, merged: dict[str, str]) -> None:
-        """A row without a ref below an action: the rest of that action's cells, or a row not read."""
-        in_merge = merged.get(row.ref_coordinate) == row.action.ref_cell
-        if not in_merge and row.has_action_text:  # a new action that lacks a ref
-            self._not_read(ws.title, row.first_coordinate, row.texts, False)
-            return
-        for name, index in row.columns.fields.items():
-            if name in ("ref", "status") or not row.texts[index]:
-                continue
-            row.action.fields[name] = "\n".join(filter(None, [row.action.fields.get(name, ""), row.texts[index]]))
-        if not in_merge:
-            self.warn(
-                ws.title, row.ref_coordinate,
-                f"row has no Ref and no Action; its text was read as part of {row.action.ref.text} above",
-                " | ".join(t for t in row.texts if t),
-            )
-
-def _merged_tops(ranges: list[str]) -> dict[str, str]:
-    """For every cell inside a merged range (but its top-left), the range's top-left cell."""
-    tops: dict[str, str] = {}
-    for text in ranges:
-        first_column, first_row, last_column, last_row = bounds(text)
-        if (last_row - first_row + 1) * (last_column - first_column + 1) > 5000:
-            continue
-        top = f"{column_letter(first_column)}{first_row}"
-        for row in range(first_row, last_row + 1):
-            for column in range(first_column, last_column + 1):
-                coordinate = f"{column_letter(column)}{row}"
-                if coordinate != top:
-                    tops[coordinate] = top
-    return tops
-
 
 def _row_of(coordinate: str) -> int:
     return int(re.sub(r"\D", "", coordinate) or 0)

@@ -76,7 +76,9 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
         how = "" if column.score == 100 else f" ({column.how}, {column.score}%)"
         lines.append(f"  {label:<16} <- column {column.letter} '{column.header}'{how}")
         if column.field == "progress":
-            lines.append(f"  {'':<16}    one growing cell of dated entries per action")
+            dated = table.field("entry_date")
+            lines.append(f"  {'':<16}    " + (
+                f"one update a row, dated by column {dated.letter}; rows under an action add to it" if dated else "one growing cell of dated entries per action"))
     if table.periods:
         first, last = table.periods[0].letter, table.periods[-1].letter
         lines.append(f"  {'Progress':<16} <- columns {first}:{last}, one per period:")

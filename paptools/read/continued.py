@@ -1,0 +1,96 @@
+"""Rows that carry on the action above them: its cells merged down, a Progress cell spilt onto
+the next row, or one update a row beside its own Date cell; and cells merged into an action
+from the row above, which belong to that row.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from paptools.read.cells import XCell, column_letter
+from paptools.read.headers import FIELD_LABELS, ColumnMap
+from paptools.read.progress import RowUpdate
+from paptools.read.rules import bounds
+
+if TYPE_CHECKING:
+    from paptools.read.walk import RawAction
+
+Warn = Callable[[str | None, str | None, str, str | None], None]
+
+
+@dataclass
+class Pending:
+    """A row without a ref below an action, decided once the sheet's merged cells are known."""
+
+    action: RawAction
+    ref_coordinate: str
+    texts: list[str]
+    cells: list[XCell]
+    first_coordinate: str
+    has_action_text: bool
+    columns: ColumnMap  # the columns the row is read through (a moved header's, below one)
+
+
+def carry_on(sheet: str, row: Pending, merged: dict[str, str], warn: Warn) -> bool:
+    """A row without a ref below an action read as the rest of that action's cells; False when it
+    is a new action that lacks a ref (the caller reports it not read)."""
+    in_merge = merged.get(row.ref_coordinate) == row.action.ref_cell
+    if not in_merge and row.has_action_text:  # a new action that lacks a ref
+        return False
+    add_update(row.action, row.columns, row.cells, row.texts)
+    for name, index in row.columns.fields.items():
+        if name in ("ref", "status") or not row.texts[index]:
+            continue
+        row.action.fields[name] = "\n".join(filter(None, [row.action.fields.get(name, ""), row.texts[index]]))
+    # A row of an update and its date alone is how a dated-rows plan is kept: nothing to report.
+    update_only = "entry_date" in row.columns.fields and all(
+        not row.texts[i] or name in ("progress", "entry_date", "author") for name, i in row.columns.fields.items())
+    if not in_merge and not update_only:
+        warn(
+            sheet, row.ref_coordinate,
+            f"row has no Ref and no Action; its text was read as part of {row.action.ref.text} above",
+            " | ".join(t for t in row.texts if t),
+        )
+    return True
+
+
+def check_merges(sheet: str, raw: RawAction, empty: dict[str, str], merged: dict[str, str], warn: Warn) -> None:
+    """A cell merged with the row above: its text was the row above's, not this action's."""
+    for name, coordinate in empty.items():
+        top = merged.get(coordinate)
+        if top and int(re.sub(r"\D", "", top)) != raw.row:
+            warn(sheet, coordinate,
+                 f"the {FIELD_LABELS.get(name, name)} cell of {raw.ref.text} is merged with {top} above, so its text "
+                 "belongs to that row; unmerge the cells and give each action its own text", None)
+
+
+def add_update(raw: RawAction, columns: ColumnMap, cells: list[XCell], texts: list[str]) -> None:
+    """A row's progress with its own Date (or Author) cell: one update, kept apart from the rows
+    above and below it so each is dated by its own row (read/progress.py row_entries)."""
+    fields = columns.fields
+    if "progress" not in fields or ("entry_date" not in fields and "author" not in fields):
+        return
+    date_index, author_index = fields.get("entry_date"), fields.get("author")
+    raw.updates.append(RowUpdate(
+        texts[fields["progress"]], cells[fields["progress"]].coordinate,
+        cells[date_index].value if date_index is not None else None,
+        cells[date_index].coordinate if date_index is not None else None,
+        texts[author_index] if author_index is not None else ""))
+
+
+def merged_tops(ranges: list[str]) -> dict[str, str]:
+    """For every cell inside a merged range (but its top-left), the range's top-left cell."""
+    tops: dict[str, str] = {}
+    for text in ranges:
+        first_column, first_row, last_column, last_row = bounds(text)
+        if (last_row - first_row + 1) * (last_column - first_column + 1) > 5000:
+            continue
+        top = f"{column_letter(first_column)}{first_row}"
+        for row in range(first_row, last_row + 1):
+            for column in range(first_column, last_column + 1):
+                coordinate = f"{column_letter(column)}{row}"
+                if coordinate != top:
+                    tops[coordinate] = top
+    return tops
