@@ -613,3 +613,20 @@ def test_rows_coloured_in_the_keys_colours_give_the_status_when_there_is_no_stat
     plan = read_plan(banded)
     assert set(statuses(plan).values()) == {(None, None)}
     assert lines(plan) == ["Plan!1:1: no RA, RAG or Status column: every status on this sheet is unknown"]
+
+
+def test_refs_with_a_dash_between_levels_are_actions_in_their_priority_areas(tmp_path):
+    path = build(tmp_path / "dashes.xlsx", {"Action Plan": [
+        ["SEND Priority Action Plan 2025"],
+        [],
+        ["Action No.", "Action", "Lead Officer", "Target Date", "RAG", "Latest update"],
+        ["PA1-01", "Publish the Local Offer", "Jane Smith", "Mar-25", "Green", "12/01/25 JS: Draft published."],
+        ["PA1-02", "Train SENCOs", "Bob Jones", "Jun-25", "Amber", "Jan 25: Training booked."],
+        ["PA2-01", "Review EHCP timeliness", "Ann Lee", "Dec-24", "Red", "Nov 24 - AL: Backlog remains."],
+    ]})
+    plan = read_plan(path)
+    assert [(a.ref, a.ref_text, a.priority_area, a.is_pap, a.status.value if a.status else None) for a in plan.actions] == [
+        ("PA 1-01", "PA1-01", "Priority area 1", True, "On track"),
+        ("PA 1-02", "PA1-02", "Priority area 1", True, "Vulnerable"),
+        ("PA 2-01", "PA2-01", "Priority area 2", True, "At risk"),
+    ]

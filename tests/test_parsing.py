@@ -8,7 +8,7 @@ import pytest
 from paptools.model import Status
 from paptools.read.dates import find_dates, parse_timescale
 from paptools.read.people import People, initials_fit
-from paptools.read.refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs
+from paptools.read.refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs, sort_key
 from paptools.read.statuses import ColourKey, apply_tint, family, key_status, status_from_text
 from paptools.read.text import clean_text, decode_escapes
 
@@ -94,10 +94,16 @@ def test_ref_spellings_are_one_ref(text):
 @pytest.mark.parametrize("text, ref", [
     ("SEND/01", "SEND 01"), ("(3)", "3"), ("3)", "3"), ("2.3 (new)", "2.3"), ("PAP 1.1 (moved from 2.4)", "PAP 1.1"),
     ("(a)", None), ("2.3 new", None),
+    ("PA1-03", "PA 1-03"), ("SEND-2-1", "SEND 2-1"), ("1-3", "1-3"), ("2024-25", None), ("1.1-2", None),
 ])
 def test_refs_in_other_house_styles(text, ref):
     parsed = parse_ref(text)
     assert (parsed.text if parsed else None) == ref
+
+
+def test_a_dash_between_levels_orders_and_groups_like_a_dot():
+    assert parse_ref("PA1-03").parts == (1, 3) and parse_ref("PA1-03").is_pap
+    assert sorted(["PA 1-10", "PA 2-1", "PA 1-9"], key=sort_key) == ["PA 1-9", "PA 1-10", "PA 2-1"]
 
 
 def test_refs_of_large_combined_plans():

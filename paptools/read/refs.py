@@ -10,11 +10,14 @@ import re
 from typing import NamedTuple
 
 # "PAP 1.1", "R1", "1.1a", "SEND/01", "(3)", "3)", and "2.3 (new)" (a note in brackets after the
-# ref, kept where the ref is shown as written).
+# ref, kept where the ref is shown as written); "PA1-03", "SEND-2-1" and "1-3" (a dash between
+# levels of one or two digits: "2024-25" is a year, not a ref).
 _REF = re.compile(
     r"^\(?(?P<prefix>[A-Za-z][A-Za-z&]{0,7})?\s*[:.\-#/]?\s*"
-    r"(?P<num>\d{1,4}(?:\.\d{1,5}){0,3})(?P<suffix>[a-z])?\s*[.:)]?(?:\s*\([^()]{1,30}\))?$"
+    r"(?P<num>\d{1,4}(?:\.\d{1,5}){0,3}|\d{1,2}(?:-\d{1,2}){1,2}(?!\d))"
+    r"(?P<suffix>[a-z])?\s*[.:)]?(?:\s*\([^()]{1,30}\))?$"
 )
+_LEVEL = re.compile(r"[.\-]")
 # Prefixes that mark a Priority Action Plan action (as against improvement-plan actions).
 PAP_PREFIXES = frozenset({"PAP", "PA", "P", "PRIORITY"})
 
@@ -34,7 +37,7 @@ class Ref(NamedTuple):
 
     @property
     def parts(self) -> tuple[int, ...]:
-        return tuple(int(p) for p in self.number.split("."))
+        return tuple(int(p) for p in _LEVEL.split(self.number))
 
     @property
     def is_pap(self) -> bool:
