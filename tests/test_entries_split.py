@@ -237,6 +237,10 @@ def test_the_usual_order_may_be_given_as_words():
          [("2025-01-25", None, "Panel met."), ("2025-02-03", None, "Second panel.")]),
         ("15/01/2025 (JS) Panel met.\n03/02/2025 (JS): Second panel.\nHeld on 10/02/2025 (JS) and agreed.",
          [("2025-01-15", "JS", "Panel met."), ("2025-02-03", "JS", "Second panel.\nHeld on 10/02/2025 (JS) and agreed.")]),
+        ("March 2025 update: site live.\nFebruary 2025 Update - JS: content drafted.\nJan 25 progress: Scoped.",
+         [("2025-03", None, "site live."), ("2025-02", "JS", "content drafted."), ("2025-01", None, "Scoped.")]),
+        ("Since May 2024 update: the policy applies.",  # a date inside a sentence: no heading
+         [(None, None, "Since May 2024 update: the policy applies.")]),
     ],
 )
 def test_tracker_house_styles(text, want):

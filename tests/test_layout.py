@@ -630,3 +630,29 @@ def test_refs_with_a_dash_between_levels_are_actions_in_their_priority_areas(tmp
         ("PA 1-02", "PA1-02", "Priority area 1", True, "Vulnerable"),
         ("PA 2-01", "PA2-01", "Priority area 2", True, "At risk"),
     ]
+
+
+def test_a_written_statement_tracker_with_a_council_name_above_its_title_and_position_statements(tmp_path):
+    header = ["No.", "What we will do", "Accountable Officer", "By when", "RAG rating", "Position statement"]
+    path = build(tmp_path / "wsoa.xlsx", {
+        "Priority 1": [
+            ["Bradfield Council"], ["SEND Written Statement of Action - tracker"], ["Last updated: 14 February 2025"], [],
+            header,
+            ["1.1", "Refresh the Local Offer", "Head of SEND", "31/03/2025", "G",
+             "March 2025 update: site live.\nFebruary 2025 update: content drafted."],
+            ["1.2", "Audit EHCP quality", "Principal EP", "Dec 2024", "C", "12th December 2024 - audit completed."],
+        ],
+        "Key": [["RAG rating", "Meaning"], ["C", "Complete"], ["G", "On track"], ["A", "At risk of slipping"]],
+    })
+    plan = read_plan(path)
+    assert plan.title == "SEND Written Statement of Action - tracker"
+    assert plan.version_date.isoformat() == "2025-02-14"
+    assert [(c.field, c.letter) for c in plan.layout.tables[0].columns] == [
+        ("ref", "A"), ("action", "B"), ("owner", "C"), ("timescale", "D"), ("status", "E"), ("progress", "F"),
+    ]
+    assert {a.ref: [(e.date.iso(), e.text) for e in a.entries] for a in plan.actions} == {
+        "1.1": [("2025-03", "site live."), ("2025-02", "content drafted.")],
+        "1.2": [("2024-12-12", "audit completed.")],
+    }
+    assert statuses(plan) == {"1.1": ("On track", "G"), "1.2": ("Complete", "C")}
+    assert lines(plan) == []

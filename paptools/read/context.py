@@ -19,6 +19,9 @@ PRIORITY_AREA = re.compile(
     r"^[ \t]*priority[ \t]+(?:action[ \t]+)?area[ \t]*(?P<n>\d+|[ivx]+)\b[ \t]*[:\-–—.]?[ \t]*", re.I | re.M
 )
 AREA_SECTION = re.compile(r"^(?:pap|priority(?: action)?(?: area)?|area|pa)\s*(?P<n>\d+|[ivx]+)$", re.I)
+# Words that name a plan: a title row without one ("Bradfield Council") gives way to one below it that has one.
+_TITLE_WORDS = re.compile(r"\b(?:plans?|actions?|statement|tracker|programme|priorit(?:y|ies)|improvement|send|wsoa)\b",
+                          re.I)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 
@@ -84,8 +87,9 @@ class ContextRows:
         if PRIORITY_AREA.search(first):
             found = self._record_areas(sheet, coordinate, texts, nonempty)
             return "area" if len(found) == 1 else "areas"
-        if self.title is None and len(nonempty) == 1 and not is_date_line(first):
-            self.title = without_date(first)
+        if len(nonempty) == 1 and not is_date_line(first) and (
+                self.title is None or (not _TITLE_WORDS.search(self.title) and _TITLE_WORDS.search(first))):
+            self.title = without_date(first)  # the plan's name, over a council's or directorate's above it
         if len(nonempty) == 1:
             titles.add(first)
             self.notes.append(Note("title", sheet, coordinate, first))

@@ -79,6 +79,8 @@ _LINE_LABEL = re.compile(
     re.I,
 )
 _CLOSE_PAREN = re.compile(r"[ \t]*\)")
+# A label after the date, before the entry's text: "March 2025 update: ...", "Jan 25 progress - ...".
+_LABEL_AFTER_DATE = re.compile(rf"[ \t]+(?:progress[ \t]+)?(?:update|progress|position|review)[ \t]*{_SEP}(?!\d)", re.I)
 _CLOSE = {"[": "]", "(": ")"}
 # A quarter heading a line ("Q3 23/24: ..."): an entry of its own, undated (a quarter of a
 # financial or an academic year is not a month).
@@ -342,7 +344,7 @@ def _parse_heading(text: str, start: Start) -> Heading:
         return Heading(None, match.group("i"), match.end())
     initials = start.initials_first
     pos = start.date_end
-    if sep := _SEP_AFTER_DATE.match(text, pos):
+    if sep := _SEP_AFTER_DATE.match(text, pos) or _LABEL_AFTER_DATE.match(text, pos):
         pos = sep.end()
     if initials is None:
         found = _HEAD_INITIALS.match(text, pos) or _BRACKET_INITIALS.match(text, pos)
