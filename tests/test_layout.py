@@ -268,7 +268,7 @@ def test_a_drop_down_list_gives_the_scale_and_an_unmappable_word_is_reported_not
     status = plan.layout.tables[0].status
     assert status.vocabulary_source == "drop-down list on Register!F2:F200"
     assert [w.word for w in status.vocabulary] == ["Open", "In progress", "Escalated", "Closed"]
-    assert lines(plan) == ["Register!F5: 'Open' is not one of the five statuses; status unknown"]
+    assert lines(plan) == ["Register!F5: 'Open' is not one of the five statuses; status unknown (say what the word counts as under [statuses] in paptools.toml)"]
 
 
 def test_a_coloured_key_in_the_plans_own_words_gives_fills_their_status(tmp_path):
@@ -450,7 +450,7 @@ def test_several_registers_a_filtered_view_and_a_summary_sheet(tmp_path):
     assert ("Open risks", "repeats rows of sheet Risks (same ids and text): a view, not counted twice") in unused
     assert ("Summary", "a summary, pivot or chart sheet: skipped (the figures are counted from the actions "
                        "themselves)") in unused
-    assert lines(plan) == ["Risks!F2: 'Open' is not one of the five statuses; status unknown"]
+    assert lines(plan) == ["Risks!F2: 'Open' is not one of the five statuses; status unknown (say what the word counts as under [statuses] in paptools.toml)"]
 
 
 def test_ids_prefilled_far_down_the_sheet_are_not_actions(tmp_path):

@@ -161,7 +161,7 @@ def test_a_status_word_beats_a_fill_that_is_not_a_key_colour(tmp_path):
     ]}, fills={("Log", "F2"): "D9D9D9", ("Log", "F3"): "FFF2CC"})
     plan = read_plan(path)
     assert statuses(plan) == {"R1": ("Complete", "Closed"), "R2": (None, "Open")}
-    assert [w.line() for w in plan.warnings] == ["Log!F3: 'Open' is not one of the five statuses; status unknown"]
+    assert [w.line() for w in plan.warnings] == ["Log!F3: 'Open' is not one of the five statuses; status unknown (say what the word counts as under [statuses] in paptools.toml)"]
 
 
 def test_a_status_date_column_dates_the_latest_undated_entry(tmp_path):

@@ -182,8 +182,8 @@ def test_unknown_colour_and_unknown_words_are_reported_not_guessed(make_workbook
     assert statuses(plan) == {"PAP 1.1": None, "PAP 1.2": "Complete", "PAP 1.3": None}
     assert messages(plan) == [
         "PAP!I4: fill colour 7030A0 is not one of the Key's colours; status unknown",
-        "PAP!I5: 'On hold' is not one of the five statuses; the fill colour is used",
-        "PAP!I6: 'Open' is not one of the five statuses; status unknown",
+        "PAP!I5: 'On hold' is not one of the five statuses; the fill colour is used (say what the word counts as under [statuses] in paptools.toml)",
+        "PAP!I6: 'Open' is not one of the five statuses; status unknown (say what the word counts as under [statuses] in paptools.toml)",
     ]
     assert summarize(plan).all.unknown == 2
 

@@ -108,6 +108,9 @@ def test_a_data_note_keeps_the_officers_quoted_words_and_drops_cell_references()
     assert plain_warning(DataWarning("PAP", "G1", "column G 'Notes' could also be the Progress column; column F "
                                                   "'Update' is used (name the right one in paptools.toml)")) \
         == "Column G 'Notes' could also be the Progress column; column F 'Update' is used."
+    assert plain_warning(DataWarning("PAP", "E5", "'Overdue' is not one of the five statuses; status unknown (say what "
+                                                  "the word counts as under [statuses] in paptools.toml)")) \
+        == "'Overdue' is not one of the five statuses; status unknown."
 
 
 def test_narrative_sections_land_in_their_places_with_subheadings():

@@ -310,7 +310,8 @@ class _Assembler:
                 return status, StatusEvidence.TEXT, raw.status_text
             use_fill = from_fill is not None and raw.status_rgb in key.colours
             self.warn(*where, f"'{raw.status_text}' is not one of the five statuses"
-                      + ("; the fill colour is used" if use_fill else "; status unknown"), raw.status_text)
+                      + ("; the fill colour is used" if use_fill else "; status unknown")
+                      + " (say what the word counts as under [statuses] in paptools.toml)", raw.status_text)
             if use_fill:
                 return from_fill, StatusEvidence.FILL, raw.status_text
             return None, StatusEvidence.UNKNOWN, raw.status_text
