@@ -490,6 +490,22 @@ def test_the_refusal_names_the_closest_header_row_and_what_it_lacked(tmp_path):
         "found, and name the columns in a paptools.toml house-style file (see the README)")
 
 
+def test_a_tracker_with_no_id_column_is_told_to_number_its_actions(tmp_path):
+    path = build(tmp_path / "no-ids.xlsx", {"Plan": [
+        ["Action", "Lead", "Timescale", "RAG", "Progress"],
+        ["Publish the Local Offer", "Jane Smith", "Mar 2025", "Green", "Jan 25: published."],
+    ]})
+    with pytest.raises(NoActions) as raised:
+        read_plan(path)
+    assert raised.value.detail == (
+        "has no header row with a Ref column on any sheet: check it is the action plan (a header row naming Ref, "
+        "Action, Owner, Progress ...); closest: sheet Plan row 1 has 'Action', 'Lead', 'Timescale', 'RAG', "
+        "'Progress' (read as Action, Owner, Progress, RA status, Timescale) but lacks an id column (Ref, ID, No.); "
+        "paptools follows each action from one version to the next by its ref, so add a Ref column numbering the "
+        "actions (1.1, 1.2 ...), or, if another column holds the refs, name it in a paptools.toml house-style file "
+        "(see the README)")
+
+
 def test_a_status_per_period_reads_the_latest_and_keeps_the_others(tmp_path):
     path = build(tmp_path / "rag-periods.xlsx", {"Plan": [
         ["Ref", "Action", "Owner", "Timescale", "Progress", "RAG Jan 24", "RAG Feb 24", "RAG Mar 24"],

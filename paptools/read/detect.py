@@ -205,6 +205,9 @@ def _group_field(text: str | None) -> str | None:
     return found.field if found else None
 
 
+NO_ID = "an id column (Ref, ID, No.)"  # what a header row of a tracker with no ids lacks
+
+
 def qualifies(header: Header) -> bool:
     """A header row: an id column and two other known fields (period columns count as progress)."""
     fields = header.fields | ({"progress"} if header.periods else set())
@@ -259,7 +262,7 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
         header = _map_header(sheet.title, row.number, headers, {}, forced)
         if not qualifies(header) and header_row is None:
             if header.fields:
-                missing = ["an id column (Ref, ID, No.)"] if "ref" not in header.fields else []
+                missing = [NO_ID] if "ref" not in header.fields else []
                 others = header.fields - {"ref"}
                 if len(others) < 2:
                     names = ", ".join("Status" if f == "status" else FIELD_LABELS[f] for f in _CORE if f not in others)

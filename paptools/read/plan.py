@@ -20,7 +20,7 @@ from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, 
 from paptools.read.cells import Book, XCell, open_book
 from paptools.read.context import area_label
 from paptools.read.dates import parse_timescale
-from paptools.read.detect import Row
+from paptools.read.detect import NO_ID, Row
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.entries import CellParts, Grown
 from paptools.read.headers import FIELD_LABELS
@@ -106,6 +106,10 @@ def refusal(layout: Layout) -> str:
     ]
     if closest:
         message += "; closest: " + "; ".join(closest)
+    if layout.candidates and all(c.missing == (NO_ID,) for c in layout.candidates):  # a tracker with no ids
+        return message + ("; paptools follows each action from one version to the next by its ref, so add a Ref "
+                          "column numbering the actions (1.1, 1.2 ...), or, if another column holds the refs, "
+                          "name it in a paptools.toml house-style file (see the README)")
     return message + ("; run 'paptools inspect' on it to see what was found, and name the columns in a "
                       "paptools.toml house-style file (see the README)")
 
