@@ -21,7 +21,7 @@ from paptools.model import DataWarning, EntryDate
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.headers import FIELD_LABELS, MAX_HEADER, HeaderMatch, match_header
 from paptools.read.periods import bare_period, fill_years, is_period, period_header
-from paptools.read.refs import parse_ref
+from paptools.read.refs import cell_ref, parse_ref
 from paptools.read.rules import bounds
 from paptools.read.text import clean_text, normalise_label
 
@@ -214,6 +214,25 @@ def qualifies(header: Header) -> bool:
     return "ref" in fields and len(fields - {"ref"}) >= 2
 
 
+LEADING_REF = "the ref opening each cell"  # how a ref column that is the Action column was found
+
+
+def _with_leading_refs(header: Header, rows: list[Row]) -> Header | None:
+    """A header with no id column whose Action cells open with refs ("1.1 Publish ..."): the refs
+    are read from there, the Action column standing as the Ref column too."""
+    action = header.index("action")
+    if "ref" in header.fields or action is None or len(header.fields | ({"progress"} if header.periods else set())) < 3:
+        return None
+    below = [row.texts[action] for row in rows if row.number > header.rows[-1] and action < len(row.texts)][:200]
+    values = [text for text in below if text]
+    hits = sum(1 for text in values if cell_ref(text, leading=True) is not None)
+    if hits < 2 or hits * 10 < len(values) * 6:
+        return None
+    column = next(c for c in header.columns if c.field == "action")
+    header.columns.insert(0, Column("ref", action, column.letter, column.header, 85, LEADING_REF))
+    return header
+
+
 def _headers_of(row: Row) -> dict[int, str]:
     return {i: t for i, t in enumerate(row.texts) if t and len(t) <= MAX_HEADER}
 
@@ -254,13 +273,16 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
                 header_row: int | None = None) -> tuple[Header | None, list[Candidate]]:
     """The sheet's header (None if it has none) and, when none, its closest rows."""
     candidates: list[tuple[int, Candidate]] = []
+    without_ids: list[Header] = []  # read by the refs opening their Action cells if no row names an id column
     scan = rows[:SCAN_ROWS] if header_row is None else [r for r in rows if r.number in (header_row, header_row + 1)]
     for position, row in enumerate(scan):
         if header_row is not None and row.number != header_row:
             continue
         headers = _headers_of(row)
         header = _map_header(sheet.title, row.number, headers, {}, forced)
-        if not qualifies(header) and header_row is None:
+        if (not qualifies(header) and header_row is None) or "ref" not in header.fields:
+            if "action" in header.fields and "ref" not in header.fields:
+                without_ids.append(header)
             if header.fields:
                 missing = [NO_ID] if "ref" not in header.fields else []
                 others = header.fields - {"ref"}
@@ -272,6 +294,9 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
                     tuple(FIELD_LABELS[f] for f in sorted(header.fields)), tuple(missing))))
             continue
         return _month_columns(sheet.title, _with_group_row(sheet, scan, position, header, forced), rows, forced), []
+    for header in without_ids:
+        if (leading := _with_leading_refs(header, rows)) is not None:
+            return _month_columns(sheet.title, leading, rows, forced), []
     candidates.sort(key=lambda c: -c[0])
     return None, [c for _, c in candidates[:3]]
 
@@ -287,7 +312,8 @@ def moved_headers(sheet: str, rows: list[Row], header: Header,
     own = {tuple(_headers_of(row).items()) for row in rows if row.number in header.rows}  # repeated as it is
     for row in rows:
         ref = where.get("ref", 0)
-        if row.number <= header.rows[-1] or parse_ref(row.texts[ref] if ref < len(row.texts) else ""):
+        leading = ref == where.get("action")
+        if row.number <= header.rows[-1] or cell_ref(row.texts[ref] if ref < len(row.texts) else "", leading):
             continue
         headers = _headers_of(row)
         if len(headers) < 3 or tuple(headers.items()) in own:
@@ -337,15 +363,15 @@ def used_words(rows: list[Row], header: Header, book: Book, moved: list[Moved] |
     its status column), and how many cells are filled instead."""
     words: Counter[str] = Counter()
     fills = 0
-    status, ref = header.index("status"), header.index("ref")
+    status, ref, action = header.index("status"), header.index("ref"), header.index("action")
     moves = {m.row: _places(m.columns) for m in moved or ()}
     for row in rows:
         if row.number in moves:
-            status, ref = moves[row.number].get("status"), moves[row.number].get("ref")
+            status, ref, action = (moves[row.number].get(name) for name in ("status", "ref", "action"))
             continue
         if status is None or ref is None:
             continue
-        if row.number <= header.rows[-1] or ref >= len(row.texts) or not parse_ref(row.texts[ref]):
+        if row.number <= header.rows[-1] or ref >= len(row.texts) or not cell_ref(row.texts[ref], ref == action):
             continue  # not an action row (a repeated header, a section, a key line)
         text = row.texts[status] if status < len(row.texts) else ""
         if text and len(text) <= 60:

@@ -18,7 +18,7 @@ from paptools.model import DataWarning
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.detect import Header, Row, find_header, moved_headers, sheet_rows, used_words
 from paptools.read.headers import match_header
-from paptools.read.refs import parse_ref
+from paptools.read.refs import cell_ref
 from paptools.read.scale import build_scale, sheet_status, word_status
 from paptools.read.style import HouseStyle
 from paptools.read.text import normalise_label, one_line
@@ -187,8 +187,9 @@ def _row_fills(rows: list[Row], header: Header) -> Counter[str]:
     ref = header.index("ref")
     if header.index("status") is not None or ref is None:
         return fills
+    leading = ref == header.index("action")
     for row in rows:
-        if row.number > header.rows[-1] and ref < len(row.texts) and parse_ref(row.texts[ref]):
+        if row.number > header.rows[-1] and ref < len(row.texts) and cell_ref(row.texts[ref], leading):
             fills[row.cells[ref].fill or "FFFFFF"] += 1
     return fills
 
@@ -274,7 +275,7 @@ def _signature(rows: list[Row], header: Header) -> frozenset[tuple[str, str]]:
     for row in rows:
         if row.number <= header.rows[-1] or ref >= len(row.texts):
             continue
-        parsed = parse_ref(row.texts[ref]) if row.texts[ref] else None
+        parsed = cell_ref(row.texts[ref], ref == action) if row.texts[ref] else None
         text = row.texts[action] if action is not None and action < len(row.texts) else ""
         if parsed is not None and text:
             out.add((parsed.text, " ".join(text.split())))

@@ -202,6 +202,11 @@ class ColumnMap:
         return max([*self.fields.values(), *self.extra, 0]) + 1
 
     @property
+    def ref_in_action(self) -> bool:
+        """No Ref column: each Action cell opens with its action's ref ("1.1 Publish ...")."""
+        return self.fields["ref"] == self.fields.get("action")
+
+    @property
     def known(self) -> set[int]:
         return set(self.fields.values()) | set(self.extra)
 

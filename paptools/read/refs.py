@@ -53,6 +53,28 @@ def parse_ref(text: str) -> Ref | None:
     return Ref(prefix, match.group("num"), match.group("suffix") or "")
 
 
+# A ref opening an Action cell: "1.1 Publish ...", "1. Publish", "2) Train", "PAP 1.2 - Train", "A3: Audit".
+# A bare number needs a dot between levels or a mark after it: "2 new posts" is not a ref.
+_LEADING = re.compile(
+    r"\s*(?P<ref>(?:[A-Z]{1,4}\s*[:.\-]?\s*)?\d{1,4}(?:\.\d{1,5}){1,3}[a-z]?|[A-Z]{1,4}\s*[:.\-]?\s*\d{1,4}[a-z]?"
+    r"|\d{1,4}(?=\s*[.:)\-–—]))\s*[.:)\-–—]?\s+(?P<rest>\S)",
+)
+
+
+def cell_ref(text: str, leading: bool = False) -> Ref | None:
+    """The ref a Ref cell holds; with `leading`, the ref opening an Action cell (a plan with no
+    Ref column numbers its actions in their text), or the whole cell's when it is only a ref."""
+    if leading and (found := _LEADING.match(text)):
+        return parse_ref(found.group("ref"))
+    return parse_ref(text)
+
+
+def after_ref(text: str) -> str:
+    """An Action cell's text after the ref opening it."""
+    found = _LEADING.match(text)
+    return text[found.start("rest"):] if found and parse_ref(found.group("ref")) else ("" if parse_ref(text) else text)
+
+
 def sort_key(ref: str) -> tuple[object, ...]:
     """Orders "PAP 1.2" before "PAP 1.10", and unparseable refs last."""
     parsed = parse_ref(ref)

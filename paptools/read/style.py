@@ -188,6 +188,8 @@ def style_text(layout: Layout) -> str:
     seen: set[str] = set()
     for table in read:
         for column in table.columns:
+            if column.field == "ref" and column.index == next((c.index for c in table.columns if c.field == "action"), None):
+                continue  # refs opening the Action cells: found again from the cells, not named
             if column.header not in seen:
                 seen.add(column.header)
                 lines.append(f"{_quote(column.header)} = {_quote(column.field)}")

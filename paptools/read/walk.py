@@ -23,7 +23,7 @@ from paptools.read.detect import MAX_COLUMNS, Row, cell_text
 from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS, LEFT_OUT
 from paptools.read.headers import FIELD_LABELS, ColumnMap, column_map, is_repeat_header
 from paptools.read.progress import RowUpdate
-from paptools.read.refs import RefCandidate, number_text, parse_ref
+from paptools.read.refs import RefCandidate, after_ref, cell_ref, number_text, parse_ref
 from paptools.read.text import clean_text, normalise_label, one_line
 
 EXCEL_CELL_LIMIT = 32_767
@@ -159,7 +159,13 @@ class Walker(ContextRows):
                 self.notes.append(Note("key", ws.title, cells[nonempty[0]].coordinate, first))
                 continue
             ref_index = columns.fields["ref"]
-            ref, ref_text = self._ref(ws.title, cells[ref_index], texts[ref_index])
+            if columns.ref_in_action:  # "1.1 Publish ...": the ref taken off the Action cell's text
+                ref, ref_text, texts = _leading_ref(texts, ref_index)
+                if ref is not None and single and "." not in ref.text:  # "1. Early identification" alone: a heading
+                    area, section = self._section(ws.title, cells[nonempty[0]].coordinate, first, area)
+                    continue
+            else:
+                ref, ref_text = self._ref(ws.title, cells[ref_index], texts[ref_index])
             content = any(texts[i] for name, i in columns.fields.items() if name not in ("ref", "status"))
             if ref is not None and (content or "." in ref.text):
                 last = self._action(ws, sheet, columns, cells, texts, ref, ref_text, section, area, hidden, comments)
@@ -357,6 +363,16 @@ class Walker(ContextRows):
             self.warn(sheet, cell.coordinate,
                       f"cell holds a formula ({formula}) with no saved result (the file was not last saved by "
                       "Excel), so it reads as blank: type the text in, or open and save in Excel")
+
+def _leading_ref(texts: list[str], index: int) -> tuple[RefCandidate | None, str, list[str]]:
+    """The ref opening an Action cell, as written, and the row's texts with it taken off that cell."""
+    text = texts[index]
+    parsed = cell_ref(text, leading=True) if text else None
+    if parsed is None:
+        return None, text, texts
+    rest = after_ref(text)
+    return RefCandidate(parsed.text), text[:len(text) - len(rest)].strip(" .:)-–—"), [*texts[:index], rest, *texts[index + 1:]]
+
 
 def _row_of(coordinate: str) -> int:
     return int(re.sub(r"\D", "", coordinate) or 0)

@@ -1,0 +1,78 @@
+"""Plans with no Ref column whose actions are numbered in their own text ("1.1 Publish ..."):
+the refs are read from there, the rest is the action, and a numbered heading alone on its row
+opens a section. Expected values are written out as an officer reads them."""
+from __future__ import annotations
+
+import openpyxl
+
+from paptools.api import write_style_file
+from paptools.compare.diff import diff_plans
+from paptools.read.plan import read_plan
+from paptools.read.refs import after_ref, cell_ref
+from paptools.write.layout_text import render_layout
+
+HEADER = ["Action", "Lead", "Timescale", "RAG", "Progress"]
+ROWS = [
+    ["1. Early identification"],
+    ["1.1 Publish the Local Offer", "Jane Smith", "Mar 2025", "Green", "Jan 25: published."],
+    ["1.2 - Train SENCOs", "Bob Jones", "Jun 2025", "Amber", "Jan 25: booked."],
+    ["2. Assessment"],
+    ["2.1: Review EHCP timeliness", "Ann Lee", "Dec 2024", "Red", "Dec 24: backlog."],
+]
+
+
+def build(path, rows):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    for row in [HEADER, *rows]:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_refs_opening_the_action_cells_are_the_refs_and_numbered_headings_open_sections(tmp_path):
+    plan = read_plan(build(tmp_path / "numbered.xlsx", [*ROWS, ["Set up a parent panel", "Ann Lee", "Sep 2025", "Green", ""]]))
+    assert [(a.ref, a.ref_text, a.title, a.owner, a.section, a.priority_area) for a in plan.actions] == [
+        ("1.1", "1.1", "Publish the Local Offer", "Jane Smith", "1. Early identification", "Priority area 1"),
+        ("1.2", "1.2", "Train SENCOs", "Bob Jones", "1. Early identification", "Priority area 1"),
+        ("2.1", "2.1", "Review EHCP timeliness", "Ann Lee", "2. Assessment", "Priority area 2"),
+    ]
+    assert [[(e.date.iso(), e.text) for e in a.entries] for a in plan.actions] == [
+        [("2025-01", "published.")], [("2025-01", "booked.")], [("2024-12", "backlog.")],
+    ]
+    assert [w.line() for w in plan.warnings] == [
+        "Plan!A7: row is not an action (no Ref) nor a heading: not read into the plan; its text is kept here",
+    ]
+    shown = render_layout("numbered.xlsx", plan.layout, plan)
+    assert "  Ref              <- column A 'Action' (the ref opening each cell, 85%)" in shown
+    assert "  Action           <- column A 'Action'" in shown
+
+
+def test_a_new_numbered_action_and_a_new_entry_between_versions(tmp_path):
+    previous = read_plan(build(tmp_path / "v1.xlsx", ROWS))
+    later = [row[:] for row in ROWS]
+    later[1][4] = "Jan 25: published.\nFeb 25: first feedback in."
+    later.insert(3, ["1.3 Set up a parent panel", "Ann Lee", "Sep 2025", "Green", "Feb 25: terms agreed."])
+    diff = diff_plans(previous, read_plan(build(tmp_path / "v2.xlsx", later)))
+    assert [a.ref for a in diff.actions_added] == ["1.3"] and diff.actions_removed == ()
+    assert [(n.ref, n.entry.date.iso(), n.entry.text) for n in diff.new_entries] == [
+        ("1.1", "2025-02", "first feedback in."),
+    ]
+
+
+def test_the_house_style_file_written_for_it_reads_it_the_same(tmp_path):
+    path = build(tmp_path / "numbered.xlsx", ROWS)
+    written = write_style_file(path, read_plan(path).layout).read_text()
+    assert '"Action" = "action"' in written and '= "ref"' not in written
+    assert [(a.ref, a.title) for a in read_plan(path).actions] == [
+        ("1.1", "Publish the Local Offer"), ("1.2", "Train SENCOs"), ("2.1", "Review EHCP timeliness"),
+    ]
+
+
+def test_numbers_that_open_a_sentence_are_not_refs():
+    assert [(cell_ref(t, leading=True) or None) and cell_ref(t, leading=True).text for t in [
+        "1.1 Publish", "3) Train", "PAP 1.2 - Train", "A3: Audit", "2 new posts will be made", "Review 3 policies",
+        "Priority 1: Early help",
+    ]] == ["1.1", "3", "PAP 1.2", "A3", None, None, None]
+    assert after_ref("PAP 1.2 - Train staff") == "Train staff" and after_ref("1.1") == ""
