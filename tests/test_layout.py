@@ -672,3 +672,19 @@ def test_a_written_statement_tracker_with_a_council_name_above_its_title_and_pos
     }
     assert statuses(plan) == {"1.1": ("On track", "G"), "1.2": ("Complete", "C")}
     assert lines(plan) == []
+
+
+def test_a_due_date_that_lost_its_date_format_is_read_as_the_date_and_reported(tmp_path):
+    path = build(tmp_path / "serial.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Timescale", "Status", "Progress"],
+        ["1", "Train SENCOs", "Bob Jones", 45838, "On track", "Feb 25: booked."],
+        ["2", "Count the cost", "Ann Lee", 12, "On track", "Feb 25: started."],
+    ]})
+    plan = read_plan(path)
+    assert [(a.ref, a.timescale.due.iso() if a.timescale.due else None) for a in plan.actions] == [
+        ("1", "2025-06"), ("2", None),
+    ]
+    assert lines(plan) == [
+        "Plan!D2: timescale 45838 is a number: read as Excel's date 30 Jun 2025; format the cell as a date",
+        "Plan!D3: timescale '12' names no month, so no due date is known",
+    ]

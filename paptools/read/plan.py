@@ -40,6 +40,7 @@ from paptools.read.scale import lookup
 from paptools.read.split_ahead import Ahead, split_ahead
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.style import HouseStyle, find_style
+from paptools.read.styles import from_excel
 from paptools.read.text import clean_text
 from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, Walker
@@ -159,7 +160,7 @@ class _Assembler:
                 self.warn(raw.sheet, raw.ref_cell,
                           f"ref {raw.ref.text} is used twice (also at {first_place[raw.ref.text]}); both actions are kept")
             first_place.setdefault(raw.ref.text, f"{raw.sheet}!{raw.ref_cell}")
-            timescale, problem = _timescale(raw.timescale_value, self.layout.quarters == "financial year")
+            timescale, problem = _timescale(self._due_serial(raw), self.layout.quarters == "financial year")
             if raw.due_values:
                 timescale, problem = self._due_columns(raw, timescale, problem)
             if problem and raw.timescale_cell:
@@ -257,6 +258,18 @@ class _Assembler:
             return ref.prefix in prefixes if prefixes else ref.is_pap
         return by_prefix
 
+    def _due_serial(self, raw: RawAction) -> object:
+        """A Timescale cell holding a whole number of Excel's days (a date that lost its date format)
+        is that date, reported; any other value is read as it is."""
+        value = raw.timescale_value
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value == int(value) and int(value) in _SERIALS:
+            when = from_excel(value, self.book.epoch)
+            if isinstance(when, datetime):
+                self.warn(raw.sheet, raw.timescale_cell, f"timescale {int(value)} is a number: read as Excel's date "
+                          f"{when.day} {when:%b %Y}; format the cell as a date")
+                return when
+        return value
+
     def _due_columns(self, raw: RawAction, timescale: Timescale,
                      problem: str | None) -> tuple[Timescale, str | None]:
         """Due-date columns beside the Timescale text: the dates win where the two disagree."""
@@ -345,6 +358,9 @@ class _Assembler:
 @lru_cache(maxsize=4096, typed=True)  # a plan's few timescales recur on many rows, and in every version
 def _timescale(value: object, financial_quarters: bool) -> tuple[Timescale, str | None]:
     return parse_timescale(value, financial_quarters)
+
+
+_SERIALS = range(32_874, 73_051)  # Excel's day numbers of 1990 to 2099
 
 
 def _key_word(table: Table, rgb: str) -> str | None:
