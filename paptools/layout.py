@@ -52,6 +52,7 @@ class StatusSource:
     column: str | None  # "F"
     vocabulary: tuple[WordMap, ...]
     vocabulary_source: str  # "sheet Guidance A4:B8", "drop-down list on F5:F60", "words used in column F"
+    row_colours: tuple[str, ...] = ()  # no status column and no Key to read them by: the colours the action rows wear
 
 
 @dataclass(frozen=True)

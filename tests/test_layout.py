@@ -629,6 +629,16 @@ def test_rows_coloured_in_the_keys_colours_give_the_status_when_there_is_no_stat
     plan = read_plan(banded)
     assert set(statuses(plan).values()) == {(None, None)}
     assert lines(plan) == ["Plan!1:1: no RA, RAG or Status column: every status on this sheet is unknown"]
+    # rows in status colours with no Key to read them by: unknown, and the warning says what to add
+    unkeyed = build(tmp_path / "unkeyed.xlsx", {"Plan": rows[:5]},
+                    fills=_coloured_rows(["FF00B050", "FFFF0000", "FF00B050", "FFFFC000"]))
+    plan = read_plan(unkeyed)
+    assert set(statuses(plan).values()) == {(None, None)}
+    assert lines(plan) == [
+        "Plan!1:1: no RA, RAG or Status column: every status on this sheet is unknown; the action rows are coloured "
+        "(green, red, amber), but no Key says what each colour means: add one (a 'Key' heading, then a cell of each "
+        "colour beside its status word)",
+    ]
 
 
 def test_refs_with_a_dash_between_levels_are_actions_in_their_priority_areas(tmp_path):

@@ -20,6 +20,7 @@ from paptools.read.detect import Header, Row, find_header, moved_headers, sheet_
 from paptools.read.headers import match_header
 from paptools.read.refs import cell_ref
 from paptools.read.scale import build_scale, sheet_status, word_status
+from paptools.read.statuses import family
 from paptools.read.style import HouseStyle
 from paptools.read.text import normalise_label, one_line
 from paptools.read.version import COVER_ROWS, date_from_cells, date_from_custom, date_from_name, date_from_properties
@@ -178,7 +179,16 @@ def _status_source(item: _Found, keys: list[_KeyBlock], house: HouseStyle) -> St
     declared = key.words if key else dict.fromkeys(item.dropdown[0] if item.dropdown else ())
     declared = {word: colour or item.painted.get(normalise_word(word)) for word, colour in declared.items()}
     scale = build_scale(item.words, declared, house.statuses)
-    return StatusSource(kind, letter, scale, source)
+    return StatusSource(kind, letter, scale, source, _row_colours(item.row_fills) if kind == "none" else ())
+
+
+def _row_colours(fills: Counter[str]) -> tuple[str, ...]:
+    """The colour families of action rows coloured in two or more status colours, most of them coloured."""
+    families = Counter({rgb: n for rgb, n in fills.items() if family(rgb) in ("blue", "green", "amber", "red")})
+    if sum(families.values()) * 2 <= sum(fills.values()):
+        return ()
+    named = tuple(dict.fromkeys(family(rgb) for rgb, _ in families.most_common()))
+    return named if len(named) >= 2 else ()
 
 
 def _row_fills(rows: list[Row], header: Header) -> Counter[str]:

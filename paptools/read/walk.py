@@ -257,7 +257,11 @@ class Walker(ContextRows):
     def _check_columns(self, ws: Sheet, table: Table) -> None:
         row = table.header_row
         if table.field("status") is None and table.sheet_status is None and not table.status.kind.startswith("row fill"):
-            self.warn(ws.title, f"{row}:{row}", "no RA, RAG or Status column: every status on this sheet is unknown")
+            colours = table.status.row_colours
+            self.warn(ws.title, f"{row}:{row}", "no RA, RAG or Status column: every status on this sheet is unknown"
+                      + (f"; the action rows are coloured ({', '.join(colours)}), but no Key says what each colour "
+                         "means: add one (a 'Key' heading, then a cell of each colour beside its status word)"
+                         if colours else ""))
         for name in ("action", "owner", "timescale"):
             if table.field(name) is None:
                 self.warn(ws.title, f"{row}:{row}", f"no {FIELD_LABELS[name]} column found in the header row")
