@@ -44,6 +44,9 @@ class WordMap:
     count: int = 0  # how many actions use it
 
 
+ROW_FILL = "row fill"  # StatusSource.kind of a plan whose rows are coloured by its Key
+
+
 @dataclass(frozen=True)
 class StatusSource:
     """Where a table's statuses come from and the scale they are read with."""
@@ -53,6 +56,11 @@ class StatusSource:
     vocabulary: tuple[WordMap, ...]
     vocabulary_source: str  # "sheet Guidance A4:B8", "drop-down list on F5:F60", "words used in column F"
     row_colours: tuple[str, ...] = ()  # no status column and no Key to read them by: the colours the action rows wear
+
+    @property
+    def by_row_fill(self) -> bool:
+        """No status column: each action's status is its row's colour in the Key (its ref cell's fill)."""
+        return self.kind.startswith(ROW_FILL)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,18 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from paptools.layout import Candidate, Layout, LogSheet, Membership, Moved, StatusSource, Table, Unused, WordMap
+from paptools.layout import (
+    ROW_FILL,
+    Candidate,
+    Layout,
+    LogSheet,
+    Membership,
+    Moved,
+    StatusSource,
+    Table,
+    Unused,
+    WordMap,
+)
 from paptools.model import DataWarning
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.detect import Header, Row, find_header, moved_headers, sheet_rows, used_words
@@ -162,7 +173,7 @@ def _status_source(item: _Found, keys: list[_KeyBlock], house: HouseStyle) -> St
     if column is None and sheet_status(item.sheet) is not None:
         kind = "sheet name"
     elif column is None and key is not None and _filled_by_key(item.row_fills, key):
-        kind, ref = "row fill", item.header.index("ref")
+        kind, ref = ROW_FILL, item.header.index("ref")
         letter = column_letter((ref or 0) + 1)
     if item.painted:
         kind += " (coloured by conditional formatting)"

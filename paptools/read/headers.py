@@ -220,7 +220,7 @@ def column_map(table: Table | Moved) -> ColumnMap:
     headers = {c.index: normalise_label(c.header) for c in table.columns}
     headers.update({p.index: normalise_label(p.header) for p in periods})
     headers.update({i: normalise_label(h) for i, h in table.extra})
-    row_fill = isinstance(table, Table) and table.status.kind.startswith("row fill")
+    row_fill = isinstance(table, Table) and table.status.by_row_fill
     return ColumnMap(fields, dict(table.extra), headers, row_fill)
 
 
