@@ -134,6 +134,29 @@ def test_an_updates_log_with_the_key_on_a_third_sheet(tmp_path):
 
 
 
+def test_a_log_written_without_the_plans_prefix_is_attached_where_one_action_has_the_number(tmp_path):
+    path = build(tmp_path / "log-refs.xlsx", {
+        "Plan": [["Ref", "Action", "Owner", "Timescale", "RAG"],
+                 ["PAP 1.1", "Publish", "Jane Smith", "Mar 2025", "Green"],
+                 ["PAP 1.2", "Train", "Bob Jones", "Jun 2025", "Amber"],
+                 ["SEND 1.2", "Audit", "Ann Lee", "Jun 2025", "Amber"]],
+        "Updates": [["Action Ref", "Date", "Update", "Officer"],
+                    ["1.1", datetime(2025, 1, 10), "Draft done.", "Jane Smith"],
+                    ["PAP 1.1", datetime(2025, 2, 10), "Published.", "Jane Smith"],
+                    ["1.2", datetime(2025, 2, 11), "Which one?", "Bob Jones"]],
+    })
+    plan = read_plan(path)
+    assert {a.ref: [(e.date.iso(), e.author, e.text, e.cell) for e in a.entries] for a in plan.actions} == {
+        "PAP 1.1": [("2025-01-10", "Jane Smith", "Draft done.", "Updates!C2"),
+                    ("2025-02-10", "Jane Smith", "Published.", "Updates!C3")],
+        "PAP 1.2": [], "SEND 1.2": [],
+    }
+    assert lines(plan) == [
+        "Updates!A2: update for ref '1.1' attached to PAP 1.1, the only action numbered 1.1",
+        "Updates!A4: update for ref '1.2' matches no action: not attached to the plan; its text is kept here",
+    ]
+
+
 def test_an_updates_log_a_year_every_log_is_read_and_merged_by_date(tmp_path):
     path = build(tmp_path / "logs.xlsx", {
         "Actions": [

@@ -97,8 +97,9 @@ class Header:
         return {"ref", "progress", "entry_date"} <= self.fields and "action" not in self.fields
 
     def log_sheet(self, sheet: str) -> LogSheet:
+        author = self.index("author")
         return LogSheet(sheet, self.rows[-1], self.index("ref") or 0, self.index("progress") or 0,
-                        self.index("entry_date"), self.index("author"))
+                        self.index("entry_date"), self.index("owner") if author is None else author)  # a log's officer wrote it
 
 
 def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, str],

@@ -231,6 +231,10 @@ def log_entries(book: Book, logs: Sequence[LogSheet], known: set[str], warn: War
 
 def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn, found: dict[str, list[Entry]]) -> None:
     sheet = next(s for s in book.sheets if s.title == log.sheet)
+    by_number: dict[str, list[str]] = {}  # each action's number (its ref without the prefix) -> its refs
+    for known_ref in sorted(known):
+        if (parsed_known := parse_ref(known_ref)) is not None:
+            by_number.setdefault(parsed_known.number + parsed_known.suffix, []).append(known_ref)
     for number, _hidden, cells in book.rows(sheet, MAX_COLUMNS):
         if number <= log.header_row:
             continue
@@ -241,8 +245,13 @@ def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn, found: dic
             continue
         where = f"{cells[log.text if log.text < len(cells) else 0].coordinate}"
         parsed = parse_ref(ref_text) if ref_text else None
-        if parsed is None or parsed.text not in known:
-            ref_cell = cells[log.ref].coordinate if log.ref < len(cells) else f"A{number}"
+        ref_cell = cells[log.ref].coordinate if log.ref < len(cells) else f"A{number}"
+        ref = parsed.text if parsed is not None and parsed.text in known else None
+        if parsed is not None and ref is None and len(alike := by_number.get(parsed.number + parsed.suffix, [])) == 1:
+            ref = alike[0]  # "1.1" in the log, "PAP 1.1" in the plan: the only action numbered so
+            warn(log.sheet, ref_cell, f"update for ref '{ref_text}' attached to {ref}, the only action numbered "
+                 f"{parsed.number + parsed.suffix}", None)
+        if ref is None:
             warn(log.sheet, ref_cell, f"update for ref '{ref_text}' matches no action: not attached to the plan; "
                  "its text is kept here", " | ".join(t for t in texts if t))
             continue
@@ -252,7 +261,7 @@ def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn, found: dic
         for note in notes:
             warn(log.sheet, where, note, None)
         for entry in entries:
-            found.setdefault(parsed.text, []).append(entry.replaced(
+            found.setdefault(ref, []).append(entry.replaced(
                 date=entry.date or when, author=author or entry.author, source=EntrySource.LOG_SHEET,
                 cell=f"{log.sheet}!{where}"))
 
