@@ -721,3 +721,26 @@ def test_a_due_date_that_lost_its_date_format_is_read_as_the_date_and_reported(t
         "Plan!D2: timescale 45838 is a number: read as Excel's date 30 Jun 2025; format the cell as a date",
         "Plan!D3: timescale '12' names no month, so no due date is known",
     ]
+
+
+def test_a_plan_that_hides_its_completed_actions_rows_gets_one_warning_for_them_all(tmp_path):
+    from paptools.content.words import data_notes
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    sheet.append(["Ref", "Action", "Owner", "Timescale", "Status", "Progress"])
+    for n in range(1, 6):
+        sheet.append([f"1.{n}", f"Action {n}", "Jane Smith", "Mar 2025", "Complete" if n < 4 else "On track",
+                      f"Jan 25: note {n}."])
+    for row in (2, 3, 4):
+        sheet.row_dimensions[row].hidden = True
+    book.save(tmp_path / "hidden.xlsx")
+    plan = read_plan(tmp_path / "hidden.xlsx")
+    assert len(plan.actions) == 5
+    assert lines(plan) == [
+        "Plan!2:4: the rows of 3 actions are hidden in Excel (1.1, 1.2, 1.3); read and counted anyway",
+    ]
+    assert data_notes(plan, list(plan.warnings)) == [
+        "The rows of 3 actions are hidden in Excel (1.1, 1.2, 1.3); read and counted anyway.",
+    ]

@@ -85,7 +85,7 @@ def plain_warning(warning: DataWarning) -> str:
 
 def warning_action(plan: Plan, warning: DataWarning) -> Action | None:
     """The action whose row a warning's cell is on, if any."""
-    if not warning.sheet or not warning.cell:
+    if not warning.sheet or not warning.cell or ":" in warning.cell:  # a range: about rows, not one action
         return None
     match = re.match(r"[A-Z]{0,3}(\d+)", warning.cell)
     if not match:

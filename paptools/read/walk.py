@@ -61,6 +61,7 @@ class _Sheet:
     actions: list[RawAction] = field(default_factory=list)
     text_statuses: int = 0
     fill_statuses: int = 0
+    hidden: list[tuple[int, str]] = field(default_factory=list)  # (row, ref) of the actions whose rows are hidden
 
 
 class Walker(ContextRows):
@@ -213,6 +214,13 @@ class Walker(ContextRows):
                 self.notes.append(Note("other", ws.title, "A1", f"sheet {ws.title}: {said}"))
             else:
                 self.warn(ws.title, None, "sheet has no header row with a Ref column; not read as actions")
+        if sheet.hidden:  # one warning for them all: a plan often hides its completed actions' rows
+            top, bottom = sheet.hidden[0][0], sheet.hidden[-1][0]
+            refs = [hidden_ref for _, hidden_ref in sheet.hidden]
+            named = ", ".join(refs[:10]) + (f" and {len(refs) - 10:,} more" if len(refs) > 10 else "")
+            self.warn(ws.title, f"A{top}" if top == bottom else f"{top}:{bottom}",
+                      f"row of {named} is hidden in Excel; read anyway" if len(refs) == 1 else
+                      f"the rows of {len(refs):,} actions are hidden in Excel ({named}); read and counted anyway")
         if id_only and columns is not None:
             letter = column_letter(columns.fields["ref"] + 1)
             self.warn(ws.title, f"{letter}{id_only[0]}:{letter}{id_only[-1]}",
@@ -335,7 +343,7 @@ class Walker(ContextRows):
                 self.warn(ws.title, cells[i].coordinate, "text in a column with no header: not read", texts[i])
         row = cells[0].row
         if hidden:
-            self.warn(ws.title, f"A{row}", f"row of {ref.text} is hidden in Excel; read anyway")
+            sheet.hidden.append((row, ref.text))
         raw = RawAction(
             sheet=ws.title, row=row, ref=ref, ref_text=ref_text,
             ref_cell=cells[columns.fields["ref"]].coordinate, fields=fields,
