@@ -744,3 +744,33 @@ def test_a_plan_that_hides_its_completed_actions_rows_gets_one_warning_for_them_
     assert data_notes(plan, list(plan.warnings)) == [
         "The rows of 3 actions are hidden in Excel (1.1, 1.2, 1.3); read and counted anyway.",
     ]
+
+
+def test_a_status_column_of_formulas_is_read_by_their_saved_results_with_one_warning(tmp_path):
+    import xlsxwriter
+
+    def plan_with(path, results):
+        book = xlsxwriter.Workbook(str(path))
+        sheet = book.add_worksheet("Plan")
+        sheet.write_row(0, 0, ["Ref", "Action", "Owner", "Timescale", "Status", "Progress", "Done"])
+        for n, result in enumerate(results, 1):
+            sheet.write_row(n, 0, [f"1.{n}", f"Action {n}", "Jane Smith", "Mar 2025"])
+            sheet.write_formula(n, 4, f'=IF(G{n + 1}=1,"Complete","On track")', None, result)
+            sheet.write_row(n, 5, [f"Jan 25: note {n}.", 1 if result == "Complete" else 0.5])
+        book.close()
+        return path
+
+    saved = read_plan(plan_with(tmp_path / "saved.xlsx", ["Complete", "On track", "On track"]))
+    assert statuses(saved) == {"1.1": ("Complete", "Complete"), "1.2": ("On track", "On track"),
+                               "1.3": ("On track", "On track")}
+    assert lines(saved) == [
+        "Plan!E2:E4: 3 cells hold formulas (the first: =IF(G2=1,\"Complete\",\"On track\")); their last calculated "
+        "values are used",
+    ]
+    # never calculated (written by a program, not saved by Excel): unknown, not 'not yet started'
+    unsaved = read_plan(plan_with(tmp_path / "unsaved.xlsx", ["", "", ""]))
+    assert statuses(unsaved) == {"1.1": (None, None), "1.2": (None, None), "1.3": (None, None)}
+    assert lines(unsaved) == [
+        "Plan!E2:E4: 3 cells hold formulas (the first: =IF(G2=1,\"Complete\",\"On track\")) with no saved result "
+        "(the file was not last saved by Excel), so they read as blank: type the text in, or open and save in Excel",
+    ]

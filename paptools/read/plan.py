@@ -312,6 +312,8 @@ class _Assembler:
                 text_mode: bool) -> tuple[Status | None, StatusEvidence, str | None]:
         """(status, how it was read, the plan's own word). Words beat a fill that is not a Key colour."""
         where = (raw.sheet, raw.status_cell)
+        if raw.status_unsaved:  # a formula never calculated: blank is not "not started" (reported with the formulas)
+            return None, StatusEvidence.UNKNOWN, None
         if raw.status_cell is None:
             if table.sheet_status is not None:
                 return table.sheet_status, StatusEvidence.SHEET_NAME, raw.sheet

@@ -50,6 +50,7 @@ class RawAction:
     section: str | None
     area: str | None
     due_values: dict[str, tuple[object, str]] = field(default_factory=dict)  # field -> (value, cell)
+    status_unsaved: bool = False  # the status cell is a formula with no saved result: its status is not known
     updates: list[RowUpdate] = field(default_factory=list)  # each row's update, where a Date or Author column says whose
 
 
@@ -62,6 +63,7 @@ class _Sheet:
     text_statuses: int = 0
     fill_statuses: int = 0
     hidden: list[tuple[int, str]] = field(default_factory=list)  # (row, ref) of the actions whose rows are hidden
+    formulas: list[XCell] = field(default_factory=list)  # the actions' cells that hold formulas
 
 
 class Walker(ContextRows):
@@ -214,6 +216,7 @@ class Walker(ContextRows):
                 self.notes.append(Note("other", ws.title, "A1", f"sheet {ws.title}: {said}"))
             else:
                 self.warn(ws.title, None, "sheet has no header row with a Ref column; not read as actions")
+        self._formulas(ws.title, sheet.formulas)
         if sheet.hidden:  # one warning for them all: a plan often hides its completed actions' rows
             top, bottom = sheet.hidden[0][0], sheet.hidden[-1][0]
             refs = [hidden_ref for _, hidden_ref in sheet.hidden]
@@ -354,11 +357,12 @@ class Walker(ContextRows):
             status_cell=status_cell.coordinate if status_cell is not None else None,
             extra=extra, section=fields.pop("section", "") or section,
             area=fields.pop("priority_area", "") or area, due_values=due_values,
+            status_unsaved=status_cell is not None and status_cell.formula is not None and status_cell.value in (None, ""),
         )
         add_update(raw, columns, cells, texts)
         for cell in cells:
             if cell.formula is not None:
-                self._formula(ws.title, cell)
+                sheet.formulas.append(cell)
             elif cell.error:
                 self.warn(ws.title, cell.coordinate, f"cell shows an Excel error ({cell.value}); read as that text")
             if comments and cell.coordinate in comments and comments[cell.coordinate].strip():
@@ -367,14 +371,22 @@ class Walker(ContextRows):
         sheet.actions.append(raw)
         return raw
 
-    def _formula(self, sheet: str, cell: XCell) -> None:
-        formula = one_line(cell.formula or "", 60)
-        if cell.value not in (None, ""):
-            self.warn(sheet, cell.coordinate, f"cell holds a formula ({formula}); its last calculated value is used")
-        else:
-            self.warn(sheet, cell.coordinate,
-                      f"cell holds a formula ({formula}) with no saved result (the file was not last saved by "
-                      "Excel), so it reads as blank: type the text in, or open and save in Excel")
+    def _formulas(self, sheet: str, cells: list[XCell]) -> None:
+        """The formulas in the actions' cells, one warning a column (a computed RAG column has one a row)."""
+        groups: dict[tuple[int, bool], list[XCell]] = {}
+        for cell in cells:
+            groups.setdefault((cell.column, cell.value not in (None, "")), []).append(cell)
+        for (_, saved), group in sorted(groups.items(), key=lambda item: (item[1][0].row, item[0])):
+            first, one = group[0], len(group) == 1
+            formula = one_line(first.formula or "", 60)
+            where = first.coordinate if one else f"{first.coordinate}:{group[-1].coordinate}"
+            held = f"cell holds a formula ({formula})" if one else f"{len(group):,} cells hold formulas (the first: {formula})"
+            if saved:
+                self.warn(sheet, where, held + ("; its last calculated value is used" if one else
+                                                "; their last calculated values are used"))
+            else:
+                self.warn(sheet, where, f"{held} with no saved result (the file was not last saved by Excel), so "
+                          f"{'it reads' if one else 'they read'} as blank: type the text in, or open and save in Excel")
 
 def _leading_ref(texts: list[str], index: int) -> tuple[RefCandidate | None, str, list[str]]:
     """The ref opening an Action cell, as written, and the row's texts with it taken off that cell."""
