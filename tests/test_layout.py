@@ -774,3 +774,32 @@ def test_a_status_column_of_formulas_is_read_by_their_saved_results_with_one_war
         "Plan!E2:E4: 3 cells hold formulas (the first: =IF(G2=1,\"Complete\",\"On track\")) with no saved result "
         "(the file was not last saved by Excel), so they read as blank: type the text in, or open and save in Excel",
     ]
+
+
+def test_a_progress_column_of_rag_words_is_the_status_and_the_comments_are_the_progress(tmp_path):
+    path = build(tmp_path / "progress-rag.xlsx", {"Plan": [
+        ["Ref", "Action", "Lead", "Due", "Progress", "Comments"],
+        ["1.1", "Publish", "Jane Smith", "Mar 2025", "Green", "Jan 25: published the draft."],
+        ["1.2", "Train", "Bob Jones", "Jun 2025", "Amber", "Jan 25: booked."],
+        ["1.3", "Audit", "Ann Lee", "Dec 2024", "Complete", "Dec 24: done."],
+    ]})
+    plan = read_plan(path)
+    table = plan.layout.tables[0]
+    assert [(c.field, c.letter, c.how) for c in table.columns if c.field in ("status", "progress")] == [
+        ("status", "E", "its cells hold status words"), ("progress", "F", "known phrase"),
+    ]
+    assert statuses(plan) == {"1.1": ("On track", "Green"), "1.2": ("Vulnerable", "Amber"),
+                              "1.3": ("Complete", "Complete")}
+    assert [[(e.date.iso(), e.text) for e in a.entries] for a in plan.actions] == [
+        [("2025-01", "published the draft.")], [("2025-01", "booked.")], [("2024-12", "done.")],
+    ]
+    assert lines(plan) == []
+    # a Progress column of sentences stays the progress
+    prose = build(tmp_path / "prose.xlsx", {"Plan": [
+        ["Ref", "Action", "Lead", "Due", "Progress", "Comments"],
+        ["1.1", "Publish", "Jane Smith", "Mar 2025", "Jan 25: published the draft.", "Green"],
+        ["1.2", "Train", "Bob Jones", "Jun 2025", "Jan 25: booked.", "Amber"],
+    ]})
+    assert [(c.field, c.letter) for c in read_plan(prose).layout.tables[0].columns if c.field == "progress"] == [
+        ("progress", "E"),
+    ]

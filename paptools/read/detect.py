@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from paptools.layout import Candidate, Column, LogSheet, Moved, Period
@@ -23,6 +23,7 @@ from paptools.read.headers import FIELD_LABELS, MAX_HEADER, HeaderMatch, match_h
 from paptools.read.periods import bare_period, fill_years, is_period, period_header
 from paptools.read.refs import cell_ref, parse_ref
 from paptools.read.rules import bounds
+from paptools.read.statuses import status_from_text
 from paptools.read.text import clean_text, normalise_label
 
 SCAN_ROWS = 60  # rows with text searched for a header row on each sheet
@@ -166,6 +167,31 @@ def _month_of(found: tuple[bool, EntryDate | None, int | None]) -> tuple[bool, E
 MONTH_WORD = 4  # a cell with this many letters is somebody's words ("Booked"), not a timeline's mark ("x", "✓")
 
 
+def _settled(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
+    """A header's columns settled by what the rows under it hold."""
+    return _status_words_in_progress(sheet, _month_columns(sheet, header, rows, forced), rows, forced)
+
+
+def _status_words_in_progress(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
+    """A "Progress" column of status words ("Green", "Amber", "Complete") in a plan with no status
+    column is its status column, and the progress is the next best column for it ("Comments")."""
+    progress = header.index("progress")
+    if progress is None or "status" in header.fields or len(header.rows) > 1:
+        return header
+    named = header.headers[progress]
+    if normalise_label(named) in {normalise_label(h) for h in forced or {}}:
+        return header  # the house-style file says what it is
+    below = [row.texts[progress] for row in rows if row.number > header.rows[-1] and progress < len(row.texts)]
+    values = [text for text in below[:200] if text]
+    worded = sum(1 for text in values if len(text) <= 30 and status_from_text(text)[0] is not None)
+    if len(values) < 2 or worded * 10 < len(values) * 8:
+        return header
+    settled = _map_header(sheet, header.rows[0], header.headers, {}, {**(forced or {}), named: "status"})
+    settled.columns = [replace(c, score=90, how="its cells hold status words") if c.index == progress else c
+                       for c in settled.columns]
+    return settled
+
+
 def _month_columns(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
     """A plan with no Progress column whose columns are headed only by months ("Oct 25", "Nov 25",
     or date cells): when those columns hold sentences, they are its progress, one column per month.
@@ -294,10 +320,10 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
                     sheet.title, row.number, tuple(headers.values()),
                     tuple(FIELD_LABELS[f] for f in sorted(header.fields)), tuple(missing))))
             continue
-        return _month_columns(sheet.title, _with_group_row(sheet, scan, position, header, forced), rows, forced), []
+        return _settled(sheet.title, _with_group_row(sheet, scan, position, header, forced), rows, forced), []
     for header in without_ids:
         if (leading := _with_leading_refs(header, rows)) is not None:
-            return _month_columns(sheet.title, leading, rows, forced), []
+            return _settled(sheet.title, leading, rows, forced), []
     candidates.sort(key=lambda c: -c[0])
     return None, [c for _, c in candidates[:3]]
 
