@@ -26,6 +26,7 @@ WORDS = [
     ("Some slippage", V), ("Slipping", V), ("Delayed", V), ("Behind", V), ("Behind schedule", V), ("Vulnerable", V),
     # in trouble
     ("Off track", R), ("At risk", R), ("A/R", R), ("Amber/Red", R), ("Significant issues", R), ("Escalated", R),
+    ("Off target", R), ("Not on target", R), ("Ahead of schedule", G), ("WIP", G),
     # not begun
     ("Not started", N), ("Not yet started", N), ("Not due", N), ("Planned", N), ("Pending", N),
     ("Not implemented", N),

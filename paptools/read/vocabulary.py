@@ -43,10 +43,10 @@ _MEANINGS: tuple[tuple[str, Status | None, tuple[str, ...]], ...] = (
     ("blue in a BRAG scale means complete", Status.COMPLETE, ("blue", "b", "c")),
     ("means on track", Status.ON_TRACK, (
         "on track", "ontrack", "on target", "on schedule", "in progress on track", "good progress",
-        "progressing well", "going well", "progressing as planned", "on plan",
+        "progressing well", "going well", "progressing as planned", "on plan", "ahead of schedule", "ahead",
     )),
     ("means under way with no problem reported", Status.ON_TRACK, (
-        "in progress", "ongoing", "on going", "started", "underway", "under way", "progressing", "in hand",
+        "in progress", "ongoing", "on going", "started", "underway", "under way", "progressing", "in hand", "wip",
         "partially", "partially implemented", "partly implemented", "partially achieved", "partially met",
     )),
     ("green in a RAG scale means on track", Status.ON_TRACK, ("green", "g")),
@@ -65,7 +65,7 @@ _MEANINGS: tuple[tuple[str, Status | None, tuple[str, ...]], ...] = (
     ("in a delivery confidence scale means success is feasible but uncertain", Status.VULNERABLE, ("feasible",)),
     ("means at risk", Status.AT_RISK, ("at risk", "risk", "high risk")),
     ("means off track", Status.AT_RISK, (
-        "off track", "offtrack", "not on track", "significant slippage", "significant delay",
+        "off track", "offtrack", "not on track", "off target", "not on target", "significant slippage", "significant delay",
         "significantly delayed", "significant issues", "major issues", "stalled", "blocked",
     )),
     ("means raised for help because it is in trouble", Status.AT_RISK, ("escalated",)),
