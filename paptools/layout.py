@@ -42,6 +42,7 @@ class WordMap:
     reason: str
     colour: str | None = None  # the key's fill colour for the word, when the key is coloured
     count: int = 0  # how many actions use it
+    in_key: bool = False  # one of the Key's (or the drop-down list's) own words, not only used in the cells
 
 
 ROW_FILL = "row fill"  # StatusSource.kind of a plan whose rows are coloured by its Key

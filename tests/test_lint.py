@@ -163,3 +163,24 @@ def test_explain_says_how_the_plans_own_word_was_mapped(make_workbook):
     assert explanation.reason == "The RA cell PAP!I4 says \"Some slippage\", which the plan's words map to Vulnerable."
     assert [(f.rule, f.message) for f in explanation.findings] == [
         ("status-word", "PAP 1.1's status 'Some slippage' is not a word in the plan's Key; it is read as Vulnerable.")]
+
+
+def test_a_key_in_the_plans_own_letters_makes_those_letters_its_words(tmp_path):
+    import openpyxl
+
+    from paptools.content.report import _finding_row
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Tracker"
+    for row in [["Ref", "Action", "Owner", "Due", "BRAG", "Commentary"],
+                ["1.1", "Publish", "JS", "Mar-25", "G", "Jan 25: drafted."],
+                ["1.2", "Train", "BJ", "Jun-25", "Green", "Jan 25: booked."],
+                [], ["Key"], ["B", "Complete"], ["G", "On track"], ["A", "Some slippage"], ["R", "Off track"]]:
+        sheet.append(row)
+    book.save(tmp_path / "letters.xlsx")
+    plan = read_plan(tmp_path / "letters.xlsx")
+    found = [(f.rule, f.ref, f.message) for f in lint_plan(plan, date(2025, 1, 31)) if f.rule == "status-word"]
+    assert found == [("status-word", "1.2", "1.2's status 'Green' is not a word in the plan's Key; it is read as On track.")]
+    assert _finding_row("1.2", found[0][2]) == (
+        "1.2", "Status 'Green' is not a word in the plan's Key; it is read as On track.")

@@ -16,6 +16,7 @@ from datetime import date
 from paptools.compare.completion import completion
 from paptools.model import Action, Entry, Finding, Month, Plan, Status
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
+from paptools.read.vocabulary import normalise_word
 
 # The last entry of a Complete action should not say that work goes on.
 _CONTINUING = re.compile(
@@ -97,7 +98,9 @@ def fill_and_text(plan: Plan, context: LintContext) -> Iterator[Finding]:
 
 @rule("status-word", "Status words outside the plan's Key")
 def status_words(plan: Plan, context: LintContext) -> Iterator[Finding]:
-    key_words = {status.value.lower() for status in Status}
+    key_words = {normalise_word(status.value) for status in Status} | {
+        normalise_word(word.word) for table in (plan.layout.tables if plan.layout else ())
+        for word in table.status.vocabulary if word.in_key}  # the Key's own words: "G", "Some slippage"
     for action in plan.actions:
         word = (action.status_word or "").strip()
         if not word:
@@ -108,7 +111,7 @@ def status_words(plan: Plan, context: LintContext) -> Iterator[Finding]:
             yield _finding("status-word", action,
                            f"{action.ref}'s status '{word}' is not one of the plan's statuses{colour}.",
                            "Write one of the Key's words: Complete, On track, Vulnerable, At risk or Not yet started.")
-        elif plan.key and word.lower() not in key_words:
+        elif plan.key and normalise_word(word) not in key_words:
             yield _finding("status-word", action,
                            f"{action.ref}'s status '{word}' is not a word in the plan's Key; it is read as {status}.",
                            f"Write '{status}' as the Key words it.")

@@ -320,7 +320,7 @@ def _finding_row(ref: str | None, message: str) -> tuple[str, str]:
     """A lint finding as (ref, what to check), the ref not repeated in the words."""
     if ref and message.startswith(ref):
         rest = message[len(ref):].lstrip(":, ")
-        rest = rest[3:] if rest.startswith("is ") else rest
+        rest = rest[3:] if rest.startswith(("is ", "'s ")) else rest  # "1.1 is late", "1.1's status ...
         return ref, capitalise(rest)
     return ref or "Plan", message
 

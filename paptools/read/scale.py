@@ -35,8 +35,8 @@ def build_scale(used: Counter[str], key_words: Mapping[str, str | None],
         spelling.setdefault(norm, word)
     colours = {normalise_word(word): colour for word, colour in key_words.items()}
     vocabulary = Vocabulary.from_words([*key_words, *(spelling[n] for n in counts)], "", overrides)
-    return tuple(WordMap(m.word, m.status, m.reason, colours.get(norm := normalise_word(m.word)), counts.get(norm, 0))
-                 for m in vocabulary.words)
+    return tuple(WordMap(m.word, m.status, m.reason, colours.get(norm := normalise_word(m.word)), counts.get(norm, 0),
+                         norm in colours) for m in vocabulary.words)
 
 
 def lookup(scale: tuple[WordMap, ...], text: str) -> WordMap | None:
