@@ -803,3 +803,32 @@ def test_a_progress_column_of_rag_words_is_the_status_and_the_comments_are_the_p
     assert [(c.field, c.letter) for c in read_plan(prose).layout.tables[0].columns if c.field == "progress"] == [
         ("progress", "E"),
     ]
+
+
+def test_an_owner_timescale_and_status_merged_down_a_group_of_actions_belong_to_each(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    for row in [["Ref", "Action", "Owner", "Timescale", "Status", "Progress", "Outcome"],
+                ["1.1", "Publish", "Jane Smith", "Mar 2025", "Off track", "Jan 25: a.", "More use"],
+                ["1.2", "Train", None, None, None, "Jan 25: b.", None],
+                ["1.3", "Audit", None, None, "Complete", "Jan 25: c.", None],
+                ["2.1", "Panel", "Bob Jones", "Jun 2025", "On track", "Jan 25: d.", None]]:
+        sheet.append(row)
+    for cells in ("C2:C4", "D2:D4", "E2:E3", "G2:G3"):
+        sheet.merge_cells(cells)
+    book.save(tmp_path / "merged.xlsx")
+    plan = read_plan(tmp_path / "merged.xlsx")
+    assert [(a.ref, a.owner, a.timescale.due.iso(), a.status.value, a.outcome) for a in plan.actions] == [
+        ("1.1", "Jane Smith", "2025-03", "At risk", "More use"),
+        ("1.2", "Jane Smith", "2025-03", "At risk", ""),
+        ("1.3", "Jane Smith", "2025-03", "Complete", ""),
+        ("2.1", "Bob Jones", "2025-06", "On track", ""),
+    ]
+    assert lines(plan) == [
+        "Plan!C2:C4: the Owner cell is merged down the rows of 1.1, 1.2, 1.3: each of them is read with it",
+        "Plan!D2:D4: the Timescale cell is merged down the rows of 1.1, 1.2, 1.3: each of them is read with it",
+        "Plan!E2:E3: the RA status cell is merged down the rows of 1.1, 1.2: each of them is read with it",
+        "Plan!G3: the Outcome/impact cell of 1.2 is merged with G2 above, so its text belongs to that row; unmerge "
+        "the cells and give each action its own text",
+    ]

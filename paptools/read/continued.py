@@ -56,14 +56,45 @@ def carry_on(sheet: str, row: Pending, merged: dict[str, str], warn: Warn) -> bo
     return True
 
 
-def check_merges(sheet: str, raw: RawAction, empty: dict[str, str], merged: dict[str, str], warn: Warn) -> None:
-    """A cell merged with the row above: its text was the row above's, not this action's."""
-    for name, coordinate in empty.items():
-        top = merged.get(coordinate)
-        if top and int(re.sub(r"\D", "", top)) != raw.row:
+# Cells an officer merges down a group of actions to give them all one value: each action has it.
+SHARED = ("owner", "timescale", "status")
+
+
+def check_merges(sheet: str, checks: list[tuple[RawAction, dict[str, str]]], merged: dict[str, str],
+                 warn: Warn) -> None:
+    """Empty cells of actions merged with a cell above. An Owner, Timescale or RA cell merged down
+    a group of actions gives each of them its value (reported once a cell); any other cell's text
+    was the row above's, not this action's (reported for each)."""
+    by_row = {raw.row: raw for raw, _ in checks}
+    shared: dict[tuple[str, str], list[str]] = {}  # (top cell, field) -> the refs that share it
+    last: dict[tuple[str, str], str] = {}  # (top cell, field) -> the last cell of the merge read
+    for raw, empty in checks:
+        for name, coordinate in empty.items():
+            top = merged.get(coordinate)
+            if not top or (top_row := int(re.sub(r"\D", "", top))) == raw.row:
+                continue
+            source = by_row.get(top_row)
+            if name in SHARED and source is not None:
+                _share(raw, source, name)
+                shared.setdefault((top, name), [source.ref.text]).append(raw.ref.text)
+                last[top, name] = coordinate
+                continue
             warn(sheet, coordinate,
                  f"the {FIELD_LABELS.get(name, name)} cell of {raw.ref.text} is merged with {top} above, so its text "
                  "belongs to that row; unmerge the cells and give each action its own text", None)
+    for (top, name), refs in shared.items():
+        warn(sheet, f"{top}:{last[top, name]}", f"the {FIELD_LABELS.get(name, name)} cell is merged down the rows of "
+             f"{', '.join(refs)}: each of them is read with it", None)
+
+
+def _share(raw: RawAction, source: RawAction, name: str) -> None:
+    """The action takes the merged cell's value from the action whose row the cell begins on."""
+    if name == "timescale":
+        raw.timescale_value, raw.timescale_cell = source.timescale_value, source.timescale_cell
+    elif name == "status":
+        raw.status_text, raw.status_rgb, raw.status_cell = source.status_text, source.status_rgb, source.status_cell
+    if name in source.fields:
+        raw.fields[name] = source.fields[name]
 
 
 def add_update(raw: RawAction, columns: ColumnMap, cells: list[XCell], texts: list[str]) -> None:

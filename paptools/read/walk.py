@@ -208,8 +208,7 @@ class Walker(ContextRows):
         for row in pending:
             if not carry_on(ws.title, row, merged, self.warn):
                 self._not_read(ws.title, row.first_coordinate, row.texts, False)
-        for raw, empty in merge_checks:
-            check_merges(ws.title, raw, empty, merged, self.warn)
+        check_merges(ws.title, merge_checks, merged, self.warn)
         if table is None and has_content and not seen_key and not self.generated:
             said = next((u.what for u in self.layout.unused if u.sheet == ws.title and u.cell is None), "")
             if said.startswith("a summary"):
