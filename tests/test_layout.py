@@ -712,14 +712,16 @@ def test_a_due_date_that_lost_its_date_format_is_read_as_the_date_and_reported(t
         ["Ref", "Action", "Owner", "Timescale", "Status", "Progress"],
         ["1", "Train SENCOs", "Bob Jones", 45838, "On track", "Feb 25: booked."],
         ["2", "Count the cost", "Ann Lee", 12, "On track", "Feb 25: started."],
+        ["3", "Largest number", "Ann Lee", 1.7976931348623157e308, "On track", "Feb 25: started."],  # reads as inf
     ]})
     plan = read_plan(path)
     assert [(a.ref, a.timescale.due.iso() if a.timescale.due else None) for a in plan.actions] == [
-        ("1", "2025-06"), ("2", None),
+        ("1", "2025-06"), ("2", None), ("3", None),
     ]
     assert lines(plan) == [
         "Plan!D2: timescale 45838 is a number: read as Excel's date 30 Jun 2025; format the cell as a date",
         "Plan!D3: timescale '12' names no month, so no due date is known",
+        "Plan!D4: timescale 'inf' names no month, so no due date is known",
     ]
 
 

@@ -262,7 +262,8 @@ class _Assembler:
         """A Timescale cell holding a whole number of Excel's days (a date that lost its date format)
         is that date, reported; any other value is read as it is."""
         value = raw.timescale_value
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and value == int(value) and int(value) in _SERIALS:
+        if (isinstance(value, (int, float)) and not isinstance(value, bool)
+                and _SERIALS[0] <= value <= _SERIALS[-1] and value == int(value)):  # never inf or NaN here
             when = from_excel(value, self.book.epoch)
             if isinstance(when, datetime):
                 self.warn(raw.sheet, raw.timescale_cell, f"timescale {int(value)} is a number: read as Excel's date "
