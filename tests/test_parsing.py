@@ -142,6 +142,12 @@ def test_an_undecidable_numeric_ref_is_kept_and_reported():
     assert resolved[1] == ("4.2", "ref is stored as the number 4.2; kept as 4.2; check it is not 4.20")
 
 
+def test_a_number_ref_beside_dashed_refs_is_read_from_their_levels():
+    resolved = resolve_numeric_refs([RefCandidate("1-9"), RefCandidate("1.1", True), RefCandidate("0-0")])
+    assert resolved == [("1-9", None), ("1.10", "ref is stored as the number 1.1; read as 1.10 because it follows 1-9"),
+                        ("0-0", None)]
+
+
 @pytest.mark.parametrize(
     "text, status",
     [

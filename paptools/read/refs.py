@@ -164,7 +164,7 @@ def _number_of(text: str | None) -> str | None:
 
 
 def _parts(number: str | None) -> tuple[int, ...] | None:
-    return tuple(int(p) for p in number.split(".")) if number else None
+    return tuple(int(p) for p in _LEVEL.split(number)) if number else None
 
 
 def _consecutive(first: str | None, second: str | None) -> bool:
