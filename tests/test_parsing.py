@@ -35,6 +35,9 @@ from paptools.read.text import clean_text, decode_escapes
         ("From Jan 2025 to Dec 2025", "2025-12", None),
         ("Mar-25 to Jun-25", "2025-06", None),
         ("Dec-23 - Mar-24 (revised)", "2023-12", "2024-03"),  # with a revision word, not a span
+        # the end of a calendar year is its December
+        ("by end of 2025", "2025-12", None),
+        ("Close of 2024", "2024-12", None),
     ],
 )
 def test_timescale_text_gives_original_and_latest_revised_month(text, original, revised):
@@ -43,6 +46,12 @@ def test_timescale_text_gives_original_and_latest_revised_month(text, original, 
     assert timescale.text == text
     assert (timescale.original_due and timescale.original_due.iso()) == original
     assert (timescale.revised_due and timescale.revised_due.iso()) == revised
+
+
+@pytest.mark.parametrize("text", ["end of 2025/26", "End of 2025-26", "end of the 2025 term", "2025"])
+def test_the_end_of_a_financial_or_academic_year_is_no_due_month(text):
+    timescale, problem = parse_timescale(text)
+    assert timescale.due is None and problem == f"timescale '{text}' names no month, so no due date is known"
 
 
 def test_a_real_excel_date_is_a_due_month_shown_as_excel_shows_it():

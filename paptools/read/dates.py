@@ -203,6 +203,9 @@ _REVISION_GAP = re.compile(
     re.I,
 )
 # What joins the two ends of a span of months: "Sept 2024 - July 2025", "Mar-25 to Jun-25".
+# The end of a calendar year, named as such: "by end of 2025", "close of 2025".
+# Not "end of 2025/26" (a financial or an academic year, which end in other months).
+_YEAR_END = re.compile(r"\b(?:end|close)\s+of\s+(20\d\d)\b(?!\s*[/-]\s*\d)", re.I)
 _RANGE = re.compile(r"\s*(?:[-–—]|to|until|till|through)\s*", re.I)
 # "July-25 (timescale revised)", "Mar-25 revised": the revision word closes the text.
 _REVISED_AFTER = re.compile(r"^\s*[\-–—(]?\s*(?:timescale\s+|date\s+)?revised\s*[).]?\s*$", re.I)
@@ -243,6 +246,8 @@ def parse_timescale(value: object, financial_quarters: bool = False) -> tuple[Ti
         elif original is None and not before:
             original = month
     if original is None and revised is None:
+        if (year_end := _YEAR_END.search(text)) and not markers:  # "by end of 2025": December 2025
+            return Timescale(text, Month(int(year_end.group(1)), 12), None), None
         if QUARTER.search(text):
             return Timescale(text, None, None), (
                 f"timescale '{text}' names a quarter, not a month, so no due date is known: if the plan's "
