@@ -834,3 +834,25 @@ def test_an_owner_timescale_and_status_merged_down_a_group_of_actions_belong_to_
         "Plan!G3: the Outcome/impact cell of 1.2 is merged with G2 above, so its text belongs to that row; unmerge "
         "the cells and give each action its own text",
     ]
+
+
+def test_a_key_that_gives_its_letters_other_meanings_is_followed(tmp_path):
+    path = build(tmp_path / "own-key.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Timescale", "Status", "Progress"],
+        ["1.1", "Publish", "Jane Smith", "Mar 2025", "A", "Jan 25: a."],
+        ["1.2", "Train", "Bob Jones", "Jun 2025", "G", "Jan 25: b."],
+        ["1.3", "Audit", "Ann Lee", "Dec 2024", "B", "Dec 24: c."],
+        ["1.4", "Panel", "Ann Lee", "Dec 2024", "R", "Dec 24: d."],
+        [], ["Key"],
+        ["B", "Not started"], ["G", "Complete"], ["A", "At risk"], ["R", "Red"],
+    ]})
+    plan = read_plan(path)
+    assert statuses(plan) == {"1.1": ("At risk", "A"), "1.2": ("Complete", "G"), "1.3": ("Not yet started", "B"),
+                              "1.4": ("At risk", "R")}
+    assert [(w.word, w.status.value, w.reason) for w in plan.layout.tables[0].status.vocabulary] == [
+        ("B", "Not yet started", "the plan's Key gives it as 'Not started'"),
+        ("G", "Complete", "the plan's Key gives it as 'Complete'"),
+        ("A", "At risk", "the plan's Key gives it as 'At risk'"),
+        ("R", "At risk", "red in a RAG scale means at risk -> At risk"),
+    ]
+    assert lines(plan) == []

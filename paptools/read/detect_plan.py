@@ -25,13 +25,13 @@ from paptools.layout import (
     Unused,
     WordMap,
 )
-from paptools.model import DataWarning
+from paptools.model import DataWarning, Status
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.detect import Header, Row, find_header, moved_headers, sheet_rows, used_words
 from paptools.read.headers import match_header
 from paptools.read.refs import cell_ref
 from paptools.read.scale import build_scale, sheet_status, word_status
-from paptools.read.statuses import family
+from paptools.read.statuses import family, status_from_text
 from paptools.read.style import HouseStyle
 from paptools.read.text import normalise_label, one_line
 from paptools.read.version import COVER_ROWS, date_from_cells, date_from_custom, date_from_name, date_from_properties
@@ -71,6 +71,7 @@ class _KeyBlock:
     words: dict[str, str | None]  # word -> fill colour
     first: str
     last: str
+    meanings: dict[str, tuple[Status, str]] = field(default_factory=dict)  # word -> the status its description names
 
 
 def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None,
@@ -189,7 +190,7 @@ def _status_source(item: _Found, keys: list[_KeyBlock], house: HouseStyle) -> St
         source = "paptools' five statuses"
     declared = key.words if key else dict.fromkeys(item.dropdown[0] if item.dropdown else ())
     declared = {word: colour or item.painted.get(normalise_word(word)) for word, colour in declared.items()}
-    scale = build_scale(item.words, declared, house.statuses)
+    scale = build_scale(item.words, declared, house.statuses, key.meanings if key else None)
     return StatusSource(kind, letter, scale, source, _row_colours(item.row_fills) if kind == "none" else ())
 
 
@@ -283,6 +284,10 @@ def _key_blocks(book: Book, sheet: str, rows: list[Row]) -> list[_KeyBlock]:
             current = _KeyBlock(sheet, {}, coordinate, end)
             blocks.append(current)
         current.words[word] = rgb
+        description = " ".join(row.texts[i] for i in nonempty[1:]) if word == first else first.split(":", 1)[1].strip()
+        meaning = status_from_text(description)[0] if description else None
+        if meaning is not None:  # "A | At risk": the plan's own Key says what its word means
+            current.meanings[word] = (meaning, one_line(description, 40))
         current.last = end
         last_row = row.number
     return [b for b in blocks if len(b.words) >= 2]

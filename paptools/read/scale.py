@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from paptools.layout import WordMap
 from paptools.model import Status
-from paptools.read.vocabulary import Vocabulary, map_status_word, normalise_word
+from paptools.read.vocabulary import Vocabulary, WordMapping, map_status_word, normalise_word
 
 _SHEET_STATUS = re.compile(r"\b(?:closed|completed?|archived?|done|implemented)\b", re.I)
 
@@ -24,9 +24,12 @@ def word_status(word: str) -> tuple[Status | None, str]:
 
 
 def build_scale(used: Counter[str], key_words: Mapping[str, str | None],
-                overrides: Mapping[str, Status | None] | None = None) -> tuple[WordMap, ...]:
+                overrides: Mapping[str, Status | None] | None = None,
+                key_meanings: Mapping[str, tuple[Status, str]] | None = None) -> tuple[WordMap, ...]:
     """The scale: the key's words (with their colours) then the other words used, each mapped once
-    by the vocabulary (read/vocabulary.py), with how often the plan uses it."""
+    by the vocabulary (read/vocabulary.py), with how often the plan uses it. A Key word whose
+    description names another status than the word's usual one ("A | At risk") means what the Key
+    says; the house-style file's words win over both."""
     counts: Counter[str] = Counter()
     spelling: dict[str, str] = {}
     for word, n in used.items():
@@ -35,6 +38,12 @@ def build_scale(used: Counter[str], key_words: Mapping[str, str | None],
         spelling.setdefault(norm, word)
     colours = {normalise_word(word): colour for word, colour in key_words.items()}
     vocabulary = Vocabulary.from_words([*key_words, *(spelling[n] for n in counts)], "", overrides)
+    said = {normalise_word(word): meaning for word, meaning in (key_meanings or {}).items()}
+    declared = {normalise_word(word) for word in overrides or {}}
+    vocabulary = Vocabulary(tuple(
+        m if (norm := normalise_word(m.word)) not in said or norm in declared or said[norm][0] is m.status
+        else WordMapping(m.word, said[norm][0], f"the plan's Key gives it as '{said[norm][1]}'")
+        for m in vocabulary.words), vocabulary.source)
     return tuple(WordMap(m.word, m.status, m.reason, colours.get(norm := normalise_word(m.word)), counts.get(norm, 0),
                          norm in colours) for m in vocabulary.words)
 
