@@ -8,7 +8,7 @@ import openpyxl
 from paptools.api import write_style_file
 from paptools.compare.diff import diff_plans
 from paptools.read.plan import read_plan
-from paptools.read.refs import after_ref, cell_ref
+from paptools.read.refs import cell_ref, leading_ref, parse_ref
 from paptools.write.layout_text import render_layout
 
 HEADER = ["Action", "Lead", "Timescale", "RAG", "Progress"]
@@ -75,4 +75,5 @@ def test_numbers_that_open_a_sentence_are_not_refs():
         "1.1 Publish", "3) Train", "PAP 1.2 - Train", "A3: Audit", "2 new posts will be made", "Review 3 policies",
         "Priority 1: Early help",
     ]] == ["1.1", "3", "PAP 1.2", "A3", None, None, None]
-    assert after_ref("PAP 1.2 - Train staff") == "Train staff" and after_ref("1.1") == ""
+    assert leading_ref("PAP 1.2 - Train staff") == (parse_ref("PAP 1.2"), "Train staff")
+    assert leading_ref("1.1") == (parse_ref("1.1"), "")

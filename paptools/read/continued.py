@@ -71,7 +71,7 @@ def check_merges(sheet: str, checks: list[tuple[RawAction, dict[str, str]]], mer
     for raw, empty in checks:
         for name, coordinate in empty.items():
             top = merged.get(coordinate)
-            if not top or (top_row := int(re.sub(r"\D", "", top))) == raw.row:
+            if not top or (top_row := row_of(top)) == raw.row:
                 continue
             source = by_row.get(top_row)
             if name in SHARED and source is not None:
@@ -125,3 +125,8 @@ def merged_tops(ranges: list[str]) -> dict[str, str]:
                 if coordinate != top:
                     tops[coordinate] = top
     return tops
+
+
+def row_of(coordinate: str) -> int:
+    """The row number of a cell reference ("C12" -> 12)."""
+    return int(re.sub(r"\D", "", coordinate) or 0)

@@ -37,7 +37,7 @@ class Ref(NamedTuple):
 
     @property
     def parts(self) -> tuple[int, ...]:
-        return tuple(int(p) for p in _LEVEL.split(self.number))
+        return _levels(self.number)
 
     @property
     def is_pap(self) -> bool:
@@ -61,18 +61,22 @@ _LEADING = re.compile(
 )
 
 
+def leading_ref(text: str) -> tuple[Ref, str] | None:
+    """The ref opening an Action cell (a plan with no Ref column numbers its actions in their
+    text) and the text after it; a cell that is only a ref gives its ref and no text."""
+    if found := _LEADING.match(text):
+        parsed = parse_ref(found.group("ref"))
+        return (parsed, text[found.start("rest"):]) if parsed else None
+    parsed = parse_ref(text)
+    return (parsed, "") if parsed else None
+
+
 def cell_ref(text: str, leading: bool = False) -> Ref | None:
-    """The ref a Ref cell holds; with `leading`, the ref opening an Action cell (a plan with no
-    Ref column numbers its actions in their text), or the whole cell's when it is only a ref."""
-    if leading and (found := _LEADING.match(text)):
-        return parse_ref(found.group("ref"))
+    """The ref a Ref cell holds; with `leading`, the ref opening an Action cell (leading_ref)."""
+    if leading:
+        found = leading_ref(text)
+        return found[0] if found else None
     return parse_ref(text)
-
-
-def after_ref(text: str) -> str:
-    """An Action cell's text after the ref opening it."""
-    found = _LEADING.match(text)
-    return text[found.start("rest"):] if found and parse_ref(found.group("ref")) else ("" if parse_ref(text) else text)
 
 
 def sort_key(ref: str) -> tuple[object, ...]:
@@ -163,8 +167,13 @@ def _number_of(text: str | None) -> str | None:
     return parsed.number if parsed else None
 
 
+def _levels(number: str) -> tuple[int, ...]:
+    """A ref number's levels: "1.10" and "1-10" are (1, 10)."""
+    return tuple(int(p) for p in _LEVEL.split(number))
+
+
 def _parts(number: str | None) -> tuple[int, ...] | None:
-    return tuple(int(p) for p in _LEVEL.split(number)) if number else None
+    return _levels(number) if number else None
 
 
 def _consecutive(first: str | None, second: str | None) -> bool:

@@ -9,7 +9,6 @@ sheet and cell; nothing is dropped silently.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,12 +17,12 @@ from paptools.layout import Layout, Table
 from paptools.model import DataWarning, Note, Status
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
-from paptools.read.continued import Pending, add_update, carry_on, check_merges, merged_tops
+from paptools.read.continued import Pending, add_update, carry_on, check_merges, merged_tops, row_of
 from paptools.read.detect import MAX_COLUMNS, Row, cell_text
 from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS, LEFT_OUT
 from paptools.read.headers import FIELD_LABELS, ColumnMap, column_map, is_repeat_header
 from paptools.read.progress import RowUpdate
-from paptools.read.refs import RefCandidate, after_ref, cell_ref, number_text, parse_ref
+from paptools.read.refs import RefCandidate, leading_ref, number_text, parse_ref
 from paptools.read.text import clean_text, normalise_label, one_line
 
 EXCEL_CELL_LIMIT = 32_767
@@ -82,7 +81,7 @@ class Walker(ContextRows):
         self.any_text = False
         self.generated = False
         self._key_rows = {(sheet, row) for sheet, first, last in layout.key_cells
-                          for row in range(_row_of(first), _row_of(last) + 1)}
+                          for row in range(row_of(first), row_of(last) + 1)}
 
     # -- warnings ----------------------------------------------------------------------
     def warn(self, sheet: str | None, cell: str | None, message: str, value: str | None = None) -> None:
@@ -390,12 +389,8 @@ class Walker(ContextRows):
 def _leading_ref(texts: list[str], index: int) -> tuple[RefCandidate | None, str, list[str]]:
     """The ref opening an Action cell, as written, and the row's texts with it taken off that cell."""
     text = texts[index]
-    parsed = cell_ref(text, leading=True) if text else None
-    if parsed is None:
+    found = leading_ref(text) if text else None
+    if found is None:
         return None, text, texts
-    rest = after_ref(text)
+    parsed, rest = found
     return RefCandidate(parsed.text), text[:len(text) - len(rest)].strip(" .:)-–—"), [*texts[:index], rest, *texts[index + 1:]]
-
-
-def _row_of(coordinate: str) -> int:
-    return int(re.sub(r"\D", "", coordinate) or 0)
