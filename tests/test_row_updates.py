@@ -104,3 +104,12 @@ def test_one_update_a_row_with_its_date_and_author_columns(tmp_path):
         "Plan!F3: 'TBC' in the Date column is not a date; the update beside it is read undated",
         "Plan!F5: the date 3 Jan 2025 has no update beside it: not read",
     ]
+
+
+def test_a_rows_date_goes_to_its_latest_entry_only_as_a_status_dates_does(tmp_path):
+    rows = [["1", "Train SENCOs", "Bob Jones", "June 2025", "On track", datetime(2025, 2, 10),
+             "Background first. Jan 25: booked."]]
+    plan = read_plan(build(tmp_path / "preamble.xlsx", rows))
+    assert entries(plan.actions[0]) == [
+        (None, None, "Background first.", "PAP!G2"), ("2025-01", None, "booked.", "PAP!G2"),
+    ]

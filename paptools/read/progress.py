@@ -172,13 +172,16 @@ def period_text(table: Table, fields: dict[str, str]) -> str:
 def date_entry(entries: Sequence[Entry], value: str, newest_first: bool) -> Sequence[Entry]:
     """A status-date column dates the latest entry when that entry's text gives no date."""
     tokens = find_dates(value)
-    if not entries or not tokens:
-        return entries
+    return date_latest(entries, tokens[0].date, newest_first) if tokens else entries
+
+
+def date_latest(entries: Sequence[Entry], when: EntryDate, newest_first: bool) -> Sequence[Entry]:
+    """The latest entry dated `when` when its text gives no date (a status date's, a row's)."""
     at = 0 if newest_first else len(entries) - 1
-    if entries[at].date is not None:
+    if not entries or entries[at].date is not None:
         return entries
     out = list(entries)
-    out[at] = entries[at].replaced(date=tokens[0].date)
+    out[at] = entries[at].replaced(date=when)
     return out
 
 
@@ -207,11 +210,9 @@ def row_entries(updates: Sequence[RowUpdate], sheet: str, warn: Warn, order: Ent
             if when is not None:
                 warn(sheet, update.date_cell, f"the date {when.label()} has no update beside it: not read", None)
             continue
-        found = cell_entries(update.text, sheet, update.cell, warn, order, author)
-        undated = [i for i, entry in enumerate(found) if entry.date is None]
-        if when is not None and undated:  # the row's date is its latest entry's, as a status date is
-            at = undated[0] if order is EntryOrder.NEWEST_FIRST else undated[-1]
-            found[at] = found[at].replaced(date=when)
+        found: Sequence[Entry] = cell_entries(update.text, sheet, update.cell, warn, order, author)
+        if when is not None:  # the row's date is its latest entry's, as a status date is
+            found = date_latest(found, when, order is EntryOrder.NEWEST_FIRST)
         if update.author:
             found = [entry if entry.author else entry.replaced(author=update.author) for entry in found]
         entries += found
