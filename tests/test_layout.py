@@ -22,8 +22,10 @@ from paptools.write.terminal import render_plan
 
 
 def build(path, sheets: dict[str, list[list]], fills: dict[tuple[str, str], str] | None = None,
-          modified: datetime | None = None):
-    """A workbook with these sheets of rows (None for a blank cell) and these cell fills."""
+          modified: datetime | None = None, merged: tuple[tuple[str, str], ...] = (),
+          hidden: tuple[tuple[str, int], ...] = ()):
+    """A workbook with these sheets of rows (None for a blank cell), these cell fills, these
+    (sheet, range) merged and these (sheet, row) hidden."""
     book = openpyxl.Workbook()
     book.remove(book.active)
     for title, rows in sheets.items():
@@ -32,6 +34,10 @@ def build(path, sheets: dict[str, list[list]], fills: dict[tuple[str, str], str]
             sheet.append(row)
     for (title, cell), rgb in (fills or {}).items():
         book[title][cell].fill = PatternFill("solid", fgColor=rgb)
+    for title, cells in merged:
+        book[title].merge_cells(cells)
+    for title, row in hidden:
+        book[title].row_dimensions[row].hidden = True
     book.properties.created = datetime(2023, 6, 1, 9, 0)
     book.save(path)
     _set_modified(path, modified or datetime(2025, 1, 20, 9, 0))
@@ -728,17 +734,10 @@ def test_a_due_date_that_lost_its_date_format_is_read_as_the_date_and_reported(t
 def test_a_plan_that_hides_its_completed_actions_rows_gets_one_warning_for_them_all(tmp_path):
     from paptools.content.words import data_notes
 
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Plan"
-    sheet.append(["Ref", "Action", "Owner", "Timescale", "Status", "Progress"])
-    for n in range(1, 6):
-        sheet.append([f"1.{n}", f"Action {n}", "Jane Smith", "Mar 2025", "Complete" if n < 4 else "On track",
-                      f"Jan 25: note {n}."])
-    for row in (2, 3, 4):
-        sheet.row_dimensions[row].hidden = True
-    book.save(tmp_path / "hidden.xlsx")
-    plan = read_plan(tmp_path / "hidden.xlsx")
+    rows = [["Ref", "Action", "Owner", "Timescale", "Status", "Progress"],
+            *([f"1.{n}", f"Action {n}", "Jane Smith", "Mar 2025", "Complete" if n < 4 else "On track",
+               f"Jan 25: note {n}."] for n in range(1, 6))]
+    plan = read_plan(build(tmp_path / "hidden.xlsx", {"Plan": rows}, hidden=(("Plan", 2), ("Plan", 3), ("Plan", 4))))
     assert len(plan.actions) == 5
     assert lines(plan) == [
         "Plan!2:4: the rows of 3 actions are hidden in Excel (1.1, 1.2, 1.3); read and counted anyway",
@@ -808,19 +807,14 @@ def test_a_progress_column_of_rag_words_is_the_status_and_the_comments_are_the_p
 
 
 def test_an_owner_timescale_and_status_merged_down_a_group_of_actions_belong_to_each(tmp_path):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Plan"
-    for row in [["Ref", "Action", "Owner", "Timescale", "Status", "Progress", "Outcome"],
-                ["1.1", "Publish", "Jane Smith", "Mar 2025", "Off track", "Jan 25: a.", "More use"],
-                ["1.2", "Train", None, None, None, "Jan 25: b.", None],
-                ["1.3", "Audit", None, None, "Complete", "Jan 25: c.", None],
-                ["2.1", "Panel", "Bob Jones", "Jun 2025", "On track", "Jan 25: d.", None]]:
-        sheet.append(row)
-    for cells in ("C2:C4", "D2:D4", "E2:E3", "G2:G3"):
-        sheet.merge_cells(cells)
-    book.save(tmp_path / "merged.xlsx")
-    plan = read_plan(tmp_path / "merged.xlsx")
+    path = build(tmp_path / "merged.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Timescale", "Status", "Progress", "Outcome"],
+        ["1.1", "Publish", "Jane Smith", "Mar 2025", "Off track", "Jan 25: a.", "More use"],
+        ["1.2", "Train", None, None, None, "Jan 25: b.", None],
+        ["1.3", "Audit", None, None, "Complete", "Jan 25: c.", None],
+        ["2.1", "Panel", "Bob Jones", "Jun 2025", "On track", "Jan 25: d.", None],
+    ]}, merged=tuple(("Plan", cells) for cells in ("C2:C4", "D2:D4", "E2:E3", "G2:G3")))
+    plan = read_plan(path)
     assert [(a.ref, a.owner, a.timescale.due.iso(), a.status.value, a.outcome) for a in plan.actions] == [
         ("1.1", "Jane Smith", "2025-03", "At risk", "More use"),
         ("1.2", "Jane Smith", "2025-03", "At risk", ""),
