@@ -322,7 +322,7 @@ def test_any_progress_text_splits_without_losing_or_inventing_text(pieces):
 @given(st.text(max_size=80))
 @settings(max_examples=300, deadline=None)
 def test_any_timescale_text_is_read_or_reported(text):
-    from paptools.read.dates import parse_timescale
+    from paptools.read.timescales import parse_timescale
 
     timescale, problem = parse_timescale(text)
     assert timescale.text == clean_text(text)

@@ -6,11 +6,12 @@ from datetime import datetime
 import pytest
 
 from paptools.model import Status
-from paptools.read.dates import find_dates, parse_timescale
+from paptools.read.dates import find_dates
 from paptools.read.people import People, initials_fit
 from paptools.read.refs import RefCandidate, number_text, parse_ref, resolve_numeric_refs, sort_key
 from paptools.read.statuses import ColourKey, apply_tint, family, key_status, status_from_text
 from paptools.read.text import clean_text, decode_escapes
+from paptools.read.timescales import parse_timescale
 
 
 @pytest.mark.parametrize(
@@ -48,10 +49,73 @@ def test_timescale_text_gives_original_and_latest_revised_month(text, original, 
     assert (timescale.revised_due and timescale.revised_due.iso()) == revised
 
 
-@pytest.mark.parametrize("text", ["end of 2025/26", "End of 2025-26", "end of the 2025 term", "2025"])
-def test_the_end_of_a_financial_or_academic_year_is_no_due_month(text):
+@pytest.mark.parametrize("text", ["end of the 2025 term", "2025"])
+def test_a_year_alone_is_no_due_month(text):
     timescale, problem = parse_timescale(text)
     assert timescale.due is None and problem == f"timescale '{text}' names no month, so no due date is known"
+
+
+@pytest.mark.parametrize("text, year", [("end of 2025/26", "2025/26"), ("End of 2025-26", "2025-26")])
+def test_a_year_that_may_be_financial_or_academic_is_no_due_month_and_says_what_to_write(text, year):
+    timescale, problem = parse_timescale(text)
+    assert timescale.due is None
+    assert problem == (f"timescale '{text}' names the year {year} but not whether it is the financial year "
+                       "(ending in March) or the academic year (ending in August), so no due date is known: "
+                       f"write the month, or 'financial year {year}'")
+
+
+@pytest.mark.parametrize(
+    "text, original, revised",
+    [
+        # a school term is due when it ends; the spring term ends at Easter, by April
+        ("Summer term 2025", "2025-07", None),
+        ("End of the autumn term 2025", "2025-12", None),
+        ("Spring term 2026", "2026-04", None),
+        ("Spring term 2025/26", "2026-04", None),
+        ("Autumn term 2025/26", "2025-12", None),
+        # a named financial year ends in March, an academic year in August
+        ("Financial year 2025/26", "2026-03", None),
+        ("by end of FY 25/26", "2026-03", None),
+        ("2024/25 financial year", "2025-03", None),
+        ("Academic year 2025-26", "2026-08", None),
+        ("Autumn term 2025, revised to Spring term 2026", "2025-12", "2026-04"),
+        # the month a deadline had before, introduced as such
+        ("September 2025 (originally March 2025)", "2025-03", "2025-09"),
+        ("Revised: July 2025 (was April 2025)", "2025-04", "2025-07"),
+        ("Sep 2025 (was due Mar 2025)", "2025-03", "2025-09"),
+        ("March 2025 (revised from Jan 2025)", "2025-01", "2025-03"),
+        ("Moved from Jan 2025 to Apr 2025", "2025-01", "2025-04"),
+        # an arrow from the old month to the new
+        ("Jan 25 -> Apr 25", "2025-01", "2025-04"),
+        ("Jan 25 → Apr 25", "2025-01", "2025-04"),
+    ],
+)
+def test_terms_named_years_and_earlier_months_are_read(text, original, revised):
+    timescale, problem = parse_timescale(text)
+    assert problem is None
+    assert (timescale.original_due and timescale.original_due.iso()) == original
+    assert (timescale.revised_due and timescale.revised_due.iso()) == revised
+
+
+def test_a_season_is_no_due_month_and_says_to_write_the_term():
+    timescale, problem = parse_timescale("Spring 2025")
+    assert timescale.due is None
+    assert problem == ("timescale 'Spring 2025' names a season, not a month, so no due date is known: "
+                       "write the month, or the school term ('Summer term 2025')")
+
+
+def test_two_months_with_no_word_between_are_reported_and_the_first_used():
+    timescale, problem = parse_timescale("Jul-25 / Sep-25")
+    assert (timescale.original_due.iso(), timescale.revised_due) == ("2025-07", None)
+    assert problem == ("timescale 'Jul-25 / Sep-25' gives more than one month (Jul 2025, Sep 2025) without saying "
+                       "which is the due date; the first, Jul 2025, is used: if the deadline moved, write 'revised' "
+                       "before the new month")
+
+
+def test_only_the_earlier_month_is_reported_and_used():
+    timescale, problem = parse_timescale("Originally Mar 25")
+    assert (timescale.original_due.iso(), timescale.revised_due) == ("2025-03", None)
+    assert problem == "timescale 'Originally Mar 25' gives only the month it was first due, Mar 2025, which is used"
 
 
 def test_a_real_excel_date_is_a_due_month_shown_as_excel_shows_it():

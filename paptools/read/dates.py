@@ -1,4 +1,4 @@
-"""Dates as officers write them, and the due months in a Timescale cell.
+"""Dates as officers write them.
 
 "Sep-23", "Nov23", "Sept 2023", "21/03/24", "13 December 2023", "January 25th 2025", "Nov.23",
 "2014/05/23" are all dates; "15 June", "23/24" and "Q1/Q2 24/25" are not (no year, or an academic year).
@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime
 from typing import NamedTuple
 
-from paptools.model import EntryDate, Month, Timescale
-from paptools.read.text import ascii_lower, clean_text
+from paptools.model import EntryDate
+from paptools.read.text import ascii_lower
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
@@ -188,76 +187,3 @@ def date_at(text: str, pos: int) -> DateToken | None:
     if match and (value := _token(match)):
         return DateToken(match.start(), match.end(), value, match.start("m1") if match.group("m1") else None)
     return None
-
-
-# --- Timescales ----------------------------------------------------------------------
-
-_REVISION = re.compile(
-    r"\b(?:revised|new\s+(?:timescale|date|deadline|target)|extended|re-?profiled|"
-    r"moved|changed|deferred|postponed|rescheduled|now)\b",
-    re.I,
-)
-# What may stand between a revision word and the date it introduces ("Revised date: ").
-_REVISION_GAP = re.compile(
-    r"^(?:[\s:;,.\-–—()]|\b(?:date|timescale|deadline|target|to|until|till|is|now|of|by|for|completion|again)\b)*$",
-    re.I,
-)
-# What joins the two ends of a span of months: "Sept 2024 - July 2025", "Mar-25 to Jun-25".
-# The end of a calendar year, named as such: "by end of 2025", "close of 2025".
-# Not "end of 2025/26" (a financial or an academic year, which end in other months).
-_YEAR_END = re.compile(r"\b(?:end|close)\s+of\s+(20\d\d)\b(?!\s*[/-]\s*\d)", re.I)
-_RANGE = re.compile(r"\s*(?:[-–—]|to|until|till|through)\s*", re.I)
-# "July-25 (timescale revised)", "Mar-25 revised": the revision word closes the text.
-_REVISED_AFTER = re.compile(r"^\s*[\-–—(]?\s*(?:timescale\s+|date\s+)?revised\s*[).]?\s*$", re.I)
-
-
-def parse_timescale(value: object, financial_quarters: bool = False) -> tuple[Timescale, str | None]:
-    """The Timescale cell read into due months, with a message when no month could be read.
-
-    The first date not introduced by a revision word is the original due month (of a span,
-    "April 2025 - March 2026", its end); the last date introduced by one ("Revised date:",
-    "New timescale:", "(timescale revised)") is the latest revised month. Other dates in the
-    text ("contract register completed June 24") are context, not deadlines. A quarter ("Q3
-    2024/25") is a month only when the house style says the plan's quarters are the financial
-    year's (`financial_quarters`): plans mix financial and academic years.
-    """
-    if isinstance(value, (datetime, date)):
-        month = Month(value.year, value.month)
-        return Timescale(value.strftime("%b-%y"), month, None), None
-    text = clean_text(value)
-    if not text:
-        return Timescale("", None, None), None
-    original = revised = None
-    markers = list(_REVISION.finditer(text))
-    tokens = find_dates(text)
-    if financial_quarters:
-        tokens = sorted([*tokens, *(DateToken(q.start(), q.end(), quarter_end(q, True)) for q in QUARTER.finditer(text))])
-    if not markers:  # "April 2025 - March 2026": the work runs until its end, the due month
-        tokens = [t for n, t in enumerate(tokens)
-                  if n + 1 == len(tokens) or not _RANGE.fullmatch(text, t.end, tokens[n + 1].start)]
-    for n, token in enumerate(tokens):
-        month = token.date.month_of
-        before = [m for m in markers if m.end() <= token.start]
-        attached = bool(before) and _REVISION_GAP.match(text[before[-1].end():token.start])
-        # "July-25 (timescale revised)": a revision word after the last date marks that date.
-        marked_after = n == len(tokens) - 1 and _REVISED_AFTER.match(text[token.end:])
-        if attached or marked_after:
-            revised = month
-        elif original is None and not before:
-            original = month
-    if original is None and revised is None:
-        if (year_end := _YEAR_END.search(text)) and not markers:  # "by end of 2025": December 2025
-            return Timescale(text, Month(int(year_end.group(1)), 12), None), None
-        if QUARTER.search(text):
-            return Timescale(text, None, None), (
-                f"timescale '{text}' names a quarter, not a month, so no due date is known: if the plan's "
-                "quarters are the financial year's (Q1 April to June), say so in paptools.toml: "
-                "quarters = \"financial year\"")
-        return Timescale(text, None, None), f"timescale '{text}' names no month, so no due date is known"
-    if markers and revised is None and original is not None:
-        return (
-            Timescale(text, original, None),
-            f"timescale '{text}' mentions a revision but gives no revised month; "
-            f"the original month {original.label()} is used",
-        )
-    return Timescale(text, original, revised), None

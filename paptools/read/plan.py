@@ -19,7 +19,6 @@ from paptools.layout import Layout, Table
 from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, Status, StatusEvidence, Timescale
 from paptools.read.cells import Book, XCell, open_book
 from paptools.read.context import area_label
-from paptools.read.dates import parse_timescale
 from paptools.read.detect import NO_ID, Row
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.entries import CellParts, Grown
@@ -42,6 +41,7 @@ from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.style import HouseStyle, find_style
 from paptools.read.styles import from_excel
 from paptools.read.text import clean_text
+from paptools.read.timescales import parse_timescale
 from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, Walker
 
