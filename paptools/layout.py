@@ -31,6 +31,7 @@ class Period:
     header: str
     date: EntryDate | None  # the period's date, given to its entries that carry none
     baseline: bool = False
+    earlier: bool = False  # earlier updates moved out of the Progress cell ("Previous updates"), undated
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from paptools.layout import Candidate, Column, LogSheet, Moved, Period
 from paptools.model import DataWarning, EntryDate
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.headers import FIELD_LABELS, MAX_HEADER, HeaderMatch, match_header
-from paptools.read.periods import bare_period, fill_years, is_period, period_header
+from paptools.read.periods import bare_period, earlier_updates, fill_years, is_period, period_header
 from paptools.read.refs import cell_ref, parse_ref
 from paptools.read.rules import bounds
 from paptools.read.statuses import status_from_text
@@ -144,10 +144,10 @@ def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int,
     found_periods = [(i, h, *(_month_of(period_header(h)) if i in months else period_header(h)))
                      for i, h in period_columns]
     dates = fill_years([(when, month) for _, _, _, when, month in found_periods])
-    periods = [Period(i, column_letter(i + 1), h, when, baseline)
+    periods = [Period(i, column_letter(i + 1), h, when, baseline, earlier_updates(h))
                for (i, h, baseline, _, _), when in zip(found_periods, dates)]
     for period in periods:
-        if period.date is None and not period.baseline:
+        if period.date is None and not period.baseline and not period.earlier:
             warnings.append(DataWarning(sheet, f"{period.letter}{row}",
                                         f"period column '{period.header}' gives no year; its entries are dated "
                                         "only where their text has a date"))

@@ -320,22 +320,25 @@ def _values(rows: list[Row], header: Header, name: str) -> Counter[str]:
 
 
 def _order(rows: list[Row], header: Header) -> Counter[str]:
-    """How many progress cells run oldest-first and how many newest-first, by their line-start dates."""
+    """How many progress cells (and cells of earlier updates) run oldest-first and how many
+    newest-first, by their line-start dates."""
     from paptools.read.dates import date_at
 
-    index = header.index("progress")
+    progress = header.index("progress")
+    columns = [*([progress] if progress is not None else []), *(p.index for p in header.periods if p.earlier)]
     counts: Counter[str] = Counter()
-    if index is None:
-        return counts
     for row in rows:
-        if row.number <= header.rows[-1] or index >= len(row.texts):
+        if row.number <= header.rows[-1]:
             continue
-        dates = [token.date.sort_key() for line in row.texts[index].split("\n")
-                 if (token := date_at(line.strip(), 0)) is not None]
-        if len(dates) >= 2 and dates != sorted(dates) and dates == sorted(dates, reverse=True):
-            counts["newest"] += 1
-        elif len(dates) >= 2 and dates == sorted(dates):
-            counts["oldest"] += 1
+        for index in columns:
+            if index >= len(row.texts):
+                continue
+            dates = [token.date.sort_key() for line in row.texts[index].split("\n")
+                     if (token := date_at(line.strip(), 0)) is not None]
+            if len(dates) >= 2 and dates != sorted(dates) and dates == sorted(dates, reverse=True):
+                counts["newest"] += 1
+            elif len(dates) >= 2 and dates == sorted(dates):
+                counts["oldest"] += 1
     return counts
 
 

@@ -2,8 +2,9 @@
 
 "Update Jan 24", "Q3 2023/24 update", "Position at March", "Sept update" are periods; the
 text in such a column is that period's progress and, where it gives no date, takes the
-period's. "Baseline" and "Position at start" hold the starting position. A month with no
-year takes its year from the periods beside it, left to right in time.
+period's. "Baseline" and "Position at start" hold the starting position, and "Previous
+updates" the earlier updates moved out of the Progress cell: their entries take no date from
+the column. A month with no year takes its year from the periods beside it, left to right in time.
 """
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ _BASELINE = frozenset({
     "baseline", "position at start", "starting position", "baseline position", "initial position",
     "position at outset", "start position", "original position", "position at baseline", "baseline update",
 })
+# Earlier updates kept beside the latest ("Latest update" | "Previous updates"): read as
+# progress too, so an update moved from one column to the other is neither new nor lost.
+_EARLIER = re.compile(
+    r"(?:previous|earlier|past|older|prior|historic(?:al)?|archived?)\s+(?:progress\s+)?(?:updates?|progress|commentary|comments?|narrative)"
+    r"|(?:updates?|progress)\s+(?:history|archive)"
+)
 _PERIOD_WORD = re.compile(r"\b(?:updates?|position|progress|commentary|comments?|narrative|report|review|remarks)\b")
 _STATUS_WORD = re.compile(r"\b(?:rag|brag|status|rating|confidence)\b")
 _MONTH_WORD = re.compile(rf"\b({MONTH})\b", re.I)
@@ -42,12 +49,17 @@ def period_header(header: str) -> tuple[bool, EntryDate | None, int | None]:
     return False, None, None
 
 
+def earlier_updates(header: str) -> bool:
+    """A header of a column of earlier updates ("Previous updates", "Update history")."""
+    return bool(_EARLIER.fullmatch(normalise_label(header)))
+
+
 def is_period(header: str, in_progress_group: bool = False) -> bool:
     """A header that names a period of progress, not a progress column or a status per period."""
     label = normalise_label(header)
     if not label or len(header) > 60:
         return False
-    if label in _BASELINE:
+    if label in _BASELINE or _EARLIER.fullmatch(label):
         return True
     if _STATUS_WORD.search(label) and not _PERIOD_WORD.search(label):
         return False

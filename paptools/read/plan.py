@@ -229,10 +229,13 @@ class _Assembler:
         if raw.fields.get("status_date"):
             entries = date_entry(entries, raw.fields["status_date"], self.layout.entry_order == "newest first")
         periods = period_entries(table, raw.fields, raw.row, self.warn, author)
+        earlier = period_entries(table, raw.fields, raw.row, self.warn, author, earlier=True)
         written = "\n\n".join(filter(None, [cell_text, period_text(table, raw.fields),
                                              "\n\n".join(e.raw for e in logged)]))
-        if not periods and not logged:
+        if not periods and not logged and not earlier:
             return written, entries
+        if earlier:  # the updates moved out of the cell come before it, in the order the cell is written
+            entries = [*entries, *earlier] if order is EntryOrder.NEWEST_FIRST else [*earlier, *entries]
         return written, [*entries, *periods, *people.with_authors(tuple(logged), owners)]
 
     def _membership(self, all_raw: list[RawAction], parsed: list[Ref | None]

@@ -144,12 +144,13 @@ def _lean(grown: Grown | None) -> Grown | None:
 
 
 def period_entries(table: Table, fields: dict[str, str], row: int, warn: Warn,
-                   author: Callable[[str], str | None] | None = None) -> list[Entry]:
-    """The entries written in the period columns of one row, oldest period first (authors as in cell_entries)."""
+                   author: Callable[[str], str | None] | None = None, earlier: bool = False) -> list[Entry]:
+    """The entries written in the period columns of one row, oldest period first (authors as in
+    cell_entries); with `earlier`, those of its columns of earlier updates alone, else the others."""
     found: list[Entry] = []
     for period in table.periods:
         text = fields.get(f"period:{period.index}", "")
-        if not text:
+        if not text or period.earlier != earlier:
             continue
         coordinate = f"{period.letter}{row}"
         split = split_parts(text)

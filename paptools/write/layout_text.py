@@ -79,13 +79,18 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
             dated = table.field("entry_date")
             lines.append(f"  {'':<16}    " + (
                 f"one update a row, dated by column {dated.letter}; rows under an action add to it" if dated else "one growing cell of dated entries per action"))
-    if table.periods:
-        first, last = table.periods[0].letter, table.periods[-1].letter
+    periods = [period for period in table.periods if not period.earlier]
+    if periods:
+        first, last = periods[0].letter, periods[-1].letter
         lines.append(f"  {'Progress':<16} <- columns {first}:{last}, one per period:")
-        for period in table.periods:
+        for period in periods:
             when = "the starting position" if period.baseline else (
                 period.date.label() if period.date else "no date")
             lines.append(f"       {period.letter} '{period.header}' -> {when}")
+    for period in table.periods:
+        if period.earlier:
+            lines.append(f"  {'Progress':<16} <- column {period.letter} '{period.header}' too: earlier updates, "
+                         "each dated by its own text")
     if table.field("progress") is None and not table.periods and not layout.logs:
         lines.append("  Progress         <- none found: actions are read without progress")
     status = table.status
