@@ -373,9 +373,9 @@ def inspect_workbook(path: PathLike, style: PathLike | None = None
     """How a workbook is read: its detected layout, the plan read through it, and the refusal
     when no actions could be read (the layout is still worth showing then)."""
     from paptools.read.cells import open_book
-    from paptools.read.detect import Row
     from paptools.read.detect_plan import detect_layout
     from paptools.read.plan import read_through
+    from paptools.read.rows import Row
     from paptools.read.style import find_style
 
     house = find_style(Path(path), Path(style) if style else None)

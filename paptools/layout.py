@@ -75,6 +75,7 @@ class LogSheet:
     text: int
     date: int | None
     author: int | None
+    dated: EntryDate | None = None  # the period the sheet's title names ("Q1 2024-25 update"), for undated rows
 
 
 @dataclass(frozen=True)

@@ -12,66 +12,30 @@ listed in the layout.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
 
 from paptools.layout import Candidate, Column, LogSheet, Moved, Period
 from paptools.model import DataWarning, EntryDate
-from paptools.read.cells import Book, Sheet, XCell, column_letter
+from paptools.read.cells import Book, Sheet, column_letter
 from paptools.read.headers import FIELD_LABELS, MAX_HEADER, HeaderMatch, match_header
-from paptools.read.periods import bare_period, earlier_updates, fill_years, is_period, period_header
+from paptools.read.periods import (
+    bare_period,
+    earlier_updates,
+    fill_years,
+    is_period,
+    period_header,
+    title_date,
+    updates_title,
+)
 from paptools.read.refs import cell_ref, parse_ref
+from paptools.read.rows import Row
 from paptools.read.rules import bounds
 from paptools.read.statuses import status_from_text
-from paptools.read.text import clean_text, normalise_label
+from paptools.read.text import normalise_label
 
 SCAN_ROWS = 60  # rows with text searched for a header row on each sheet
-MAX_COLUMNS = 200
 RIVAL_MARGIN = 10  # a second column scoring within this of the winner makes the choice uncertain
 _CORE = ("action", "owner", "timescale", "progress", "status")
-
-
-def cell_text(value: object) -> str:
-    """A cell's value as the officer sees it, as text."""
-    if type(value) is str:  # most cells: tested first
-        return clean_text(value)
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y") if value.time() == time(0) else value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return f"{value:.10g}"
-    return clean_text(value)
-
-
-@dataclass
-class Row:
-    """A row with text: its number, cells (from column A) and each cell's text."""
-
-    number: int
-    cells: list[XCell]
-    texts: list[str]
-    hidden: bool = False
-
-
-def sheet_rows(book: Book, sheet: Sheet, text: Callable[[XCell], str] | None = None) -> list[Row]:
-    """Every row with text on a sheet (the sheet's merged ranges are known once this returns).
-
-    `text` gives a cell's text (cell_text of its value without it): one that remembers the
-    texts of the version read before (read/versions.py Versions) also points the cell's value at
-    that version's equal string, so a sheet's rows do not hold a second copy of each text.
-    """
-    rows = []
-    for number, hidden, cells in book.rows(sheet, MAX_COLUMNS):
-        texts = [cell_text(c.value) for c in cells] if text is None else [text(c) for c in cells]
-        if any(texts):
-            rows.append(Row(number, cells, texts, hidden))
-    return rows
 
 
 @dataclass
@@ -84,6 +48,7 @@ class Header:
     extra: list[tuple[int, str]]
     periods: list[Period]
     warnings: list[DataWarning] = field(default_factory=list)
+    by_ref_alone: bool = False  # a sheet of updates titled as such, with ref and text columns alone
 
     def index(self, name: str) -> int | None:
         return next((c.index for c in self.columns if c.field == name), None)
@@ -94,13 +59,15 @@ class Header:
 
     @property
     def is_log(self) -> bool:
-        """An updates log: ids, update text and dates, but no action column."""
-        return {"ref", "progress", "entry_date"} <= self.fields and "action" not in self.fields
+        """An updates log: ids, update text and dates (or a title that dates them), but no action column."""
+        return ({"ref", "progress"} <= self.fields and "action" not in self.fields
+                and ("entry_date" in self.fields or self.by_ref_alone))
 
     def log_sheet(self, sheet: str) -> LogSheet:
         author = self.index("author")
         return LogSheet(sheet, self.rows[-1], self.index("ref") or 0, self.index("progress") or 0,
-                        self.index("entry_date"), self.index("owner") if author is None else author)  # a log's officer wrote it
+                        self.index("entry_date"), self.index("owner") if author is None else author,  # a log's officer wrote it
+                        title_date(sheet))
 
 
 def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, str],
@@ -301,6 +268,7 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
     """The sheet's header (None if it has none) and, when none, its closest rows."""
     candidates: list[tuple[int, Candidate]] = []
     without_ids: list[Header] = []  # read by the refs opening their Action cells if no row names an id column
+    by_ref: list[Header] = []  # "Ref | Update" on a sheet titled as updates: a log, dated by its title
     scan = rows[:SCAN_ROWS] if header_row is None else [r for r in rows if r.number in (header_row, header_row + 1)]
     for position, row in enumerate(scan):
         if header_row is not None and row.number != header_row:
@@ -310,6 +278,8 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
         if (not qualifies(header) and header_row is None) or "ref" not in header.fields:
             if "action" in header.fields and "ref" not in header.fields:
                 without_ids.append(header)
+            elif {"ref", "progress"} <= header.fields and "action" not in header.fields and updates_title(sheet.title):
+                by_ref.append(replace(header, by_ref_alone=True))
             if header.fields:
                 missing = [NO_ID] if "ref" not in header.fields else []
                 others = header.fields - {"ref"}
@@ -324,6 +294,8 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
     for header in without_ids:
         if (leading := _with_leading_refs(header, rows)) is not None:
             return _settled(sheet.title, leading, rows, forced), []
+    if by_ref:
+        return by_ref[0], []
     candidates.sort(key=lambda c: -c[0])
     return None, [c for _, c in candidates[:3]]
 

@@ -27,9 +27,10 @@ from paptools.layout import (
 )
 from paptools.model import DataWarning, Status
 from paptools.read.cells import Book, Sheet, XCell, column_letter
-from paptools.read.detect import Header, Row, find_header, moved_headers, sheet_rows, used_words
+from paptools.read.detect import Header, find_header, moved_headers, used_words
 from paptools.read.headers import match_header
 from paptools.read.refs import cell_ref
+from paptools.read.rows import Row, sheet_rows
 from paptools.read.scale import build_scale, sheet_status, word_status
 from paptools.read.statuses import family, status_from_text
 from paptools.read.style import HouseStyle

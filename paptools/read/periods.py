@@ -49,6 +49,23 @@ def period_header(header: str) -> tuple[bool, EntryDate | None, int | None]:
     return False, None, None
 
 
+_UPDATES_TITLE = re.compile(r"\b(?:updates?|progress|commentary|position|narrative|returns?)\b", re.I)
+
+
+def updates_title(title: str) -> bool:
+    """A sheet title that says it holds updates ("Updates", "Q1 2024-25 update", "Jan 25 progress")."""
+    return bool(_UPDATES_TITLE.search(title))
+
+
+def title_date(title: str) -> EntryDate | None:
+    """The period a sheet's title names ("Q1 2024-25 update": June 2024; "January 2025": January 2025)."""
+    quarter = QUARTER.search(title)
+    if quarter:
+        return quarter_end(quarter)
+    dates = find_dates(title)
+    return dates[-1].date if dates else None
+
+
 def earlier_updates(header: str) -> bool:
     """A header of a column of earlier updates ("Previous updates", "Update history")."""
     return bool(_EARLIER.fullmatch(normalise_label(header)))

@@ -19,7 +19,7 @@ from paptools.layout import Layout, Table
 from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, Status, StatusEvidence, Timescale
 from paptools.read.cells import Book, XCell, open_book
 from paptools.read.context import area_label
-from paptools.read.detect import NO_ID, Row
+from paptools.read.detect import NO_ID
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.entries import CellParts, Grown
 from paptools.read.headers import FIELD_LABELS
@@ -35,6 +35,7 @@ from paptools.read.progress import (
     row_entries,
 )
 from paptools.read.refs import Ref, RefCandidate, parse_ref, resolve_numeric_refs
+from paptools.read.rows import Row
 from paptools.read.scale import lookup
 from paptools.read.split_ahead import Ahead, split_ahead
 from paptools.read.statuses import WHITE, ColourKey, status_from_text

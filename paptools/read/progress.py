@@ -16,9 +16,9 @@ from paptools.layout import LogSheet, Table
 from paptools.model import Entry, EntryDate, EntryOrder, EntrySource
 from paptools.read.cells import Book
 from paptools.read.dates import find_dates
-from paptools.read.detect import MAX_COLUMNS, cell_text
 from paptools.read.entries import CellParts, Grown, split_entries, split_grown, split_parts
 from paptools.read.refs import parse_ref
+from paptools.read.rows import MAX_COLUMNS, cell_text
 from paptools.read.split_ahead import Ahead, grown_ahead
 
 Warn = Callable[[str | None, str | None, str, str | None], None]
@@ -257,7 +257,7 @@ def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn, found: dic
             warn(log.sheet, ref_cell, f"update for ref '{ref_text}' matches no action: not attached to the plan; "
                  "its text is kept here", " | ".join(t for t in texts if t))
             continue
-        when = date_of(cells[log.date].value if log.date is not None and log.date < len(cells) else None)
+        when = date_of(cells[log.date].value if log.date is not None and log.date < len(cells) else None) or log.dated
         author = texts[log.author] if log.author is not None and log.author < len(texts) else ""
         entries, notes = split_entries(text)
         for note in notes:

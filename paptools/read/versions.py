@@ -10,9 +10,9 @@ from typing import Protocol
 
 from paptools.model import Plan
 from paptools.read.cells import XCell
-from paptools.read.detect import cell_text
 from paptools.read.plan import read_workbook
 from paptools.read.progress import CellMemo
+from paptools.read.rows import cell_text
 from paptools.read.style import HouseStyle
 
 __all__ = ["Progress", "Versions"]

@@ -18,11 +18,11 @@ from paptools.model import DataWarning, Note, Status
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
 from paptools.read.continued import Pending, add_update, carry_on, check_merges, merged_tops, row_of
-from paptools.read.detect import MAX_COLUMNS, Row, cell_text
 from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS, LEFT_OUT
 from paptools.read.headers import FIELD_LABELS, ColumnMap, column_map, is_repeat_header
 from paptools.read.progress import RowUpdate
 from paptools.read.refs import RefCandidate, leading_ref, number_text, parse_ref
+from paptools.read.rows import MAX_COLUMNS, Row, cell_text
 from paptools.read.text import clean_text, normalise_label, one_line
 
 EXCEL_CELL_LIMIT = 32_767

@@ -40,6 +40,10 @@ def render_layout(name: str, layout: Layout, plan: Plan | None) -> str:
                   f"  Ref    <- column {letter(log.ref)}", f"  Text   <- column {letter(log.text)}"]
         if log.date is not None:
             lines.append(f"  Date   <- column {letter(log.date)}")
+        if log.dated is not None:
+            lines.append(f"  Date   <- the sheet's title, {log.dated.label()}, for an update that gives none")
+        elif log.date is None:
+            lines.append("  Date   <- none: each update is dated by its own text")
         if log.author is not None:
             lines.append(f"  Author <- column {letter(log.author)}")
     if not layout.tables and layout.candidates:
