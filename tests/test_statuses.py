@@ -157,3 +157,24 @@ def test_the_readers_helpers_use_the_same_words():
     assert key_status("Some slippage: the action is behind its timescale") is V
     assert key_status("Open") is None
     assert key_status("Completed actions") is None
+
+
+@pytest.mark.parametrize("word, status, reason", [
+    ("✓", "Complete", "a tick means done -> Complete"),
+    ("✔️", "Complete", "a tick means done -> Complete"),
+    ("✅", "Complete", "a tick means done -> Complete"),
+    ("🔵", "Complete", "a blue circle in a BRAG scale means complete -> Complete"),
+    ("🟢", "On track", "a green circle in a RAG scale means on track -> On track"),
+    ("🟠", "Vulnerable", "an amber or yellow circle in a RAG scale means vulnerable -> Vulnerable"),
+    ("🟡", "Vulnerable", "an amber or yellow circle in a RAG scale means vulnerable -> Vulnerable"),
+    ("🔴", "At risk", "a red circle in a RAG scale means at risk -> At risk"),
+    ("🔴 Off track", "At risk", "means off track -> At risk"),
+])
+def test_a_tick_or_a_coloured_circle_is_a_status(word, status, reason):
+    mapping = map_status_word(word)
+    assert (mapping.status.value, mapping.reason) == (status, reason)
+
+
+@pytest.mark.parametrize("word", ["✗", "❌", "⚪", "★"])
+def test_a_symbol_with_no_agreed_meaning_fits_no_status(word):
+    assert map_status_word(word).status is None

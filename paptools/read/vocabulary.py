@@ -41,6 +41,11 @@ _MEANINGS: tuple[tuple[str, Status | None, tuple[str, ...]], ...] = (
         "closed", "met", "validated", "verified", "resolved", "closed validated", "archived",
     )),
     ("blue in a BRAG scale means complete", Status.COMPLETE, ("blue", "b", "c")),
+    ("a tick means done", Status.COMPLETE, ("✓", "✔", "✅", "☑")),
+    ("a blue circle in a BRAG scale means complete", Status.COMPLETE, ("🔵",)),
+    ("a green circle in a RAG scale means on track", Status.ON_TRACK, ("🟢",)),
+    ("an amber or yellow circle in a RAG scale means vulnerable", Status.VULNERABLE, ("🟠", "🟡")),
+    ("a red circle in a RAG scale means at risk", Status.AT_RISK, ("🔴",)),
     ("means on track", Status.ON_TRACK, (
         "on track", "ontrack", "on target", "on schedule", "in progress on track", "good progress",
         "progressing well", "going well", "progressing as planned", "on plan", "ahead of schedule", "ahead",
@@ -112,12 +117,15 @@ _COLOUR_PAIR = re.compile(r"(amber|green|red|a|g|r)(?:\s*[-–/]\s*|\s+)(amber|g
 _PREFIX = re.compile(r"^\s*(?:(?:b?rag|current|overall|delivery)\s+)?(?:status|b?rag|rating|confidence)\s*[:\-–]\s*", re.I)
 _HEAD = re.compile(r"^(?P<head>[^:(\-–—]+?)\s*(?:[:\-–—]|\((?P<paren>[^)]*)\)?)")
 _NUMBER = re.compile(r"[\d.,%\s]+")
+_SYMBOLS = frozenset("✓✔✅☑🔵🟢🟠🟡🔴")  # a tick or a coloured circle standing alone for a status
 
 
 @lru_cache(maxsize=4096)  # a plan writes a handful of words thousands of times
 def normalise_word(text: str) -> str:
     """A status word reduced for comparison: case, spacing and punctuation set aside."""
     text = text.strip().lower().replace("&", " and ")
+    if (symbol := text.replace("\ufe0f", "").strip()) in _SYMBOLS:  # "✔️" is "✔" shown as an emoji
+        return symbol
     pair = _COLOUR_PAIR.fullmatch(text)
     if pair:
         return f"{pair.group(1)}/{pair.group(2)}"
