@@ -79,6 +79,18 @@ class LogSheet:
 
 
 @dataclass(frozen=True)
+class KeyBeside:
+    """A Key kept in columns beside a table, on its rows: those cells are the Key's, not the actions'."""
+
+    sheet: str
+    rows: tuple[int, int]  # its first and last row: the "Key" heading's and the last line's
+    columns: tuple[int, int]  # its first and last column, 0-based
+
+    def holds(self, sheet: str, row: int) -> bool:
+        return sheet == self.sheet and self.rows[0] <= row <= self.rows[1]
+
+
+@dataclass(frozen=True)
 class Moved:
     """A second header row on a table's sheet with the columns in another order (a "Completed
     actions" table under the live one): the rows below it are read through its columns."""
@@ -160,6 +172,7 @@ class Layout:
     style_file: str | None = None  # the house-style file applied, if any
     warnings: tuple[DataWarning, ...] = ()  # what detection could not decide for certain
     key_cells: tuple[tuple[str, str, str], ...] = ()  # (sheet, first, last) of each key or legend block
+    keys_beside: tuple[KeyBeside, ...] = ()  # Keys kept in columns beside a table, on its rows
     quarters: str | None = None  # "financial year" when the house style says timescales' quarters are
 
     @property

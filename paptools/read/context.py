@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from paptools.layout import Layout
 from paptools.model import Note, Status
 from paptools.read.cells import Book, XCell
-from paptools.read.detect_plan import KEY_MARKERS
+from paptools.read.keys import KEY_MARKERS
 from paptools.read.statuses import WHITE, family, key_status
 from paptools.read.text import ascii_lower, normalise_label
 from paptools.read.version import is_date_line, without_date
@@ -40,6 +41,17 @@ class ContextRows:
     areas: dict[str, str]
     key_lines: list[tuple[Status, str | None, str]]  # status, rgb, description
     title: str | None
+    layout: Layout
+
+    def _without_key_beside(self, sheet: str, number: int, cells: list[XCell], texts: list[str]) -> list[str]:
+        """The row's texts without the cells of a Key kept beside the table, whose line is read here."""
+        for area in self.layout.keys_beside:
+            if area.holds(sheet, number):
+                first, last = area.columns
+                if any(texts[first:last + 1]):
+                    self._layout_key_row(sheet, cells[first:last + 1], texts[first:last + 1])
+                return [*texts[:first], *[""] * len(texts[first:last + 1]), *texts[last + 1:]]
+        return texts
 
     def _layout_key_row(self, sheet: str, cells: list[XCell], texts: list[str]) -> None:
         """A row of a key or legend block the layout found: a Key line if it names a status, else a note."""

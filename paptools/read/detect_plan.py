@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from paptools.layout import (
     ROW_FILL,
     Candidate,
+    KeyBeside,
     Layout,
     LogSheet,
     Membership,
@@ -25,25 +26,22 @@ from paptools.layout import (
     Unused,
     WordMap,
 )
-from paptools.model import DataWarning, Status
+from paptools.model import DataWarning
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.detect import Header, find_header, moved_headers, used_words
-from paptools.read.headers import match_header
+from paptools.read.keys import KEY_SHEET, KeyBlock, key_beside, key_blocks
 from paptools.read.refs import cell_ref
 from paptools.read.rows import Row, sheet_rows
-from paptools.read.scale import build_scale, sheet_status, word_status
-from paptools.read.statuses import family, status_from_text
+from paptools.read.scale import build_scale, sheet_status
+from paptools.read.statuses import family
 from paptools.read.style import HouseStyle
-from paptools.read.text import normalise_label, one_line
+from paptools.read.text import one_line
 from paptools.read.version import COVER_ROWS, date_from_cells, date_from_custom, date_from_name, date_from_properties
 from paptools.read.vocabulary import normalise_word
 
 GENERATED_PROPERTY = "paptools"  # set by write/workbook.py on the cleaned workbooks it writes
 GENERATED_SHEETS = {"Changes", "Warnings", "About"}
-KEY_MARKERS = {"key", "legend", "rag key", "ra key", "key to rag", "status key", "rag rating key", "key to ra",
-               "brag key", "rag status key", "status legend"}
 LEFT_OUT = "not among the sheets the house-style file names: not read"
-_KEY_SHEET = re.compile(r"\b(?:key|legend|guidance|read ?me|instructions|lookups?|lists?|definitions)\b", re.I)
 _SUMMARY_SHEET = re.compile(r"\b(?:pivot|charts?|summary|dashboard|overview|figures|kpis?|graphs?)\b", re.I)
 _PAP_VALUE = re.compile(r"\bpap\b|priority action", re.I)
 _LINE_DATE = re.compile(r"(?m)^\s*(?:[A-Z]{1,4}\s*[:\-]\s*)?(\S+\s?\S*)")
@@ -66,15 +64,6 @@ class _Found:
     row_fills: Counter[str] = field(default_factory=Counter)  # no status column: the fills of the actions' ref cells
 
 
-@dataclass
-class _KeyBlock:
-    sheet: str
-    words: dict[str, str | None]  # word -> fill colour
-    first: str
-    last: str
-    meanings: dict[str, tuple[Status, str]] = field(default_factory=dict)  # word -> the status its description names
-
-
 def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None,
                   text: Callable[[XCell], str] | None = None) -> Layout:
     """Look at every sheet and say where the plan's actions, statuses, progress and date are.
@@ -87,7 +76,8 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
     generated = GENERATED_PROPERTY in book.custom_properties
     found: list[_Found] = []
     logs: list[LogSheet] = []
-    keys: list[_KeyBlock] = []
+    keys: list[KeyBlock] = []
+    besides: list[tuple[KeyBlock, KeyBeside]] = []  # Keys beside a table: read before the others
     unused: list[Unused] = []
     warnings: list[DataWarning] = []
     candidates: list[Candidate] = []
@@ -107,20 +97,24 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
             for n, cell in enumerate(row.cells):
                 beside = row.cells[n + 1].value if n + 1 < len(row.cells) else None
                 tops.append((sheet.title, cell.coordinate, cell.value, beside))
-        keys.extend(_key_blocks(book, sheet.title, rows))
+        keys.extend(key_blocks(sheet.title, rows))
         header, near = find_header(sheet, rows, house.columns, house.header_rows.get(sheet.title))
         if header is None:
             candidates.extend(near)
             if _SUMMARY_SHEET.search(sheet.title):
                 unused.append(Unused(sheet.title, None, "a summary, pivot or chart sheet: skipped (the figures are "
                                                         "counted from the actions themselves)"))
-            elif not _KEY_SHEET.search(sheet.title):
+            elif not KEY_SHEET.search(sheet.title):
                 unused.append(Unused(sheet.title, None, "no header row: not read as actions"))
             continue
         warnings.extend(header.warnings)
         if header.is_log:
             logs.append(header.log_sheet(sheet.title))
             continue
+        if (beside := key_beside(sheet.title, rows, header)) is not None:
+            besides.append(beside)
+            first, last = beside[1].columns
+            header.extra = [(i, h) for i, h in header.extra if not first <= i <= last]
         moved, moved_warnings = moved_headers(sheet.title, rows, header, house.columns)
         warnings.extend(moved_warnings)
         words, fills = used_words(rows, header, book, moved)
@@ -129,7 +123,7 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
                             _values(own, header, "plan"), _order(own, header), _dropdown(book, sheet, header),
                             _painted(book, sheet, header), tuple(moved), _row_fills(own, header)))
         unused.extend(_dated_extras(sheet.title, own, header))
-    tables = _tables(found, keys, house, unused)
+    tables = _tables(found, [*(block for block, _ in besides), *keys], house, unused)
     order = sum((f.order for f in found), Counter())
     version = (house.version_date(tops) or date_from_cells(tops) or date_from_custom(book.custom_values)
                or date_from_properties(book.properties)
@@ -141,10 +135,11 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
         version_date_source=version[1] if version else None, unused=tuple(unused),
         candidates=tuple(candidates), style_file=house.path, warnings=tuple(warnings),
         key_cells=tuple((k.sheet, k.first, k.last) for k in keys), quarters=house.quarters,
+        keys_beside=tuple(area for _, area in besides),
     )
 
 
-def _tables(found: list[_Found], keys: list[_KeyBlock], house: HouseStyle, unused: list[Unused]) -> tuple[Table, ...]:
+def _tables(found: list[_Found], keys: list[KeyBlock], house: HouseStyle, unused: list[Unused]) -> tuple[Table, ...]:
     tables = []
     for n, item in enumerate(found):
         view_of = next((other.sheet for other in found[:n] + found[n + 1:]
@@ -163,7 +158,7 @@ def _tables(found: list[_Found], keys: list[_KeyBlock], house: HouseStyle, unuse
     return tuple(tables)
 
 
-def _status_source(item: _Found, keys: list[_KeyBlock], house: HouseStyle) -> StatusSource:
+def _status_source(item: _Found, keys: list[KeyBlock], house: HouseStyle) -> StatusSource:
     """The scale a table's statuses are read with, and where the scale came from."""
     column = item.header.index("status")
     letter = column_letter(column + 1) if column is not None else None
@@ -217,7 +212,7 @@ def _row_fills(rows: list[Row], header: Header) -> Counter[str]:
     return fills
 
 
-def _filled_by_key(fills: Counter[str], key: _KeyBlock) -> bool:
+def _filled_by_key(fills: Counter[str], key: KeyBlock) -> bool:
     """Rows coloured in the Key's own colours, most of them: banded rows or a highlight are not."""
     colours = {colour for colour in key.words.values() if colour}
     matched = sum(n for rgb, n in fills.items() if rgb in colours)
@@ -250,48 +245,6 @@ def _painted(book: Book, sheet: Sheet, header: Header) -> dict[str, str]:
         if word:
             painted.setdefault(normalise_word(word), rule.fill)
     return painted
-
-
-def _key_blocks(book: Book, sheet: str, rows: list[Row]) -> list[_KeyBlock]:
-    """Key or legend blocks: after a 'Key' heading, or anywhere on a sheet named Key, Guidance, Read me."""
-    blocks: list[_KeyBlock] = []
-    whole = bool(_KEY_SHEET.search(sheet))
-    current: _KeyBlock | None = None
-    last_row = 0
-    for row in rows:
-        nonempty = [i for i, t in enumerate(row.texts) if t]
-        first = row.texts[nonempty[0]]
-        if len(nonempty) == 1 and normalise_label(first) in KEY_MARKERS:
-            current, last_row = None, row.number
-            whole_here = True
-        else:
-            whole_here = whole or (last_row > 0 and row.number - last_row <= 2)
-        word = first.split(":")[0].strip() if ":" in first[:41] else first
-        if not whole_here or len(word) > 40 or len(word.split()) > 5:
-            current = None if not whole else current
-            continue
-        header_like = match_header(word)
-        if normalise_label(word) in KEY_MARKERS or (header_like is not None and header_like.field == "status"):
-            continue
-        status, _ = word_status(word)
-        described = len(nonempty) > 1 or word != first
-        if status is None and not described:
-            continue
-        fills = [cell.fill for cell in row.cells[:nonempty[-1] + 1]]
-        rgb = next((f for f in fills if f and f != "FFFFFF"), None)
-        coordinate = row.cells[0 if rgb and not row.texts[0] else nonempty[0]].coordinate
-        end = row.cells[nonempty[-1]].coordinate
-        if current is None:
-            current = _KeyBlock(sheet, {}, coordinate, end)
-            blocks.append(current)
-        current.words[word] = rgb
-        description = " ".join(row.texts[i] for i in nonempty[1:]) if word == first else first.split(":", 1)[1].strip()
-        meaning = status_from_text(description)[0] if description else None
-        if meaning is not None:  # "A | At risk": the plan's own Key says what its word means
-            current.meanings[word] = (meaning, one_line(description, 40))
-        current.last = end
-        last_row = row.number
-    return [b for b in blocks if len(b.words) >= 2]
 
 
 def _signature(rows: list[Row], header: Header) -> frozenset[tuple[str, str]]:

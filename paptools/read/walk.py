@@ -18,8 +18,9 @@ from paptools.model import DataWarning, Note, Status
 from paptools.read.cells import Book, Sheet, XCell, column_letter
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
 from paptools.read.continued import Pending, add_update, carry_on, check_merges, merged_tops, row_of
-from paptools.read.detect_plan import GENERATED_SHEETS, KEY_MARKERS, LEFT_OUT
+from paptools.read.detect_plan import GENERATED_SHEETS, LEFT_OUT
 from paptools.read.headers import FIELD_LABELS, ColumnMap, column_map, is_repeat_header
+from paptools.read.keys import KEY_MARKERS
 from paptools.read.progress import RowUpdate
 from paptools.read.refs import RefCandidate, leading_ref, number_text, parse_ref
 from paptools.read.rows import MAX_COLUMNS, Row, cell_text
@@ -128,6 +129,8 @@ class Walker(ContextRows):
             if columns is not None and len(cells) < columns.width:
                 cells = cells + [XCell(number, c) for c in range(len(cells) + 1, columns.width + 1)]
                 texts = texts + [""] * (len(cells) - len(texts))
+            if self.layout.keys_beside:
+                texts = self._without_key_beside(ws.title, number, cells, texts)
             if not any(texts):
                 continue
             self.any_text = has_content = True

@@ -1,0 +1,115 @@
+"""The plan's Key (or legend): which words, and which colours, stand for which status.
+
+A Key is a block of rows after a "Key" heading, or anywhere on a sheet named Key, Guidance or
+Read me, or a block of columns beside the table headed "Key", on the actions' own rows. Each
+line gives a word, perhaps a colour, and perhaps a description: "A | At risk" says what the
+plan's own "A" means (read/scale.py applies it). read/detect_plan.py decides which Key a table
+uses; the walk (read/walk.py, read/context.py) reads its lines for the report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from paptools.layout import KeyBeside
+from paptools.model import Status
+from paptools.read.detect import Header
+from paptools.read.headers import match_header
+from paptools.read.rows import Row
+from paptools.read.scale import word_status
+from paptools.read.statuses import status_from_text
+from paptools.read.text import normalise_label, one_line
+
+__all__ = ["KEY_MARKERS", "KEY_SHEET", "KeyBlock", "key_beside", "key_blocks"]
+
+KEY_MARKERS = {"key", "legend", "rag key", "ra key", "key to rag", "status key", "rag rating key", "key to ra",
+               "brag key", "rag status key", "status legend"}
+KEY_SHEET = re.compile(r"\b(?:key|legend|guidance|read ?me|instructions|lookups?|lists?|definitions)\b", re.I)
+_BESIDE_LINES = 12  # a Key beside the table has at most this many lines
+
+
+@dataclass
+class KeyBlock:
+    sheet: str
+    words: dict[str, str | None]  # word -> fill colour
+    first: str
+    last: str
+    meanings: dict[str, tuple[Status, str]] = field(default_factory=dict)  # word -> the status its description names
+
+    def add(self, word: str, rgb: str | None, description: str, last: str) -> None:
+        """One Key line: its word, colour, and a description that may name the word's status."""
+        self.words[word] = rgb
+        meaning = status_from_text(description)[0] if description else None
+        if meaning is not None:  # "A | At risk": the plan's own Key says what its word means
+            self.meanings[word] = (meaning, one_line(description, 40))
+        self.last = last
+
+
+def key_blocks(sheet: str, rows: list[Row]) -> list[KeyBlock]:
+    """Key or legend blocks: after a 'Key' heading, or anywhere on a sheet named Key, Guidance, Read me."""
+    blocks: list[KeyBlock] = []
+    whole = bool(KEY_SHEET.search(sheet))
+    current: KeyBlock | None = None
+    last_row = 0
+    for row in rows:
+        nonempty = [i for i, t in enumerate(row.texts) if t]
+        first = row.texts[nonempty[0]]
+        if len(nonempty) == 1 and normalise_label(first) in KEY_MARKERS:
+            current, last_row = None, row.number
+            whole_here = True
+        else:
+            whole_here = whole or (last_row > 0 and row.number - last_row <= 2)
+        word = first.split(":")[0].strip() if ":" in first[:41] else first
+        if not whole_here or len(word) > 40 or len(word.split()) > 5:
+            current = None if not whole else current
+            continue
+        header_like = match_header(word)
+        if normalise_label(word) in KEY_MARKERS or (header_like is not None and header_like.field == "status"):
+            continue
+        status, _ = word_status(word)
+        described = len(nonempty) > 1 or word != first
+        if status is None and not described:
+            continue
+        fills = [cell.fill for cell in row.cells[:nonempty[-1] + 1]]
+        rgb = next((f for f in fills if f and f != "FFFFFF"), None)
+        coordinate = row.cells[0 if rgb and not row.texts[0] else nonempty[0]].coordinate
+        end = row.cells[nonempty[-1]].coordinate
+        if current is None:
+            current = KeyBlock(sheet, {}, coordinate, end)
+            blocks.append(current)
+        description = " ".join(row.texts[i] for i in nonempty[1:]) if word == first else first.split(":", 1)[1].strip()
+        current.add(word, rgb, description, end)
+        last_row = row.number
+    return [b for b in blocks if len(b.words) >= 2]
+
+
+def key_beside(sheet: str, rows: list[Row], header: Header) -> tuple[KeyBlock, KeyBeside] | None:
+    """A Key kept in the columns right of the table ("Key" over a word column and its meanings),
+    on the rows of the actions themselves: its block, and where it lies so the walk reads those
+    cells as the Key's and not as the actions'."""
+    right = max([c.index for c in header.columns] + [p.index for p in header.periods])
+    marked = next(((n, i) for n, row in enumerate(rows[:header.rows[-1] + 60]) for i, text in enumerate(row.texts)
+                   if i > right and text and normalise_label(text) in KEY_MARKERS), None)
+    if marked is None:
+        return None
+    at, column = marked
+    block = KeyBlock(sheet, {}, "", "")
+    widest, last_row, statuses = column, rows[at].number, 0
+    for row in rows[at + 1: at + 1 + _BESIDE_LINES]:
+        if row.number != last_row + 1 or column >= len(row.cells):
+            break
+        word, description = row.texts[column], row.texts[column + 1] if column + 1 < len(row.texts) else ""
+        rgb = next((c.fill for c in row.cells[column:column + 2] if c.fill and c.fill != "FFFFFF"), None)
+        swatch = not word and rgb is not None and bool(description)  # a cell of colour beside its word
+        if swatch:
+            word, description = description, ""
+        if not word or len(word) > 40 or len(word.split()) > 5:
+            break
+        statuses += word_status(word)[0] is not None or status_from_text(description)[0] is not None
+        widest = max(widest, column + 1 if description or swatch else column)
+        block.first = block.first or row.cells[column].coordinate
+        block.add(word, rgb, description, row.cells[widest].coordinate)
+        last_row = row.number
+    if statuses < 2:
+        return None
+    return block, KeyBeside(sheet, (rows[at].number, last_row), (column, widest))

@@ -1,0 +1,78 @@
+"""Plans that keep their Key in columns beside the table, on the actions' own rows ("Key" over
+the words and what each means): the Key gives the statuses, and its cells are neither an
+extra column of the actions nor text in a column with no header. Expected values are written
+out as an officer reads them."""
+from __future__ import annotations
+
+import openpyxl
+from openpyxl.styles import PatternFill
+
+from paptools.read.plan import read_plan
+from paptools.write.layout_text import render_layout
+
+
+def build(path, rows, fills=None):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    for row in rows:
+        sheet.append(row)
+    for cell, rgb in (fills or {}).items():
+        sheet[cell].fill = PatternFill("solid", fgColor=rgb)
+    book.save(path)
+    return path
+
+
+def statuses(plan):
+    return {a.ref: (a.status.value if a.status else None, a.status_word, dict(a.extra)) for a in plan.actions}
+
+
+def test_a_key_beside_the_table_gives_its_letters_their_own_meanings(tmp_path):
+    plan = read_plan(build(tmp_path / "plan.xlsx", [
+        ["Ref", "Action", "Owner", "Timescale", "RAG", "Progress", None, "RAG key"],
+        ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", "A", "Jan 25: Draft.", None, "B", "Not started"],
+        ["1.2", "Train SENCOs", "Bob Jones", "Jun 2025", "G", "Jan 25: Done.", None, "G", "Complete"],
+        ["1.3", "Audit EHCPs", "Ann Lee", "Dec 2025", "B", "Jan 25: Scoped.", None, "A", "At risk"],
+        [None, None, None, None, None, None, None, "R", "Off track"],
+        [],
+        [None, None, None, None, None, None, None, "Reviewed monthly"],
+    ]))
+    # A is At risk and G Complete, as the Key says, not amber and green's usual meanings
+    assert statuses(plan) == {
+        "1.1": ("At risk", "A", {}),
+        "1.2": ("Complete", "G", {}),
+        "1.3": ("Not yet started", "B", {}),
+    }
+    # the Key's own cells are not reported; text below it in its column is
+    assert [w.line() for w in plan.warnings] == [
+        "Plan!H7: row is not an action (no Ref) nor a heading: not read into the plan; its text is kept here"]
+    text = render_layout("plan.xlsx", plan.layout, plan)
+    assert "  Status           <- column E text, scale from sheet Plan H2:I5:\n" in text
+    assert "       'A' -> At risk (the plan's Key gives it as 'At risk', used 1x)\n" in text
+    assert "Kept as extra columns" not in text
+
+
+def test_a_key_of_colours_beside_the_title_and_header_rows(tmp_path):
+    plan = read_plan(build(tmp_path / "plan.xlsx", [
+        ["SEND Priority Action Plan", None, None, None, None, None, None, "Key"],
+        [None, None, None, None, None, None, None, None, "Complete"],
+        [None, None, None, None, None, None, None, None, "On track"],
+        ["Ref", "Action", "Owner", "Timescale", "RAG", "Progress", None, None, "At risk"],
+        ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", None, "Jan 25: Draft."],
+        ["1.2", "Train SENCOs", "Bob Jones", "Jun 2025", None, "Jan 25: Done."],
+    ], {"H2": "0070C0", "H3": "00B050", "H4": "FF0000", "E5": "0070C0", "E6": "FF0000"}))
+    assert statuses(plan) == {"1.1": ("Complete", "Complete", {}), "1.2": ("At risk", "At risk", {})}
+    assert plan.title == "SEND Priority Action Plan"
+    assert [w.line() for w in plan.warnings] == []
+
+
+def test_a_column_headed_key_that_holds_no_statuses_is_an_extra_column(tmp_path):
+    plan = read_plan(build(tmp_path / "plan.xlsx", [
+        ["Ref", "Action", "Owner", "Timescale", "RAG", "Progress", None, "Key"],
+        ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", "Green", "Jan 25: Draft.", None, "Yes"],
+        ["1.2", "Train SENCOs", "Bob Jones", "Jun 2025", "Amber", "Jan 25: Done.", None, "No"],
+    ]))
+    assert statuses(plan) == {
+        "1.1": ("On track", "Green", {"Key": "Yes"}),
+        "1.2": ("Vulnerable", "Amber", {"Key": "No"}),
+    }
