@@ -1,6 +1,7 @@
 """Random cells under the headers of the less common layouts (numbered actions with no Ref
-column, one update a row beside its Date cell, status words in a Progress column), some of
-them merged: every plan is read or refused with the tool's own error, never a crash."""
+column, one update a row beside its Date cell, status words in a Progress column, a Key
+beside the table, a column of earlier updates), some of them merged: every plan is read or
+refused with the tool's own error, never a crash."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -16,13 +17,16 @@ CELL = st.one_of(
     st.none(), st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=60),
     st.integers(-10**6, 10**6), st.floats(allow_nan=False),
     st.sampled_from(["1.1 Do it", "2) Train", "PAP 1.2 - x", "1. Heading", "Green", "Amber", "Complete",
-                     "Jan 25: done.", "12/01/2025", "PA1-03", "1-3", "Q1 24/25", 45838]),
+                     "Jan 25: done.", "12/01/2025", "PA1-03", "1-3", "Q1 24/25", 45838, "Key", "G", "R",
+                     "Not started", "✓", "Summer term 2025", "Jul-25 / Sep-25"]),
     st.dates().map(lambda d: datetime(d.year, d.month, d.day)),
 )
 HEADERS = (
     ["Action", "Lead", "Timescale", "RAG", "Progress"],
     ["Ref", "Action", "Owner", "Timescale", "Status", "Date", "Progress", "Updated by"],
     ["Ref", "Action", "Lead", "Due", "Progress", "Comments"],
+    ["Ref", "Action", "Owner", "Timescale", "RAG", "Progress", None, "Key"],
+    ["Ref", "Action", "Owner", "Timescale", "Status", "Latest update", "Previous updates", "Next steps"],
 )
 
 

@@ -76,3 +76,14 @@ def test_a_column_headed_key_that_holds_no_statuses_is_an_extra_column(tmp_path)
         "1.1": ("On track", "Green", {"Key": "Yes"}),
         "1.2": ("Vulnerable", "Amber", {"Key": "No"}),
     }
+
+
+def test_a_key_whose_lines_end_in_different_columns_is_read_whole(tmp_path):
+    # found by Hypothesis: a shorter last line made reading the Key fail
+    plan = read_plan(build(tmp_path / "plan.xlsx", [
+        ["Ref", "Action", "Owner", "Timescale", "RAG", "Progress", None, "Key"],
+        ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", "G", "Jan 25: Draft.", None, "G", "Complete"],
+        ["1.2", "Train SENCOs", "Bob Jones", "Jun 2025", "R", "Jan 25: Done.", None, "R"],
+    ]))
+    assert statuses(plan) == {"1.1": ("Complete", "G", {}), "1.2": ("At risk", "R", {})}
+    assert "scale from sheet Plan H2:I3:" in render_layout("plan.xlsx", plan.layout, plan)

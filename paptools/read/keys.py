@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from paptools.layout import KeyBeside
 from paptools.model import Status
+from paptools.read.cells import column_letter
 from paptools.read.detect import Header
 from paptools.read.headers import match_header
 from paptools.read.rows import Row
@@ -106,10 +107,12 @@ def key_beside(sheet: str, rows: list[Row], header: Header) -> tuple[KeyBlock, K
         if not word or len(word) > 40 or len(word.split()) > 5:
             break
         statuses += word_status(word)[0] is not None or status_from_text(description)[0] is not None
-        widest = max(widest, column + 1 if description or swatch else column)
+        end = column + 1 if description or swatch else column  # the line's last cell
+        widest = max(widest, end)
         block.first = block.first or row.cells[column].coordinate
-        block.add(word, rgb, description, row.cells[widest].coordinate)
+        block.add(word, rgb, description, row.cells[end].coordinate)
         last_row = row.number
     if statuses < 2:
         return None
+    block.last = f"{column_letter(widest + 1)}{last_row}"  # the block's bottom right, whichever line reaches it
     return block, KeyBeside(sheet, (rows[at].number, last_row), (column, widest))
