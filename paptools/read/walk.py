@@ -275,7 +275,7 @@ class Walker(ContextRows):
                          "means: add one (a 'Key' heading, then a cell of each colour beside its status word)"
                          if colours else ""))
         for name in ("action", "owner", "timescale"):
-            if table.field(name) is None:
+            if table.field(name) is None and not (name == "timescale" and any(map(table.field, _DUE_FIELDS))):
                 self.warn(ws.title, f"{row}:{row}", f"no {FIELD_LABELS[name]} column found in the header row")
         if table.progress_kind == "none" and not self.layout.logs:
             self.warn(ws.title, f"{row}:{row}", "no Progress column, period columns or updates sheet: the actions are "
