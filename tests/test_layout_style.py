@@ -59,7 +59,7 @@ def test_a_house_style_file_beside_the_workbook_places_what_detection_cannot(tmp
     ('[columns]\n"Code" = "reference"\n',
      "line 2: 'reference' is not a field: use one of ref, status, status_date, entry_date, author, original_due, "
      "latest_due, priority_area, section, plan, owner, timescale, success_criteria, progress, outcome, evidence, "
-     "action"),
+     "action, stage"),
     ('[statuses]\n"Parked" = "Stalled"\n',
      "line 2: 'Stalled' is not a status: use one of Not yet started, On track, Vulnerable, At risk, Complete or "
      "'none'"),

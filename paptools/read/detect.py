@@ -11,6 +11,7 @@ listed in the layout.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -98,9 +99,16 @@ def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int,
         if dated:  # "RAG Jan 24", "RAG Feb 24": one per period, the latest is the status now
             ranked = dated[::-1]
         winner = ranked[0]
+        if name == "status" and not dated and (pair := _stage_and_rag(ranked, headers)) is not None:
+            stage, winner = pair  # "Status" (Open, Closed) beside "RAG" (G, A, R): both are read
+            ranked = [winner, *(i for i in ranked if i not in pair)]
+            columns.append(Column("stage", stage, column_letter(stage + 1), headers[stage], matches[stage].score,
+                                  STAGE_HOW))  # also kept as an extra column: its words are the officer's
         how = "the latest of its period columns" if dated else matches[winner].how
-        columns.append(Column(name, winner, column_letter(winner + 1), headers[winner], matches[winner].score, how))
-        taken.add(winner)
+        columns.append(Column(name, winner, column_letter(winner + 1), headers[winner], matches[winner].score,
+                              STAGE_HOW if name == "stage" else how))
+        if name != "stage":  # a stage is kept as an extra column as well
+            taken.add(winner)
         for other in ranked[1:]:
             if not dated and matches[winner].score - matches[other].score < RIVAL_MARGIN:
                 warnings.append(DataWarning(
@@ -121,6 +129,18 @@ def _map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int,
     extra = [(i, " ".join(h.split())) for i, h in headers.items()
              if i not in taken and i not in {p.index for p in periods}]
     return Header((row,), headers, sorted(columns, key=lambda c: c.index), extra, periods, warnings)
+
+
+STAGE_HOW = "Complete there counts whatever the RAG says; else read where the RAG cell gives no status"
+_RAG_HEADER = re.compile(r"\b(?:b?rag|ra|rating|confidence|dca)\b")
+
+
+def _stage_and_rag(ranked: list[int], headers: dict[int, str]) -> tuple[int, int] | None:
+    """(stage, RAG) when the status columns are a stage ("Status": Open, Closed, Complete) and a
+    RAG rating ("RAG": G, A, R) beside it, told apart by their headers; None otherwise."""
+    rag = [i for i in ranked if _RAG_HEADER.search(normalise_label(headers[i]))]
+    stage = [i for i in ranked if i not in rag]
+    return (stage[0], rag[0]) if rag and stage else None
 
 
 def _month_of(found: tuple[bool, EntryDate | None, int | None]) -> tuple[bool, EntryDate | None, int | None]:

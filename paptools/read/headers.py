@@ -111,13 +111,13 @@ _FUZZY_PHRASES = tuple(p for p in _PHRASES if len(p) >= 5)
 # for every header scored (every action row's ref is checked against the header words).
 _FUZZY_CUTOFF = 88
 _SORTED_PHRASES = tuple(" ".join(sorted(p.split())) for p in _FUZZY_PHRASES)
-FIELDS = tuple(VOCABULARY)
+FIELDS = (*VOCABULARY, "stage")  # a stage beside the RAG column is found by detect.py, or named in paptools.toml
 FIELD_LABELS = {
     "ref": "Ref", "action": "Action", "owner": "Owner", "timescale": "Timescale",
     "success_criteria": "Success criteria", "progress": "Progress", "outcome": "Outcome/impact",
     "evidence": "Evidence", "status": "RA status", "original_due": "Original due", "latest_due": "Latest due",
     "priority_area": "Priority area", "section": "Section", "plan": "Plan", "status_date": "Status date",
-    "entry_date": "Date", "author": "Author",
+    "entry_date": "Date", "author": "Author", "stage": "Stage",
 }
 QUALIFYING = 80  # a header scoring less than this for every field is an extra column
 MAX_HEADER = 120  # a header is short; longer text is content

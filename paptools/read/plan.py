@@ -169,7 +169,8 @@ class _Assembler:
             elif raw.timescale_cell and not timescale.text:
                 self.warn(raw.sheet, raw.timescale_cell, f"{raw.ref.text} has no timescale")
             progress, entries = self._entries(raw, table, logged.pop(raw.ref.text, []), people, owners)  # to the first of a ref
-            status, source, word = self._status(raw, table, key, text_mode.get(raw.sheet, False))
+            status, source, word = self._staged(raw, table, key) or self._status(raw, table, key,
+                                                                                 text_mode.get(raw.sheet, False))
             area = raw.area or (area_label(ref.parts[0]) if ref and len(ref.parts) > 1 else None)
             actions.append(Action(
                 ref=raw.ref.text, ref_text=raw.ref_text, is_pap=member(raw, ref),
@@ -312,6 +313,30 @@ class _Assembler:
             if rgb not in key.colours:
                 key.add(rgb, status)
         return key
+
+    def _staged(self, raw: RawAction, table: Table,
+                key: ColourKey) -> tuple[Status, StatusEvidence, str] | None:
+        """The status a Stage column beside the RAG gives ("Status": Closed, "RAG": G): Complete
+        there counts whatever the RAG says, and any other stage counts where the RAG cell gives
+        no status; None when the RAG cell is to be read (_status)."""
+        stage = raw.fields.get("stage", "")
+        if not stage:
+            return None
+        word = lookup(table.status.vocabulary, stage)
+        status = word.status if word is not None else status_from_text(stage)[0]
+        if status is None:
+            return None
+        if status is Status.COMPLETE or not self._rag_says(raw, table, key):
+            return status, StatusEvidence.TEXT, stage
+        return None
+
+    def _rag_says(self, raw: RawAction, table: Table, key: ColourKey) -> bool:
+        """Whether the RA cell gives a status, by its word or a Key colour."""
+        if raw.status_text:
+            word = lookup(table.status.vocabulary, raw.status_text)
+            return (word.status if word is not None else status_from_text(raw.status_text)[0]) is not None
+        rgb = raw.status_rgb
+        return rgb is not None and rgb != WHITE and key.status_for(rgb)[0] is not None
 
     def _status(self, raw: RawAction, table: Table, key: ColourKey,
                 text_mode: bool) -> tuple[Status | None, StatusEvidence, str | None]:

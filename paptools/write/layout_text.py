@@ -77,8 +77,10 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
     lines = [head + (f", {counted(count, 'action')}" if plan is not None else "")]
     for column in table.columns:
         label = FIELD_LABELS.get(column.field, column.field)
-        how = "" if column.score == 100 else f" ({column.how}, {column.score}%)"
+        how = "" if column.score == 100 or column.field == "stage" else f" ({column.how}, {column.score}%)"
         lines.append(f"  {label:<16} <- column {column.letter} '{column.header}'{how}")
+        if column.field == "stage":
+            lines.append(f"  {'':<16}    {column.how}")
         if column.field == "progress":
             dated = table.field("entry_date")
             lines.append(f"  {'':<16}    " + (
