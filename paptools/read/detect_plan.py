@@ -28,7 +28,8 @@ from paptools.layout import (
 )
 from paptools.model import DataWarning
 from paptools.read.cells import Book, Sheet, XCell, column_letter
-from paptools.read.detect import Header, find_header, moved_headers, used_words
+from paptools.read.detect import find_header, moved_headers, used_words
+from paptools.read.header_map import Header
 from paptools.read.keys import KEY_SHEET, KeyBlock, key_beside, key_blocks
 from paptools.read.refs import cell_ref
 from paptools.read.rows import Row, sheet_rows

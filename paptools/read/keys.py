@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from paptools.layout import KeyBeside
 from paptools.model import Status
 from paptools.read.cells import column_letter
-from paptools.read.detect import Header
+from paptools.read.header_map import Header
 from paptools.read.headers import match_header
 from paptools.read.rows import Row
 from paptools.read.scale import word_status
