@@ -6,8 +6,10 @@ columns headed only by months that hold sentences are the progress, one column p
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from paptools.read.cells import column_letter
 from paptools.read.header_map import Header, map_header
 from paptools.read.periods import bare_period
 from paptools.read.rows import Row
@@ -21,7 +23,40 @@ MONTH_WORD = 4  # a cell with this many letters is somebody's words ("Booked"), 
 
 def settled(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
     """A header's columns settled by what the rows under it hold."""
-    return _status_words_in_progress(sheet, _month_columns(sheet, header, rows, forced), rows, forced)
+    header = _month_columns(sheet, header, rows, forced)
+    return _numbers_in_progress(sheet, _status_words_in_progress(sheet, header, rows, forced), rows, forced)
+
+
+_NUMBER = re.compile(r"\s*\d+(?:\.\d+)?\s*%?\s*")
+
+
+def _numbers_in_progress(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
+    """A "Progress" column of numbers (per cent complete: 0.5, "75%") is not where the progress is
+    written: the next best column for it ("Comments") is, and the numbers are kept as an extra column."""
+    progress = header.index("progress")
+    if progress is None or len(header.rows) > 1:
+        return header
+    named = header.headers[progress]
+    if normalise_label(named) in {normalise_label(h) for h in forced or {}}:
+        return header  # the house-style file says what it is
+    values = [text for text in _below(rows, header, progress) if text]
+    numbers = sum(1 for text in values if _NUMBER.fullmatch(text))
+    if len(values) < 2 or numbers * 10 < len(values) * 8:
+        return header
+    others = {i: h for i, h in header.headers.items() if i != progress}
+    settled = map_header(sheet, header.rows[0], others, {}, forced)
+    if settled.index("progress") is None:
+        return header  # nothing else holds the progress: the numbers are what there is
+    letter = column_letter(progress + 1)
+    settled.columns = [replace(c, score=90, how=f"column {letter} '{named}' holds numbers") if c.field == "progress"
+                       else c for c in settled.columns]
+    settled.extra = sorted([*settled.extra, (progress, " ".join(named.split()))])
+    return settled
+
+
+def _below(rows: list[Row], header: Header, index: int) -> list[str]:
+    """The first 200 cells of a column under the header."""
+    return [row.texts[index] for row in rows if row.number > header.rows[-1] and index < len(row.texts)][:200]
 
 
 def _status_words_in_progress(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
@@ -33,8 +68,7 @@ def _status_words_in_progress(sheet: str, header: Header, rows: list[Row], force
     named = header.headers[progress]
     if normalise_label(named) in {normalise_label(h) for h in forced or {}}:
         return header  # the house-style file says what it is
-    below = [row.texts[progress] for row in rows if row.number > header.rows[-1] and progress < len(row.texts)]
-    values = [text for text in below[:200] if text]
+    values = [text for text in _below(rows, header, progress) if text]
     worded = sum(1 for text in values if len(text) <= 30 and status_from_text(text)[0] is not None)
     if len(values) < 2 or worded * 10 < len(values) * 8:
         return header

@@ -1,0 +1,42 @@
+"""Headers settled by what the cells under them hold: a "Progress" column of numbers (per cent
+complete) beside the real updates. Expected values are written out as an officer reads them."""
+from __future__ import annotations
+
+import openpyxl
+
+from paptools.read.plan import read_plan
+from paptools.write.layout_text import render_layout
+
+
+def build(path, header, rows):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    for row in [header, *rows]:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_progress_column_of_numbers_gives_way_to_the_comments_beside_it(tmp_path):
+    plan = read_plan(build(tmp_path / "plan.xlsx", ["Ref", "Action", "Owner", "Timescale", "RAG", "Progress", "Comments"], [
+        ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", "G", 0.5, "Jan 25: Draft written."],
+        ["1.2", "Train SENCOs", "Bob Jones", "Jun 2025", "A", "75%", "Jan 25: Venue booked. Mar 25: Two sessions run."],
+    ]))
+    assert {a.ref: ([(e.date.iso(), e.text) for e in a.entries], dict(a.extra)) for a in plan.actions} == {
+        "1.1": ([("2025-01", "Draft written.")], {"Progress": "0.5"}),
+        "1.2": ([("2025-01", "Venue booked."), ("2025-03", "Two sessions run.")], {"Progress": "75%"}),
+    }
+    assert [w.line() for w in plan.warnings] == []
+    text = render_layout("plan.xlsx", plan.layout, plan)
+    assert "  Progress         <- column G 'Comments' (column F 'Progress' holds numbers, 90%)\n" in text
+    assert "  Kept as extra columns: F 'Progress'\n" in text
+
+
+def test_a_progress_column_of_numbers_with_nothing_beside_it_stays_the_progress(tmp_path):
+    plan = read_plan(build(tmp_path / "plan.xlsx", ["Ref", "Action", "Owner", "Timescale", "RAG", "Progress"], [
+        ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", "G", 0.5],
+        ["1.2", "Train SENCOs", "Bob Jones", "Jun 2025", "A", "75%"],
+    ]))
+    assert plan.layout.tables[0].field("progress").header == "Progress"
+    assert [(a.ref, a.progress) for a in plan.actions] == [("1.1", "0.5"), ("1.2", "75%")]
