@@ -24,7 +24,7 @@ from lxml import etree
 from paptools.errors import NotAWorkbook, PapError, UnsafeWorkbook
 from paptools.model import DataWarning
 from paptools.read.inputs import MAX_CELL_TEXT, MAX_CELLS, check_workbook
-from paptools.read.package import Package, Properties
+from paptools.read.package import Package, Properties, struck_runs
 from paptools.read.rules import (
     X14,
     ConditionalFormat,
@@ -150,7 +150,7 @@ class Book:
                        for entry in package.sheets()]
         self._looks: dict[str | None, tuple[CellLook, int]] = {}  # a cell's s="..." -> its resolved look
         # The shared strings, and the numbers of those holding a lone surrogate (read as U+FFFD).
-        self.shared_strings, self._bad_strings = package.shared_strings()
+        self.shared_strings, self._bad_strings, self.struck = package.shared_strings()
         self._tags = {name: main + name for name in ("row", "c", "v", "f", "is", "t", "r", "rPh", "mergeCell",
                                                        "col", "dimension", "si", "dataValidation",
                                                        "conditionalFormatting")}
@@ -317,6 +317,8 @@ class Book:
                         text = first.text or ""
                     else:  # rich text: every run's text, phonetic guides left out
                         text = "".join(t.text or "" for t in holder.iter(t_tag) if t.getparent().tag != tags["rPh"])
+                        if crossed := struck_runs(holder, self.main):
+                            self.struck[text] = crossed
                     value = self._decoded(sheet, column, number, text) if "_x" in text else text
             elif kind == "str":
                 value = self._decoded(sheet, column, number, raw) if raw is not None else None

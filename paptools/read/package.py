@@ -160,30 +160,36 @@ class Package:
         return self.find("xl/workbook.xml") or "xl/workbook.xml"
 
     # -- text parts ----------------------------------------------------------------------
-    def shared_strings(self) -> tuple[list[str], set[int]]:
+    def shared_strings(self) -> tuple[list[str], set[int], dict[str, tuple[str, ...]]]:
         """The shared strings in order (rich text as its runs' text, phonetic guides left out,
-        Excel's _xHHHH_ escapes decoded), and the numbers of those holding a lone surrogate."""
+        Excel's _xHHHH_ escapes decoded), the numbers of those holding a lone surrogate, and the
+        struck-through runs of each string that has some (an old date struck out beside its new one)."""
         target = self.related(self.workbook_part, "sharedStrings") or self.find("xl/sharedStrings.xml")
         strings: list[str] = []
         damaged_at: set[int] = set()
+        struck: dict[str, tuple[str, ...]] = {}
         if target is None:
-            return strings, damaged_at
+            return strings, damaged_at, struck
         t, r, rph = self.main + "t", self.main + "r", self.main + "rPh"
         for item in self.stream(target, (self.main + "si",)):
             parts = []
+            rich = False
             for child in item:
                 if child.tag == t:
                     parts.append(child.text or "")
                 elif child.tag == r:
                     parts.extend(text.text or "" for text in child.iter(t))
+                    rich = True
                 elif child.tag != rph:
                     continue
             text, replaced = decode_escapes("".join(parts))
             if replaced:
                 damaged_at.add(len(strings))
+            if rich and (crossed := struck_runs(item, self.main)):
+                struck[text] = crossed
             strings.append(text)
             item.clear()
-        return strings, damaged_at
+        return strings, damaged_at, struck
 
     def comments(self, sheet_part: str) -> dict[str, str]:
         """A sheet's cell comments (and threaded comments' plain text) by coordinate."""
@@ -280,3 +286,11 @@ def _w3c_date(text: str | None) -> datetime | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+def struck_runs(holder: etree._Element, main: str) -> tuple[str, ...]:
+    """The text of each struck-through run of a rich-text string (<si> or <is>), escapes decoded."""
+    strike, t = f"{main}rPr/{main}strike", main + "t"
+    return tuple(decode_escapes("".join(text.text or "" for text in run.iter(t)))[0]
+                 for run in holder.iterchildren(main + "r")
+                 if (mark := run.find(strike)) is not None and mark.get("val", "true") not in ("0", "false"))

@@ -161,7 +161,9 @@ class _Assembler:
                 self.warn(raw.sheet, raw.ref_cell,
                           f"ref {raw.ref.text} is used twice (also at {first_place[raw.ref.text]}); both actions are kept")
             first_place.setdefault(raw.ref.text, f"{raw.sheet}!{raw.ref_cell}")
-            timescale, problem = _timescale(self._due_serial(raw), self.layout.quarters == "financial year")
+            value = self._due_serial(raw)
+            struck = self.book.struck.get(value, ()) if self.book.struck and isinstance(value, str) else ()
+            timescale, problem = _timescale(value, self.layout.quarters == "financial year", struck)
             if raw.due_values:
                 timescale, problem = self._due_columns(raw, timescale, problem)
             if problem and raw.timescale_cell:
@@ -388,8 +390,9 @@ class _Assembler:
 
 
 @lru_cache(maxsize=4096, typed=True)  # a plan's few timescales recur on many rows, and in every version
-def _timescale(value: object, financial_quarters: bool) -> tuple[Timescale, str | None]:
-    return parse_timescale(value, financial_quarters)
+def _timescale(value: object, financial_quarters: bool,
+               struck: tuple[str, ...] = ()) -> tuple[Timescale, str | None]:
+    return parse_timescale(value, financial_quarters, struck)
 
 
 _SERIALS = range(32_874, 73_051)  # Excel's day numbers of 1990 to 2099

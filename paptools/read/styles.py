@@ -60,6 +60,7 @@ class CellLook(NamedTuple):
     fill_note: str | None = None
     number_format: str = "General"
     is_date: bool = False
+    struck: bool = False  # the font strikes the text through: often an action dropped or replaced
 
 
 PLAIN = CellLook()
@@ -108,11 +109,14 @@ class Styles:
             if number is not None:
                 formats[number] = item.get("formatCode") or "General"
         fills = [self._fill(item) for item in root.iterfind(f"{main}fills/{main}fill")]
+        struck = [(mark := font.find(main + "strike")) is not None and mark.get("val", "1") not in ("0", "false")
+                  for font in root.iterfind(f"{main}fonts/{main}font")]
         for xf in root.iterfind(f"{main}cellXfs/{main}xf"):
-            number, fill = _int(xf.get("numFmtId")) or 0, _int(xf.get("fillId")) or 0
+            number, fill, font = _int(xf.get("numFmtId")) or 0, _int(xf.get("fillId")) or 0, _int(xf.get("fontId")) or 0
             code = formats.get(number, "General")
             rgb, note = fills[fill] if 0 <= fill < len(fills) else (None, None)
-            self.looks.append(CellLook(rgb, note, code, number in _LOCALE_DATE_IDS or is_date_format(code)))
+            self.looks.append(CellLook(rgb, note, code, number in _LOCALE_DATE_IDS or is_date_format(code),
+                                       font < len(struck) and struck[font]))
         for dxf in root.iterfind(f"{main}dxfs/{main}dxf"):
             fill = dxf.find(main + "fill")
             self._dxf_fills.append(self.differential_fill(fill) if fill is not None else None)

@@ -60,7 +60,8 @@ _SEASON = re.compile(r"\b(?:spring|summer|autumn|winter)\s*(?:20\d\d|'?\d\d)\b",
 _YEAR_SPAN = re.compile(r"\b(20\d\d)\s*[/-]\s*(\d\d(?:\d\d)?)\b")
 
 
-def parse_timescale(value: object, financial_quarters: bool = False) -> tuple[Timescale, str | None]:
+def parse_timescale(value: object, financial_quarters: bool = False,
+                    struck: tuple[str, ...] = ()) -> tuple[Timescale, str | None]:
     """The Timescale cell read into due months, with a message when it could not be read for certain.
 
     The first month not introduced by a revision word is the original due month; the last one
@@ -70,7 +71,9 @@ def parse_timescale(value: object, financial_quarters: bool = False) -> tuple[Ti
     one. Other months in the text ("contract register completed June 24") are context, not
     deadlines; several months with no word to say which is the deadline are reported. A
     quarter ("Q3 2024/25") is a month only when the house style says the plan's quarters are
-    the financial year's (`financial_quarters`): plans mix financial and academic years.
+    the financial year's (`financial_quarters`): plans mix financial and academic years. A
+    month in text the officer struck through (`struck`: the cell's struck-through runs) is the
+    earlier one, as if introduced by "originally".
     """
     if isinstance(value, (datetime, date)):
         month = Month(value.year, value.month)
@@ -85,10 +88,11 @@ def parse_timescale(value: object, financial_quarters: bool = False) -> tuple[Ti
                   if n + 1 == len(tokens) or not _RANGE.fullmatch(text, t.end, tokens[n + 1].start)]
     original = revised = earlier = None
     others: list[Month] = []  # months after the first, with no word to place them
+    crossed = _spans(text, struck)
     for n, token in enumerate(tokens):
         month = token.date.month_of
         previous = tokens[n - 1].end if n else 0
-        if _ORIGINAL.search(text, previous, token.start):
+        if _ORIGINAL.search(text, previous, token.start) or any(a <= token.start < b for a, b in crossed):
             earlier = earlier or month
             continue
         before = [m for m in markers if m.end() <= token.start]
@@ -126,6 +130,17 @@ def parse_timescale(value: object, financial_quarters: bool = False) -> tuple[Ti
             f"timescale '{text}' gives more than one month ({months}) without saying which is the due "
             f"date; the first, {original.label()}, is used: if the deadline moved, write 'revised' before the new month")
     return Timescale(text, original, revised), None
+
+
+def _spans(text: str, struck: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the struck-through runs lie in the cleaned text (a run cleaning changed is not found)."""
+    spans, at = [], 0
+    for run in (clean_text(run) for run in struck):
+        found = text.find(run, at) if run else -1
+        if found >= 0:
+            spans.append((found, found + len(run)))
+            at = found + len(run)
+    return spans
 
 
 def _months(text: str, financial_quarters: bool) -> list[DateToken]:

@@ -326,6 +326,9 @@ class Walker(ContextRows):
             name: (cells[columns.fields[name]].value, cells[columns.fields[name]].coordinate)
             for name in _DUE_FIELDS if name in columns.fields
         }
+        if (struck := cell_of("action") or cells[columns.fields["ref"]]).look.struck:
+            self.warn(ws.title, struck.coordinate, f"{ref.text}'s action is struck through in Excel; it is read and "
+                      "counted as usual (if it was dropped, say so in its status, or take it out of the plan)")
         timescale_cell = cell_of("timescale")
         status_cell = cell_of("status")
         if status_cell is None and columns.row_fill:  # the row is coloured by the Key: its ref cell says
