@@ -47,56 +47,13 @@ from paptools.read.styles import (
     shown,
 )
 from paptools.read.text import decode_escapes
+from paptools.read.xcell import XCell, column_index, column_letter
 
 _CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
-_LETTERS: dict[int, str] = {}
 _COLUMNS: dict[str, int] = {}
 _SURROGATE_WARNING = ("cell holds a character that cannot exist on its own (an unpaired surrogate); "
                       "shown as \ufffd")
 _STYLE_WARNING = "cell names a style the workbook does not have; read without its fill or number format"
-
-
-def column_letter(index: int) -> str:
-    """1 -> A, 27 -> AA (cached: every cell's coordinate needs one)."""
-    letters = _LETTERS.get(index)
-    if letters is None:
-        n, letters = index, ""
-        while n:
-            n, rest = divmod(n - 1, 26)
-            letters = chr(65 + rest) + letters
-        _LETTERS[index] = letters
-    return letters
-
-
-def _column_index(letters: str) -> int:
-    index = 0
-    for char in letters:
-        index = index * 26 + ord(char) - 64
-    return index
-
-
-class XCell:
-    """One cell as streamed: its value (as Excel shows it), style index and look, and formula if any."""
-
-    __slots__ = ("column", "error", "formula", "look", "row", "style", "value")
-
-    def __init__(self, row: int, column: int, value: object = None, style: int = 0, formula: str | None = None,
-                 error: bool = False, look: CellLook = PLAIN) -> None:
-        self.row, self.column, self.value, self.style = row, column, value, style
-        self.formula, self.error, self.look = formula, error, look
-
-    @property
-    def coordinate(self) -> str:
-        return f"{column_letter(self.column)}{self.row}"
-
-    @property
-    def fill(self) -> str | None:
-        """The cell's fill as RGB, or None for no fill."""
-        return self.look.fill
-
-    @property
-    def number_format(self) -> str:
-        return self.look.number_format
 
 
 @dataclass
@@ -286,7 +243,7 @@ class Book:
             letters = reference.rstrip("0123456789") if reference else ""
             previous = column
             if letters:
-                column = columns.get(letters) or columns.setdefault(letters, _column_index(letters))
+                column = columns.get(letters) or columns.setdefault(letters, column_index(letters))
             if not letters or column < 1:  # no reference, or a damaged one: the next column
                 column = previous + 1
             raw = formula = holder = None

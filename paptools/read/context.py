@@ -10,11 +10,12 @@ from collections import Counter
 
 from paptools.layout import Layout
 from paptools.model import Note, Status
-from paptools.read.cells import Book, XCell
+from paptools.read.cells import Book
 from paptools.read.keys import KEY_MARKERS
 from paptools.read.statuses import WHITE, family, key_status
 from paptools.read.text import ascii_lower, normalise_label
 from paptools.read.version import is_date_line, without_date
+from paptools.read.xcell import XCell
 
 PRIORITY_AREA = re.compile(
     r"^[ \t]*priority[ \t]+(?:action[ \t]+)?area[ \t]*(?P<n>\d+|[ivx]+)\b[ \t]*[:\-–—.]?[ \t]*", re.I | re.M

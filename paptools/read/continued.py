@@ -9,10 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from paptools.read.cells import XCell, column_letter
 from paptools.read.headers import FIELD_LABELS, ColumnMap
 from paptools.read.progress import RowUpdate
 from paptools.read.rules import bounds
+from paptools.read.xcell import XCell, column_letter
 
 if TYPE_CHECKING:
     from paptools.read.walk import RawAction

@@ -27,7 +27,7 @@ from paptools.layout import (
     WordMap,
 )
 from paptools.model import DataWarning
-from paptools.read.cells import Book, Sheet, XCell, column_letter
+from paptools.read.cells import Book, Sheet
 from paptools.read.detect import find_header, moved_headers, used_words
 from paptools.read.header_map import Header
 from paptools.read.keys import KEY_SHEET, KeyBlock, key_beside, key_blocks
@@ -39,6 +39,7 @@ from paptools.read.style import HouseStyle
 from paptools.read.text import one_line
 from paptools.read.version import COVER_ROWS, date_from_cells, date_from_custom, date_from_name, date_from_properties
 from paptools.read.vocabulary import normalise_word
+from paptools.read.xcell import XCell, column_letter
 
 GENERATED_PROPERTY = "paptools"  # set by write/workbook.py on the cleaned workbooks it writes
 GENERATED_SHEETS = {"Changes", "Warnings", "About"}

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from paptools.layout import Column, LogSheet, Period
 from paptools.model import DataWarning, EntryDate
-from paptools.read.cells import column_letter
 from paptools.read.headers import FIELD_LABELS, HeaderMatch, match_header
 from paptools.read.periods import earlier_updates, fill_years, is_period, period_header, title_date
 from paptools.read.text import normalise_label
+from paptools.read.xcell import column_letter
 
 __all__ = ["RIVAL_MARGIN", "STAGE_HOW", "Header", "map_header"]
 

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 
 from paptools.layout import KeyBeside
 from paptools.model import Status
-from paptools.read.cells import column_letter
 from paptools.read.header_map import Header
 from paptools.read.headers import match_header
 from paptools.read.rows import Row
 from paptools.read.scale import word_status
 from paptools.read.statuses import status_from_text
 from paptools.read.text import normalise_label, one_line
+from paptools.read.xcell import column_letter
 
 __all__ = ["KEY_MARKERS", "KEY_SHEET", "KeyBlock", "key_beside", "key_blocks"]
 

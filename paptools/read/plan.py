@@ -17,7 +17,7 @@ from pathlib import Path
 from paptools.errors import NoActions
 from paptools.layout import Layout, Table
 from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, Status, StatusEvidence, Timescale
-from paptools.read.cells import Book, XCell, open_book
+from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
 from paptools.read.detect import NO_ID
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
@@ -45,6 +45,7 @@ from paptools.read.text import clean_text
 from paptools.read.timescales import parse_timescale
 from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, Walker
+from paptools.read.xcell import XCell
 
 __all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through", "read_workbook"]
 

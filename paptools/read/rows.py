@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from paptools.read.cells import Book, Sheet, XCell
+from paptools.read.cells import Book, Sheet
 from paptools.read.text import clean_text
+from paptools.read.xcell import XCell
 
 __all__ = ["MAX_COLUMNS", "Row", "cell_text", "sheet_rows"]
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from paptools.read.cells import column_letter
 from paptools.read.header_map import Header, map_header
 from paptools.read.periods import bare_period
 from paptools.read.rows import Row
 from paptools.read.statuses import status_from_text
 from paptools.read.text import normalise_label
+from paptools.read.xcell import column_letter
 
 __all__ = ["settled"]
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Protocol
 
 from paptools.model import Plan
-from paptools.read.cells import XCell
 from paptools.read.plan import read_workbook
 from paptools.read.progress import CellMemo
 from paptools.read.rows import cell_text
 from paptools.read.style import HouseStyle
+from paptools.read.xcell import XCell
 
 __all__ = ["Progress", "Versions"]
 

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from paptools.layout import Layout, Table
 from paptools.model import DataWarning, Note, Status
-from paptools.read.cells import Book, Sheet, XCell, column_letter
+from paptools.read.cells import Book, Sheet
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
 from paptools.read.continued import Pending, add_update, carry_on, check_merges, merged_tops, row_of
 from paptools.read.detect_plan import GENERATED_SHEETS, LEFT_OUT
@@ -25,6 +25,7 @@ from paptools.read.progress import RowUpdate
 from paptools.read.refs import RefCandidate, leading_ref, number_text, parse_ref
 from paptools.read.rows import MAX_COLUMNS, Row, cell_text
 from paptools.read.text import clean_text, normalise_label, one_line
+from paptools.read.xcell import XCell, column_letter
 
 EXCEL_CELL_LIMIT = 32_767
 _DUE_FIELDS = ("original_due", "latest_due")

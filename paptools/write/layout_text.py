@@ -61,7 +61,7 @@ def render_layout(name: str, layout: Layout, plan: Plan | None) -> str:
 
 
 def _letter(index: int) -> str:
-    from paptools.read.cells import column_letter
+    from paptools.read.xcell import column_letter
 
     return column_letter(index + 1)
 

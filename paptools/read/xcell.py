@@ -1,0 +1,55 @@
+"""One cell as the sheet stream hands it out, and column letters.
+
+A plain record with slots, not openpyxl's Cell: a large plan streams millions of them.
+"""
+from __future__ import annotations
+
+from paptools.read.styles import PLAIN, CellLook
+
+__all__ = ["XCell", "column_index", "column_letter"]
+
+_LETTERS: dict[int, str] = {}
+
+
+def column_letter(index: int) -> str:
+    """1 -> A, 27 -> AA (cached: every cell's coordinate needs one)."""
+    letters = _LETTERS.get(index)
+    if letters is None:
+        n, letters = index, ""
+        while n:
+            n, rest = divmod(n - 1, 26)
+            letters = chr(65 + rest) + letters
+        _LETTERS[index] = letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    """A -> 1, AA -> 27."""
+    index = 0
+    for char in letters:
+        index = index * 26 + ord(char) - 64
+    return index
+
+
+class XCell:
+    """One cell as streamed: its value (as Excel shows it), style index and look, and formula if any."""
+
+    __slots__ = ("column", "error", "formula", "look", "row", "style", "value")
+
+    def __init__(self, row: int, column: int, value: object = None, style: int = 0, formula: str | None = None,
+                 error: bool = False, look: CellLook = PLAIN) -> None:
+        self.row, self.column, self.value, self.style = row, column, value, style
+        self.formula, self.error, self.look = formula, error, look
+
+    @property
+    def coordinate(self) -> str:
+        return f"{column_letter(self.column)}{self.row}"
+
+    @property
+    def fill(self) -> str | None:
+        """The cell's fill as RGB, or None for no fill."""
+        return self.look.fill
+
+    @property
+    def number_format(self) -> str:
+        return self.look.number_format
