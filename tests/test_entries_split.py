@@ -241,6 +241,12 @@ def test_the_usual_order_may_be_given_as_words():
          [("2025-03", None, "site live."), ("2025-02", "JS", "content drafted."), ("2025-01", None, "Scoped.")]),
         ("Since May 2024 update: the policy applies.",  # a date inside a sentence: no heading
          [(None, None, "Since May 2024 update: the policy applies.")]),
+        ("Update 1 (Jan 25): Draft written.\nUpdate 2 (Mar 25): Published.",  # numbered updates
+         [("2025-01", None, "Draft written."), ("2025-03", None, "Published.")]),
+        ("Update 12 - 14/03/2025: Panel met.\nUpdate no. 13 - 20/04/2025: Second panel.",
+         [("2025-03-14", None, "Panel met."), ("2025-04-20", None, "Second panel.")]),
+        ("Progress - Jan 25: Scoped.\nUpdated 3 schools in Mar 25.",
+         [("2025-01", None, "Scoped.\nUpdated 3 schools in Mar 25.")]),
     ],
 )
 def test_tracker_house_styles(text, want):

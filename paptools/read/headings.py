@@ -72,9 +72,9 @@ _WORD_THEN_SPACE = re.compile(r"\s+[A-Za-z]")
 # 14.03.24 - ...", "Position at Jan 24: ...", "w/c 3/3/25 - ...", the date in brackets:
 # "Update (March 2025): ...") or an opening bracket ("[Mar 2024] ...").
 _LINE_LABEL = re.compile(
-    r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?|progress|position(?:\s+as)?(?:\s+at)?"
+    r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?(?:\s+(?:no\.?\s*)?\d{1,3})?|progress|position(?:\s+as)?(?:\s+at)?"
     r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?|milestone(?:\s+\d{1,3})?"
-    r"|w/[ce]|week\s+(?:commencing|beginning|ending))[ \t]*:?[ \t]*(?P<paren>\([ \t]*)?"
+    r"|w/[ce]|week\s+(?:commencing|beginning|ending))[ \t]*[:\-–—]?[ \t]*(?P<paren>\([ \t]*)?"
     r"|(?P<open>[\[(])[ \t]*)",
     re.I,
 )
