@@ -16,7 +16,8 @@ from pathlib import Path
 
 from paptools.errors import NoActions
 from paptools.layout import Layout, Table
-from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, Status, StatusEvidence, Timescale
+from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, Timescale
+from paptools.read.action_status import StatusReader
 from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
 from paptools.read.detect import NO_ID
@@ -34,17 +35,16 @@ from paptools.read.progress import (
     period_text,
     row_entries,
 )
-from paptools.read.refs import Ref, RefCandidate, parse_ref, resolve_numeric_refs
+from paptools.read.refs import Ref, RefCandidate, parse_ref, resolve_numeric_refs, restart_per_sheet
 from paptools.read.rows import Row
-from paptools.read.scale import lookup
 from paptools.read.split_ahead import Ahead, split_ahead
-from paptools.read.statuses import WHITE, ColourKey, status_from_text
+from paptools.read.statuses import WHITE, ColourKey
 from paptools.read.style import HouseStyle, find_style
 from paptools.read.styles import from_excel
 from paptools.read.text import clean_text
 from paptools.read.timescales import parse_timescale
 from paptools.read.vocabulary import normalise_word
-from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, Walker
+from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, SheetRead, Walker
 from paptools.read.xcell import XCell
 
 __all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through", "read_workbook"]
@@ -146,14 +146,16 @@ class _Assembler:
         if not all_raw:
             raise NoActions(self.book.path,
                             "has a header row but no actions under it: check the Ref column is filled in")
+        parsed = [parse_ref(raw.ref.text) for raw in all_raw]  # each ref parsed once, here, as written
+        self._by_sheet([s for s in walker.sheets if s.actions and self.tables[s.name].sheet_status is None])
         logged = log_entries(self.book, self.layout.logs, {r.ref.text for r in all_raw}, self.warn)
-        parsed = [parse_ref(raw.ref.text) for raw in all_raw]  # each ref parsed once, here
         member = self._membership(all_raw, parsed)
         split: dict[str, tuple[str, ...]] = {}  # an Owner cell's text, split once: many actions share it
         owner_lists = [split.get(text) or split.setdefault(text, split_owners(text))
                        for text in (raw.fields.get("owner", "") for raw in all_raw)]
         people = People(owner_lists)
         text_mode = {s.name: s.text_statuses > s.fill_statuses for s in walker.sheets}
+        statuses = StatusReader(key, self.warn)
         actions: list[Action] = []
         first_place: dict[str, str] = {}
         for raw, owners, ref in zip(all_raw, owner_lists, parsed):
@@ -172,8 +174,7 @@ class _Assembler:
             elif raw.timescale_cell and not timescale.text:
                 self.warn(raw.sheet, raw.timescale_cell, f"{raw.ref.text} has no timescale")
             progress, entries = self._entries(raw, table, logged.pop(raw.ref.text, []), people, owners)  # to the first of a ref
-            status, source, word = self._staged(raw, table, key) or self._status(raw, table, key,
-                                                                                 text_mode.get(raw.sheet, False))
+            status, source, word = statuses.read(raw, table, text_mode.get(raw.sheet, False))
             area = raw.area or (area_label(ref.parts[0]) if ref and len(ref.parts) > 1 else None)
             actions.append(Action(
                 ref=raw.ref.text, ref_text=raw.ref_text, is_pap=member(raw, ref),
@@ -242,6 +243,17 @@ class _Assembler:
         if earlier:  # the updates moved out of the cell come before it, in the order the cell is written
             entries = [*entries, *earlier] if order is EntryOrder.NEWEST_FIRST else [*earlier, *entries]
         return written, [*entries, *periods, *people.with_authors(tuple(logged), owners)]
+
+    def _by_sheet(self, sheets: list[SheetRead]) -> None:
+        """Refs that restart on each sheet are known by their sheet as well ("Health 2"), so that two
+        versions' actions are not matched across sheets."""
+        if not restart_per_sheet([[raw.ref.text for raw in sheet.actions] for sheet in sheets]):
+            return
+        for sheet in sheets:
+            for raw in sheet.actions:
+                raw.ref = RefCandidate(f"{sheet.name} {raw.ref.text}", raw.ref.ambiguous)
+        self.warn(None, None, f"each sheet numbers its actions afresh ({', '.join(s.name for s in sheets)}): each "
+                  f"action is known by its sheet and its ref, as '{sheets[1].actions[0].ref.text}'")
 
     def _membership(self, all_raw: list[RawAction], parsed: list[Ref | None]
                     ) -> Callable[[RawAction, Ref | None], bool]:
@@ -317,68 +329,6 @@ class _Assembler:
                 key.add(rgb, status)
         return key
 
-    def _staged(self, raw: RawAction, table: Table,
-                key: ColourKey) -> tuple[Status, StatusEvidence, str] | None:
-        """The status a Stage column beside the RAG gives ("Status": Closed, "RAG": G): Complete
-        there counts whatever the RAG says, and any other stage counts where the RAG cell gives
-        no status; None when the RAG cell is to be read (_status)."""
-        stage = raw.fields.get("stage", "")
-        if not stage:
-            return None
-        word = lookup(table.status.vocabulary, stage)
-        status = word.status if word is not None else status_from_text(stage)[0]
-        if status is None:
-            return None
-        if status is Status.COMPLETE or not self._rag_says(raw, table, key):
-            return status, StatusEvidence.TEXT, stage
-        return None
-
-    def _rag_says(self, raw: RawAction, table: Table, key: ColourKey) -> bool:
-        """Whether the RA cell gives a status, by its word or a Key colour."""
-        if raw.status_text:
-            word = lookup(table.status.vocabulary, raw.status_text)
-            return (word.status if word is not None else status_from_text(raw.status_text)[0]) is not None
-        rgb = raw.status_rgb
-        return rgb is not None and rgb != WHITE and key.status_for(rgb)[0] is not None
-
-    def _status(self, raw: RawAction, table: Table, key: ColourKey,
-                text_mode: bool) -> tuple[Status | None, StatusEvidence, str | None]:
-        """(status, how it was read, the plan's own word). Words beat a fill that is not a Key colour."""
-        where = (raw.sheet, raw.status_cell)
-        if raw.status_unsaved:  # a formula never calculated: blank is not "not started" (reported with the formulas)
-            return None, StatusEvidence.UNKNOWN, None
-        if raw.status_cell is None:
-            if table.sheet_status is not None:
-                return table.sheet_status, StatusEvidence.SHEET_NAME, raw.sheet
-            return None, StatusEvidence.UNKNOWN, None
-        from_fill, fill_message = (key.status_for(raw.status_rgb) if raw.status_rgb else (None, None))
-        key_colour = raw.status_rgb in key.colours  # any other fill is decoration beside a word
-        if raw.status_text:
-            word = lookup(table.status.vocabulary, raw.status_text)
-            status = word.status if word is not None else status_from_text(raw.status_text)[0]
-            if status is not None:
-                if key_colour and from_fill is not None and from_fill is not status and raw.status_rgb != WHITE:
-                    self.warn(*where, f"status text says {status} but the fill colour says {from_fill}; the text is used")
-                return status, StatusEvidence.TEXT, raw.status_text
-            use_fill = from_fill is not None and raw.status_rgb in key.colours
-            self.warn(*where, f"'{raw.status_text}' is not one of the five statuses"
-                      + ("; the fill colour is used" if use_fill else "; status unknown")
-                      + " (say what the word counts as under [statuses] in paptools.toml)", raw.status_text)
-            if use_fill:
-                return from_fill, StatusEvidence.FILL, raw.status_text
-            return None, StatusEvidence.UNKNOWN, raw.status_text
-        if raw.status_rgb and raw.status_rgb != WHITE:
-            if fill_message:
-                self.warn(*where, fill_message)
-            return from_fill, (StatusEvidence.FILL if from_fill else StatusEvidence.UNKNOWN), _key_word(table, raw.status_rgb)
-        if table.sheet_status is not None:
-            return table.sheet_status, StatusEvidence.SHEET_NAME, raw.sheet
-        blank = key.blank_status()
-        if text_mode or blank is None:
-            self.warn(*where, f"{raw.ref.text} has no status (the RA cell is blank); status unknown")
-            return None, StatusEvidence.UNKNOWN, None
-        return blank, StatusEvidence.BLANK, None
-
     def _sorted_warnings(self) -> list[DataWarning]:
         order = {sheet.name: n for n, sheet in enumerate(self.walker.sheets)}
 
@@ -397,8 +347,3 @@ def _timescale(value: object, financial_quarters: bool,
 
 
 _SERIALS = range(32_874, 73_051)  # Excel's day numbers of 1990 to 2099
-
-
-def _key_word(table: Table, rgb: str) -> str | None:
-    """The key's own word for a fill colour, when the key gives one."""
-    return next((w.word for w in table.status.vocabulary if w.colour == rgb), None)

@@ -188,3 +188,17 @@ def _between(prev: str | None, value: str, nxt: str | None) -> bool:
     if v is None:
         return False
     return (before is None or before < v) and (after is None or v < after)
+
+
+def restart_per_sheet(refs: list[list[str]]) -> bool:
+    """Whether each sheet numbers its actions afresh ("1, 2, 3" on every priority area's sheet):
+    refs unique within each sheet, every sheet opening with the same ref, and most of the later
+    sheets' refs used on an earlier one. Such refs are known by their sheet as well."""
+    if len(refs) < 2 or any(not r or len(set(r)) != len(r) for r in refs) or len({r[0] for r in refs}) != 1:
+        return False
+    seen, repeats, later = set(refs[0]), 0, 0
+    for sheet in refs[1:]:
+        repeats += sum(1 for ref in sheet if ref in seen)
+        later += len(sheet)
+        seen.update(sheet)
+    return repeats * 2 >= later

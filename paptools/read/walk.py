@@ -56,7 +56,7 @@ class RawAction:
 
 
 @dataclass
-class _Sheet:
+class SheetRead:
     """What one sheet contributed."""
 
     name: str
@@ -76,7 +76,7 @@ class Walker(ContextRows):
         self.seen = seen or {}
         self.warnings: list[DataWarning] = list(layout.warnings)
         self.notes: list[Note] = []
-        self.sheets: list[_Sheet] = []
+        self.sheets: list[SheetRead] = []
         self.key_lines: list[tuple[Status, str | None, str]] = []  # status, rgb, description
         self.areas: dict[str, str] = {}
         self.title: str | None = None
@@ -111,7 +111,7 @@ class Walker(ContextRows):
         self.warnings.extend(self.book.warnings)  # about the file itself: odd characters, missing styles
 
     def _read_sheet(self, ws: Sheet, table: Table | None, progress: Callable[[int, int], None] | None) -> None:
-        sheet = _Sheet(ws.title)
+        sheet = SheetRead(ws.title)
         if ws.state != "visible":
             self.warn(ws.title, None, f"sheet is {ws.state} in Excel; read anyway")
         comments = self.book.comments(ws)
@@ -312,7 +312,7 @@ class Walker(ContextRows):
         parsed = parse_ref(text) if text else None
         return (RefCandidate(parsed.text) if parsed else None), text
 
-    def _action(self, ws: Sheet, sheet: _Sheet, columns: ColumnMap, cells: list[XCell], texts: list[str],
+    def _action(self, ws: Sheet, sheet: SheetRead, columns: ColumnMap, cells: list[XCell], texts: list[str],
                 ref: RefCandidate, ref_text: str, section: str | None, area: str | None,
                 hidden: bool, comments: dict[str, str]) -> RawAction:
         def cell_of(name: str) -> XCell | None:

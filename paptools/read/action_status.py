@@ -1,0 +1,98 @@
+"""An action's status: from its RA cell (the plan's word, or a Key colour), a stage column
+beside the RAG, or the sheet's name ("Closed"), with the evidence for it.
+
+Words beat a fill that is not a Key colour; a word or colour that fits no status is reported
+and left unknown, never guessed. read/plan.py asks for each action's status in turn.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from paptools.layout import Table
+from paptools.model import Status, StatusEvidence
+from paptools.read.scale import lookup
+from paptools.read.statuses import WHITE, ColourKey, status_from_text
+from paptools.read.walk import RawAction
+
+__all__ = ["StatusReader"]
+
+Warn = Callable[..., None]  # (sheet, cell, message, value=None), as the read's own warn
+
+
+class StatusReader:
+    """Reads each action's status against the plan's colour Key, reporting what it cannot place."""
+
+    def __init__(self, key: ColourKey, warn: Warn) -> None:
+        self.key, self.warn = key, warn
+
+    def read(self, raw: RawAction, table: Table, text_mode: bool) -> tuple[Status | None, StatusEvidence, str | None]:
+        """(status, how it was read, the plan's own word)."""
+        return self._staged(raw, table) or self._cell(raw, table, text_mode)
+
+    def _staged(self, raw: RawAction, table: Table) -> tuple[Status, StatusEvidence, str] | None:
+        """The status a Stage column beside the RAG gives ("Status": Closed, "RAG": G): Complete
+        there counts whatever the RAG says, and any other stage counts where the RAG cell gives
+        no status; None when the RAG cell is to be read (_cell)."""
+        stage = raw.fields.get("stage", "")
+        if not stage:
+            return None
+        status = _word_status(table, stage)
+        if status is None:
+            return None
+        if status is Status.COMPLETE or not self._rag_says(raw, table):
+            return status, StatusEvidence.TEXT, stage
+        return None
+
+    def _rag_says(self, raw: RawAction, table: Table) -> bool:
+        """Whether the RA cell gives a status, by its word or a Key colour."""
+        if raw.status_text:
+            return _word_status(table, raw.status_text) is not None
+        rgb = raw.status_rgb
+        return rgb is not None and rgb != WHITE and self.key.status_for(rgb)[0] is not None
+
+    def _cell(self, raw: RawAction, table: Table, text_mode: bool) -> tuple[Status | None, StatusEvidence, str | None]:
+        """(status, how it was read, the plan's own word). Words beat a fill that is not a Key colour."""
+        where = (raw.sheet, raw.status_cell)
+        if raw.status_unsaved:  # a formula never calculated: blank is not "not started" (reported with the formulas)
+            return None, StatusEvidence.UNKNOWN, None
+        if raw.status_cell is None:
+            if table.sheet_status is not None:
+                return table.sheet_status, StatusEvidence.SHEET_NAME, raw.sheet
+            return None, StatusEvidence.UNKNOWN, None
+        from_fill, fill_message = (self.key.status_for(raw.status_rgb) if raw.status_rgb else (None, None))
+        key_colour = raw.status_rgb in self.key.colours  # any other fill is decoration beside a word
+        if raw.status_text:
+            status = _word_status(table, raw.status_text)
+            if status is not None:
+                if key_colour and from_fill is not None and from_fill is not status and raw.status_rgb != WHITE:
+                    self.warn(*where, f"status text says {status} but the fill colour says {from_fill}; the text is used")
+                return status, StatusEvidence.TEXT, raw.status_text
+            use_fill = from_fill is not None and raw.status_rgb in self.key.colours
+            self.warn(*where, f"'{raw.status_text}' is not one of the five statuses"
+                      + ("; the fill colour is used" if use_fill else "; status unknown")
+                      + " (say what the word counts as under [statuses] in paptools.toml)", raw.status_text)
+            if use_fill:
+                return from_fill, StatusEvidence.FILL, raw.status_text
+            return None, StatusEvidence.UNKNOWN, raw.status_text
+        if raw.status_rgb and raw.status_rgb != WHITE:
+            if fill_message:
+                self.warn(*where, fill_message)
+            return from_fill, (StatusEvidence.FILL if from_fill else StatusEvidence.UNKNOWN), _key_word(table, raw.status_rgb)
+        if table.sheet_status is not None:
+            return table.sheet_status, StatusEvidence.SHEET_NAME, raw.sheet
+        blank = self.key.blank_status()
+        if text_mode or blank is None:
+            self.warn(*where, f"{raw.ref.text} has no status (the RA cell is blank); status unknown")
+            return None, StatusEvidence.UNKNOWN, None
+        return blank, StatusEvidence.BLANK, None
+
+
+def _word_status(table: Table, text: str) -> Status | None:
+    """The status a word stands for in the plan's own scale, else by its meaning."""
+    word = lookup(table.status.vocabulary, text)
+    return word.status if word is not None else status_from_text(text)[0]
+
+
+def _key_word(table: Table, rgb: str) -> str | None:
+    """The key's own word for a fill colour, when the key gives one."""
+    return next((w.word for w in table.status.vocabulary if w.colour == rgb), None)
