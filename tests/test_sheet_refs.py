@@ -51,3 +51,16 @@ def test_the_rule_asks_for_the_same_opening_ref_and_mostly_repeated_refs():
     assert not restart_per_sheet([["1", "2", "3"]])  # one sheet
     assert not restart_per_sheet([["1", "2", "2"], ["1", "2"]])  # a repeat within a sheet: reported as it is
     assert not restart_per_sheet([["1", "2", "3", "4"], ["1", "5", "6", "7"]])  # one clash in four
+
+
+def test_the_reports_ref_column_is_wide_enough_not_to_break_a_sheets_name(tmp_path):
+    from libreoffice import pdf_of, pdf_text
+
+    from paptools.api import OutputOptions, reconcile, write_outputs
+
+    result = reconcile([build(tmp_path / "v1.xlsx"), build(tmp_path / "v2.xlsx", later=True)], single_ok=True)
+    written = write_outputs(result, OutputOptions(output_dir=tmp_path / "out", kinds=("report",)))
+    lines = pdf_text(pdf_of(written["report"])).splitlines()
+    starts = {line.split()[0] for line in lines if line.strip()}
+    assert {"Communication", "Education"} <= starts
+    assert not starts & {"Commun", "Communic", "Educatio", "ication"}  # the ref column had broken them mid-word

@@ -176,7 +176,7 @@ class Renderer:
         if not table.header:
             return
         total = sum(table.widths) or 1.0
-        widths = [twips(int(self.width * w / total)) for w in table.widths]
+        widths = _fitted([twips(int(self.width * w / total)) for w in table.widths], table)
         markup = body.table(table.header, _cells(table), widths, style_id=self.target.table_style(), caption=table.caption,
                             description=table.description, header_fill=HEADER_FILL,
                             keep_together=len(table.rows) <= 12)
@@ -204,6 +204,33 @@ class Renderer:
         # the table may start the next page: no half-empty page
         self.out(body.paragraph(body.paragraph_properties(keep_next=False), picture))
         self.table(figure.table)
+
+
+_CHAR_TWIPS = 124  # a bold character of 10 pt text at its widest usual (0.62 em), in twips
+_CELL_MARGINS = 216  # Word's default cell margins, left and right
+
+
+def _fitted(widths: list[int], table: Table) -> list[int]:
+    """The columns' widths, a column too narrow for its longest word ("Communication 1" as a ref)
+    widened at the expense of the column with most room to spare, so no word is broken; never
+    past a third of the table for one word (a web address breaks as Word breaks it)."""
+    cap = sum(widths) // 3
+    needs = [min(max(widths[c], cap), _CELL_MARGINS + _CHAR_TWIPS * max(
+                 (len(word) for value in (table.header[c], *(row[c] for row in table.rows)) for word in value.split()),
+                 default=0))
+             for c in range(len(widths))]
+    fitted = list(widths)
+    for column, need in enumerate(needs):
+        short = need - fitted[column]
+        if short <= 0:
+            continue
+        donor = max(range(len(fitted)), key=lambda c: fitted[c] - needs[c])
+        spare = fitted[donor] - needs[donor]
+        if donor != column and spare > 0:
+            moved = min(short, spare)
+            fitted[column] += moved
+            fitted[donor] -= moved
+    return fitted
 
 
 def _cells(table: Table) -> Iterator[list[body.Cell]]:
