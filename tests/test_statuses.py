@@ -178,3 +178,20 @@ def test_a_tick_or_a_coloured_circle_is_a_status(word, status, reason):
 @pytest.mark.parametrize("word", ["✗", "❌", "⚪", "★"])
 def test_a_symbol_with_no_agreed_meaning_fits_no_status(word):
     assert map_status_word(word).status is None
+
+
+@pytest.mark.parametrize("word, status, reason", [
+    ("G - On track", "On track", "the words after its letter, 'On track': means on track -> On track"),
+    ("A: Some slippage", "Vulnerable",
+     "the words after its letter, 'Some slippage': means behind schedule -> Vulnerable"),
+    ("R (Off track)", "At risk", "the words after its letter, 'Off track': means off track -> At risk"),
+    ("G - see note", "On track",
+     "read as 'g' (its letter, before 'see note'): green in a RAG scale means on track -> On track"),
+])
+def test_a_rag_letter_with_its_meaning_written_after_it(word, status, reason):
+    mapping = map_status_word(word)
+    assert (mapping.status.value, mapping.reason) == (status, reason)
+
+
+def test_a_rag_letter_before_words_that_say_no_status_is_not_read_by_the_letter():
+    assert map_status_word("A - on hold").status is None

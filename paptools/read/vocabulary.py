@@ -117,6 +117,8 @@ _COLOUR_PAIR = re.compile(r"(amber|green|red|a|g|r)(?:\s*[-–/]\s*|\s+)(amber|g
 _PREFIX = re.compile(r"^\s*(?:(?:b?rag|current|overall|delivery)\s+)?(?:status|b?rag|rating|confidence)\s*[:\-–]\s*", re.I)
 _HEAD = re.compile(r"^(?P<head>[^:(\-–—]+?)\s*(?:[:\-–—]|\((?P<paren>[^)]*)\)?)")
 _NUMBER = re.compile(r"[\d.,%\s]+")
+# A RAG letter and what it means in the cell: "G - On track", "A: Some slippage", "R (Off track)".
+_LETTER_FIRST = re.compile(r"\s*(?P<letter>[BRAGbrag])\s*(?:[-–—:]\s*|\(\s*)(?P<rest>[^()]{3,}?)\s*\)?\s*$")
 _SYMBOLS = frozenset("✓✔✅☑🔵🟢🟠🟡🔴")  # a tick or a coloured circle standing alone for a status
 
 
@@ -191,6 +193,12 @@ def map_status_word(word: str) -> WordMapping:
     close = _fuzzy(norm, _FUZZY_CHOICES)
     if close is not None:
         return _mapping(word, close, "spelling or word order")
+    if letter := _LETTER_FIRST.match(word):  # "G - On track": the words say what the letter means
+        said = map_status_word(letter.group("rest"))
+        if said.status is not None:
+            return WordMapping(word, said.status, f"the words after its letter, '{letter.group('rest')}': {said.reason}")
+        if said.reason == "fits no status":  # "G - see note": a note, not a status; the letter is
+            return _mapping(word, letter.group("letter").lower(), f"its letter, before '{letter.group('rest')}'")
     return WordMapping(word, None, "fits no status")
 
 
