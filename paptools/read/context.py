@@ -17,8 +17,11 @@ from paptools.read.text import ascii_lower, normalise_label
 from paptools.read.version import is_date_line, without_date
 from paptools.read.xcell import XCell
 
+# "Priority area 2: ...", and a written statement of action's own names for them: "Area of
+# weakness 2", "Area for improvement 2", "Area of concern 2".
 PRIORITY_AREA = re.compile(
-    r"^[ \t]*priority[ \t]+(?:action[ \t]+)?area[ \t]*(?P<n>\d+|[ivx]+)\b[ \t]*[:\-–—.]?[ \t]*", re.I | re.M
+    r"^[ \t]*(?:priority[ \t]+(?:action[ \t]+)?area|area[ \t]+(?:of[ \t]+weakness|for[ \t]+improvement|of[ \t]+concern))"
+    r"[ \t]*(?P<n>\d+|[ivx]+)\b[ \t]*[:\-–—.]?[ \t]*", re.I | re.M
 )
 AREA_SECTION = re.compile(r"^(?:pap|priority(?: action)?(?: area)?|area|pa)\s*(?P<n>\d+|[ivx]+)$", re.I)
 # Words that name a plan: a title row without one ("Bradfield Council") gives way to one below it that has one.

@@ -45,6 +45,8 @@ GENERATED_PROPERTY = "paptools"  # set by write/workbook.py on the cleaned workb
 GENERATED_SHEETS = {"Changes", "Warnings", "About"}
 LEFT_OUT = "not among the sheets the house-style file names: not read"
 _SUMMARY_SHEET = re.compile(r"\b(?:pivot|charts?|summary|dashboard|overview|figures|kpis?|graphs?)\b", re.I)
+_COVER_SHEET = re.compile(r"\b(?:cover|contents|front ?(?:page|sheet)|introduction|intro)\b", re.I)
+COVER = "a cover or contents sheet: read for the plan's title and version date, not for actions"
 _PAP_VALUE = re.compile(r"\bpap\b|priority action", re.I)
 _LINE_DATE = re.compile(r"(?m)^\s*(?:[A-Z]{1,4}\s*[:\-]\s*)?(\S+\s?\S*)")
 
@@ -106,6 +108,8 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
             if _SUMMARY_SHEET.search(sheet.title):
                 unused.append(Unused(sheet.title, None, "a summary, pivot or chart sheet: skipped (the figures are "
                                                         "counted from the actions themselves)"))
+            elif _COVER_SHEET.search(sheet.title):
+                unused.append(Unused(sheet.title, None, COVER))
             elif not KEY_SHEET.search(sheet.title):
                 unused.append(Unused(sheet.title, None, "no header row: not read as actions"))
             continue

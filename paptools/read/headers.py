@@ -62,7 +62,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "timescale", "timescales", "deadline", "due", "due date", "target date", "by when", "completion date",
         "timeframe", "timeline", "date for completion", "target completion date", "scheduled completion date",
         "estimated completion date", "target", "when", "date due", "implementation date",
-        "agreed implementation date", "target implementation date", "milestone date",
+        "agreed implementation date", "target implementation date", "milestone date", "end date",
+        "target end date", "planned end date", "finish date", "due by", "complete by", "to be completed by",
     ),
     "success_criteria": (
         "success criteria", "success", "measures of success", "measure of success", "kpi", "kpis",

@@ -18,7 +18,7 @@ from paptools.model import DataWarning, Note, Status
 from paptools.read.cells import Book, Sheet
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
 from paptools.read.continued import Pending, add_update, carry_on, check_merges, merged_tops, row_of
-from paptools.read.detect_plan import GENERATED_SHEETS, LEFT_OUT
+from paptools.read.detect_plan import COVER, GENERATED_SHEETS, LEFT_OUT
 from paptools.read.headers import FIELD_LABELS, ColumnMap, column_map, is_repeat_header
 from paptools.read.keys import KEY_MARKERS
 from paptools.read.progress import RowUpdate
@@ -214,7 +214,7 @@ class Walker(ContextRows):
         check_merges(ws.title, merge_checks, merged, self.warn)
         if table is None and has_content and not seen_key and not self.generated:
             said = next((u.what for u in self.layout.unused if u.sheet == ws.title and u.cell is None), "")
-            if said.startswith("a summary"):
+            if said.startswith("a summary") or said == COVER:
                 self.notes.append(Note("other", ws.title, "A1", f"sheet {ws.title}: {said}"))
             else:
                 self.warn(ws.title, None, "sheet has no header row with a Ref column; not read as actions")
