@@ -64,3 +64,13 @@ def test_the_reports_ref_column_is_wide_enough_not_to_break_a_sheets_name(tmp_pa
     starts = {line.split()[0] for line in lines if line.strip()}
     assert {"Communication", "Education"} <= starts
     assert not starts & {"Commun", "Communic", "Educatio", "ication"}  # the ref column had broken them mid-word
+
+
+def test_explain_finds_an_action_by_its_sheet_and_ref_as_written(tmp_path):
+    from click.testing import CliRunner
+
+    from paptools.cli import main
+
+    outcome = CliRunner().invoke(main, ["explain", str(build(tmp_path / "plan.xlsx")), "health 2"])
+    assert outcome.exit_code == 0, outcome.output
+    assert outcome.output.startswith("Health 2: Health action 2\n")

@@ -75,3 +75,23 @@ def test_the_house_style_written_for_a_stage_reads_the_plan_the_same_way(tmp_pat
         "1.1": ("Complete", "Closed", {"Status": "Closed"}),
         "1.2": ("Vulnerable", "A", {"Status": "Open"}),
     }
+
+
+def test_explain_names_the_stage_cell_a_status_came_from(tmp_path):
+    from click.testing import CliRunner
+
+    from paptools.cli import main
+
+    path = build(tmp_path / "plan.xlsx", ["Ref", "Action", "Owner", "Timescale", "Status", "RAG rating", "Progress"], [
+        ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", "Closed", "R", "Jan 25: Published."],
+        ["1.2", "Train SENCOs", "Bob Jones", "Jun 2025", "Open", "A", "Jan 25: Venue booked."],
+    ])
+    runner = CliRunner()
+    first = " ".join(runner.invoke(main, ["explain", str(path), "1.1", "--as-of", "2025-01-31"]).output.split())
+    assert "Status: Complete (Plan!E2)" in first
+    assert ("The 'Status' cell Plan!E2 says \"Closed\", which the plan's words map to Complete: Complete there "
+            "counts whatever the RAG says, and any other stage where the RAG cell gives no status.") in first
+    second = " ".join(runner.invoke(main, ["explain", str(path), "1.2", "--as-of", "2025-01-31"]).output.split())
+    assert "The RA cell Plan!F3 says \"A\", which the plan's words map to Vulnerable." in second
+    plan = read_plan(path)
+    assert [(a.ref, a.status_cell, a.status_fill) for a in plan.actions] == [("1.1", "E2", None), ("1.2", "F3", None)]

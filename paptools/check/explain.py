@@ -84,6 +84,11 @@ def status_reason(plan: Plan, action: Action) -> str:
         colour = ""
         if action.status_fill and action.status_fill != WHITE:
             colour = f" The cell is also coloured #{action.status_fill} ({family(action.status_fill)}); the words win."
+        stage = next((t.field("stage") for t in plan.layout.tables if t.sheet == action.sheet), None) \
+            if plan.layout is not None else None
+        if stage is not None and (action.status_cell or "").rstrip("0123456789") == stage.letter:
+            return (f"The '{stage.header}' cell {cell} says \"{word}\"{mapped}: Complete there counts whatever the RAG "
+                    "says, and any other stage where the RAG cell gives no status.")
         return f"The RA cell {cell} says \"{word}\"{mapped}.{colour}"
     if action.status_source == "fill" and status is not None and action.status_fill:
         key_rgb = _key_colour(plan, status)

@@ -220,6 +220,9 @@ def _find_ref(plan: Plan, ref: str, parse: Callable[[str], Any]) -> str | None:
     text = parsed.text if parsed else ref.strip()
     if text in plan.by_ref():
         return text
+    same = [a.ref for a in plan.actions if " ".join(a.ref.split()).upper() == " ".join(ref.split()).upper()]
+    if len(same) == 1:  # "Health 2", a ref known by its sheet, written as the plan writes it
+        return same[0]
     number = text.split()[-1]
     matches = [a.ref for a in plan.actions if a.ref.split()[-1] == number]
     return matches[0] if len(set(matches)) == 1 else None

@@ -7,6 +7,7 @@ and left unknown, never guessed. read/plan.py asks for each action's status in t
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from paptools.layout import Table
 from paptools.model import Status, StatusEvidence
@@ -14,9 +15,17 @@ from paptools.read.scale import lookup
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.walk import RawAction
 
-__all__ = ["StatusReader"]
+__all__ = ["StatusRead", "StatusReader"]
 
 Warn = Callable[..., None]  # (sheet, cell, message, value=None), as the read's own warn
+
+
+class StatusRead(NamedTuple):
+    status: Status | None
+    source: StatusEvidence
+    word: str | None  # the plan's own word for it
+    cell: str | None  # where it was read: the RA cell, or a stage cell beside it
+    fill: str | None  # that cell's fill (a stage cell's is not read)
 
 
 class StatusReader:
@@ -25,9 +34,12 @@ class StatusReader:
     def __init__(self, key: ColourKey, warn: Warn) -> None:
         self.key, self.warn = key, warn
 
-    def read(self, raw: RawAction, table: Table, text_mode: bool) -> tuple[Status | None, StatusEvidence, str | None]:
-        """(status, how it was read, the plan's own word)."""
-        return self._staged(raw, table) or self._cell(raw, table, text_mode)
+    def read(self, raw: RawAction, table: Table, text_mode: bool) -> StatusRead:
+        """The action's status, how it was read, the plan's own word, and the cell (and its fill) it was read from."""
+        if (staged := self._staged(raw, table)) is not None:
+            stage = table.field("stage")
+            return StatusRead(*staged, f"{stage.letter}{raw.row}" if stage is not None else raw.status_cell, None)
+        return StatusRead(*self._cell(raw, table, text_mode), raw.status_cell, raw.status_rgb)
 
     def _staged(self, raw: RawAction, table: Table) -> tuple[Status, StatusEvidence, str] | None:
         """The status a Stage column beside the RAG gives ("Status": Closed, "RAG": G): Complete

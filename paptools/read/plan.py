@@ -174,7 +174,7 @@ class _Assembler:
             elif raw.timescale_cell and not timescale.text:
                 self.warn(raw.sheet, raw.timescale_cell, f"{raw.ref.text} has no timescale")
             progress, entries = self._entries(raw, table, logged.pop(raw.ref.text, []), people, owners)  # to the first of a ref
-            status, source, word = statuses.read(raw, table, text_mode.get(raw.sheet, False))
+            read = statuses.read(raw, table, text_mode.get(raw.sheet, False))
             area = raw.area or (area_label(ref.parts[0]) if ref and len(ref.parts) > 1 else None)
             actions.append(Action(
                 ref=raw.ref.text, ref_text=raw.ref_text, is_pap=member(raw, ref),
@@ -182,9 +182,9 @@ class _Assembler:
                 timescale=timescale, success_criteria=raw.fields.get("success_criteria", ""),
                 progress=progress, entries=tuple(entries),
                 outcome=raw.fields.get("outcome", ""), evidence=raw.fields.get("evidence", ""),
-                status=status, status_source=source, section=raw.section, priority_area=area,
+                status=read.status, status_source=read.source, section=raw.section, priority_area=area,
                 sheet=raw.sheet, row=raw.row, extra=tuple(raw.extra),
-                status_word=word, status_fill=raw.status_rgb, status_cell=raw.status_cell,
+                status_word=read.word, status_fill=read.fill, status_cell=read.cell,
             ))
         if ahead is not None:
             ahead.finish()
