@@ -95,3 +95,26 @@ def test_explain_names_the_stage_cell_a_status_came_from(tmp_path):
     assert "The RA cell Plan!F3 says \"A\", which the plan's words map to Vulnerable." in second
     plan = read_plan(path)
     assert [(a.ref, a.status_cell, a.status_fill) for a in plan.actions] == [("1.1", "E2", None), ("1.2", "F3", None)]
+
+
+def test_the_cleaned_workbook_keeps_the_plans_status_column_under_its_own_header(tmp_path):
+    import warnings
+
+    from paptools.api import OutputOptions, reconcile, write_outputs
+
+    path = build(tmp_path / "plan.xlsx", ["Ref", "Action", "Owner", "Timescale", "Status", "RAG rating", "Progress"], [
+        ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", "Closed", "R", "Jan 25: Published."],
+        ["1.2", "Train SENCOs", "Bob Jones", "Jun 2025", "Open", "A", "Jan 25: Venue booked."],
+    ])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # xlsxwriter warns of a table with two columns of one name
+        written = write_outputs(reconcile([path], single_ok=True),
+                                OutputOptions(output_dir=tmp_path / "out", kinds=("workbook",)))
+    sheet = openpyxl.load_workbook(written["workbook"])["Actions"]
+    table = next(iter(sheet.tables.values()))
+    headers = [column.name for column in table.tableColumns]
+    assert len({h.casefold() for h in headers}) == len(headers)
+    rows = {row[0]: dict(zip(headers, row)) for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]}
+    # paptools' Status column holds the plan's word each status was read from, coloured for its status
+    assert {ref: (row["Status"], row["Status (in the plan)"]) for ref, row in rows.items()} == {
+        "1.1": ("Closed", "Closed"), "1.2": ("A", "Open")}

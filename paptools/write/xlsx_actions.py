@@ -102,8 +102,17 @@ BASE_COLUMNS: tuple[ActionColumn, ...] = (
 
 def action_columns(plan: Plan) -> list[ActionColumn]:
     """The columns this plan needs: the first six always, the others when an action fills them."""
+    used = {c.column.header.casefold() for c in BASE_COLUMNS}
+
     def extra(name: str) -> ActionColumn:
-        return ActionColumn(Column(name, 20, 12), lambda a: dict(a.extra).get(name, ""))
+        """The plan's own column, under a header no other column of the table has (Excel requires it):
+        the plan's 'Status' beside paptools' own is 'Status (in the plan)'."""
+        shown, n = name, 1
+        while shown.casefold() in used:
+            n += 1
+            shown = f"{name} (in the plan)" if n == 2 else f"{name} ({n})"
+        used.add(shown.casefold())
+        return ActionColumn(Column(shown, 20, 12), lambda a: dict(a.extra).get(name, ""))
 
     columns = list(BASE_COLUMNS) + [extra(name) for name in plan.extra_columns]
     return [c for c in columns if c.always or any(c.value(a) for a in plan.actions)]
