@@ -168,6 +168,7 @@ def test_ref_spellings_are_one_ref(text):
     ("SEND/01", "SEND 01"), ("(3)", "3"), ("3)", "3"), ("2.3 (new)", "2.3"), ("PAP 1.1 (moved from 2.4)", "PAP 1.1"),
     ("(a)", None), ("2.3 new", None),
     ("PA1-03", "PA 1-03"), ("SEND-2-1", "SEND 2-1"), ("1-3", "1-3"), ("2024-25", None), ("1.1-2", None),
+    ("1.a", "1a"), ("1.1.b", "1.1b"), ("1.ab", None),
 ])
 def test_refs_in_other_house_styles(text, ref):
     parsed = parse_ref(text)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 _REF = re.compile(
     r"^\(?(?P<prefix>[A-Za-z][A-Za-z&]{0,7})?\s*[:.\-#/]?\s*"
     r"(?P<num>\d{1,4}(?:\.\d{1,5}){0,3}|\d{1,2}(?:-\d{1,2}){1,2}(?!\d))"
-    r"(?P<suffix>[a-z])?\s*[.:)]?(?:\s*\([^()]{1,30}\))?$"
+    r"(?:\.?(?P<suffix>[a-z]))?\s*[.:)]?(?:\s*\([^()]{1,30}\))?$"
 )
 _LEVEL = re.compile(r"[.\-]")
 # Prefixes that mark a Priority Action Plan action (as against improvement-plan actions).
