@@ -343,12 +343,14 @@ def _appendix_method(context: Context, warnings: tuple[DataWarning, ...]) -> Sec
     findings = [_finding_row(f.ref, f.message) for f in given]
     data: list[Block] = []
     if notes:
-        data += [Paragraph.of(f"{capitalise(count_phrase(len(notes), 'point'))} in the plan could not be read for "
-                              "certain; how each was read is given so that it can be checked and corrected.",
-                              numbered=False),
+        each = "it says" if len(notes) == 1 else "each says"
+        data += [Paragraph.of(f"Reading the plan raised {count_phrase(len(notes), 'point')}: {each} what was "
+                              "found and how it was read, so that it can be checked and, where needed, corrected in "
+                              "the workbook.", numbered=False),
                  BulletList(tuple(Paragraph.of(note, numbered=False) for note in notes))]
     else:
-        data.append(Paragraph.of("Everything in the plan was read for certain.", numbered=False))
+        data.append(Paragraph.of("Reading the plan raised no points to check.",
+                                 numbered=False))
     if findings:
         data += [Paragraph.of(f"The plan's own entries raise {count_phrase(len(findings), 'question')} worth "
                               "checking with the action owners.", numbered=False),
