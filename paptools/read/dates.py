@@ -145,6 +145,23 @@ def _candidates(text: str, lo: int = 0) -> list[int]:
 QUARTER = re.compile(r"\bq\s*([1-4])\b\W*(?:(20\d\d)(?:\s*[/-]\s*(\d\d(?:\d\d)?))?|(\d\d)\s*/\s*\d\d\b)", re.I)
 
 
+# A school term, ending in the month it ends: the autumn term in December, the spring term by
+# April (it ends at Easter), the summer term in July. "Spring term 2025/26" is in 2026.
+TERM = re.compile(
+    r"\b(?P<term>autumn|spring|summer)\s+term\s*(?:of\s+)?(?P<y>20\d\d)(?:\s*[/-]\s*(?P<y2>\d\d(?:\d\d)?)\b)?(?![\d/])",
+    re.I,
+)
+_TERM_ENDS = {"autumn": 12, "spring": 4, "summer": 7}
+
+def term_end(match: re.Match[str]) -> EntryDate:
+    """The month a school term TERM found ends in."""
+    term = match.group("term").lower()
+    year = int(match.group("y"))
+    if match.group("y2") and term != "autumn":  # "Summer term 2025/26": the academic year's second calendar year
+        year += 1
+    return EntryDate(year, _TERM_ENDS[term])
+
+
 def quarter_end(quarter: re.Match[str], financial: bool = False) -> EntryDate:
     """The last month of a quarter QUARTER found. A year written "2023/24" is a financial year
     (Q1 April to June, Q4 ending in March 2024), as is any year when `financial`."""

@@ -1,6 +1,7 @@
 """Progress kept in one column per reporting period: which headers are periods, and their dates.
 
-"Update Jan 24", "Q3 2023/24 update", "Position at March", "Sept update" are periods; the
+"Update Jan 24", "Q3 2023/24 update", "Position at March", "Sept update", "Spring term 2025
+update" are periods; the
 text in such a column is that period's progress and, where it gives no date, takes the
 period's. "Baseline" and "Position at start" hold the starting position, and "Previous
 updates" the earlier updates moved out of the Progress cell: their entries take no date from
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from paptools.model import EntryDate
-from paptools.read.dates import MONTH, MONTHS, QUARTER, find_dates, quarter_end
+from paptools.read.dates import MONTH, MONTHS, QUARTER, TERM, find_dates, quarter_end, term_end
 from paptools.read.text import ascii_lower, normalise_label
 
 _BASELINE = frozenset({
@@ -40,6 +41,8 @@ def period_header(header: str) -> tuple[bool, EntryDate | None, int | None]:
     quarter = QUARTER.search(header)
     if quarter:
         return False, quarter_end(quarter), None
+    if term := TERM.search(header):  # "Spring term 2025 update": the month the term ends
+        return False, term_end(term), None
     dates = find_dates(header)
     if dates:
         return False, dates[-1].date, None

@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 
 from paptools.model import EntryDate, Month, Timescale
-from paptools.read.dates import QUARTER, DateToken, find_dates, quarter_end
+from paptools.read.dates import QUARTER, TERM, DateToken, find_dates, quarter_end, term_end
 from paptools.read.text import clean_text
 
 __all__ = ["parse_timescale"]
@@ -43,13 +43,6 @@ _RANGE = re.compile(r"\s*(?:[-–—]|to|until|till|through)\s*", re.I)
 # "July-25 (timescale revised)", "Mar-25 revised": the revision word closes the text.
 _REVISED_AFTER = re.compile(r"^\s*[\-–—(]?\s*(?:timescale\s+|date\s+)?revised\s*[).]?\s*$", re.I)
 
-# A school term, due in the month it ends: the autumn term in December, the spring term by
-# April (it ends at Easter), the summer term in July. "Spring term 2025/26" is in 2026.
-_TERM = re.compile(
-    r"\b(?P<term>autumn|spring|summer)\s+term\s*(?:of\s+)?(?P<y>20\d\d)(?:\s*[/-]\s*(?P<y2>\d\d(?:\d\d)?)\b)?(?![\d/])",
-    re.I,
-)
-_TERM_ENDS = {"autumn": 12, "spring": 4, "summer": 7}
 # A financial year (ending in March) or an academic year (ending in August), named as such.
 _NAMED_YEAR = re.compile(
     r"\b(?:(?P<kind>financial|academic|fin\.?|FY)\s*(?:year\s*)?(?P<a>20\d\d|\d\d)\s*[/-]\s*(?P<b>\d\d(?:\d\d)?)\b"
@@ -146,7 +139,7 @@ def _spans(text: str, struck: tuple[str, ...]) -> list[tuple[int, int]]:
 def _months(text: str, financial_quarters: bool) -> list[DateToken]:
     """The months the text names, dates first, then terms and named years that no date covers."""
     tokens = find_dates(text)
-    named = [DateToken(m.start(), m.end(), _term_end(m)) for m in _TERM.finditer(text)]
+    named = [DateToken(m.start(), m.end(), term_end(m)) for m in TERM.finditer(text)]
     named += [DateToken(m.start(), m.end(), end) for m in _NAMED_YEAR.finditer(text) if (end := _year_end(m))]
     if financial_quarters:
         named += [DateToken(q.start(), q.end(), quarter_end(q, True)) for q in QUARTER.finditer(text)]
@@ -154,14 +147,6 @@ def _months(text: str, financial_quarters: bool) -> list[DateToken]:
         return tokens
     named = [t for t in named if not any(d.start < t.end and t.start < d.end for d in tokens)]
     return sorted([*tokens, *named])
-
-
-def _term_end(match: re.Match[str]) -> EntryDate:
-    term = match.group("term").lower()
-    year = int(match.group("y"))
-    if match.group("y2") and term != "autumn":  # "Summer term 2025/26": the academic year's second calendar year
-        year += 1
-    return EntryDate(year, _TERM_ENDS[term])
 
 
 def _year_end(match: re.Match[str]) -> EntryDate | None:

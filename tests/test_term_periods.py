@@ -1,0 +1,31 @@
+"""Progress kept one column per school term ("Autumn term 2024 update"), as schools and SEND
+services report: each column is a period dated by the month its term ends. Expected values
+are written out as an officer reads them."""
+from __future__ import annotations
+
+import openpyxl
+
+from paptools.read.plan import read_plan
+
+
+def test_a_column_per_school_term_is_progress_dated_by_the_terms_end(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    for row in [
+        ["Ref", "Action", "Owner", "Timescale", "RAG", "Autumn term 2024 update", "Spring term 2025 update",
+         "Summer term 2025 update"],
+        ["1.1", "Publish the local offer", "Jane Smith", "Summer term 2025", "G", "Scoped.", "Drafted.", None],
+        ["1.2", "Train SENCOs", "Bob Jones", "Spring term 2025", "A", "Planned.", "Two sessions run.", "All run."],
+    ]:
+        sheet.append(row)
+    book.save(tmp_path / "plan.xlsx")
+    plan = read_plan(tmp_path / "plan.xlsx")
+    assert [(p.letter, p.date.iso()) for p in plan.layout.tables[0].periods] == [
+        ("F", "2024-12"), ("G", "2025-04"), ("H", "2025-07")]
+    assert {a.ref: (a.timescale.due.iso(), [(e.date.iso(), e.text) for e in a.entries], dict(a.extra))
+            for a in plan.actions} == {
+        "1.1": ("2025-07", [("2024-12", "Scoped."), ("2025-04", "Drafted.")], {}),
+        "1.2": ("2025-04", [("2024-12", "Planned."), ("2025-04", "Two sessions run."), ("2025-07", "All run.")], {}),
+    }
+    assert [w.line() for w in plan.warnings] == []
