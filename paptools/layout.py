@@ -76,6 +76,7 @@ class LogSheet:
     date: int | None
     author: int | None
     dated: EntryDate | None = None  # the period the sheet's title names ("Q1 2024-25 update"), for undated rows
+    status: int | None = None  # a status beside each update ("RAG"): the latest is the action's, if it has no other
 
 
 @dataclass(frozen=True)

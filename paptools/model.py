@@ -100,6 +100,7 @@ class StatusEvidence(str, enum.Enum):
     FILL = "fill"  # the status cell's fill colour, read through the Key
     BLANK = "blank"  # an empty status cell, which the Key gives a meaning
     SHEET_NAME = "sheet name"  # the sheet the row is on ("Closed", "Completed")
+    LOG = "log"  # the status beside the action's latest update in an updates log
     UNKNOWN = "unknown"  # nothing that could be read as a status
 
     def __str__(self) -> str:

@@ -101,6 +101,11 @@ def status_reason(plan: Plan, action: Action) -> str:
         same = "the same colour as" if key_rgb == action.status_fill else "nearest to"
         return (f"The RA cell {cell} has no words; its fill colour {fill} is {same} the Key's colour for "
                 f"{status}, #{key_rgb}{key_place}.")
+    if action.status_source == "log" and status is not None:
+        mapped = "" if (action.status_word or "").strip().lower() == status.value.lower() else \
+            f", which the plan's words map to {status}"
+        return (f"The plan has no status column; the status beside {action.ref}'s latest update in the updates log "
+                f"says \"{action.status_word}\"{mapped}.")
     if action.status_source == "blank" and status is not None:
         return f"The RA cell {cell} is blank and has no fill; the Key reads a blank cell as {status}."
     if action.status_word:

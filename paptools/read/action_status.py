@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from paptools.layout import Table
 from paptools.model import Status, StatusEvidence
+from paptools.read.progress import LogStatus
 from paptools.read.scale import lookup
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.walk import RawAction
@@ -31,8 +32,8 @@ class StatusRead(NamedTuple):
 class StatusReader:
     """Reads each action's status against the plan's colour Key, reporting what it cannot place."""
 
-    def __init__(self, key: ColourKey, warn: Warn) -> None:
-        self.key, self.warn = key, warn
+    def __init__(self, key: ColourKey, warn: Warn, logged: dict[str, LogStatus] | None = None) -> None:
+        self.key, self.warn, self.logged = key, warn, logged or {}
 
     def read(self, raw: RawAction, table: Table, text_mode: bool) -> StatusRead:
         """The action's status, how it was read, the plan's own word, and the cell (and its fill) it was read from."""
@@ -70,6 +71,12 @@ class StatusReader:
         if raw.status_cell is None:
             if table.sheet_status is not None:
                 return table.sheet_status, StatusEvidence.SHEET_NAME, raw.sheet
+            if (logged := self.logged.get(raw.ref.text)) is not None:  # no status column: the latest update's
+                status = _word_status(table, logged.word)
+                if status is None:
+                    self.warn(*logged.cell.split("!", 1), f"'{logged.word}' is not one of the five statuses; status "
+                              "unknown (say what the word counts as under [statuses] in paptools.toml)", logged.word)
+                return status, StatusEvidence.LOG if status else StatusEvidence.UNKNOWN, logged.word
             return None, StatusEvidence.UNKNOWN, None
         from_fill, fill_message = (self.key.status_for(raw.status_rgb) if raw.status_rgb else (None, None))
         key_colour = raw.status_rgb in self.key.colours  # any other fill is decoration beside a word

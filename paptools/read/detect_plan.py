@@ -116,6 +116,7 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
         warnings.extend(header.warnings)
         if header.is_log:
             logs.append(header.log_sheet(sheet.title))
+            warnings.extend(_log_unread(logs[-1], header))
             continue
         if (beside := key_beside(sheet.title, rows, header)) is not None:
             besides.append(beside)
@@ -130,6 +131,10 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
                             _painted(book, sheet, header), tuple(moved), _row_fills(own, header)))
         unused.extend(_dated_extras(sheet.title, own, header))
     tables = _tables(found, [*(block for block, _ in besides), *keys], house, unused)
+    if all(t.field("status") is not None or t.sheet_status is not None for t in tables):
+        warnings.extend(DataWarning(log.sheet, f"{column_letter(log.status + 1)}{log.header_row}",
+                                    "this updates log's status column is not read: each action's status is read "
+                                    "from its own row") for log in logs if log.status is not None)
     order = sum((f.order for f in found), Counter())
     version = (house.version_date(tops) or date_from_cells(tops) or date_from_custom(book.custom_values)
                or date_from_properties(book.properties)
@@ -251,6 +256,15 @@ def _painted(book: Book, sheet: Sheet, header: Header) -> dict[str, str]:
         if word:
             painted.setdefault(normalise_word(word), rule.fill)
     return painted
+
+
+def _log_unread(log: LogSheet, header: Header) -> list[DataWarning]:
+    """A warning for each column of an updates log that is none of ref, date, author, text and status."""
+    used = {log.ref, log.text, log.date, log.author, log.status}
+    return [DataWarning(log.sheet, f"{column_letter(i + 1)}{log.header_row}",
+                        f"column {column_letter(i + 1)} '{one_line(h, 40)}' of this updates log is not read: only "
+                        "each update's ref, date, author, text and status are")
+            for i, h in sorted(header.headers.items()) if i not in used and h.strip()]
 
 
 def _signature(rows: list[Row], header: Header) -> frozenset[tuple[str, str]]:

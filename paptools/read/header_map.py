@@ -52,7 +52,7 @@ class Header:
         author = self.index("author")
         return LogSheet(sheet, self.rows[-1], self.index("ref") or 0, self.index("progress") or 0,
                         self.index("entry_date"), self.index("owner") if author is None else author,  # a log's officer wrote it
-                        title_date(sheet))
+                        title_date(sheet), self.index("status"))
 
 
 def map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, str],

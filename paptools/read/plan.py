@@ -148,14 +148,14 @@ class _Assembler:
                             "has a header row but no actions under it: check the Ref column is filled in")
         parsed = [parse_ref(raw.ref.text) for raw in all_raw]  # each ref parsed once, here, as written
         self._by_sheet([s for s in walker.sheets if s.actions and self.tables[s.name].sheet_status is None])
-        logged = log_entries(self.book, self.layout.logs, {r.ref.text for r in all_raw}, self.warn)
+        logged, log_statuses = log_entries(self.book, self.layout.logs, {r.ref.text for r in all_raw}, self.warn)
         member = self._membership(all_raw, parsed)
         split: dict[str, tuple[str, ...]] = {}  # an Owner cell's text, split once: many actions share it
         owner_lists = [split.get(text) or split.setdefault(text, split_owners(text))
                        for text in (raw.fields.get("owner", "") for raw in all_raw)]
         people = People(owner_lists)
         text_mode = {s.name: s.text_statuses > s.fill_statuses for s in walker.sheets}
-        statuses = StatusReader(key, self.warn)
+        statuses = StatusReader(key, self.warn, log_statuses)
         actions: list[Action] = []
         first_place: dict[str, str] = {}
         for raw, owners, ref in zip(all_raw, owner_lists, parsed):

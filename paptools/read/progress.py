@@ -220,18 +220,30 @@ def row_entries(updates: Sequence[RowUpdate], sheet: str, warn: Warn, order: Ent
     return entries
 
 
-def log_entries(book: Book, logs: Sequence[LogSheet], known: set[str], warn: Warn) -> dict[str, list[Entry]]:
-    """Every updates log's rows as entries by ref, oldest first (a council may keep a log a year);
-    a row for no known action is reported whole."""
+class LogStatus(NamedTuple):
+    """The status written beside an action's latest update in an updates log."""
+
+    word: str
+    cell: str  # where, with its sheet: "Updates!D5"
+    date: EntryDate | None
+
+
+def log_entries(book: Book, logs: Sequence[LogSheet], known: set[str],
+                warn: Warn) -> tuple[dict[str, list[Entry]], dict[str, LogStatus]]:
+    """Every updates log's rows as entries by ref, oldest first (a council may keep a log a year),
+    and the status beside each action's latest update where a log has a status column; a row for
+    no known action is reported whole."""
     found: dict[str, list[Entry]] = {}
+    statuses: dict[str, LogStatus] = {}
     for log in logs:
-        _read_log(book, log, known, warn, found)
+        _read_log(book, log, known, warn, found, statuses)
     for listed in found.values():
         listed.sort(key=lambda e: e.date.sort_key() if e.date else (0, 0, 0))
-    return found
+    return found, statuses
 
 
-def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn, found: dict[str, list[Entry]]) -> None:
+def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn, found: dict[str, list[Entry]],
+              statuses: dict[str, LogStatus]) -> None:
     sheet = next(s for s in book.sheets if s.title == log.sheet)
     by_number: dict[str, list[str]] = {}  # each action's number (its ref without the prefix) -> its refs
     for known_ref in sorted(known):
@@ -259,6 +271,11 @@ def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn, found: dic
             continue
         when = date_of(cells[log.date].value if log.date is not None and log.date < len(cells) else None) or log.dated
         author = texts[log.author] if log.author is not None and log.author < len(texts) else ""
+        if log.status is not None and log.status < len(texts) and texts[log.status]:
+            latest = statuses.get(ref)
+            if latest is None or (when.sort_key() if when else (0, 0, 0)) >= (
+                    latest.date.sort_key() if latest.date else (0, 0, 0)):  # a later row of one date wins
+                statuses[ref] = LogStatus(texts[log.status], f"{log.sheet}!{cells[log.status].coordinate}", when)
         entries, notes = split_entries(text)
         for note in notes:
             warn(log.sheet, where, note, None)

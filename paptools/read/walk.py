@@ -269,7 +269,8 @@ class Walker(ContextRows):
 
     def _check_columns(self, ws: Sheet, table: Table) -> None:
         row = table.header_row
-        if table.field("status") is None and table.sheet_status is None and not table.status.by_row_fill:
+        if (table.field("status") is None and table.sheet_status is None and not table.status.by_row_fill
+                and not any(log.status is not None for log in self.layout.logs)):
             colours = table.status.row_colours
             self.warn(ws.title, f"{row}:{row}", "no RA, RAG or Status column: every status on this sheet is unknown"
                       + (f"; the action rows are coloured ({', '.join(colours)}), but no Key says what each colour "

@@ -46,6 +46,8 @@ def render_layout(name: str, layout: Layout, plan: Plan | None) -> str:
             lines.append("  Date   <- none: each update is dated by its own text")
         if log.author is not None:
             lines.append(f"  Author <- column {letter(log.author)}")
+        if log.status is not None:
+            lines.append(f"  Status <- column {letter(log.status)}, for an action with no status column of its own")
     if not layout.tables and layout.candidates:
         lines += ["", "No header row found. The closest rows:"]
         for c in layout.candidates:
@@ -101,6 +103,8 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
         lines.append("  Progress         <- none found: actions are read without progress")
     status = table.status
     where = f"column {status.column} {status.kind}" if status.column else status.kind
+    if not status.column and (logged := [log for log in layout.logs if log.status is not None]):
+        where = f"the status beside each action's latest update in sheet {logged[0].sheet}"
     if table.sheet_status is not None:
         where += f"; rows with no status are {table.sheet_status} (the sheet's name)"
     lines.append(f"  {'Status':<16} <- {where}, scale from {status.vocabulary_source}:")
