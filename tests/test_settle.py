@@ -40,3 +40,28 @@ def test_a_progress_column_of_numbers_with_nothing_beside_it_stays_the_progress(
     ]))
     assert plan.layout.tables[0].field("progress").header == "Progress"
     assert [(a.ref, a.progress) for a in plan.actions] == [("1.1", "0.5"), ("1.2", "75%")]
+
+
+def test_a_percentage_is_read_as_excel_shows_it(tmp_path):
+    from paptools.api import OutputOptions, reconcile, write_outputs
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    for row in [["Ref", "Action", "Owner", "Timescale", "RAG", "% complete", "Progress"],
+                ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", "G", 0.5, "Jan 25: Draft written."],
+                ["1.2", "Train SENCOs", "Bob Jones", "Jun 2025", "A", 0.125, "Jan 25: Venue booked."],
+                ["1.3", "Audit EHCPs", "Ann Lee", "Dec 2025", "A", 0.125, "Jan 25: Started."]]:
+        sheet.append(row)
+    sheet["F2"].number_format = sheet["F3"].number_format = "0%"
+    sheet["F4"].number_format = "0.0%"
+    path = book.save(tmp_path / "plan.xlsx") or tmp_path / "plan.xlsx"
+    plan = read_plan(path)
+    assert [(a.ref, dict(a.extra)) for a in plan.actions] == [
+        ("1.1", {"% complete": "50%"}), ("1.2", {"% complete": "13%"}), ("1.3", {"% complete": "12.5%"})]
+    written = write_outputs(reconcile([path], single_ok=True),
+                            OutputOptions(output_dir=tmp_path / "out", kinds=("workbook",)))
+    actions = openpyxl.load_workbook(written["workbook"])["Actions"]
+    headers = [cell.value for cell in actions[1]]
+    assert [row[headers.index("% complete")] for row in actions.iter_rows(min_row=2, values_only=True)
+            if row[0]] == ["50%", "13%", "12.5%"]

@@ -40,6 +40,7 @@ from paptools.read.styles import (
     PLAIN,
     WINDOWS_EPOCH,
     CellLook,
+    Percent,
     Styles,
     from_excel,
     iso_date,
@@ -289,6 +290,8 @@ class Book:
                 value = number_value(raw)
                 if look.is_date and isinstance(value, (int, float)):
                     value = from_excel(value, epoch)
+                elif look.percent is not None and isinstance(value, (int, float)):
+                    value = Percent(value, look.percent)
             if value is None:
                 if formula is None and look.fill is None:
                     continue  # styled but empty and unfilled: nothing for the reader

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from paptools.read.cells import Book, Sheet
+from paptools.read.styles import Percent
 from paptools.read.text import clean_text
 from paptools.read.xcell import XCell
 
@@ -30,6 +31,8 @@ def cell_text(value: object) -> str:
         return value.strftime("%d/%m/%Y")
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if type(value) is Percent:  # "50%", as Excel shows it
+        return value.shown()
     if isinstance(value, float):
         return f"{value:.10g}"
     return clean_text(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from lxml import etree
@@ -61,9 +62,36 @@ class CellLook(NamedTuple):
     number_format: str = "General"
     is_date: bool = False
     struck: bool = False  # the font strikes the text through: often an action dropped or replaced
+    percent: int | None = None  # a percentage format's decimal places ("0%": 0.5 shows as 50%), else None
+
+
+class Percent(float):
+    """A number Excel shows as a percentage: its text is what the officer sees ("13%" for 0.125
+    under "0%", not 0.125), rounded as Excel rounds (halves away from zero)."""
+
+    decimals: int
+
+    def __new__(cls, value: float, decimals: int = 0) -> Percent:
+        number = super().__new__(cls, value)
+        number.decimals = decimals
+        return number
+
+    def shown(self) -> str:
+        places = Decimal(1).scaleb(-self.decimals)
+        return f"{Decimal(repr(float(self))).scaleb(2).quantize(places, ROUND_HALF_UP)}%"
 
 
 PLAIN = CellLook()
+
+
+def _is_percent(code: str) -> int | None:
+    """The decimal places of a number format that shows a percentage (a "%" outside its literal
+    text): "0%" 0, "0.0%" 1; None for any other format."""
+    first = _NOT_DATE_PARTS.sub("", code.split(";")[0])
+    if "%" not in first:
+        return None
+    _, _, decimals = first.partition(".")
+    return sum(1 for char in decimals if char in "0#?")
 
 
 def is_date_format(code: str) -> bool:
@@ -116,7 +144,7 @@ class Styles:
             code = formats.get(number, "General")
             rgb, note = fills[fill] if 0 <= fill < len(fills) else (None, None)
             self.looks.append(CellLook(rgb, note, code, number in _LOCALE_DATE_IDS or is_date_format(code),
-                                       font < len(struck) and struck[font]))
+                                       font < len(struck) and struck[font], _is_percent(code)))
         for dxf in root.iterfind(f"{main}dxfs/{main}dxf"):
             fill = dxf.find(main + "fill")
             self._dxf_fills.append(self.differential_fill(fill) if fill is not None else None)
