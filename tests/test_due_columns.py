@@ -26,3 +26,19 @@ def test_original_and_revised_deadline_columns_give_the_due_months(tmp_path):
     assert {a.ref: (a.timescale.original_due.iso(), a.timescale.revised_due and a.timescale.revised_due.iso())
             for a in plan.actions} == {"1.1": ("2025-03", "2025-06"), "1.2": ("2025-06", None)}
     assert [w.line() for w in plan.warnings] == []
+
+
+def test_many_timescales_of_one_unreadable_text_share_one_warning(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    sheet.append(["Ref", "Action", "Owner", "Timescale", "RAG", "Progress"])
+    for n in range(1, 8):
+        sheet.append([f"1.{n}", f"Action {n}", "Jane Smith", "Ongoing" if n % 3 else "Mar 2026", "G", "Jan 25: Begun."])
+    sheet.append(["2.1", "Action 8", "Jane Smith", "TBC", "G", "Jan 25: Begun."])
+    book.save(tmp_path / "plan.xlsx")
+    plan = read_plan(tmp_path / "plan.xlsx")
+    assert [w.line() for w in plan.warnings] == [
+        "Plan!D2: timescale 'Ongoing' names no month, so no due date is known (5 actions: 1.1, 1.2, 1.4, 1.5, 1.7)",
+        "Plan!D9: timescale 'TBC' names no month, so no due date is known",
+    ]

@@ -158,6 +158,7 @@ class _Assembler:
         statuses = StatusReader(key, self.warn, log_statuses)
         actions: list[Action] = []
         first_place: dict[str, str] = {}
+        unread: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (sheet, timescale problem) -> its cells and refs
         for raw, owners, ref in zip(all_raw, owner_lists, parsed):
             table = self.tables[raw.sheet]
             if raw.ref.text in first_place:
@@ -170,7 +171,7 @@ class _Assembler:
             if raw.due_values:
                 timescale, problem = self._due_columns(raw, timescale, problem)
             if problem and raw.timescale_cell:
-                self.warn(raw.sheet, raw.timescale_cell, problem)
+                unread.setdefault((raw.sheet, problem), []).append((raw.timescale_cell, raw.ref.text))
             elif raw.timescale_cell and not timescale.text:
                 self.warn(raw.sheet, raw.timescale_cell, f"{raw.ref.text} has no timescale")
             progress, entries = self._entries(raw, table, logged.pop(raw.ref.text, []), people, owners)  # to the first of a ref
@@ -186,6 +187,7 @@ class _Assembler:
                 sheet=raw.sheet, row=raw.row, extra=tuple(raw.extra),
                 status_word=read.word, status_fill=read.fill, status_cell=read.cell,
             ))
+        self._timescale_warnings(unread)
         if ahead is not None:
             ahead.finish()
         return Plan(
@@ -243,6 +245,18 @@ class _Assembler:
         if earlier:  # the updates moved out of the cell come before it, in the order the cell is written
             entries = [*entries, *earlier] if order is EntryOrder.NEWEST_FIRST else [*earlier, *entries]
         return written, [*entries, *periods, *people.with_authors(tuple(logged), owners)]
+
+    def _timescale_warnings(self, unread: dict[tuple[str, str], list[tuple[str, str]]]) -> None:
+        """A warning for each Timescale that could not be read for certain; one for a sheet's many
+        cells of the same text ("Ongoing" on twelve actions), naming their actions."""
+        for (sheet, problem), cells in unread.items():
+            if len(cells) < _MANY:
+                for cell, _ in cells:
+                    self.warn(sheet, cell, problem)
+                continue
+            refs = [ref for _, ref in cells]
+            named = ", ".join(refs[:10]) + (f" and {len(refs) - 10} more" if len(refs) > 10 else "")
+            self.warn(sheet, cells[0][0], f"{problem} ({len(refs)} actions: {named})")
 
     def _by_sheet(self, sheets: list[SheetRead]) -> None:
         """Refs that restart on each sheet are known by their sheet as well ("Health 2"), so that two
@@ -346,4 +360,5 @@ def _timescale(value: object, financial_quarters: bool,
     return parse_timescale(value, financial_quarters, struck)
 
 
+_MANY = 3  # this many actions with one unreadable Timescale text on a sheet share one warning
 _SERIALS = range(32_874, 73_051)  # Excel's day numbers of 1990 to 2099
