@@ -35,7 +35,7 @@ from paptools.read.progress import (
     period_text,
     row_entries,
 )
-from paptools.read.refs import Ref, RefCandidate, parse_ref, resolve_numeric_refs, restart_per_sheet
+from paptools.read.refs import Ref, RefCandidate, named_refs, parse_ref, resolve_numeric_refs, restart_per_sheet
 from paptools.read.rows import Row
 from paptools.read.split_ahead import Ahead, split_ahead
 from paptools.read.statuses import WHITE, ColourKey
@@ -255,8 +255,7 @@ class _Assembler:
                     self.warn(sheet, cell, problem)
                 continue
             refs = [ref for _, ref in cells]
-            named = ", ".join(refs[:10]) + (f" and {len(refs) - 10} more" if len(refs) > 10 else "")
-            self.warn(sheet, cells[0][0], f"{problem} ({len(refs)} actions: {named})")
+            self.warn(sheet, cells[0][0], f"{problem} ({len(refs)} actions: {named_refs(refs)})")
 
     def _by_sheet(self, sheets: list[SheetRead]) -> None:
         """Refs that restart on each sheet are known by their sheet as well ("Health 2"), so that two

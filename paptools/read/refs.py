@@ -202,3 +202,9 @@ def restart_per_sheet(refs: list[list[str]]) -> bool:
         later += len(sheet)
         seen.update(sheet)
     return repeats * 2 >= later
+
+
+def named_refs(refs: list[str], shown: int = 10) -> str:
+    """Refs for a warning about many actions: "1.1, 1.2 and 3 more" (the first `shown` named)."""
+    rest = len(refs) - shown
+    return ", ".join(refs[:shown]) + (f" and {rest:,} more" if rest > 0 else "")

@@ -22,7 +22,7 @@ from paptools.read.detect_plan import COVER, GENERATED_SHEETS, LEFT_OUT
 from paptools.read.headers import FIELD_LABELS, ColumnMap, column_map, is_repeat_header
 from paptools.read.keys import KEY_MARKERS
 from paptools.read.progress import RowUpdate
-from paptools.read.refs import RefCandidate, leading_ref, number_text, parse_ref
+from paptools.read.refs import RefCandidate, leading_ref, named_refs, number_text, parse_ref
 from paptools.read.rows import MAX_COLUMNS, Row, cell_text
 from paptools.read.text import clean_text, normalise_label, one_line
 from paptools.read.xcell import XCell, column_letter
@@ -222,7 +222,7 @@ class Walker(ContextRows):
         if sheet.hidden:  # one warning for them all: a plan often hides its completed actions' rows
             top, bottom = sheet.hidden[0][0], sheet.hidden[-1][0]
             refs = [hidden_ref for _, hidden_ref in sheet.hidden]
-            named = ", ".join(refs[:10]) + (f" and {len(refs) - 10:,} more" if len(refs) > 10 else "")
+            named = named_refs(refs)
             self.warn(ws.title, f"A{top}" if top == bottom else f"{top}:{bottom}",
                       f"row of {named} is hidden in Excel; read anyway" if len(refs) == 1 else
                       f"the rows of {len(refs):,} actions are hidden in Excel ({named}); read and counted anyway")
