@@ -61,12 +61,9 @@ def updates_title(title: str) -> bool:
 
 
 def title_date(title: str) -> EntryDate | None:
-    """The period a sheet's title names ("Q1 2024-25 update": June 2024; "January 2025": January 2025)."""
-    quarter = QUARTER.search(title)
-    if quarter:
-        return quarter_end(quarter)
-    dates = find_dates(title)
-    return dates[-1].date if dates else None
+    """The period a sheet's title names, read as a period column's header is ("Q1 2024-25 update":
+    June 2024; "January 2025 progress": January 2025); None for a month without its year."""
+    return period_header(title)[1]
 
 
 def earlier_updates(header: str) -> bool:
