@@ -292,5 +292,9 @@ def struck_runs(holder: etree._Element, main: str) -> tuple[str, ...]:
     """The text of each struck-through run of a rich-text string (<si> or <is>), escapes decoded."""
     strike, t = f"{main}rPr/{main}strike", main + "t"
     return tuple(decode_escapes("".join(text.text or "" for text in run.iter(t)))[0]
-                 for run in holder.iterchildren(main + "r")
-                 if (mark := run.find(strike)) is not None and mark.get("val", "true") not in ("0", "false"))
+                 for run in holder.iterchildren(main + "r") if switched_on(run.find(strike)))
+
+
+def switched_on(flag: etree._Element | None) -> bool:
+    """Whether a font's on/off property (<strike/>, <b val="0"/>) is there and not switched off."""
+    return flag is not None and flag.get("val", "true") not in ("0", "false")

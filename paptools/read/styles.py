@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from paptools.read.package import switched_on
 from paptools.read.statuses import apply_tint, normalise_rgb
 
 _DRAWING = ("{http://schemas.openxmlformats.org/drawingml/2006/main}",
@@ -137,8 +138,7 @@ class Styles:
             if number is not None:
                 formats[number] = item.get("formatCode") or "General"
         fills = [self._fill(item) for item in root.iterfind(f"{main}fills/{main}fill")]
-        struck = [(mark := font.find(main + "strike")) is not None and mark.get("val", "1") not in ("0", "false")
-                  for font in root.iterfind(f"{main}fonts/{main}font")]
+        struck = [switched_on(font.find(main + "strike")) for font in root.iterfind(f"{main}fonts/{main}font")]
         for xf in root.iterfind(f"{main}cellXfs/{main}xf"):
             number, fill, font = _int(xf.get("numFmtId")) or 0, _int(xf.get("fillId")) or 0, _int(xf.get("fontId")) or 0
             code = formats.get(number, "General")
