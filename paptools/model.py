@@ -93,6 +93,11 @@ class EntryDate:
         return (self.year, self.month, self.day or 0)
 
 
+def date_order(when: EntryDate | None) -> tuple[int, int, int]:
+    """An optional date's place in time order: undated before every date."""
+    return when.sort_key() if when is not None else (0, 0, 0)
+
+
 class StatusEvidence(str, enum.Enum):
     """How an action's status was shown in the workbook (what `paptools explain` tells)."""
 

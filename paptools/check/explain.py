@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from paptools.check.rules import latest_entry
-from paptools.model import Action, Finding, Plan, Status
+from paptools.model import Action, Finding, Plan, Status, date_order
 from paptools.read.statuses import WHITE, family, status_from_text
 
 _SHOWN_ENTRIES = 3
@@ -130,7 +130,7 @@ def _due(action: Action) -> str:
 def _entry_line(action: Action) -> tuple[str, ...]:
     ordered = sorted(
         (e for e in action.entries),
-        key=lambda e: e.date.sort_key() if e.date else (0, 0, 0), reverse=True,
+        key=lambda e: date_order(e.date), reverse=True,
     )
     newest = latest_entry(action)
     if newest is not None and ordered and ordered[0] is not newest:

@@ -14,7 +14,7 @@ from paptools.compare.figures import Summary
 from paptools.content.prose import capitalise, count_phrase, due_unknown_sentence, join_words, number_words
 from paptools.content.tree import Block, BulletList, Paragraph, Run, Section, Table
 from paptools.content.words import entry_line, tidy_entry
-from paptools.model import REPORT_ORDER, UNKNOWN, Action, Entry, Finding, Plan, Status
+from paptools.model import REPORT_ORDER, UNKNOWN, Action, Entry, Finding, Plan, Status, date_order
 
 _PLAIN_SECTION = re.compile(r"(?:PAP|Priority(?: area)?)\s*\d+", re.I)  # a section named only by its number
 
@@ -227,7 +227,7 @@ def _plan_changes(changes: Changes) -> tuple[Section, ...]:
 def _latest(action: Action) -> Entry | None:
     dated = [e for e in action.entries if e.date]
     if dated:
-        return max(dated, key=lambda e: e.date.sort_key() if e.date else (0, 0, 0))
+        return max(dated, key=lambda e: date_order(e.date))
     return action.entries[-1] if action.entries else None
 
 

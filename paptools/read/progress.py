@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from paptools.layout import LogSheet, Table
-from paptools.model import Entry, EntryDate, EntryOrder, EntrySource
+from paptools.model import Entry, EntryDate, EntryOrder, EntrySource, date_order
 from paptools.read.cells import Book
 from paptools.read.dates import find_dates
 from paptools.read.entries import CellParts, Grown, split_entries, split_grown, split_parts
@@ -238,7 +238,7 @@ def log_entries(book: Book, logs: Sequence[LogSheet], known: set[str],
     for log in logs:
         _read_log(book, log, known, warn, found, statuses)
     for listed in found.values():
-        listed.sort(key=lambda e: e.date.sort_key() if e.date else (0, 0, 0))
+        listed.sort(key=lambda e: date_order(e.date))
     return found, statuses
 
 
@@ -273,8 +273,7 @@ def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn, found: dic
         author = texts[log.author] if log.author is not None and log.author < len(texts) else ""
         if log.status is not None and log.status < len(texts) and texts[log.status]:
             latest = statuses.get(ref)
-            if latest is None or (when.sort_key() if when else (0, 0, 0)) >= (
-                    latest.date.sort_key() if latest.date else (0, 0, 0)):  # a later row of one date wins
+            if latest is None or date_order(when) >= date_order(latest.date):  # a later row of one date wins
                 statuses[ref] = LogStatus(texts[log.status], f"{log.sheet}!{cells[log.status].coordinate}", when)
         entries, notes = split_entries(text)
         for note in notes:
