@@ -4,7 +4,7 @@ column to the other between versions is neither new nor lost. Expected values ar
 as an officer reads them."""
 from __future__ import annotations
 
-import openpyxl
+from test_layout import build as workbook
 
 from paptools.compare.diff import diff_plans
 from paptools.read.plan import read_plan
@@ -14,13 +14,8 @@ HEADER = ["Ref", "Action", "Owner", "Timescale", "Status", "Latest update", "Pre
 
 
 def build(path, rows, header=HEADER):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Plan"
-    for row in [header, *rows]:
-        sheet.append(row)
-    book.save(path)
-    return path
+    """A one-sheet plan ("Plan") of these rows under this header."""
+    return workbook(path, {"Plan": [header, *rows]})
 
 
 def entries(action):

@@ -4,23 +4,15 @@ extra column of the actions nor text in a column with no header. Expected values
 out as an officer reads them."""
 from __future__ import annotations
 
-import openpyxl
-from openpyxl.styles import PatternFill
+from test_layout import build as workbook
 
 from paptools.read.plan import read_plan
 from paptools.write.layout_text import render_layout
 
 
 def build(path, rows, fills=None):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Plan"
-    for row in rows:
-        sheet.append(row)
-    for cell, rgb in (fills or {}).items():
-        sheet[cell].fill = PatternFill("solid", fgColor=rgb)
-    book.save(path)
-    return path
+    """A one-sheet plan ("Plan") of these rows, these cells filled."""
+    return workbook(path, {"Plan": rows}, {("Plan", cell): rgb for cell, rgb in (fills or {}).items()})
 
 
 def statuses(plan):

@@ -3,19 +3,15 @@ complete) beside the real updates. Expected values are written out as an officer
 from __future__ import annotations
 
 import openpyxl
+from test_layout import build as workbook
 
 from paptools.read.plan import read_plan
 from paptools.write.layout_text import render_layout
 
 
 def build(path, header, rows):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Plan"
-    for row in [header, *rows]:
-        sheet.append(row)
-    book.save(path)
-    return path
+    """A one-sheet plan ("Plan") of these rows under this header."""
+    return workbook(path, {"Plan": [header, *rows]})
 
 
 def test_a_progress_column_of_numbers_gives_way_to_the_comments_beside_it(tmp_path):

@@ -5,19 +5,15 @@ officer reads them."""
 from __future__ import annotations
 
 import openpyxl
+from test_layout import build as workbook
 
 from paptools.read.plan import read_plan
 from paptools.write.layout_text import render_layout
 
 
 def build(path, header, rows):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Plan"
-    for row in [header, *rows]:
-        sheet.append(row)
-    book.save(path)
-    return path
+    """A one-sheet plan ("Plan") of these rows under this header."""
+    return workbook(path, {"Plan": [header, *rows]})
 
 
 def statuses(plan):

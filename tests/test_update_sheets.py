@@ -3,7 +3,7 @@ with no Date column: each sheet is an updates log whose title dates the updates 
 date of their own. Expected values are written out as an officer reads them."""
 from __future__ import annotations
 
-import openpyxl
+from test_layout import build
 
 from paptools.compare.diff import diff_plans
 from paptools.read.plan import read_plan
@@ -17,17 +17,6 @@ PLAN = [
 ]
 Q1 = [["Ref", "Update"], ["1.1", "Draft written."], ["1.2", "Venue booked."]]
 Q2 = [["Ref", "Update"], ["1.1", "Consultation closed."], ["2.1", "14/08/2024: Audit done."], ["3.9", "Stray note."]]
-
-
-def build(path, sheets):
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
 
 
 def entries(action):
