@@ -3,13 +3,16 @@
 For work that is large, independent of what this process does meanwhile, and whose answer is
 small: the Progress cells' splits (read/split_ahead.py), the cleaned workbook written beside
 the Word report (api.write_outputs). The child is a fork, so nothing is sent to it; it sends
-back its answer, pickled, or what it raised, and leaves without the parent's exit work.
+back its answer, pickled, or what it raised, and leaves without the parent's exit work. A
+`Feed` child sends its answers one by one instead, each taken as soon as it has arrived and
+never waited for: work the parent may just as well do itself when an answer is not there yet.
 
 Only where os.fork exists, and only when a caller asks (the CLI does on two cores or more; a
 library call does not unless told): forking a process that runs threads is unsafe.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import pickle
 import signal
@@ -17,7 +20,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Generic, TypeVar
 
-__all__ = ["ChildFailed", "Forked", "can_fork"]
+__all__ = ["ChildFailed", "Feed", "Forked", "can_fork"]
 
 T = TypeVar("T")
 
@@ -92,6 +95,92 @@ class Forked(Generic[T]):
         if child:
             with suppress(ChildProcessError):  # reaped already
                 os.waitpid(child, 0)
+
+
+class Feed(Generic[T]):
+    """`produce(send)` run in a forked child, every item it sends taken here with `take()`
+    as soon as it has arrived, without waiting; `stop()` ends the child, whatever it is doing.
+
+    A child that fails, or is slow, only sends less: the caller does itself what it did not get.
+    """
+
+    def __init__(self, produce: Callable[[Callable[[T], None]], None]) -> None:
+        reader, writer = os.pipe()
+        try:
+            child = os.fork()
+        except OSError:
+            os.close(reader)
+            os.close(writer)
+            raise
+        if child == 0:  # pragma: no cover - the child's work is checked by what the parent takes
+            _feed(produce, reader, writer)
+        with suppress(AttributeError, OSError):  # room for a megabyte of answers, on Linux: the child seldom waits
+            fcntl.fcntl(reader, fcntl.F_SETPIPE_SZ, 1 << 20)
+        os.close(writer)
+        os.set_blocking(reader, False)
+        self._child, self._reader, self._pending = child, reader, b""
+
+    @classmethod
+    def start(cls, produce: Callable[[Callable[[T], None]], None]) -> Feed[T] | None:
+        """As Forked.start: None when no child can be made."""
+        if not can_fork():
+            return None
+        try:
+            return cls(produce)
+        except OSError:
+            return None
+
+    def take(self) -> list[T]:
+        """The items that have arrived since the last take (none once stopped)."""
+        if self._reader < 0:
+            return []
+        chunks = [self._pending]
+        while True:
+            try:
+                chunk = os.read(self._reader, 1 << 20)
+            except BlockingIOError:
+                break
+            if not chunk:  # the child has finished and its pipe is empty
+                break
+            chunks.append(chunk)
+        data, items, at = b"".join(chunks), [], 0
+        while at + 4 <= len(data):
+            size = int.from_bytes(data[at:at + 4], "little")
+            if at + 4 + size > len(data):
+                break
+            items.append(pickle.loads(data[at + 4:at + 4 + size]))
+            at += 4 + size
+        self._pending = data[at:]
+        return items
+
+    def stop(self) -> None:
+        """The child ended and reaped, once; what it had not sent is not wanted."""
+        reader, self._reader = getattr(self, "_reader", -1), -1
+        child, self._child = getattr(self, "_child", 0), 0
+        if reader >= 0:
+            os.close(reader)
+        if child:
+            with suppress(ProcessLookupError):
+                os.kill(child, signal.SIGKILL)
+            with suppress(ChildProcessError):
+                os.waitpid(child, 0)
+
+    __del__ = stop
+
+
+def _feed(produce: Callable[[Callable[[T], None]], None], reader: int, writer: int) -> None:
+    """In a Feed's child: each item sent as it is made, framed by its length; os._exit at the end."""
+    try:
+        os.close(reader)
+
+        def send(item: T) -> None:
+            data = pickle.dumps(item, pickle.HIGHEST_PROTOCOL)
+            view = memoryview(len(data).to_bytes(4, "little") + data)
+            while view:
+                view = view[os.write(writer, view):]
+        produce(send)
+    finally:  # a parent that stopped reading (a closed pipe), or anything else: the child just ends
+        os._exit(0)
 
 
 def _run(work: Callable[[], object], reader: int, writer: int) -> None:

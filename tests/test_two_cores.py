@@ -1,13 +1,18 @@
 """On two cores a command does part of its work in a forked child, and its results are the same.
 
-The CLI asks for it on two cores. A read splits about half its Progress text in the child
-(read/split_ahead.py), which sends back what it found; a child that fails costs only time.
+The CLI asks for it on two cores. A single plan's long texts are split by a child started as
+the workbook is opened, from the last on, while this process finds the layout and then splits
+from the first on (read/split_ahead.py EarlySplits); the first of several versions has its later
+Progress cells split by a child once they are known (Ahead). A child sends back what it found;
+a child that fails costs only time.
 Reconcile writes the cleaned workbook in the child while the report is written
 (api.write_outputs); what the child raises is raised as if written here, and nothing is kept.
 """
 from __future__ import annotations
 
 import os
+import re
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,12 +25,14 @@ from housestyle import Style
 
 from paptools.api import OutputOptions, reconcile, write_outputs
 from paptools.errors import PapError
+from paptools.forked import Feed
 from paptools.model import EntryDate, EntryOrder
 from paptools.read import entries as entries_module
-from paptools.read import plan as plan_module
 from paptools.read import progress as progress_module
 from paptools.read import split_ahead as ahead
-from paptools.read.plan import read_plan
+from paptools.read.entries import split_parts
+from paptools.read.package import Package
+from paptools.read.plan import open_book, read_plan
 from paptools.read.versions import Versions
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="splitting ahead needs os.fork")
@@ -52,10 +59,10 @@ def _answered(found, texts):
 def test_the_later_texts_are_split_by_a_second_process_as_they_would_be_here():
     texts = [_cell(n) for n in range(1, 61)]
     assert sum(map(len, texts)) > ahead.MIN_CHARACTERS
-    found = ahead.split_ahead([*texts, texts[0], ""], EntryOrder.UNKNOWN)
+    found = ahead.grown_ahead([*texts, texts[0], ""], EntryOrder.UNKNOWN)
     answered = _answered(found, texts)
     assert answered == texts[-len(answered):] and 25 <= len(answered) <= 35  # the later half or so, each once
-    last = found.get(texts[-1])
+    last, _ = found.get(texts[-1])
     assert last.text == texts[-1]
     assert last.dates == (EntryDate(2024, 3, 12), EntryDate(2024, 4, 15))
     assert last.initials == ("AB", "CD")
@@ -63,56 +70,198 @@ def test_the_later_texts_are_split_by_a_second_process_as_they_would_be_here():
     found.finish()
 
 
-def test_too_little_text_is_not_worth_a_second_process(monkeypatch):
+def test_too_little_text_is_not_worth_a_second_process(monkeypatch, tmp_path):
     def no_fork(work):
         raise AssertionError("forked for two cells")
 
     monkeypatch.setattr(ahead, "Forked", no_fork)
-    found = ahead.split_ahead([_cell(1), _cell(2)], EntryOrder.UNKNOWN)
+    found = ahead.grown_ahead([_cell(1), _cell(2)], EntryOrder.UNKNOWN)
     assert _answered(found, [_cell(1), _cell(2)]) == []
+    monkeypatch.setattr(ahead, "Feed", no_fork)
+    book = open_book(_plan(tmp_path, 2))
+    assert ahead.EarlySplits.start(book) is None  # a small plan is read before a child could help
+    book.close()
 
 
-def test_a_child_that_fails_leaves_its_cells_to_the_reader(monkeypatch):
+def test_a_child_that_fails_leaves_its_cells_to_the_reader(monkeypatch, tmp_path):
     parent = os.getpid()
-    real = ahead.split_parts
+    real = ahead.split_grown
 
-    def fails_in_the_child(text, order):
+    def fails_in_the_child(text, order, earlier):
         if os.getpid() != parent:
             raise RuntimeError("the child dies")
-        return real(text, order)
+        return real(text, order, earlier)
 
-    monkeypatch.setattr(ahead, "split_parts", fails_in_the_child)
+    monkeypatch.setattr(ahead, "split_grown", fails_in_the_child)
     texts = [_cell(n) for n in range(1, 61)]
-    found = ahead.split_ahead(texts, EntryOrder.UNKNOWN)
+    found = ahead.grown_ahead(texts, EntryOrder.UNKNOWN)
     assert _answered(found, texts) == []  # nothing came back: every cell is split by the reader
+
+    def fails_early(text, order):
+        if os.getpid() != parent:
+            raise RuntimeError("the child dies")
+        return split_parts(text, order)
+
+    path = _plan(tmp_path, 60)
+    monkeypatch.setattr(ahead, "split_parts", fails_early)
+    assert read_plan(path, workers=2) == read_plan(path)
 
 
 def test_a_child_never_asked_is_not_left_behind():
     texts = [_cell(n) for n in range(1, 61)]
-    found = ahead.split_ahead(texts, EntryOrder.UNKNOWN)
+    found = ahead.grown_ahead(texts, EntryOrder.UNKNOWN)
     child = found._child._child
     del found  # a read that stopped on an error
     with pytest.raises(ChildProcessError):
         os.waitpid(child, os.WNOHANG)  # already reaped
 
 
+def _waited(early, text, seconds=60.0):
+    """The child's split of `text`, once it has arrived (this process never waits for it when reading)."""
+    import time
+
+    until = time.monotonic() + seconds
+    while (found := early.get(text)) is None and time.monotonic() < until:
+        time.sleep(0.02)
+    return found
+
+
+def test_a_single_plan_is_split_by_a_child_started_as_the_workbook_opens(tmp_path):
+    book = open_book(_plan(tmp_path, 60))
+    early = ahead.EarlySplits.start(book)
+    assert early is not None
+    early.order = EntryOrder.OLDEST_FIRST
+    last = _waited(early, _cell(60))  # the child splits from the last text on
+    assert last == split_parts(_cell(60), EntryOrder.OLDEST_FIRST)
+    assert last.dates == (EntryDate(2024, 3, 12), EntryDate(2024, 4, 15))
+    assert last.initials == ("AB", "CD")
+    assert [entry.text[:27] for entry in last.entries()] == ["Review 60 started. Progress", "Review 60 finished. Progres"]
+    assert early.get("a text the workbook does not hold") is None  # split by the reader
+    early.finish()
+    book.close()
+
+
+def test_a_cell_whose_dates_do_not_tell_its_order_is_read_in_the_plans_order(tmp_path):
+    lone = f"12/03/24: AB: Review started.{FILLER}\n\nThe review is planned.{FILLER}"
+    rows = plan_rows(*(action(f"PAP 1.{n}", "OT", _cell(n)) for n in range(1, 60)), action("PAP 1.60", "OT", lone))
+    path = tmp_path / "plan.xlsx"
+    housestyle.write_workbook(path, rows, Style(), when=datetime(2025, 4, 30))
+    book = open_book(path)
+    early = ahead.EarlySplits.start(book)
+    for order in (EntryOrder.NEWEST_FIRST, EntryOrder.OLDEST_FIRST, EntryOrder.UNKNOWN):
+        early.order = order
+        assert _waited(early, lone) == split_parts(lone, order)
+    early.order = EntryOrder.NEWEST_FIRST  # the dated update written above the original position
+    assert [(e.date, e.text[:21]) for e in early.get(lone).entries()] == [
+        (EntryDate(2024, 3, 12), "Review started. Progr"), (None, "The review is planned")]
+    early.order = EntryOrder.OLDEST_FIRST  # one entry, the text below it its own
+    assert [(e.date, e.text[:21]) for e in early.get(lone).entries()] == [(EntryDate(2024, 3, 12), "Review started. Progr")]
+    early.finish()
+    book.close()
+
+
+def _shared_plan(path, actions):
+    """A plan saved with its text in the shared strings, as Excel saves it."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Plan")
+    sheet.write_row(0, 0, ["Ref", "Action", "Owner", "Status", "Progress"])
+    for n in range(1, actions + 1):
+        sheet.write_row(n, 0, [f"PAP 1.{n}", f"Review {n}", "OT", "On track", _cell(n)])
+    book.close()
+    return path
+
+
 def test_a_plan_read_on_two_processes_is_the_plan_read_on_one(tmp_path, monkeypatch):
     path = _plan(tmp_path, 60)
-    sent = []
+    started = []
+    real = ahead.EarlySplits.start
 
-    def spied(texts, order):
-        found = ahead.split_ahead(texts, order)
-        sent.append(len(_answered(found, texts)))
-        return found
+    def spied(book):
+        started.append(real(book))
+        return started[-1]
 
-    monkeypatch.setattr(plan_module, "split_ahead", spied)
+    monkeypatch.setattr(ahead.EarlySplits, "start", spied)
     two = read_plan(path, workers=2)
-    assert len(sent) == 1 and 25 <= sent[0] <= 35  # the later cells split by the child
+    assert len(started) == 1 and started[0] is not None  # the child started as the workbook opened
     assert two == read_plan(path)
     last = two.actions[-1]
     assert last.ref == "PAP 1.60"
     assert [(e.date, e.initials, e.cell) for e in last.entries] == [
         (EntryDate(2024, 3, 12), "AB", "PAP!F63"), (EntryDate(2024, 4, 15), "CD", "PAP!F63")]
+    assert _cell(60) in Package(path).long_inline_strings("xl/worksheets/sheet1.xml", 200)  # the child finds it
+
+
+def test_a_plan_saved_with_shared_strings_is_split_by_the_child_too(tmp_path):
+    path = _shared_plan(tmp_path / "plan.xlsx", 60)
+    book = open_book(path)
+    assert book.shared_strings[-1] == _cell(60)
+    early = ahead.EarlySplits.start(book)
+    early.order = EntryOrder.OLDEST_FIRST
+    assert _waited(early, _cell(60)) == split_parts(_cell(60), EntryOrder.OLDEST_FIRST)
+    early.finish()
+    book.close()
+    two = read_plan(path, workers=2)
+    assert two == read_plan(path)
+    assert [(e.date, e.initials, e.cell) for e in two.actions[-1].entries] == [
+        (EntryDate(2024, 3, 12), "AB", "Plan!E61"), (EntryDate(2024, 4, 15), "CD", "Plan!E61")]
+
+
+def test_the_long_texts_written_in_cells_are_read_as_the_cells_are(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    book = openpyxl.Workbook()
+    book.active["A1"] = "x"
+    book.save(path)
+    long = "Progress reviewed & agreed <on time>. " * 8
+    cells = [
+        f"<is><t>{long.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}</t></is>",
+        f'<is><t xml:space="preserve">{"Line one.&#10;Line two. " * 12}</t></is>',
+        f"<is><r><rPr><b/></rPr><t>12/03/24: AB: </t></r><r><t>{'Bold date, plain text. ' * 10}</t></r>"
+        f'<rPh sb="0" eb="1"><t>guide</t></rPh></is>',
+        f"<is><t><![CDATA[{'Written <as> it is. ' * 12}]]></t></is>",
+        "<is><t>too short to send</t></is>",
+        f"<x:is><x:t>{'A prefixed tag is passed over. ' * 10}</x:t></x:is>",
+        f"<is><t>{'_x0041_ decoded as Excel writes it. ' * 8}</t></is>",
+    ]
+    body = "".join(f'<c r="A{n}" t="inlineStr">{cell}</c>' for n, cell in enumerate(cells, start=1))
+    rewrite_sheet = re.compile(rb"<sheetData>.*</sheetData>|<sheetData/>", re.S)
+    with zipfile.ZipFile(path) as source:
+        items = [(item, source.read(item)) for item in source.infolist()]
+    with zipfile.ZipFile(path, "w") as target:
+        for item, data in items:
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = rewrite_sheet.sub(f"<sheetData><row r=\"1\">{body}</row></sheetData>".encode(), data)
+            target.writestr(item, data)
+    assert list(Package(path).long_inline_strings("xl/worksheets/sheet1.xml", 200)) == [
+        "Progress reviewed & agreed <on time>. " * 8,
+        "Line one.\nLine two. " * 12,
+        "12/03/24: AB: " + "Bold date, plain text. " * 10,
+        "Written <as> it is. " * 12,
+        "A decoded as Excel writes it. " * 8,
+    ]
+
+
+def test_a_feed_stopped_while_its_child_still_works_leaves_no_child_behind():
+    def forever(send):
+        n = 0
+        while True:
+            send(n)
+            n += 1
+
+    feed = Feed.start(forever)
+    import time
+
+    taken = []
+    until = time.monotonic() + 30
+    while len(taken) < 100 and time.monotonic() < until:
+        taken += feed.take()
+    assert taken[:100] == list(range(100))  # in the order sent, none lost at the pipe's seams
+    child = feed._child
+    feed.stop()
+    assert feed.take() == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)  # ended and reaped
 
 
 def test_versions_read_in_turn_on_two_processes_are_each_read_as_alone(tmp_path, monkeypatch):

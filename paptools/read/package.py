@@ -9,6 +9,7 @@ streamed by read/cells.py. The package is only ever read.
 """
 from __future__ import annotations
 
+import html
 import posixpath
 import zipfile
 import zlib
@@ -191,6 +192,39 @@ class Package:
             item.clear()
         return strings, damaged_at, struck
 
+    def long_inline_strings(self, sheet_part: str, at_least: int) -> Iterator[str]:
+        """The longer texts written in a sheet's own cells (t="inlineStr"), in order, read as shared
+        strings are. A quick look, not a parse: each <is> is found by its markup, and one
+        written another way (a prefixed tag) is passed over, so this may find fewer than are there.
+        """
+        try:
+            with self.open(sheet_part) as source:
+                xml = source.read().decode("utf-8")
+        except (*_DAMAGE, UnicodeDecodeError):
+            return
+        at, find, t, rph = 0, xml.find, self.main + "t", self.main + "rPh"
+        parser = etree.XMLParser(**_PARSER_OPTIONS)
+        while (begin := find("<is>", at)) >= 0 and (end := find("</is>", begin)) >= 0:
+            at = end + 5
+            if end - begin < at_least:
+                continue
+            body = xml[begin + 4:end]
+            opened = body.find(">") + 1
+            if body.startswith("<t") and body.find("<", opened) == len(body) - 4:  # <t ...>text</t>
+                text = _unescape(body[opened:-4]) if "&" in body else body[opened:-4]
+            else:  # rich text, or a CDATA section: that one <is> parsed
+                try:
+                    holder = etree.fromstring(f'<is xmlns="{self.main[1:-1]}">{body}</is>', parser)
+                except etree.XMLSyntaxError:
+                    continue
+                text = "".join(item.text or "" for item in holder.iter(t) if item.getparent().tag != rph)
+            yield decode_escapes(text)[0]
+
+    def size(self, name: str) -> int:
+        """A part's size unpacked, in bytes; 0 if the package lacks it."""
+        stored = self.find(name)
+        return self.archive.getinfo(stored).file_size if stored else 0
+
     def comments(self, sheet_part: str) -> dict[str, str]:
         """A sheet's cell comments (and threaded comments' plain text) by coordinate."""
         found: dict[str, str] = {}
@@ -286,6 +320,14 @@ def _w3c_date(text: str | None) -> datetime | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+def _unescape(text: str) -> str:
+    """XML's escapes undone: the five entities by name in one pass each, any by number as html does."""
+    if "&#" in text:
+        return html.unescape(text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'") \
+        .replace("&amp;", "&")
 
 
 def struck_runs(holder: etree._Element, main: str) -> tuple[str, ...]:

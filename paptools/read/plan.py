@@ -37,7 +37,7 @@ from paptools.read.progress import (
 )
 from paptools.read.refs import Ref, RefCandidate, named_refs, parse_ref, resolve_numeric_refs, restart_per_sheet
 from paptools.read.rows import Row
-from paptools.read.split_ahead import Ahead, split_ahead
+from paptools.read.split_ahead import Ahead, EarlySplits
 from paptools.read.statuses import WHITE, ColourKey
 from paptools.read.style import HouseStyle, find_style
 from paptools.read.styles import from_excel
@@ -69,25 +69,29 @@ def read_workbook(path: Path, progress: Callable[[int, int], None] | None, style
     found, when `text` is no longer used."""
     house = style if isinstance(style, HouseStyle) else find_style(path, Path(style) if style else None)
     book = open_book(path)
+    early = EarlySplits.start(book) if workers > 1 and memo is None else None  # at once: see read/split_ahead.py
     try:
         seen: dict[str, list[Row]] = {}
         layout = detect_layout(book, house, seen, text)
         if detected is not None:
             detected()
-        return read_through(book, layout, progress, house, seen, memo, workers)
+        return read_through(book, layout, progress, house, seen, memo, workers, early)
     finally:
+        if early is not None:
+            early.finish()
         book.close()
 
 
 def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None] | None = None,
                  style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None,
-                 memo: CellMemo | None = None, workers: int = 1) -> Plan:
+                 memo: CellMemo | None = None, workers: int = 1, early: EarlySplits | None = None) -> Plan:
     """Read the workbook's cells through a detected (or stated) layout into a Plan.
 
     `seen` holds the rows detect_layout kept, so no sheet is streamed twice; each sheet's rows
     are taken out of it once walked, so the cells are not held while the entries are built.
     `memo` holds the Progress cells' entries of the version read before (read/versions.py Versions); with
-    `workers=2` the Progress cells are split on two processes (read/split_ahead.py).
+    `workers=2` the Progress cells are split on two processes (read/split_ahead.py), by `early`'s
+    child when one was started as the workbook was opened.
     """
     walker = Walker(book, layout, seen)
     walker.read(GENERATED_PROPERTY in book.custom_properties, progress)
@@ -95,7 +99,7 @@ def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None
         raise NoActions(book.path, "has no text on any sheet: check it is the right file, saved after editing")
     if not layout.tables:
         raise NoActions(book.path, refusal(layout))
-    return _Assembler(book, layout, walker, style or HouseStyle(), memo).plan(workers)
+    return _Assembler(book, layout, walker, style or HouseStyle(), memo).plan(workers, early)
 
 
 def refusal(layout: Layout) -> str:
@@ -124,16 +128,21 @@ class _Assembler:
         self.book, self.layout, self.walker, self.style, self.memo = book, layout, walker, style, memo
         self.warnings = walker.warnings
         self.tables = {t.sheet: t for t in layout.tables}
-        self.ahead: Ahead[CellParts] | None = None  # Progress cells split by a second process
+        self.early: EarlySplits | None = None  # a single plan's Progress cells split by a second process
 
     def warn(self, sheet: str | None, cell: str | None, message: str, value: str | None = None) -> None:
         self.warnings.append(DataWarning(sheet, cell, message, value))
 
-    def plan(self, workers: int = 1) -> Plan:
+    def plan(self, workers: int = 1, early: EarlySplits | None = None) -> Plan:
         walker = self.walker
         key = self._colour_key()
         all_raw = [raw for sheet in walker.sheets for raw in sheet.actions]
-        ahead = self._split_ahead(all_raw) if workers > 1 else None  # at once: the child works while this goes on
+        ahead: Ahead[tuple[CellParts, Grown | None]] | EarlySplits | None = None
+        if early is not None:  # its child has been splitting since the workbook was opened
+            early.order = EntryOrder(self.layout.entry_order)
+            self.early = ahead = early
+        elif workers > 1:  # at once: the child works while this goes on
+            ahead = self._split_ahead(all_raw)
         if sum(1 for sheet in walker.sheets if sheet.actions) > 1:  # several action sheets: each a section
             for raw in all_raw:
                 raw.section = raw.section or raw.sheet
@@ -202,14 +211,13 @@ class _Assembler:
             layout=self.layout,
         )
 
-    def _split_ahead(self, all_raw: list[RawAction]) -> Ahead[CellParts] | Ahead[tuple[CellParts, Grown | None]] | None:
-        """The later Progress cells split by a forked child while the actions are built (read/split_ahead.py)."""
-        texts = [raw.fields.get("progress", "") for raw in all_raw]
-        order = EntryOrder(self.layout.entry_order)
-        if self.memo is not None:
-            return self.memo.split_ahead(texts, order)
-        self.ahead = split_ahead(texts, order)
-        return self.ahead
+    def _split_ahead(self, all_raw: list[RawAction]) -> Ahead[tuple[CellParts, Grown | None]] | None:
+        """The first version's later Progress cells split by a forked child while the actions are
+        built, kept for the next version (read/progress.py CellMemo, read/split_ahead.py)."""
+        if self.memo is None:
+            return None
+        return self.memo.split_ahead([raw.fields.get("progress", "") for raw in all_raw],
+                                     EntryOrder(self.layout.entry_order))
 
     def _entries(self, raw: RawAction, table: Table, logged: list[Entry], people: People,
                  owners: tuple[str, ...]) -> tuple[str, Sequence[Entry]]:
@@ -233,7 +241,7 @@ class _Assembler:
                                        raw.ref.text)
         else:
             entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author,
-                                   self.ahead.get(cell_text) if self.ahead is not None else None)
+                                   self.early.get(cell_text) if self.early is not None else None)
         if raw.fields.get("status_date"):
             entries = date_entry(entries, raw.fields["status_date"], self.layout.entry_order == "newest first")
         periods = period_entries(table, raw.fields, raw.row, self.warn, author)

@@ -2,24 +2,33 @@
 
 Splitting the Progress cells is most of a read, and each cell's split depends on its text and
 the plan's usual entry order alone (read/entries.py split_parts, split_grown). On a machine with
-two cores a forked child splits about half the text while this process splits the rest, and
-sends back only what each split found (dates, initials, where each entry lies, notes): never the
+two cores a forked child splits part of the text while this process splits the rest, and sends
+back only what each split found (dates, initials, where each entry lies, notes): never the
 plan, never the text, which the parent has (paptools/forked.py). The entries are then built
 from these exactly as from a split made here, so the plan read is the same; a child that fails
 costs nothing but the time, as every cell it did not send back is split here. Only when the
 caller asks, and only when the text is long enough for it to pay.
+
+A single plan's child starts as the workbook is opened and splits every long text from the
+last on (EarlySplits); the first of several versions, whose cells are kept for the next
+version to be read on from, is split by a child given its later Progress cells once they are
+known (Ahead, grown_ahead).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from hashlib import blake2b
 from sys import intern
 from typing import Any, Generic, TypeVar
 
-from paptools.forked import Forked
+from paptools.forked import Feed, Forked
 from paptools.model import EntryDate, EntryOrder
+from paptools.read.cells import Book
 from paptools.read.entries import CellParts, Grown, split_grown, split_parts
+from paptools.read.package import Package
+from paptools.read.text import clean_text
 
-__all__ = ["MIN_CHARACTERS", "Ahead", "grown_ahead", "split_ahead"]
+__all__ = ["EARLY_BYTES", "MIN_CHARACTERS", "Ahead", "EarlySplits", "grown_ahead"]
 
 # Below this much Progress text a fork costs more than it saves (about 50 actions' worth):
 # measured on two cores, a 52-action plan gained nothing, a 200-action plan did.
@@ -32,20 +41,10 @@ _Fields = tuple[tuple[tuple[int, int, int | None] | None, ...], tuple[str | None
                 tuple[int, ...], tuple[str, ...], EntryOrder, EntryOrder]
 
 
-def split_ahead(texts: Sequence[str], order: EntryOrder) -> Ahead[CellParts]:
-    """split_parts(text, order) of the later texts, worked out by a forked child (see Ahead).
-
-    Asks for nothing when forking would not pay or cannot be done: the caller splits as usual.
-    """
-    def received(text: str, found: _Fields) -> CellParts:
-        return _parts(text.strip(), found)
-
-    return Ahead(texts, lambda text: _fields(split_parts(text, order)), received)
-
-
 def grown_ahead(texts: Sequence[str], order: EntryOrder) -> Ahead[tuple[CellParts, Grown | None]]:
-    """split_grown(text, order, None) of the later texts, as split_ahead: a plan's first version
-    read in turn (read/progress.py CellMemo keeps what the next version is read on from)."""
+    """split_grown(text, order, None) of the later texts, worked out by a forked child (see Ahead):
+    a plan's first version read in turn (read/progress.py CellMemo keeps what the next version is
+    read on from). Asks for nothing when forking would not pay or cannot be done."""
     def work(text: str) -> tuple[_Fields, Grown | None]:
         cell, grown = split_grown(text, order, None)
         return _fields(cell), grown._replace(text="", cell=_EMPTY) if grown is not None else None
@@ -132,3 +131,76 @@ def _parts(text: str, fields: _Fields) -> CellParts:
 
 
 _EMPTY = CellParts("", (), (), (), (), (), EntryOrder.UNKNOWN, EntryOrder.UNKNOWN)  # stands in for the cell sent
+
+
+class EarlySplits:
+    """A plan's long cell texts split by a child forked as soon as the workbook is open.
+
+    Finding the layout and walking the rows is a fifth of a large plan's read, and the second
+    core would wait through it for the Progress cells. This child does not wait: it takes every
+    long text of the workbook (its shared strings and the sheets' own strings, cleaned as a
+    cell's text is), and splits them from the last on, sending each split as it is made
+    (forked.Feed), both ways a cell may be read when its dates do not tell its order. This
+    process splits the cells in plan order, taking the child's split of a text once it has
+    arrived; they meet in the middle and neither waits. A text the child did not send, or
+    sent differently (a cell the walk joins or trims), is split here: the plan is the same.
+    """
+
+    def __init__(self, feed: Feed[tuple[bytes, _Fields, _Fields | None]]) -> None:
+        self._feed = feed
+        self._got: dict[bytes, tuple[_Fields, _Fields | None]] = {}
+        self.order = EntryOrder.UNKNOWN  # the plan's usual order, once the layout is known
+
+    @classmethod
+    def start(cls, book: Book) -> EarlySplits | None:
+        """The child started, or None when the workbook is too small for it to pay."""
+        held = sum(map(len, book.shared_strings)) + sum(book.package.size(sheet.path) for sheet in book.sheets)
+        if held < EARLY_BYTES:
+            return None
+        feed: Feed[tuple[bytes, _Fields, _Fields | None]] | None = Feed.start(lambda send: _split_all(book, send))
+        return cls(feed) if feed is not None else None
+
+    def get(self, text: str) -> CellParts | None:
+        """split_parts(text, self.order) as the child sent it; None when it has not (yet)."""
+        text = text.strip()
+        key = _key(text)
+        found = self._got.get(key)
+        if found is None:
+            self._got.update((item[0], item[1:]) for item in self._feed.take())
+            found = self._got.get(key)
+            if found is None:
+                return None
+        oldest, newest = found
+        newest_first = self.order is EntryOrder.NEWEST_FIRST
+        cell = _parts(text, newest if newest is not None and newest_first else oldest)
+        # a cell whose dates do not tell its order is read in the plan's usual order
+        return cell if cell.detected is not EntryOrder.UNKNOWN else cell._replace(order=self.order)
+
+    def finish(self) -> None:
+        """The child stopped: every cell is read."""
+        self._feed.stop()
+        self._got.clear()
+
+
+# A workbook holding less text than this (its sheets' XML and shared strings) is read before a
+# child could help: about 100 actions' worth.
+EARLY_BYTES = 150_000
+_LONG = 200  # characters: a shorter text is split in no time, here
+
+
+def _key(text: str) -> bytes:
+    """What a text is known by between the two processes: its digest, not the text itself (a large
+    plan's text would fill the pipe between them)."""
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _split_all(book: Book, send: Callable[[tuple[bytes, _Fields, _Fields | None]], None]) -> None:
+    """In the child: each long text of the workbook split, from the last on."""
+    package = Package(book.path)  # its own file: a file shared with the parent shares its reading position
+    found = [*book.shared_strings, *(text for sheet in book.sheets
+                                      for text in package.long_inline_strings(sheet.path, _LONG))]
+    texts = list(dict.fromkeys(clean_text(text) for text in found if len(text) >= _LONG))
+    for text in reversed(texts):
+        cell = split_parts(text, EntryOrder.OLDEST_FIRST)
+        newest = split_parts(text, EntryOrder.NEWEST_FIRST) if cell.detected is EntryOrder.UNKNOWN else None
+        send((_key(text), _fields(cell), _fields(newest) if newest is not None else None))
