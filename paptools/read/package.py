@@ -9,7 +9,6 @@ streamed by read/cells.py. The package is only ever read.
 """
 from __future__ import annotations
 
-import html
 import posixpath
 import zipfile
 import zlib
@@ -325,6 +324,8 @@ def _w3c_date(text: str | None) -> datetime | None:
 def _unescape(text: str) -> str:
     """XML's escapes undone: the five entities by name in one pass each, any by number as html does."""
     if "&#" in text:
+        import html  # loaded on the first text holding one: most have none
+
         return html.unescape(text)
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'") \
         .replace("&amp;", "&")

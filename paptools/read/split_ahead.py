@@ -17,7 +17,6 @@ known (Ahead, grown_ahead).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from hashlib import blake2b
 from sys import intern
 from typing import Any, Generic, TypeVar
 
@@ -191,6 +190,8 @@ _LONG = 200  # characters: a shorter text is split in no time, here
 def _key(text: str) -> bytes:
     """What a text is known by between the two processes: its digest, not the text itself (a large
     plan's text would fill the pipe between them)."""
+    from hashlib import blake2b  # loaded when a child is started: a small plan has none
+
     return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 

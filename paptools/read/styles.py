@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from lxml import etree
@@ -78,6 +77,8 @@ class Percent(float):
         return number
 
     def shown(self) -> str:
+        from decimal import ROUND_HALF_UP, Decimal  # loaded for the first percentage shown
+
         places = Decimal(1).scaleb(-self.decimals)
         return f"{Decimal(repr(float(self))).scaleb(2).quantize(places, ROUND_HALF_UP)}%"
 

@@ -4,7 +4,6 @@ Dates are "YYYY-MM" (or "YYYY-MM-DD" when a day was written); statuses are the K
 """
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -32,6 +31,8 @@ def json_bytes(document: Any) -> bytes:
     try:
         data = orjson.dumps(document, option=orjson.OPT_INDENT_2)
     except orjson.JSONEncodeError:
+        import json  # only for what orjson refuses
+
         return json_safe(json.dumps(document, indent=2, ensure_ascii=False)).encode("utf-8")
     return json_safe_utf8(data)
 
