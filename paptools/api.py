@@ -18,14 +18,13 @@ from paptools.compare.figures import summarize as summarize  # part of the libra
 from paptools.compare.figures import version_month
 from paptools.errors import NoActions, UsageError
 from paptools.model import DataWarning, Finding, Month, Plan
-from paptools.read.plan import read_plan as _read_plan
-from paptools.read.versions import Progress as Progress  # what a long job tells the person waiting
-from paptools.read.versions import Versions
 
-if TYPE_CHECKING:  # imported where used: `show` and `summary` need neither the diff nor the history
+if TYPE_CHECKING:  # imported where used: `show` and `summary` need neither the diff nor the history; the
+    # reader is loaded once a read has begun (read_plan), so its second process starts sooner
     from paptools.compare.history import History
     from paptools.compare.reconciliation import Reconciliation as Reconciliation  # what reconcile() returns
     from paptools.layout import Layout
+    from paptools.read.versions import Progress  # what a long job tells the person waiting
 
 
 OUTPUT_KINDS = ("changes", "report", "workbook")
@@ -45,7 +44,14 @@ def read_plan(path: PathLike, style: PathLike | None = None, *,
     >>> import paptools
     >>> paptools.read_plan("workbooks/oldham-send-pap-2026-04.xlsx").to_frame()  # doctest: +SKIP
     """
-    return _read_plan(path, progress=progress, style=style, workers=workers)
+    early = None
+    if workers > 1:  # the child that splits the text starts before the rest of the reader is loaded
+        from paptools.read.split_ahead import EarlySplits
+
+        early = EarlySplits.open(Path(path))
+    from paptools.read.plan import read_plan as read
+
+    return read(path, progress=progress, style=style, workers=workers, early=early)
 
 
 def report_inputs(template: Path | None = None, narrative: Path | None = None) -> dict[str, Any]:
@@ -207,6 +213,8 @@ def reconcile(
         raise UsageError(paths[0], "is only one version: give the previous version too, or --since YYYY-MM")
     _check_distinct(paths)
 
+    from paptools.read.versions import Versions
+
     # A cell unchanged since the previous version is cleaned and split once.
     plans = Versions(style, workers).read_all(paths, progress)
     if order_by_date:
@@ -354,7 +362,7 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
 
     if progress is not None:
         progress.stage(f"Reading {Path(path).name}")
-    plan = _read_plan(path, progress=progress.advance if progress is not None else None, style=style)
+    plan = read_plan(path, progress=progress.advance if progress is not None else None, style=style)
     if progress is not None:
         progress.stage(f"Writing {Path(plan.source).stem}-clean.xlsx")
     with OutputSet(output_dir, force=force, inputs=[path]) as outputs:

@@ -78,9 +78,10 @@ def test_too_little_text_is_not_worth_a_second_process(monkeypatch, tmp_path):
     found = ahead.grown_ahead([_cell(1), _cell(2)], EntryOrder.UNKNOWN)
     assert _answered(found, [_cell(1), _cell(2)]) == []
     monkeypatch.setattr(ahead, "Feed", no_fork)
-    book = open_book(_plan(tmp_path, 2))
-    assert ahead.EarlySplits.start(book) is None  # a small plan is read before a child could help
-    book.close()
+    assert ahead.EarlySplits.open(_plan(tmp_path, 2)) is None  # a small plan is read before a child could help
+    assert ahead.EarlySplits.open(tmp_path / "missing.xlsx") is None  # the reader will say what is wrong
+    (tmp_path / "not.xlsx").write_text("not a workbook")
+    assert ahead.EarlySplits.open(tmp_path / "not.xlsx") is None
 
 
 def test_a_child_that_fails_leaves_its_cells_to_the_reader(monkeypatch, tmp_path):
@@ -127,8 +128,7 @@ def _waited(early, text, seconds=60.0):
 
 
 def test_a_single_plan_is_split_by_a_child_started_as_the_workbook_opens(tmp_path):
-    book = open_book(_plan(tmp_path, 60))
-    early = ahead.EarlySplits.start(book)
+    early = ahead.EarlySplits.open(_plan(tmp_path, 60))
     assert early is not None
     early.order = EntryOrder.OLDEST_FIRST
     last = _waited(early, _cell(60))  # the child splits from the last text on
@@ -138,7 +138,6 @@ def test_a_single_plan_is_split_by_a_child_started_as_the_workbook_opens(tmp_pat
     assert [entry.text[:27] for entry in last.entries()] == ["Review 60 started. Progress", "Review 60 finished. Progres"]
     assert early.get("a text the workbook does not hold") is None  # split by the reader
     early.finish()
-    book.close()
 
 
 def test_a_cell_whose_dates_do_not_tell_its_order_is_read_in_the_plans_order(tmp_path):
@@ -146,8 +145,7 @@ def test_a_cell_whose_dates_do_not_tell_its_order_is_read_in_the_plans_order(tmp
     rows = plan_rows(*(action(f"PAP 1.{n}", "OT", _cell(n)) for n in range(1, 60)), action("PAP 1.60", "OT", lone))
     path = tmp_path / "plan.xlsx"
     housestyle.write_workbook(path, rows, Style(), when=datetime(2025, 4, 30))
-    book = open_book(path)
-    early = ahead.EarlySplits.start(book)
+    early = ahead.EarlySplits.open(path)
     for order in (EntryOrder.NEWEST_FIRST, EntryOrder.OLDEST_FIRST, EntryOrder.UNKNOWN):
         early.order = order
         assert _waited(early, lone) == split_parts(lone, order)
@@ -157,7 +155,6 @@ def test_a_cell_whose_dates_do_not_tell_its_order_is_read_in_the_plans_order(tmp
     early.order = EntryOrder.OLDEST_FIRST  # one entry, the text below it its own
     assert [(e.date, e.text[:21]) for e in early.get(lone).entries()] == [(EntryDate(2024, 3, 12), "Review started. Progr")]
     early.finish()
-    book.close()
 
 
 def _shared_plan(path, actions):
@@ -176,13 +173,13 @@ def _shared_plan(path, actions):
 def test_a_plan_read_on_two_processes_is_the_plan_read_on_one(tmp_path, monkeypatch):
     path = _plan(tmp_path, 60)
     started = []
-    real = ahead.EarlySplits.start
+    real = ahead.EarlySplits.open
 
-    def spied(book):
-        started.append(real(book))
+    def spied(path):
+        started.append(real(path))
         return started[-1]
 
-    monkeypatch.setattr(ahead.EarlySplits, "start", spied)
+    monkeypatch.setattr(ahead.EarlySplits, "open", spied)
     two = read_plan(path, workers=2)
     assert len(started) == 1 and started[0] is not None  # the child started as the workbook opened
     assert two == read_plan(path)
@@ -197,11 +194,11 @@ def test_a_plan_saved_with_shared_strings_is_split_by_the_child_too(tmp_path):
     path = _shared_plan(tmp_path / "plan.xlsx", 60)
     book = open_book(path)
     assert book.shared_strings[-1] == _cell(60)
-    early = ahead.EarlySplits.start(book)
+    book.close()
+    early = ahead.EarlySplits.open(path)
     early.order = EntryOrder.OLDEST_FIRST
     assert _waited(early, _cell(60)) == split_parts(_cell(60), EntryOrder.OLDEST_FIRST)
     early.finish()
-    book.close()
     two = read_plan(path, workers=2)
     assert two == read_plan(path)
     assert [(e.date, e.initials, e.cell) for e in two.actions[-1].entries] == [

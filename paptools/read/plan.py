@@ -51,35 +51,41 @@ __all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through"
 
 
 def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = None,
-              style: str | Path | HouseStyle | None = None, workers: int = 1) -> Plan:
+              style: str | Path | HouseStyle | None = None, workers: int = 1,
+              early: EarlySplits | None = None) -> Plan:
     """Read one version of the plan. Raises a PapError only when no actions can be read.
 
     `progress(rows_read, rows_in_sheet)` is called now and then on large sheets. `style` is a
     house-style file (or one already loaded); without it, paptools.toml beside the workbook is used.
-    `workers=2` splits the Progress cells on two processes (read/split_ahead.py): the same plan, sooner.
+    `workers=2` splits the Progress cells on two processes (read/split_ahead.py): the same plan,
+    sooner; `early` is that second process when it was started on `path` already.
     """
-    return read_workbook(Path(path), progress, style, None, workers=workers)
+    return read_workbook(Path(path), progress, style, None, workers=workers, early=early)
 
 
 def read_workbook(path: Path, progress: Callable[[int, int], None] | None, style: str | Path | HouseStyle | None,
                   text: Callable[[XCell], str] | None, memo: CellMemo | None = None,
-                  detected: Callable[[], None] | None = None, workers: int = 1) -> Plan:
+                  detected: Callable[[], None] | None = None, workers: int = 1,
+                  early: EarlySplits | None = None) -> Plan:
     """read_plan's work, with the hooks read/versions.py uses: `text` makes a cell's clean text,
     `memo` keeps Progress cells for the next version, `detected()` is called once the layout is
     found, when `text` is no longer used."""
-    house = style if isinstance(style, HouseStyle) else find_style(path, Path(style) if style else None)
-    book = open_book(path)
-    early = EarlySplits.start(book) if workers > 1 and memo is None else None  # at once: see read/split_ahead.py
+    if early is None and workers > 1 and memo is None:  # at once: see read/split_ahead.py
+        early = EarlySplits.open(path)
     try:
-        seen: dict[str, list[Row]] = {}
-        layout = detect_layout(book, house, seen, text)
-        if detected is not None:
-            detected()
-        return read_through(book, layout, progress, house, seen, memo, workers, early)
-    finally:
+        house = style if isinstance(style, HouseStyle) else find_style(path, Path(style) if style else None)
+        book = open_book(path)
+        try:
+            seen: dict[str, list[Row]] = {}
+            layout = detect_layout(book, house, seen, text)
+            if detected is not None:
+                detected()
+            return read_through(book, layout, progress, house, seen, memo, workers, early)
+        finally:
+            book.close()
+    finally:  # the child stopped, however the read ended
         if early is not None:
             early.finish()
-        book.close()
 
 
 def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None] | None = None,

@@ -16,13 +16,15 @@ known (Ahead, grown_ahead).
 """
 from __future__ import annotations
 
+import re
+import zipfile
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from sys import intern
 from typing import Any, Generic, TypeVar
 
 from paptools.forked import Feed, Forked
 from paptools.model import EntryDate, EntryOrder
-from paptools.read.cells import Book
 from paptools.read.entries import CellParts, Grown, split_grown, split_parts
 from paptools.read.package import Package
 from paptools.read.text import clean_text
@@ -151,12 +153,17 @@ class EarlySplits:
         self.order = EntryOrder.UNKNOWN  # the plan's usual order, once the layout is known
 
     @classmethod
-    def start(cls, book: Book) -> EarlySplits | None:
-        """The child started, or None when the workbook is too small for it to pay."""
-        held = sum(map(len, book.shared_strings)) + sum(book.package.size(sheet.path) for sheet in book.sheets)
+    def open(cls, path: Path) -> EarlySplits | None:
+        """The child started on the workbook at `path`, or None when it holds too little text for
+        a child to pay (or is no workbook at all: the reader will say so)."""
+        try:
+            with zipfile.ZipFile(path) as archive:
+                held = sum(item.file_size for item in archive.infolist() if _TEXT_PARTS.match(item.filename))
+        except (OSError, zipfile.BadZipFile, ValueError):
+            return None
         if held < EARLY_BYTES:
             return None
-        feed: Feed[tuple[bytes, _Fields, _Fields | None]] | None = Feed.start(lambda send: _split_all(book, send))
+        feed: Feed[tuple[bytes, _Fields, _Fields | None]] | None = Feed.start(lambda send: _split_all(path, send))
         return cls(feed) if feed is not None else None
 
     def get(self, text: str) -> CellParts | None:
@@ -181,9 +188,10 @@ class EarlySplits:
         self._got.clear()
 
 
-# A workbook holding less text than this (its sheets' XML and shared strings) is read before a
-# child could help: about 100 actions' worth.
+# A workbook whose sheets and shared strings are smaller than this (unpacked) is read before a
+# child could help: about 40 actions' worth.
 EARLY_BYTES = 150_000
+_TEXT_PARTS = re.compile(r"xl/(worksheets/[^/]+|sharedStrings)\.xml$", re.IGNORECASE)
 _LONG = 200  # characters: a shorter text is split in no time, here
 
 
@@ -195,11 +203,11 @@ def _key(text: str) -> bytes:
     return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def _split_all(book: Book, send: Callable[[tuple[bytes, _Fields, _Fields | None]], None]) -> None:
+def _split_all(path: Path, send: Callable[[tuple[bytes, _Fields, _Fields | None]], None]) -> None:
     """In the child: each long text of the workbook split, from the last on."""
-    package = Package(book.path)  # its own file: a file shared with the parent shares its reading position
-    found = [*book.shared_strings, *(text for sheet in book.sheets
-                                      for text in package.long_inline_strings(sheet.path, _LONG))]
+    package = Package(path)  # its own: the parent's file would share its reading position
+    strings, _, _ = package.shared_strings()
+    found = [*strings, *(text for sheet in package.sheets() for text in package.long_inline_strings(sheet.path, _LONG))]
     texts = list(dict.fromkeys(clean_text(text) for text in found if len(text) >= _LONG))
     for text in reversed(texts):
         cell = split_parts(text, EntryOrder.OLDEST_FIRST)
