@@ -18,7 +18,7 @@ import pickle
 import signal
 from collections.abc import Callable
 from contextlib import suppress
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 __all__ = ["ChildFailed", "Feed", "Forked", "can_fork"]
 
@@ -33,10 +33,13 @@ def can_fork() -> bool:
     return hasattr(os, "fork")
 
 
-class Forked(Generic[T]):
-    """`work()` started in a forked child; `result()` waits for its answer (or raises what it raised)."""
+class _Child:
+    """A forked child and the pipe it answers on: made, stopped and reaped here, once."""
 
-    def __init__(self, work: Callable[[], T]) -> None:
+    _child, _reader = 0, -1  # none yet: a child that could not be made leaves nothing to release
+
+    def __init__(self, run: Callable[[int, int], None]) -> None:
+        """Fork a child that does run(reader, writer) and never returns; this process keeps the reader."""
         reader, writer = os.pipe()
         try:
             child = os.fork()
@@ -45,20 +48,52 @@ class Forked(Generic[T]):
             os.close(writer)
             raise
         if child == 0:  # pragma: no cover - the child's work is checked by what the parent receives
-            _run(work, reader, writer)
+            run(reader, writer)
         os.close(writer)
         self._child, self._reader = child, reader
 
     @classmethod
-    def start(cls, work: Callable[[], T]) -> Forked[T] | None:
-        """`work()` in a forked child; None when no child can be made (no os.fork, as on Windows;
-        too many processes; no memory to spare): the caller then does the work itself."""
+    def _started(cls: type[_C], *args: Any) -> _C | None:
+        """cls(*args); None when no child can be made (no os.fork, as on Windows; too many
+        processes; no memory to spare): the caller then does the work itself."""
         if not can_fork():
             return None
         try:
-            return cls(work)
+            return cls(*args)
         except OSError:
             return None
+
+    def cancel(self) -> None:
+        """The child stopped and reaped, whatever it is doing; its answer is not wanted."""
+        if self._child:
+            with suppress(ProcessLookupError):
+                os.kill(self._child, signal.SIGKILL)
+        self._release()
+
+    def _release(self) -> None:
+        """The pipe closed and the child reaped, once."""
+        reader, self._reader = self._reader, -1
+        child, self._child = self._child, 0
+        if reader >= 0:
+            os.close(reader)
+        if child:
+            with suppress(ChildProcessError):  # reaped already
+                os.waitpid(child, 0)
+
+
+_C = TypeVar("_C", bound=_Child)
+
+
+class Forked(_Child, Generic[T]):
+    """`work()` started in a forked child; `result()` waits for its answer (or raises what it raised)."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        super().__init__(lambda reader, writer: _run(work, reader, writer))
+
+    @classmethod
+    def start(cls, work: Callable[[], T]) -> Forked[T] | None:
+        """`work()` in a forked child; None when no child can be made."""
+        return cls._started(work)
 
     def result(self) -> T:
         reader, self._reader = self._reader, -1
@@ -74,64 +109,33 @@ class Forked(Generic[T]):
             return answer  # type: ignore[no-any-return]
         raise answer
 
-    def cancel(self) -> None:
-        """The child stopped and reaped, its answer not wanted (its caller stopped on an error)."""
-        if getattr(self, "_child", 0):
-            with suppress(ProcessLookupError):
-                os.kill(self._child, signal.SIGKILL)
-        self._release()
-
     def __del__(self) -> None:
         """A child never asked for (its caller stopped on an error) is not left behind as a zombie:
         its pipe closed, its answer cannot be sent and it leaves."""
         self._release()
 
-    def _release(self) -> None:
-        """The pipe closed and the child reaped, once."""
-        reader, self._reader = getattr(self, "_reader", -1), -1
-        child, self._child = getattr(self, "_child", 0), 0
-        if reader >= 0:
-            os.close(reader)
-        if child:
-            with suppress(ChildProcessError):  # reaped already
-                os.waitpid(child, 0)
 
-
-class Feed(Generic[T]):
+class Feed(_Child, Generic[T]):
     """`produce(send)` run in a forked child, every item it sends taken here with `take()`
-    as soon as it has arrived, without waiting; `stop()` ends the child, whatever it is doing.
+    as soon as it has arrived, without waiting; `cancel()` ends the child, whatever it is doing.
 
     A child that fails, or is slow, only sends less: the caller does itself what it did not get.
     """
 
     def __init__(self, produce: Callable[[Callable[[T], None]], None]) -> None:
-        reader, writer = os.pipe()
-        try:
-            child = os.fork()
-        except OSError:
-            os.close(reader)
-            os.close(writer)
-            raise
-        if child == 0:  # pragma: no cover - the child's work is checked by what the parent takes
-            _feed(produce, reader, writer)
+        super().__init__(lambda reader, writer: _feed(produce, reader, writer))
         with suppress(AttributeError, OSError):  # room for a megabyte of answers, on Linux: the child seldom waits
-            fcntl.fcntl(reader, fcntl.F_SETPIPE_SZ, 1 << 20)
-        os.close(writer)
-        os.set_blocking(reader, False)
-        self._child, self._reader, self._pending = child, reader, b""
+            fcntl.fcntl(self._reader, fcntl.F_SETPIPE_SZ, 1 << 20)
+        os.set_blocking(self._reader, False)
+        self._pending = b""
 
     @classmethod
     def start(cls, produce: Callable[[Callable[[T], None]], None]) -> Feed[T] | None:
-        """As Forked.start: None when no child can be made."""
-        if not can_fork():
-            return None
-        try:
-            return cls(produce)
-        except OSError:
-            return None
+        """`produce(send)` in a forked child; None when no child can be made."""
+        return cls._started(produce)
 
     def take(self) -> list[T]:
-        """The items that have arrived since the last take (none once stopped)."""
+        """The items that have arrived since the last take (none once cancelled)."""
         if self._reader < 0:
             return []
         chunks = [self._pending]
@@ -153,19 +157,9 @@ class Feed(Generic[T]):
         self._pending = data[at:]
         return items
 
-    def stop(self) -> None:
-        """The child ended and reaped, once; what it had not sent is not wanted."""
-        reader, self._reader = getattr(self, "_reader", -1), -1
-        child, self._child = getattr(self, "_child", 0), 0
-        if reader >= 0:
-            os.close(reader)
-        if child:
-            with suppress(ProcessLookupError):
-                os.kill(child, signal.SIGKILL)
-            with suppress(ChildProcessError):
-                os.waitpid(child, 0)
-
-    __del__ = stop
+    def __del__(self) -> None:
+        """A child still sending is not left behind: it may be long at work before its next send."""
+        self.cancel()
 
 
 def _feed(produce: Callable[[Callable[[T], None]], None], reader: int, writer: int) -> None:

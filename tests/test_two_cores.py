@@ -255,7 +255,7 @@ def test_a_feed_stopped_while_its_child_still_works_leaves_no_child_behind():
         taken += feed.take()
     assert taken[:100] == list(range(100))  # in the order sent, none lost at the pipe's seams
     child = feed._child
-    feed.stop()
+    feed.cancel()
     assert feed.take() == []
     with pytest.raises(ChildProcessError):
         os.waitpid(child, os.WNOHANG)  # ended and reaped

@@ -184,7 +184,7 @@ class EarlySplits:
 
     def finish(self) -> None:
         """The child stopped: every cell is read."""
-        self._feed.stop()
+        self._feed.cancel()
         self._got.clear()
 
 
