@@ -51,7 +51,8 @@ def read_plan(path: PathLike, style: PathLike | None = None, *,
         early = EarlySplits.open(Path(path))
     from paptools.read.plan import read_plan as read
 
-    return read(path, progress=progress, style=style, workers=workers, early=early)
+    # whether a second process pays was decided here: the reader is not to look again
+    return read(path, progress=progress, style=style, early=early)
 
 
 def report_inputs(template: Path | None = None, narrative: Path | None = None) -> dict[str, Any]:

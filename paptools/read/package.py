@@ -219,11 +219,6 @@ class Package:
                 text = "".join(item.text or "" for item in holder.iter(t) if item.getparent().tag != rph)
             yield decode_escapes(text)[0]
 
-    def size(self, name: str) -> int:
-        """A part's size unpacked, in bytes; 0 if the package lacks it."""
-        stored = self.find(name)
-        return self.archive.getinfo(stored).file_size if stored else 0
-
     def comments(self, sheet_part: str) -> dict[str, str]:
         """A sheet's cell comments (and threaded comments' plain text) by coordinate."""
         found: dict[str, str] = {}

@@ -205,7 +205,7 @@ def _key(text: str) -> bytes:
 
 def _split_all(path: Path, send: Callable[[tuple[bytes, _Fields, _Fields | None]], None]) -> None:
     """In the child: each long text of the workbook split, from the last on."""
-    package = Package(path)  # its own: the parent's file would share its reading position
+    package = Package(path)  # the child reads the workbook for itself
     strings, _, _ = package.shared_strings()
     found = [*strings, *(text for sheet in package.sheets() for text in package.long_inline_strings(sheet.path, _LONG))]
     texts = list(dict.fromkeys(clean_text(text) for text in found if len(text) >= _LONG))
