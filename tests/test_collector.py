@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import example_path
@@ -31,17 +32,31 @@ def test_a_collector_switched_off_by_the_caller_stays_off():
         gc.enable()
 
 
-def test_the_program_ends_with_the_collector_paused_and_leaves_it_running_until_then():
-    """Run as the program (no arguments given to main), the collector is paused by an exit hook, so the
-    interpreter does not collect every object still alive on its way out; until then it is as it was."""
+def test_the_program_ends_with_its_output_whole_its_exit_code_and_the_hooks_of_its_run():
+    """Run as the program (no arguments given to main), the process ends at once after the exit
+    hooks registered while the command ran, its output flushed and its exit code kept."""
     import subprocess
     import sys
 
-    probe = ("import atexit, gc, sys\n"
-             "atexit.register(lambda: print('at exit:', gc.isenabled()))  # runs after main's own hook\n"
-             "sys.argv = ['paptools', '--version']\nfrom paptools.cli import main\n"
-             "for _ in range(2):\n"
-             "    try:\n        main()\n    except SystemExit:\n        print('after:', gc.isenabled())")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines() == ["paptools, version 0.1.0", "after: True", "paptools, version 0.1.0",
-                                        "after: True", "at exit: False"]
+    probe = ("import atexit, sys\n"
+             "import paptools.cli.read as read\n"
+             "real = read._read\n"
+             "def hooked(*args, **kwargs):  # a library registering an exit hook as the command runs\n"
+             "    atexit.register(lambda: print('its hook ran'))\n"
+             "    return real(*args, **kwargs)\n"
+             "read._read = hooked\n"
+             "sys.argv = ['paptools'] + sys.argv[1:]\n"
+             "from paptools.cli import main\n"
+             "main()\n")
+    workbook = str(example_path("2025-01"))
+    done = subprocess.run([sys.executable, "-c", probe, "summary", workbook, "--as-of", "2025-01-31"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "Figures for oldham-send-pap-2025-01.xlsx (as of 31 January 2025)"
+    assert lines[-1] == "its hook ran"  # after everything the command printed
+    failed = subprocess.run([sys.executable, "-c", probe, "summary", str(Path(workbook).with_name("none.xlsx"))],
+                            capture_output=True, text=True)
+    assert failed.returncode == 1  # a problem with the files: the code the README gives
+    assert failed.stderr == f"Error: {Path(workbook).with_name('none.xlsx')}: file not found: check the name and the folder\n"
+    assert failed.stdout == "its hook ran\n"
