@@ -13,22 +13,30 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from paptools.compare.figures import as_of_doubt as as_of_doubt  # a note when the default as-of is only a save date
-from paptools.compare.figures import summarize as summarize  # part of the library: the figures of one plan
-from paptools.compare.figures import version_month
 from paptools.errors import NoActions, UsageError
-from paptools.model import DataWarning, Finding, Month, Plan
 
 if TYPE_CHECKING:  # imported where used: `show` and `summary` need neither the diff nor the history; the
-    # reader is loaded once a read has begun (read_plan), so its second process starts sooner
+    # model and the reader are loaded once a read has begun (read_plan), after its second process starts
+    from paptools.compare.figures import as_of_doubt as as_of_doubt  # a note when the as-of is only a save date
+    from paptools.compare.figures import summarize as summarize  # part of the library: the figures of one plan
     from paptools.compare.history import History
     from paptools.compare.reconciliation import Reconciliation as Reconciliation  # what reconcile() returns
     from paptools.layout import Layout
+    from paptools.model import DataWarning, Finding, Month, Plan
     from paptools.read.versions import Progress  # what a long job tells the person waiting
 
 
 OUTPUT_KINDS = ("changes", "report", "workbook")
 PathLike = str | Path
+
+
+def __getattr__(name: str) -> Any:
+    """`summarize` and `as_of_doubt`, from compare/figures.py when first asked for (PEP 562)."""
+    if name in ("summarize", "as_of_doubt"):
+        from paptools.compare import figures
+
+        return getattr(figures, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def read_plan(path: PathLike, style: PathLike | None = None, *,
@@ -46,7 +54,7 @@ def read_plan(path: PathLike, style: PathLike | None = None, *,
     """
     early = None
     if workers > 1:  # the child that splits the text starts before the rest of the reader is loaded
-        from paptools.read.split_ahead import EarlySplits
+        from paptools.read.split_early import EarlySplits
 
         early = EarlySplits.open(Path(path))
     from paptools.read.plan import read_plan as read
@@ -106,6 +114,8 @@ def history(*paths: PathLike | Sequence[PathLike], progress: Progress | None = N
     history, sooner on two cores: paptools/history_read.py); with fewer, it splits the first
     version's Progress cells on two, as in reconcile.
     """
+    from paptools.model import DataWarning
+
     files: list[Path] = []
     skipped: list[DataWarning] = []
     for path in _flatten(paths):
@@ -219,6 +229,9 @@ def reconcile(
     # A cell unchanged since the previous version is cleaned and split once.
     plans = Versions(style, workers).read_all(paths, progress)
     if order_by_date:
+        from paptools.compare.figures import version_month
+        from paptools.model import Month
+
         order = sorted(range(len(plans)), key=lambda i: (version_month(plans[i]) or Month(0, 1), paths[i].name))
         plans, paths = [plans[i] for i in order], [paths[i] for i in order]
     from paptools.compare.reconciliation import reconcile_plans
@@ -358,6 +371,7 @@ def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | No
 
     What the writer reports (a cell continued on a second row) is added to `notes` when given.
     """
+    from paptools.compare.figures import summarize
     from paptools.write.outputs import OutputSet
     from paptools.write.workbook import write_clean_workbook
 

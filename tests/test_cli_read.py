@@ -99,7 +99,7 @@ def test_every_command_has_help():
 def test_progress_is_silent_for_quick_runs_and_plain_when_not_a_terminal():
     import io
 
-    from paptools.write.terminal import Progress
+    from paptools.write.progress import Progress
 
     quick = io.StringIO()
     progress = Progress(quick)
@@ -122,7 +122,7 @@ def test_progress_is_silent_for_quick_runs_and_plain_when_not_a_terminal():
 def test_progress_draws_one_line_with_a_bar_on_a_terminal():
     import io
 
-    from paptools.write.terminal import Progress
+    from paptools.write.progress import Progress
 
     class Terminal(io.StringIO):
         def isatty(self):

@@ -2,7 +2,7 @@
 
 The CLI asks for it on two cores. A single plan's long texts are split by a child started as
 the workbook is opened, from the last on, while this process finds the layout and then splits
-from the first on (read/split_ahead.py EarlySplits); the first of several versions has its later
+from the first on (read/split_early.py EarlySplits); the first of several versions has its later
 Progress cells split by a child once they are known (Ahead). A child sends back what it found;
 a child that fails costs only time.
 Reconcile writes the cleaned workbook in the child while the report is written
@@ -30,6 +30,7 @@ from paptools.model import EntryDate, EntryOrder
 from paptools.read import entries as entries_module
 from paptools.read import progress as progress_module
 from paptools.read import split_ahead as ahead
+from paptools.read import split_early
 from paptools.read.entries import split_parts
 from paptools.read.package import Package
 from paptools.read.plan import open_book, read_plan
@@ -77,11 +78,11 @@ def test_too_little_text_is_not_worth_a_second_process(monkeypatch, tmp_path):
     monkeypatch.setattr(ahead, "Forked", no_fork)
     found = ahead.grown_ahead([_cell(1), _cell(2)], EntryOrder.UNKNOWN)
     assert _answered(found, [_cell(1), _cell(2)]) == []
-    monkeypatch.setattr(ahead, "Feed", no_fork)
-    assert ahead.EarlySplits.open(_plan(tmp_path, 2)) is None  # a small plan is read before a child could help
-    assert ahead.EarlySplits.open(tmp_path / "missing.xlsx") is None  # the reader will say what is wrong
+    monkeypatch.setattr(split_early, "Feed", no_fork)
+    assert split_early.EarlySplits.open(_plan(tmp_path, 2)) is None  # a small plan is read before a child could help
+    assert split_early.EarlySplits.open(tmp_path / "missing.xlsx") is None  # the reader will say what is wrong
     (tmp_path / "not.xlsx").write_text("not a workbook")
-    assert ahead.EarlySplits.open(tmp_path / "not.xlsx") is None
+    assert split_early.EarlySplits.open(tmp_path / "not.xlsx") is None
 
 
 def test_a_child_that_fails_leaves_its_cells_to_the_reader(monkeypatch, tmp_path):
@@ -104,7 +105,7 @@ def test_a_child_that_fails_leaves_its_cells_to_the_reader(monkeypatch, tmp_path
         return split_parts(text, order)
 
     path = _plan(tmp_path, 60)
-    monkeypatch.setattr(ahead, "split_parts", fails_early)
+    monkeypatch.setattr("paptools.read.entries.split_parts", fails_early)  # as the child imports it
     assert read_plan(path, workers=2) == read_plan(path)
 
 
@@ -128,7 +129,7 @@ def _waited(early, text, seconds=60.0):
 
 
 def test_a_single_plan_is_split_by_a_child_started_as_the_workbook_opens(tmp_path):
-    early = ahead.EarlySplits.open(_plan(tmp_path, 60))
+    early = split_early.EarlySplits.open(_plan(tmp_path, 60))
     assert early is not None
     early.order = EntryOrder.OLDEST_FIRST
     last = _waited(early, _cell(60))  # the child splits from the last text on
@@ -145,7 +146,7 @@ def test_a_cell_whose_dates_do_not_tell_its_order_is_read_in_the_plans_order(tmp
     rows = plan_rows(*(action(f"PAP 1.{n}", "OT", _cell(n)) for n in range(1, 60)), action("PAP 1.60", "OT", lone))
     path = tmp_path / "plan.xlsx"
     housestyle.write_workbook(path, rows, Style(), when=datetime(2025, 4, 30))
-    early = ahead.EarlySplits.open(path)
+    early = split_early.EarlySplits.open(path)
     for order in (EntryOrder.NEWEST_FIRST, EntryOrder.OLDEST_FIRST, EntryOrder.UNKNOWN):
         early.order = order
         assert _waited(early, lone) == split_parts(lone, order)
@@ -173,13 +174,13 @@ def _shared_plan(path, actions):
 def test_a_plan_read_on_two_processes_is_the_plan_read_on_one(tmp_path, monkeypatch):
     path = _plan(tmp_path, 60)
     started = []
-    real = ahead.EarlySplits.open
+    real = split_early.EarlySplits.open
 
     def spied(path):
         started.append(real(path))
         return started[-1]
 
-    monkeypatch.setattr(ahead.EarlySplits, "open", spied)
+    monkeypatch.setattr(split_early.EarlySplits, "open", spied)
     two = read_plan(path, workers=2)
     assert len(started) == 1 and started[0] is not None  # the child started as the workbook opened
     assert two == read_plan(path)
@@ -195,7 +196,7 @@ def test_a_plan_saved_with_shared_strings_is_split_by_the_child_too(tmp_path):
     book = open_book(path)
     assert book.shared_strings[-1] == _cell(60)
     book.close()
-    early = ahead.EarlySplits.open(path)
+    early = split_early.EarlySplits.open(path)
     early.order = EntryOrder.OLDEST_FIRST
     assert _waited(early, _cell(60)) == split_parts(_cell(60), EntryOrder.OLDEST_FIRST)
     early.finish()

@@ -22,9 +22,9 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
       paptools show workbooks/oldham-send-pap-2026-04.xlsx --ref "PAP 2.3"
       paptools show plan.xlsx --json --as-of 2025-01-31
     """
+    plan = _read(workbook, style)  # first: the read starts its second process before the model is loaded
     from paptools.api import normalise_ref, summarize
 
-    plan = _read(workbook, style)
     wanted = tuple(normalise_ref(r) for r in refs)
     if as_json:
         from paptools.write.jsondoc import plan_document
@@ -53,9 +53,9 @@ def summary(workbook: Path, as_json: bool, as_of: str | None, style: Path | None
     Example:
       paptools summary workbooks/oldham-send-pap-2025-01.xlsx --as-of 2025-01-31
     """
+    plan = _read(workbook, style)
     from paptools.api import as_of_doubt, summarize
 
-    plan = _read(workbook, style)
     figures = summarize(plan, _as_of(as_of))
     if as_json:
         from paptools.write.jsondoc import plan_document

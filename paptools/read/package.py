@@ -191,23 +191,26 @@ class Package:
             item.clear()
         return strings, damaged_at, struck
 
-    def long_inline_strings(self, sheet_part: str, at_least: int) -> Iterator[str]:
-        """The longer texts written in a sheet's own cells (t="inlineStr"), in order, read as shared
-        strings are. A quick look, not a parse: each <is> is found by its markup, and one
-        written another way (a prefixed tag) is passed over, so this may find fewer than are there.
+    def long_inline_strings(self, sheet_part: str, at_least: int, from_last: bool = False) -> Iterator[str]:
+        """The longer texts written in a sheet's own cells (t="inlineStr"), in order (or from the
+        last, each made only when taken), read as shared strings are. A quick look, not a parse:
+        each <is> is found by its markup, and one written another way (a prefixed tag) is
+        passed over, so this may find fewer than are there.
         """
         try:
             with self.open(sheet_part) as source:
                 xml = source.read().decode("utf-8")
         except (*_DAMAGE, UnicodeDecodeError):
             return
-        at, find, t, rph = 0, xml.find, self.main + "t", self.main + "rPh"
-        parser = etree.XMLParser(**_PARSER_OPTIONS)
+        at, find, spans = 0, xml.find, []
         while (begin := find("<is>", at)) >= 0 and (end := find("</is>", begin)) >= 0:
             at = end + 5
-            if end - begin < at_least:
-                continue
-            body = xml[begin + 4:end]
+            if end - begin >= at_least:
+                spans.append((begin + 4, end))
+        t, rph = self.main + "t", self.main + "rPh"
+        parser = etree.XMLParser(**_PARSER_OPTIONS)
+        for begin, end in reversed(spans) if from_last else spans:
+            body = xml[begin:end]
             opened = body.find(">") + 1
             if body.startswith("<t") and body.find("<", opened) == len(body) - 4:  # <t ...>text</t>
                 text = _unescape(body[opened:-4]) if "&" in body else body[opened:-4]

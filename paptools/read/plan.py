@@ -37,7 +37,8 @@ from paptools.read.progress import (
 )
 from paptools.read.refs import Ref, RefCandidate, named_refs, parse_ref, resolve_numeric_refs, restart_per_sheet
 from paptools.read.rows import Row
-from paptools.read.split_ahead import Ahead, EarlySplits
+from paptools.read.split_ahead import Ahead
+from paptools.read.split_early import EarlySplits
 from paptools.read.statuses import WHITE, ColourKey
 from paptools.read.style import HouseStyle, find_style
 from paptools.read.styles import from_excel

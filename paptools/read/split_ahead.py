@@ -10,26 +10,21 @@ costs nothing but the time, as every cell it did not send back is split here. On
 caller asks, and only when the text is long enough for it to pay.
 
 A single plan's child starts as the workbook is opened and splits every long text from the
-last on (EarlySplits); the first of several versions, whose cells are kept for the next
-version to be read on from, is split by a child given its later Progress cells once they are
-known (Ahead, grown_ahead).
+last on (read/split_early.py EarlySplits, which sends its splits as made here); the first of
+several versions, whose cells are kept for the next version to be read on from, is split by a
+child given its later Progress cells once they are known (Ahead, grown_ahead).
 """
 from __future__ import annotations
 
-import re
-import zipfile
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from sys import intern
 from typing import Any, Generic, TypeVar
 
-from paptools.forked import Feed, Forked
+from paptools.forked import Forked
 from paptools.model import EntryDate, EntryOrder
-from paptools.read.entries import CellParts, Grown, split_grown, split_parts
-from paptools.read.package import Package
-from paptools.read.text import clean_text
+from paptools.read.entries import CellParts, Grown, split_grown
 
-__all__ = ["EARLY_BYTES", "MIN_CHARACTERS", "Ahead", "EarlySplits", "grown_ahead"]
+__all__ = ["MIN_CHARACTERS", "Ahead", "Fields", "grown_ahead", "received", "sent"]
 
 # Below this much Progress text a fork costs more than it saves (about 50 actions' worth):
 # measured on two cores, a 52-action plan gained nothing, a 200-action plan did.
@@ -38,24 +33,24 @@ MIN_CHARACTERS = 150_000
 _Split = TypeVar("_Split")
 _Work = TypeVar("_Work")
 # A split as the child sends it: CellParts without its text, each date a plain tuple.
-_Fields = tuple[tuple[tuple[int, int, int | None] | None, ...], tuple[str | None, ...], tuple[int, ...],
-                tuple[int, ...], tuple[str, ...], EntryOrder, EntryOrder]
+Fields = tuple[tuple[tuple[int, int, int | None] | None, ...], tuple[str | None, ...], tuple[int, ...],
+               tuple[int, ...], tuple[str, ...], EntryOrder, EntryOrder]
 
 
 def grown_ahead(texts: Sequence[str], order: EntryOrder) -> Ahead[tuple[CellParts, Grown | None]]:
     """split_grown(text, order, None) of the later texts, worked out by a forked child (see Ahead):
     a plan's first version read in turn (read/progress.py CellMemo keeps what the next version is
     read on from). Asks for nothing when forking would not pay or cannot be done."""
-    def work(text: str) -> tuple[_Fields, Grown | None]:
+    def work(text: str) -> tuple[Fields, Grown | None]:
         cell, grown = split_grown(text, order, None)
-        return _fields(cell), grown._replace(text="", cell=_EMPTY) if grown is not None else None
+        return sent(cell), grown._replace(text="", cell=_EMPTY) if grown is not None else None
 
-    def received(text: str, found: tuple[_Fields, Grown | None]) -> tuple[CellParts, Grown | None]:
+    def arrived(text: str, found: tuple[Fields, Grown | None]) -> tuple[CellParts, Grown | None]:
         fields, grown = found
-        cell = _parts(text.strip(), fields)
+        cell = received(text.strip(), fields)
         return cell, grown._replace(text=cell.text, cell=cell) if grown is not None else None
 
-    return Ahead(texts, work, received)
+    return Ahead(texts, work, arrived)
 
 
 class Ahead(Generic[_Split]):
@@ -117,13 +112,13 @@ class Ahead(Generic[_Split]):
 _SHARE = 0.45
 
 
-def _fields(parts: CellParts) -> _Fields:
+def sent(parts: CellParts) -> Fields:
     """A split without its text, its dates as plain tuples: what the child sends back."""
     dates = tuple((d.year, d.month, d.day) if d else None for d in parts.dates)
     return dates, parts.initials, parts.spans, parts.text_starts, parts.notes, parts.detected, parts.order
 
 
-def _parts(text: str, fields: _Fields) -> CellParts:
+def received(text: str, fields: Fields) -> CellParts:
     """The split the child sent, made whole with the text this process holds."""
     dates, initials, spans, text_starts, notes, detected, order = fields
     return CellParts(text, tuple(EntryDate(*d) if d else None for d in dates),
@@ -132,84 +127,3 @@ def _parts(text: str, fields: _Fields) -> CellParts:
 
 
 _EMPTY = CellParts("", (), (), (), (), (), EntryOrder.UNKNOWN, EntryOrder.UNKNOWN)  # stands in for the cell sent
-
-
-class EarlySplits:
-    """A plan's long cell texts split by a child forked as soon as the workbook is open.
-
-    Finding the layout and walking the rows is a fifth of a large plan's read, and the second
-    core would wait through it for the Progress cells. This child does not wait: it takes every
-    long text of the workbook (its shared strings and the sheets' own strings, cleaned as a
-    cell's text is), and splits them from the last on, sending each split as it is made
-    (forked.Feed), both ways a cell may be read when its dates do not tell its order. This
-    process splits the cells in plan order, taking the child's split of a text once it has
-    arrived; they meet in the middle and neither waits. A text the child did not send, or
-    sent differently (a cell the walk joins or trims), is split here: the plan is the same.
-    """
-
-    def __init__(self, feed: Feed[tuple[bytes, _Fields, _Fields | None]]) -> None:
-        self._feed = feed
-        self._got: dict[bytes, tuple[_Fields, _Fields | None]] = {}
-        self.order = EntryOrder.UNKNOWN  # the plan's usual order, once the layout is known
-
-    @classmethod
-    def open(cls, path: Path) -> EarlySplits | None:
-        """The child started on the workbook at `path`, or None when it holds too little text for
-        a child to pay (or is no workbook at all: the reader will say so)."""
-        try:
-            with zipfile.ZipFile(path) as archive:
-                held = sum(item.file_size for item in archive.infolist() if _TEXT_PARTS.match(item.filename))
-        except (OSError, zipfile.BadZipFile, ValueError):
-            return None
-        if held < EARLY_BYTES:
-            return None
-        feed: Feed[tuple[bytes, _Fields, _Fields | None]] | None = Feed.start(lambda send: _split_all(path, send))
-        return cls(feed) if feed is not None else None
-
-    def get(self, text: str) -> CellParts | None:
-        """split_parts(text, self.order) as the child sent it; None when it has not (yet)."""
-        text = text.strip()
-        key = _key(text)
-        found = self._got.get(key)
-        if found is None:
-            self._got.update((item[0], item[1:]) for item in self._feed.take())
-            found = self._got.get(key)
-            if found is None:
-                return None
-        oldest, newest = found
-        newest_first = self.order is EntryOrder.NEWEST_FIRST
-        cell = _parts(text, newest if newest is not None and newest_first else oldest)
-        # a cell whose dates do not tell its order is read in the plan's usual order
-        return cell if cell.detected is not EntryOrder.UNKNOWN else cell._replace(order=self.order)
-
-    def finish(self) -> None:
-        """The child stopped: every cell is read."""
-        self._feed.cancel()
-        self._got.clear()
-
-
-# A workbook whose sheets and shared strings are smaller than this (unpacked) is read before a
-# child could help: about 40 actions' worth.
-EARLY_BYTES = 150_000
-_TEXT_PARTS = re.compile(r"xl/(worksheets/[^/]+|sharedStrings)\.xml$", re.IGNORECASE)
-_LONG = 200  # characters: a shorter text is split in no time, here
-
-
-def _key(text: str) -> bytes:
-    """What a text is known by between the two processes: its digest, not the text itself (a large
-    plan's text would fill the pipe between them)."""
-    from hashlib import blake2b  # loaded when a child is started: a small plan has none
-
-    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-
-
-def _split_all(path: Path, send: Callable[[tuple[bytes, _Fields, _Fields | None]], None]) -> None:
-    """In the child: each long text of the workbook split, from the last on."""
-    package = Package(path)  # the child reads the workbook for itself
-    strings, _, _ = package.shared_strings()
-    found = [*strings, *(text for sheet in package.sheets() for text in package.long_inline_strings(sheet.path, _LONG))]
-    texts = list(dict.fromkeys(clean_text(text) for text in found if len(text) >= _LONG))
-    for text in reversed(texts):
-        cell = split_parts(text, EntryOrder.OLDEST_FIRST)
-        newest = split_parts(text, EntryOrder.NEWEST_FIRST) if cell.detected is EntryOrder.UNKNOWN else None
-        send((_key(text), _fields(cell), _fields(newest) if newest is not None else None))
