@@ -272,6 +272,9 @@ def test_a_clipped_month_is_read_and_reported():
         "Was as high as 10% in July - 4% in October.",
         "Phase 3 planned for Q1/Q2 24/25 with Phase 4 in 24/25 and 25/26.",
         "The QA audits have been undertaken in December 23 and March 24 and a system bought.",
+        "Attendance scored 12/30: an improvement on the spring.",
+        "About 1/3 of schools have been visited - the rest by summer.",
+        "23/24: the academic year's plan was agreed.",
     ],
 )
 def test_dates_inside_sentences_do_not_start_entries(text):
@@ -293,6 +296,15 @@ def test_the_same_date_written_twice_is_one_heading():
     ]
 
 
+def test_a_month_and_year_in_figures_heads_an_entry():
+    text = "01/25: SL: Panel agreed the criteria.\n02/2025 - Visits to all schools done.\n• 03/25 – AB – Report drafted."
+    assert splits(text) == [
+        ("2025-01", "SL", "Panel agreed the criteria."),
+        ("2025-02", None, "Visits to all schools done."),
+        ("2025-03", "AB", "Report drafted."),
+    ]
+
+
 def test_day_dates_and_initials_before_the_date():
     assert splits("Start. ED 19/03/2024 - Launched. 18/06/2024 - ED & H M-N - Met again.") == [
         (None, None, "Start."),
@@ -304,7 +316,7 @@ def test_day_dates_and_initials_before_the_date():
 PIECES = st.sampled_from([
     "Nov23: SL: ", "Dec 23 ", "Mar24 AW - ", "21/03/24: AB: ", "ED 19/03/2024 - ", "un 24: ", "(May 25)", ". ",
     "\n", "• ", "by end of Dec 2023", "PC: ", "May 24: May 24 – PC: ", "Sept 2023:", "Jan24-CF: ", " - ", "text ",
-    "Q1/Q2 24/25", "1.10", "&", "Complete", "  ",
+    "Q1/Q2 24/25", "1.10", "&", "Complete", "  ", "01/25: ", "12/2024 - ", "3/12: ",
 ])
 
 

@@ -1,7 +1,8 @@
 """Dates as officers write them.
 
 "Sep-23", "Nov23", "Sept 2023", "21/03/24", "13 December 2023", "January 25th 2025", "Nov.23",
-"2014/05/23" are all dates; "15 June", "23/24" and "Q1/Q2 24/25" are not (no year, or an academic year).
+"2014/05/23" are all dates, and so is "01/25" where a colon or a dash follows it (a heading);
+"15 June", "23/24" and "Q1/Q2 24/25" are not (no year, or an academic year).
 Dates are UK style: 07/01/24 is 7 January 2024.
 """
 from __future__ import annotations
@@ -25,6 +26,9 @@ MONTH = (
 )
 # A year: 2023 or 23, but not 24th (a day), 23/24 (an academic year) or 2023456.
 YEAR = r"(?:20\d\d|\d\d)(?!\d|/\d|(?:st|nd|rd|th)\b)"
+# A month and year in figures ("01/25") is a date only as a heading: a colon or a dash follows
+# ("01/25: SL: ..."). Elsewhere "12/30" is as likely a fraction or a score.
+_NUMERIC_HEADING_END = r"[ \t]*(?::|[-\u2013\u2014][ \t])"
 # A date starts a word with a digit or a month's initial: every other position is skipped at once.
 # Its parts sit on one line: "rose by 5\nDec23" is a number ending a line, then a date.
 _DATE = re.compile(
@@ -33,7 +37,8 @@ _DATE = re.compile(
     rf"|(?<![\d\-])(?P<y3>20\d\d)-(?P<m3>\d\d)(?:-(?P<d3>\d\d))?(?![\d\-])"
     rf"|(?<![\d/.])(?P<y5>(?:19|20)\d\d)(?P<sep5>[/.])(?P<m5>\d{{1,2}})(?P=sep5)(?P<d5>\d{{1,2}})(?!\d|[/.]\d)"
     rf"|(?<![A-Za-z])(?P<m6>{MONTH})\.?[ \t]+(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<y6>20\d\d)(?![\d/])"
-    rf"|(?<![A-Za-z])(?P<m4>{MONTH})(?![a-z])[ \t\-/.']{{0,3}}(?P<y4>{YEAR}))",
+    rf"|(?<![A-Za-z])(?P<m4>{MONTH})(?![a-z])[ \t\-/.']{{0,3}}(?P<y4>{YEAR})"
+    rf"|(?<![\d/.])(?P<m7>\d{{1,2}})/(?P<y7>20\d\d|\d\d)(?![\d/])(?={_NUMERIC_HEADING_END}))",
     re.I,
 )
 
@@ -83,6 +88,8 @@ def _parse_token(match: re.Match[str]) -> EntryDate | None:
         return _build(int(g("y3")), int(g("m3")), int(g("d3")) if g("d3") else None)
     if g("m5"):
         return _build(int(g("y5")), int(g("m5")), int(g("d5")))
+    if g("m7"):
+        return _build(_year(g("y7")), int(g("m7")), None)
     if g("m6"):
         return _build(int(g("y6")), MONTHS[ascii_lower(g("m6"))], int(g("d6")))
     return _build(_year(g("y4")), MONTHS[ascii_lower(g("m4"))], None)

@@ -276,6 +276,7 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
 
 
 _SPACES_TABS = re.compile(r"[ \t]*")
+_MONTH_YEAR_FIGURES = re.compile(r"\d{1,2}/\d\d(?:\d\d)?")  # "01/25", read as a date only as a heading (dates.py)
 _SPACES_THEN_SEP = re.compile(rf"(\s*)({_SEP}(?!\d))?")  # the spaces, and _SEP_AFTER_DATE's separator if it follows
 
 
@@ -290,6 +291,9 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     if labelled is not None:
         return labelled
     start, end = token.start, token.end
+    if text[start + 1 : start + 3].find("/") >= 0 and _MONTH_YEAR_FIGURES.fullmatch(text, start, end) \
+            and not at_sentence_start(text, start):
+        return None  # "01/25:" heads an entry where it opens a line or a sentence; "scored 12/30: ..." does not
     limit = end + LOOKBACK  # what follows the date is read this far, as a slice of the text
     spaced = _SPACES_THEN_SEP.match(text, end, limit)  # always matches: the spaces may be none
     if spaced is None:
