@@ -79,3 +79,27 @@ def test_a_key_whose_lines_end_in_different_columns_is_read_whole(tmp_path):
     ]))
     assert statuses(plan) == {"1.1": ("Complete", "G", {}), "1.2": ("At risk", "R", {})}
     assert "scale from sheet Plan H2:I3:" in render_layout("plan.xlsx", plan.layout, plan)
+
+
+def test_a_key_whose_amber_and_red_words_both_mean_at_risk_keeps_its_two_levels_apart(tmp_path):
+    # This council's scale: amber "At risk", red "Off track". Read by their words alone both
+    # would be At risk and Vulnerable would be empty; the Key's colours keep them apart.
+    plan = read_plan(build(tmp_path / "plan.xlsx", [
+        ["SEND Priority Action Plan", None, None, None, None, None, None, "Key"],
+        [None, None, None, None, None, None, None, None, "Complete"],
+        [None, None, None, None, None, None, None, None, "On track"],
+        [None, None, None, None, None, None, None, None, "At risk"],
+        [None, None, None, None, None, None, None, None, "Off track"],
+        ["Ref", "Action", "Owner", "Timescale", "RAG", "Progress"],
+        ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", None, "Jan 25: Draft."],
+        ["1.2", "Train SENCOs", "Bob Jones", "Jun 2025", None, "Jan 25: Done."],
+        ["1.3", "Audit EHCPs", "Ann Lee", "Dec 2025", None, "Jan 25: Scoped."],
+        ["1.4", "Recruit an EP", "Raj Patel", "Dec 2025", None, "Jan 25: Advertised."],
+    ], {"H2": "0070C0", "H3": "00B050", "H4": "FFC000", "H5": "FF0000",
+        "E7": "0070C0", "E8": "FFC000", "E9": "FF0000", "E10": "00B050"}))
+    assert {a.ref: a.status.value for a in plan.actions} == {
+        "1.1": "Complete", "1.2": "Vulnerable", "1.3": "At risk", "1.4": "On track"}
+    text = render_layout("plan.xlsx", plan.layout, plan)
+    assert ("       'At risk' -> Vulnerable (the Key's amber; 'At risk' and 'Off track' would all read as "
+            "At risk, colour FFC000)\n") in text
+

@@ -77,3 +77,18 @@ def test_numbers_that_open_a_sentence_are_not_refs():
     ]] == ["1.1", "3", "PAP 1.2", "A3", None, None, None]
     assert leading_ref("PAP 1.2 - Train staff") == (parse_ref("PAP 1.2"), "Train staff")
     assert leading_ref("1.1") == (parse_ref("1.1"), "")
+
+
+def test_a_plan_numbered_by_priority_and_action_is_read(tmp_path):
+    book = openpyxl.Workbook()
+    for row in [["Ref", "Action", "Owner", "Timescale", "RAG", "Progress"],
+                ["P1 A1", "Publish the local offer", "Jane Smith", "Mar 2025", "Green", "Jan 25: Draft."],
+                ["P1 A2", "Train SENCOs", "Bob Jones", "Jun 2025", "Amber", "Jan 25: Booked."],
+                ["P2 A1", "Audit EHCPs", "Ann Lee", "Dec 2025", "Red", "Jan 25: Scoped."]]:
+        book.active.append(row)
+    book.save(tmp_path / "plan.xlsx")
+    plan = read_plan(tmp_path / "plan.xlsx")
+    assert [(a.ref, a.priority_area, a.status.value) for a in plan.actions] == [
+        ("P1 A1", "Priority area 1", "On track"), ("P1 A2", "Priority area 1", "Vulnerable"),
+        ("P2 A1", "Priority area 2", "At risk")]
+    assert [w.line() for w in plan.warnings] == []

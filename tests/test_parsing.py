@@ -169,6 +169,7 @@ def test_ref_spellings_are_one_ref(text):
     ("(a)", None), ("2.3 new", None),
     ("PA1-03", "PA 1-03"), ("SEND-2-1", "SEND 2-1"), ("1-3", "1-3"), ("2024-25", None), ("1.1-2", None),
     ("1.a", "1a"), ("1.1.b", "1.1b"), ("1.ab", None),
+    ("P1 A4", "P1 A4"), ("p2-a1", "P2 A1"), ("P1A4", "P1 A4"), ("PA1 A2b", "PA1 A2b"), ("P1 A4 B2", None),
 ])
 def test_refs_in_other_house_styles(text, ref):
     parsed = parse_ref(text)
@@ -178,6 +179,11 @@ def test_refs_in_other_house_styles(text, ref):
 def test_a_dash_between_levels_orders_and_groups_like_a_dot():
     assert parse_ref("PA1-03").parts == (1, 3) and parse_ref("PA1-03").is_pap
     assert sorted(["PA 1-10", "PA 2-1", "PA 1-9"], key=sort_key) == ["PA 1-9", "PA 1-10", "PA 2-1"]
+
+
+def test_a_two_part_ref_is_a_priority_and_an_action():
+    assert parse_ref("P1 A4").parts == (1, 4) and parse_ref("P1 A4").is_pap
+    assert sorted(["P1 A10", "P2 A1", "P1 A9"], key=sort_key) == ["P1 A9", "P1 A10", "P2 A1"]
 
 
 def test_refs_of_large_combined_plans():

@@ -348,8 +348,9 @@ class _Assembler:
             declared = list(self.style.colours.items())
         if not any(rgb and rgb != WHITE for _, rgb, _ in lines) and not declared:
             return key  # no coloured Key: the usual convention applies
+        scale = dict(declared)  # the scale's reading of a Key colour wins: it weighs the Key's words together
         for status, rgb, description in lines:
-            problem = key.add(rgb, status)
+            problem = key.add(rgb, scale.get(rgb or WHITE, status))
             if problem:
                 self.warn(None, None, problem, description)
         for rgb, status in declared:

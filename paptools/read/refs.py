@@ -17,6 +17,12 @@ _REF = re.compile(
     r"(?P<num>\d{1,4}(?:\.\d{1,5}){0,3}|\d{1,2}(?:-\d{1,2}){1,2}(?!\d))"
     r"(?:\.?(?P<suffix>[a-z]))?\s*[.:)]?(?:\s*\([^()]{1,30}\))?$"
 )
+# "P1 A4", "P2-A1", "PA1 A3": a priority's letter and number, then an action's. Read as the
+# levels 1.4, and written back as it was ("P1 A4").
+_TWO_PART = re.compile(
+    r"^(?P<prefix>[A-Za-z]{1,8})\s*(?P<first>\d{1,3})\s*[ ,:.\-/]?\s*(?P<inner>[A-Za-z]{1,2})\s*(?P<second>\d{1,3})"
+    r"(?P<suffix>[a-z])?\s*[.:)]?$"
+)
 _LEVEL = re.compile(r"[.\-]")
 # Prefixes that mark a Priority Action Plan action (as against improvement-plan actions).
 PAP_PREFIXES = frozenset({"PAP", "PA", "P", "PRIORITY"})
@@ -26,10 +32,15 @@ class Ref(NamedTuple):
     prefix: str  # upper case, "" when none
     number: str  # "1.10": kept as text so 1.1 and 1.10 stay apart
     suffix: str = ""
+    inner: str = ""  # the action's letter of a two-part ref ("A" of "P1 A4", whose number is "1.4")
 
     @property
     def text(self) -> str:
-        """One spelling per ref: "PAP 1.1" for a word prefix, "R1" for a single letter, as trackers write them."""
+        """One spelling per ref: "PAP 1.1" for a word prefix, "R1" for a single letter, as trackers write
+        them; "P1 A4" for a two-part ref."""
+        if self.inner:
+            first, second = self.number.split(".")
+            return f"{self.prefix}{first} {self.inner}{second}{self.suffix}"
         body = self.number + self.suffix
         if not self.prefix:
             return body
@@ -48,6 +59,9 @@ def parse_ref(text: str) -> Ref | None:
     """The ref in a cell's text, or None when the text is not a ref."""
     match = _REF.match(text.strip())
     if not match:
+        if two := _TWO_PART.match(text.strip()):
+            return Ref(two.group("prefix").upper(), f"{int(two.group('first'))}.{int(two.group('second'))}",
+                       two.group("suffix") or "", two.group("inner").upper())
         return None
     prefix = (match.group("prefix") or "").upper()
     return Ref(prefix, match.group("num"), match.group("suffix") or "")

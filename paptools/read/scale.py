@@ -44,8 +44,39 @@ def build_scale(used: Counter[str], key_words: Mapping[str, str | None],
         m if (norm := normalise_word(m.word)) not in said or norm in declared or said[norm][0] is m.status
         else WordMapping(m.word, said[norm][0], f"the plan's Key gives it as '{said[norm][1]}'")
         for m in vocabulary.words), vocabulary.source)
+    words = _by_colour(vocabulary.words, colours, declared)
     return tuple(WordMap(m.word, m.status, m.reason, colours.get(norm := normalise_word(m.word)), counts.get(norm, 0),
-                         norm in colours) for m in vocabulary.words)
+                         norm in colours) for m in words)
+
+
+def _by_colour(words: tuple[WordMapping, ...], colours: Mapping[str, str | None],
+               declared: set[str]) -> tuple[WordMapping, ...]:
+    """Two Key words of different colours read as one status ("At risk" in amber and "Off track" in
+    red, both At risk) would fold two levels of the plan's scale into one: those words then count
+    as their colours do (amber Vulnerable, red At risk), when that tells every one of them apart."""
+    from paptools.read.statuses import DEFAULT_FAMILIES, family
+
+    keyed: list[tuple[WordMapping, Status, str]] = []  # a Key word with a colour, its status, its colour family
+    for m in words:
+        rgb = colours.get(norm := normalise_word(m.word))
+        if m.status is not None and rgb and norm not in declared:
+            keyed.append((m, m.status, family(rgb)))
+    folded = {status for _, status, fam in keyed if len({f for _, s, f in keyed if s is status}) > 1}
+    if not folded:
+        return words
+    changed = {m.word: (DEFAULT_FAMILIES.get(fam), fam, status) for m, status, fam in keyed if status in folded}
+    now = [changed[m.word][0] if m.word in changed else status for m, status, _ in keyed]
+    if None in now or len(set(now)) < len(now):
+        return words  # the colours cannot tell them apart either: each keeps its reading
+    out = []
+    for m in words:
+        new, fam, status = changed.get(m.word, (m.status, "", m.status))
+        if new is None or new is m.status:
+            out.append(m)
+            continue
+        same = " and ".join(repr(k.word) for k, s, _ in keyed if s is status)
+        out.append(WordMapping(m.word, new, f"the Key's {fam}; {same} would all read as {status}"))
+    return tuple(out)
 
 
 def lookup(scale: tuple[WordMap, ...], text: str) -> WordMap | None:
