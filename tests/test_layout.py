@@ -594,6 +594,22 @@ def test_columns_headed_only_by_months_hold_the_progress_of_each_month(tmp_path)
     assert lines(plan) == []
 
 
+def test_month_columns_beside_a_comments_column_are_read_as_well(tmp_path):
+    path = build(tmp_path / "tracker.xlsx", {"Tracker": [
+        ["ID", "Action", "Lead", "Due", "RAG", "Jan 25", "Feb 25", "Comments"],
+        ["A1", "Recruit caseworkers", "Ann Lee", "Mar-26", "G", "Advert out", "Two appointed", "Budget agreed"],
+        ["A2", "Train SENCOs", "Bo Khan", "Mar-26", "A", "Sessions booked", None, None],
+    ]})
+    plan = read_plan(path)
+    assert entries(plan.actions[0]) == [
+        (None, "Budget agreed", "progress cell", "Tracker!H2"),
+        ("2025-01", "Advert out", "period column", "Tracker!F2"),
+        ("2025-02", "Two appointed", "period column", "Tracker!G2"),
+    ]
+    assert entries(plan.actions[1]) == [("2025-01", "Sessions booked", "period column", "Tracker!F3")]
+    assert lines(plan) == []
+
+
 def test_date_cells_heading_month_columns_date_the_month(tmp_path):
     path = build(tmp_path / "tracker.xlsx", {"Plan": [
         ["Ref", "Action", "Owner", "Due", "RAG", datetime(2025, 10, 1), datetime(2025, 11, 1)],

@@ -79,11 +79,12 @@ def _status_words_in_progress(sheet: str, header: Header, rows: list[Row], force
 
 
 def _month_columns(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
-    """A plan with no Progress column whose columns are headed only by months ("Oct 25", "Nov 25",
-    or date cells): when those columns hold sentences, they are its progress, one column per month.
-    A timeline of marks ("x") under the months is not, and stays in the extra columns.
+    """Columns headed only by months ("Oct 25", "Nov 25", or date cells): when they hold sentences,
+    they are the plan's progress, one column per month, beside any Progress or Comments column (as
+    "Update Oct 25" columns are). A timeline of marks ("x") under the months is not, and stays in
+    the extra columns.
     """
-    if header.periods or "progress" in header.fields or len(header.rows) > 1:
+    if header.periods or len(header.rows) > 1:
         return header
     dated = [index for index, text in header.extra if bare_period(text)]
     if len(dated) < 2:
