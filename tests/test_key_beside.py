@@ -103,3 +103,30 @@ def test_a_key_whose_amber_and_red_words_both_mean_at_risk_keeps_its_two_levels_
     assert ("       'At risk' -> Vulnerable (the Key's amber; 'At risk' and 'Off track' would all read as "
             "At risk, colour FFC000)\n") in text
 
+
+
+def test_a_legend_on_another_sheet_gives_every_colour_its_meaning(tmp_path):
+    # "RAG rating" heads the legend on a sheet of its own; "Significant concern" is the council's
+    # own word for red, and "Not started" has no fill: blank cells are not started.
+    path = workbook(tmp_path / "PAP v3 FINAL (2).xlsx", {
+        "Sheet1": [
+            ["ID", "What we will do", "Who", "When", "Progress RAG", "Update"],
+            ["1", "Publish the local offer", "Jane Smith", "Mar 2025", None, "Jan 25: Draft."],
+            ["2", "Train SENCOs", "Bob Jones", "Jun 2025", None, "Jan 25: Booked."],
+            ["3", "Audit EHCPs", "Ann Lee", "Dec 2025", None, "Jan 25: Scoped."],
+            ["4", "Recruit an EP", "Raj Patel", "Dec 2025", None, "Jan 25: Advertised."],
+            ["5", "Review transport", "Sam Cole", "Dec 2025", None, "Not begun."],
+        ],
+        "Sheet2": [["RAG rating"], [None, "Met"], [None, "On track"], [None, "Some slippage"],
+                   [None, "Significant concern"], [None, "Not started"]],
+    }, {("Sheet2", "A2"): "00B0F0", ("Sheet2", "A3"): "92D050", ("Sheet2", "A4"): "FFC000",
+        ("Sheet2", "A5"): "FF0000", ("Sheet2", "A6"): "FFFFFF", ("Sheet1", "E2"): "00B0F0",
+        ("Sheet1", "E3"): "FFC000", ("Sheet1", "E4"): "FF0000", ("Sheet1", "E5"): "92D050"})
+    plan = read_plan(path)
+    assert {a.ref: a.status.value for a in plan.actions} == {
+        "1": "Complete", "2": "Vulnerable", "3": "At risk", "4": "On track", "5": "Not yet started"}
+    assert [w.line() for w in plan.warnings] == []
+    text = render_layout(path.name, plan.layout, plan)
+    assert "scale from sheet Sheet2 A2:B6:\n" in text
+    assert ("       'Significant concern' -> At risk (its colour in the Key, red; the word fits no status, "
+            "colour FF0000)\n") in text

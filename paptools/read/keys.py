@@ -24,7 +24,8 @@ from paptools.read.xcell import column_letter
 __all__ = ["KEY_MARKERS", "KEY_SHEET", "KeyBlock", "key_beside", "key_blocks"]
 
 KEY_MARKERS = {"key", "legend", "rag key", "ra key", "key to rag", "status key", "rag rating key", "key to ra",
-               "brag key", "rag status key", "status legend"}
+               "brag key", "rag status key", "status legend", "rag rating", "rag ratings", "rag status",
+               "rag statuses", "rating key", "colour key", "colour coding", "status ratings"}
 KEY_SHEET = re.compile(r"\b(?:key|legend|guidance|read ?me|instructions|lookups?|lists?|definitions)\b", re.I)
 _BESIDE_LINES = 12  # a Key beside the table has at most this many lines
 
@@ -69,10 +70,10 @@ def key_blocks(sheet: str, rows: list[Row]) -> list[KeyBlock]:
             continue
         status, _ = word_status(word)
         described = len(nonempty) > 1 or word != first
-        if status is None and not described:
-            continue
         fills = [cell.fill for cell in row.cells[:nonempty[-1] + 1]]
         rgb = next((f for f in fills if f and f != "FFFFFF"), None)
+        if status is None and not described and rgb is None:
+            continue  # a word of the plan's own beside a colour is a Key line: the colour says what it means
         coordinate = row.cells[0 if rgb and not row.texts[0] else nonempty[0]].coordinate
         end = row.cells[nonempty[-1]].coordinate
         if current is None:

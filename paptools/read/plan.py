@@ -16,7 +16,7 @@ from pathlib import Path
 
 from paptools.errors import NoActions
 from paptools.layout import Layout, Table
-from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, Timescale
+from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, Status, Timescale
 from paptools.read.action_status import StatusReader
 from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
@@ -356,6 +356,10 @@ class _Assembler:
         for rgb, status in declared:
             if rgb not in key.colours:
                 key.add(rgb, status)
+        if WHITE not in key.colours and any(  # the Key's uncoloured "Not started": a blank RA cell
+                w.in_key and w.status is Status.NOT_STARTED and not w.colour
+                for t in self.layout.tables for w in t.status.vocabulary):
+            key.add(WHITE, Status.NOT_STARTED)
         return key
 
     def _sorted_warnings(self) -> list[DataWarning]:

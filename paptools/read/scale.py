@@ -44,9 +44,24 @@ def build_scale(used: Counter[str], key_words: Mapping[str, str | None],
         m if (norm := normalise_word(m.word)) not in said or norm in declared or said[norm][0] is m.status
         else WordMapping(m.word, said[norm][0], f"the plan's Key gives it as '{said[norm][1]}'")
         for m in vocabulary.words), vocabulary.source)
-    words = _by_colour(vocabulary.words, colours, declared)
+    words = _by_colour(_coloured(vocabulary.words, colours, declared), colours, declared)
     return tuple(WordMap(m.word, m.status, m.reason, colours.get(norm := normalise_word(m.word)), counts.get(norm, 0),
                          norm in colours) for m in words)
+
+
+def _coloured(words: tuple[WordMapping, ...], colours: Mapping[str, str | None],
+              declared: set[str]) -> tuple[WordMapping, ...]:
+    """A Key word of the plan's own that fits no status ("Significant concern") beside a status
+    colour means what that colour means (red At risk), and inspect says so."""
+    from paptools.read.statuses import DEFAULT_FAMILIES, family
+
+    out = []
+    for m in words:
+        rgb = colours.get(norm := normalise_word(m.word))
+        status = DEFAULT_FAMILIES.get(family(rgb)) if rgb and m.status is None and norm not in declared else None
+        out.append(m if status is None else
+                   WordMapping(m.word, status, f"its colour in the Key, {family(rgb or '')}; the word fits no status"))
+    return tuple(out)
 
 
 def _by_colour(words: tuple[WordMapping, ...], colours: Mapping[str, str | None],
