@@ -92,3 +92,21 @@ def test_a_plan_numbered_by_priority_and_action_is_read(tmp_path):
         ("P1 A1", "Priority area 1", "On track"), ("P1 A2", "Priority area 1", "Vulnerable"),
         ("P2 A1", "Priority area 2", "At risk")]
     assert [w.line() for w in plan.warnings] == []
+
+
+def test_a_row_that_only_heads_its_sub_actions_is_a_heading_not_an_action(tmp_path):
+    book = openpyxl.Workbook()
+    for row in [["Ref", "Action", "Lead", "Deadline", "RAG", "Progress update"],
+                ["1.1", "Develop a SEND performance framework", None, None, None, None],
+                ["1.1a", "Agree the measures", "Jane Smith", "Mar 2025", "Met", "Jan 25: Agreed."],
+                ["1.1b", "Publish a dashboard", "Bob Jones", "Jun 2025", "Partially met", "Feb 25: Drafted."],
+                ["1.2", "Train SENCOs", "Ann Lee", "Dec 2025", "Not started", None],
+                ["2.1", "Reduce waiting times", None, None, None, None],
+                ["2.2", "Recruit therapists", "Raj Patel", "Dec 2025", "Met", "Jan 25: Two appointed."]]:
+        book.active.append(row)
+    book.save(tmp_path / "plan.xlsx")
+    plan = read_plan(tmp_path / "plan.xlsx")
+    # 2.1 heads nothing (2.2 is not under it): an action with no status, as written
+    assert [a.ref for a in plan.actions] == ["1.1a", "1.1b", "1.2", "2.1", "2.2"]
+    assert [(n.kind, n.cell, n.text) for n in plan.notes if n.kind == "section"] == [
+        ("section", "A2", "1.1 Develop a SEND performance framework")]

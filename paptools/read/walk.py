@@ -21,6 +21,7 @@ from paptools.read.continued import Pending, add_update, carry_on, check_merges,
 from paptools.read.detect_plan import COVER, GENERATED_SHEETS, LEFT_OUT
 from paptools.read.headers import FIELD_LABELS, ColumnMap, column_map, is_repeat_header
 from paptools.read.keys import KEY_MARKERS
+from paptools.read.parents import heading_parents
 from paptools.read.progress import RowUpdate
 from paptools.read.refs import RefCandidate, leading_ref, named_refs, number_text, parse_ref
 from paptools.read.rows import MAX_COLUMNS, Row, cell_text
@@ -232,6 +233,9 @@ class Walker(ContextRows):
                       f"{len(id_only):,} row(s) have an id and nothing else: not read as actions")
         if ws.max_column > MAX_COLUMNS:
             self.warn(ws.title, None, f"sheet uses {ws.max_column} columns; only the first {MAX_COLUMNS} were read")
+        sheet.actions, parents = heading_parents(sheet.actions)
+        self.notes += [Note("section", ws.title, raw.ref_cell, f"{raw.ref_text} {raw.fields.get('action', '')}".strip())
+                       for raw in parents]
         self.sheets.append(sheet)
 
     def _rows(self, ws: Sheet, report: Callable[[int], None] | None
