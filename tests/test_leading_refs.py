@@ -110,3 +110,20 @@ def test_a_row_that_only_heads_its_sub_actions_is_a_heading_not_an_action(tmp_pa
     assert [a.ref for a in plan.actions] == ["1.1a", "1.1b", "1.2", "2.1", "2.2"]
     assert [(n.kind, n.cell, n.text) for n in plan.notes if n.kind == "section"] == [
         ("section", "A2", "1.1 Develop a SEND performance framework")]
+
+
+def test_a_note_between_the_actions_is_reported_and_heads_nothing(tmp_path):
+    book = openpyxl.Workbook()
+    for row in [["Ref", "Action", "Lead", "Deadline", "RAG", "Progress update"],
+                ["Priority area 1: Identification"],
+                ["1.1", "Agree the measures", "Jane Smith", "Mar 2025", "Green", "Jan 25: Agreed."],
+                [None, "Note: 1.2 was agreed at the SEND Board on 12/12/2024"],
+                ["1.2", "Publish a dashboard", "Bob Jones", "Jun 2025", "Amber", "Feb 25: Drafted."]]:
+        book.active.append(row)
+    book.save(tmp_path / "plan.xlsx")
+    plan = read_plan(tmp_path / "plan.xlsx")
+    assert [(a.ref, a.priority_area, a.section) for a in plan.actions] == [
+        ("1.1", "Priority area 1", None), ("1.2", "Priority area 1", None)]
+    assert [(w.cell, w.message, w.value) for w in plan.warnings] == [
+        ("B4", "a note between the actions: not read into any action; its text is kept here",
+         "Note: 1.2 was agreed at the SEND Board on 12/12/2024")]

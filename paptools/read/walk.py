@@ -9,6 +9,7 @@ sheet and cell; nothing is dropped silently.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -30,6 +31,7 @@ from paptools.read.xcell import XCell, column_letter
 
 EXCEL_CELL_LIMIT = 32_767
 _DUE_FIELDS = ("original_due", "latest_due")
+_NOTE = re.compile(r"(?:notes?|n\.?\s?b\.?|please note)\s*[:\-\u2013]", re.I)  # a row written as a note
 
 
 @dataclass
@@ -199,6 +201,11 @@ class Walker(ContextRows):
             # A heading sits at the left; one text right of the Action column under an action
             # carries on that action (a Progress cell spilt onto the next row), as below.
             left = nonempty[0] <= columns.fields.get("action", ref_index)
+            if single and _NOTE.match(first):  # "Note: actions 1.3 and 1.4 were agreed ...": not a heading
+                self.notes.append(Note("other", ws.title, cells[nonempty[0]].coordinate, first))
+                self.warn(ws.title, cells[nonempty[0]].coordinate,
+                          "a note between the actions: not read into any action; its text is kept here", first)
+                continue
             if single and len(first) <= 150 and not in_key and (left or last is None):
                 area, section = self._section(ws.title, cells[nonempty[0]].coordinate, first, area)
                 continue
