@@ -28,6 +28,25 @@ def test_original_and_revised_deadline_columns_give_the_due_months(tmp_path):
     assert [w.line() for w in plan.warnings] == []
 
 
+def test_deadline_columns_holding_months_as_text_give_the_due_months(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    for row in [
+        ["Ref", "Action", "Owner", "Original deadline", "Revised deadline", "RAG", "Progress"],
+        ["1.1", "Publish the local offer", "Jane Smith", "Nov 2024", "Feb 2025", "G", "Jan 25: Draft."],
+        ["1.2", "Train SENCOs", "Bob Jones", "Mar-25", "Sep-25", "A", "Jan 25: Venue booked."],
+        ["1.3", "Audit EHCPs", "Ann Lee", datetime(2025, 6, 30), "When funded", "G", "Jan 25: Scoped."],
+    ]:
+        sheet.append(row)
+    book.save(tmp_path / "plan.xlsx")
+    plan = read_plan(tmp_path / "plan.xlsx")
+    assert {a.ref: (a.timescale.original_due.iso(), a.timescale.due.iso()) for a in plan.actions} == {
+        "1.1": ("2024-11", "2025-02"), "1.2": ("2025-03", "2025-09"), "1.3": ("2025-06", "2025-06")}
+    assert [w.line() for w in plan.warnings] == [
+        "Plan!E4: 'When funded' in the Latest due column is not a date or a month; not used"]
+
+
 def test_many_timescales_of_one_unreadable_text_share_one_warning(tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active

@@ -326,8 +326,13 @@ class _Assembler:
         for name, (value, cell) in raw.due_values.items():
             if isinstance(value, (datetime, date)):
                 months[name] = Month(value.year, value.month)
-            elif value not in (None, ""):
-                self.warn(raw.sheet, cell, f"'{clean_text(value)}' in the {FIELD_LABELS[name]} column is not a date; not used")
+            elif value not in (None, ""):  # a month written as text ("Nov 2024", "Sep-25"), read as a Timescale is
+                written, unread = _timescale(value, self.layout.quarters == "financial year", ())
+                if written.due is not None and not unread:
+                    months[name] = written.due
+                else:
+                    self.warn(raw.sheet, cell, f"'{clean_text(value)}' in the {FIELD_LABELS[name]} column is not a "
+                              "date or a month; not used")
         original = months.get("original_due", timescale.original_due)
         latest = months.get("latest_due", timescale.due)
         if (original, latest) == (timescale.original_due, timescale.due):
