@@ -275,6 +275,7 @@ def test_a_clipped_month_is_read_and_reported():
         "Attendance scored 12/30: an improvement on the spring.",
         "About 1/3 of schools have been visited - the rest by summer.",
         "23/24: the academic year's plan was agreed.",
+        "Sat 12 pupils in the exam on 12/03/24 and all passed.",
     ],
 )
 def test_dates_inside_sentences_do_not_start_entries(text):
@@ -303,6 +304,13 @@ def test_a_month_and_year_in_figures_heads_an_entry():
         ("2025-02", None, "Visits to all schools done."),
         ("2025-03", "AB", "Report drafted."),
     ]
+
+
+def test_a_weekday_or_a_label_before_the_date_belongs_to_its_heading():
+    assert splits("Mon 13/01/25: First huddle held.\nTue 11/02/25: Huddle moved online.") == [
+        ("2025-01-13", None, "First huddle held."), ("2025-02-11", None, "Huddle moved online.")]
+    assert splits("Review date 13/01/25 - Plan redrafted.\nUpdate: 11/02/25 Signed off by the board.") == [
+        ("2025-01-13", None, "Plan redrafted."), ("2025-02-11", None, "Signed off by the board.")]
 
 
 def test_day_dates_and_initials_before_the_date():

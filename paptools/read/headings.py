@@ -73,8 +73,10 @@ _WORD_THEN_SPACE = re.compile(r"\s+[A-Za-z]")
 # "Update (March 2025): ...") or an opening bracket ("[Mar 2024] ...").
 _LINE_LABEL = re.compile(
     r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?(?:\s+(?:no\.?\s*)?\d{1,3})?|progress|position(?:\s+as)?(?:\s+at)?"
-    r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?|milestone(?:\s+\d{1,3})?"
-    r"|w/[ce]|week\s+(?:commencing|beginning|ending))[ \t]*[:\-–—]?[ \t]*(?P<paren>\([ \t]*)?"
+    r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?(?:\s+date)?|milestone(?:\s+\d{1,3})?|date"
+    r"|w/[ce]|week\s+(?:commencing|beginning|ending)"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)"  # a weekday: "Mon 13/01/25: ..."
+    r"[ \t]*(?P<sep>[:\-–—])?[ \t]*(?P<paren>\([ \t]*)?"
     r"|(?P<open>[\[(])[ \t]*)",
     re.I,
 )
@@ -270,7 +272,8 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
     limit = end + LOOKBACK
     after = _skip(_SPACES_TABS, text, end, limit)
     if (_SEP_AFTER_DATE.match(text, end, limit) or _initials_follow(text, end, limit)
-            or after == min(limit, len(text)) or text[after] == "\n"):
+            or after == min(limit, len(text)) or text[after] == "\n"
+            or (line.group("sep") == ":" and after > end)):  # "Update: 13/01/25 Line staffed ..."
         return Start(line.start("label"), token.date, end)
     return None
 
