@@ -61,3 +61,22 @@ def test_many_timescales_of_one_unreadable_text_share_one_warning(tmp_path):
         "Plan!D2: timescale 'Ongoing' names no month, so no due date is known (5 actions: 1.1, 1.2, 1.4, 1.5, 1.7)",
         "Plan!D9: timescale 'TBC' names no month, so no due date is known",
     ]
+
+
+def test_a_deadline_header_over_original_and_revised_sub_headers(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    for row in [
+        ["Ref", "Action", "Owner", "Deadline", None, "RAG", "Progress"],
+        [None, None, None, "Original", "Revised", None, None],
+        ["1.1", "Publish the local offer", "Jane Smith", datetime(2023, 12, 31), datetime(2024, 6, 30), "G",
+         "Jan 24: Draft."],
+        ["1.2", "Train SENCOs", "Bob Jones", datetime(2024, 6, 30), None, "A", "Jan 24: Venue booked."],
+    ]:
+        sheet.append(row)
+    sheet.merge_cells("D1:E1")
+    book.save(tmp_path / "plan.xlsx")
+    plan = read_plan(tmp_path / "plan.xlsx")
+    assert {a.ref: (a.timescale.original_due.iso(), a.timescale.due.iso()) for a in plan.actions} == {
+        "1.1": ("2023-12", "2024-06"), "1.2": ("2024-06", "2024-06")}

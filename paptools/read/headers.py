@@ -95,8 +95,10 @@ KEY_WORDS: tuple[tuple[str, str], ...] = (
     ("status_date", r"\bstatus date\b|\blast updated?\b|\bdate (?:last )?updated\b"),
     ("progress", r"\b(?:status|progress) (?:update|comments?|commentary)\b"),
     ("status", r"\b(?:rag|brag|status|confidence)\b"),
-    ("original_due", r"\boriginal\b.*\b(?:due|deadline|timescale|date)\b"),
-    ("latest_due", r"\b(?:revised|latest)\b.*\b(?:due|deadline|timescale|date)\b"),
+    # either way round: a group header over its sub-headers reads "Deadline Revised"
+    ("original_due", r"\boriginal\b.*\b(?:due|deadline|timescale|date)\b|\b(?:due|deadline|timescale)\b.*\boriginal$"),
+    ("latest_due", r"\b(?:revised|latest)\b.*\b(?:due|deadline|timescale|date)\b"
+                   r"|\b(?:due|deadline|timescale)\b.*\b(?:revised|latest)$"),
     ("owner", r"\b(?:owner|owners|lead|leads|responsible|responsibility|accountable|assigned)\b"),
     ("timescale", r"\b(?:timescales?|deadline|due|target date|completion date|timeframe|timeline)\b"),
     ("success_criteria", r"\b(?:success|kpis?)\b"),
