@@ -313,6 +313,12 @@ def test_a_weekday_or_a_label_before_the_date_belongs_to_its_heading():
         ("2025-01-13", None, "Plan redrafted."), ("2025-02-11", None, "Signed off by the board.")]
 
 
+def test_a_date_opening_a_line_before_bracketed_letters_is_a_heading_whatever_the_letters():
+    # "PS" and "GP" are also words paptools does not take for initials: the dates still head entries
+    assert splits("12/03/2024 (PS) Update on progress.\n14/04/2024 (GP) More progress.") == [
+        ("2024-03-12", None, "(PS) Update on progress."), ("2024-04-14", None, "(GP) More progress.")]
+
+
 def test_day_dates_and_initials_before_the_date():
     assert splits("Start. ED 19/03/2024 - Launched. 18/06/2024 - ED & H M-N - Met again.") == [
         (None, None, "Start."),

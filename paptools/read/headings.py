@@ -305,12 +305,14 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     after = spaced.end(1)
     following = text[after : after + 1] if after < limit else ""
     initialled = None
+    bracketed = False  # "12/03/2024 (PS) ...": initials in brackets, even ones that spell a word
     if not separated and (following == "." or following.isupper()):
         initialled = _initials_follow(text, end, limit)
     elif not separated and following == "(" and (bracket := _BRACKET_INITIALS.match(text, end, limit)):
         initialled = bracket.group("i") if _plausible_initials(bracket.group("i")) else None
+        bracketed = True
     sentence_start = at_sentence_start(text, start)
-    if not (separated or initialled or (sentence_start and _WORD_THEN_SPACE.match(text, end, limit))):
+    if not (separated or initialled or (sentence_start and (bracketed or _WORD_THEN_SPACE.match(text, end, limit)))):
         return None  # a date inside a sentence: by far the most common case
     floor = max(0, start - LOOKBACK)
     if last_char(text, floor, start) == "(" or following == ")":
