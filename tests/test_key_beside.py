@@ -130,3 +130,22 @@ def test_a_legend_on_another_sheet_gives_every_colour_its_meaning(tmp_path):
     assert "scale from sheet Sheet2 A2:B6:\n" in text
     assert ("       'Significant concern' -> At risk (its colour in the Key, red; the word fits no status, "
             "colour FF0000)\n") in text
+
+
+def test_a_key_written_out_in_one_cell_gives_the_colours_their_meanings(tmp_path):
+    # Blue is not started and green complete here: the plan's own key, not the usual BRAG.
+    plan = read_plan(build(tmp_path / "plan.xlsx", [
+        ["Dalesford SEND Action Plan"],
+        ["RAG key: Blue = not yet started, Green = complete, Amber = on track, Red = delayed"],
+        [],
+        ["No.", "Key actions", "Responsible", "Deadline", "RAG", "Update"],
+        ["1.1", "Refresh the strategy", "Sarah Lewis", "Dec 2024", None, "03/24: Reported to the board."],
+        ["1.2", "Set up the panel", "James Patel", "Dec 2024", None, "03/24: Terms agreed."],
+        ["1.3", "Improve timeliness", "Helen Morris", "Dec 2024", None, "03/24: Tracker built."],
+    ], {"E5": "0070C0", "E6": "00B050", "E7": "FFC000"}))
+    assert {a.ref: a.status.value for a in plan.actions} == {
+        "1.1": "Not yet started", "1.2": "Complete", "1.3": "On track"}
+    assert [(e.date.iso(), e.text) for e in plan.actions[0].entries] == [("2024-03", "Reported to the board.")]
+    assert [w.line() for w in plan.warnings] == []
+    text = render_layout("plan.xlsx", plan.layout, plan)
+    assert "       'Blue' -> Not yet started (the plan's Key gives it as 'not yet started', colour 0070C0)\n" in text

@@ -47,8 +47,33 @@ class KeyBlock:
         self.last = last
 
 
+# A Key written out in one cell: "RAG key: Blue = not yet started, Green = complete, Amber = on track".
+_TEXT_KEY = re.compile(r"^\s*(?:(?:rag|brag|ra|status|colour)\s+)?(?:key|legend|ratings?)\s*[:\-\u2013]", re.I)
+_COLOUR_NAMES = {"blue": "0070C0", "green": "00B050", "amber": "FFC000", "yellow": "FFC000", "orange": "FFC000",
+                 "red": "FF0000", "white": "FFFFFF"}  # a named colour stands for its family (statuses.family)
+_NAMED = "|".join(_COLOUR_NAMES)
+_PAIR = re.compile(rf"\b({_NAMED})\b\s*(?:=|:|-|\u2013|means)\s*(.+?)\s*(?=[,;.\n]|\b(?:{_NAMED})\b\s*(?:=|:|-|\u2013|means)|$)",
+                   re.I)
+
+
+def _text_key(sheet: str, row: Row, text: str) -> KeyBlock | None:
+    """A Key written out in one cell, naming three colours or more and what each means."""
+    opening = _TEXT_KEY.match(text)
+    if opening is None:
+        return None
+    pairs = [(colour.capitalize(), meaning) for colour, meaning in _PAIR.findall(text[opening.end():])]
+    if len({colour for colour, _ in pairs}) < 3:
+        return None
+    cell = row.cells[next(i for i, t in enumerate(row.texts) if t)].coordinate
+    block = KeyBlock(sheet, {}, cell, cell)
+    for colour, meaning in pairs:
+        block.add(colour, _COLOUR_NAMES[colour.lower()], meaning, cell)
+    return block
+
+
 def key_blocks(sheet: str, rows: list[Row]) -> list[KeyBlock]:
-    """Key or legend blocks: after a 'Key' heading, or anywhere on a sheet named Key, Guidance, Read me."""
+    """Key or legend blocks: after a 'Key' heading, or anywhere on a sheet named Key, Guidance, Read
+    me, or written out in one cell ("RAG key: Blue = not yet started, Green = complete, ...")."""
     blocks: list[KeyBlock] = []
     whole = bool(KEY_SHEET.search(sheet))
     current: KeyBlock | None = None
@@ -56,6 +81,10 @@ def key_blocks(sheet: str, rows: list[Row]) -> list[KeyBlock]:
     for row in rows:
         nonempty = [i for i, t in enumerate(row.texts) if t]
         first = row.texts[nonempty[0]]
+        if len(nonempty) == 1 and (written := _text_key(sheet, row, first)) is not None:
+            blocks.append(written)
+            current = None
+            continue
         if len(nonempty) == 1 and normalise_label(first) in KEY_MARKERS:
             current, last_row = None, row.number
             whole_here = True
