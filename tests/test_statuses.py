@@ -69,6 +69,8 @@ def test_a_status_word_is_mapped_by_meaning(word, status):
         ("In progress - slight delay", "starts with 'in progress' but also says 'delay': fits no status"),
         ("Complete - some concerns", "names two statuses (Complete and Vulnerable): fits no status"),
         ("Amber and Red", "names two statuses (Vulnerable and At risk): fits no status"),
+        ("Closed - merged into 2.3", "starts with 'closed' but also says 'merged': fits no status"),
+        ("Closed (superseded by 4.1)", "starts with 'closed' but also says 'superseded': fits no status"),
     ],
 )
 def test_a_word_that_fits_no_status_is_never_guessed(word, reason):

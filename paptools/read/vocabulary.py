@@ -223,6 +223,8 @@ def _leading(raw: str, norm: str) -> tuple[Status | None, str] | None:
         trouble = _TROUBLE.search(rest)
         if first.status in (Status.ON_TRACK, Status.COMPLETE) and trouble:
             return None, f"starts with '{known}' but also says '{trouble.group(0)}': fits no status"
+        if first.status is Status.COMPLETE and (undone := _NOT_DONE.search(rest)):
+            return None, f"starts with '{known}' but also says '{undone.group(0)}': fits no status"
         return first.status, f"starts with '{known}': {first.reason}"
     return None
 
@@ -230,6 +232,9 @@ def _leading(raw: str, norm: str) -> tuple[Status | None, str] | None:
 # Words that say something is wrong: "In progress - slight delay" is not simply on track.
 _TROUBLE = re.compile(r"\b(?:delay(?:s|ed)?|behind|slipp(?:age|ed|ing)|late|overdue|stalled|paused|on hold|blocked"
                       r"|at risk|off track|concerns?)\b")
+# Words that say an action was closed without being done: "Closed - merged into 2.3".
+_NOT_DONE = re.compile(r"\b(?:merged|superseded|replaced|transferred|duplicated?|withdrawn|cancell?ed|abandoned"
+                       r"|not (?:needed|required|achieved|completed?|done))\b")
 
 
 def _statuses_in(text: str) -> list[Status]:
