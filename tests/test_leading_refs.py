@@ -127,3 +127,17 @@ def test_a_note_between_the_actions_is_reported_and_heads_nothing(tmp_path):
     assert [(w.cell, w.message, w.value) for w in plan.warnings] == [
         ("B4", "a note between the actions: not read into any action; its text is kept here",
          "Note: 1.2 was agreed at the SEND Board on 12/12/2024")]
+
+
+def test_a_ref_paptools_cannot_read_is_named_in_its_warning(tmp_path):
+    book = openpyxl.Workbook()
+    for row in [["Ref", "Action", "Lead", "Deadline", "RAG", "Progress update"],
+                ["1.1", "Agree the measures", "Jane Smith", "Mar 2025", "Green", "Jan 25: Agreed."],
+                ["1.4/2.2", "Create a joint panel", "Bob Jones", "Jun 2025", "Amber", "Feb 25: Drafted."]]:
+        book.active.append(row)
+    book.save(tmp_path / "plan.xlsx")
+    plan = read_plan(tmp_path / "plan.xlsx")
+    assert [a.ref for a in plan.actions] == ["1.1"]
+    assert [(w.cell, w.message) for w in plan.warnings] == [
+        ("A3", "its Ref '1.4/2.2' is not a ref paptools reads (1.1, PAP 1.1, 1.1a, P1 A4, SEND-01): not read into "
+               "the plan, so not counted; its text is kept here")]

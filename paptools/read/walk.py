@@ -214,7 +214,9 @@ class Walker(ContextRows):
                 pending.append(Pending(last, cells[ref_index].coordinate, texts, cells, cells[nonempty[0]].coordinate,
                                         action_index is not None and bool(texts[action_index]), columns))
                 continue
-            self._not_read(ws.title, cells[nonempty[0]].coordinate, texts, in_key)
+            written = "" if columns.ref_in_action else texts[ref_index]  # "2.3 ii", "1.4/2.2": a ref not read
+            self._not_read(ws.title, cells[nonempty[0]].coordinate, texts, in_key,
+                           written if len(written) <= 20 and any(map(str.isdigit, written)) else "")
         merged = merged_tops(ws.merges)
         for row in pending:
             if not carry_on(ws.title, row, merged, self.warn):
@@ -271,12 +273,15 @@ class Walker(ContextRows):
         self.notes.append(Note("section", sheet, coordinate, first))
         return (area_label(match.group("n")) if match else area), first
 
-    def _not_read(self, sheet: str, coordinate: str, texts: list[str], in_key: bool) -> None:
+    def _not_read(self, sheet: str, coordinate: str, texts: list[str], in_key: bool, ref: str = "") -> None:
         text = " | ".join(t for t in texts if t)
         self.notes.append(Note("other", sheet, coordinate, text))
-        if not in_key:
-            self.warn(sheet, coordinate,
-                      "row is not an action (no Ref) nor a heading: not read into the plan; its text is kept here", text)
+        if in_key:
+            return
+        why = (f"its Ref '{one_line(ref, 20)}' is not a ref paptools reads (1.1, PAP 1.1, 1.1a, P1 A4, SEND-01)"
+               if ref else "row is not an action (no Ref) nor a heading")
+        self.warn(sheet, coordinate, f"{why}: not read into the plan{', so not counted' if ref else ''}; its text is kept here",
+                  text)
 
     def _check_columns(self, ws: Sheet, table: Table) -> None:
         row = table.header_row
