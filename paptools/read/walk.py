@@ -17,10 +17,11 @@ from datetime import date, datetime
 from paptools.layout import Layout, Table
 from paptools.model import DataWarning, Note, Status
 from paptools.read.cells import Book, Sheet
+from paptools.read.column_checks import DUE_FIELDS, check_columns
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
 from paptools.read.continued import Pending, add_update, carry_on, check_merges, merged_tops, row_of
 from paptools.read.detect_plan import COVER, GENERATED_SHEETS, LEFT_OUT
-from paptools.read.headers import FIELD_LABELS, ColumnMap, column_map, is_repeat_header
+from paptools.read.headers import ColumnMap, column_map, is_repeat_header
 from paptools.read.keys import KEY_MARKERS
 from paptools.read.parents import heading_parents
 from paptools.read.progress import RowUpdate
@@ -30,7 +31,6 @@ from paptools.read.text import clean_text, normalise_label, one_line
 from paptools.read.xcell import XCell, column_letter
 
 EXCEL_CELL_LIMIT = 32_767
-_DUE_FIELDS = ("original_due", "latest_due")
 _NOTE = re.compile(r"(?:notes?|n\.?\s?b\.?|please note)\s*[:\-\u2013]", re.I)  # a row written as a note
 
 
@@ -145,7 +145,7 @@ class Walker(ContextRows):
             if table is not None and number in table.header_rows:
                 if number == table.header_row:
                     columns = column_map(table)
-                    self._check_columns(ws, table)
+                    check_columns(ws.title, ws.hidden_columns, table, self.layout, self.warn)
                 continue
             if number in moved:  # a second table's header, its columns in another order
                 columns, last = column_map(moved[number]), None
@@ -283,26 +283,6 @@ class Walker(ContextRows):
         self.warn(sheet, coordinate, f"{why}: not read into the plan{', so not counted' if ref else ''}; its text is kept here",
                   text)
 
-    def _check_columns(self, ws: Sheet, table: Table) -> None:
-        row = table.header_row
-        if (table.field("status") is None and table.sheet_status is None and not table.status.by_row_fill
-                and not any(log.status is not None for log in self.layout.logs)):
-            colours = table.status.row_colours
-            self.warn(ws.title, f"{row}:{row}", "no RA, RAG or Status column: every status on this sheet is unknown"
-                      + (f"; the action rows are coloured ({', '.join(colours)}), but no Key says what each colour "
-                         "means: add one (a 'Key' heading, then a cell of each colour beside its status word)"
-                         if colours else ""))
-        for name in ("action", "owner", "timescale"):
-            if table.field(name) is None and not (name == "timescale" and any(map(table.field, _DUE_FIELDS))):
-                self.warn(ws.title, f"{row}:{row}", f"no {FIELD_LABELS[name]} column found in the header row")
-        if table.progress_kind == "none" and not self.layout.logs:
-            self.warn(ws.title, f"{row}:{row}", "no Progress column, period columns or updates sheet: the actions are "
-                      "read without progress (their statuses still count); name the progress column in paptools.toml")
-        for column in table.columns:
-            if column.index + 1 in ws.hidden_columns:
-                self.warn(ws.title, f"{column.letter}{row}",
-                          f"the {FIELD_LABELS.get(column.field, column.field)} column is hidden in Excel; read anyway")
-
     # -- cells -------------------------------------------------------------------------
     def _text(self, sheet: str, cell: XCell) -> str:
         value = cell.value
@@ -338,11 +318,11 @@ class Walker(ContextRows):
 
         fields = {
             name: texts[index] for name, index in columns.fields.items()
-            if name not in ("ref", "status", *_DUE_FIELDS)
+            if name not in ("ref", "status", *DUE_FIELDS)
         }
         due_values = {
             name: (cells[columns.fields[name]].value, cells[columns.fields[name]].coordinate)
-            for name in _DUE_FIELDS if name in columns.fields
+            for name in DUE_FIELDS if name in columns.fields
         }
         if (struck := cell_of("action") or cells[columns.fields["ref"]]).look.struck:
             self.warn(ws.title, struck.coordinate, f"{ref.text}'s action is struck through in Excel; it is read and "

@@ -1,0 +1,34 @@
+"""What a table's header row lacks or hides, said once per sheet before its rows are walked."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from paptools.layout import Layout, Table
+from paptools.read.headers import FIELD_LABELS
+
+__all__ = ["DUE_FIELDS", "check_columns"]
+
+DUE_FIELDS = ("original_due", "latest_due")  # columns of dates that give the due months
+
+
+def check_columns(sheet: str, hidden_columns: set[int], table: Table, layout: Layout,
+                  warn: Callable[[str, str, str], None]) -> None:
+    """Warnings for a table with no status, action, owner, timescale or progress column, or a hidden one."""
+    row = table.header_row
+    if (table.field("status") is None and table.sheet_status is None and not table.status.by_row_fill
+            and not any(log.status is not None for log in layout.logs)):
+        colours = table.status.row_colours
+        warn(sheet, f"{row}:{row}", "no RA, RAG or Status column: every status on this sheet is unknown"
+             + (f"; the action rows are coloured ({', '.join(colours)}), but no Key says what each colour "
+                "means: add one (a 'Key' heading, then a cell of each colour beside its status word)"
+                if colours else ""))
+    for name in ("action", "owner", "timescale"):
+        if table.field(name) is None and not (name == "timescale" and any(map(table.field, DUE_FIELDS))):
+            warn(sheet, f"{row}:{row}", f"no {FIELD_LABELS[name]} column found in the header row")
+    if table.progress_kind == "none" and not layout.logs:
+        warn(sheet, f"{row}:{row}", "no Progress column, period columns or updates sheet: the actions are "
+             "read without progress (their statuses still count); name the progress column in paptools.toml")
+    for column in table.columns:
+        if column.index + 1 in hidden_columns:
+            warn(sheet, f"{column.letter}{row}",
+                 f"the {FIELD_LABELS.get(column.field, column.field)} column is hidden in Excel; read anyway")
