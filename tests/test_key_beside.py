@@ -149,3 +149,16 @@ def test_a_key_written_out_in_one_cell_gives_the_colours_their_meanings(tmp_path
     assert [w.line() for w in plan.warnings] == []
     text = render_layout("plan.xlsx", plan.layout, plan)
     assert "       'Blue' -> Not yet started (the plan's Key gives it as 'not yet started', colour 0070C0)\n" in text
+
+
+def test_two_words_of_the_plan_that_both_count_as_at_risk_are_reported(tmp_path):
+    plan = read_plan(build(tmp_path / "plan.xlsx", [
+        ["Ref", "Action", "Owner", "Timescale", "Status", "Progress"],
+        ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", "On track", "Jan 25: Draft."],
+        ["1.2", "Train SENCOs", "Bob Jones", "Jun 2025", "At risk", "Jan 25: Booked."],
+        ["1.3", "Audit EHCPs", "Ann Lee", "Dec 2025", "Off track", "Jan 25: Scoped."],
+    ]))
+    assert {a.ref: a.status.value for a in plan.actions} == {"1.1": "On track", "1.2": "At risk", "1.3": "At risk"}
+    assert [w.line() for w in plan.warnings] == [
+        "Plan!E1: 'At risk' and 'Off track' both count as At risk and no word of the plan counts as Vulnerable: "
+        "if one of them is the plan's amber, say so under [statuses] in paptools.toml"]

@@ -1,10 +1,12 @@
-"""What a table's header row lacks or hides, said once per sheet before its rows are walked."""
+"""What a table's header row lacks or hides, and a status scale that may fold two levels into one,
+said once per sheet before its rows are walked."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from paptools.layout import Layout, Table
 from paptools.read.headers import FIELD_LABELS
+from paptools.read.scale import folded
 
 __all__ = ["DUE_FIELDS", "check_columns"]
 
@@ -32,3 +34,7 @@ def check_columns(sheet: str, hidden_columns: set[int], table: Table, layout: La
         if column.index + 1 in hidden_columns:
             warn(sheet, f"{column.letter}{row}",
                  f"the {FIELD_LABELS.get(column.field, column.field)} column is hidden in Excel; read anyway")
+    if (same := folded(table.status.vocabulary)) and (status := table.field("status")) is not None:
+        named = " and ".join(f"'{word}'" for word in same)
+        warn(sheet, f"{status.letter}{row}", f"{named} {'both' if len(same) == 2 else 'all'} count as At risk and no word of the plan counts as "
+             "Vulnerable: if one of them is the plan's amber, say so under [statuses] in paptools.toml")

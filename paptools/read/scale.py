@@ -94,6 +94,17 @@ def _by_colour(words: tuple[WordMapping, ...], colours: Mapping[str, str | None]
     return tuple(out)
 
 
+def folded(scale: tuple[WordMap, ...]) -> tuple[str, ...]:
+    """The plan's own words that all count as At risk when none counts as Vulnerable ("At risk" and
+    "Off track"): two levels of its scale may have been read as one. Colour names and letters
+    ("Red", "R") are the same level written another way, and a coloured Key tells levels apart."""
+    used = [w for w in scale if w.count or w.in_key]
+    if any(w.status is Status.VULNERABLE for w in used) or any(w.colour for w in used):
+        return ()
+    words = [w.word for w in used if w.status is Status.AT_RISK and normalise_word(w.word) not in ("red", "r")]
+    return tuple(words) if len(words) >= 2 else ()
+
+
 def lookup(scale: tuple[WordMap, ...], text: str) -> WordMap | None:
     """The word of the scale a cell's text names, or None."""
     norm = normalise_word(text)
