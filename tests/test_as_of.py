@@ -45,6 +45,15 @@ def test_a_labelled_version_date_is_used_and_not_questioned(tmp_path):
     assert "Note:" not in result.stderr
 
 
+def test_a_version_or_date_label_dates_the_version_but_a_version_number_does_not(tmp_path):
+    for label, shown in [("Version: 31 January 2024", "31 January 2024"), ("Date: 31/01/2024", "31 January 2024")]:
+        path = plan_saved(tmp_path, labelled=label)
+        result = CliRunner().invoke(main, ["summary", str(path)])
+        assert f"Figures for plan.xlsx (as of {shown})" in result.stdout and "Note:" not in result.stderr
+    path = plan_saved(tmp_path, labelled="Version 3.1")
+    assert "Note: plan.xlsx is dated" in CliRunner().invoke(main, ["summary", str(path)]).stderr
+
+
 def test_a_version_date_custom_property_is_a_statement_not_a_save_date(tmp_path):
     from openpyxl.packaging.custom import DateTimeProperty
 

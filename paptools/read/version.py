@@ -20,7 +20,7 @@ from paptools.read.text import one_line
 _LABEL = re.compile(
     r"\b(?:last\s+updated|updated(?:\s+on)?|version\s+date|date\s+of\s+(?:this\s+)?version|"
     r"(?:position|progress|status)\s+as\s+at|as\s+at|as\s+of|correct\s+as\s+at|reporting\s+date|"
-    r"report\s+date|date\s+updated)\b\s*[:\-–]?\s*",
+    r"report\s+date|date\s+updated|version|date)\b\s*[:\-–]?\s*",  # "Version: March 2024", "Date: 31/03/24"
     re.I,
 )
 _FILE_DATE = re.compile(r"(?<!\d)(20\d\d)[-_. ]?(0[1-9]|1[0-2])(?:[-_. ]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
