@@ -100,7 +100,7 @@ def test_a_key_whose_amber_and_red_words_both_mean_at_risk_keeps_its_two_levels_
     assert {a.ref: a.status.value for a in plan.actions} == {
         "1.1": "Complete", "1.2": "Vulnerable", "1.3": "At risk", "1.4": "On track"}
     text = render_layout("plan.xlsx", plan.layout, plan)
-    assert ("       'At risk' -> Vulnerable (the Key's amber; 'At risk' and 'Off track' would all read as "
+    assert ("       'At risk' -> Vulnerable (the Key's amber; 'At risk' and 'Off track' would both read as "
             "At risk, colour FFC000)\n") in text
 
 

@@ -76,12 +76,12 @@ def _by_colour(words: tuple[WordMapping, ...], colours: Mapping[str, str | None]
         rgb = colours.get(norm := normalise_word(m.word))
         if m.status is not None and rgb and norm not in declared:
             keyed.append((m, m.status, family(rgb)))
-    folded = {status for _, status, fam in keyed if len({f for _, s, f in keyed if s is status}) > 1}
-    if not folded:
+    merged = {status for _, status, fam in keyed if len({f for _, s, f in keyed if s is status}) > 1}
+    if not merged:
         return words
-    changed = {m.word: (DEFAULT_FAMILIES.get(fam), fam, status) for m, status, fam in keyed if status in folded}
-    now = [changed[m.word][0] if m.word in changed else status for m, status, _ in keyed]
-    if None in now or len(set(now)) < len(now):
+    changed = {m.word: (DEFAULT_FAMILIES.get(fam), fam, status) for m, status, fam in keyed if status in merged}
+    targets = {m.word: changed[m.word][0] for m, _, _ in keyed if m.word in changed}
+    if None in targets.values() or len(set(targets.values())) < len(targets):
         return words  # the colours cannot tell them apart either: each keeps its reading
     out = []
     for m in words:
@@ -89,8 +89,9 @@ def _by_colour(words: tuple[WordMapping, ...], colours: Mapping[str, str | None]
         if new is None or new is m.status:
             out.append(m)
             continue
-        same = " and ".join(repr(k.word) for k, s, _ in keyed if s is status)
-        out.append(WordMapping(m.word, new, f"the Key's {fam}; {same} would all read as {status}"))
+        same = [repr(k.word) for k, s, _ in keyed if s is status]
+        out.append(WordMapping(m.word, new, f"the Key's {fam}; {' and '.join(same)} would "
+                               f"{'both' if len(same) == 2 else 'all'} read as {status}"))
     return tuple(out)
 
 
