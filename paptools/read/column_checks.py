@@ -15,7 +15,8 @@ DUE_FIELDS = ("original_due", "latest_due")  # columns of dates that give the du
 
 def check_columns(sheet: str, hidden_columns: set[int], table: Table, layout: Layout,
                   warn: Callable[[str, str, str], None]) -> None:
-    """Warnings for a table with no status, action, owner, timescale or progress column, or a hidden one."""
+    """Warnings for a table with no status, action, owner, timescale or progress column, or a hidden
+    one, and for status words that fold two levels into At risk (scale.folded)."""
     row = table.header_row
     if (table.field("status") is None and table.sheet_status is None and not table.status.by_row_fill
             and not any(log.status is not None for log in layout.logs)):

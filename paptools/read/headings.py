@@ -294,8 +294,8 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     if labelled is not None:
         return labelled
     start, end = token.start, token.end
-    if text[start + 1 : start + 3].find("/") >= 0 and _MONTH_YEAR_FIGURES.fullmatch(text, start, end) \
-            and not at_sentence_start(text, start):
+    if ("/" in text[start + 1 : start + 3] and _MONTH_YEAR_FIGURES.fullmatch(text, start, end)
+            and not at_sentence_start(text, start)):
         return None  # "01/25:" heads an entry where it opens a line or a sentence; "scored 12/30: ..." does not
     limit = end + LOOKBACK  # what follows the date is read this far, as a slice of the text
     spaced = _SPACES_THEN_SEP.match(text, end, limit)  # always matches: the spaces may be none

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from paptools.layout import WordMap
 from paptools.model import Status
+from paptools.read.statuses import DEFAULT_FAMILIES, family
 from paptools.read.vocabulary import Vocabulary, WordMapping, map_status_word, normalise_word
 
 _SHEET_STATUS = re.compile(r"\b(?:closed|completed?|archived?|done|implemented)\b", re.I)
@@ -53,8 +54,6 @@ def _coloured(words: tuple[WordMapping, ...], colours: Mapping[str, str | None],
               declared: set[str]) -> tuple[WordMapping, ...]:
     """A Key word of the plan's own that fits no status ("Significant concern") beside a status
     colour means what that colour means (red At risk), and inspect says so."""
-    from paptools.read.statuses import DEFAULT_FAMILIES, family
-
     out = []
     for m in words:
         rgb = colours.get(norm := normalise_word(m.word))
@@ -69,8 +68,6 @@ def _by_colour(words: tuple[WordMapping, ...], colours: Mapping[str, str | None]
     """Two Key words of different colours read as one status ("At risk" in amber and "Off track" in
     red, both At risk) would fold two levels of the plan's scale into one: those words then count
     as their colours do (amber Vulnerable, red At risk), when that tells every one of them apart."""
-    from paptools.read.statuses import DEFAULT_FAMILIES, family
-
     keyed: list[tuple[WordMapping, Status, str]] = []  # a Key word with a colour, its status, its colour family
     for m in words:
         rgb = colours.get(norm := normalise_word(m.word))
