@@ -10,37 +10,38 @@ import openpyxl
 from paptools.read.plan import read_plan
 
 
-def test_original_and_revised_deadline_columns_give_the_due_months(tmp_path):
+def plan_of(tmp_path, rows, merged=()):
+    """The plan read from a one-sheet workbook ("Plan") of these rows, these ranges merged."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Plan"
-    for row in [
+    for row in rows:
+        sheet.append(row)
+    for cells in merged:
+        sheet.merge_cells(cells)
+    book.save(tmp_path / "plan.xlsx")
+    return read_plan(tmp_path / "plan.xlsx")
+
+
+def test_original_and_revised_deadline_columns_give_the_due_months(tmp_path):
+    plan = plan_of(tmp_path, [
         ["Ref", "Action", "Owner", "Original deadline", "Revised deadline", "RAG", "Progress"],
         ["1.1", "Publish the local offer", "Jane Smith", datetime(2025, 3, 31), datetime(2025, 6, 30), "G",
          "Jan 25: Draft."],
         ["1.2", "Train SENCOs", "Bob Jones", datetime(2025, 6, 30), None, "A", "Jan 25: Venue booked."],
-    ]:
-        sheet.append(row)
-    book.save(tmp_path / "plan.xlsx")
-    plan = read_plan(tmp_path / "plan.xlsx")
+    ])
     assert {a.ref: (a.timescale.original_due.iso(), a.timescale.revised_due and a.timescale.revised_due.iso())
             for a in plan.actions} == {"1.1": ("2025-03", "2025-06"), "1.2": ("2025-06", None)}
     assert [w.line() for w in plan.warnings] == []
 
 
 def test_deadline_columns_holding_months_as_text_give_the_due_months(tmp_path):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Plan"
-    for row in [
+    plan = plan_of(tmp_path, [
         ["Ref", "Action", "Owner", "Original deadline", "Revised deadline", "RAG", "Progress"],
         ["1.1", "Publish the local offer", "Jane Smith", "Nov 2024", "Feb 2025", "G", "Jan 25: Draft."],
         ["1.2", "Train SENCOs", "Bob Jones", "Mar-25", "Sep-25", "A", "Jan 25: Venue booked."],
         ["1.3", "Audit EHCPs", "Ann Lee", datetime(2025, 6, 30), "When funded", "G", "Jan 25: Scoped."],
-    ]:
-        sheet.append(row)
-    book.save(tmp_path / "plan.xlsx")
-    plan = read_plan(tmp_path / "plan.xlsx")
+    ])
     assert {a.ref: (a.timescale.original_due.iso(), a.timescale.due.iso()) for a in plan.actions} == {
         "1.1": ("2024-11", "2025-02"), "1.2": ("2025-03", "2025-09"), "1.3": ("2025-06", "2025-06")}
     assert [w.line() for w in plan.warnings] == [
@@ -64,19 +65,12 @@ def test_many_timescales_of_one_unreadable_text_share_one_warning(tmp_path):
 
 
 def test_a_deadline_header_over_original_and_revised_sub_headers(tmp_path):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Plan"
-    for row in [
+    plan = plan_of(tmp_path, [
         ["Ref", "Action", "Owner", "Deadline", None, "RAG", "Progress"],
         [None, None, None, "Original", "Revised", None, None],
         ["1.1", "Publish the local offer", "Jane Smith", datetime(2023, 12, 31), datetime(2024, 6, 30), "G",
          "Jan 24: Draft."],
         ["1.2", "Train SENCOs", "Bob Jones", datetime(2024, 6, 30), None, "A", "Jan 24: Venue booked."],
-    ]:
-        sheet.append(row)
-    sheet.merge_cells("D1:E1")
-    book.save(tmp_path / "plan.xlsx")
-    plan = read_plan(tmp_path / "plan.xlsx")
+    ], merged=("D1:E1",))
     assert {a.ref: (a.timescale.original_due.iso(), a.timescale.due.iso()) for a in plan.actions} == {
         "1.1": ("2023-12", "2024-06"), "1.2": ("2024-06", "2024-06")}
