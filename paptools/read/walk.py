@@ -21,6 +21,7 @@ from paptools.read.column_checks import DUE_FIELDS, check_columns
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
 from paptools.read.continued import Pending, add_update, carry_on, check_merges, merged_tops, row_of
 from paptools.read.detect_plan import COVER, GENERATED_SHEETS, LEFT_OUT
+from paptools.read.empty_headings import report_empty_headings
 from paptools.read.headers import ColumnMap, column_map, is_repeat_header
 from paptools.read.keys import KEY_MARKERS
 from paptools.read.parents import heading_parents
@@ -127,6 +128,7 @@ class Walker(ContextRows):
         merge_checks: list[tuple[RawAction, dict[str, str]]] = []
         id_only: list[int] = []
         has_content = seen_key = False
+        first_note, formula_rows = len(self.notes), set()
         report = (lambda row: progress(row, ws.max_row)) if progress else None
         moved = {m.row: m for m in table.moved} if table is not None else {}
         for number, hidden, cells, texts in self._rows(ws, report):
@@ -208,6 +210,8 @@ class Walker(ContextRows):
                 continue
             if single and len(first) <= 150 and not in_key and (left or last is None):
                 area, section = self._section(ws.title, cells[nonempty[0]].coordinate, first, area)
+                if any(cell.formula for cell in cells):
+                    formula_rows.add(number)
                 continue
             if content and not texts[ref_index] and last is not None:
                 action_index = columns.fields.get("action")
@@ -222,6 +226,8 @@ class Walker(ContextRows):
             if not carry_on(ws.title, row, merged, self.warn):
                 self._not_read(ws.title, row.first_coordinate, row.texts, False)
         check_merges(ws.title, merge_checks, merged, self.warn)
+        report_empty_headings(ws.title, self.notes, first_note, [raw.row for raw in sheet.actions], formula_rows,
+                              self.warn)
         if table is None and has_content and not seen_key and not self.generated:
             said = next((u.what for u in self.layout.unused if u.sheet == ws.title and u.cell is None), "")
             if said.startswith("a summary") or said == COVER:

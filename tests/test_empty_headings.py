@@ -1,0 +1,64 @@
+"""Rows read as headings that head no action: the plan's own tally of its statuses, a footnote
+under the table. They are reported, with their cells and text, and never become sections.
+Expected values are written out as an officer reads them."""
+from __future__ import annotations
+
+import openpyxl
+
+from paptools.read.plan import read_plan
+
+HEADER = ["Ref", "Action", "Lead", "Deadline", "RAG", "Progress update"]
+ACTIONS = [["1.1", "Agree the measures", "Jane Smith", "Mar 2025", "Complete", "Jan 25: Agreed."],
+           ["1.2", "Publish a dashboard", "Bob Jones", "Jun 2025", "On track", "Feb 25: Drafted."],
+           ["1.3", "Train SENCOs", "Ann Lee", "Dec 2025", "On track", None]]
+
+
+def read_rows(tmp_path, rows):
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(tmp_path / "plan.xlsx")
+    return read_plan(tmp_path / "plan.xlsx")
+
+
+def test_a_tally_of_formulas_under_the_table_is_reported_not_kept_as_sections(tmp_path):
+    plan = read_rows(tmp_path, [HEADER, *ACTIONS, [],
+                                ["Summary"],
+                                ["Complete", '=COUNTIF(E2:E4,"Complete")'],
+                                ["On track", '=COUNTIF(E2:E4,"On track")'],
+                                ["Total", "=COUNTA(A2:A4)"]])
+    assert [(a.ref, a.status.value, a.section) for a in plan.actions] == [
+        ("1.1", "Complete", None), ("1.2", "On track", None), ("1.3", "On track", None)]
+    assert [(w.cell, w.message, w.value) for w in plan.warnings] == [
+        ("A6:A9", "4 rows ('Summary', 'Complete', 'On track', 'Total') head no action and sit beside formulas, "
+                  "like the plan's own count of its statuses (paptools counts them itself): not read into the plan; "
+                  "the text is kept here", "Summary\nComplete\nOn track\nTotal")]
+    assert [n.kind for n in plan.notes if n.cell in ("A6", "A7", "A8", "A9")] == ["other"] * 4
+
+
+def test_a_tally_between_two_tables_is_reported_and_the_second_tables_heading_kept(tmp_path):
+    plan = read_rows(tmp_path, [HEADER, *ACTIONS[:2],
+                                ["Summary"],
+                                ["Complete", '=COUNTIF(E2:E3,"Complete")'],
+                                ["Closed at earlier boards"],
+                                ["Ref", "RAG", "Action", "Lead", "Deadline", "Progress update"],
+                                ["0.1", "Complete", "Appoint a SEND lead", "Nina Hale", "Jul 2024", "Jul 24: Appointed."]])
+    assert [(a.ref, a.section) for a in plan.actions] == [
+        ("1.1", None), ("1.2", None), ("0.1", "Closed at earlier boards")]
+    assert [(w.cell, w.value) for w in plan.warnings] == [("A4:A5", "Summary\nComplete")]
+
+
+def test_a_footnote_under_the_last_action_is_reported(tmp_path):
+    plan = read_rows(tmp_path, [HEADER, *ACTIONS, ["Plan reviewed by the SEND Board on 12/12/2024"]])
+    assert [(w.cell, w.message) for w in plan.warnings] == [
+        ("A5", "a row ('Plan reviewed by the SEND Board on 12/12/2024') heads no action and sits below the last action: "
+               "not read into the plan; the text is kept here")]
+    assert [a.section for a in plan.actions] == [None, None, None]
+
+
+def test_an_area_over_its_section_heads_the_actions_below_and_is_not_reported(tmp_path):
+    plan = read_rows(tmp_path, [HEADER, ["Priority area 1: Identification"], ["Early years"], *ACTIONS])
+    assert [(a.ref, a.priority_area, a.section) for a in plan.actions] == [
+        ("1.1", "Priority area 1", "Early years"), ("1.2", "Priority area 1", "Early years"),
+        ("1.3", "Priority area 1", "Early years")]
+    assert plan.warnings == ()
