@@ -86,6 +86,14 @@ def test_an_entry_inserted_in_the_middle(pair):
     assert [(n.entry.text, n.position) for n in diff.new_entries] == [("Chairs agreed.", "inserted")]
 
 
+def test_an_entry_added_after_the_last_one_was_removed_is_appended_not_inserted(pair):
+    rows = base_actions(**{"PAP 1.2": action("PAP 1.2", "OT", "Dec 23: AB: Draft governance structure written. "
+                                             "Mar 24: AB: Board dates set.", owner="Amber Burton")})
+    diff = diff_plans(*pair(rows))
+    assert [(n.entry.text, n.position) for n in diff.new_entries] == [("Board dates set.", "appended")]
+    assert [r.entry.text for r in diff.removed_entries] == ["Structure approved by partners."]
+
+
 def test_a_typo_fix_is_a_small_edit_not_lost_history(pair):
     rows = base_actions(**{"PAP 1.1": action("PAP 1.1", "OT", P11.replace("Terms of reference", "Terms of referance"),
                                              owner="Steve Larking")})

@@ -94,3 +94,45 @@ def test_an_action_struck_through_is_counted_and_reported(tmp_path):
     assert [w.line() for w in plan.warnings] == [
         "Plan!B3: 1.2's action is struck through in Excel; it is read and counted as usual (if it was dropped, "
         "say so in its status, or take it out of the plan)"]
+
+
+def test_a_struck_status_word_and_a_struck_entry_are_left_out_and_reported(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    book = xlsxwriter.Workbook(str(path))  # shared strings, as Excel saves
+    sheet = book.add_worksheet("Plan")
+    struck = book.add_format({"font_strikeout": True})
+    for r, row in enumerate([HEADER, ["1.1", "Publish the local offer", "Jane Smith", "Mar-25", None, None],
+                             ["1.2", "Train SENCOs", "Bob Jones", "Jun-25", "G", "Jan 25: Venue booked."]]):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    sheet.write_rich_string(1, 4, struck, "G", " R")
+    sheet.write_rich_string(1, 5, "05/11/2024: Draft written.\n", struck, "02/12/2024: Published.\n",
+                            "16/12/2024: Publication delayed.")
+    book.close()
+    plan = read_plan(path)
+    assert [(a.ref, a.status.value, a.status_word) for a in plan.actions] == [
+        ("1.1", "At risk", "R"), ("1.2", "On track", "G")]
+    first = plan.actions[0]
+    assert [(e.date.iso(), e.text) for e in first.entries] == [
+        ("2024-11-05", "Draft written."), ("2024-12-16", "Publication delayed.")]
+    assert first.progress == "05/11/2024: Draft written.\n16/12/2024: Publication delayed."
+    assert [(w.cell, w.message, w.value) for w in plan.warnings] == [
+        ("E2", "1.1's status has text struck through in Excel ('G'): left out as withdrawn; read as 'R'", "G"),
+        ("F2", "1.1's progress has text struck through in Excel ('02/12/2024: Published.'): left out as withdrawn; "
+               "the rest is read", "02/12/2024: Published.")]
+
+
+def test_a_progress_cell_struck_through_whole_in_inline_strings_has_no_entries(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    for row in [HEADER, ["1.1", "Publish the local offer", "Jane Smith", "Mar-25", "G", None]]:
+        sheet.append(row)
+    sheet["F2"] = CellRichText([TextBlock(InlineFont(strike=True), "Jan 25: Draft sent to the board.")])
+    book.save(tmp_path / "plan.xlsx")
+    plan = read_plan(tmp_path / "plan.xlsx")
+    assert [(a.ref, a.entries, a.progress) for a in plan.actions] == [("1.1", (), "")]
+    assert [w.line() for w in plan.warnings] == [
+        "Plan!F2: 1.1's progress has text struck through in Excel ('Jan 25: Draft sent to the board.'): left out "
+        "as withdrawn; nothing else is written in it"]

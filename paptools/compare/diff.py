@@ -203,8 +203,10 @@ def diff_entries(ref: str, before: tuple[Entry, ...], after: tuple[Entry, ...]
         removed.extend(RemovedEntry(ref, before[i]) for i in olds)
         if not before or i1 == len(before):
             position = "appended"
-        else:
-            position = "at the top" if i1 == 0 else "inserted"
+        elif i1 == 0:
+            position = "at the top"
+        else:  # after the entries kept; appended when the block runs to the end (the last entry taken back)
+            position = "appended" if i2 == len(before) else "inserted"
         new.extend(NewEntry(ref, after[j], position) for j in news)
     return new, edited, removed
 

@@ -26,6 +26,7 @@ from paptools.read.refs import cell_ref, parse_ref
 from paptools.read.rows import Row
 from paptools.read.rules import bounds
 from paptools.read.settle import settled
+from paptools.read.struck import without_struck
 
 SCAN_ROWS = 60  # rows with text searched for a header row on each sheet
 _CORE = ("action", "owner", "timescale", "progress", "status")
@@ -205,6 +206,8 @@ def used_words(rows: list[Row], header: Header, book: Book, moved: list[Moved] |
         if row.number <= header.rows[-1] or ref >= len(row.texts) or not cell_ref(row.texts[ref], ref == action):
             continue  # not an action row (a repeated header, a section, a key line)
         text = row.texts[status] if status < len(row.texts) else ""
+        if text and book.struck and isinstance(value := row.cells[status].value, str) and value in book.struck:
+            text = without_struck(text, book.struck[value])[0]  # "~~Amber~~ Green" is Green
         if text and len(text) <= 60:
             words[text.strip()] += 1
         elif not text and status < len(row.cells):

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from paptools.model import EntryDate, Month, Timescale
 from paptools.read.dates import QUARTER, TERM, DateToken, find_dates, quarter_end, term_end
+from paptools.read.struck import struck_spans
 from paptools.read.text import clean_text
 
 __all__ = ["parse_timescale"]
@@ -81,7 +82,7 @@ def parse_timescale(value: object, financial_quarters: bool = False,
                   if n + 1 == len(tokens) or not _RANGE.fullmatch(text, t.end, tokens[n + 1].start)]
     original = revised = earlier = None
     others: list[Month] = []  # months after the first, with no word to place them
-    crossed = _spans(text, struck)
+    crossed = struck_spans(text, struck)
     for n, token in enumerate(tokens):
         month = token.date.month_of
         previous = tokens[n - 1].end if n else 0
@@ -123,17 +124,6 @@ def parse_timescale(value: object, financial_quarters: bool = False,
             f"timescale '{text}' gives more than one month ({months}) without saying which is the due "
             f"date; the first, {original.label()}, is used: if the deadline moved, write 'revised' before the new month")
     return Timescale(text, original, revised), None
-
-
-def _spans(text: str, struck: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Where the struck-through runs lie in the cleaned text (a run cleaning changed is not found)."""
-    spans, at = [], 0
-    for run in (clean_text(run) for run in struck):
-        found = text.find(run, at) if run else -1
-        if found >= 0:
-            spans.append((found, found + len(run)))
-            at = found + len(run)
-    return spans
 
 
 def _months(text: str, financial_quarters: bool) -> list[DateToken]:

@@ -28,6 +28,7 @@ from paptools.read.parents import heading_parents
 from paptools.read.progress import RowUpdate
 from paptools.read.refs import RefCandidate, leading_ref, named_refs, number_text, parse_ref
 from paptools.read.rows import MAX_COLUMNS, Row, cell_text
+from paptools.read.struck import strike_out
 from paptools.read.text import clean_text, normalise_label, one_line
 from paptools.read.xcell import XCell, column_letter
 
@@ -322,6 +323,8 @@ class Walker(ContextRows):
             index = columns.fields.get(name)
             return cells[index] if index is not None else None
 
+        if self.book.struck:  # "~~Amber~~ Green", an entry taken back: read without the struck-through text
+            texts = strike_out(ws.title, ref.text, columns.fields, cells, texts, self.book.struck, self.warn)
         fields = {
             name: texts[index] for name, index in columns.fields.items()
             if name not in ("ref", "status", *DUE_FIELDS)
