@@ -225,6 +225,12 @@ def test_the_usual_order_may_be_given_as_words():
          [("2024-01", None, "two posts filled"), ("2023-10", None, "none filled")]),
         ("Q4 23/24: all posts filled\nQ3 23/24: 2 of 4 posts filled",
          [(None, None, "Q4 23/24: all posts filled"), (None, None, "Q3 23/24: 2 of 4 posts filled")]),
+        ("Summer term 2024: Draft written.\nAutumn term 2024 - Published.\nSpring term 2025/26: Reviewed.",
+         [("2024-07", None, "Summer term 2024: Draft written."), ("2024-12", None, "Autumn term 2024 - Published."),
+          ("2026-04", None, "Spring term 2025/26: Reviewed.")]),
+        ("Sept 2024: Audit started.\nWinter 2024: Half the plans audited. In the autumn term 2024: more.",
+         [("2024-09", None, "Audit started."), (None, None, "Winter 2024: Half the plans audited. In the autumn term "
+                                                          "2024: more.")]),
         ("March 2024\nPolicy approved.\nJanuary 2024\nDraft out to consultation.",
          [("2024-03", None, "Policy approved."), ("2024-01", None, "Draft out to consultation.")]),
         ("Update (March 2025): Panel met.\nUpdate (April 2025) AB: Second panel.",
@@ -313,7 +319,7 @@ PIECES = st.sampled_from([
     "\n", "\n\n", "• ", "by end of Dec 2023", "PC: ", "May 24: May 24 – PC: ", "Sept 2023:", "Jan24-CF: ", " - ",
     "text ", "rose by 5", "12", "40\n", "(1) ", "2. ", "2014/05/23: ", "1 July 2014 - ", "Original position.",
     "Q1/Q2 24/25", "1.10", "&", "Complete", "  ", ":", "-", "Update ", "[", "]", "(", ")", "Q3 23/24: ",
-    "Position at ",
+    "Position at ", "Autumn term 2024: ", "\nWinter 2024 - ", "Spring term 2025/26:",
 ])
 
 

@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from paptools.model import EntryDate
-from paptools.read.dates import MONTHS, DateToken, date_at, find_dates
+from paptools.read.dates import MONTHS, DateToken, date_at, find_dates, term_end
 from paptools.read.entry_order import MARK
 from paptools.read.sentences import BULLETS, LOOKBACK, at_sentence_start, last_char, sentence_head, word_before
 from paptools.read.text import ascii_lower
@@ -52,7 +52,7 @@ class Start(NamedTuple):
     date_end: int  # end of the date token (or of the initials for an undated heading)
     initials_first: str | None = None
     carry_date: bool = False
-    plain: bool = False  # a heading with no date or initials to take off: "Q3 23/24: ..."
+    plain: bool = False  # a heading kept in the entry's text, dated or not: "Q3 23/24: ...", "Autumn term 2024: ..."
 
 
 class Heading(NamedTuple):
@@ -89,6 +89,14 @@ _CLOSE = {"[": "]", "(": ")"}
 _QUARTER_HEADING = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<h>Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d))[ \t]*[:\-–—]")
 # The same quarter anywhere: it starts with a letter the regex engine can skip to at once.
 _QUARTER = re.compile(r"Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d)[ \t]*[:\-–—]")
+# A school term or a season heading a line ("Autumn term 2024: ...", "Winter 2024 - ..."): an
+# entry of its own, its heading kept in its text; a term is dated by the month it ends (as a
+# term's period column is), a season is not a month. Found from each line break, which the
+# engine skips to at once, and at the very start.
+_PERIOD = (r"[ \t]*(?P<h>(?i:(?P<term>autumn|spring|summer)[ \t]+term|spring|summer|autumn|winter)[ \t]*"
+           r"(?P<y>20\d\d)(?:[ \t]*/[ \t]*(?P<y2>\d\d(?:\d\d)?))?)[ \t]*[:\-–—](?!\d)")
+_PERIOD_LINE = re.compile("\n" + _PERIOD)
+_PERIOD_FIRST = re.compile(_PERIOD)
 # The separators read_starts looks back from, found without visiting the others: one after
 # a digit (perhaps a clipped month: "un 24:"), or a colon and a space after a letter (perhaps
 # initials: "PC: "), each within three characters, as the loop reads them.
@@ -174,6 +182,10 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
         line = _QUARTER_HEADING.match(text, text.rfind("\n", 0, quarter.start()) + 1)
         if line and line.start("h") == quarter.start():
             sources.append((quarter.start(), Start(quarter.start(), None, quarter.start(), plain=True)))
+    periods = [*(() if cut else filter(None, [_PERIOD_FIRST.match(text)])), *_PERIOD_LINE.finditer(text, max(cut - 1, 0))]
+    for period in periods:
+        when = term_end(period) if period.group("term") else None
+        sources.append((period.start("h"), Start(period.start("h"), when, period.start("h"), plain=True)))
     sources = [(source, _with_bullet(text, start)) for source, start in sources]
     if cut and any(start.pos < cut for _, start in sources):
         return None
@@ -344,8 +356,8 @@ def _plausible_initials(initials: str, maximum: int = 10) -> bool:
 
 def _parse_heading(text: str, start: Start) -> Heading:
     """The entry's date, initials, and where its own text begins."""
-    if start.plain:
-        return Heading(None, None, start.pos)
+    if start.plain:  # its heading ("Q3 23/24", "Autumn term 2024") stays in its text
+        return Heading(start.date, None, start.pos)
     if start.date is None:  # an initials-only heading: "PC: ...", perhaps after a bullet
         match = _INITIALS_COLON.search(text, start.pos)
         if match is None:  # found as initials and a colon, so always there; kept whole if not
