@@ -74,3 +74,19 @@ def test_a_deadline_header_over_original_and_revised_sub_headers(tmp_path):
     ], merged=("D1:E1",))
     assert {a.ref: (a.timescale.original_due.iso(), a.timescale.due.iso()) for a in plan.actions} == {
         "1.1": ("2023-12", "2024-06"), "1.2": ("2024-06", "2024-06")}
+
+
+def test_timescales_naming_different_quarters_share_one_warning(tmp_path):
+    quarters = ["Q3 2024/25", "Q4 2024/25", "Q4 2024/25", "Q1 2025/26"]
+    plan = plan_of(tmp_path, [["Ref", "Action", "Owner", "Timescale", "RAG", "Progress"],
+                              *[[f"1.{n}", f"Action {n}", "Jane Smith", quarter, "G", "Jan 25: Begun."]
+                                for n, quarter in enumerate(quarters, 1)],
+                              ["1.5", "Action 5", "Jane Smith", "Spring 2025", "G", "Jan 25: Begun."]])
+    assert [a.timescale.due for a in plan.actions] == [None] * 5
+    assert [w.line() for w in plan.warnings] == [
+        "Plan!D2: each timescale names a quarter, not a month, so no due date is known: if the plan's quarters are "
+        "the financial year's (Q1 April to June), say so in paptools.toml: quarters = \"financial year\" (4 actions: "
+        "1.1 'Q3 2024/25', 1.2 'Q4 2024/25', 1.3 'Q4 2024/25', 1.4 'Q1 2025/26')",
+        "Plan!D6: timescale 'Spring 2025' names a season, not a month, so no due date is known: write the month, or "
+        "the school term ('Summer term 2025')",
+    ]
