@@ -37,6 +37,8 @@ WORDS = [
     ("RAG status - Amber", V),
     # spelling slips and word order
     ("Compelte", C), ("Some slipage", V), ("Implemented partially", G), ("Not yet strated", N),
+    # a scale of slippage: another word is not a slip of the keys ("Major" is not "Minor")
+    ("Minor slippage", V), ("Slight slippage", V), ("Major slippage", R), ("Major slipage", R),
 ]
 
 
@@ -197,3 +199,9 @@ def test_a_rag_letter_with_its_meaning_written_after_it(word, status, reason):
 
 def test_a_rag_letter_before_words_that_say_no_status_is_not_read_by_the_letter():
     assert map_status_word("A - on hold").status is None
+
+
+def test_a_word_one_real_word_away_from_a_known_phrase_is_not_read_as_it():
+    assert map_status_word("Minor slipping").status is None  # not 'minor slippage': 'slipping' is another word
+    assert map_status_word("Major slipage").reason == (
+        "read as 'major slippage' (spelling or word order): means off track -> At risk")

@@ -65,13 +65,15 @@ _MEANINGS: tuple[tuple[str, Status | None, tuple[str, ...]], ...] = (
     ("means behind schedule", Status.VULNERABLE, (
         "some slippage", "slippage", "minor slippage", "slipping", "slipped", "delayed", "behind",
         "behind schedule", "some delay", "minor delay", "some issues", "minor issues", "some concerns",
+        "slight slippage",
     )),
     ("amber in a RAG scale means vulnerable", Status.VULNERABLE, ("amber", "a", "yellow", "orange")),
     ("in a delivery confidence scale means success is feasible but uncertain", Status.VULNERABLE, ("feasible",)),
     ("means at risk", Status.AT_RISK, ("at risk", "risk", "high risk")),
     ("means off track", Status.AT_RISK, (
         "off track", "offtrack", "not on track", "off target", "not on target", "significant slippage", "significant delay",
-        "significantly delayed", "significant issues", "major issues", "stalled", "blocked",
+        "significantly delayed", "significant issues", "major issues", "major slippage", "major delay", "stalled",
+        "blocked",
     )),
     ("means raised for help because it is in trouble", Status.AT_RISK, ("escalated",)),
     ("red in a RAG scale means at risk", Status.AT_RISK, ("red", "r")),
@@ -150,7 +152,23 @@ def _fuzzy(word: str, choices: Iterable[str]) -> str | None:
     choice = found[0]
     if _negated(choice) != _negated(word) or (choice[0] != word[0] and sorted(choice.split()) != sorted(word.split())):
         return None
-    return choice
+    return choice if _slips(word, choice) else None
+
+
+def _slips(word: str, choice: str) -> bool:
+    """Whether each word differs from its nearest in the choice by a slip of the keys (a letter
+    missed, doubled, swapped), not by being another word: "Major slippage" is not "Minor slippage"."""
+    from rapidfuzz.distance import OSA  # loaded already: only a close match gets here
+
+    theirs = choice.split()
+    for own in word.split():
+        nearest = min(theirs, key=lambda other: OSA.distance(own, other), default=None)
+        if nearest is None:  # more words than the choice ("on track" as "ontrack" is fewer)
+            return True
+        if OSA.distance(own, nearest) > (1 if len(own) < 9 else 2):
+            return len(word.split()) != len(theirs) and OSA.distance(word.replace(" ", ""), choice.replace(" ", "")) <= 2
+        theirs.remove(nearest)
+    return True
 
 
 def _mapping(word: str, known: str, how: str = "") -> WordMapping:
