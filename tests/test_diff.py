@@ -79,6 +79,38 @@ def test_entries_added_at_the_top_of_a_newest_first_cell(pair):
     assert diff.removed_entries == () and diff.edited_entries == ()
 
 
+def test_a_cell_turned_newest_first_keeps_its_history_and_gains_one_entry(pair):
+    newest_first = "Mar 24: AB: Launched. Jan 24: AB: Structure approved by partners. Dec 23: AB: Draft governance structure written."
+    rows = base_actions(**{"PAP 1.2": action("PAP 1.2", "OT", newest_first, owner="Amber Burton")})
+    diff = diff_plans(*pair(rows))  # the previous version has P12 oldest first
+    assert [(n.ref, n.entry.date.iso(), n.entry.text, n.position) for n in diff.new_entries] == [
+        ("PAP 1.2", "2024-03", "Launched.", "at the top")]
+    assert diff.removed_entries == () and diff.edited_entries == ()
+
+
+def test_entries_put_in_another_order_are_no_change(pair):
+    reordered = "Nov 23: SL: Terms of reference agreed. Sep 23: Groups in place."
+    rows = base_actions(**{"PAP 1.1": action("PAP 1.1", "OT", reordered, owner="Steve Larking")})
+    diff = diff_plans(*pair(rows))
+    assert (diff.new_entries, diff.removed_entries, diff.edited_entries) == ((), (), ())
+
+
+def test_a_new_entry_on_top_of_a_newest_first_plan_is_not_remarked_on(pair):
+    def newest(p12):  # each entry on a line of its own, the newest on top
+        return [action("PAP 1.1", "OT", "Nov 23: SL: Terms of reference agreed.\nSep 23: SL: Groups in place.",
+                       owner="Steve Larking"),
+                action("PAP 1.2", "OT", p12, owner="Amber Burton"),
+                action("PAP 1.3", "OT", "Feb 24: AA: Panel met.\nJan 24: AA: Panel set up.", owner="Abi Ajayi")]
+    before = newest("Jan 24: AB: Structure approved by partners.\nDec 23: AB: Draft governance structure written.")
+    after = newest("Mar 24: AB: Launched.\nJan 24: AB: Structure approved by partners.\n"
+                   "Dec 23: AB: Draft governance structure written.")
+    previous, current = pair(after, before)
+    assert current.layout.entry_order == "newest first"
+    changes = list_changes(diff_plans(previous, current))
+    assert [(c.kind, c.ref, c.after, c.rule, c.remark) for c in changes] == [
+        (ChangeKind.NEW_ENTRY, "PAP 1.2", "Launched.", "a new entry at the top, where the plan writes its newest", "")]
+
+
 def test_an_entry_inserted_in_the_middle(pair):
     rows = base_actions(**{"PAP 1.1": action("PAP 1.1", "OT", "Sep 23: Groups in place. Oct 23: Chairs agreed. "
                                              "Nov 23: SL: Terms of reference agreed.", owner="Steve Larking")})

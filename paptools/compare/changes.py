@@ -72,6 +72,9 @@ _POSITION_RULES = {
     "at the top": "a new entry at the top of the cell",
     "dated": "an entry dated from the month given",
 }
+_NEWEST_ON_TOP = "a new entry at the top, where the plan writes its newest"
+# Where a new entry is expected: not worth a remark beside it.
+_USUAL_PLACES = frozenset([_POSITION_RULES["appended"], _POSITION_RULES["dated"], _NEWEST_ON_TOP])
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,11 @@ class Change:
     due_before: Month | None = None  # for TIMESCALE
     due_after: Month | None = None
     revised_again: bool = False  # for TIMESCALE: a timescale already revised once moved again
+
+    @property
+    def remark(self) -> str:
+        """The rule, when a reader should look twice: a new entry where the plan writes new ones is not remarked on."""
+        return "" if self.rule in _USUAL_PLACES else self.rule
 
     @property
     def added_text(self) -> str:
@@ -172,9 +180,11 @@ def list_changes(diff: PlanDiff) -> Changes:
         items.append(Change(ChangeKind.STATUS, change.ref, action_of(change.ref), "the status is not the same",
                             before=_status_word(change.before), after=_status_word(change.after),
                             status_before=change.before, status_after=change.after))
+    newest_first = diff.current.layout is not None and diff.current.layout.entry_order == "newest first"
     for new in diff.new_entries:
-        items.append(Change(ChangeKind.NEW_ENTRY, new.ref, action_of(new.ref), _POSITION_RULES[new.position],
-                            after=new.entry.text, entry=new.entry))
+        rule = _NEWEST_ON_TOP if newest_first and new.position == "at the top" else _POSITION_RULES[new.position]
+        items.append(Change(ChangeKind.NEW_ENTRY, new.ref, action_of(new.ref), rule, after=new.entry.text,
+                            entry=new.entry))
     for moved in diff.timescale_changes:
         rule = "the timescale was revised again" if moved.revised_again else "the timescale text or due month changed"
         items.append(Change(ChangeKind.TIMESCALE, moved.ref, action_of(moved.ref), rule,

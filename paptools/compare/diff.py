@@ -186,28 +186,35 @@ def _similarity(a: str, b: str) -> float:
 
 def diff_entries(ref: str, before: tuple[Entry, ...], after: tuple[Entry, ...]
                  ) -> tuple[list[NewEntry], list[EditedEntry], list[RemovedEntry]]:
-    """(new, edited, removed) entries of one action."""
-    new: list[NewEntry] = []
+    """(new, edited, removed) entries of one action.
+
+    An entry written the same in both versions is the same entry wherever it stands: a cell
+    turned newest first, or entries put in date order, changes nothing. The rest pair up as
+    edits where their text or dated heading says so; what is left is new or removed.
+    """
+    waiting: dict[tuple[str | None, str | None, str], list[int]] = {}
+    for i, entry in enumerate(before):
+        waiting.setdefault(_entry_key(entry), []).append(i)
+    held: list[int] = []  # the places in `after` of entries found in `before`
+    news: list[int] = []
+    for j, entry in enumerate(after):
+        same = waiting.get(_entry_key(entry))
+        if same:
+            same.pop(0)
+            held.append(j)
+        else:
+            news.append(j)
+    olds = sorted(i for places in waiting.values() for i in places)
     edited: list[EditedEntry] = []
-    removed: list[RemovedEntry] = []
-    old_keys, new_keys = [_entry_key(e) for e in before], [_entry_key(e) for e in after]
-    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        olds, news = list(range(i1, i2)), list(range(j1, j2))
-        for i, j, score in _pair_edits(before, after, olds, news):
-            edited.append(EditedEntry(ref, before[i], after[j], _edit_kind(before[i], after[j], score), score))
-            olds.remove(i)
-            news.remove(j)
-        removed.extend(RemovedEntry(ref, before[i]) for i in olds)
-        if not before or i1 == len(before):
-            position = "appended"
-        elif i1 == 0:
-            position = "at the top"
-        else:  # after the entries kept; appended when the block runs to the end (the last entry taken back)
-            position = "appended" if i2 == len(before) else "inserted"
-        new.extend(NewEntry(ref, after[j], position) for j in news)
+    for i, j, score in _pair_edits(before, after, olds, news):
+        edited.append(EditedEntry(ref, before[i], after[j], _edit_kind(before[i], after[j], score), score))
+        olds.remove(i)
+        news.remove(j)
+        held.append(j)
+    removed = [RemovedEntry(ref, before[i]) for i in olds]
+    first, last = (min(held), max(held)) if held else (len(after), -1)
+    new = [NewEntry(ref, after[j], "appended" if j > last else "at the top" if j < first else "inserted")
+           for j in news]
     return new, edited, removed
 
 

@@ -56,7 +56,7 @@ def _note(change: Change) -> str:
     if change.kind.changes_history:
         return f"HISTORY CHANGED: {change.rule}"
     if change.kind is ChangeKind.NEW_ENTRY:
-        return "" if change.rule.endswith(("after the last one", "from the month given")) else change.rule
+        return change.remark
     if change.kind is ChangeKind.TIMESCALE:
         due = f"due {_month(change.due_before)} -> {_month(change.due_after)}"
         return due + ("; revised again" if change.revised_again else "")

@@ -223,7 +223,7 @@ def reconcile_lines(result: Reconciliation, width: int = 100) -> list[str]:
                 lines.append(click.style(f"      • added to the {when} entry:", fg="cyan"))
                 lines += _wrap(change.added_text, "        ", width)
             elif change.entry is not None:
-                suffix = "" if change.rule.endswith(("after the last one", "from the month given")) else f"({change.rule}) "
+                suffix = f"({change.remark}) " if change.remark else ""
                 lines += _entry_line(change.entry, "      ", width, suffix)
 
     corrected = changes.of(ChangeKind.ENTRY_CORRECTED)
