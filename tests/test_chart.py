@@ -59,3 +59,16 @@ def test_count_axes_step_in_whole_round_numbers(top, step):
     from paptools.write.ticks import tick_step
 
     assert tick_step(top) == step
+
+
+def test_unknown_statuses_are_drawn_grey_and_named_so_the_bars_add_up() -> None:
+    from paptools.write.chart import UNKNOWN_FILL
+
+    with_unknown = Counts(10, tuple(zip(REPORT_ORDER, (3, 3, 1, 1, 1))), 1)
+    png, alt = status_chart([("PAP actions", with_unknown)])
+    assert UNKNOWN_FILL in {colour for _, colour in Image.open(io.BytesIO(png)).convert("RGB").getcolors(1_000_000)}
+    assert alt == ("Bar chart of actions by RA status. PAP actions: Complete 3, On track 3, Not yet started 1, "
+                   "Vulnerable 1, At risk 1, Unknown 1 (total 10).")
+    png, alt = trend_chart([("Jan 2025", counts(2, 4, 1, 2, 1)), ("Apr 2025", with_unknown)])
+    assert UNKNOWN_FILL in {colour for _, colour in Image.open(io.BytesIO(png)).convert("RGB").getcolors(1_000_000)}
+    assert alt.endswith("Apr 2025: Complete 3, On track 3, Not yet started 1, Vulnerable 1, At risk 1, Unknown 1.")

@@ -197,3 +197,38 @@ def test_open_actions_with_no_due_month_are_not_said_to_be_on_time(tmp_path):
                           "  1.2        timescale 'Ongoing' [On track]"]
     document = json.loads(CliRunner().invoke(main, ["summary", str(paths[1]), "--json"]).stdout)
     assert (document["overdue"], document["no_due_month"]) == ([], ["1.1", "1.2"])
+
+
+def test_an_unknown_status_has_its_own_column_and_bar_so_each_version_adds_up(tmp_path):
+    import docx
+    import openpyxl
+    from click.testing import CliRunner
+
+    from paptools.cli import main
+
+    paths = []
+    for when, status in (("10 January 2025", "Amber"), ("14 March 2025", "Paused")):
+        book = openpyxl.Workbook()
+        for row in ([f"Position as at {when}"], ["Ref", "Action", "Lead", "Timescale", "RAG", "Progress"],
+                    ["1", "Improve EHCP timeliness", "Jane Smith", "Jun-25", status, "Jan25: JS: rate at 60%."],
+                    ["2", "Co-produce the local offer", "Raj Patel", "Sep-25", "Green", "Dec24: RP: first workshop."],
+                    ["3", "Open the hub", "Raj Patel", "Sep-25", "Green", "Dec24: RP: site found."]):
+            book.active.append(row)
+        book.save(tmp_path / f"plan-{len(paths)}.xlsx")
+        paths.append(tmp_path / f"plan-{len(paths)}.xlsx")
+    result = CliRunner().invoke(main, ["reconcile", *map(str, paths), "--output-dir", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(next((tmp_path / "out").glob("*-report.docx"))))
+    trend = next(t for t in document.tables if t.rows[0].cells[0].text == "Version")
+    assert [[c.text for c in row.cells] for row in trend.rows] == [
+        ["Version", "Complete", "On track", "Not yet started", "Vulnerable", "At risk", "Unknown", "Total"],
+        ["Jan 2025", "0", "2", "0", "1", "0", "0", "3"],
+        ["Mar 2025", "0", "2", "0", "0", "0", "1", "3"]]
+    docpr = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+    descriptions = [p.get("descr") for p in document.element.body.iter(docpr)]
+    assert descriptions == [
+        "Bar chart of actions by status. Actions: Complete 0, On track 2, Not yet started 0, Vulnerable 0, "
+        "At risk 0, Unknown 1 (total 3).",
+        "Stacked column chart of all actions by status in each version of the plan. Jan 2025: Complete 0, "
+        "On track 2, Not yet started 0, Vulnerable 1, At risk 0, Unknown 0; Mar 2025: Complete 0, On track 2, "
+        "Not yet started 0, Vulnerable 0, At risk 0, Unknown 1."]

@@ -214,13 +214,15 @@ def _status_figure(s: Summary) -> Figure:
 
 
 def _trend_figure(trend: tuple[tuple[str, Summary], ...]) -> Figure:
-    categories = [status.value for status in REPORT_ORDER]
-    series = tuple(Series(name, tuple(figures.all.of(status) for status in REPORT_ORDER)) for name, figures in trend)
+    unknown = any(figures.all.unknown for _, figures in trend)  # a column of its own, so each row adds up
+    categories = [status.value for status in REPORT_ORDER] + ([UNKNOWN] if unknown else [])
+    series = tuple(Series(name, tuple(figures.all.of(status) for status in REPORT_ORDER)
+                          + ((figures.all.unknown,) if unknown else ())) for name, figures in trend)
     rows = tuple((serie.name, *(str(v) for v in serie.values), str(figures.all.total))
                  for serie, (_, figures) in zip(series, trend))
+    widths = (0.15, 0.12, 0.12, 0.13, 0.13, 0.1, 0.13, 0.12) if unknown else (0.2, 0.14, 0.13, 0.15, 0.14, 0.12, 0.12)
     table = Table("All actions by status in each version", "The figures of the chart: counts of all actions by "
-                  "status in each version of the plan.", ("Version", *categories, "Total"), rows,
-                  (0.2, 0.14, 0.13, 0.15, 0.14, 0.12, 0.12))
+                  "status in each version of the plan.", ("Version", *categories, "Total"), rows, widths)
     alt = "Stacked column chart of all actions by status in each version of the plan. " + "; ".join(
         f"{serie.name}: " + ", ".join(f"{c} {v}" for c, v in zip(categories, serie.values)) for serie in series) + "."
     return Figure("How the statuses have moved across versions of the plan", "stacked", tuple(categories), series,

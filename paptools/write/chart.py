@@ -15,7 +15,7 @@ from functools import cache
 from PIL import Image, ImageDraw, ImageFont
 
 from paptools.compare.figures import Counts
-from paptools.model import REPORT_ORDER, Status
+from paptools.model import REPORT_ORDER, UNKNOWN, Status
 from paptools.write.palette import PALETTE
 from paptools.write.ticks import tick_step
 
@@ -27,6 +27,13 @@ WHITE = (0xFF, 0xFF, 0xFF)
 BLACK = (0x00, 0x00, 0x00)
 DPI = 200
 Colour = tuple[int, int, int]
+UNKNOWN_FILL = (0xBF, 0xBF, 0xBF)  # actions whose status could not be read: grey, named like the others
+
+
+def _parts(counts: Counts, unknown: bool) -> list[tuple[str, Colour, int]]:
+    """(label, colour, count) of each status in report order, then Unknown when it is drawn."""
+    parts = [(status.value, COLOURS[status], counts.of(status)) for status in REPORT_ORDER]
+    return [*parts, (UNKNOWN, UNKNOWN_FILL, counts.unknown)] if unknown else parts
 
 
 @cache
@@ -68,31 +75,34 @@ def status_chart(groups: list[tuple[str, Counts]]) -> tuple[bytes, str]:
     label_size, value_size, title_size = 30, 28, 30
     bar, gap, top, bottom, panel, margin = 56, 22, 76, 24, 560, 24
     probe = ImageDraw.Draw(Image.new("RGB", (1, 1)))
-    label_width = max(_width(probe, s.value, label_size) for s in REPORT_ORDER) + 18
+    unknown = any(counts.unknown for _, counts in groups)
+    labels = [label for label, _, _ in _parts(groups[0][1], unknown)]
+    label_width = max(_width(probe, label, label_size) for label in labels) + 18
     width = margin + label_width + len(groups) * panel + margin
-    height = top + len(REPORT_ORDER) * (bar + gap) - gap + bottom
+    height = top + len(labels) * (bar + gap) - gap + bottom
     image = Image.new("RGB", (width, height), WHITE)
     draw = ImageDraw.Draw(image)
-    for row, status in enumerate(REPORT_ORDER):
+    for row, label in enumerate(labels):
         middle = top + row * (bar + gap) + bar // 2
-        draw.text((margin + label_width - 18, middle), status.value, font=_font(label_size), fill=INK, anchor="rm")
+        draw.text((margin + label_width - 18, middle), label, font=_font(label_size), fill=INK, anchor="rm")
     for index, (title, counts) in enumerate(groups):
         left = margin + label_width + index * panel
-        values = [counts.of(s) for s in REPORT_ORDER]
-        longest = panel - 40 - _width(draw, str(max([*values, 1])), value_size) - 12
-        scale = longest / max([*values, 1])
+        bars = _parts(counts, unknown)
+        most = max([*(value for _, _, value in bars), 1])
+        longest = panel - 40 - _width(draw, str(most), value_size) - 12
+        scale = longest / most
         draw.text((left + (panel - 40) // 2, top // 2 - 4), f"{title} ({counts.total})", font=_font(title_size),
                   fill=INK, anchor="mm")
-        for row, (status, value) in enumerate(zip(REPORT_ORDER, values)):
+        for row, (_, colour, value) in enumerate(bars):
             y0 = top + row * (bar + gap)
             x1 = left + max(round(value * scale), 0)
             if value:
-                draw.rectangle((left, y0, x1, y0 + bar), fill=COLOURS[status], outline=OUTLINE, width=2)
+                draw.rectangle((left, y0, x1, y0 + bar), fill=colour, outline=OUTLINE, width=2)
             draw.text((x1 + 12, y0 + bar // 2), str(value), font=_font(value_size), fill=INK, anchor="lm")
         draw.line((left, top - 8, left, height - bottom + 8), fill=OUTLINE, width=2)
     parts = "; ".join(
-        f"{title}: " + ", ".join(f"{s.value} {counts.of(s)}" for s in REPORT_ORDER) + f" (total {counts.total})"
-        for title, counts in groups
+        f"{title}: " + ", ".join(f"{label} {value}" for label, _, value in _parts(counts, unknown))
+        + f" (total {counts.total})" for title, counts in groups
     )
     return _png(image), f"Bar chart of actions by RA status. {parts}."
 
@@ -107,7 +117,9 @@ def trend_chart(versions: list[tuple[str, Counts]]) -> tuple[bytes, str]:
     step = tick_step(top_value)
     ceiling = -(-top_value // step) * step
     axis_left = 60 + _width(probe, str(ceiling), tick_size) + 14
-    legend_width = max(_width(probe, s.value, legend_size) for s in REPORT_ORDER) + 56
+    unknown = any(counts.unknown for _, counts in versions)
+    labels = [(label, colour) for label, colour, _ in _parts(versions[0][1], unknown)] if versions else []
+    legend_width = max(_width(probe, label, legend_size) for label, _ in labels or [(UNKNOWN, WHITE)]) + 56
     legend_left = width - 20 - legend_width
     plot_width = legend_left - 36 - axis_left
     slot = plot_width // max(len(versions), 1)
@@ -134,24 +146,24 @@ def trend_chart(versions: list[tuple[str, Counts]]) -> tuple[bytes, str]:
     for index, (name, counts) in enumerate(versions):
         x0 = axis_left + gap // 2 + index * slot
         bottom, stacked = base, 0
-        for status in REPORT_ORDER:
-            value = counts.of(status)
+        for _, colour, value in _parts(counts, unknown):
             if not value:
                 continue
             stacked += value
             y0 = base - round(stacked * scale)
-            draw.rectangle((x0, y0, x0 + column, bottom), fill=COLOURS[status], outline=OUTLINE, width=2)
+            draw.rectangle((x0, y0, x0 + column, bottom), fill=colour, outline=OUTLINE, width=2)
             if bottom - y0 >= value_size + 4 and column >= _width(draw, str(value), value_size) + 8:
                 draw.text((x0 + column // 2, (y0 + bottom) // 2), str(value), font=_font(value_size),
-                          fill=text_colour(COLOURS[status]), anchor="mm")
+                          fill=text_colour(colour), anchor="mm")
             bottom = y0
         if index % every == 0:
             draw.text((x0 + column // 2, base + 12), name, font=_font(tick_size), fill=INK, anchor="ma")
-    for row, status in enumerate(reversed(REPORT_ORDER)):
+    for row, (label, colour) in enumerate(reversed(labels)):
         y = top + 10 + row * 46
-        draw.rectangle((legend_left, y, legend_left + 32, y + 32), fill=COLOURS[status], outline=OUTLINE, width=2)
-        draw.text((legend_left + 44, y + 16), status.value, font=_font(legend_size), fill=INK, anchor="lm")
+        draw.rectangle((legend_left, y, legend_left + 32, y + 32), fill=colour, outline=OUTLINE, width=2)
+        draw.text((legend_left + 44, y + 16), label, font=_font(legend_size), fill=INK, anchor="lm")
     description = "; ".join(
-        f"{name}: " + ", ".join(f"{s.value} {counts.of(s)}" for s in REPORT_ORDER) for name, counts in versions
+        f"{name}: " + ", ".join(f"{label} {value}" for label, _, value in _parts(counts, unknown))
+        for name, counts in versions
     )
     return _png(image), f"Stacked column chart of all actions by RA status in each version of the plan. {description}."
