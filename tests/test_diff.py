@@ -111,6 +111,22 @@ def test_a_new_entry_on_top_of_a_newest_first_plan_is_not_remarked_on(pair):
         (ChangeKind.NEW_ENTRY, "PAP 1.2", "Launched.", "a new entry at the top, where the plan writes its newest", "")]
 
 
+def test_an_action_put_in_with_the_ones_below_numbered_on_is_added_and_they_renumbered(pair):
+    titles = {"PAP 1.1": "Agree the governance of the partnership", "PAP 1.2": "Publish highlight reports monthly",
+              "PAP 1.3": "Agree shared data protocols with the ICB"}
+    before = [action(ref, "OT", f"Jan 25: AB: {ref} begun.", title=title) for ref, title in titles.items()]
+    after = [before[0], action("PAP 1.2", "NYS", "", title="Co-produce a communications plan with parents"),
+             action("PAP 1.3", "C", "Jan 25: AB: PAP 1.2 begun. Mar 25: AB: Done.", title=titles["PAP 1.2"]),
+             action("PAP 1.4", "OT", "Jan 25: AB: PAP 1.3 begun.", title=titles["PAP 1.3"])]
+    diff = diff_plans(*pair(after, before))
+    assert [(r.before, r.after, r.how) for r in diff.ref_changes] == [
+        ("PAP 1.2", "PAP 1.3", "renumbered"), ("PAP 1.3", "PAP 1.4", "renumbered")]
+    assert [a.ref for a in diff.actions_added] == ["PAP 1.2"] and diff.actions_removed == ()
+    assert [(s.ref, s.before, s.after) for s in diff.status_changes] == [("PAP 1.3", Status.ON_TRACK, Status.COMPLETE)]
+    assert [(n.ref, n.entry.text) for n in diff.new_entries] == [("PAP 1.3", "Done.")]
+    assert diff.removed_entries == () and diff.field_changes == () and diff.timescale_changes == ()
+
+
 def test_an_entry_inserted_in_the_middle(pair):
     rows = base_actions(**{"PAP 1.1": action("PAP 1.1", "OT", "Sep 23: Groups in place. Oct 23: Chairs agreed. "
                                              "Nov 23: SL: Terms of reference agreed.", owner="Steve Larking")})

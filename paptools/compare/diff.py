@@ -144,12 +144,17 @@ def align_actions(previous: Plan, current: Plan) -> tuple[list[tuple[Action, Act
         old_left = [a for a in old_left if id(a) not in matched_old]
         new_left = [a for a in new_left if id(a) not in matched_new]
 
-    take(lambda a: a.ref, lambda a: a.ref, None)
-    take(_number_key, _number_key, "retyped")
+    # The same ref and the same wording first: when a new action is put in and the ones below
+    # it are numbered on, each keeps its wording under its new ref, and is not paired with the
+    # new action that took its old ref.
+    take(_ref_and_wording, _ref_and_wording, None)
+    take(_number_and_wording, _number_and_wording, "retyped")
     # Wording identifies an action only if no other action in either version shares it.
     unique = _unique_wordings(previous) & _unique_wordings(current)
     take(lambda a: k if (k := _wording_key(a)) in unique else None,
          lambda a: k if (k := _wording_key(a)) in unique else None, "renumbered")
+    take(lambda a: a.ref, lambda a: a.ref, None)
+    take(_number_key, _number_key, "retyped")
     order = {id(a): n for n, a in enumerate(current.actions)}
     pairs.sort(key=lambda pair: order[id(pair[1])])
     return pairs, changes
@@ -167,6 +172,16 @@ def _unique_wordings(plan: Plan) -> set[str]:
 def _number_key(action: Action) -> str | None:
     parsed = parse_ref(action.ref)
     return parsed.number + parsed.suffix if parsed else None
+
+
+def _ref_and_wording(action: Action) -> tuple[str, str] | None:
+    wording = _wording_key(action)
+    return (action.ref, wording) if wording else None
+
+
+def _number_and_wording(action: Action) -> tuple[str, str] | None:
+    number, wording = _number_key(action), _wording_key(action)
+    return (number, wording) if number and wording else None
 
 
 def _wording_key(action: Action) -> str | None:
