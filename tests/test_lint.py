@@ -55,7 +55,7 @@ def test_each_rule_finds_its_problem(make_workbook):
         ("complete-no-evidence", "PAP 1.6", "PAP", "I9"),
         ("no-recent-update", "PAP 1.7", "PAP", "I10"),
         ("past-due-not-revised", "PAP 1.8", "PAP", "I11"),
-        ("duplicate-ref", "PAP 1.9", "PAP", "13:13"),
+        ("duplicate-ref", "PAP 1.9 (2nd)", "PAP", "13:13"),  # the second action written PAP 1.9
         ("malformed-ref", "PAP 1.10", "PAP", "14:14"),
         ("unknown-initials", "PAP 1.11", "PAP", "F15"),
     ]

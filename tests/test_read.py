@@ -200,8 +200,10 @@ def test_status_words_of_other_scales_are_read_by_meaning(make_workbook):
 def test_duplicate_refs_keep_both_actions(make_workbook):
     rows = plan_rows(action("PAP 1.1", title="First"), action("PAP: 1.1", title="Second"))
     plan = read_plan(make_workbook(rows))
-    assert [a.title for a in plan.actions] == ["First", "Second"]
-    assert messages(plan) == ["PAP!A5: ref PAP 1.1 is used twice (also at PAP!A4); both actions are kept"]
+    assert [(a.ref, a.ref_text, a.title) for a in plan.actions] == [
+        ("PAP 1.1", "PAP 1.1", "First"), ("PAP 1.1 (2nd)", "PAP: 1.1", "Second")]
+    assert messages(plan) == ["PAP!A5: ref PAP 1.1 is used twice (also at PAP!A4); both actions are kept, this one "
+                              "as 'PAP 1.1 (2nd)' in what paptools writes: give it a ref of its own"]
 
 
 def test_extra_columns_are_kept(make_workbook):

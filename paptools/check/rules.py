@@ -15,6 +15,7 @@ from datetime import date
 
 from paptools.compare.completion import completion
 from paptools.model import Action, Entry, Finding, Month, Plan, Status
+from paptools.read.refs import written_ref
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.vocabulary import normalise_word
 
@@ -194,10 +195,10 @@ def past_due_not_revised(plan: Plan, context: LintContext) -> Iterator[Finding]:
 def duplicate_refs(plan: Plan, context: LintContext) -> Iterator[Finding]:
     seen: dict[str, Action] = {}
     for action in plan.actions:
-        first = seen.setdefault(action.ref, action)
+        first = seen.setdefault(written_ref(action.ref), action)
         if first is not action:
             yield _finding("duplicate-ref", action,
-                           f"{action.ref} is used twice: {first.sheet} row {first.row} and {action.sheet} row "
+                           f"{first.ref} is used twice: {first.sheet} row {first.row} and {action.sheet} row "
                            f"{action.row}.", "Give each action its own ref.", f"{action.row}:{action.row}")
 
 

@@ -36,7 +36,15 @@ from paptools.read.progress import (
     period_text,
     row_entries,
 )
-from paptools.read.refs import Ref, RefCandidate, named_refs, parse_ref, resolve_numeric_refs, restart_per_sheet
+from paptools.read.refs import (
+    Ref,
+    RefCandidate,
+    named_refs,
+    parse_ref,
+    repeated_ref,
+    resolve_numeric_refs,
+    restart_per_sheet,
+)
 from paptools.read.rows import Row
 from paptools.read.split_ahead import Ahead
 from paptools.read.split_early import EarlySplits
@@ -175,12 +183,17 @@ class _Assembler:
         statuses = StatusReader(key, self.warn, log_statuses)
         actions: list[Action] = []
         first_place: dict[str, str] = {}
+        uses: dict[str, int] = {}
         unread: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (sheet, timescale problem) -> its cells and refs
         for raw, owners, ref in zip(all_raw, owner_lists, parsed):
             table = self.tables[raw.sheet]
-            if raw.ref.text in first_place:
-                self.warn(raw.sheet, raw.ref_cell,
-                          f"ref {raw.ref.text} is used twice (also at {first_place[raw.ref.text]}); both actions are kept")
+            known_as = raw.ref.text
+            uses[raw.ref.text] = uses.get(raw.ref.text, 0) + 1
+            if raw.ref.text in first_place:  # each action stays its own in every comparison and output
+                known_as = repeated_ref(raw.ref.text, uses[raw.ref.text])
+                self.warn(raw.sheet, raw.ref_cell, f"ref {raw.ref.text} is used twice (also at "
+                          f"{first_place[raw.ref.text]}); both actions are kept, this one as '{known_as}' in what "
+                          "paptools writes: give it a ref of its own")
             first_place.setdefault(raw.ref.text, f"{raw.sheet}!{raw.ref_cell}")
             value = self._due_serial(raw)
             struck = self.book.struck.get(value, ()) if self.book.struck and isinstance(value, str) else ()
@@ -195,7 +208,7 @@ class _Assembler:
             read = statuses.read(raw, table, text_mode.get(raw.sheet, False))
             area = raw.area or (area_label(ref.parts[0]) if ref and len(ref.parts) > 1 else None)
             actions.append(Action(
-                ref=raw.ref.text, ref_text=raw.ref_text, is_pap=member(raw, ref),
+                ref=known_as, ref_text=raw.ref_text, is_pap=member(raw, ref),
                 title=raw.fields.get("action", ""), owner=raw.fields.get("owner", ""), owners=owners,
                 timescale=timescale, success_criteria=raw.fields.get("success_criteria", ""),
                 progress=progress, entries=tuple(entries),

@@ -222,3 +222,18 @@ def named_refs(refs: list[str], shown: int = 10) -> str:
     """Refs for a warning about many actions: "1.1, 1.2 and 3 more" (the first `shown` named)."""
     rest = len(refs) - shown
     return ", ".join(refs[:shown]) + (f" and {rest:,} more" if rest > 0 else "")
+
+
+_REPEATED = re.compile(r"(?P<ref>.+) \((?P<n>\d+)(?:st|nd|rd|th)\)")
+
+
+def repeated_ref(ref: str, n: int) -> str:
+    """What the nth action written with one ref is known as: 'PAP 2.2 (2nd)'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{ref} ({n}{suffix})"
+
+
+def written_ref(known_as: str) -> str:
+    """The ref as written of an action known as repeated_ref gave it, or the ref itself."""
+    found = _REPEATED.fullmatch(known_as)
+    return found.group("ref") if found else known_as
