@@ -4,7 +4,8 @@ Each sheet is streamed once. Its header row is the first row (of the first 60 wi
 that names an id column and at least two other known fields, its cells mapped to fields by
 read/header_map.py and settled by what the rows under it hold (read/settle.py); a group row
 of merged cells above or below it joins it as a two-row header. A table with ids, dates and
-update text but no action column is an updates log. Statuses,
+update text but no action column is an updates log (its ids may be headed "Action": "Action
+7.1" alone in each cell). Statuses,
 progress sources, plan membership, entry order and the version date are settled once all
 sheets are seen (read/detect_plan.py). Nothing is guessed in silence: what is not used is
 listed in the layout.
@@ -50,14 +51,37 @@ def _with_leading_refs(header: Header, rows: list[Row]) -> Header | None:
     action = header.index("action")
     if "ref" in header.fields or action is None or len(header.fields | ({"progress"} if header.periods else set())) < 3:
         return None
-    below = [row.texts[action] for row in rows if row.number > header.rows[-1] and action < len(row.texts)][:200]
-    values = [text for text in below if text]
+    values = _filled_below(header, rows, action)
     hits = sum(1 for text in values if cell_ref(text, leading=True) is not None)
     if hits < 2 or hits * 10 < len(values) * 6:
         return None
     column = next(c for c in header.columns if c.field == "action")
     header.columns.insert(0, Column("ref", action, column.letter, column.header, 85, LEADING_REF))
     return header
+
+
+REFS_ALONE = "refs alone under an Action header"  # how a log's ref column headed "Action" was found
+
+
+def _log_by_action_refs(header: Header, rows: list[Row]) -> Header | None:
+    """An updates log whose ref column is headed "Action" (Date | Action | Update, each Action
+    cell a ref alone: "Action 7.1", "7.1"): that column names the action each update is for."""
+    action = header.index("action")
+    if action is None:
+        return None
+    values = _filled_below(header, rows, action)
+    alone = sum(1 for text in values if parse_ref(text) is not None)
+    if alone < 2 or alone * 10 < len(values) * 8:
+        return None
+    log = replace(header, columns=[replace(c, field="ref", score=85, how=REFS_ALONE) if c.field == "action" else c
+                                   for c in header.columns])
+    return log if log.is_log else None
+
+
+def _filled_below(header: Header, rows: list[Row], index: int) -> list[str]:
+    """The first 200 filled cells of a column under the header."""
+    below = [row.texts[index] for row in rows if row.number > header.rows[-1] and index < len(row.texts)][:200]
+    return [text for text in below if text]
 
 
 def _headers_of(row: Row) -> dict[int, str]:
@@ -125,6 +149,8 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
             continue
         return settled(sheet.title, _with_group_row(sheet, scan, position, header, forced), rows, forced), []
     for header in without_ids:
+        if (log := _log_by_action_refs(header, rows)) is not None:
+            return log, []
         if (leading := _with_leading_refs(header, rows)) is not None:
             return settled(sheet.title, leading, rows, forced), []
     if by_ref:

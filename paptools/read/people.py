@@ -14,14 +14,70 @@ from sys import intern
 
 from paptools.model import Entry
 
-_OWNER_SPLIT = re.compile(r"\s*(?:&|\+|/|;|,|\band\b|\n)\s*", re.I)
+_OWNER_SPLIT = re.compile(r"\s*(&|\+|/|;|,|\band\b|\n)\s*", re.I)
 _PERSON_SPLIT = re.compile(r"\s*(?:&|/|,|\band\b)\s*")
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "cllr"})
+# Words of a job title, of a department or organisation, of a team (an owner of its own), and of
+# a job title in Welsh: what tells "Assistant Director, Education and Skills" (one owner) from
+# "Jane Smith, Bob Jones" (two). A part they do not name is split off, as it always was.
+_ROLES = frozenset({
+    "head", "director", "manager", "officer", "lead", "leader", "nurse", "chief", "principal", "coordinator",
+    "ordinator", "adviser", "advisor", "psychologist", "commissioner", "chair", "senco", "sendco", "executive",
+    "deputy", "assistant", "clinician", "therapist", "consultant", "specialist", "administrator", "practitioner",
+    "analyst", "inspector", "secretary", "paediatrician", "dco", "dmo", "ep"})
+_PLACES = frozenset({
+    "education", "skills", "services", "service", "children", "childrens", "families", "health", "care", "social",
+    "inclusion", "learning", "send", "aln", "icb", "nhs", "ccg", "camhs", "council", "trust", "commissioning",
+    "safeguarding", "schools", "early", "years", "public", "adult", "adults", "integrated", "wellbeing",
+    "disabilities", "transport", "finance"})
+_TEAMS = frozenset({"team", "teams", "forum", "board", "group", "panel", "network"})
+_WELSH_ROLES = frozenset({
+    "pennaeth", "rheolwr", "arweinydd", "swyddog", "cyfarwyddwr", "cydlynydd", "dirprwy", "prif", "uwch",
+    "ymgynghorydd", "seicolegydd", "cadeirydd", "nyrs", "therapydd"})
 
 
 def split_owners(owner: str) -> tuple[str, ...]:
-    """The people and teams named in an Owner cell (each name interned: a plan names a few dozen, thousands of times)."""
-    return tuple(intern(p.strip()) for p in _OWNER_SPLIT.split(owner) if p.strip())
+    """The people and teams named in an Owner cell (each name interned: a plan names a few dozen,
+    thousands of times). A job title's department after a comma or "and" ("Assistant Director,
+    Education and Skills", "Deputy Chief Nurse, ICB") and one role in Welsh and English
+    ("Pennaeth ADY / Head of ALN") stay one owner."""
+    spans: list[list[int]] = []  # each owner's start and end in the cell
+    tail = False  # the last owner ends in a department joined to its job title ("..., Education and")
+    start, sep, previous = 0, "", ""
+    for found in [*_OWNER_SPLIT.finditer(owner), None]:
+        end = found.start() if found else len(owner)
+        piece = owner[start:end].strip()
+        if piece:
+            if spans and _continues(owner[spans[-1][0]:spans[-1][1]], previous, sep, piece, tail):
+                spans[-1][1], tail = end, sep != "/"
+            else:
+                spans.append([start, end])
+                tail = False
+            previous = piece
+        if found:
+            start, sep = found.end(), found.group(1).lower()
+    return tuple(intern(owner[a:b].strip()) for a, b in spans)
+
+
+def _continues(owner: str, previous: str, sep: str, piece: str, tail: bool) -> bool:
+    """Whether `piece`, after `sep`, is more of the owner before it rather than another owner."""
+    if sep == "/":  # one role in Welsh and English
+        return not tail and owner == previous and bool(_words(previous) & _WELSH_ROLES) != bool(_words(piece) & _WELSH_ROLES)
+    words = _words(piece)
+    if not words & _PLACES or words & (_ROLES | _TEAMS):
+        return False  # a person's name, another role or a team
+    if sep == ",":
+        return bool(_words(owner) & _ROLES)
+    return sep in ("and", "&") and (tail or (bool(_words(owner) & _ROLES) and _last_word(owner) in _PLACES))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower().replace("'s", "s").replace("\u2019s", "s")))
+
+
+def _last_word(text: str) -> str:
+    found = re.findall(r"[a-z]+", text.lower())
+    return found[-1] if found else ""
 
 
 @lru_cache(maxsize=1024)  # a plan names a few dozen people, each tried against every set of initials

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from itertools import pairwise
 from typing import NamedTuple
 
 from paptools.layout import LogSheet, Table
@@ -233,17 +234,35 @@ def log_entries(book: Book, logs: Sequence[LogSheet], known: set[str],
     """Every updates log's rows as entries by ref, oldest first (a council may keep a log a year),
     and the status beside each action's latest update where a log has a status column; a row for
     no known action is reported whole."""
-    found: dict[str, list[Entry]] = {}
+    found: dict[str, list[tuple[tuple[tuple[int, int, int], int], Entry]]] = {}
     statuses: dict[str, LogStatus] = {}
     for log in logs:
-        _read_log(book, log, known, warn, found, statuses)
-    for listed in found.values():
-        listed.sort(key=lambda e: date_order(e.date))
-    return found, statuses
+        for ref, rows in _read_log(book, log, known, warn, statuses).items():
+            found.setdefault(ref, []).extend(_in_place(rows))
+    return {ref: [entry for _, entry in sorted(keyed, key=lambda k: k[0])] for ref, keyed in found.items()}, statuses
 
 
-def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn, found: dict[str, list[Entry]],
-              statuses: dict[str, LogStatus]) -> None:
+def _in_place(rows: list[list[Entry]]) -> list[tuple[tuple[tuple[int, int, int], int], Entry]]:
+    """One action's updates in one log, in the sheet's order, each with its place in time: an
+    undated update lies where it is written, just after the update before it in time (the one
+    above it in a log kept oldest first, below it in one kept newest first)."""
+    entries = [entry for row in rows for entry in row]
+    dated = [date_order(e.date) for e in entries if e.date is not None]
+    steps = list(pairwise(dated))
+    falling = sum(a > b for a, b in steps) > sum(a < b for a, b in steps)
+    places: dict[int, tuple[tuple[int, int, int], int]] = {}
+    before, step = date_order(None), 0
+    for index in reversed(range(len(entries))) if falling else range(len(entries)):
+        when = entries[index].date
+        before, step = (date_order(when), 0) if when is not None else (before, step + 1)
+        places[index] = (before, step)
+    return [(places[index], entry) for index, entry in enumerate(entries)]
+
+
+def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn,
+              statuses: dict[str, LogStatus]) -> dict[str, list[list[Entry]]]:
+    """A log's rows by the ref they are for, in the sheet's order, each row's entries."""
+    found: dict[str, list[list[Entry]]] = {}
     sheet = next(s for s in book.sheets if s.title == log.sheet)
     by_number: dict[str, list[str]] = {}  # each action's number (its ref without the prefix) -> its refs
     for known_ref in sorted(known):
@@ -278,10 +297,14 @@ def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn, found: dic
         entries, notes = split_entries(text)
         for note in notes:
             warn(log.sheet, where, note, None)
-        for entry in entries:
-            found.setdefault(ref, []).append(entry.replaced(
-                date=entry.date or when, author=author or entry.author, source=EntrySource.LOG_SHEET,
-                cell=f"{log.sheet}!{where}"))
+        row = [entry.replaced(date=entry.date or when, author=author or entry.author, source=EntrySource.LOG_SHEET,
+                              cell=f"{log.sheet}!{where}") for entry in entries]
+        if all(entry.date is None for entry in row):
+            date_cell = cells[log.date].coordinate if log.date is not None and log.date < len(cells) else where
+            warn(log.sheet, date_cell, f"this update for {ref} gives no date: it is kept undated, in its place "
+                 f"among {ref}'s updates in this log", None)
+        found.setdefault(ref, []).append(row)
+    return found
 
 
 def date_of(value: object) -> EntryDate | None:

@@ -26,6 +26,8 @@ _TWO_PART = re.compile(
 _LEVEL = re.compile(r"[.\-]")
 # Prefixes that mark a Priority Action Plan action (as against improvement-plan actions).
 PAP_PREFIXES = frozenset({"PAP", "PA", "P", "PRIORITY"})
+# Words that only say what the number is ("Action 7.1" is action 7.1): no prefix of the ref.
+_LABELS = frozenset({"ACTION"})
 
 
 class Ref(NamedTuple):
@@ -64,7 +66,7 @@ def parse_ref(text: str) -> Ref | None:
                        two.group("suffix") or "", two.group("inner").upper())
         return None
     prefix = (match.group("prefix") or "").upper()
-    return Ref(prefix, match.group("num"), match.group("suffix") or "")
+    return Ref("" if prefix in _LABELS else prefix, match.group("num"), match.group("suffix") or "")
 
 
 # A ref opening an Action cell: "1.1 Publish ...", "1. Publish", "2) Train", "PAP 1.2 - Train", "A3: Audit".
