@@ -151,6 +151,86 @@ def test_a_key_written_out_in_one_cell_gives_the_colours_their_meanings(tmp_path
     assert "       'Blue' -> Not yet started (the plan's Key gives it as 'not yet started', colour 0070C0)\n" in text
 
 
+def test_a_key_written_out_in_one_cell_gives_letter_codes_their_meanings(tmp_path):
+    # "N/S" is the plan's own code for not started: only its Key says so.
+    plan = read_plan(build(tmp_path / "plan.xlsx", [
+        ["Ref", "Action", "Owner", "Timescale", "RAG", "Progress"],
+        ["2.1", "Recruit two EPs", "Principal EP", "Mar 2025", "B", "Jan 25: Both posts filled."],
+        ["2.2", "Reduce the EP backlog", "Principal EP", "Jun 2025", "G", "Jan 25: Backlog at 84."],
+        ["2.3", "Commission AP", "AP Commissioner", "Apr 2025", "A", "Dec 24: Timetable slipped."],
+        ["2.4", "Open 40 places", "Capital Lead", "Sep 2025", "R", "Jan 25: Planning refused."],
+        ["2.5", "Develop a post-16 offer", "Post-16 Lead", "Dec 2025", "N/S", None],
+        [],
+        [None, "RAG key: B = complete, G = on track, A = some slippage, R = significant issues, N/S = not started"],
+    ]))
+    assert {a.ref: a.status.value for a in plan.actions} == {
+        "2.1": "Complete", "2.2": "On track", "2.3": "Vulnerable", "2.4": "At risk", "2.5": "Not yet started"}
+    assert [w.line() for w in plan.warnings] == []
+    text = render_layout("plan.xlsx", plan.layout, plan)
+    assert "  Status           <- column E text, scale from sheet Plan B8:B8:\n" in text
+    assert "       'N/S' -> Not yet started (the plan's Key gives it as 'not started', used 1x)\n" in text
+
+
+def test_a_key_of_codes_written_above_the_header_is_read_and_is_not_the_title(tmp_path):
+    plan = read_plan(build(tmp_path / "plan.xlsx", [
+        ["RAG key: B = complete, G = on track, A = some slippage, R = significant issues, N/S = not started"],
+        [],
+        ["Ref", "Action", "Owner", "Timescale", "RAG", "Progress"],
+        ["2.1", "Recruit two EPs", "Principal EP", "Mar 2025", "B", "Jan 25: Both posts filled."],
+        ["2.2", "Develop a post-16 offer", "Post-16 Lead", "Dec 2025", "N/S", None],
+    ]))
+    assert {a.ref: a.status.value for a in plan.actions} == {"2.1": "Complete", "2.2": "Not yet started"}
+    assert [w.line() for w in plan.warnings] == []
+    assert plan.title is None
+    assert "scale from sheet Plan A1:A1:\n" in render_layout("plan.xlsx", plan.layout, plan)
+
+
+def test_a_key_written_out_in_one_cell_makes_numbers_statuses(tmp_path):
+    # A number in a status cell is a placeholder, unless the plan's Key says what each number means.
+    plan = read_plan(build(tmp_path / "plan.xlsx", [
+        ["Ref", "Action", "Lead", "End date", "Delivery confidence (1-5)", "Commentary"],
+        ["8.1", "Relaunch the SEND Hub website", "Comms Lead", "Jan 2025", 5, "28/01/2025: Live."],
+        ["8.2", "Key worker offer", "ICB Commissioner", "Jun 2025", 4, "16/01/2025: Provider mobilising."],
+        ["8.3", "Clear the annual review backlog", "EHC Manager", "Mar 2025", 3, "16/01/2025: 210 overdue."],
+        ["8.4", "Joint placement panel", "Head of Inclusion", "Feb 2025", 2, "16/01/2025: Health not attending."],
+        ["8.5", "SEND capital programme phase 2", "Capital Lead", "Sep 2025", 1, None],
+        [],
+        [None, "Delivery confidence key: 5 = Complete, 4 = On track, 3 = Some slippage, 2 = Off track, "
+               "1 = Not started"],
+    ]))
+    assert {a.ref: a.status.value for a in plan.actions} == {
+        "8.1": "Complete", "8.2": "On track", "8.3": "Vulnerable", "8.4": "At risk", "8.5": "Not yet started"}
+    assert [w.line() for w in plan.warnings] == []
+    text = render_layout("plan.xlsx", plan.layout, plan)
+    assert "scale from sheet Plan B8:B8:\n" in text
+    assert "       '5' -> Complete (the plan's Key gives it as 'Complete', used 1x)\n" in text
+
+
+def test_a_key_of_symbols_beside_the_table_gives_each_symbol_its_meaning(tmp_path):
+    plan = read_plan(build(tmp_path / "plan.xlsx", [
+        ["Action No.", "What we will do", "Responsible officer", "By when", "Progress update", "Status", None, "Key"],
+        ["A1", "Set up a partnership board", "Director", "Oct 2024", "Oct 2024 - First board held.", "✔", None,
+         "✔", "Complete"],
+        ["A2", "A single front door", "Head of SEND", "Mar 2025", "Jan 2025 - Pilot started.", "●", None,
+         "●", "On track"],
+        ["A3", "Cut assessment waits", "ICB Lead", "Jun 2025", "Dec 2024 - Validation delayed.", "▲", None,
+         "▲", "Some slippage"],
+        ["A4", "Recommission short breaks", "Commissioner", "Jan 2025", "Jan 2025 - No bids.", "✖", None,
+         "✖", "Off track"],
+        ["A5", "A preparation for adulthood pathway", "PfA Lead", "Sep 2025", None, "○", None, "○", "Not started"],
+        ["A6", "Audit EHC plans", "Principal EP", "Feb 2025", "Jan 2025 - Sample drawn.", "◐"],
+    ]))
+    assert {a.ref: a.status.value if a.status else None for a in plan.actions} == {
+        "A1": "Complete", "A2": "On track", "A3": "Vulnerable", "A4": "At risk", "A5": "Not yet started", "A6": None}
+    assert [w.line() for w in plan.warnings] == [
+        "Plan!F7: '◐' is not one of the five statuses; status unknown (say what the word counts as under "
+        "[statuses] in paptools.toml)"]
+    text = render_layout("plan.xlsx", plan.layout, plan)
+    assert "  Status           <- column F text, scale from sheet Plan H2:I6:\n" in text
+    assert "       '●' -> On track (the plan's Key gives it as 'On track', used 1x)\n" in text
+    assert "       '○' -> Not yet started (the plan's Key gives it as 'Not started', used 1x)\n" in text
+
+
 def test_two_words_of_the_plan_that_both_count_as_at_risk_are_reported(tmp_path):
     plan = read_plan(build(tmp_path / "plan.xlsx", [
         ["Ref", "Action", "Owner", "Timescale", "Status", "Progress"],
@@ -162,3 +242,22 @@ def test_two_words_of_the_plan_that_both_count_as_at_risk_are_reported(tmp_path)
     assert [w.line() for w in plan.warnings] == [
         "Plan!E1: 'At risk' and 'Off track' both count as At risk and no word of the plan counts as Vulnerable: "
         "if one of them is the plan's amber, say so under [statuses] in paptools.toml"]
+
+
+def test_a_symbol_the_key_gives_two_meanings_is_reported_not_read_as_either(tmp_path):
+    # The Key tells its dots apart by their font colour, which is not read: the dots are reported.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Actions": [
+            ["Ref", "Action", "Owner", "Timescale", "Status", "Progress"],
+            ["6.1", "Refresh the local offer", "Local Offer Manager", "Dec 2024", "●", "Dec 24: Relaunched."],
+            ["6.2", "Cut independent placements", "Head of SEND", "Mar 2025", "N/A", "Jan 25: Up 12%."],
+        ],
+        "Key": [["Key"], ["●", "Complete"], ["●", "On track"], ["●", "At risk"], ["N/A", "Not applicable"]],
+    })
+    plan = read_plan(path)
+    assert {a.ref: a.status for a in plan.actions} == {"6.1": None, "6.2": None}
+    assert [w.line() for w in plan.warnings] == [
+        "Actions!E2: '●' is not one of the five statuses; status unknown (say what the word counts as under "
+        "[statuses] in paptools.toml)",
+        "Actions!E3: 'N/A' is not one of the five statuses; status unknown (say what the word counts as under "
+        "[statuses] in paptools.toml)"]

@@ -113,3 +113,41 @@ def test_a_rows_date_goes_to_its_latest_entry_only_as_a_status_dates_does(tmp_pa
     assert entries(plan.actions[0]) == [
         (None, None, "Background first.", "PAP!G2"), ("2025-01", None, "booked.", "PAP!G2"),
     ]
+
+
+def test_the_rows_of_an_action_that_give_different_statuses_are_reported_not_one_picked(tmp_path):
+    # Each action's ref, action, lead and deadline are merged down its rows, one sub-step a row;
+    # 1.2 gives each step its own status, 1.4 the same status on both its rows.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    for row in [
+        ["Ref", "Action", "Lead", "Deadline", "Steps and updates", "Status"],
+        ["1.1", "Redesign the EHC pathway", "EHC Manager", "Apr 2025", "Step 1: map the pathway", "On track"],
+        [None, None, None, None, "12/11/2024: Mapping workshop held.", None],
+        ["1.2", "A workforce programme", "Workforce Lead", "Jun 2025", "a) Training needs analysis", "Complete"],
+        [None, None, None, None, "b) Commission training", "On track"],
+        [None, None, None, None, "c) Evaluate impact", "Not started"],
+        ["1.3", "A graduated response guide", "SEND Adviser", "Feb 2025", "03/12/2024: Draft circulated.", "Amber"],
+        [None, None, None, None, "27/01/2025: Final version delayed.", None],
+        ["1.4", "A SENCO network", "SEND Adviser", "Mar 2025", "a) Book venues", "On track"],
+        [None, None, None, None, "b) Invite SENCOs", "On track"],
+    ]:
+        sheet.append(row)
+    for first, last in ((2, 3), (4, 6), (7, 8), (9, 10)):
+        for column in "ABCD":
+            sheet.merge_cells(f"{column}{first}:{column}{last}")
+    sheet.merge_cells("F2:F3")
+    sheet.merge_cells("F7:F8")
+    book.save(tmp_path / "steps.xlsx")
+    plan = read_plan(tmp_path / "steps.xlsx")
+    assert [(a.ref, a.status.value if a.status else None, a.status_word, a.status_cell) for a in plan.actions] == [
+        ("1.1", "On track", "On track", "F2"),
+        ("1.2", None, None, "F4:F6"),
+        ("1.3", "Vulnerable", "Amber", "F7"),
+        ("1.4", "On track", "On track", "F9"),
+    ]
+    assert lines(plan) == [
+        "Plan!F4:F6: the rows of 1.2 give different statuses (F4 'Complete', F5 'On track', F6 'Not started'); "
+        "status unknown: give the action one status, or each step a ref of its own",
+    ]

@@ -1,8 +1,9 @@
 """An action's status: from its RA cell (the plan's word, or a Key colour), a stage column
 beside the RAG, or the sheet's name ("Closed"), with the evidence for it.
 
-Words beat a fill that is not a Key colour; a word or colour that fits no status is reported
-and left unknown, never guessed. read/plan.py asks for each action's status in turn.
+Words beat a fill that is not a Key colour; a word or colour that fits no status, or rows of one
+action that give different statuses, are reported and left unknown, never guessed.
+read/plan.py asks for each action's status in turn.
 """
 from __future__ import annotations
 
@@ -40,7 +41,24 @@ class StatusReader:
         if (staged := self._staged(raw, table)) is not None:
             stage = table.field("stage")
             return StatusRead(*staged, f"{stage.letter}{raw.row}" if stage is not None else raw.status_cell, None)
-        return StatusRead(*self._cell(raw, table, text_mode), raw.status_cell, raw.status_rgb)
+        return self._one_for_all(raw, table, StatusRead(*self._cell(raw, table, text_mode), raw.status_cell,
+                                                        raw.status_rgb))
+
+    def _one_for_all(self, raw: RawAction, table: Table, read: StatusRead) -> StatusRead:
+        """An action over several rows that gives a status on more than one ("Complete", "On track",
+        "Not started" for its sub-steps): one status when they all agree, else reported and unknown,
+        never one of them picked."""
+        agreed = read.status is not None and all(_word_status(table, word) is read.status for _, word in raw.row_statuses)
+        if not raw.row_statuses or agreed:
+            return read
+        own = (f"{raw.status_cell} '{raw.status_text}'" if raw.status_text else
+               f"{raw.status_cell} {read.status} by its colour" if read.status else f"{raw.status_cell} blank")
+        said = ", ".join([own, *(f"{cell} '{word}'" for cell, word in raw.row_statuses)])
+        cells = f"{raw.status_cell}:{raw.row_statuses[-1][0]}"
+        self.warn(raw.sheet, cells, f"the rows of {raw.ref.text} give different statuses ({said}); status unknown: "
+                  "give the action one status, or each step a ref of its own",
+                  " | ".join(w for w in (raw.status_text, *(word for _, word in raw.row_statuses)) if w))
+        return StatusRead(None, StatusEvidence.UNKNOWN, None, cells, None)
 
     def _staged(self, raw: RawAction, table: Table) -> tuple[Status, StatusEvidence, str] | None:
         """The status a Stage column beside the RAG gives ("Status": Closed, "RAG": G): Complete

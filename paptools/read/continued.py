@@ -40,6 +40,8 @@ def carry_on(sheet: str, row: Pending, merged: dict[str, str], warn: Warn) -> bo
     if not in_merge and row.has_action_text:  # a new action that lacks a ref
         return False
     add_update(row.action, row.columns, row.cells, row.texts)
+    if (status := row.columns.fields.get("status")) is not None and row.texts[status]:  # weighed in action_status.py
+        row.action.row_statuses.append((row.cells[status].coordinate, row.texts[status]))
     for name, index in row.columns.fields.items():
         if name in ("ref", "status") or not row.texts[index]:
             continue

@@ -1,7 +1,8 @@
 """The plan's Key (or legend): which words, and which colours, stand for which status.
 
 A Key is a block of rows after a "Key" heading, or anywhere on a sheet named Key, Guidance or
-Read me, or a block of columns beside the table headed "Key", on the actions' own rows. Each
+Read me, or a block of columns beside the table headed "Key", on the actions' own rows, or one
+cell ("RAG key: B = complete, N/S = not started"; its codes colours, letters, numbers, symbols). Each
 line gives a word, perhaps a colour, and perhaps a description: "A | At risk" says what the
 plan's own "A" means (read/scale.py applies it). read/detect_plan.py decides which Key a table
 uses; the walk (read/walk.py, read/context.py) reads its lines for the report.
@@ -37,37 +38,50 @@ class KeyBlock:
     first: str
     last: str
     meanings: dict[str, tuple[Status, str]] = field(default_factory=dict)  # word -> the status its description names
+    twice: set[str] = field(default_factory=set)  # words the Key gives two meanings ("●" in blue, "●" in red)
 
     def add(self, word: str, rgb: str | None, description: str, last: str) -> None:
-        """One Key line: its word, colour, and a description that may name the word's status."""
-        self.words[word] = rgb
+        """One Key line: its word, colour, and a description that may name the word's status. A word
+        given two meanings means neither: what tells them apart (a font colour) is not read."""
         meaning = status_from_text(description)[0] if description else None
-        if meaning is not None:  # "A | At risk": the plan's own Key says what its word means
+        if word in self.words and self.meanings.get(word, (None,))[0] is not meaning:
+            self.twice.add(word)
+            self.meanings.pop(word, None)
+        elif meaning is not None and word not in self.twice:  # "A | At risk": the Key says what its word means
             self.meanings[word] = (meaning, one_line(description, 40))
+        self.words[word] = rgb
         self.last = last
 
 
-# A Key written out in one cell: "RAG key: Blue = not yet started, Green = complete, Amber = on track".
-_TEXT_KEY = re.compile(r"^\s*(?:(?:rag|brag|ra|status|colour)\s+)?(?:key|legend|ratings?)\s*[:\-\u2013]", re.I)
+# A Key written out in one cell: "RAG key: Blue = not yet started, Green = complete, Amber = on track",
+# "Delivery confidence key: 5 = Complete, 4 = On track, ...", "RAG key: B = complete, N/S = not started".
+_TEXT_KEY = re.compile(r"^\s*(?:[^\s:=]+\s+){0,3}?(?:key|legend|ratings?)\s*[:\-\u2013]", re.I)
 _COLOUR_NAMES = {"blue": "0070C0", "green": "00B050", "amber": "FFC000", "yellow": "FFC000", "orange": "FFC000",
                  "red": "FF0000", "white": "FFFFFF"}  # a named colour stands for its family (statuses.family)
 _NAMED = "|".join(_COLOUR_NAMES)
 _PAIR = re.compile(rf"\b({_NAMED})\b\s*(?:=|:|-|\u2013|means)\s*(.+?)\s*(?=[,;.\n]|\b(?:{_NAMED})\b\s*(?:=|:|-|\u2013|means)|$)",
                    re.I)
+_CODE = re.compile(r"\s*([^\s=:]{1,4})\s*(?:=|:|\u2013|-(?=\s))\s*(.+?)\s*")  # "B = complete", "5 = Complete", "✔ = done"
 
 
 def _text_key(sheet: str, row: Row, text: str) -> KeyBlock | None:
-    """A Key written out in one cell, naming three colours or more and what each means."""
+    """A Key written out in one cell, naming three colours or more and what each means, else three
+    codes of the plan's own (letters, numbers, symbols) each said to mean a status."""
     opening = _TEXT_KEY.match(text)
     if opening is None:
         return None
-    pairs = [(colour.capitalize(), meaning) for colour, meaning in _PAIR.findall(text[opening.end():])]
-    if len({colour for colour, _ in pairs}) < 3:
-        return None
+    rest = text[opening.end():]
+    pairs: list[tuple[str, str, str | None]] = [
+        (colour.capitalize(), meaning, _COLOUR_NAMES[colour.lower()]) for colour, meaning in _PAIR.findall(rest)]
+    if len({colour for colour, _, _ in pairs}) < 3:
+        codes = [found.groups() for part in re.split(r"[,;\n]", rest) if (found := _CODE.fullmatch(part))]
+        if len({code for code, meaning in codes if status_from_text(meaning)[0] is not None}) < 3:
+            return None
+        pairs = [(code, meaning, None) for code, meaning in codes]
     cell = row.cells[next(i for i, t in enumerate(row.texts) if t)].coordinate
     block = KeyBlock(sheet, {}, cell, cell)
-    for colour, meaning in pairs:
-        block.add(colour, _COLOUR_NAMES[colour.lower()], meaning, cell)
+    for word, meaning, rgb in pairs:
+        block.add(word, rgb, meaning, cell)
     return block
 
 

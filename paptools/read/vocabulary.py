@@ -13,6 +13,7 @@ fully") are matched with rapidfuzz, but never across a negation ("Incomplete" is
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -134,8 +135,9 @@ def normalise_word(text: str) -> str:
     if pair:
         return f"{pair.group(1)}/{pair.group(2)}"
     text = re.sub(r"\s*/\s*", "/", text)
-    text = re.sub(r"[^a-z0-9/?]+", " ", text)
-    return " ".join(text.split())
+    words = " ".join(re.sub(r"[^a-z0-9/?]+", " ", text).split())
+    # A symbol standing alone ("●", "▲") is a word of the plan's own when its Key says what it means.
+    return words or "".join(c for c in text if unicodedata.category(c) == "So")
 
 
 def _negated(word: str) -> bool:

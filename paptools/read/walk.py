@@ -58,6 +58,7 @@ class RawAction:
     due_values: dict[str, tuple[object, str]] = field(default_factory=dict)  # field -> (value, cell)
     status_unsaved: bool = False  # the status cell is a formula with no saved result: its status is not known
     updates: list[RowUpdate] = field(default_factory=list)  # each row's update, where a Date or Author column says whose
+    row_statuses: list[tuple[str, str]] = field(default_factory=list)  # (cell, word): the status of each row below it
 
 
 @dataclass
