@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from paptools.compare.figures import Counts, adds_to_100, percent, percent_text
-from paptools.content.prose import number_words, status_sentences
+from paptools.content.prose import count_phrase, number_words, status_sentences
 from paptools.model import STATUSES
 
 
@@ -45,6 +45,11 @@ def test_number_words():
     assert [number_words(n) for n in (0, 7, 13, 20, 33, 99, 100, 1234)] == [
         "zero", "seven", "thirteen", "twenty", "thirty-three", "ninety-nine", "100", "1,234"
     ]
+
+
+def test_a_count_of_nothing_is_said_as_no():
+    assert [count_phrase(n, "action") for n in (0, 1, 2)] == ["no actions", "one action", "two actions"]
+    assert count_phrase(0, "new progress entry", "new progress entries") == "no new progress entries"
 
 
 WORDS = {number_words(n): n for n in range(100)} | {"both": 2}

@@ -232,3 +232,16 @@ def test_an_unknown_status_has_its_own_column_and_bar_so_each_version_adds_up(tm
         "Stacked column chart of all actions by status in each version of the plan. Jan 2025: Complete 0, "
         "On track 2, Not yet started 0, Vulnerable 1, At risk 0, Unknown 0; Mar 2025: Complete 0, On track 2, "
         "Not yet started 0, Vulnerable 0, At risk 0, Unknown 1."]
+
+
+def test_a_version_with_nothing_new_says_so_without_zero(tmp_path):
+    import shutil
+
+    first, second = tmp_path / "plan-jan.xlsx", tmp_path / "plan-jan-copy.xlsx"
+    shutil.copy(example_path("2025-01"), first)
+    shutil.copy(example_path("2025-01"), second)
+    report = build_report(reconcile([first, second], as_of=date(2025, 1, 20)), ReportSettings())
+    assert paragraphs(report.section("response"))[0] == (
+        "No action has new progress or a change of status since the previous version of the plan (updated to "
+        "January 2025).")
+    assert " zero " not in report.text()

@@ -117,8 +117,8 @@ def due_unknown_sentence(n: int) -> str:
 
 
 def count_phrase(n: int, singular: str, plural: str | None = None) -> str:
-    """'one action', 'seven actions'."""
-    return f"{number_words(n)} {singular if n == 1 else (plural or singular + 's')}"
+    """'one action', 'seven actions', 'no actions' (never 'zero actions' in a sentence)."""
+    return f"{number_words(n) if n else 'no'} {singular if n == 1 else (plural or singular + 's')}"
 
 
 def all_actions_opening(all_total: int, pap_total: int) -> str:

@@ -179,7 +179,8 @@ def response(context: Context) -> Section:
     intro: list[Block] = [Paragraph.of(
         f"This section sets out, by priority area, each action with new progress or a change of status since "
         f"{context.since}: {count_phrase(len(chosen), 'action')} in all. The entries are the officers' own, "
-        "tidied into whole sentences.")]
+        "tidied into whole sentences." if chosen else
+        f"No action has new progress or a change of status since {context.since}.")]
     if status_only:  # said once, not under each action
         intro.append(Paragraph.of(f"For {join_words(status_only)}, the status changed with no new progress "
                                   "entry recorded."))
