@@ -198,12 +198,21 @@ def test_the_same_file_twice_is_a_usage_error(tmp_path):
                              "then the current one\n")
 
 
-def test_previous_newer_than_current_is_a_warning_that_says_how_to_swap(tmp_path):
-    newer, older = example_path("2025-08"), example_path("2025-01")
-    result = run("reconcile", newer, older, "--no-files")
+def test_previous_newer_than_current_is_a_warning_that_says_how_to_swap_and_the_report_says_so(tmp_path):
+    import docx
+
+    newer, older = tmp_path / "PAP Aug 25.xlsx", tmp_path / "PAP Jan 25.xlsx"  # names a shell would split
+    newer.write_bytes(example_path("2025-08").read_bytes())
+    older.write_bytes(example_path("2025-01").read_bytes())
+    result = run("reconcile", newer, older, "--output-dir", tmp_path / "out")
     assert result.exit_code == 0
-    assert (f"the previous version {newer.name} looks newer than the current one {older.name} (dated "
-            f"Aug 2025 against Jan 2025): if so, give them the other way round: paptools reconcile {older} {newer}") in result.stderr
+    assert (f"the previous version {newer.name} looks newer than the current one {older.name} (dated Aug 2025 "
+            "against Jan 2025): if so, they were given the wrong way round and each change is shown reversed; to "
+            f"compare them the other way round, run paptools reconcile '{older}' '{newer}'") in result.stderr
+    report = docx.Document(str(tmp_path / "out" / "PAP Jan 25-report.docx"))
+    assert (f"The previous version {newer.name} looks newer than the current one {older.name} (dated Aug 2025 against "
+            "Jan 2025): if so, they were given the wrong way round and each change is shown reversed."
+            ) in [p.text for p in report.paragraphs]
 
 
 def test_a_bad_as_of_date_is_a_usage_error():

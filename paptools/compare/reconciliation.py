@@ -6,6 +6,7 @@ Reconciliation it returns and decides nothing of its own.
 """
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -114,5 +115,6 @@ def order_warnings(previous: Plan, current: Plan, previous_name: str, current_na
         None, None,
         f"the previous version {previous.source} looks newer than the current one {current.source} "
         f"(dated {before.label() if before else 'unknown'} against {after.label() if after else 'unknown'}): "
-        f"if so, give them the other way round: paptools reconcile {current_name} {previous_name}",
+        "if so, they were given the wrong way round and each change is shown reversed; to compare them the "
+        f"other way round, run paptools reconcile {shlex.quote(current_name)} {shlex.quote(previous_name)}",
     )]

@@ -70,7 +70,7 @@ def long_date(value: date) -> str:
 def build_report(result: Reconciliation, settings: ReportSettings) -> Report:
     """The whole paper for a reconciliation (or a single version): figures, changes, words."""
     plan, summary, changes = result.current, result.summary, result.changes
-    warnings = tuple(plan.warnings) + tuple(result.diff.warnings)
+    warnings = tuple(plan.warnings) + tuple(result.warnings)  # the comparison's own too: versions given the wrong way round
     context = Context(plan, changes, summary, settings.names, settings.findings)
     committee = settings.committee or "the committee"
     title = settings.title or f"{plan.title or 'Priority Action Plan'}: progress report"

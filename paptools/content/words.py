@@ -20,7 +20,8 @@ _HEADING = re.compile(
 _HEX = re.compile(r"\s*\((?:[^()]*\b[0-9A-F]{6}\b[^()]*)\)|\b(?:fill )?colou?r [0-9A-F]{6}\b")
 _CELL = re.compile(r"\b(?:cell |in )?(?:\w+!)?[A-Z]{1,3}\d{1,7}\b(?::[A-Z]{1,3}\d{1,7})?")
 _TOOL_ASIDE = re.compile(r"\s*\([^()]*paptools\.toml[^()]*\)")  # "(name the right one in paptools.toml)"
-_TOOL_ADVICE = re.compile(r"[:;]\s+[^:;]*paptools\.toml.*$")  # ": if ..., say so in paptools.toml: ..."
+# ": if ..., say so in paptools.toml: ...", "; give them the other way round: paptools reconcile ...", "give --as-of"
+_TOOL_ADVICE = re.compile(r"[:;]\s+[^:;]*(?:paptools\.toml|paptools reconcile|--as-of).*$")
 _EMPTIED = re.compile(r"\s*\((?:also )?(?:at|in)?\s*\)")  # "(also at PAP!A5)" once its cell is taken out
 _QUOTED = re.compile(r"((?<!\w)'[^']*'(?!\w))")  # the officer's own words, quoted: "'Q3 2024/25'" is no cell
 
