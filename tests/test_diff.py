@@ -127,6 +127,16 @@ def test_an_action_put_in_with_the_ones_below_numbered_on_is_added_and_they_renu
     assert diff.removed_entries == () and diff.field_changes == () and diff.timescale_changes == ()
 
 
+def test_complete_actions_moved_to_a_sheet_of_their_own_change_no_section(make_workbook):
+    previous = read_plan(make_workbook(plan_rows(*base_actions(), section="")))
+    rows = base_actions()
+    current = read_plan(make_workbook([("PAP", plan_rows(*rows[:2], section="")),
+                                       ("Completed actions", plan_rows(rows[2], section=""))]))
+    assert [(a.ref, a.section) for a in current.actions] == [
+        ("PAP 1.1", "PAP"), ("PAP 1.2", "PAP"), ("PAP 1.3", "Completed actions")]  # each sheet a section
+    assert diff_plans(previous, current).field_changes == ()
+
+
 def test_an_entry_inserted_in_the_middle(pair):
     rows = base_actions(**{"PAP 1.1": action("PAP 1.1", "OT", "Sep 23: Groups in place. Oct 23: Chairs agreed. "
                                              "Nov 23: SL: Terms of reference agreed.", owner="Steve Larking")})

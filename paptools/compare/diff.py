@@ -174,6 +174,13 @@ def _number_key(action: Action) -> str | None:
     return parsed.number + parsed.suffix if parsed else None
 
 
+def _field(action: Action, name: str) -> str:
+    """A compared field's text; a section that is only its sheet's name (each sheet of actions is a
+    section once there are two) is no section of the officer's: a second sheet added is no change."""
+    value: str = getattr(action, name) or ""
+    return "" if name == "section" and value == action.sheet else value
+
+
 def _ref_and_wording(action: Action) -> tuple[str, str] | None:
     wording = _wording_key(action)
     return (action.ref, wording) if wording else None
@@ -295,7 +302,7 @@ def diff_plans(previous: Plan, current: Plan) -> PlanDiff:
         if _timescale_key(old.timescale) != _timescale_key(now.timescale):
             timescales.append(TimescaleChange(now.ref, old.timescale, now.timescale))
         for name, label in COMPARED_FIELDS:
-            before, after = getattr(old, name) or "", getattr(now, name) or ""
+            before, after = _field(old, name), _field(now, name)
             if " ".join(before.split()) != " ".join(after.split()):
                 fields.append(FieldChange(now.ref, label, before, after))
     paired_old = {id(o) for o, _ in pairs}
