@@ -137,6 +137,39 @@ def test_complete_actions_moved_to_a_sheet_of_their_own_change_no_section(make_w
     assert diff_plans(previous, current).field_changes == ()
 
 
+def test_entries_of_an_action_merged_into_another_are_not_new_progress(pair):
+    before = base_actions()
+    before[2] = action("PAP 1.3", "NYS", "Sep 23: AA: Panel set up. Oct 23: AA: Panel met.", owner="Abi Ajayi")
+    merged = action("PAP 1.2", "OT", P12 + " Mar 24: AB: Merged with 1.3. Sep 23: AA: Panel set up. Oct 23: AA: "
+                    "Panel met.", owner="Amber Burton")
+    diff = diff_plans(*pair([before[0], merged], before))  # 1.3 taken into 1.2, its two entries with it
+    assert [(n.ref, n.entry.text) for n in diff.new_entries] == [("PAP 1.2", "Merged with 1.3.")]
+    assert [a.ref for a in diff.actions_removed] == ["PAP 1.3"]
+    assert [w.message for w in diff.warnings] == [
+        "PAP 1.2 holds 2 entries of PAP 1.3, which is no longer in the plan (merged into it?): not counted as new "
+        "progress"]
+
+
+def test_one_entry_alike_in_a_removed_action_is_still_new_progress(pair):
+    before = base_actions()
+    before[2] = action("PAP 1.3", "NYS", "Mar 24: AB: Discussed at the SEND board.", owner="Abi Ajayi")
+    pasted = action("PAP 1.2", "OT", P12 + " Mar 24: AB: Discussed at the SEND board.", owner="Amber Burton")
+    diff = diff_plans(*pair([before[0], pasted], before))
+    assert [(n.ref, n.entry.text) for n in diff.new_entries] == [("PAP 1.2", "Discussed at the SEND board.")]
+    assert diff.warnings == ()
+
+
+def test_an_action_split_in_two_shows_only_its_unseen_entries(pair):
+    before = base_actions()
+    halves = [action("PAP 1.2a", "OT", P12 + " Mar 24: AB: Board set up.", title="Governance: the board",
+                     owner="Amber Burton"),
+              action("PAP 1.2b", "OT", P12, title="Governance: the structure", owner="Amber Burton")]
+    changes = list_changes(diff_plans(*pair([before[0], *halves, before[2]], before)))
+    added = [c.action for c in changes.of(ChangeKind.ACTION_ADDED)]
+    assert [(a.ref, [e.text for e in changes.unseen_entries(a)]) for a in added] == [
+        ("PAP 1.2a", ["Board set up."]), ("PAP 1.2b", [])]
+
+
 def test_an_entry_inserted_in_the_middle(pair):
     rows = base_actions(**{"PAP 1.1": action("PAP 1.1", "OT", "Sep 23: Groups in place. Oct 23: Chairs agreed. "
                                              "Nov 23: SL: Terms of reference agreed.", owner="Steve Larking")})

@@ -245,3 +245,27 @@ def test_a_version_with_nothing_new_says_so_without_zero(tmp_path):
         "No action has new progress or a change of status since the previous version of the plan (updated to "
         "January 2025).")
     assert " zero " not in report.text()
+
+
+def test_an_added_action_shows_the_progress_the_committee_has_not_seen(tmp_path):
+    import openpyxl
+
+    paths = []
+    for name, rows in (("10 January 2025", [["1", "Improve EHCP timeliness", "Jan25: JS: rate at 60%."]]),
+                       ("14 March 2025", [["1a", "Improve EHCP timeliness: the panel", "Jan25: JS: rate at 60%.\n"
+                                                                                       "Mar25: JS: panel weekly."],
+                                          ["2", "Open the hub", "Feb25: RP: site found."]])):
+        book = openpyxl.Workbook()
+        book.active.append([f"Position as at {name}"])
+        book.active.append(["Ref", "Action", "Progress", "RAG"])
+        for ref, title, progress in rows:
+            book.active.append([ref, title, progress, "Green"])
+        book.save(tmp_path / f"plan-{len(paths)}.xlsx")
+        paths.append(tmp_path / f"plan-{len(paths)}.xlsx")
+    report = build_report(reconcile(paths, as_of=date(2025, 3, 14)), ReportSettings())
+    added = next(s for s in walk((report.section("response"),)) if isinstance(s, Section)
+                 and s.title == "Actions added to the plan")
+    assert [b.text for b in added.blocks if isinstance(b, Paragraph)] == [
+        "1a: new progress recorded.", "2: new progress recorded."]
+    assert [[item.text for item in b.items] for b in added.blocks if isinstance(b, BulletList)] == [
+        ["March 2025: Panel weekly."], ["February 2025: Site found."]]

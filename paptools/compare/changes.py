@@ -11,8 +11,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
-from paptools.compare.diff import PlanDiff
+from paptools.compare.diff import PlanDiff, entry_key
 from paptools.model import Action, Entry, Month, Plan, Status
 
 
@@ -154,6 +155,17 @@ class Changes:
     @property
     def is_empty(self) -> bool:
         return not self.items
+
+    def unseen_entries(self, action: Action) -> tuple[Entry, ...]:
+        """An action's entries the previous version held nowhere: all of an added action's, but
+        for the history a split action brings from the one it was split from."""
+        if self.previous is None:
+            return action.entries
+        return tuple(e for e in action.entries if entry_key(e) not in self._seen)
+
+    @cached_property
+    def _seen(self) -> frozenset[tuple[str | None, str | None, str]]:
+        return frozenset(entry_key(e) for a in self.previous.actions for e in a.entries) if self.previous else frozenset()
 
 
 def _status_word(status: Status | None) -> str:

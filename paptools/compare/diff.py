@@ -198,7 +198,8 @@ def _wording_key(action: Action) -> str | None:
 
 # --- aligning entries -----------------------------------------------------------------
 
-def _entry_key(entry: Entry) -> tuple[str | None, str | None, str]:
+def entry_key(entry: Entry) -> tuple[str | None, str | None, str]:
+    """What makes two versions' entries the same entry: its date, initials and words."""
     return (entry.date.iso() if entry.date else None, entry.initials, " ".join(entry.text.split()))
 
 
@@ -216,11 +217,11 @@ def diff_entries(ref: str, before: tuple[Entry, ...], after: tuple[Entry, ...]
     """
     waiting: dict[tuple[str | None, str | None, str], list[int]] = {}
     for i, entry in enumerate(before):
-        waiting.setdefault(_entry_key(entry), []).append(i)
+        waiting.setdefault(entry_key(entry), []).append(i)
     held: list[int] = []  # the places in `after` of entries found in `before`
     news: list[int] = []
     for j, entry in enumerate(after):
-        same = waiting.get(_entry_key(entry))
+        same = waiting.get(entry_key(entry))
         if same:
             same.pop(0)
             held.append(j)
@@ -254,7 +255,7 @@ def _pair_edits(before: tuple[Entry, ...], after: tuple[Entry, ...], olds: list[
             score = 1.0 if a == b else _similarity(a, b)
             if b.startswith(a) and a:
                 score = max(score, 0.99)
-            same_heading = before[i].date is not None and _entry_key(before[i])[:2] == _entry_key(after[j])[:2]
+            same_heading = before[i].date is not None and entry_key(before[i])[:2] == entry_key(after[j])[:2]
             if score >= EDIT_PAIRING or same_heading:
                 candidates.append((score + (1.0 if same_heading else 0.0), score, i, j))
     used_old, used_new, pairs = set(), set(), []
@@ -269,7 +270,7 @@ def _pair_edits(before: tuple[Entry, ...], after: tuple[Entry, ...], olds: list[
 def _edit_kind(before: Entry, after: Entry, score: float) -> str:
     a, b = " ".join(before.text.split()), " ".join(after.text.split())
     if a == b:
-        return "redated" if _entry_key(before)[0] != _entry_key(after)[0] else "minor"
+        return "redated" if entry_key(before)[0] != entry_key(after)[0] else "minor"
     if b.startswith(a):
         return "extended"
     if a.startswith(b):
@@ -277,7 +278,7 @@ def _edit_kind(before: Entry, after: Entry, score: float) -> str:
     changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in
                   difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op != "equal")
     if score >= MINOR_EDIT and changed <= max(8, len(a) // 40):
-        return "minor" if _entry_key(before)[0] == _entry_key(after)[0] else "redated"
+        return "minor" if entry_key(before)[0] == entry_key(after)[0] else "redated"
     return "rewritten"
 
 
@@ -307,19 +308,40 @@ def diff_plans(previous: Plan, current: Plan) -> PlanDiff:
                 fields.append(FieldChange(now.ref, label, before, after))
     paired_old = {id(o) for o, _ in pairs}
     paired_new = {id(n) for _, n in pairs}
+    gone = tuple(a for a in previous.actions if id(a) not in paired_old)
     warnings = []
     for change in ref_changes:
         warnings.append(DataWarning(None, None, f"ref {change.before} is now {change.after} ({change.how}); "
                                                 "matched as the same action"))
+    new, merged = _carried_over(new, gone)
+    warnings += merged
     return PlanDiff(
         previous=previous, current=current,
         new_entries=tuple(new), edited_entries=tuple(edited), removed_entries=tuple(removed),
         status_changes=tuple(statuses),
         actions_added=tuple(a for a in current.actions if id(a) not in paired_new),
-        actions_removed=tuple(a for a in previous.actions if id(a) not in paired_old),
+        actions_removed=gone,
         timescale_changes=tuple(timescales), field_changes=tuple(fields), ref_changes=tuple(ref_changes),
         warnings=tuple(warnings),
     )
+
+
+def _carried_over(new: list[NewEntry], gone: tuple[Action, ...]) -> tuple[list[NewEntry], list[DataWarning]]:
+    """New entries that are a removed action's entries, two or more carried into one action (it was
+    merged into that one): not new progress, as the committee saw them; said once for each pair.
+    One entry alike is not enough: an update pasted into several actions is alike by chance."""
+    held = {entry_key(e): a.ref for a in gone for e in a.entries}
+    if not held:
+        return new, []
+    found: dict[tuple[str, str], list[NewEntry]] = {}
+    for item in new:
+        if (source := held.get(entry_key(item.entry))) is not None:
+            found.setdefault((item.ref, source), []).append(item)
+    carried = {id(item) for items in found.values() if len(items) >= 2 for item in items}
+    return [item for item in new if id(item) not in carried], [
+        DataWarning(None, None, f"{ref} holds {len(items)} entries of {source}, which is no longer in the plan "
+                    "(merged into it?): not counted as new progress")
+        for (ref, source), items in found.items() if len(items) >= 2]
 
 
 def _timescale_key(timescale: Timescale) -> tuple[str, Month | None, Month | None]:

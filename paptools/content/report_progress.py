@@ -189,21 +189,26 @@ def response(context: Context) -> Section:
         intro.append(Paragraph.of(f"No new update was recorded for {join_words(quiet)} (open actions, "
                                   f"{number_words(len(quiet))} in all)."))
     return Section("Progress by priority area", 1, tuple(intro),
-                   _by_place(plan, chosen, blocks_of) + _plan_changes(changes), key="response")
+                   _by_place(plan, chosen, blocks_of) + _plan_changes(changes, names), key="response")
 
 
-def _plan_changes(changes: Changes) -> tuple[Section, ...]:
-    """Actions added to or removed from the plan, and changes to wording and owners."""
+def _plan_changes(changes: Changes, names: bool) -> tuple[Section, ...]:
+    """Actions added to or removed from the plan (an added action's progress with it: all of it is
+    new to the committee), and changes to wording and owners."""
     sections = []
     added = [c.action for c in changes.of(ChangeKind.ACTION_ADDED)]
     removed = [c.action for c in changes.of(ChangeKind.ACTION_REMOVED)]
     fields, refs = changes.of(ChangeKind.FIELD), changes.of(ChangeKind.ACTION_RENUMBERED)
     if added:
         rows = tuple((a.ref, short_title(a), _due(a), _status(a.status)) for a in added)
-        sections.append(Section("Actions added to the plan", 2, (Table(
+        new: list[Block] = [Table(
             "Actions added since the last version", "Each action added to the plan since the last version, with "
-            "its due month and status.", ("Ref", "Action", "Due", "Status"), rows, (0.12, 0.62, 0.11, 0.15), 3),),
-            numbered=False))
+            "its due month and status.", ("Ref", "Action", "Due", "Status"), rows, (0.12, 0.62, 0.11, 0.15), 3)]
+        for action in added:  # its progress the committee has not seen (a split action's history it has)
+            if unseen := changes.unseen_entries(action):
+                new += [Paragraph((Run(f"{action.ref}: ", bold=True), Run("new progress recorded.")), numbered=False),
+                        BulletList(tuple(Paragraph.of(entry_line(e, names), numbered=False) for e in unseen))]
+        sections.append(Section("Actions added to the plan", 2, tuple(new), numbered=False))
     if removed:
         gone = tuple((a.ref, short_title(a), _status(a.status)) for a in removed)
         sections.append(Section("Actions removed from the plan", 2, (Table(
