@@ -74,3 +74,25 @@ def test_explain_finds_an_action_by_its_sheet_and_ref_as_written(tmp_path):
     outcome = CliRunner().invoke(main, ["explain", str(build(tmp_path / "plan.xlsx")), "health 2"])
     assert outcome.exit_code == 0, outcome.output
     assert outcome.output.startswith("Health 2: Health action 2\n")
+
+
+def test_refs_numbered_afresh_under_a_priority_column_are_made_whole(tmp_path):
+    import openpyxl
+
+    from paptools.read.plan import read_plan
+
+    book = openpyxl.Workbook()
+    for row in [["Priority", "Action no.", "Action", "Lead", "Deadline", "RAG", "Progress"],
+                [1, 1, "JSNA chapter on SEND", "Public Health", "Mar-25", "Green", "14/01/2025: Data collated."],
+                [1, 2, "SEND sufficiency plan", "Commissioning", "May-25", "Amber", "10/01/2025: Model delayed."],
+                [2, 1, "Speech and language waiting list", "ICB", "Sep-25", "Red", "20/01/2025: 14 month wait."],
+                [2, 2, "OT sensory pathway", "ICB", "Sep-25", "Green", "20/01/2025: Live in 2 PCNs."]]:
+        book.active.append(row)
+    book.save(tmp_path / "plan.xlsx")
+    plan = read_plan(tmp_path / "plan.xlsx")
+    assert [(a.ref, a.ref_text, a.priority_area, a.status.value) for a in plan.actions] == [
+        ("1.1", "1", "Priority area 1", "On track"), ("1.2", "2", "Priority area 1", "Vulnerable"),
+        ("2.1", "1", "Priority area 2", "At risk"), ("2.2", "2", "Priority area 2", "On track")]
+    assert [w.line() for w in plan.warnings] == [
+        "Sheet: each priority area numbers its actions afresh, the area in a column of its own: each action is known "
+        "by both, as '1.1'"]

@@ -41,6 +41,7 @@ from paptools.read.refs import (
     RefCandidate,
     named_refs,
     parse_ref,
+    refs_within_areas,
     repeated_ref,
     resolve_numeric_refs,
     restart_per_sheet,
@@ -171,6 +172,12 @@ class _Assembler:
         if not all_raw:
             raise NoActions(self.book.path,
                             "has a header row but no actions under it: check the Ref column is filled in")
+        if whole := refs_within_areas([raw.ref.text for raw in all_raw], [raw.area or "" for raw in all_raw],
+                                      [raw.sheet for raw in all_raw]):
+            for raw, ref_text in zip(all_raw, whole):
+                raw.ref = RefCandidate(ref_text)
+            self.warn(all_raw[0].sheet, None, "each priority area numbers its actions afresh, the area in a column of "
+                      f"its own: each action is known by both, as '{whole[0]}'")
         parsed = [parse_ref(raw.ref.text) for raw in all_raw]  # each ref parsed once, here, as written
         self._by_sheet([s for s in walker.sheets if s.actions and self.tables[s.name].sheet_status is None])
         logged, log_statuses = log_entries(self.book, self.layout.logs, {r.ref.text for r in all_raw}, self.warn)
@@ -206,7 +213,8 @@ class _Assembler:
                 self.warn(raw.sheet, raw.timescale_cell, f"{raw.ref.text} has no timescale")
             progress, entries = self._entries(raw, table, logged.pop(raw.ref.text, []), people, owners)  # to the first of a ref
             read = statuses.read(raw, table, text_mode.get(raw.sheet, False))
-            area = raw.area or (area_label(ref.parts[0]) if ref and len(ref.parts) > 1 else None)
+            area = (area_label(raw.area) if raw.area and raw.area.isdigit() else raw.area) or (  # a Priority column: "2"
+                area_label(ref.parts[0]) if ref and len(ref.parts) > 1 else None)
             actions.append(Action(
                 ref=known_as, ref_text=raw.ref_text, is_pap=member(raw, ref),
                 title=raw.fields.get("action", ""), owner=raw.fields.get("owner", ""), owners=owners,

@@ -220,6 +220,23 @@ def restart_per_sheet(refs: list[list[str]]) -> bool:
     return repeats * 2 >= later
 
 
+_AREA_NUMBER = re.compile(r"(?:(?:priority|area|pap?)\s*)*(\d{1,2})(?:\W.*)?", re.I | re.S)
+
+
+def refs_within_areas(refs: list[str], areas: list[str], sheets: list[str]) -> list[str] | None:
+    """Refs numbered afresh in each priority area on one sheet, the area in a column of its own
+    (Priority 1, 2; Action no. 1, 2, 3 under each): each made whole as area.number ("1.3"). None
+    unless every ref is a bare number, every area names one, a number repeats on a sheet (refs
+    that restart on each sheet are known by their sheet instead) and no pair repeats."""
+    numbers = [found.group(1) if (found := _AREA_NUMBER.fullmatch(area.strip())) else None for area in areas]
+    if not refs or not all(ref.isdigit() for ref in refs) or None in numbers:
+        return None
+    if len(set(zip(sheets, refs))) == len(refs):
+        return None
+    whole = [f"{int(area or 0)}.{int(ref)}" for ref, area in zip(refs, numbers)]
+    return whole if len(set(whole)) == len(whole) else None
+
+
 def named_refs(refs: list[str], shown: int = 10) -> str:
     """Refs for a warning about many actions: "1.1, 1.2 and 3 more" (the first `shown` named)."""
     rest = len(refs) - shown
