@@ -61,3 +61,16 @@ def test_a_percentage_is_read_as_excel_shows_it(tmp_path):
     headers = [cell.value for cell in actions[1]]
     assert [row[headers.index("% complete")] for row in actions.iter_rows(min_row=2, values_only=True)
             if row[0]] == ["50%", "13%", "12.5%"]
+
+
+def test_a_baseline_column_of_figures_beside_target_and_current_is_no_progress(tmp_path):
+    path = build(tmp_path / "plan.xlsx",
+                 ["Ref", "Action", "Owner", "Due", "RAG", "Progress", "Outcome measure", "Baseline", "Target", "Current"],
+                 [["5.1", "Improve EHCP timeliness", "EHC Manager", "Aug-25", "Amber", "10/01/2025: Rate 48%.",
+                   "% EHCPs in 20 weeks", "32%", "65%", "48%"],
+                  ["5.2", "Reduce exclusions", "Inclusion Lead", "Jul-25", "Green", "", "Exclusions a term", 18, 8, 17]])
+    plan = read_plan(path)
+    assert [(a.ref, [(e.date and e.date.iso(), e.text) for e in a.entries]) for a in plan.actions] == [
+        ("5.1", [("2025-01-10", "Rate 48%.")]), ("5.2", [])]
+    assert [dict(a.extra) for a in plan.actions] == [
+        {"Baseline": "32%", "Target": "65%", "Current": "48%"}, {"Baseline": "18", "Target": "8", "Current": "17"}]

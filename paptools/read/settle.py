@@ -23,7 +23,7 @@ MONTH_WORD = 4  # a cell with this many letters is somebody's words ("Booked"), 
 
 def settled(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
     """A header's columns settled by what the rows under it hold."""
-    header = _month_columns(sheet, header, rows, forced)
+    header = _numbers_in_periods(_month_columns(sheet, header, rows, forced), rows, forced)
     return _numbers_in_progress(sheet, _status_words_in_progress(sheet, header, rows, forced), rows, forced)
 
 
@@ -52,6 +52,22 @@ def _numbers_in_progress(sheet: str, header: Header, rows: list[Row], forced: di
                        else c for c in settled.columns]
     settled.extra = sorted([*settled.extra, (progress, " ".join(named.split()))])
     return settled
+
+
+def _numbers_in_periods(header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
+    """A period column of numbers ("Baseline" beside "Target" and "Current": an outcome measure's
+    figures, 32%, 18) holds no progress: it is kept as an extra column."""
+    said = {normalise_label(h) for h in forced or {}}
+    numeric = []
+    for period in header.periods:
+        values = [text for text in _below(rows, header, period.index) if text]
+        numbers = sum(1 for text in values if _NUMBER.fullmatch(text))
+        if len(values) >= 2 and numbers * 10 >= len(values) * 8 and normalise_label(period.header) not in said:
+            numeric.append(period)
+    if not numeric:
+        return header
+    return replace(header, periods=[p for p in header.periods if p not in numeric],
+                   extra=sorted([*header.extra, *((p.index, " ".join(p.header.split())) for p in numeric)]))
 
 
 def _below(rows: list[Row], header: Header, index: int) -> list[str]:
