@@ -205,3 +205,12 @@ def test_a_word_one_real_word_away_from_a_known_phrase_is_not_read_as_it():
     assert map_status_word("Minor slipping").status is None  # not 'minor slippage': 'slipping' is another word
     assert map_status_word("Major slipage").reason == (
         "read as 'major slippage' (spelling or word order): means off track -> At risk")
+
+
+def test_a_status_written_in_two_languages_is_read_by_its_known_half():
+    assert [(w, map_status_word(w).status) for w in ("Gwyrdd / Green", "Coch / Red", "Heb ddechrau / Not started")] == [
+        ("Gwyrdd / Green", Status.ON_TRACK), ("Coch / Red", Status.AT_RISK),
+        ("Heb ddechrau / Not started", Status.NOT_STARTED)]
+    assert map_status_word("Gwyrdd / Green").reason == (
+        "its half 'Green': green in a RAG scale means on track -> On track")
+    assert map_status_word("On track / At risk").status is None  # two statuses: never one picked

@@ -219,6 +219,13 @@ def map_status_word(word: str) -> WordMapping:
             return WordMapping(word, said.status, f"the words after its letter, '{letter.group('rest')}': {said.reason}")
         if said.reason == "fits no status":  # "G - see note": a note, not a status; the letter is
             return _mapping(word, letter.group("letter").lower(), f"its letter, before '{letter.group('rest')}'")
+    halves = [half.strip() for half in word.split("/")] if word.count("/") == 1 else []
+    if len(halves) == 2 and all(halves):  # "Gwyrdd / Green": one word in two languages, one of them known
+        read = [map_status_word(half) for half in halves]
+        known = [(half, r) for half, r in zip(halves, read) if r.status is not None]
+        if len(known) == 1 and any(r.reason == "fits no status" for r in read):
+            half, said = known[0]
+            return WordMapping(word, said.status, f"its half '{half}': {said.reason}")
     return WordMapping(word, None, "fits no status")
 
 
