@@ -225,6 +225,9 @@ def test_the_usual_order_may_be_given_as_words():
          [("2024-01", None, "two posts filled"), ("2023-10", None, "none filled")]),
         ("Q4 23/24: all posts filled\nQ3 23/24: 2 of 4 posts filled",
          [(None, None, "Q4 23/24: all posts filled"), (None, None, "Q3 23/24: 2 of 4 posts filled")]),
+        ("2024-11-04T09:30:00 - Panel met.\n2024-12-02T14:00:00 - Second panel.\n12/03/2025 14:30: Third.",
+         [("2024-11-04", None, "Panel met."), ("2024-12-02", None, "Second panel."), ("2025-03-12", None, "Third.")]),
+        ("Meeting on 12/03/2024 at 14:30 went well.", [(None, None, "Meeting on 12/03/2024 at 14:30 went well.")]),
         ("Summer term 2024: Draft written.\nAutumn term 2024 - Published.\nSpring term 2025/26: Reviewed.",
          [("2024-07", None, "Summer term 2024: Draft written."), ("2024-12", None, "Autumn term 2024 - Published."),
           ("2026-04", None, "Spring term 2025/26: Reviewed.")]),
@@ -319,7 +322,7 @@ PIECES = st.sampled_from([
     "\n", "\n\n", "• ", "by end of Dec 2023", "PC: ", "May 24: May 24 – PC: ", "Sept 2023:", "Jan24-CF: ", " - ",
     "text ", "rose by 5", "12", "40\n", "(1) ", "2. ", "2014/05/23: ", "1 July 2014 - ", "Original position.",
     "Q1/Q2 24/25", "1.10", "&", "Complete", "  ", ":", "-", "Update ", "[", "]", "(", ")", "Q3 23/24: ",
-    "Position at ", "Autumn term 2024: ", "\nWinter 2024 - ", "Spring term 2025/26:",
+    "Position at ", "2024-11-04T09:30:00 - ", "12/03/2024 14:30 ", "Autumn term 2024: ", "\nWinter 2024 - ", "Spring term 2025/26:",
 ])
 
 

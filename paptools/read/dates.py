@@ -178,6 +178,9 @@ def quarter_end(quarter: re.Match[str], financial: bool = False) -> EntryDate:
     return EntryDate(year, number * 3)
 
 
+_TIME = re.compile(r"(?:T| (?:at )?)(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?: ?[ap]m\b)?", re.I)
+
+
 def find_dates(text: str, lo: int = 0, pos: int = 0) -> list[DateToken]:
     """Every date in the text that names at least a month and a year, in order.
 
@@ -200,6 +203,8 @@ def find_dates(text: str, lo: int = 0, pos: int = 0) -> list[DateToken]:
         if value is None:
             continue  # the next candidate is after `start`, as a search from start + 1 would go
         pos = match.end()
+        if value.day is not None and text[pos : pos + 1] in ("T", " ") and (time := _TIME.match(text, pos)):
+            pos = time.end()  # "2024-11-04T09:30:00", "12/03/2024 14:30": the time belongs to the date
         month_start = match.start("m1")  # -1 when the date is not written "12 Jan24"
         tokens.append(DateToken(start, pos, value, month_start if month_start >= 0 else None))
     return tokens
