@@ -269,3 +269,27 @@ def test_an_added_action_shows_the_progress_the_committee_has_not_seen(tmp_path)
         "1a: new progress recorded.", "2: new progress recorded."]
     assert [[item.text for item in b.items] for b in added.blocks if isinstance(b, BulletList)] == [
         ["March 2025: Panel weekly."], ["February 2025: Site found."]]
+
+
+def test_a_row_copied_with_its_ref_is_a_second_action_and_the_first_keeps_its_progress(tmp_path):
+    import openpyxl
+
+    paths = []
+    for name, rows in (("10 January 2025", [["2.2", "Publish the pathway", "Dec-25", "Jan25: AW: Drafted."]]),
+                       ("14 March 2025", [["2.2", "Publish the pathway", "Dec-25", "Jan25: AW: Drafted.\n"
+                                                                                  "Mar25: AW: Consultation closed."],
+                                          ["2.2", "Train SENCOs in the pathway", "Jun-26", ""]])):
+        book = openpyxl.Workbook()
+        book.active.append([f"Position as at {name}"])
+        book.active.append(["Ref", "Action", "Timescale", "Progress", "RAG"])
+        for ref, title, due, progress in rows:
+            book.active.append([ref, title, due, progress, "Green"])
+        book.save(tmp_path / f"plan-{len(paths)}.xlsx")
+        paths.append(tmp_path / f"plan-{len(paths)}.xlsx")
+    report = build_report(reconcile(paths, as_of=date(2025, 3, 14)), ReportSettings())
+    assert any(text.startswith(
+        "Since the previous version of the plan (updated to January 2025), one new progress entry was recorded "
+        "across one action, no action changed status and one action was added")
+        for text in paragraphs(report.section("executive_summary")))
+    assert "March 2025: Consultation closed." in report.text()
+    assert "2.2 (2nd)" in report.text()
