@@ -64,6 +64,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "estimated completion date", "target", "when", "date due", "implementation date",
         "agreed implementation date", "target implementation date", "milestone date", "end date",
         "target end date", "planned end date", "finish date", "due by", "complete by", "to be completed by",
+        "target completion", "planned completion", "expected completion", "estimated completion",
     ),
     "success_criteria": (
         "success criteria", "success", "measures of success", "measure of success", "kpi", "kpis",
@@ -76,6 +77,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "progress notes", "narrative", "current position", "update on progress", "progress commentary",
         "progress made", "status update", "status comments", "latest position", "position",
         "position statement", "current position statement", "position update", "progress position",
+        "where are we", "where are we now", "where we are", "where we are now",
     ),
     "outcome": ("outcome", "outcomes", "impact", "outcome impact", "expected outcome", "outcomes impact"),
     "evidence": ("evidence", "evidence of completion", "supporting evidence", "evidence of impact"),
@@ -100,7 +102,8 @@ KEY_WORDS: tuple[tuple[str, str], ...] = (
     ("latest_due", r"\b(?:revised|latest)\b.*\b(?:due|deadline|timescale|date)\b"
                    r"|\b(?:due|deadline|timescale)\b.*\b(?:revised|latest)$"),
     ("owner", r"\b(?:owner|owners|lead|leads|responsible|responsibility|accountable|assigned)\b"),
-    ("timescale", r"\b(?:timescales?|deadline|due|target date|completion date|timeframe|timeline)\b"),
+    ("timescale", r"\b(?:timescales?|deadline|due|target date|completion date|timeframe|timeline)\b"
+                  r"|\b(?:target|planned|expected|estimated) completion\b"),
     ("success_criteria", r"\b(?:success|kpis?)\b"),
     ("progress", r"\b(?:progress|updates?|commentary|comments?|remarks|response|position statement)\b"),
     ("outcome", r"\b(?:outcomes?|impact)\b"),
@@ -138,8 +141,8 @@ class HeaderMatch(NamedTuple):
 def match_header(header: str) -> HeaderMatch | None:
     """The field a header names, or None when it names none well enough."""
     found = _match(header)
-    if found is not None and found.field == "progress" and _PERCENT.search(header):
-        return None  # "Progress %", "% complete": a figure, kept as an extra column, not the entries
+    if found is not None and found.field in ("progress", "timescale") and _PERCENT.search(header):
+        return None  # "Progress %", "Target completion %": a figure, kept as an extra column, not entries or a date
     return found
 
 

@@ -2,18 +2,20 @@
 
 In order: a dated cell near the top of a sheet or on a cover sheet ("Updated: 14/01/2025",
 "Version date" beside a date, "Position as at January 2025"), then a title that ends in its
-date ("SEND Priority Action Plan - updated 3 November 2025"), then the document properties
+date ("SEND Priority Action Plan - updated 3 November 2025", or in a line of its own "SEND PAP
+- status at 31 January 2025", "Update: January 2025"), then the document properties
 (modified, then created), then a date in the file name. Each answer says where it came from,
 so two copies of one version renamed to anything give the same date.
 """
 from __future__ import annotations
 
+import calendar
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 
-from paptools.model import EntryDate
 from paptools.read.dates import find_dates
 from paptools.read.text import one_line
 
@@ -23,6 +25,15 @@ _LABEL = re.compile(
     r"report\s+date|date\s+updated|version|date)\b\s*[:\-–]?\s*",  # "Version: March 2024", "Date: 31/03/24"
     re.I,
 )
+# Words that date the version only in a line of its own that their date ends ("SEND PAP - status
+# at 31 January 2025", "Update: January 2025", "Progress report - January 2025"): beside other
+# cells the same words head a period column, or open an entry ("Update: 13/01/25 met the board").
+_LINE_LABEL = re.compile(
+    r"\b(?:(?:position|progress|status|update)\s+(?:(?:as\s+)?at|as\s+of)|progress\s+(?:report|update)|update)"
+    r"\b\s*[:\-–]?\s*",
+    re.I,
+)
+_END_OF = re.compile(r"(?:the\s+)?end\s+of\s+", re.I)  # "status at end of Jan 2025": the month's last day
 _FILE_DATE = re.compile(r"(?<!\d)(20\d\d)[-_. ]?(0[1-9]|1[0-2])(?:[-_. ]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
 COVER_ROWS = 12  # how far down a sheet a version-date label is looked for
 _TITLE_LENGTH = 200  # a title is one line; a longer cell is somebody's text
@@ -58,42 +69,70 @@ def _in_title(cells: list[tuple[str, str, object, object]]) -> tuple[date, str] 
     "Plan - updated 3 November 2025" is a version date; "Reviews updated by June 2024" (an
     action's words, no break before the label, and "by" before the date) is not.
     """
+    alone = _alone(cells)
     for sheet, coordinate, value, beside in cells:
         if (not isinstance(value, str) or len(value) > _TITLE_LENGTH or "\n" in value.strip()
                 or beside not in (None, "")):  # a title stands alone in its row; an action has an owner beside it
             continue
-        found = _closing_date(value.strip(" \t*)]"))
+        found = _closing_date(value.strip(" \t*)]"), alone=(sheet, _row(coordinate)) in alone)
         if found is not None:
-            when = found[1]
-            return date(when.year, when.month, when.day or 1), f"cell {sheet}!{coordinate} '{one_line(value.strip(), 60)}'"
+            return found[1], f"cell {sheet}!{coordinate} '{one_line(value.strip(), 60)}'"
     return None
 
 
-def _closing_date(text: str, titled: bool = False) -> tuple[int, EntryDate] | None:
+def _alone(cells: list[tuple[str, str, object, object]]) -> set[tuple[str, str]]:
+    """The (sheet, row) of the rows holding one value: a line of their own, as a title is."""
+    filled = Counter((sheet, _row(coordinate)) for sheet, coordinate, value, _ in cells
+                     if value is not None and str(value).strip())
+    return {row for row, count in filled.items() if count == 1}
+
+
+def _row(coordinate: str) -> str:
+    return coordinate.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _closing_date(text: str, titled: bool = False, alone: bool = False) -> tuple[int, date] | None:
     """Where the break before a title's closing labelled date begins, and the date: "Plan -
     updated 3 November 2025" gives the place of " -" and 3 November 2025. `titled`: only where
-    some title stands before the break."""
-    for label in _LABEL.finditer(text):
-        before = _TITLE_BREAK.search(text, 0, label.start()) if label.start() else None
-        if before is None or (titled and not before.start()):
+    some title stands before the break; `alone`: the text is a line of its own, where the line's
+    labels count too, also opening it ("Update: January 2025")."""
+    labels = [*_LABEL.finditer(text), *(_LINE_LABEL.finditer(text) if alone else ())]
+    for label in sorted(labels, key=lambda found: found.start()):
+        if label.re is _LINE_LABEL and not label.start():
+            at = 0
+        else:
+            before = _TITLE_BREAK.search(text, 0, label.start()) if label.start() else None
+            if before is None:
+                continue
+            at = before.start()
+        if titled and not at:
             continue
         rest = text[label.end():]
+        end_of = _END_OF.match(rest)
+        rest = rest[end_of.end():] if end_of else rest
         tokens = find_dates(rest)
         if len(tokens) == 1 and tokens[0].start == 0 and not rest[tokens[0].end:].strip(" .)]"):
-            return before.start(), tokens[0].date
+            when = tokens[0].date
+            day = when.day or (calendar.monthrange(when.year, when.month)[1] if end_of else 1)
+            return at, date(when.year, when.month, day)
     return None
 
 
 def is_date_line(text: str) -> bool:
-    """A cell that only states the version's date ("Updated: 14/01/2025"): no title."""
-    return _labelled([("", "", text, None)]) is not None
+    """A line of its own that only states the version's date ("Updated: 14/01/2025", "Update:
+    January 2025"): no title."""
+    if _labelled([("", "", text, None)]) is not None:
+        return True
+    found = _closing_date(text.strip(" \t*)]"), alone=True)
+    return found is not None and not found[0]
 
 
 def without_date(title: str) -> str:
-    """A title without the version date it ends in ("SEND plan - updated 14/03/2025" is the SEND
-    plan): the date is the version's, said beside the title wherever the title is shown."""
+    """A title, a line of its own, without the version date it ends in ("SEND plan - updated
+    14/03/2025" is the SEND plan): the date is the version's, said beside the title wherever the
+    title is shown."""
     text = title.strip(" \t*)]")
-    found = _closing_date(text, titled=True)
+    found = _closing_date(text, titled=True, alone=True)
     return text[:found[0]].rstrip() if found is not None else title
 
 
