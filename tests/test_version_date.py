@@ -96,3 +96,13 @@ def test_a_period_column_headed_by_an_update_and_its_month_does_not_date_the_ver
     assert [(e.date.iso(), e.text) for e in plan.actions[0].entries] == [
         ("2024-12", "Draft shared."), ("2025-01", "Consulted."),
     ]
+
+
+def test_a_label_whose_date_is_not_the_versions_does_not_date_it():
+    from paptools.read.version import date_from_cells
+
+    for text in ("Date agreed: 12/09/2023", "Version 2 - approved by Cabinet 12/09/2023",
+                 "Updated annually; next review 31/03/2026"):
+        assert date_from_cells([("Plan", "A1", text, None)]) is None, text
+    assert date_from_cells([("Plan", "A1", "Version 2.1 - 14/01/2025", None)]) == (
+        date(2025, 1, 14), "cell Plan!A1 'Version 2.1 - 14/01/2025'")

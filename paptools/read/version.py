@@ -20,7 +20,8 @@ from paptools.read.dates import find_dates
 from paptools.read.text import one_line
 
 _LABEL = re.compile(
-    r"\b(?:last\s+updated|updated(?:\s+on)?|version\s+date|date\s+of\s+(?:this\s+)?version|"
+    r"\b(?:last\s+updated?|updated(?:\s+on)?|version\s+date|date\s+of\s+(?:this\s+)?version|"
+    r"date\s+of\s+(?:the\s+)?last\s+update|"
     r"(?:position|progress|status)\s+as\s+at|as\s+at|as\s+of|correct\s+as\s+at|reporting\s+date|"
     r"report\s+date|date\s+updated|version|date)\b\s*[:\-–]?\s*",  # "Version: March 2024", "Date: 31/03/24"
     re.I,
@@ -52,14 +53,32 @@ def _labelled(cells: list[tuple[str, str, object, object]]) -> tuple[date, str] 
     for sheet, coordinate, value, beside in cells:
         if not isinstance(value, str) or len(value) > 80:
             continue  # a label is short; progress text that mentions "as at" is not one
-        label = _LABEL.match(value.strip(" \t(*"))
-        if label is None:
-            continue
         value = value.strip(" \t(*")
-        rest = value[label.end():]
-        found = _as_date(rest) if rest.strip() else _as_date(beside)
-        if found is not None:
-            return found, f"cell {sheet}!{coordinate} '{one_line(value, 60)}'"
+        for label in _LABEL.finditer(value):  # "Version 3.2 | Date of last update: 07/02/2025": the second
+            before = value[:label.start()].rstrip()
+            if before and (before[-1] not in _CLAUSE_BREAKS or not _LABEL.match(before)):
+                continue  # only after a label's own clause; "Revised date: Sept 24" is a timescale
+            rest = value[label.end():]
+            found = _opening_date(rest) if rest.strip() else _as_date(beside) if not label.start() else None
+            if found is not None:
+                return found, f"cell {sheet}!{coordinate} '{one_line(value, 60)}'"
+    return None
+
+
+_CLAUSE_BREAKS = frozenset("|;,–—-")  # what may stand before a label that is not the cell's first word
+_VERSION_NUMBER = re.compile(r"v?\d{1,3}(?:\.\d{1,3})?\s*[,;:\-–]?\s*(?=\S)", re.I)  # "Version 3, 14/01/2025"
+
+
+def _opening_date(rest: str) -> date | None:
+    """The date a label's text opens with ("Updated: 14/01/2025 by JS"), after a version's number:
+    "Date agreed: 12/09/2023" and "Updated annually; next review 31/03/2026" give none."""
+    text = rest.strip()
+    number = _VERSION_NUMBER.match(text)
+    for start in (0, number.end()) if number else (0,):
+        tokens = find_dates(text[start:])
+        if tokens and tokens[0].start == 0:
+            when = tokens[0].date
+            return date(when.year, when.month, when.day or 1)
     return None
 
 
