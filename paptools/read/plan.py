@@ -20,7 +20,6 @@ from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, 
 from paptools.read.action_status import StatusReader
 from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
-from paptools.read.continued import row_of
 from paptools.read.detect import NO_ID
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
 from paptools.read.entries import CellParts, Grown
@@ -39,7 +38,6 @@ from paptools.read.progress import (
 from paptools.read.refs import (
     Ref,
     RefCandidate,
-    named_refs,
     parse_ref,
     refs_within_areas,
     repeated_ref,
@@ -53,7 +51,7 @@ from paptools.read.statuses import WHITE, ColourKey
 from paptools.read.style import HouseStyle, find_style
 from paptools.read.styles import from_excel
 from paptools.read.text import clean_text
-from paptools.read.timescales import parse_timescale
+from paptools.read.timescales import parse_timescale, timescale_warnings
 from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, SheetRead, Walker
 from paptools.read.xcell import XCell
@@ -225,7 +223,7 @@ class _Assembler:
                 sheet=raw.sheet, row=raw.row, extra=tuple(raw.extra),
                 status_word=read.word, status_fill=read.fill, status_cell=read.cell,
             ))
-        self._timescale_warnings(unread)
+        timescale_warnings(unread, self.warn)
         if ahead is not None:
             ahead.finish()
         return Plan(
@@ -282,29 +280,6 @@ class _Assembler:
         if earlier:  # the updates moved out of the cell come before it, in the order the cell is written
             entries = [*entries, *earlier] if order is EntryOrder.NEWEST_FIRST else [*earlier, *entries]
         return written, [*entries, *periods, *people.with_authors(tuple(logged), owners)]
-
-    def _timescale_warnings(self, unread: dict[tuple[str, str], list[tuple[str, str]]]) -> None:
-        """A warning for each Timescale that could not be read for certain; one for a sheet's many
-        cells of the same text ("Ongoing" on twelve actions), or of the same kind ("Q3 2024/25",
-        "Q4 2024/25": each names a quarter), naming their actions."""
-        kinds: dict[tuple[str, str], list[tuple[str, str, str, str]]] = {}  # (sheet, kind) -> cell, ref, problem, text
-        for (sheet, problem), cells in unread.items():
-            quoted = _QUOTED_TIMESCALE.match(problem)
-            kind = f"each timescale {problem[quoted.end():]}" if quoted else problem
-            kinds.setdefault((sheet, kind), []).extend(
-                (cell, ref, problem, quoted.group("text") if quoted else "") for cell, ref in cells)
-        for (sheet, kind), found in kinds.items():
-            found.sort(key=lambda item: row_of(item[0]))
-            problems = {problem for _, _, problem, _ in found}
-            if len(found) < _MANY:
-                for cell, _, problem, _ in found:
-                    self.warn(sheet, cell, problem)
-            elif len(problems) == 1:
-                refs = [ref for _, ref, _, _ in found]
-                self.warn(sheet, found[0][0], f"{problems.pop()} ({len(refs)} actions: {named_refs(refs)})")
-            else:
-                listed = [f"{ref} '{text}'" for _, ref, _, text in found]
-                self.warn(sheet, found[0][0], f"{kind} ({len(found)} actions: {named_refs(listed, 6)})")
 
     def _by_sheet(self, sheets: list[SheetRead]) -> None:
         """Refs that restart on each sheet are known by their sheet as well ("Health 2"), so that two
@@ -418,7 +393,4 @@ def _timescale(value: object, financial_quarters: bool,
     return parse_timescale(value, financial_quarters, struck)
 
 
-# A timescale problem whose advice holds whatever the text: "timescale 'Q3 2024/25' names a quarter ..."
-_QUOTED_TIMESCALE = re.compile(r"timescale '(?P<text>.*)' (?=names (?:a quarter|a season|the year\b))", re.S)
-_MANY = 3  # this many actions with one unreadable Timescale text on a sheet share one warning
 _SERIALS = range(32_874, 73_051)  # Excel's day numbers of 1990 to 2099

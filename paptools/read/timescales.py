@@ -9,10 +9,12 @@ read as one month ("Ongoing", "Spring 2025", "2025/26") gives no due month and s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 
 from paptools.model import EntryDate, Month, Timescale
 from paptools.read.dates import QUARTER, TERM, DateToken, find_dates, quarter_end, term_end
+from paptools.read.refs import named_refs
 from paptools.read.struck import struck_spans
 from paptools.read.text import clean_text
 
@@ -164,3 +166,33 @@ def _no_month(text: str) -> str:
                 "(ending in March) or the academic year (ending in August), so no due date is known: "
                 f"write the month, or 'financial year {span.group(0)}'")
     return f"timescale '{text}' names no month, so no due date is known"
+
+
+# A timescale problem whose advice holds whatever the text: "timescale 'Q3 2024/25' names a quarter ..."
+_QUOTED_TIMESCALE = re.compile(r"timescale '(?P<text>.*)' (?=names (?:a quarter|a season|the year\b))", re.S)
+_MANY = 3  # this many actions with one unreadable Timescale text on a sheet share one warning
+
+
+def timescale_warnings(unread: dict[tuple[str, str], list[tuple[str, str]]],
+                       warn: Callable[[str | None, str | None, str], None]) -> None:
+    """A warning for each Timescale that could not be read for certain; one for a sheet's many
+    cells of the same text ("Ongoing" on twelve actions), or of the same kind ("Q3 2024/25",
+    "Q4 2024/25": each names a quarter), naming their actions."""
+    kinds: dict[tuple[str, str], list[tuple[str, str, str, str]]] = {}  # (sheet, kind) -> cell, ref, problem, text
+    for (sheet, problem), cells in unread.items():
+        quoted = _QUOTED_TIMESCALE.match(problem)
+        kind = f"each timescale {problem[quoted.end():]}" if quoted else problem
+        kinds.setdefault((sheet, kind), []).extend(
+            (cell, ref, problem, quoted.group("text") if quoted else "") for cell, ref in cells)
+    for (sheet, kind), found in kinds.items():
+        found.sort(key=lambda item: int(re.sub(r"\D", "", item[0]) or 0))  # by row
+        problems = {problem for _, _, problem, _ in found}
+        if len(found) < _MANY:
+            for cell, _, problem, _ in found:
+                warn(sheet, cell, problem)
+        elif len(problems) == 1:
+            refs = [ref for _, ref, _, _ in found]
+            warn(sheet, found[0][0], f"{problems.pop()} ({len(refs)} actions: {named_refs(refs)})")
+        else:
+            listed = [f"{ref} '{text}'" for _, ref, _, text in found]
+            warn(sheet, found[0][0], f"{kind} ({len(found)} actions: {named_refs(listed, 6)})")
