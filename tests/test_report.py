@@ -17,6 +17,7 @@ from libreoffice import pdf_of
 
 from paptools.api import OutputOptions, reconcile, write_outputs
 from paptools.cli import main
+from paptools.write.docx import BULLET
 from paptools.write.docx_render import STATUS_SHADING
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -293,3 +294,14 @@ def test_a_template_naming_an_unknown_placeholder_is_refused(tmp_path):
     assert result.exit_code == 1
     assert result.stderr == (f"Error: {path}: the template uses {{{{ pap_totl }}}}, which paptools does not fill: "
                              "see the placeholders `paptools template` lists\n")
+
+
+def test_a_paragraph_leading_into_a_list_keeps_with_it(january):
+    from itertools import pairwise
+
+    from docx.oxml.ns import qn
+
+    _, document, _ = january
+    lead_ins = [p for p, after in pairwise(document.paragraphs)
+                if after.style.name == BULLET and p.style.name != BULLET and not p.style.name.startswith("Heading")]
+    assert lead_ins and all(p._p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in lead_ins)

@@ -145,9 +145,11 @@ class Renderer:
             self.section(child, numbers)
 
     def blocks(self, blocks: tuple[Block, ...], *, numbered: bool = True) -> None:
-        for block in blocks:
-            if isinstance(block, Paragraph):
-                self.paragraph(block, style=None if numbered and block.numbered else "Normal")
+        for n, block in enumerate(blocks):
+            if isinstance(block, Paragraph):  # a paragraph leading into a list stays on its page
+                lead_in = n + 1 < len(blocks) and isinstance(blocks[n + 1], BulletList)
+                self.paragraph(block, style=None if numbered and block.numbered else "Normal",
+                               keep_next=True if lead_in else None)
                 if not self.footnotes:
                     for note in block.footnotes:
                         self.paragraph(Paragraph.of(f"Note: {note}", numbered=False), style=NOTE)
