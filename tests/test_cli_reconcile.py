@@ -116,3 +116,22 @@ def test_the_change_list_printed_a_block_at_a_time_is_the_whole_text(tmp_path, m
     assert result.exit_code == 0, result.output
     assert whole.count("\n") > 7 * 3 and result.stdout.startswith(whole)
     assert result.stdout.startswith("Changes from oldham-send-pap-2024-06.xlsx to oldham-send-pap-2025-01.xlsx\n")
+
+
+def test_an_added_actions_progress_is_shown_under_it(tmp_path):
+    import openpyxl
+
+    paths = []
+    for rows in ([["1.1", "Publish the local offer", "Jan 25: Drafted."]],
+                 [["1.1", "Publish the local offer", "Jan 25: Drafted."], ["1.2", "Train SENCOs", "Mar 25: Booked."]]):
+        book = openpyxl.Workbook()
+        book.active.append(["Ref", "Action", "Progress", "RAG"])
+        for row in rows:
+            book.active.append([*row, "Green"])
+        paths.append(tmp_path / f"plan-{len(paths)}.xlsx")
+        book.save(paths[-1])
+    result = run("reconcile", *paths, "--no-files", "--as-of", "2025-03-31")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    at = lines.index("  + 1.2        [On track] Train SENCOs")
+    assert lines[at + 1:at + 3] == ["      • Mar 2025", "        Booked."]

@@ -238,6 +238,8 @@ def reconcile_lines(result: Reconciliation, width: int = 100) -> list[str]:
         lines += _section("Actions added and removed", len(added) + len(removed))
         for change in added:
             lines.append(f"  + {change.ref:<10} [{status_word(change.action.status)}] {textwrap.shorten(change.action.title, width - 30)}")
+            for entry in changes.unseen_entries(change.action):  # its progress not seen before, as the report lists it
+                lines += _entry_line(entry, "      ", width)
         for change in removed:
             lines.append(click.style(f"  - {change.ref:<10} {textwrap.shorten(change.action.title, width - 20)}", fg="red"))
 
