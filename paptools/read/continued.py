@@ -4,7 +4,6 @@ from the row above, which belong to that row.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING
 from paptools.read.headers import FIELD_LABELS, ColumnMap
 from paptools.read.progress import RowUpdate
 from paptools.read.rules import bounds
-from paptools.read.xcell import XCell, column_letter
+from paptools.read.xcell import XCell, column_letter, row_of
 
 if TYPE_CHECKING:
     from paptools.read.walk import RawAction
@@ -127,8 +126,3 @@ def merged_tops(ranges: list[str]) -> dict[str, str]:
                 if coordinate != top:
                     tops[coordinate] = top
     return tops
-
-
-def row_of(coordinate: str) -> int:
-    """The row number of a cell reference ("C12" -> 12)."""
-    return int(re.sub(r"\D", "", coordinate) or 0)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from paptools.model import Note
-from paptools.read.continued import row_of
 from paptools.read.text import one_line
+from paptools.read.xcell import row_of
 
 Warn = Callable[[str | None, str | None, str, str | None], None]
 

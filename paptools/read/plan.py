@@ -8,7 +8,6 @@ certain becomes a DataWarning with its sheet and cell; nothing is dropped silent
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import lru_cache
@@ -54,7 +53,7 @@ from paptools.read.text import clean_text
 from paptools.read.timescales import parse_timescale, timescale_warnings
 from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, SheetRead, Walker
-from paptools.read.xcell import XCell
+from paptools.read.xcell import XCell, row_of
 
 __all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through", "read_workbook"]
 
@@ -380,7 +379,7 @@ class _Assembler:
         order = {sheet.name: n for n, sheet in enumerate(self.walker.sheets)}
 
         def key(w: DataWarning) -> tuple[int, int, str]:
-            row = int(re.sub(r"\D", "", (w.cell or "0").split(":")[0]) or 0)
+            row = row_of(w.cell or "")
             return (order.get(w.sheet or "", -1), row, w.cell or "")
 
         return sorted(self.warnings, key=key)

@@ -17,6 +17,7 @@ from paptools.read.dates import QUARTER, TERM, DateToken, find_dates, quarter_en
 from paptools.read.refs import named_refs
 from paptools.read.struck import struck_spans
 from paptools.read.text import clean_text
+from paptools.read.xcell import row_of
 
 __all__ = ["parse_timescale"]
 
@@ -185,7 +186,7 @@ def timescale_warnings(unread: dict[tuple[str, str], list[tuple[str, str]]],
         kinds.setdefault((sheet, kind), []).extend(
             (cell, ref, problem, quoted.group("text") if quoted else "") for cell, ref in cells)
     for (sheet, kind), found in kinds.items():
-        found.sort(key=lambda item: int(re.sub(r"\D", "", item[0]) or 0))  # by row
+        found.sort(key=lambda item: row_of(item[0]))
         problems = {problem for _, _, problem, _ in found}
         if len(found) < _MANY:
             for cell, _, problem, _ in found:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from paptools.read.dates import find_dates
 from paptools.read.text import one_line
+from paptools.read.xcell import row_of
 
 _LABEL = re.compile(
     r"\b(?:last\s+updated?|updated(?:\s+on)?|version\s+date|date\s+of\s+(?:this\s+)?version|"
@@ -93,21 +94,17 @@ def _in_title(cells: list[tuple[str, str, object, object]]) -> tuple[date, str] 
         if (not isinstance(value, str) or len(value) > _TITLE_LENGTH or "\n" in value.strip()
                 or beside not in (None, "")):  # a title stands alone in its row; an action has an owner beside it
             continue
-        found = _closing_date(value.strip(" \t*)]"), alone=(sheet, _row(coordinate)) in alone)
+        found = _closing_date(value.strip(" \t*)]"), alone=(sheet, row_of(coordinate)) in alone)
         if found is not None:
             return found[1], f"cell {sheet}!{coordinate} '{one_line(value.strip(), 60)}'"
     return None
 
 
-def _alone(cells: list[tuple[str, str, object, object]]) -> set[tuple[str, str]]:
+def _alone(cells: list[tuple[str, str, object, object]]) -> set[tuple[str, int]]:
     """The (sheet, row) of the rows holding one value: a line of their own, as a title is."""
-    filled = Counter((sheet, _row(coordinate)) for sheet, coordinate, value, _ in cells
+    filled = Counter((sheet, row_of(coordinate)) for sheet, coordinate, value, _ in cells
                      if value is not None and str(value).strip())
     return {row for row, count in filled.items() if count == 1}
-
-
-def _row(coordinate: str) -> str:
-    return coordinate.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _closing_date(text: str, titled: bool = False, alone: bool = False) -> tuple[int, date] | None:

@@ -19,7 +19,7 @@ from paptools.model import DataWarning, Note, Status
 from paptools.read.cells import Book, Sheet
 from paptools.read.column_checks import DUE_FIELDS, check_columns
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
-from paptools.read.continued import Pending, add_update, carry_on, check_merges, merged_tops, row_of
+from paptools.read.continued import Pending, add_update, carry_on, check_merges, merged_tops
 from paptools.read.detect_plan import COVER, GENERATED_SHEETS, LEFT_OUT
 from paptools.read.empty_headings import report_empty_headings
 from paptools.read.headers import ColumnMap, column_map, is_repeat_header
@@ -30,7 +30,7 @@ from paptools.read.refs import RefCandidate, leading_ref, named_refs, number_tex
 from paptools.read.rows import MAX_COLUMNS, Row, cell_text
 from paptools.read.struck import strike_out
 from paptools.read.text import clean_text, normalise_label, one_line
-from paptools.read.xcell import XCell, column_letter
+from paptools.read.xcell import XCell, column_letter, row_of
 
 EXCEL_CELL_LIMIT = 32_767
 _NOTE = re.compile(r"(?:notes?|n\.?\s?b\.?|please note)\s*[:\-\u2013]", re.I)  # a row written as a note

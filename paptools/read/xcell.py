@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from paptools.read.styles import PLAIN, CellLook
 
-__all__ = ["XCell", "column_index", "column_letter"]
+__all__ = ["XCell", "column_index", "column_letter", "row_of"]
 
 _LETTERS: dict[int, str] = {}
 
@@ -29,6 +29,12 @@ def column_index(letters: str) -> int:
     for char in letters:
         index = index * 26 + ord(char) - 64
     return index
+
+
+def row_of(coordinate: str) -> int:
+    """The row number of a cell reference ("C12" -> 12; "C12:C14" -> 12); 0 for none."""
+    digits = "".join(c for c in coordinate.partition(":")[0] if c.isdigit())
+    return int(digits) if digits else 0
 
 
 class XCell:
