@@ -26,7 +26,7 @@ from paptools.read.periods import (
 from paptools.read.refs import cell_ref, parse_ref
 from paptools.read.rows import Row
 from paptools.read.rules import bounds
-from paptools.read.settle import settled
+from paptools.read.settle import filled_below, settled
 from paptools.read.struck import without_struck
 
 SCAN_ROWS = 60  # rows with text searched for a header row on each sheet
@@ -51,7 +51,7 @@ def _with_leading_refs(header: Header, rows: list[Row]) -> Header | None:
     action = header.index("action")
     if "ref" in header.fields or action is None or len(header.fields | ({"progress"} if header.periods else set())) < 3:
         return None
-    values = _filled_below(header, rows, action)
+    values = filled_below(header, rows, action)
     hits = sum(1 for text in values if cell_ref(text, leading=True) is not None)
     if hits < 2 or hits * 10 < len(values) * 6:
         return None
@@ -69,19 +69,13 @@ def _log_by_action_refs(header: Header, rows: list[Row]) -> Header | None:
     action = header.index("action")
     if action is None:
         return None
-    values = _filled_below(header, rows, action)
+    values = filled_below(header, rows, action)
     alone = sum(1 for text in values if parse_ref(text) is not None)
     if alone < 2 or alone * 10 < len(values) * 8:
         return None
     log = replace(header, columns=[replace(c, field="ref", score=85, how=REFS_ALONE) if c.field == "action" else c
                                    for c in header.columns])
     return log if log.is_log else None
-
-
-def _filled_below(header: Header, rows: list[Row], index: int) -> list[str]:
-    """The first 200 filled cells of a column under the header."""
-    below = [row.texts[index] for row in rows if row.number > header.rows[-1] and index < len(row.texts)][:200]
-    return [text for text in below if text]
 
 
 def _headers_of(row: Row) -> dict[int, str]:

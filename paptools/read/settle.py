@@ -16,7 +16,7 @@ from paptools.read.statuses import status_from_text
 from paptools.read.text import normalise_label
 from paptools.read.xcell import column_letter
 
-__all__ = ["settled"]
+__all__ = ["filled_below", "settled"]
 
 MONTH_WORD = 4  # a cell with this many letters is somebody's words ("Booked"), not a timeline's mark ("x", "✓")
 
@@ -39,7 +39,7 @@ def _numbers_in_progress(sheet: str, header: Header, rows: list[Row], forced: di
     named = header.headers[progress]
     if normalise_label(named) in {normalise_label(h) for h in forced or {}}:
         return header  # the house-style file says what it is
-    values = [text for text in _below(rows, header, progress) if text]
+    values = filled_below(header, rows, progress)
     numbers = sum(1 for text in values if _NUMBER.fullmatch(text))
     if len(values) < 2 or numbers * 10 < len(values) * 8:
         return header
@@ -60,7 +60,7 @@ def _numbers_in_periods(header: Header, rows: list[Row], forced: dict[str, str] 
     said = {normalise_label(h) for h in forced or {}}
     numeric = []
     for period in header.periods:
-        values = [text for text in _below(rows, header, period.index) if text]
+        values = filled_below(header, rows, period.index)
         numbers = sum(1 for text in values if _NUMBER.fullmatch(text))
         if len(values) >= 2 and numbers * 10 >= len(values) * 8 and normalise_label(period.header) not in said:
             numeric.append(period)
@@ -70,9 +70,10 @@ def _numbers_in_periods(header: Header, rows: list[Row], forced: dict[str, str] 
                    extra=sorted([*header.extra, *((p.index, " ".join(p.header.split())) for p in numeric)]))
 
 
-def _below(rows: list[Row], header: Header, index: int) -> list[str]:
-    """The first 200 cells of a column under the header."""
-    return [row.texts[index] for row in rows if row.number > header.rows[-1] and index < len(row.texts)][:200]
+def filled_below(header: Header, rows: list[Row], index: int) -> list[str]:
+    """The filled ones of the first 200 cells of a column under the header: what the column holds."""
+    below = [row.texts[index] for row in rows if row.number > header.rows[-1] and index < len(row.texts)][:200]
+    return [text for text in below if text]
 
 
 def _status_words_in_progress(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
@@ -84,7 +85,7 @@ def _status_words_in_progress(sheet: str, header: Header, rows: list[Row], force
     named = header.headers[progress]
     if normalise_label(named) in {normalise_label(h) for h in forced or {}}:
         return header  # the house-style file says what it is
-    values = [text for text in _below(rows, header, progress) if text]
+    values = filled_below(header, rows, progress)
     worded = sum(1 for text in values if len(text) <= 30 and status_from_text(text)[0] is not None)
     if len(values) < 2 or worded * 10 < len(values) * 8:
         return header
