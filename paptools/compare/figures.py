@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from paptools.compare.completion import Completion, completion
-from paptools.model import STATUSES, UNKNOWN, Action, Month, Plan, Status
+from paptools.model import REPORT_ORDER, STATUSES, UNKNOWN, Action, Month, Plan, Status
 
 ROUNDING_RULE = (
     "Percentages are of the actions counted. Where one decimal place makes them exact (as with 40 "
@@ -58,6 +58,10 @@ class Counts:
     def of(self, status: Status) -> int:
         return dict(self.by_status)[status]
 
+    def count(self, label: str) -> int:
+        """The count under one of status_labels: a status's word, or Unknown."""
+        return self.unknown if label == UNKNOWN else self.of(Status(label))
+
     @property
     def incomplete(self) -> int:
         return self.total - self.of(Status.COMPLETE)
@@ -73,6 +77,13 @@ class Counts:
     def adds_to_100(self) -> bool:
         """Whether the status breakdown's percentages add to 100 (else the note is shown)."""
         return adds_to_100([n for _, n in self.by_status] + [self.unknown], self.total)
+
+
+def status_labels(*counts: Counts) -> list[str]:
+    """The rows of every status table and the bars of every status chart: the statuses in report
+    order, then Unknown when any of these counts has an action whose status is not known, so each
+    adds up to its total."""
+    return [s.value for s in REPORT_ORDER] + ([UNKNOWN] if any(c.unknown for c in counts) else [])
 
 
 def count(actions: Sequence[Action]) -> Counts:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from paptools.compare.changes import ChangeKind, Changes
-from paptools.compare.figures import ROUNDING_NOTE, Summary, percent_text
+from paptools.compare.figures import ROUNDING_NOTE, Summary, percent_text, status_labels
 from paptools.content.prose import all_actions_opening, count_phrase, due_unknown_sentence, status_sentences
-from paptools.model import REPORT_ORDER, UNKNOWN, Status
+from paptools.model import Status
 
 
 @dataclass(frozen=True)
@@ -64,14 +64,11 @@ def _table_headers(figures: Summary, label: str) -> tuple[str, ...]:
 def _table_rows(figures: Summary) -> tuple[tuple[str, ...], ...]:
     """The report's status table: counts and percentages by status, then the total."""
     pap_pct, all_pct = figures.pap.percentages(), figures.all.percentages()
-    names = [s.value for s in REPORT_ORDER] + ([UNKNOWN] if figures.all.unknown else [])
     rows = []
-    for name in names:
-        pap = figures.pap.unknown if name == UNKNOWN else figures.pap.of(Status(name))
-        row: tuple[str, ...] = (name, str(pap), f"{pap_pct.get(name, 0)}%")
+    for name in status_labels(figures.all):
+        row: tuple[str, ...] = (name, str(figures.pap.count(name)), f"{pap_pct.get(name, 0)}%")
         if _both(figures):
-            every = figures.all.unknown if name == UNKNOWN else figures.all.of(Status(name))
-            row += (str(every), f"{all_pct.get(name, 0)}%")
+            row += (str(figures.all.count(name)), f"{all_pct.get(name, 0)}%")
         rows.append(row)
     total: tuple[str, ...] = ("Total", str(figures.pap.total), percent_text(figures.pap.total, figures.pap.total))
     if _both(figures):

@@ -14,7 +14,7 @@ from datetime import date
 
 from paptools.check.lint import lint_plan
 from paptools.compare.changes import ChangeKind
-from paptools.compare.figures import ROUNDING_NOTE, ROUNDING_RULE, Counts, Summary
+from paptools.compare.figures import ROUNDING_NOTE, ROUNDING_RULE, Counts, Summary, status_labels
 from paptools.compare.reconciliation import Reconciliation
 from paptools.content.narrative import Narrative
 from paptools.content.prose import (
@@ -41,7 +41,7 @@ from paptools.content.tree import (
     Table,
 )
 from paptools.content.words import data_notes, plan_label
-from paptools.model import REPORT_ORDER, UNKNOWN, DataWarning, Finding, Status
+from paptools.model import UNKNOWN, DataWarning, Finding, Status
 
 WITHIN_TIMESCALE = (
     "An action was completed within timescale when the month of the progress entry that records its completion "
@@ -179,14 +179,12 @@ def _executive_summary(context: Context, narrative: Narrative, trend: tuple[tupl
 
 def _status_rows(groups: list[tuple[str, Counts]]) -> tuple[list[str], list[tuple[str, ...]]]:
     """The categories (statuses, then Unknown when any) and one row per category."""
-    unknown = any(counts.unknown for _, counts in groups)
-    categories = [status.value for status in REPORT_ORDER] + ([UNKNOWN] if unknown else [])
+    categories = status_labels(*(counts for _, counts in groups))
     rows = []
     for name in categories:
         row = [name]
         for _, counts in groups:
-            number = counts.unknown if name == UNKNOWN else counts.of(Status(name))
-            row += [str(number), f"{counts.percentages().get(name, 0)}%"]
+            row += [str(counts.count(name)), f"{counts.percentages().get(name, 0)}%"]
         rows.append(tuple(row))
     rows.append(tuple(["Total"] + [value for _, counts in groups for value in (str(counts.total), "100%")]))
     return categories, rows
@@ -214,10 +212,9 @@ def _status_figure(s: Summary) -> Figure:
 
 
 def _trend_figure(trend: tuple[tuple[str, Summary], ...]) -> Figure:
-    unknown = any(figures.all.unknown for _, figures in trend)  # a column of its own, so each row adds up
-    categories = [status.value for status in REPORT_ORDER] + ([UNKNOWN] if unknown else [])
-    series = tuple(Series(name, tuple(figures.all.of(status) for status in REPORT_ORDER)
-                          + ((figures.all.unknown,) if unknown else ())) for name, figures in trend)
+    categories = status_labels(*(figures.all for _, figures in trend))  # Unknown a column of its own when any
+    unknown = UNKNOWN in categories
+    series = tuple(Series(name, tuple(figures.all.count(label) for label in categories)) for name, figures in trend)
     rows = tuple((serie.name, *(str(v) for v in serie.values), str(figures.all.total))
                  for serie, (_, figures) in zip(series, trend))
     widths = (0.15, 0.12, 0.12, 0.13, 0.13, 0.1, 0.13, 0.12) if unknown else (0.2, 0.14, 0.13, 0.15, 0.14, 0.12, 0.12)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from paptools.compare.figures import ROUNDING_NOTE, Counts, Summary, percent
+from paptools.compare.figures import ROUNDING_NOTE, Summary, percent, status_labels
 from paptools.content.prose import all_actions_opening, status_sentences
 from paptools.model import REPORT_ORDER, UNKNOWN, Plan, Status
 from paptools.write.ticks import tick_step
@@ -19,14 +19,6 @@ from paptools.write.xlsx_style import A4, STATUS_FILLS, PageFit, Styles, set_pag
 SHEET = "Summary"
 TABLE_NAME = "StatusCounts"
 _WIDE = 8  # the last column that sentences span
-
-
-def _labels(figures: Summary) -> list[str]:
-    return [s.value for s in REPORT_ORDER] + ([UNKNOWN] if figures.all.unknown else [])
-
-
-def _count(counts: Counts, label: str) -> int:
-    return counts.unknown if label == UNKNOWN else counts.of(Status(label))
 
 
 def _capital(label: str) -> str:
@@ -38,7 +30,7 @@ def chart_description(figures: Summary, label: str) -> str:
     """The chart's alternative text: the figures it shows, in words."""
     counts = figures.pap if label == "PAP actions" else figures.all
     shares = counts.percentages()
-    parts = [f"{name} {_count(counts, name)} ({shares.get(name, 0)}%)" for name in _labels(figures)]
+    parts = [f"{name} {counts.count(name)} ({shares.get(name, 0)}%)" for name in status_labels(figures.all)]
     return f"Bar chart of the {counts.total} {label} by status: " + ", ".join(parts) + "."
 
 
@@ -68,7 +60,7 @@ class SummarySheet:
         row += 1
         top = row
         row = self._counts_table(sheet, row, streamed)
-        self._status_chart(sheet, top, len(_labels(s)), label)
+        self._status_chart(sheet, top, len(status_labels(s.all)), label)
         row = max(row + 2, top + 16)  # below the chart beside the table
         row = self._groups_table(sheet, row)
         if trend and len(trend) > 1:
@@ -80,7 +72,7 @@ class SummarySheet:
         """Counts and percentages by status, as an Excel table whose total row holds the totals
         (streamed: the same cells under a header row, as a table cannot be streamed)."""
         f, s = self.styles, self.figures
-        labels = _labels(s)
+        labels = status_labels(s.all)
         all_pct, pap_pct = s.all.percentages(), s.pap.percentages()
         headers = ("Status", "All actions", "All %", "PAP actions", "PAP %")
         last = row + len(labels) + 1
@@ -98,9 +90,9 @@ class SummarySheet:
             row += 1
             status = None if name == UNKNOWN else Status(name)
             sheet.write_string(row, 0, name, f.status[status] if status else f["bold"])
-            sheet.write_number(row, 1, _count(s.all, name), f["number"])
+            sheet.write_number(row, 1, s.all.count(name), f["number"])
             sheet.write_number(row, 2, all_pct.get(name, 0), f["percent"])
-            sheet.write_number(row, 3, _count(s.pap, name), f["number"])
+            sheet.write_number(row, 3, s.pap.count(name), f["number"])
             sheet.write_number(row, 4, pap_pct.get(name, 0), f["percent"])
         row += 1
         sheet.write_string(row, 0, "Total", f["total"])
@@ -115,7 +107,7 @@ class SummarySheet:
 
     def _status_chart(self, sheet: Worksheet, top: int, count: int, label: str) -> None:
         chart = self.book.add_chart({"type": "bar"})
-        names = _labels(self.figures)[:count]
+        names = status_labels(self.figures.all)[:count]
         points = [{"fill": {"color": STATUS_FILLS[Status(n)][0] if n != UNKNOWN else "#7F7F7F"},
                    "border": {"color": "#404040"}} for n in names]
         pap = label == "PAP actions"
