@@ -20,6 +20,7 @@ def test_a_command_runs_with_the_collector_paused_and_restores_it(monkeypatch):
     assert result.exit_code == 0, result.output
     assert during == [False]
     assert gc.isenabled()
+    assert main.kept is None  # nothing held on to: only a program run keeps its plan until it ends
 
 
 def test_a_collector_switched_off_by_the_caller_stays_off():

@@ -5,7 +5,7 @@ answer for megabytes of `show --json`); these pin both answers, with the text wr
 """
 from __future__ import annotations
 
-from paptools.write.safe import json_safe
+from paptools.write.safe import json_safe, json_safe_utf8
 
 
 def test_text_without_c1_controls_or_lone_surrogates_is_returned_unchanged():
@@ -22,3 +22,11 @@ def test_c1_controls_and_del_are_escaped():
 def test_lone_surrogates_are_escaped_with_everything_else():
     assert json_safe('{"source": "plan-\udcff.xlsx", "t": "\x85 £"}') == (
         '{"source": "plan-\\udcff.xlsx", "t": "\\u0085 £"}')
+
+
+def test_utf8_json_is_escaped_only_where_a_c1_control_or_del_is():
+    plain = '{"t": "Agreed \u2013 on time"}'.encode()  # no C2 byte at all: the quick answer
+    assert json_safe_utf8(plain) is plain
+    pounds = '{"t": "\u00a3120k agreed"}'.encode()  # C2 A3: not a control
+    assert json_safe_utf8(pounds) is pounds
+    assert json_safe_utf8('{"t": "\u00a3120k\x85 agreed\x7f"}'.encode()) == b'{"t": "\xc2\xa3120k\\u0085 agreed\\u007f"}'

@@ -221,6 +221,7 @@ def test_the_long_texts_written_in_cells_are_read_as_the_cells_are(tmp_path):
         "<is><t>too short to send</t></is>",
         f"<x:is><x:t>{'A prefixed tag is passed over. ' * 10}</x:t></x:is>",
         f"<is><t>{'_x0041_ decoded as Excel writes it. ' * 8}</t></is>",
+        f"<is><t>{'Agreed &#8211; on time &#x2014; &amp;#8211; as written. ' * 5}</t></is>",
     ]
     body = "".join(f'<c r="A{n}" t="inlineStr">{cell}</c>' for n, cell in enumerate(cells, start=1))
     rewrite_sheet = re.compile(rb"<sheetData>.*</sheetData>|<sheetData/>", re.S)
@@ -237,6 +238,7 @@ def test_the_long_texts_written_in_cells_are_read_as_the_cells_are(tmp_path):
         "12/03/24: AB: " + "Bold date, plain text. " * 10,
         "Written <as> it is. " * 12,
         "A decoded as Excel writes it. " * 8,
+        "Agreed – on time — &#8211; as written. " * 5,  # a character by number, and an escaped "&" kept
     ]
 
 

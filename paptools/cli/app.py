@@ -52,6 +52,10 @@ class _Group(click.Group):
     Commands are loaded from their modules (COMMANDS) when first asked for.
     """
 
+    # In a program run, what its command made (a plan, a JSON document), held until the process
+    # ends at once (_end_now) rather than freed object by object as the command returns.
+    kept: list[object] | None = None
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(COMMANDS) | set(self.commands))
 
@@ -76,7 +80,8 @@ class _Group(click.Group):
         """
         if args is None and standalone_mode:
             status: list[int] = []
-            atexit.register(_end_now, status)  # registered before the command runs, so run after its hooks
+            self.kept = []
+            atexit.register(_end_now, status, self.kept)  # registered before the command runs, so run after its hooks
             try:
                 return super().main(args, prog_name, complete_var, standalone_mode, **extra)
             except SystemExit as done:
@@ -102,7 +107,7 @@ class _Group(click.Group):
                 warnings.simplefilter("ignore", PendingDeprecationWarning)
                 result = self._invoke(ctx)
         finally:
-            if collecting:
+            if collecting and self.kept is None:  # a program run ends at once, with nothing to collect
                 gc.enable()
         _echo_library_notes(caught)
         return result
@@ -189,7 +194,7 @@ class _Progress:
         self.progress.done()
 
 
-def _end_now(status: list[int]) -> None:
+def _end_now(status: list[int], kept: list[object]) -> None:
     """The program's last exit hook: its output flushed, the process ends with `status` without
     the interpreter's teardown. Nothing is left to do then: files are closed where written, a
     child process is reaped where it ends. With no status, or output that cannot be flushed (a
@@ -204,6 +209,16 @@ def _end_now(status: list[int]) -> None:
     os._exit(status[-1])
 
 
+_Kept = TypeVar("_Kept")
+
+
+def keep(thing: _Kept) -> _Kept:
+    """`thing`, held until the program ends (_Group.kept); from a call in Python, left as it is."""
+    if main.kept is not None:
+        main.kept.append(thing)
+    return thing
+
+
 def _read(path: Path, style: Path | None = None) -> Plan:
     """Read one workbook, showing progress on large ones."""
     from paptools.api import read_plan
@@ -211,7 +226,7 @@ def _read(path: Path, style: Path | None = None) -> Plan:
 
     with _Progress() as progress:
         progress.stage(f"Reading {terminal_safe(path.name)}")
-        return read_plan(path, style=style, progress=progress.advance, workers=_cores())
+        return keep(read_plan(path, style=style, progress=progress.advance, workers=_cores()))
 
 
 def _cores() -> int:
@@ -242,11 +257,11 @@ def _as_of(value: str | None) -> date | None:
 
 
 def _echo_warnings(plan: Plan, as_json: bool) -> None:
+    if not plan.warnings:
+        return
     from paptools.content.words import counted
     from paptools.write.terminal import render_warnings
 
-    if not plan.warnings:
-        return
     if as_json:
         echo(f"{counted(len(plan.warnings), 'warning')} reading {plan.source}: see 'warnings' in the JSON.", err=True)
     else:
@@ -336,6 +351,7 @@ def _echo_json(document: Any) -> None:
     from paptools.write.jsondoc import json_bytes
 
     data = json_bytes(document)
+    keep(document)
     click.echo(data.decode("utf-8") if sys.stdout.isatty() else data)
 
 

@@ -36,14 +36,15 @@ __all__ = ["EARLY_BYTES", "EarlySplits"]
 EARLY_BYTES = 150_000
 _TEXT_PARTS = re.compile(r"xl/(worksheets/[^/]+|sharedStrings)\.xml$", re.IGNORECASE)
 _LONG = 200  # characters: a shorter text is split in no time, here
+_Key = tuple[int, int]
 
 
 class EarlySplits:
     """The child splitting a plan's long texts, and what it has sent back so far."""
 
-    def __init__(self, feed: Feed[tuple[bytes, Fields, Fields | None]]) -> None:
+    def __init__(self, feed: Feed[tuple[_Key, Fields, Fields | None]]) -> None:
         self._feed = feed
-        self._got: dict[bytes, tuple[Fields, Fields | None]] = {}
+        self._got: dict[_Key, tuple[Fields, Fields | None]] = {}
         self.order: EntryOrder | None = None  # the plan's usual order, once the layout is known
 
     @classmethod
@@ -57,7 +58,7 @@ class EarlySplits:
             return None
         if held < EARLY_BYTES:
             return None
-        feed: Feed[tuple[bytes, Fields, Fields | None]] | None = Feed.start(lambda send: _split_all(path, send))
+        feed: Feed[tuple[_Key, Fields, Fields | None]] | None = Feed.start(lambda send: _split_all(path, send))
         return cls(feed) if feed is not None else None
 
     def get(self, text: str) -> CellParts | None:
@@ -85,15 +86,15 @@ class EarlySplits:
         self._got.clear()
 
 
-def _key(text: str) -> bytes:
-    """What a text is known by between the two processes: its digest, not the text itself (a large
-    plan's text would fill the pipe between them)."""
-    from hashlib import blake2b  # loaded when a child is started: a small plan has none
+def _key(text: str) -> _Key:
+    """What a text is known by between the two processes: its length and hash, not the text itself
+    (a large plan's text would fill the pipe between them). The child is a fork, so the two hash
+    a text alike (the same hash seed); two texts of one length share a 64-bit hash about once in
+    10^16 pairs, where a digest from hashlib took longer to load (OpenSSL) than to use."""
+    return len(text), hash(text)
 
-    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
-
-def _split_all(path: Path, send: Callable[[tuple[bytes, Fields, Fields | None]], None]) -> None:
+def _split_all(path: Path, send: Callable[[tuple[_Key, Fields, Fields | None]], None]) -> None:
     """In the child: each long text of the workbook split, from the last on, the first of them
     as soon as it is found (the rest of a large sheet is not read through first)."""
     from itertools import chain
