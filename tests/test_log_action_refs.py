@@ -93,3 +93,23 @@ def test_an_undated_update_in_a_log_kept_newest_first_lies_where_it_is_written(t
         "Updates!A5: this update for 7.2 gives no date: it is kept undated, in its place among 7.2's updates "
         "in this log",
     ]
+
+
+def test_a_label_before_the_number_is_no_part_of_the_ref():
+    assert [parse_ref(t).text for t in ("Ref 7.1", "Ref: 7.1", "REF. 7.1", "No. 7", "Number 7", "Item 3.2")] == [
+        "7.1", "7.1", "7.1", "7", "7", "3.2"]
+    assert parse_ref("PAP 7.1").text == "PAP 7.1"  # a prefix that marks the plan stays
+
+
+def test_refs_written_with_a_label_are_the_same_actions_as_without(make_workbook):
+    from conftest import action, plan_rows
+
+    from paptools.api import reconcile
+
+    before = make_workbook(plan_rows(action("Ref 1.1", title="Publish the Local Offer"),
+                                     action("Ref 1.2", "AR", title="Train SENCOs")), name="PAP Jan 25.xlsx")
+    after = make_workbook(plan_rows(action("1.1", title="Publish the Local Offer"),
+                                    action("1.2", "AR", title="Train SENCOs")), name="PAP Apr 25.xlsx")
+    assert [(a.ref, a.ref_text) for a in read_plan(before).actions] == [("1.1", "Ref 1.1"), ("1.2", "Ref 1.2")]
+    changes = reconcile(before, after).changes
+    assert [c.kind.value for c in changes] == []  # nothing added or removed: the same two actions

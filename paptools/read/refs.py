@@ -26,8 +26,8 @@ _TWO_PART = re.compile(
 _LEVEL = re.compile(r"[.\-]")
 # Prefixes that mark a Priority Action Plan action (as against improvement-plan actions).
 PAP_PREFIXES = frozenset({"PAP", "PA", "P", "PRIORITY"})
-# Words that only say what the number is ("Action 7.1" is action 7.1): no prefix of the ref.
-_LABELS = frozenset({"ACTION"})
+# Words that only say what the number is ("Action 7.1", "Ref 7.1", "No. 7" are 7.1, 7.1, 7): no prefix of the ref.
+_LABELS = frozenset({"ACTION", "REF", "NO", "NUMBER", "ITEM"})
 
 
 class Ref(NamedTuple):
