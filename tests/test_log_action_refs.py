@@ -113,3 +113,42 @@ def test_refs_written_with_a_label_are_the_same_actions_as_without(make_workbook
     assert [(a.ref, a.ref_text) for a in read_plan(before).actions] == [("1.1", "Ref 1.1"), ("1.2", "Ref 1.2")]
     changes = reconcile(before, after).changes
     assert [c.kind.value for c in changes] == []  # nothing added or removed: the same two actions
+
+
+def test_a_named_level_and_an_action_number_are_one_ref():
+    assert [parse_ref(t).text for t in ("Theme 1 / Action 1", "Theme 2 Action 4b", "Priority 1 Action 2",
+                                        "Objective 3, action 1")] == [
+        "THEME 1.1", "THEME 2.4b", "PRIORITY 1.2", "OBJECTIVE 3.1"]
+    assert parse_ref("Priority 1 Action 2").is_pap  # "Priority" marks the plan's own actions, as in "Priority 1.2"
+
+
+def test_a_plan_of_refs_written_theme_and_action_is_read(tmp_path):
+    from test_layout import build
+
+    path = build(tmp_path / "themes.xlsx", {"SEND PAP": [
+        ["Ref", "Action", "Lead", "Due", "RAG"],
+        ["Theme 1 / Action 1", "Refresh the SEND Strategy with parents", "Head of SEND", "Mar-25", "Green"],
+        ["Theme 1 / Action 2", "Publish a revised Local Offer website", "Local Offer Manager", "Dec-24", "Red"],
+    ]})
+    plan = read_plan(path)
+    assert [(a.ref, a.ref_text, a.status.value) for a in plan.actions] == [
+        ("THEME 1.1", "Theme 1 / Action 1", "On track"), ("THEME 1.2", "Theme 1 / Action 2", "At risk")]
+
+
+def test_a_plan_whose_refs_are_none_paptools_reads_says_so(tmp_path):
+    import pytest
+    from test_layout import build
+
+    from paptools.errors import NoActions
+
+    path = build(tmp_path / "codes.xlsx", {"SEND PAP": [
+        ["Ref", "Action", "Lead", "Due", "RAG"],
+        ["Alpha / Beta", "Refresh the SEND Strategy with parents", "Head of SEND", "Mar-25", "Green"],
+        ["Gamma / Delta", "Publish a revised Local Offer website", "Local Offer Manager", "Dec-24", "Red"],
+    ]})
+    with pytest.raises(NoActions) as raised:
+        read_plan(path)
+    assert str(raised.value) == (
+        f"{path}: has a header row but none of the 2 refs under it is one paptools reads ('Alpha / Beta' in "
+        "SEND PAP!A2): "
+        "write refs as 1.1, PAP 1.1, 1.1a, P1 A4 or SEND-01")

@@ -49,7 +49,7 @@ from paptools.read.split_early import EarlySplits
 from paptools.read.statuses import WHITE, ColourKey
 from paptools.read.style import HouseStyle, find_style
 from paptools.read.styles import from_excel
-from paptools.read.text import clean_text
+from paptools.read.text import clean_text, one_line
 from paptools.read.timescales import parse_timescale, timescale_warnings
 from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, SheetRead, Walker
@@ -167,8 +167,7 @@ class _Assembler:
                 if message:
                     self.warn(raw.sheet, raw.ref_cell, message)
         if not all_raw:
-            raise NoActions(self.book.path,
-                            "has a header row but no actions under it: check the Ref column is filled in")
+            raise NoActions(self.book.path, _no_actions(walker.unread_refs))
         if whole := refs_within_areas([raw.ref.text for raw in all_raw], [raw.area or "" for raw in all_raw],
                                       [raw.sheet for raw in all_raw]):
             for raw, ref_text in zip(all_raw, whole):
@@ -393,3 +392,12 @@ def _timescale(value: object, financial_quarters: bool,
 
 
 _SERIALS = range(32_874, 73_051)  # Excel's day numbers of 1990 to 2099
+
+
+def _no_actions(unread_refs: list[tuple[str, str, str]]) -> str:
+    """Why a plan with a header row has no actions: its refs are missing, or none is one paptools reads."""
+    if not unread_refs:
+        return "has a header row but no actions under it: check the Ref column is filled in"
+    sheet, cell, ref = unread_refs[0]
+    return (f"has a header row but none of the {len(unread_refs)} refs under it is one paptools reads ('{one_line(ref, 30)}' "
+            f"in {sheet}!{cell}): write refs as 1.1, PAP 1.1, 1.1a, P1 A4 or SEND-01")

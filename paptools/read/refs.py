@@ -23,6 +23,12 @@ _TWO_PART = re.compile(
     r"^(?P<prefix>[A-Za-z]{1,8})\s*(?P<first>\d{1,3})\s*[ ,:.\-/]?\s*(?P<inner>[A-Za-z]{1,2})\s*(?P<second>\d{1,3})"
     r"(?P<suffix>[a-z])?\s*[.:)]?$"
 )
+# "Theme 1 / Action 2", "Priority 1 Action 2", "Objective 3, action 1": a named level's number, then
+# an action's under it, read as the levels 1.2 of the first word's prefix ("THEME 1.2").
+_NAMED_LEVELS = re.compile(
+    r"^(?P<prefix>[A-Za-z]{2,12})\s*(?P<first>\d{1,3})\s*[,:.\-/]?\s*(?:action|act|item|no\.?)\s*(?P<second>\d{1,3})"
+    r"(?P<suffix>[a-z])?\s*[.:)]?$", re.I
+)
 _LEVEL = re.compile(r"[.\-]")
 # Prefixes that mark a Priority Action Plan action (as against improvement-plan actions).
 PAP_PREFIXES = frozenset({"PAP", "PA", "P", "PRIORITY"})
@@ -64,6 +70,10 @@ def parse_ref(text: str) -> Ref | None:
         if two := _TWO_PART.match(text.strip()):
             return Ref(two.group("prefix").upper(), f"{int(two.group('first'))}.{int(two.group('second'))}",
                        two.group("suffix") or "", two.group("inner").upper())
+        if named := _NAMED_LEVELS.match(text.strip()):
+            prefix = named.group("prefix").upper()
+            return Ref("" if prefix in _LABELS else prefix, f"{int(named.group('first'))}.{int(named.group('second'))}",
+                       named.group("suffix") or "")
         return None
     prefix = (match.group("prefix") or "").upper()
     return Ref("" if prefix in _LABELS else prefix, match.group("num"), match.group("suffix") or "")

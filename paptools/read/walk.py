@@ -88,6 +88,7 @@ class Walker(ContextRows):
         self.title: str | None = None
         self.any_text = False
         self.generated = False
+        self.unread_refs: list[tuple[str, str, str]] = []  # (sheet, cell, text) of Ref cells whose rows were not read
         self._key_rows = {(sheet, row) for sheet, first, last in layout.key_cells
                           for row in range(row_of(first), row_of(last) + 1)}
 
@@ -221,6 +222,8 @@ class Walker(ContextRows):
                                         action_index is not None and bool(texts[action_index]), columns))
                 continue
             written = "" if columns.ref_in_action else texts[ref_index]  # "2.3 ii", "1.4/2.2": a ref not read
+            if written:
+                self.unread_refs.append((ws.title, cells[ref_index].coordinate, written))
             self._not_read(ws.title, cells[nonempty[0]].coordinate, texts, in_key,
                            written if len(written) <= 20 and any(map(str.isdigit, written)) else "")
         merged = merged_tops(ws.merges)
