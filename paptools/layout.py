@@ -41,19 +41,20 @@ class WordMap:
     word: str
     status: Status | None  # None: fits none of the five statuses (reported, never guessed)
     reason: str
-    colour: str | None = None  # the key's fill colour for the word, when the key is coloured
+    colour: str | None = None  # the key's colour for the word (a fill, or a mark's font colour), when the key is coloured
     count: int = 0  # how many actions use it
     in_key: bool = False  # one of the Key's (or the drop-down list's) own words, not only used in the cells
 
 
 ROW_FILL = "row fill"  # StatusSource.kind of a plan whose rows are coloured by its Key
+FONT_KIND = "font colour"  # StatusSource.kind of a plan whose status cells hold a mark coloured as its Key shows
 
 
 @dataclass(frozen=True)
 class StatusSource:
     """Where a table's statuses come from and the scale they are read with."""
 
-    kind: str  # "text", "fill", "text and fill", "row fill", "sheet name", "none"
+    kind: str  # "text", "fill", "text and fill", "font colour", "row fill", "sheet name", "none"
     column: str | None  # "F"
     vocabulary: tuple[WordMap, ...]
     vocabulary_source: str  # "sheet Guidance A4:B8", "drop-down list on F5:F60", "words used in column F"

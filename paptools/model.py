@@ -103,6 +103,7 @@ class StatusEvidence(str, enum.Enum):
 
     TEXT = "text"  # a word in the status cell
     FILL = "fill"  # the status cell's fill colour, read through the Key
+    FONT = "font colour"  # the font colour of a mark in the status cell ("●" in red), read through the Key
     BLANK = "blank"  # an empty status cell, which the Key gives a meaning
     SHEET_NAME = "sheet name"  # the sheet the row is on ("Closed", "Completed")
     LOG = "log"  # the status beside the action's latest update in an updates log
@@ -279,10 +280,12 @@ class Action:
     row: int
     extra: tuple[tuple[str, str], ...] = ()
     # How the status was shown, for explain/lint: the plan's own word as written (or the Key's
-    # word for the fill colour), the fill colour as RGB, and the cell it was read from.
+    # word for the fill or font colour), the fill colour as RGB, the cell it was read from, and
+    # its text's colour when that could say something (not black or white).
     status_word: str | None = None
     status_fill: str | None = None
     status_cell: str | None = None
+    status_font: str | None = None
 
     @property
     def place(self) -> str:

@@ -1,8 +1,9 @@
 """Plan, ref -> why the action has the status it has, in plain words (one screen).
 
-Which cell the status came from and how: its fill colour matched to the Key's colour for
-that status, the words typed in the RA cell, or a blank cell read as the Key's blank
-status; then the due and revised months, the latest entries, and any lint finding on it.
+Which cell the status came from and how: its fill colour (or the font colour of a mark, "●")
+matched to the Key's colour for that status, the words typed in the RA cell, or a blank cell
+read as the Key's blank status; then the due and revised months, the latest entries, and any
+lint finding on it.
 """
 from __future__ import annotations
 
@@ -84,6 +85,9 @@ def status_reason(plan: Plan, action: Action) -> str:
         colour = ""
         if action.status_fill and action.status_fill != WHITE:
             colour = f" The cell is also coloured #{action.status_fill} ({family(action.status_fill)}); the words win."
+        keyed = next((s for s, rgb in plan.key_fills if rgb and rgb == action.status_font), None)
+        if keyed is not None and keyed is not status:
+            colour += f" Its text is coloured #{action.status_font}, the Key's colour for {keyed}; the words win."
         stage = next((t.field("stage") for t in plan.layout.tables if t.sheet == action.sheet), None) \
             if plan.layout is not None else None
         if stage is not None and (action.status_cell or "").rstrip("0123456789") == stage.letter:
@@ -101,6 +105,15 @@ def status_reason(plan: Plan, action: Action) -> str:
         same = "the same colour as" if key_rgb == action.status_fill else "nearest to"
         return (f"The RA cell {cell} has no words; its fill colour {fill} is {same} the Key's colour for "
                 f"{status}, #{key_rgb}{key_place}.")
+    if action.status_source == "font colour" and status is not None and action.status_font:
+        key_rgb = _key_colour(plan, status)
+        font = f"#{action.status_font} ({family(action.status_font)})"
+        if key_rgb is None:
+            return f"The RA cell {cell} gives no status in words; its font colour {font} is the plan's colour for {status}."
+        where = _key_cell(plan, status)
+        same = "the same colour as" if key_rgb == action.status_font else "nearest to"
+        return (f"The RA cell {cell} gives no status in words; its font colour {font} is {same} the Key's colour "
+                f"for {status}, #{key_rgb}{f' in {where}' if where else ''}.")
     if action.status_source == "log" and status is not None:
         mapped = "" if (action.status_word or "").strip().lower() == status.value.lower() else \
             f", which the plan's words map to {status}"

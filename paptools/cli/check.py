@@ -190,10 +190,10 @@ def explain(ctx: click.Context, workbook: Path, ref: str, as_json: bool, as_of: 
       paptools explain workbooks/oldham-send-pap-2025-01.xlsx "PAP 2.21"
       paptools explain plan.xlsx 2.21 --json
 
-    Says which cell the status came from and how (the fill colour matched to the Key's
-    colour, the words in the RA cell, or a blank cell), the due and revised months, the
-    latest entries, and any lint finding on the action: one screen for a member's
-    "why is this one green?".
+    Says which cell the status came from and how (the fill colour, or a mark's font
+    colour, matched to the Key's colour, the words in the RA cell, or a blank cell), the
+    due and revised months, the latest entries, and any lint finding on the action: one
+    screen for a member's "why is this one green?".
     """
     from paptools.check.explain import explain_action
     from paptools.check.lint import lint_plan, read_lint_settings

@@ -17,7 +17,7 @@ _HEADING = re.compile(
     r"|\d{1,2}/\d{1,2}/\d{2,4})\s*[:\-–]\s*",
     re.I,
 )
-_HEX = re.compile(r"\s*\((?:[^()]*\b[0-9A-F]{6}\b[^()]*)\)|\b(?:fill )?colou?r [0-9A-F]{6}\b")
+_HEX = re.compile(r"\s*\((?:[^()]*\b[0-9A-F]{6}\b[^()]*)\)|\b(?:(?:fill|font) )?colou?r [0-9A-F]{6}\b")
 _CELL = re.compile(r"\b(?:cell |in )?(?:\w+!)?[A-Z]{1,3}\d{1,7}\b(?::[A-Z]{1,3}\d{1,7})?")
 _TOOL_ASIDE = re.compile(r"\s*\([^()]*paptools\.toml[^()]*\)")  # "(name the right one in paptools.toml)"
 # ": if ..., say so in paptools.toml: ...", "; give them the other way round: paptools reconcile ...", "give --as-of"
@@ -80,7 +80,7 @@ def plain_warning(warning: DataWarning) -> str:
     text = "".join(part if n % 2 else _EMPTIED.sub("", _CELL.sub("", part)) for n, part in enumerate(_QUOTED.split(text)))
     text = " ".join(text.split()).strip(" ;:,")
     text = text.replace("status text says", "the status text says").replace(
-        "but the fill colour says", "but the status colour says")
+        "but the fill colour says", "but the status colour says").replace("but the font colour says", "but its colour says")
     return (text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else ""
 
 

@@ -1,8 +1,10 @@
-"""An action's status: from its RA cell (the plan's word, or a Key colour), a stage column
-beside the RAG, or the sheet's name ("Closed"), with the evidence for it.
+"""An action's status: from its RA cell (the plan's word, or a Key colour: its fill, or the font
+colour of a mark, "●" in red), a stage column beside the RAG, or the sheet's name ("Closed"),
+with the evidence for it.
 
-Words beat a fill that is not a Key colour; a word or colour that fits no status, or rows of one
-action that give different statuses, are reported and left unknown, never guessed.
+Words beat a fill that is not a Key colour, and any font colour; a mark's font colour is read
+only through a Key. A word or colour that fits no status, or rows of one action that give
+different statuses, are reported and left unknown, never guessed.
 read/plan.py asks for each action's status in turn.
 """
 from __future__ import annotations
@@ -28,6 +30,7 @@ class StatusRead(NamedTuple):
     word: str | None  # the plan's own word for it
     cell: str | None  # where it was read: the RA cell, or a stage cell beside it
     fill: str | None  # that cell's fill (a stage cell's is not read)
+    font: str | None = None  # its text's colour, if it could say something
 
 
 class StatusReader:
@@ -42,7 +45,7 @@ class StatusReader:
             stage = table.field("stage")
             return StatusRead(*staged, f"{stage.letter}{raw.row}" if stage is not None else raw.status_cell, None)
         return self._one_for_all(raw, table, StatusRead(*self._cell(raw, table, text_mode), raw.status_cell,
-                                                        raw.status_rgb))
+                                                        raw.status_rgb, raw.status_font))
 
     def _one_for_all(self, raw: RawAction, table: Table, read: StatusRead) -> StatusRead:
         """An action over several rows that gives a status on more than one ("Complete", "On track",
@@ -77,7 +80,7 @@ class StatusReader:
     def _rag_says(self, raw: RawAction, table: Table) -> bool:
         """Whether the RA cell gives a status, by its word or a Key colour."""
         if raw.status_text:
-            return _word_status(table, raw.status_text) is not None
+            return _word_status(table, raw.status_text) is not None or self._by_mark(raw) is not None
         rgb = raw.status_rgb
         return rgb is not None and rgb != WHITE and self.key.status_for(rgb)[0] is not None
 
@@ -100,16 +103,25 @@ class StatusReader:
         key_colour = raw.status_rgb in self.key.colours  # any other fill is decoration beside a word
         if raw.status_text:
             status = _word_status(table, raw.status_text)
+            font = self.key.colours.get(raw.status_font or "")  # the Key's status for the text's colour
             if status is not None:
                 if key_colour and from_fill is not None and from_fill is not status and raw.status_rgb != WHITE:
                     self.warn(*where, f"status text says {status} but the fill colour says {from_fill}; the text is used")
+                if font is not None and font is not status:
+                    self.warn(*where, f"status text says {status} but the font colour says {font}; the text is used")
                 return status, StatusEvidence.TEXT, raw.status_text
             use_fill = from_fill is not None and raw.status_rgb in self.key.colours
+            if not use_fill and raw.status_mark and raw.status_font:
+                return self._mark(raw, table)
+            use_font = not use_fill and font is not None
             self.warn(*where, f"'{raw.status_text}' is not one of the five statuses"
-                      + ("; the fill colour is used" if use_fill else "; status unknown")
+                      + ("; the fill colour is used" if use_fill else "; the font colour is used" if use_font
+                         else "; status unknown")
                       + " (say what the word counts as under [statuses] in paptools.toml)", raw.status_text)
             if use_fill:
                 return from_fill, StatusEvidence.FILL, raw.status_text
+            if use_font:
+                return font, StatusEvidence.FONT, raw.status_text
             return None, StatusEvidence.UNKNOWN, raw.status_text
         if raw.status_rgb and raw.status_rgb != WHITE:
             if fill_message:
@@ -123,6 +135,26 @@ class StatusReader:
             return None, StatusEvidence.UNKNOWN, None
         return blank, StatusEvidence.BLANK, None
 
+    def _by_mark(self, raw: RawAction) -> Status | None:
+        """The status a lone mark's font colour stands for in the Key ("●" in red), if there is a Key."""
+        if not (raw.status_mark and raw.status_font and self.key.colours):
+            return None
+        return self.key.status_for(raw.status_font, "font colour")[0]
+
+    def _mark(self, raw: RawAction, table: Table) -> tuple[Status | None, StatusEvidence, str | None]:
+        """A lone mark in a font colour ("●" in red) and no word: its colour through the Key, as a
+        fill's is; without a Key it says nothing, and the officer is told what to add."""
+        font = raw.status_font or ""
+        if not self.key.colours:
+            self.warn(raw.sheet, raw.status_cell, f"'{raw.status_text}' is shown in font colour {font}, but the "
+                      "workbook has no Key saying what each colour means; status unknown (add a Key: a 'Key' heading, "
+                      "then the mark in each colour beside its status word)", raw.status_text)
+            return None, StatusEvidence.UNKNOWN, None
+        status, message = self.key.status_for(font, "font colour")
+        if message:
+            self.warn(raw.sheet, raw.status_cell, message)
+        return status, (StatusEvidence.FONT if status else StatusEvidence.UNKNOWN), _key_word(table, font)
+
 
 def _word_status(table: Table, text: str) -> Status | None:
     """The status a word stands for in the plan's own scale, else by its meaning."""
@@ -131,5 +163,5 @@ def _word_status(table: Table, text: str) -> Status | None:
 
 
 def _key_word(table: Table, rgb: str) -> str | None:
-    """The key's own word for a fill colour, when the key gives one."""
+    """The key's own word for a colour (a fill's, or a mark's font colour), when the key gives one."""
     return next((w.word for w in table.status.vocabulary if w.colour == rgb), None)

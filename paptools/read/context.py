@@ -1,7 +1,8 @@
 """Rows that are not actions: the title, priority areas, section headings and the Key.
 
 A mixin of the row walk (read/walk.py): it records the plan's title, the priority areas and
-their descriptions, and each Key line's status, colour and description, as notes.
+their descriptions, and each Key line's status, colour (a fill, or a mark's font colour) and
+description, as notes.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections import Counter
 from paptools.layout import Layout
 from paptools.model import Note, Status
 from paptools.read.cells import Book
-from paptools.read.keys import KEY_MARKERS
+from paptools.read.keys import KEY_MARKERS, marked_line
 from paptools.read.statuses import WHITE, family, key_status
 from paptools.read.text import ascii_lower, normalise_label
 from paptools.read.version import is_date_line, without_date
@@ -58,11 +59,15 @@ class ContextRows:
         return texts
 
     def _layout_key_row(self, sheet: str, cells: list[XCell], texts: list[str]) -> None:
-        """A row of a key or legend block the layout found: a Key line if it names a status, else a note."""
+        """A row of a key or legend block the layout found: a Key line if it names a status (beside a
+        mark in its colour, perhaps: "●" in red, "At risk"), else a note."""
         nonempty = [i for i, t in enumerate(texts) if t]
         first = texts[nonempty[0]]
+        mark, words = marked_line(cells, texts, nonempty)
         if key_status(first):
             self._key_line(sheet, cells, texts, nonempty, first)
+        elif mark is not None and key_status(texts[words[0]]):
+            self._key_line(sheet, cells, texts, nonempty, texts[words[0]])
         else:
             self.notes.append(Note("key", sheet, cells[nonempty[0]].coordinate, " ".join(texts[i] for i in nonempty)))
 
@@ -158,7 +163,10 @@ class ContextRows:
         if status is None:
             return
         own = cells[nonempty[0]]
-        rgb = self._key_colour(cells, nonempty[0])
-        description = " ".join(texts[i] for i in nonempty)
+        mark, words = marked_line(cells, texts, nonempty)  # the mark is the line's colour, not its words
+        rgb = self._key_colour(cells, words[0])
+        if mark is not None and rgb in (None, WHITE):
+            rgb = mark
+        description = " ".join(texts[i] for i in words)
         self.key_lines.append((status, rgb, description))
         self.notes.append(Note("key", sheet, own.coordinate, description))

@@ -94,6 +94,7 @@ def _share(raw: RawAction, source: RawAction, name: str) -> None:
         raw.timescale_value, raw.timescale_cell = source.timescale_value, source.timescale_cell
     elif name == "status":
         raw.status_text, raw.status_rgb, raw.status_cell = source.status_text, source.status_rgb, source.status_cell
+        raw.status_font, raw.status_mark = source.status_font, source.status_mark
     if name in source.fields:
         raw.fields[name] = source.fields[name]
 

@@ -28,6 +28,7 @@ from paptools.read.rows import Row
 from paptools.read.rules import bounds
 from paptools.read.settle import filled_below, settled
 from paptools.read.struck import without_struck
+from paptools.read.vocabulary import map_status_word
 
 SCAN_ROWS = 60  # rows with text searched for a header row on each sheet
 _CORE = ("action", "owner", "timescale", "progress", "status")
@@ -210,11 +211,12 @@ def _with_group_row(sheet: Sheet, rows: list[Row], position: int, header: Header
 
 
 def used_words(rows: list[Row], header: Header, book: Book, moved: list[Moved] | None = None
-               ) -> tuple[Counter[str], int]:
+               ) -> tuple[Counter[str], int, int]:
     """The status words written in the status column under the header (under a moved header, in
-    its status column), and how many cells are filled instead."""
+    its status column), how many cells are filled instead, and how many hold a lone mark in a font
+    colour ("●" in red), no word of its own."""
     words: Counter[str] = Counter()
-    fills = 0
+    fills = marks = 0
     status, ref, action = header.index("status"), header.index("ref"), header.index("action")
     moves = {m.row: _places(m.columns) for m in moved or ()}
     for row in rows:
@@ -228,9 +230,12 @@ def used_words(rows: list[Row], header: Header, book: Book, moved: list[Moved] |
         text = row.texts[status] if status < len(row.texts) else ""
         if text and book.struck and isinstance(value := row.cells[status].value, str) and value in book.struck:
             text = without_struck(text, book.struck[value])[0]  # "~~Amber~~ Green" is Green
-        if text and len(text) <= 60:
+        if text and status < len(row.cells) and row.cells[status].look.mark_colour(text) \
+                and map_status_word(text).status is None:
+            marks += 1
+        elif text and len(text) <= 60:
             words[text.strip()] += 1
         elif not text and status < len(row.cells):
             rgb = row.cells[status].fill
             fills += bool(rgb and rgb != "FFFFFF")
-    return words, fills
+    return words, fills, marks

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from paptools.layout import (
+    FONT_KIND,
     ROW_FILL,
     Candidate,
     KeyBeside,
@@ -66,6 +67,7 @@ class _Found:
     painted: dict[str, str] = field(default_factory=dict)  # word -> fill a conditional format paints it with
     moved: tuple[Moved, ...] = ()  # header rows further down with the columns in another order
     row_fills: Counter[str] = field(default_factory=Counter)  # no status column: the fills of the actions' ref cells
+    marks: int = 0  # status cells holding a lone mark in a font colour ("●" in red)
 
 
 def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None,
@@ -124,11 +126,11 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
             header.extra = [(i, h) for i, h in header.extra if not first <= i <= last]
         moved, moved_warnings = moved_headers(sheet.title, rows, header, house.columns)
         warnings.extend(moved_warnings)
-        words, fills = used_words(rows, header, book, moved)
+        words, fills, marks = used_words(rows, header, book, moved)
         own = [row for row in rows if row.number < moved[0].row] if moved else rows  # read through the header's columns
         found.append(_Found(sheet.title, header, words, fills, _signature(own, header),
                             _values(own, header, "plan"), _order(own, header), _dropdown(book, sheet, header),
-                            _painted(book, sheet, header), tuple(moved), _row_fills(own, header)))
+                            _painted(book, sheet, header), tuple(moved), _row_fills(own, header), marks))
         unused.extend(_dated_extras(sheet.title, own, header))
     tables = _tables(found, [*(block for block, _ in besides), *keys], house, unused)
     if all(t.field("status") is not None or t.sheet_status is not None for t in tables):
@@ -178,6 +180,8 @@ def _status_source(item: _Found, keys: list[KeyBlock], house: HouseStyle) -> Sta
     kind = "none" if column is None else ("text" if sum(item.words.values()) >= item.fills else "fill")
     if column is not None and item.words and item.fills:
         kind = "text and fill"
+    if column is not None and item.marks:  # "●" in red: read by its font colour through the Key
+        kind = f"{kind} and {FONT_KIND}" if item.words or item.fills else FONT_KIND
     if column is None and sheet_status(item.sheet) is not None:
         kind = "sheet name"
     elif column is None and key is not None and _filled_by_key(item.row_fills, key):

@@ -3,8 +3,9 @@
 A Key is a block of rows after a "Key" heading, or anywhere on a sheet named Key, Guidance or
 Read me, or a block of columns beside the table headed "Key", on the actions' own rows, or one
 cell ("RAG key: B = complete, N/S = not started"; its codes colours, letters, numbers, symbols). Each
-line gives a word, perhaps a colour, and perhaps a description: "A | At risk" says what the
-plan's own "A" means (read/scale.py applies it). read/detect_plan.py decides which Key a table
+line gives a word, perhaps a colour (a filled cell, or a mark in a font colour: "●" in red
+beside "At risk"), and perhaps a description: "A | At risk" says what the plan's own "A" means
+(read/scale.py applies it). read/detect_plan.py decides which Key a table
 uses; the walk (read/walk.py, read/context.py) reads its lines for the report.
 """
 from __future__ import annotations
@@ -20,9 +21,9 @@ from paptools.read.rows import Row
 from paptools.read.scale import word_status
 from paptools.read.statuses import status_from_text
 from paptools.read.text import normalise_label, one_line
-from paptools.read.xcell import column_letter
+from paptools.read.xcell import XCell, column_letter
 
-__all__ = ["KEY_MARKERS", "KEY_SHEET", "KeyBlock", "key_beside", "key_blocks"]
+__all__ = ["KEY_MARKERS", "KEY_SHEET", "KeyBlock", "key_beside", "key_blocks", "marked_line"]
 
 KEY_MARKERS = {"key", "legend", "rag key", "ra key", "key to rag", "status key", "rag rating key", "key to ra",
                "brag key", "rag status key", "status legend", "rag rating", "rag ratings", "rag status",
@@ -42,7 +43,7 @@ class KeyBlock:
 
     def add(self, word: str, rgb: str | None, description: str, last: str) -> None:
         """One Key line: its word, colour, and a description that may name the word's status. A word
-        given two meanings means neither: what tells them apart (a font colour) is not read."""
+        given two meanings means neither ("●" beside two statuses, told apart by nothing read)."""
         meaning = status_from_text(description)[0] if description else None
         if word in self.words and self.meanings.get(word, (None,))[0] is not meaning:
             self.twice.add(word)
@@ -85,6 +86,17 @@ def _text_key(sheet: str, row: Row, text: str) -> KeyBlock | None:
     return block
 
 
+def marked_line(cells: list[XCell], texts: list[str], nonempty: list[int]) -> tuple[str | None, list[int]]:
+    """A Key line whose colour is a mark's font colour ("●" in red beside "At risk"): the colour and
+    the line's other cells, the mark being its swatch; (None, the line) for any other line."""
+    if len(nonempty) < 2:
+        return None, nonempty
+    for i in nonempty:
+        if i < len(cells) and (colour := cells[i].look.mark_colour(texts[i])) is not None:
+            return colour, [j for j in nonempty if j != i]
+    return None, nonempty
+
+
 def key_blocks(sheet: str, rows: list[Row]) -> list[KeyBlock]:
     """Key or legend blocks: after a 'Key' heading, or anywhere on a sheet named Key, Guidance, Read
     me, or written out in one cell ("RAG key: Blue = not yet started, Green = complete, ...")."""
@@ -104,6 +116,9 @@ def key_blocks(sheet: str, rows: list[Row]) -> list[KeyBlock]:
             whole_here = True
         else:
             whole_here = whole or (last_row > 0 and row.number - last_row <= 2)
+        line = nonempty  # with its mark, if its colour is one
+        mark, nonempty = marked_line(row.cells, row.texts, nonempty) if whole_here else (None, nonempty)
+        first = row.texts[nonempty[0]]
         word = first.split(":")[0].strip() if ":" in first[:41] else first
         if not whole_here or len(word) > 40 or len(word.split()) > 5:
             current = None if not whole else current
@@ -114,11 +129,11 @@ def key_blocks(sheet: str, rows: list[Row]) -> list[KeyBlock]:
         status, _ = word_status(word)
         described = len(nonempty) > 1 or word != first
         fills = [cell.fill for cell in row.cells[:nonempty[-1] + 1]]
-        rgb = next((f for f in fills if f and f != "FFFFFF"), None)
+        rgb = next((f for f in fills if f and f != "FFFFFF"), None) or mark
         if status is None and not described and rgb is None:
             continue  # a word of the plan's own beside a colour is a Key line: the colour says what it means
-        coordinate = row.cells[0 if rgb and not row.texts[0] else nonempty[0]].coordinate
-        end = row.cells[nonempty[-1]].coordinate
+        coordinate = row.cells[0 if rgb and not row.texts[0] else line[0]].coordinate
+        end = row.cells[line[-1]].coordinate
         if current is None:
             current = KeyBlock(sheet, {}, coordinate, end)
             blocks.append(current)
@@ -145,6 +160,10 @@ def key_beside(sheet: str, rows: list[Row], header: Header) -> tuple[KeyBlock, K
             break
         word, description = row.texts[column], row.texts[column + 1] if column + 1 < len(row.texts) else ""
         rgb = next((c.fill for c in row.cells[column:column + 2] if c.fill and c.fill != "FFFFFF"), None)
+        mark, rest = marked_line(row.cells, row.texts, [i for i in (column, column + 1) if i < len(row.texts)
+                                                        and row.texts[i]])
+        if rgb is None and mark is not None:  # "●" in red beside "At risk": the mark is the line's swatch
+            rgb, word, description = mark, "", row.texts[rest[0]]
         swatch = not word and rgb is not None and bool(description)  # a cell of colour beside its word
         if swatch:
             word, description = description, ""

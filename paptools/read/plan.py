@@ -219,7 +219,7 @@ class _Assembler:
                 outcome=raw.fields.get("outcome", ""), evidence=raw.fields.get("evidence", ""),
                 status=read.status, status_source=read.source, section=raw.section, priority_area=area,
                 sheet=raw.sheet, row=raw.row, extra=tuple(raw.extra),
-                status_word=read.word, status_fill=read.fill, status_cell=read.cell,
+                status_word=read.word, status_fill=read.fill, status_cell=read.cell, status_font=read.font,
             ))
         timescale_warnings(unread, self.warn)
         if ahead is not None:

@@ -1,13 +1,13 @@
-"""RA status from a cell's words or its fill colour.
+"""RA status from a cell's words or its colour (its fill, or a mark's font colour).
 
 Words are mapped by meaning in read/vocabulary.py; this module keeps the reader's two
 word helpers and the colours.
 
 The plan's own Key decides what each colour means. Without a Key the usual convention
-applies: blue Complete, green On track, amber Vulnerable, red At risk, white or no fill
-Not yet started. A colour the Key does not list is read by its nearest Key colour of the
-same family and reported; a colour of no family (grey, purple, black) is reported and left
-unknown, never guessed.
+applies to fills: blue Complete, green On track, amber Vulnerable, red At risk, white or no
+fill Not yet started; a mark's font colour is read only through a Key. A colour the Key does
+not list is read by its nearest Key colour of the same family and reported; a colour of no
+family (grey, purple, black) is reported and left unknown, never guessed.
 """
 from __future__ import annotations
 
@@ -107,7 +107,7 @@ def _distance(a: str, b: str) -> int:
 
 @dataclass
 class ColourKey:
-    """What each fill colour means: from the workbook's Key when it has one."""
+    """What each colour means, a fill or a mark's font colour: from the workbook's Key when it has one."""
 
     colours: dict[str, Status] = field(default_factory=dict)  # RGB -> status, from the Key
 
@@ -126,13 +126,14 @@ class ColourKey:
             return Status.NOT_STARTED
         return self.colours.get(WHITE)
 
-    def status_for(self, rgb: str) -> tuple[Status | None, str | None]:
-        """The status a fill colour stands for, and a message when it had to be inferred."""
+    def status_for(self, rgb: str, what: str = "fill colour") -> tuple[Status | None, str | None]:
+        """The status a colour stands for (a fill's, or a mark's font colour), and a message when it had
+        to be inferred. Only a fill is read without a Key (read/action_status.py)."""
         fam = family(rgb)
         if not self.colours:
             status = DEFAULT_FAMILIES.get(fam)
             if status is None:
-                return None, f"fill colour {rgb} is not a status colour (no Key in the workbook); status unknown"
+                return None, f"{what} {rgb} is not a status colour (no Key in the workbook); status unknown"
             return status, None
         if rgb in self.colours:
             return self.colours[rgb], None
@@ -140,10 +141,10 @@ class ColourKey:
             return self.colours[WHITE], None
         same_family = [c for c in self.colours if family(c) == fam]
         if fam == "other" or not same_family:
-            return None, f"fill colour {rgb} is not one of the Key's colours; status unknown"
+            return None, f"{what} {rgb} is not one of the Key's colours; status unknown"
         nearest = min(same_family, key=lambda c: _distance(c, rgb))
         status = self.colours[nearest]
         return status, (
-            f"fill colour {rgb} is not one of the Key's colours; read as {status} "
+            f"{what} {rgb} is not one of the Key's colours; read as {status} "
             f"(nearest Key colour {nearest})"
         )

@@ -1,6 +1,7 @@
-"""The workbook's styles part and theme: each cell style resolved once to a fill RGB and a number format.
+"""The workbook's styles part and theme: each cell style resolved once to a fill RGB, a font colour
+and a number format.
 
-A cell names its style by index (`s="3"`); the style names a fill and a number format; a fill
+A cell names its style by index (`s="3"`); the style names a fill, a font and a number format; a
 colour is plain RGB, a theme colour with a tint, or an entry of the indexed palette (the
 workbook's own, or Excel's default one). All of that is resolved here once per style, so the
 sheet stream hands out plain records. A workbook with no styles part has no fills at all.
@@ -8,13 +9,14 @@ sheet stream hands out plain records. A workbook with no styles part has no fill
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime, time, timedelta
 from typing import NamedTuple
 
 from lxml import etree
 
 from paptools.read.package import switched_on
-from paptools.read.statuses import apply_tint, normalise_rgb
+from paptools.read.statuses import apply_tint, family, normalise_rgb
 
 _DRAWING = ("{http://schemas.openxmlformats.org/drawingml/2006/main}",
             "{http://purl.oclc.org/ooxml/drawingml/main}")
@@ -63,6 +65,13 @@ class CellLook(NamedTuple):
     is_date: bool = False
     struck: bool = False  # the font strikes the text through: often an action dropped or replaced
     percent: int | None = None  # a percentage format's decimal places ("0%": 0.5 shows as 50%), else None
+    font_colour: str | None = None  # the text's colour, None for automatic, black or white: most text says nothing by it
+    symbol_font: bool = False  # Wingdings, Webdings, Symbol: a letter shows as a mark ("l" as "●")
+
+    def mark_colour(self, text: str) -> str | None:
+        """The font colour of a cell holding a lone mark ("●", "■", "▲", a Wingdings "l"), which some
+        plans colour to show a status; None for words, and for a mark in black."""
+        return self.font_colour if self.font_colour is not None and is_mark(text, self.symbol_font) else None
 
 
 class Percent(float):
@@ -84,6 +93,25 @@ class Percent(float):
 
 
 PLAIN = CellLook()
+_SYMBOL_FONTS = ("wingdings", "webdings", "symbol", "marlett")
+
+
+def is_mark(text: str, symbol_font: bool = False) -> bool:
+    """Whether a cell's text is a lone mark, not a word: one to three symbols ("●", "⬤", "▲▲"), or
+    a few characters in a symbol font, where "l" shows as "●"."""
+    text = text.strip().replace("\ufe0f", "")
+    if not text or len(text) > 3:
+        return False
+    return symbol_font or all(unicodedata.category(char) == "So" or char == "\u2022" for char in text)
+
+
+def _ink(rgb: str | None) -> str | None:
+    """A font colour that could say something: None for black, the near-black greys text is set in
+    ("Text 1, lighter 25%", 404040) and white (text on a dark fill)."""
+    if rgb is None or family(rgb) == "white":
+        return None
+    channels = [int(rgb[i:i + 2], 16) for i in (0, 2, 4)]
+    return None if max(channels) <= 0x40 and max(channels) - min(channels) <= 0x10 else rgb
 
 
 def _is_percent(code: str) -> int | None:
@@ -139,13 +167,14 @@ class Styles:
             if number is not None:
                 formats[number] = item.get("formatCode") or "General"
         fills = [self._fill(item) for item in root.iterfind(f"{main}fills/{main}fill")]
-        struck = [switched_on(font.find(main + "strike")) for font in root.iterfind(f"{main}fonts/{main}font")]
+        fonts = [self._font(font) for font in root.iterfind(f"{main}fonts/{main}font")]
         for xf in root.iterfind(f"{main}cellXfs/{main}xf"):
             number, fill, font = _int(xf.get("numFmtId")) or 0, _int(xf.get("fillId")) or 0, _int(xf.get("fontId")) or 0
             code = formats.get(number, "General")
             rgb, note = fills[fill] if 0 <= fill < len(fills) else (None, None)
+            struck, colour, symbols = fonts[font] if font < len(fonts) else (False, None, False)
             self.looks.append(CellLook(rgb, note, code, number in _LOCALE_DATE_IDS or is_date_format(code),
-                                       font < len(struck) and struck[font], _is_percent(code)))
+                                       struck, _is_percent(code), colour, symbols))
         for dxf in root.iterfind(f"{main}dxfs/{main}dxf"):
             fill = dxf.find(main + "fill")
             self._dxf_fills.append(self.differential_fill(fill) if fill is not None else None)
@@ -171,6 +200,12 @@ class Styles:
         if colour is None:
             colour = pattern.find(self.main + "fgColor")
         return self.colour(colour)
+
+    def _font(self, font: etree._Element) -> tuple[bool, str | None, bool]:
+        """(struck through, its colour if it could say something, a symbol font)."""
+        name = font.find(self.main + "name")
+        symbols = name is not None and (name.get("val") or "").strip().lower().startswith(_SYMBOL_FONTS)
+        return switched_on(font.find(self.main + "strike")), _ink(self.colour(font.find(self.main + "color"))), symbols
 
     def _fill(self, fill: etree._Element) -> tuple[str | None, str | None]:
         """(RGB or None for no fill, a message if the fill had to be simplified)."""

@@ -59,6 +59,8 @@ class RawAction:
     status_unsaved: bool = False  # the status cell is a formula with no saved result: its status is not known
     updates: list[RowUpdate] = field(default_factory=list)  # each row's update, where a Date or Author column says whose
     row_statuses: list[tuple[str, str]] = field(default_factory=list)  # (cell, word): the status of each row below it
+    status_font: str | None = None  # the status cell's text colour, if it could say something (not black)
+    status_mark: bool = False  # the status cell holds a lone mark ("●"), whose font colour may be its status
 
 
 @dataclass
@@ -344,10 +346,12 @@ class Walker(ContextRows):
         status_cell = cell_of("status")
         if status_cell is None and columns.row_fill:  # the row is coloured by the Key: its ref cell says
             status_cell = cells[columns.fields["ref"]]
-        status_text, rgb = "", None
+        status_text, rgb, font, mark = "", None, None, False
         if status_cell is not None:
             status_text = texts[columns.fields["status"]] if "status" in columns.fields else ""
             rgb, message = status_cell.fill, status_cell.look.fill_note
+            if status_text:  # a lone mark ("●") may show the status by its font colour
+                font, mark = status_cell.look.font_colour, status_cell.look.mark_colour(status_text) is not None
             if message:
                 self.warn(ws.title, status_cell.coordinate, message)
             if status_text:
@@ -373,6 +377,7 @@ class Walker(ContextRows):
             extra=extra, section=fields.pop("section", "") or section,
             area=fields.pop("priority_area", "") or area, due_values=due_values,
             status_unsaved=status_cell is not None and status_cell.formula is not None and status_cell.value in (None, ""),
+            status_font=font, status_mark=mark,
         )
         add_update(raw, columns, cells, texts)
         for cell in cells:

@@ -11,7 +11,7 @@ import enum
 from datetime import date
 
 from paptools.content.words import counted
-from paptools.layout import Layout, Table
+from paptools.layout import FONT_KIND, Layout, Table
 from paptools.model import Plan
 
 
@@ -113,6 +113,8 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
 
         lines.append("       colours, as there is no Key: " + ", ".join(
             f"{family}{' or none' if family == 'white' else ''} -> {meaning}" for family, meaning in DEFAULT_FAMILIES.items()))
+    if FONT_KIND in status.kind and not any(word.colour for word in status.vocabulary):  # marks are read only by a Key
+        lines.append("       font colours, as there is no Key: not read (each such status unknown, reported)")
     for word in status.vocabulary:
         target = str(word.status) if word.status is not None else "no status (reported)"
         used = f", used {word.count}x" if word.count else ""
