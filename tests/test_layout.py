@@ -348,6 +348,24 @@ def test_newest_first_cells_are_recognised_as_the_plans_order(tmp_path):
     ]
 
 
+def test_newest_first_cells_whose_headings_open_with_a_word_are_recognised(tmp_path):
+    """"Update 14.01.25 – ..." at the top of each cell: the plan runs newest first, so the set-up
+    paragraph under the oldest update is an entry of its own, not more of that update."""
+    path = build(tmp_path / "updates.xlsx", {"Action Plan": [
+        ["Ref", "Action", "Lead", "Target date", "Status", "Progress"],
+        ["PA1.1", "Recruit EHC coordinators", "Head of SEND", "Dec-24", "Complete",
+         "Update 14.01.25 – All in post.\nUpdate 11.11.24 – Two appointed."],
+        ["PA1.2", "Improve EHCP timeliness", "Head of SEND", "Jul-25", "On track",
+         "Update 14.01.25 – Timeliness 41%.\nBaseline (Sept 2024): 20-week timeliness 18%."],
+        ["PA2.1", "Refresh the Local Offer", "Local Offer Manager", "Apr-25", "On track",
+         "Update 14.01.25 – Workshops held.\nUpdate 11.11.24 – Survey launched.\nUpdate 09.09.24 – ToR agreed."],
+    ]})
+    plan = read_plan(path)
+    assert plan.layout.entry_order == "newest first"
+    assert [(e.date.iso() if e.date else None, e.text) for e in plan.actions[1].entries] == [
+        ("2025-01-14", "Timeliness 41%."), (None, "Baseline (Sept 2024): 20-week timeliness 18%.")]
+
+
 def test_a_header_spread_over_two_rows_with_merged_groups(tmp_path):
     path = tmp_path / "two-rows.xlsx"
     build(path, {"Plan": [

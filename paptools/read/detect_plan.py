@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from paptools.layout import (
     FONT_KIND,
@@ -38,6 +39,9 @@ from paptools.read.scale import build_scale, sheet_status
 from paptools.read.statuses import family
 from paptools.read.style import HouseStyle
 from paptools.read.text import one_line
+
+if TYPE_CHECKING:
+    from paptools.read.dates import DateToken
 from paptools.read.version import COVER_ROWS, date_from_cells, date_from_custom, date_from_name, date_from_properties
 from paptools.read.vocabulary import normalise_word
 from paptools.read.xcell import XCell, column_letter
@@ -299,9 +303,7 @@ def _values(rows: list[Row], header: Header, name: str) -> Counter[str]:
 
 def _order(rows: list[Row], header: Header) -> Counter[str]:
     """How many progress cells (and cells of earlier updates) run oldest-first and how many
-    newest-first, by their line-start dates."""
-    from paptools.read.dates import date_at
-
+    newest-first, by their line-start dates (after a short label: "Update 14.01.25 –")."""
     progress = header.index("progress")
     columns = [*([progress] if progress is not None else []), *(p.index for p in header.periods if p.earlier)]
     counts: Counter[str] = Counter()
@@ -312,12 +314,27 @@ def _order(rows: list[Row], header: Header) -> Counter[str]:
             if index >= len(row.texts):
                 continue
             dates = [token.date.sort_key() for line in row.texts[index].split("\n")
-                     if (token := date_at(line.strip(), 0)) is not None]
+                     if (token := _line_date(line.strip())) is not None]
             if len(dates) >= 2 and dates != sorted(dates) and dates == sorted(dates, reverse=True):
                 counts["newest"] += 1
             elif len(dates) >= 2 and dates == sorted(dates):
                 counts["oldest"] += 1
     return counts
+
+
+# A word or two before a line's date, as headings are written: "Update 14.01.25 –", "As at
+# 31/12/24:", "[Jan 2025]", "Week commencing 4 Nov 2024 -".
+_LABEL_FIRST = re.compile(r"[\[(]?(?:[A-Za-z]+[ \t]+){0,2}[A-Za-z]+:?[ \t]+|[\[(]")
+
+
+def _line_date(line: str) -> DateToken | None:
+    """The date a line opens with, or the one after a short label that opens it."""
+    from paptools.read.dates import date_at
+
+    found = date_at(line, 0)
+    if found is None and (label := _LABEL_FIRST.match(line)) is not None:
+        found = date_at(line, label.end())
+    return found
 
 
 def _dated_extras(sheet: str, rows: list[Row], header: Header) -> list[Unused]:
