@@ -95,6 +95,22 @@ def test_one_column_per_period_gives_each_period_its_entries_and_dates(tmp_path)
     assert lines(plan) == []
 
 
+def test_period_columns_headed_by_the_board_they_went_to(tmp_path):
+    path = build(tmp_path / "board.xlsx", {"Plan": [
+        ["Ref", "Action", "Lead", "Deadline", "RAG", "SEND Board 14.01.25", "SEND Board 12/11/24",
+         "Board meeting Sept 2024"],
+        ["1.1", "Cut the waiting list", "Ann Lee", "Jun-25", "G", "List down to 80.", "Two therapists recruited.",
+         "Waiting list at 120."],
+    ]})
+    plan = read_plan(path)
+    assert entries(plan.actions[0]) == [
+        ("2025-01-14", "List down to 80.", "period column", "Plan!F2"),
+        ("2024-11-12", "Two therapists recruited.", "period column", "Plan!G2"),
+        ("2024-09", "Waiting list at 120.", "period column", "Plan!H2"),
+    ]
+    assert lines(plan) == []
+
+
 def test_an_updates_log_with_the_key_on_a_third_sheet(tmp_path):
     path = build(tmp_path / "log.xlsx", {
         "Actions": [

@@ -25,7 +25,7 @@ _EARLIER = re.compile(
     r"(?:previous|earlier|past|older|prior|historic(?:al)?|archived?)\s+(?:progress\s+)?(?:updates?|progress|commentary|comments?|narrative)"
     r"|(?:updates?|progress)\s+(?:history|archive)"
 )
-_PERIOD_WORD = re.compile(r"\b(?:updates?|position|progress|commentary|comments?|narrative|report|review|remarks)\b")
+_PERIOD_WORD = re.compile(r"\b(?:updates?|position|progress|commentary|comments?|narrative|report|review|remarks|board|meeting)\b")
 _STATUS_WORD = re.compile(r"\b(?:rag|brag|status|rating|confidence)\b")
 _MONTH_WORD = re.compile(rf"\b({MONTH})\b", re.I)
 
