@@ -130,6 +130,23 @@ def test_a_timescale_without_a_month_is_reported(text):
     assert problem == f"timescale '{text}' names no month, so no due date is known"
 
 
+@pytest.mark.parametrize("text, start", [
+    ("Jan 2025 - ongoing", "Jan 2025"), ("From Jan 2025", "Jan 2025"), ("Sept 2024 onwards", "Sep 2024"),
+    ("Started Sept 24, ongoing", "Sep 2024"),
+])
+def test_a_month_the_work_starts_from_is_no_due_month(text, start):
+    """"Jan 2025 - ongoing" is not due in January 2025: read so, it was overdue from February."""
+    timescale, problem = parse_timescale(text)
+    assert timescale.due is None and timescale.text == text
+    assert problem == (f"timescale '{text}' gives when the work starts ({start}) and no end, so no due date is "
+                       "known: write the month it is due")
+
+
+def test_an_ongoing_action_with_a_review_month_is_due_then():
+    timescale, problem = parse_timescale("Ongoing (review Mar-25)")
+    assert (timescale.due.iso(), problem) == ("2025-03", None)
+
+
 def test_a_quarter_is_a_due_month_only_when_the_house_style_says_whose_year():
     timescale, problem = parse_timescale("Q3 2024/25")
     assert timescale.due is None

@@ -53,6 +53,10 @@ _NAMED_YEAR = re.compile(
     r"|(?P<a2>20\d\d)\s*[/-]\s*(?P<b2>\d\d(?:\d\d)?)\s+(?P<kind2>financial|academic)\s+year)",
     re.I,
 )
+# A month that says when the work starts, with no end: "Jan 2025 - ongoing", "From Jan 2025",
+# "Sept 2024 onwards". Not "Ongoing (review Mar-25)", where the month is the next deadline.
+_ONGOING_AFTER = re.compile(r"[\s,;:]*(?:(?:[-–—]|to|and)\s*)?(?:ongoing|onwards?|continuing|and\s+beyond)\b", re.I)
+_START_BEFORE = re.compile(r"\b(?:from|starting|started|starts|commencing|commenced|beginning|began)\s*:?\s*$", re.I)
 _SEASON = re.compile(r"\b(?:spring|summer|autumn|winter)\s*(?:20\d\d|'?\d\d)\b", re.I)
 _YEAR_SPAN = re.compile(r"\b(20\d\d)\s*[/-]\s*(\d\d(?:\d\d)?)\b")
 
@@ -83,6 +87,12 @@ def parse_timescale(value: object, financial_quarters: bool = False,
     if not markers:  # "April 2025 - March 2026": the work runs until its end, the due month
         tokens = [t for n, t in enumerate(tokens)
                   if n + 1 == len(tokens) or not _RANGE.fullmatch(text, t.end, tokens[n + 1].start)]
+    if len(tokens) == 1 and not markers and (_ONGOING_AFTER.match(text, tokens[0].end)
+                                            or _START_BEFORE.search(text, 0, tokens[0].start)):
+        start = tokens[0].date.month_of
+        return Timescale(text, None, None), (
+            f"timescale '{text}' gives when the work starts ({start.label()}) and no end, so no due date is "
+            "known: write the month it is due")
     original = revised = earlier = None
     others: list[Month] = []  # months after the first, with no word to place them
     crossed = struck_spans(text, struck)
