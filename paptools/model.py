@@ -296,7 +296,7 @@ class Action:
 class Note:
     """Text in the workbook that is not an action: the plan's title, priority areas, key."""
 
-    kind: str  # "title", "priority area", "section", "key", "other"
+    kind: str  # "title", "priority area", "section", "key", "other"; "updates": rows of a ref read as its updates
     sheet: str
     cell: str
     text: str

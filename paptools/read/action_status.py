@@ -50,7 +50,7 @@ class StatusReader:
     def _one_for_all(self, raw: RawAction, table: Table, read: StatusRead) -> StatusRead:
         """An action over several rows that gives a status on more than one ("Complete", "On track",
         "Not started" for its sub-steps): one status when they all agree, else reported and unknown,
-        never one of them picked."""
+        never one of them picked. Rows dated by a Date column came settled: read/update_rows.py."""
         agreed = read.status is not None and all(_word_status(table, word) is read.status for _, word in raw.row_statuses)
         if not raw.row_statuses or agreed:
             return read

@@ -45,9 +45,9 @@ def carry_on(sheet: str, row: Pending, merged: dict[str, str], warn: Warn) -> bo
         if name in ("ref", "status") or not row.texts[index]:
             continue
         row.action.fields[name] = "\n".join(filter(None, [row.action.fields.get(name, ""), row.texts[index]]))
-    # A row of an update and its date alone is how a dated-rows plan is kept: nothing to report.
+    # A row of an update, its date (and the status at it) alone is how a dated-rows plan is kept: nothing to report.
     update_only = "entry_date" in row.columns.fields and all(
-        not row.texts[i] or name in ("progress", "entry_date", "author") for name, i in row.columns.fields.items())
+        not row.texts[i] or name in ("progress", "entry_date", "author", "status") for name, i in row.columns.fields.items())
     if not in_merge and not update_only:
         warn(
             sheet, row.ref_coordinate,

@@ -257,7 +257,8 @@ class _Assembler:
         def author(initials: str) -> str | None:
             return people.author(initials, owners)
         entries: Sequence[Entry]
-        if any(update.date not in (None, "") or update.author for update in raw.updates):
+        rows = len(raw.updates) > 1 and raw.updates[0].date_cell is not None  # one update a row, by a Date column
+        if rows or any(update.date not in (None, "") or update.author for update in raw.updates):
             entries = row_entries(raw.updates, raw.sheet, self.warn, order, author)  # each row dated by its Date cell
         elif not cell_text:
             entries = ()

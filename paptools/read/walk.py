@@ -30,6 +30,7 @@ from paptools.read.refs import RefCandidate, leading_ref, named_refs, number_tex
 from paptools.read.rows import MAX_COLUMNS, Row, cell_text
 from paptools.read.struck import strike_out
 from paptools.read.text import clean_text, normalise_label, one_line
+from paptools.read.update_rows import update_rows
 from paptools.read.xcell import XCell, column_letter, row_of
 
 EXCEL_CELL_LIMIT = 32_767
@@ -127,12 +128,11 @@ class Walker(ContextRows):
         columns: ColumnMap | None = None
         titles: set[str] = set()
         area = section = None
-        in_key = False
         last: RawAction | None = None
         pending: list[Pending] = []
         merge_checks: list[tuple[RawAction, dict[str, str]]] = []
         id_only: list[int] = []
-        has_content = seen_key = False
+        has_content = seen_key = in_key = False
         first_note, formula_rows = len(self.notes), set()
         report = (lambda row: progress(row, ws.max_row)) if progress else None
         moved = {m.row: m for m in table.moved} if table is not None else {}
@@ -232,6 +232,7 @@ class Walker(ContextRows):
         for row in pending:
             if not carry_on(ws.title, row, merged, self.warn):
                 self._not_read(ws.title, row.first_coordinate, row.texts, False)
+        merge_checks = update_rows(sheet, table, merge_checks, self.notes, self.warn)  # one update a row, ref copied
         check_merges(ws.title, merge_checks, merged, self.warn)
         report_empty_headings(ws.title, self.notes, first_note, [raw.row for raw in sheet.actions], formula_rows,
                               self.warn)
@@ -342,8 +343,7 @@ class Walker(ContextRows):
         if (struck := cell_of("action") or cells[columns.fields["ref"]]).look.struck:
             self.warn(ws.title, struck.coordinate, f"{ref.text}'s action is struck through in Excel; it is read and "
                       "counted as usual (if it was dropped, say so in its status, or take it out of the plan)")
-        timescale_cell = cell_of("timescale")
-        status_cell = cell_of("status")
+        timescale_cell, status_cell = cell_of("timescale"), cell_of("status")
         if status_cell is None and columns.row_fill:  # the row is coloured by the Key: its ref cell says
             status_cell = cells[columns.fields["ref"]]
         status_text, rgb, font, mark = "", None, None, False

@@ -87,6 +87,8 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
             dated = table.field("entry_date")
             lines.append(f"  {'':<16}    " + (
                 f"one update a row, dated by column {dated.letter}; rows under an action add to it" if dated else "one growing cell of dated entries per action"))
+            lines += [f"  {'':<16}    {note.text} ({note.cell})" for note in (plan.notes if plan is not None else ())
+                      if note.kind == "updates" and note.sheet == table.sheet]  # read/update_rows.py
     periods = [period for period in table.periods if not period.earlier]
     if periods:
         first, last = periods[0].letter, periods[-1].letter
