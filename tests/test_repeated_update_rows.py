@@ -247,3 +247,23 @@ def test_older_update_rows_hidden_are_one_actions_rows_in_the_warning(tmp_path):
     assert lines(plan) == [
         "Tracker!4:7: the rows of 2 actions are hidden in Excel (1.1, 1.2); read and counted anyway",
     ]
+
+
+def test_the_latest_rows_coloured_mark_gives_the_status(tmp_path):
+    """A status shown by a mark's font colour ("●" in red) is the latest update row's too."""
+    from openpyxl.styles import Font
+
+    colours = {"Green": "00B050", "Amber": "FFC000", "Red": "FF0000"}
+    path = build(tmp_path / "marks.xlsx", [[*row[:7], "●"] for row in LONG[:3]])
+    book = openpyxl.load_workbook(path)
+    sheet = book["Tracker"]
+    for n, row in enumerate(LONG[:3], start=4):
+        sheet.cell(n, 8).font = Font(color=colours[row[7]])
+    sheet.append([])
+    sheet.append(["Key"])
+    for word, rgb in colours.items():
+        sheet.append(["●", {"Green": "On track", "Amber": "Vulnerable", "Red": "At risk"}[word]])
+        sheet.cell(sheet.max_row, 1).font = Font(color=rgb)
+    book.save(path)
+    plan = read_plan(path)
+    assert [(a.ref, status(a), len(a.entries)) for a in plan.actions] == [("1.1", "Vulnerable", 3)]

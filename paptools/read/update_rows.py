@@ -36,13 +36,15 @@ REPEATED = "rows that repeat a ref and its action are its updates, not actions o
 
 
 class _Said(NamedTuple):
-    """A status one row of an action gives: its word or fill, and where."""
+    """A status one row of an action gives: its word, fill or a mark's font colour, and where."""
 
     row: int
     word: str
     rgb: str | None
     cell: str | None
     unsaved: bool
+    font: str | None = None
+    mark: bool = False
 
 
 def update_rows(read: SheetRead, table: Table | None, checks: list[Check], notes: list[Note],
@@ -97,13 +99,14 @@ def _one_action(run: list[RawAction], table: Table, warn: Warn) -> None:
     if len(run) == 1 and not first.row_statuses:
         return
     place = _places(run)
-    said = [_Said(raw.row, raw.status_text, raw.status_rgb, raw.status_cell, raw.status_unsaved) for raw in run
-            if raw.status_text or raw.status_unsaved or raw.status_rgb not in (None, WHITE)]
+    said = [_Said(raw.row, raw.status_text, raw.status_rgb, raw.status_cell, raw.status_unsaved, raw.status_font,
+                  raw.status_mark) for raw in run if raw.status_text or raw.status_unsaved or raw.status_rgb not in (None, WHITE)]
     said += [_Said(row_of(cell), word, None, cell, False) for raw in run for cell, word in raw.row_statuses]
     if said:
         now = max(said, key=lambda s: place(s.row))
         first.status_text, first.status_rgb, first.status_cell, first.status_unsaved = (
             now.word, now.rgb, now.cell, now.unsaved)
+        first.status_font, first.status_mark = now.font, now.mark
     first.row_statuses = []
     if len(run) > 1:
         _merge(run, sorted(run, key=lambda raw: place(raw.row), reverse=True), table, warn)
