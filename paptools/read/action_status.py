@@ -14,10 +14,10 @@ from typing import NamedTuple
 
 from paptools.layout import Table
 from paptools.model import Status, StatusEvidence
+from paptools.read.action_row import RawAction
 from paptools.read.progress import LogStatus
 from paptools.read.scale import lookup
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
-from paptools.read.walk import RawAction
 
 __all__ = ["StatusRead", "StatusReader"]
 

@@ -14,7 +14,7 @@ from paptools.read.rules import bounds
 from paptools.read.xcell import XCell, column_letter, row_of
 
 if TYPE_CHECKING:
-    from paptools.read.walk import RawAction
+    from paptools.read.action_row import RawAction
 
 Warn = Callable[[str | None, str | None, str, str | None], None]
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from paptools.read.refs import Ref, parse_ref
 
 if TYPE_CHECKING:
-    from paptools.read.walk import RawAction
+    from paptools.read.action_row import RawAction
 
 __all__ = ["heading_parents"]
 

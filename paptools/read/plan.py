@@ -16,6 +16,7 @@ from pathlib import Path
 from paptools.errors import NoActions
 from paptools.layout import Layout, Table
 from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, Status, Timescale
+from paptools.read.action_row import EXCEL_CELL_LIMIT, RawAction, SheetRead
 from paptools.read.action_status import StatusReader
 from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
@@ -52,7 +53,7 @@ from paptools.read.styles import from_excel
 from paptools.read.text import clean_text, one_line
 from paptools.read.timescales import parse_timescale, timescale_warnings
 from paptools.read.vocabulary import normalise_word
-from paptools.read.walk import EXCEL_CELL_LIMIT, RawAction, SheetRead, Walker
+from paptools.read.walk import Walker
 from paptools.read.xcell import XCell, row_of
 
 __all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through", "read_workbook"]

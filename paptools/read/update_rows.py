@@ -23,7 +23,7 @@ from paptools.read.statuses import WHITE
 from paptools.read.xcell import row_of
 
 if TYPE_CHECKING:
-    from paptools.read.walk import RawAction, SheetRead
+    from paptools.read.action_row import RawAction, SheetRead
 
 __all__ = ["update_rows"]
 
