@@ -218,6 +218,11 @@ def text_span(start: int, end: int) -> int:
     return start << _SPAN_BITS | end
 
 
+def span_bounds(span: int) -> tuple[int, int]:
+    """Where a text_span lies: its start and end."""
+    return span >> _SPAN_BITS, span & _SPAN_END
+
+
 def spanned(text: str, span: int) -> str:
     """The piece of `text` that `span` (from text_span) says."""
     return text[span >> _SPAN_BITS:span & _SPAN_END]

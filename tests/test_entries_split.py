@@ -323,6 +323,7 @@ PIECES = st.sampled_from([
     "text ", "rose by 5", "12", "40\n", "(1) ", "2. ", "2014/05/23: ", "1 July 2014 - ", "Original position.",
     "Q1/Q2 24/25", "1.10", "&", "Complete", "  ", ":", "-", "Update ", "[", "]", "(", ")", "Q3 23/24: ",
     "Position at ", "2024-11-04T09:30:00 - ", "12/03/2024 14:30 ", "Autumn term 2024: ", "\nWinter 2024 - ", "Spring term 2025/26:",
+    "\nw/c 4 Nov: ", "\n4th Dec - ", "\n• 6 Jan: AB: ", "\n29 Feb: ", "\nWeek commencing 18 November – ",
 ])
 
 

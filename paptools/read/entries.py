@@ -23,9 +23,10 @@ from functools import lru_cache
 from sys import intern
 from typing import NamedTuple
 
-from paptools.model import Entry, EntryDate, EntryOrder, EntrySource, spanned, text_span
+from paptools.model import Entry, EntryDate, EntryOrder, EntrySource, span_bounds, spanned, text_span
 from paptools.read.entry_order import Piece, opening_at_the_end, order_of, order_of_dates
 from paptools.read.headings import OPENING, Before, Heading, Reading, Start, before_at, read_starts
+from paptools.read.years import Mark, read_years
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class Grown(NamedTuple):
     pieces: int  # how many pieces begin before the cut
     last: Piece  # the last of them: it runs to the first start at or after the cut
     notes: int  # how many notes were read before the cut
+    marks: tuple[Mark, ...]  # the pieces a yearless heading dates (read/years.py): their years are read again
 
 
 def split_grown(text: str, usual_order: EntryOrder, earlier: Grown | None) -> tuple[CellParts, Grown | None]:
@@ -149,7 +151,9 @@ def split_grown(text: str, usual_order: EntryOrder, earlier: Grown | None) -> tu
     while the runs of spaces and separators and of initials there are short, which _settled
     checks between the cut and E; the cut is at least _MARGIN > _REACH before E. So what was
     decided before the cut read only text the two versions share, and is the same. A cell
-    that runs newest first is read whole: the entry it opens with is found from every entry.
+    that runs newest first is read whole: the entry it opens with is found from every entry. A
+    yearless heading's year depends on the entries either side of it (read/years.py): read again
+    from every piece's own date, those before the cut as they were read.
     """
     usual_order = EntryOrder(usual_order)
     text = text.strip()
@@ -160,8 +164,8 @@ def split_grown(text: str, usual_order: EntryOrder, earlier: Grown | None) -> tu
         grown = _split_on(text, earlier)
         if grown is not None:
             return grown.cell, grown
-    cell, pieces, reading = _split(text, usual_order)
-    return cell, _keep(text, cell, usual_order, reading, OPENING, pieces, 0, 0)
+    cell, pieces, reading, marks = _split(text, usual_order)
+    return cell, _keep(text, cell, usual_order, reading, OPENING, pieces, 0, 0, marks)
 
 
 _MARGIN = 400  # the cut is at least this far before the end of the text
@@ -188,28 +192,50 @@ def _settled(text: str, cut: int, end: int) -> bool:
     return _LONG_RUN.search(window) is None and _LONG_INITIALS.search(window.replace("and", "&&&")) is None
 
 
-def _split(text: str, usual_order: EntryOrder) -> tuple[CellParts, list[Piece], Reading]:
-    """split_parts of a stripped, non-empty text, with its pieces and read_starts' reading."""
+def _split(text: str, usual_order: EntryOrder) -> tuple[CellParts, list[Piece], Reading, list[Mark]]:
+    """split_parts of a stripped, non-empty text, with its pieces, read_starts' reading and the yearless marks."""
     reading = read_starts(text)
     assert reading is not None  # read from the opening, every cut is clean
     starts = reading.starts
     notes = [note for _, note in reading.notes]
     pieces: list[Piece] = []
+    marks: list[Mark] = []
     first = starts[0][0].pos if starts else len(text)
     if text[:first].strip():
         pieces.append(Piece(0, first, None, None, 0))
-    _add_pieces(text, starts, pieces)
+    _add_pieces(text, starts, pieces, marks)
     detected = order_of(pieces)
     order = detected if detected is not EntryOrder.UNKNOWN else usual_order
     ordered = opening_at_the_end(text, pieces, notes) if order is EntryOrder.NEWEST_FIRST else pieces
-    return CellParts.of(text, (_part(text, piece) for piece in ordered), tuple(notes), detected, order), pieces, reading
+    parts: Iterable[Part] = (_part(text, piece) for piece in ordered)
+    if marks:
+        parts = _with_years(text, list(parts), marks, order is EntryOrder.NEWEST_FIRST, notes)
+    return CellParts.of(text, parts, tuple(notes), detected, order), pieces, reading, marks
 
 
-def _add_pieces(text: str, starts: list[tuple[Start, Heading]], pieces: list[Piece]) -> None:
+def _add_pieces(text: str, starts: list[tuple[Start, Heading]], pieces: list[Piece], marks: list[Mark],
+                offset: int = 0) -> None:
+    """Each start's piece, after `pieces` (the first of which is piece `offset` of the cell), and
+    a mark for each one a yearless heading dates, or initials under one."""
     for index, (start, heading) in enumerate(starts):
         end = starts[index + 1][0].pos if index + 1 < len(starts) else len(text)
         date = pieces[-1].date if start.carry_date and pieces else heading.date
+        if start.yearless is not None or (start.carry_date and marks and marks[-1][0] == offset + len(pieces) - 1):
+            marks.append((offset + len(pieces), start.yearless, min(heading.body, end)))
         pieces.append(Piece(start.pos, end, date, heading.initials, min(heading.body, end)))
+
+
+def _with_years(text: str, parts: list[Part], marks: list[Mark], newest_first: bool, notes: list[str]) -> list[Part]:
+    """The parts with the dates read for their yearless headings (read/years.py): each part a mark
+    names comes undated and is made again with its date; one left undated keeps its heading in its
+    text, so its day is not lost."""
+    dates = read_years(text, [part.date for part in parts], marks, newest_first, notes)
+    for index, found, body in marks:
+        part, date = parts[index], dates[index]
+        start, end = span_bounds(part.span)
+        parts[index] = _part(text, Piece(start, end, date, part.initials,
+                                         body if date is not None or found is None else found.head))
+    return parts
 
 
 def _split_on(text: str, earlier: Grown) -> Grown | None:
@@ -221,21 +247,30 @@ def _split_on(text: str, earlier: Grown) -> Grown | None:
     # The last piece before the cut ends where the first start after it begins; its body is
     # where its heading ends, before the cut, so it stays.
     pieces = [earlier.last._replace(end=starts[0][0].pos if starts else len(text))]
-    _add_pieces(text, starts, pieces)
-    # The parts before the cut lie where they did; they are pieces of this text now.
+    last = earlier.pieces - 1  # the last piece's index in the cell
+    marks = [mark for mark in earlier.marks if mark[0] <= last]
+    _add_pieces(text, starts, pieces, marks, last)
+    # The parts before the cut lie where they did; they are pieces of this text now, those a
+    # yearless heading dates undated until their years are read again.
     kept = [Part(part.date, part.initials, text, part.span, part.text_start)
-            for part in earlier.cell.parts[: earlier.pieces - 1]]
+            for part in earlier.cell.parts[:last]]
+    for index, _, _ in marks:
+        if index < last:
+            kept[index] = kept[index]._replace(date=None)
     detected = order_of_dates([*(part.date for part in kept), *(piece.date for piece in pieces)])
     order = detected if detected is not EntryOrder.UNKNOWN else earlier.usual_order
     if order is EntryOrder.NEWEST_FIRST:
         return None
-    notes = (*earlier.cell.notes[: earlier.notes], *(note for _, note in reading.notes))
-    cell = CellParts.of(text, (*kept, *(_part(text, piece) for piece in pieces)), notes, detected, order)
-    return _keep(text, cell, earlier.usual_order, reading, earlier.before, pieces, earlier.pieces - 1, earlier.notes)
+    notes = [*earlier.cell.notes[: earlier.notes], *(note for _, note in reading.notes)]
+    parts = [*kept, *(_part(text, piece) for piece in pieces)]
+    if marks:
+        parts = _with_years(text, parts, marks, False, notes)
+    cell = CellParts.of(text, parts, tuple(notes), detected, order)
+    return _keep(text, cell, earlier.usual_order, reading, earlier.before, pieces, last, earlier.notes, marks)
 
 
 def _keep(text: str, cell: CellParts, usual_order: EntryOrder, reading: Reading, earlier: Before,
-          pieces: list[Piece], pieces_before: int, notes_before: int) -> Grown | None:
+          pieces: list[Piece], pieces_before: int, notes_before: int, marks: list[Mark]) -> Grown | None:
     """What the next version can be read on from: the last start at least _MARGIN from the
     end that cuts cleanly, with a piece before it (pieces: those from earlier.cut on)."""
     for index in range(len(pieces) - 1, 0, -1):
@@ -245,7 +280,8 @@ def _keep(text: str, cell: CellParts, usual_order: EntryOrder, reading: Reading,
         before = before_at(reading, earlier, cut)
         if before is not None:
             notes = notes_before + sum(1 for sep, _ in reading.notes if sep < cut)
-            return Grown(text, cell, usual_order, before, pieces_before + index, pieces[index - 1], notes)
+            return Grown(text, cell, usual_order, before, pieces_before + index, pieces[index - 1], notes,
+                         tuple(marks))
     return None
 
 

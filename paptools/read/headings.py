@@ -16,6 +16,7 @@ from paptools.read.dates import MONTHS, DateToken, date_at, find_dates, term_end
 from paptools.read.entry_order import MARK
 from paptools.read.sentences import BULLETS, LOOKBACK, at_sentence_start, last_char, sentence_head, word_before
 from paptools.read.text import ascii_lower
+from paptools.read.years import Yearless, yearless_headings
 
 __all__ = ["OPENING", "Before", "Heading", "Reading", "Start", "before_at", "read_starts"]
 
@@ -53,6 +54,7 @@ class Start(NamedTuple):
     initials_first: str | None = None
     carry_date: bool = False
     plain: bool = False  # a heading kept in the entry's text, dated or not: "Q3 23/24: ...", "Autumn term 2024: ..."
+    yearless: Yearless | None = None  # a day and month with no year: "w/c 4 Nov: ...", dated later (read/years.py)
 
 
 class Heading(NamedTuple):
@@ -186,6 +188,8 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
     for period in periods:
         when = term_end(period) if period.group("term") else None
         sources.append((period.start("h"), Start(period.start("h"), when, period.start("h"), plain=True)))
+    for yearless in yearless_headings(text, cut):  # a dated heading at the same place comes first, and wins
+        sources.append((yearless.head, Start(yearless.head, None, yearless.end, yearless=yearless)))
     sources = [(source, _with_bullet(text, start)) for source, start in sources]
     if cut and any(start.pos < cut for _, start in sources):
         return None
@@ -257,7 +261,7 @@ def _with_bullet(text: str, start: Start) -> Start:
     if bullet:
         mark = "line" if bullet.group("line") else "any"
         return Start(bullet.start(mark), start.date, start.date_end, start.initials_first, start.carry_date,
-                      start.plain)
+                      start.plain, start.yearless)
     return start
 
 
@@ -358,7 +362,8 @@ def _parse_heading(text: str, start: Start) -> Heading:
     """The entry's date, initials, and where its own text begins."""
     if start.plain:  # its heading ("Q3 23/24", "Autumn term 2024") stays in its text
         return Heading(start.date, None, start.pos)
-    if start.date is None:  # an initials-only heading: "PC: ...", perhaps after a bullet
+    # A yearless heading ("w/c 4 Nov: AB: ...") is read as a dated one: a separator, then initials.
+    if start.date is None and start.yearless is None:  # initials alone: "PC: ...", perhaps after a bullet
         match = _INITIALS_COLON.search(text, start.pos)
         if match is None:  # found as initials and a colon, so always there; kept whole if not
             return Heading(None, None, start.pos)
@@ -374,8 +379,8 @@ def _parse_heading(text: str, start: Start) -> Heading:
     # The same date written twice: "May 24: May 24 – PC: ..."
     next_start = _skip(_SPACES, text, pos, len(text))
     again = date_at(text, next_start) if text[next_start : next_start + 1] in _DATE_INITIALS else None
-    if (again and again.date.year == start.date.year and again.date.month == start.date.month
-            and (sep := _SEP_AFTER_DATE.match(text, again.end))):
+    if (again and start.date is not None and again.date.year == start.date.year
+            and again.date.month == start.date.month and (sep := _SEP_AFTER_DATE.match(text, again.end))):
         pos = sep.end()
         found = _HEAD_INITIALS.match(text, pos)
         if found and _plausible_initials(found.group("i")):

@@ -1,0 +1,125 @@
+"""A day and a month with no year heading a line of a Progress cell ("w/c 4 Nov: ...", "4th Nov -
+..."), as officers often write them, and the year each takes from the cell's other entries.
+
+read/headings.py finds these headings, each the start of an entry; read/entries.py gives each its
+year once the cell's pieces are in order, as the year depends on the entries either side of it in
+time: the first year that puts it on or after the entry written before it, unless that would put
+it after the entry written after it. Each year so read is a note; a heading that cannot be dated
+leaves its entry undated, the heading kept in its text.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from paptools.model import EntryDate
+from paptools.read.dates import MONTH, MONTHS
+from paptools.read.entry_order import MARK
+from paptools.read.text import ascii_lower
+
+__all__ = ["Mark", "Yearless", "read_years", "yearless_headings"]
+
+
+class Yearless(NamedTuple):
+    """A day and a month heading a line with no year; its words are text[head:end] ("w/c 4 Nov")."""
+
+    day: int
+    month: int
+    head: int
+    end: int
+
+
+# A piece of a cell dated by a yearless heading: its index among the pieces, the heading (None for
+# initials under one, "PC: ...", which take its date), and where its own text begins once dated.
+Mark = tuple[int, Yearless | None, int]
+
+_LABEL = (r"(?:w/[bce]|w\.?c\.?|wk/?c|(?:week|wk)[ \t]+(?:commencing|beginning|ending|starting|of)"
+          r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)[ \t]*")
+# After a line break and perhaps a bullet: a label, a day and a month's name, then a separator
+# ("4 Nov was the deadline" is a sentence), not one before a year ("4 Nov - 2024: ..."). Found
+# from each line break, which the regex engine skips to at once, and at the very start; it reads
+# no further than a dated heading's date does (read/entries.py _REACH).
+_YEARLESS = (rf"[ \t]*(?:(?:{MARK})[ \t]*)?(?P<h>(?i:{_LABEL})?(?P<d>[0-3]?\d)(?i:st|nd|rd|th)?"
+             rf"(?:[ \t]+(?i:of[ \t]+)?|-)(?P<m>(?i:{MONTH}))\.?)(?![A-Za-z])[ \t]*[:\-–—]"
+             r"(?!\d|[ \t]*(?:19|20)\d\d(?!\d))")
+_YEARLESS_LINE = re.compile("\n" + _YEARLESS)
+_LEAP_YEAR = 2024  # where the 29th of February is a day
+
+
+def yearless_headings(text: str, cut: int = 0) -> list[Yearless]:
+    """Each yearless heading opening a line whose words begin at or after cut: read from the line
+    break before the cut, as spaces or a bullet may stand between it and the words."""
+    found: list[Yearless] = []
+    line = text.rfind("\n", 0, cut)
+    if line < 0:  # the first line, read as if a line break came before it (one pattern to compile)
+        end = text.find("\n")
+        _add(found, _YEARLESS_LINE.match("\n" + (text[:end] if end >= 0 else text)), -1, cut)
+        if end < 0:
+            return found
+    for match in _YEARLESS_LINE.finditer(text, max(line, 0)):
+        _add(found, match, 0, cut)
+    return found
+
+
+def _add(found: list[Yearless], match: re.Match[str] | None, shift: int, cut: int) -> None:
+    """The heading a match found, its places moved by `shift`, unless it begins before cut or names no day."""
+    if match is None or match.start("h") + shift < cut:
+        return
+    day, month = int(match.group("d")), MONTHS[ascii_lower(match.group("m"))]
+    if 1 <= day <= calendar.monthrange(_LEAP_YEAR, month)[1]:
+        found.append(Yearless(day, month, match.start("h") + shift, match.end("h") + shift))
+
+
+def read_years(text: str, dates: Sequence[EntryDate | None], marks: Sequence[Mark], newest_first: bool,
+               notes: list[str]) -> list[EntryDate | None]:
+    """The pieces' dates with each yearless heading's year read (None where it cannot be), and a
+    note on each, in the order written.
+
+    `dates` are the pieces' own, in the order they are written, None for a yearless heading and
+    the initials under it. In time order (from the foot of a cell written newest first), each
+    heading is read after the nearest entry before it that has a date, its own or one so read,
+    and checked against the nearest after it dated by its own text.
+    """
+    read = list(dates)
+    headings = {index: found for index, found, _ in marks if found is not None}
+    steps = range(len(read) - 1, -1, -1) if newest_first else range(len(read))
+    after: dict[int, EntryDate | None] = {}
+    later = None
+    for index in reversed(steps):
+        if index in headings:
+            after[index] = later
+        elif dates[index] is not None:
+            later = dates[index]
+    said: dict[int, str] = {}
+    earlier = None
+    for index in steps:
+        found = headings.get(index)
+        if found is None:
+            earlier = read[index] or earlier
+            continue
+        read[index], said[index] = _year(text[found.head : found.end], found, earlier, after[index])
+        earlier = read[index] or earlier
+    for index, found, _ in marks:
+        if found is None:  # initials under a yearless heading: its date (in the order written, so read by now)
+            read[index] = read[index - 1]
+    notes.extend(said[index] for index in sorted(said))
+    return read
+
+
+def _year(heading: str, found: Yearless, earlier: EntryDate | None,
+          later: EntryDate | None) -> tuple[EntryDate | None, str]:
+    """The date a yearless heading reads as after `earlier` and not after `later`, and the note saying so."""
+    if earlier is None:
+        return None, f"'{heading}' has no year and could not be dated: no dated entry was written before it"
+    year = earlier.year + (1 if (found.month, found.day) < (earlier.month, earlier.day or 0) else 0)
+    why = f"'{heading}' has no year and could not be dated: after the entry written before it ({earlier.label()})"
+    if found.day > calendar.monthrange(year, found.month)[1]:
+        return None, f"{why} it would fall in {year}, which has no {found.day} {calendar.month_abbr[found.month]}"
+    when = EntryDate(year, found.month, found.day)
+    # A later entry dated by its month alone is not before any day of that month.
+    if later is not None and (later.year, later.month, later.day or found.day) < (year, found.month, found.day):
+        return None, f"{why} it would be {when.label()}, later than the entry written after it ({later.label()})"
+    return when, (f"'{heading}' has no year: read as {when.label()}, after the entry written before it "
+                  f"({earlier.label()})")
