@@ -103,6 +103,20 @@ class Moved:
 
 
 @dataclass(frozen=True)
+class Apart:
+    """A table that is not of actions (a risk log, an issues log) under a table's rows or on a sheet
+    of its own: none of its rows is read as an action or counted; their text is kept as notes."""
+
+    sheet: str
+    kind: str  # "a risk log", "an issues log", "a decisions log", "a glossary"
+    header_row: int
+    rows: tuple[int, int]  # the first row kept apart (its title, else its header) and the last
+    headers: tuple[str, ...]  # its header row's cells, as written
+    count: int  # rows with text under its header
+    on_its_own: bool = False  # the table is its sheet's only one
+
+
+@dataclass(frozen=True)
 class Table:
     """One table of actions on one sheet."""
 
@@ -176,6 +190,7 @@ class Layout:
     key_cells: tuple[tuple[str, str, str], ...] = ()  # (sheet, first, last) of each key or legend block
     keys_beside: tuple[KeyBeside, ...] = ()  # Keys kept in columns beside a table, on its rows
     quarters: str | None = None  # "financial year" when the house style says timescales' quarters are
+    apart: tuple[Apart, ...] = ()  # tables that are not of actions (a risk log): their rows are not read as actions
 
     @property
     def read_tables(self) -> tuple[Table, ...]:

@@ -1,16 +1,19 @@
-"""Rows that are not actions: the title, priority areas, section headings and the Key.
+"""Rows that are not actions: the title, priority areas, section headings, the Key, a risk log.
 
 A mixin of the row walk (read/walk.py): it records the plan's title, the priority areas and
 their descriptions, and each Key line's status, colour (a fill, or a mark's font colour) and
-description, as notes.
+description, as notes; the rows of a table that is not of actions (read/apart.py) are kept as
+notes and not walked at all.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from paptools.layout import Layout
 from paptools.model import Note, Status
+from paptools.read.apart import Walked, kept_apart
 from paptools.read.cells import Book
 from paptools.read.keys import KEY_MARKERS, marked_line
 from paptools.read.statuses import WHITE, family, key_status
@@ -47,6 +50,12 @@ class ContextRows:
     key_lines: list[tuple[Status, str | None, str]]  # status, rgb, description
     title: str | None
     layout: Layout
+
+    def _apart(self, sheet: str, rows: Iterator[Walked]) -> Iterator[Walked]:
+        """The sheet's rows but those of its tables that are not of actions (a risk log, read/apart.py),
+        whose text is kept as notes instead."""
+        spans = [apart.rows for apart in self.layout.apart if apart.sheet == sheet]
+        return kept_apart(sheet, rows, spans, self.notes) if spans else rows
 
     def _without_key_beside(self, sheet: str, number: int, cells: list[XCell], texts: list[str]) -> list[str]:
         """The row's texts without the cells of a Key kept beside the table, whose line is read here."""

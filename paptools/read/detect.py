@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from paptools.layout import Candidate, Column, Moved
+from paptools.layout import Apart, Candidate, Column, Moved
 from paptools.model import DataWarning
+from paptools.read.apart import blocks, register_kind
 from paptools.read.cells import Book, Sheet
 from paptools.read.header_map import Header, map_header
 from paptools.read.headers import FIELD_LABELS, MAX_HEADER
@@ -121,6 +122,7 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
     candidates: list[tuple[int, Candidate]] = []
     without_ids: list[Header] = []  # read by the refs opening their Action cells if no row names an id column
     by_ref: list[Header] = []  # "Ref | Update" on a sheet titled as updates: a log, dated by its title
+    registers: list[tuple[int, Header, str]] = []  # header rows of a risk log or the like (read/apart.py)
     scan = rows[:SCAN_ROWS] if header_row is None else [r for r in rows if r.number in (header_row, header_row + 1)]
     for position, row in enumerate(scan):
         if header_row is not None and row.number != header_row:
@@ -142,6 +144,14 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
                     sheet.title, row.number, tuple(headers.values()),
                     tuple(FIELD_LABELS[f] for f in sorted(header.fields)), tuple(missing))))
             continue
+        if header_row is None and (kind := register_kind(headers)) is not None:
+            registers.append((position, header, kind))  # a risk log above: the table of actions may be below it
+            continue
+        found = settled(sheet.title, _with_group_row(sheet, scan, position, header, forced), rows, forced)
+        found.above = [(scan[at].number, kind, _headers_of(scan[at])) for at, _, kind in registers]
+        return found, []
+    if registers:  # no table of actions below: the register is the sheet's table
+        position, header, _ = registers[0]
         return settled(sheet.title, _with_group_row(sheet, scan, position, header, forced), rows, forced), []
     for header in without_ids:
         if (log := _log_by_action_refs(header, rows)) is not None:
@@ -154,33 +164,47 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
     return None, [c for _, c in candidates[:3]]
 
 
-def moved_headers(sheet: str, rows: list[Row], header: Header,
-                  forced: dict[str, str] | None = None) -> tuple[list[Moved], list[DataWarning]]:
+def moved_headers(sheet: str, rows: list[Row], header: Header, forced: dict[str, str] | None = None,
+                  keys: list[int] | None = None) -> tuple[list[Moved], list[Apart], list[DataWarning]]:
     """Header rows below the table's own whose columns are in another order: a second table on
     the sheet ("Completed actions" with its own header), whose rows would otherwise be read
-    through the wrong columns. A row with an id in the id column is an action, not looked at."""
+    through the wrong columns; and tables that are not of actions (a risk log: read/apart.py),
+    whose rows are kept apart up to the next header or Key (`keys`: its first rows). A row with an
+    id in the id column is an action, not looked at."""
     moved: list[Moved] = []
     warnings: list[DataWarning] = []
+    starts = list(header.above)  # tables not of actions (a risk log), above the table and below: header row, kind, headers
+    stops = [header.rows[0], *(keys or ())]  # every other header row, and Keys: where such a table ends
     where = _places(header.columns)
     own = {tuple(_headers_of(row).items()) for row in rows if row.number in header.rows}  # repeated as it is
+    own_kind = register_kind(header.headers)  # a plan kept as a register: the tables under it are read as it is
     for row in rows:
         ref = where.get("ref", 0)
         leading = ref == where.get("action")
         if row.number <= header.rows[-1] or cell_ref(row.texts[ref] if ref < len(row.texts) else "", leading):
             continue
         headers = _headers_of(row)
-        if len(headers) < 3 or tuple(headers.items()) in own:
+        if own_kind is None and len(headers) >= 2 and (kind := register_kind(headers)) is not None:
+            starts.append((row.number, kind, headers))
             continue
-        found = map_header(sheet, row.number, headers, {}, forced)
-        if not qualifies(found) or _places(found.columns) == where:
-            continue  # not a header, or the table's own repeated
+        if len(headers) < 3:
+            continue
+        found = None if tuple(headers.items()) in own else map_header(sheet, row.number, headers, {}, forced)
+        if found is not None and not qualifies(found):
+            continue  # not a header
+        stops.append(row.number)
+        if found is None or _places(found.columns) == where:
+            continue  # the table's own repeated
         where = _places(found.columns)
         extra = [*found.extra, *((p.index, p.header) for p in found.periods)]
         if found.periods:
             warnings.append(DataWarning(sheet, f"{row.number}:{row.number}", "the period columns under this second "
                                         "header are kept as extra columns, not read as progress entries"))
         moved.append(Moved(row.number, tuple(found.columns), tuple(extra)))
-    return moved, warnings
+    if not starts:
+        return moved, [], warnings
+    apart, apart_warnings = blocks(sheet, rows, starts, stops)
+    return moved, apart, warnings + apart_warnings
 
 
 def _places(columns: list[Column] | tuple[Column, ...]) -> dict[str, int]:

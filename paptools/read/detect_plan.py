@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from paptools.layout import (
     FONT_KIND,
     ROW_FILL,
+    Apart,
     Candidate,
     KeyBeside,
     Layout,
@@ -29,6 +30,7 @@ from paptools.layout import (
     WordMap,
 )
 from paptools.model import DataWarning
+from paptools.read.apart import Register, lengths, outside, register_kind, registers_apart, registers_only
 from paptools.read.cells import Book, Sheet
 from paptools.read.detect import find_header, moved_headers, used_words
 from paptools.read.header_map import Header
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
     from paptools.read.dates import DateToken
 from paptools.read.version import COVER_ROWS, date_from_cells, date_from_custom, date_from_name, date_from_properties
 from paptools.read.vocabulary import normalise_word
-from paptools.read.xcell import XCell, column_letter
+from paptools.read.xcell import XCell, column_letter, row_of
 
 GENERATED_PROPERTY = "paptools"  # set by write/workbook.py on the cleaned workbooks it writes
 GENERATED_SHEETS = {"Changes", "Warnings", "About"}
@@ -92,6 +94,8 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
     warnings: list[DataWarning] = []
     candidates: list[Candidate] = []
     tops: list[tuple[str, str, object, object]] = []
+    apart: list[Apart] = []  # tables that are not of actions (a risk log), kept apart
+    registers: list[Register] = []  # sheets whose table is a register: kept apart if another's is of actions
     for sheet in book.sheets:
         if generated and sheet.title in GENERATED_SHEETS:
             continue
@@ -107,7 +111,7 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
             for n, cell in enumerate(row.cells):
                 beside = row.cells[n + 1].value if n + 1 < len(row.cells) else None
                 tops.append((sheet.title, cell.coordinate, cell.value, beside))
-        keys.extend(key_blocks(sheet.title, rows))
+        keys.extend(sheet_keys := key_blocks(sheet.title, rows))
         header, near = find_header(sheet, rows, house.columns, house.header_rows.get(sheet.title))
         if header is None:
             candidates.extend(near)
@@ -119,6 +123,9 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
             elif not KEY_SHEET.search(sheet.title):
                 unused.append(Unused(sheet.title, None, "no header row: not read as actions"))
             continue
+        stated = sheet.title in house.sheets or sheet.title in house.header_rows  # read as the house style says
+        kind = None if stated else register_kind(header.headers)  # a risk log: kept apart beside a plan's actions
+        before = lengths(found, warnings, unused, besides, apart)
         warnings.extend(header.warnings)
         if header.is_log:
             logs.append(header.log_sheet(sheet.title))
@@ -128,14 +135,22 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
             besides.append(beside)
             first, last = beside[1].columns
             header.extra = [(i, h) for i, h in header.extra if not first <= i <= last]
-        moved, moved_warnings = moved_headers(sheet.title, rows, header, house.columns)
+        moved, apart_here, moved_warnings = moved_headers(sheet.title, rows, header, house.columns,
+                                                          [row_of(key.first) for key in sheet_keys])
         warnings.extend(moved_warnings)
-        words, fills, marks = used_words(rows, header, book, moved)
-        own = [row for row in rows if row.number < moved[0].row] if moved else rows  # read through the header's columns
+        apart.extend(apart_here)
+        read = outside(rows, apart_here) if apart_here else rows  # a risk log's rows: none of them an action's
+        words, fills, marks = used_words(read, header, book, moved)
+        own = [row for row in read if row.number < moved[0].row] if moved else read  # read through the header's columns
         found.append(_Found(sheet.title, header, words, fills, _signature(own, header),
                             _values(own, header, "plan"), _order(own, header), _dropdown(book, sheet, header),
                             _painted(book, sheet, header), tuple(moved), _row_fills(own, header), marks))
         unused.extend(_dated_extras(sheet.title, own, header))
+        if kind is not None and registers_only(moved):  # else a table of actions is under it: read as it is
+            after = lengths(found, warnings, unused, besides, apart)
+            registers.append(Register(sheet.title, kind, rows, header, before, after))
+    if registers and len(registers) < len(found):  # beside a table of actions, a register is not the plan's
+        registers_apart(registers, found, warnings, unused, besides, apart)
     tables = _tables(found, [*(block for block, _ in besides), *keys], house, unused)
     if all(t.field("status") is not None or t.sheet_status is not None for t in tables):
         warnings.extend(DataWarning(log.sheet, f"{column_letter(log.status + 1)}{log.header_row}",
@@ -152,7 +167,7 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
         version_date_source=version[1] if version else None, unused=tuple(unused),
         candidates=tuple(candidates), style_file=house.path, warnings=tuple(warnings),
         key_cells=tuple((k.sheet, k.first, k.last) for k in keys), quarters=house.quarters,
-        keys_beside=tuple(area for _, area in besides),
+        keys_beside=tuple(area for _, area in besides), apart=tuple(apart),
     )
 
 

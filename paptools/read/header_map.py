@@ -34,6 +34,7 @@ class Header:
     periods: list[Period]
     warnings: list[DataWarning] = field(default_factory=list)
     by_ref_alone: bool = False  # a sheet of updates titled as such, with ref and text columns alone
+    above: list[tuple[int, str, dict[int, str]]] = field(default_factory=list)  # a risk log above: row, kind, headers
 
     def index(self, name: str) -> int | None:
         return next((c.index for c in self.columns if c.field == name), None)

@@ -93,7 +93,7 @@ class Walker(ContextRows, ActionRows):
         first_note, formula_rows = len(self.notes), set()
         report = (lambda row: progress(row, ws.max_row)) if progress else None
         moved = {m.row: m for m in table.moved} if table is not None else {}
-        for number, hidden, cells, texts in self._rows(ws, report):
+        for number, hidden, cells, texts in self._apart(ws.title, self._rows(ws, report)):
             if columns is not None and len(cells) < columns.width:
                 cells = cells + [XCell(number, c) for c in range(len(cells) + 1, columns.width + 1)]
                 texts = texts + [""] * (len(cells) - len(texts))

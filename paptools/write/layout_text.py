@@ -11,7 +11,7 @@ import enum
 from datetime import date
 
 from paptools.content.words import counted
-from paptools.layout import FONT_KIND, Layout, Table
+from paptools.layout import FONT_KIND, Apart, Layout, Table
 from paptools.model import Plan
 
 
@@ -34,6 +34,9 @@ def render_layout(name: str, layout: Layout, plan: Plan | None) -> str:
         lines.append(f"  Quarters in timescales are of the {layout.quarters} (Q1 April to June; from the house-style file)")
     for table in layout.tables:
         lines += ["", *_table_lines(table, layout, plan)]
+    for apart in layout.apart:
+        if apart.on_its_own:
+            lines += ["", *_apart_lines(apart, f"Sheet {apart.sheet}: ", f", header row {apart.header_row}:", "  ")]
     for log in layout.logs:
         letter = _letter
         lines += ["", f"Sheet {log.sheet}: updates log, header row {log.header_row}, one row per update",
@@ -124,12 +127,23 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
         lines.append(f"       '{word.word}' -> {target} ({word.reason}{colour}{used})")
     if table.extra:
         lines.append("  Kept as extra columns: " + ", ".join(f"{_letter(i)} '{h}'" for i, h in table.extra))
+    below = [(a.header_row, _apart_lines(a, f"  From row {a.header_row}, ", ":", "    "))
+             for a in layout.apart if a.sheet == table.sheet and not a.on_its_own]
     for moved in table.moved:
-        lines.append(f"  From row {moved.row}, a second header with the columns in another order:")
-        lines += [f"    {FIELD_LABELS.get(c.field, c.field):<14} <- column {c.letter} '{c.header}'" for c in moved.columns]
+        more = [f"  From row {moved.row}, a second header with the columns in another order:"]
+        more += [f"    {FIELD_LABELS.get(c.field, c.field):<14} <- column {c.letter} '{c.header}'" for c in moved.columns]
         if moved.extra:
-            lines.append("    Kept as extra columns: " + ", ".join(f"{_letter(i)} '{h}'" for i, h in moved.extra))
-    return lines
+            more.append("    Kept as extra columns: " + ", ".join(f"{_letter(i)} '{h}'" for i, h in moved.extra))
+        below.append((moved.row, more))
+    return lines + [line for _, more in sorted(below, key=lambda item: item[0]) for line in more]
+
+
+def _apart_lines(apart: Apart, lead: str, then: str, indent: str) -> list[str]:
+    """A table that is not of actions (a risk log) in one line, then its header row."""
+    count = f"its 1 row, to row {apart.rows[1]}, is" if apart.count == 1 else \
+        f"its {apart.count:,} rows, to row {apart.rows[1]}, are"
+    return [f"{lead}{apart.kind}, not a table of actions{then} {count} not counted",
+            f"{indent}Header: " + " | ".join("'" + " ".join(h.split()) + "'" for h in apart.headers)]
 
 
 def plain(value: object) -> object:
