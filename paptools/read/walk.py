@@ -4,8 +4,8 @@ Rows above the header give the title, priority areas and the Key; below it, repe
 blocks are skipped, priority-area and section rows set the context of the actions below
 them, Key lines give each colour its status, and every other row with an id and some text
 is an action (read into a RawAction by read/action_row.py). A row with an id and nothing else
-is not an action (trackers pre-fill ids far down the sheet). Whatever cannot be interpreted for certain becomes a DataWarning with its
-sheet and cell; nothing is dropped silently.
+is not an action (trackers pre-fill ids far down the sheet). Whatever cannot be interpreted for
+certain becomes a DataWarning with its sheet and cell; nothing is dropped silently.
 """
 from __future__ import annotations
 
