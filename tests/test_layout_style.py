@@ -228,3 +228,18 @@ def test_the_style_file_says_timescales_quarters_are_the_financial_years(tmp_pat
     assert "  Quarters in timescales are of the financial year (Q1 April to June; from the house-style file)" \
         in shown.stdout
     assert 'quarters = "financial year"' in (tmp_path / "paptools.toml").read_text(encoding="utf-8")
+
+
+def test_write_style_names_a_version_date_cell_on_a_sheet_whose_name_has_a_space(tmp_path):
+    path = build(tmp_path / "plan.xlsx", {"SEND PAP": [
+        ["SEND Priority Action Plan"],
+        ["Updated:", datetime(2025, 1, 14)],
+        ["Ref", "Action", "Lead", "Deadline", "RAG", "Progress"],
+        ["1.1", "Publish the Local Offer", "Ann Lee", "Mar-25", "Green", "Dec 24: draft agreed."],
+    ]})
+    result = CliRunner().invoke(main, ["inspect", str(path), "--write-style"])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "paptools.toml").read_text(encoding="utf-8")
+    assert 'version_date = "SEND PAP!A2"' in written
+    plan = read_plan(path)  # through the paptools.toml just written
+    assert (plan.version_date.isoformat(), plan.version_date_source) == ("2025-01-14", "cell SEND PAP!A2 'Updated:'")

@@ -173,6 +173,9 @@ def _membership(path: Path, text: str, data: dict[str, Any]) -> Membership | Non
     raise _fail(path, text, "membership", "membership needs column (with pap) or prefix")
 
 
+_SOURCE_CELL = re.compile(r"cell (.+?![A-Z]{1,3}\d+)(?: '|$)")  # where read/version.py says a version date was read
+
+
 def style_text(layout: Layout) -> str:
     """The detected layout written as a house-style file, a starting point to edit."""
     lines = ["# paptools house style: how this workbook is read. Edit, then keep it beside the workbook.", ""]
@@ -181,8 +184,8 @@ def style_text(layout: Layout) -> str:
     lines.append(f"entry_order = {_quote(layout.entry_order)}")
     if layout.quarters:
         lines.append(f"quarters = {_quote(layout.quarters)}")
-    if layout.version_date_source and layout.version_date_source.startswith("cell "):
-        lines.append(f"version_date = {_quote(layout.version_date_source.split()[1])}")
+    if layout.version_date_source and (cell := _SOURCE_CELL.match(layout.version_date_source)):
+        lines.append(f"version_date = {_quote(cell.group(1))}")  # "SEND PAP!A2": a sheet's name may hold spaces
     lines += ["", "[header_rows]"] + [f"{_quote(t.sheet)} = {t.header_row}" for t in read]
     lines += ["", "[columns]  # header as written = field"]
     seen: set[str] = set()
