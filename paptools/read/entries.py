@@ -24,6 +24,7 @@ from sys import intern
 from typing import NamedTuple
 
 from paptools.model import Entry, EntryDate, EntryOrder, EntrySource, span_bounds, spanned, text_span
+from paptools.read.closing_dates import dated_at_the_end
 from paptools.read.entry_order import Piece, opening_at_the_end, order_of, order_of_dates
 from paptools.read.headings import OPENING, Before, Heading, Reading, Start, before_at, read_starts
 from paptools.read.years import Mark, read_years
@@ -204,9 +205,13 @@ def _split(text: str, usual_order: EntryOrder) -> tuple[CellParts, list[Piece], 
     if text[:first].strip():
         pieces.append(Piece(0, first, None, None, 0))
     _add_pieces(text, starts, pieces, marks)
-    detected = order_of(pieces)
+    # One undated piece may be lines each dated at its end (read/closing_dates.py); the pieces
+    # kept for a later version stay the one piece: such a cell is read whole each time.
+    lines = dated_at_the_end(text) if len(pieces) == 1 and pieces[0].date is None and not marks else None
+    shown = lines or pieces
+    detected = order_of(shown)
     order = detected if detected is not EntryOrder.UNKNOWN else usual_order
-    ordered = opening_at_the_end(text, pieces, notes) if order is EntryOrder.NEWEST_FIRST else pieces
+    ordered = opening_at_the_end(text, shown, notes) if order is EntryOrder.NEWEST_FIRST else shown
     parts: Iterable[Part] = (_part(text, piece) for piece in ordered)
     if marks:
         parts = _with_years(text, list(parts), marks, order is EntryOrder.NEWEST_FIRST, notes)
