@@ -23,7 +23,7 @@ _LINE = re.compile(r"[^\n]+")
 def dated_at_the_end(text: str) -> list[Piece] | None:
     """A piece a line, each dated (and signed) by the bracket that closes it; None unless every
     line holding text ends in one, and there are two or more."""
-    if not text.endswith((")", ").", ") ")):
+    if not text.endswith((")", ").")):  # the text is stripped
         return None  # most cells: no need to look at every line
     pieces: list[Piece] = []
     for line in _LINE.finditer(text):

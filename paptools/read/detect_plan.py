@@ -41,12 +41,12 @@ from paptools.read.scale import build_scale, sheet_status
 from paptools.read.statuses import family
 from paptools.read.style import HouseStyle
 from paptools.read.text import one_line
-
-if TYPE_CHECKING:
-    from paptools.read.dates import DateToken
 from paptools.read.version import COVER_ROWS, date_from_cells, date_from_custom, date_from_name, date_from_properties
 from paptools.read.vocabulary import normalise_word
 from paptools.read.xcell import XCell, column_letter, row_of
+
+if TYPE_CHECKING:
+    from paptools.read.dates import DateToken
 
 GENERATED_PROPERTY = "paptools"  # set by write/workbook.py on the cleaned workbooks it writes
 GENERATED_SHEETS = {"Changes", "Warnings", "About"}
