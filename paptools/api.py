@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # imported where used: `show` and `summary` need neither the 
     from paptools.compare.reconciliation import Reconciliation as Reconciliation  # what reconcile() returns
     from paptools.layout import Layout
     from paptools.model import DataWarning, Finding, Month, Plan
+    from paptools.read.split_early import EarlySplits
     from paptools.read.versions import Progress  # what a long job tells the person waiting
 
 
@@ -40,20 +41,23 @@ def __getattr__(name: str) -> Any:
 
 
 def read_plan(path: PathLike, style: PathLike | None = None, *,
-              progress: Callable[[int, int], None] | None = None, workers: int = 1) -> Plan:
+              progress: Callable[[int, int], None] | None = None, workers: int = 1,
+              early: EarlySplits | None = None) -> Plan:
     """Read one version of the plan workbook into a Plan (see README, "How the workbook is read").
 
     `style` is a house-style file (paptools.toml) stating what the workbook's layout cannot
     show; without it, a paptools.toml beside the workbook is used. Raises a PapError subclass
     (NotAWorkbook, UnsafeWorkbook, NoActions) naming the file when it cannot be read;
     anything odd but readable is in `plan.warnings`. `workers=2` splits the Progress cells on
-    two processes where the system can fork: the same plan, sooner on two cores.
+    two processes where the system can fork: the same plan, sooner on two cores; `early` is
+    that second process when the caller started it on this workbook already
+    (`read.split_early.EarlySplits.open(path)`, as the `paptools` program does before it loads
+    the command line), and is stopped once the plan is read.
 
     >>> import paptools
     >>> paptools.read_plan("workbooks/oldham-send-pap-2026-04.xlsx").to_frame()  # doctest: +SKIP
     """
-    early = None
-    if workers > 1:  # the child that splits the text starts before the rest of the reader is loaded
+    if early is None and workers > 1:  # the child that splits the text starts before the rest of the reader is loaded
         from paptools.read.split_early import EarlySplits
 
         early = EarlySplits.open(Path(path))

@@ -226,7 +226,7 @@ def test_debug_shows_the_traceback_instead():
 
 
 def test_an_unexpected_failure_is_still_one_line(monkeypatch):
-    def broken(path, style=None, progress=None, workers=1):
+    def broken(path, style=None, progress=None, workers=1, early=None):
         raise ValueError("a bug")
 
     monkeypatch.setattr("paptools.api.read_plan", broken)  # what the CLI reads through

@@ -12,9 +12,9 @@ from paptools.cli import main
 PROBE = """
 import sys
 sys.argv = ["paptools", sys.argv[1]]
-from paptools.cli import main
+from paptools.__main__ import run  # the program's own start
 try:
-    main()
+    run()
 except SystemExit:
     pass
 heavy = {"openpyxl", "numpy", "pandas", "docx", "docxtpl", "xlsxwriter", "PIL", "lxml", "rapidfuzz", "matplotlib"}
@@ -37,9 +37,9 @@ def test_version_is_the_package_version() -> None:
 LOADED = """
 import sys
 sys.argv = ["paptools", *sys.argv[1:]]
-from paptools.cli import main
+from paptools.__main__ import run
 try:
-    main()
+    run()
 except SystemExit:
     pass
 print("LOADED:", ",".join(sorted(n for n in sys.modules if n.startswith("paptools.cli."))))

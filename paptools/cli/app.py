@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # imported where used, so `paptools --help` starts quickly
 
     from paptools.compare.reconciliation import Reconciliation
     from paptools.model import DataWarning, Month, Plan
+    from paptools.read.split_early import EarlySplits
     from paptools.write.progress import Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -55,6 +56,9 @@ class _Group(click.Group):
     # In a program run, what its command made (a plan, a JSON document), held until the process
     # ends at once (_end_now) rather than freed object by object as the command returns.
     kept: list[object] | None = None
+    # In a program run, the child splitting the workbook a one-plan command names, started before
+    # click was loaded (paptools/__main__.py), until that command's read takes it.
+    early: tuple[Path, EarlySplits] | None = None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(COMMANDS) | set(self.commands))
@@ -226,7 +230,19 @@ def _read(path: Path, style: Path | None = None) -> Plan:
 
     with _Progress() as progress:
         progress.stage(f"Reading {terminal_safe(path.name)}")
-        return keep(read_plan(path, style=style, progress=progress.advance, workers=_cores()))
+        return keep(read_plan(path, style=style, progress=progress.advance, workers=_cores(), early=_early_for(path)))
+
+
+def _early_for(path: Path) -> EarlySplits | None:
+    """The child the program started on `path` (paptools/__main__.py), taken once; one started on another
+    workbook is stopped."""
+    early, main.early = main.early, None
+    if early is None:
+        return None
+    if early[0].resolve() == path.resolve():
+        return early[1]
+    early[1].finish()
+    return None
 
 
 def _cores() -> int:
