@@ -225,6 +225,20 @@ def test_debug_shows_the_traceback_instead():
     assert isinstance(result.exception, NotAWorkbook)
 
 
+@pytest.mark.parametrize("command", [["show"], ["show", "--json"], ["summary"], ["lint"], ["explain", "PAP 1.1"]])
+def test_a_wrong_as_of_date_stops_the_command_before_it_reads(command, monkeypatch):
+    def unread(*args, **kwargs):
+        raise AssertionError("read")
+
+    monkeypatch.setattr("paptools.api.read_plan", unread)
+    name, *rest = command
+    result = run(name, example_path("2026-04"), *rest, "--as-of", "someday")
+    assert result.exit_code == 2
+    assert result.stdout == ""  # `show` printed the plan and ignored it
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--as-of': 'someday' is not a date: use YYYY-MM-DD or YYYY-MM")
+
+
 def test_an_unexpected_failure_is_still_one_line(monkeypatch):
     def broken(path, style=None, progress=None, workers=1, early=None):
         raise ValueError("a bug")

@@ -254,7 +254,8 @@ def _cores() -> int:
 
 
 def _as_of(value: str | None) -> date | None:
-    """The --as-of date; None leaves it to the plan (the version's own date)."""
+    """The --as-of date (read as the option is parsed, so a wrong one stops the command before
+    any read); None leaves it to the plan (the version's own date)."""
     from datetime import datetime
 
     if not value:
@@ -299,7 +300,7 @@ FILE = _PathType(dir_okay=False)
 STYLE = click.option("--style", "style", type=_PathType(dir_okay=False, exists=True), metavar="FILE",
                      help="House-style file saying how the workbook is laid out (default: paptools.toml beside "
                           "the workbook, if there is one; see `paptools inspect`).")
-AS_OF = click.option("--as-of", "as_of", metavar="DATE", help="Date for 'overdue' (YYYY-MM-DD or YYYY-MM). Default: the date of the (newer) version.")
+AS_OF = click.option("--as-of", "as_of", metavar="DATE", callback=lambda ctx, param, value: _as_of(value), help="Date for 'overdue' (YYYY-MM-DD or YYYY-MM). Default: the date of the (newer) version.")
 
 
 def _month(value: str | None) -> Month | None:

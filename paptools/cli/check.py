@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _as_of, _echo_json, _read, echo, main
+from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _echo_json, _read, echo, main
 from paptools.errors import PapError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from paptools.check.draft import DraftCheck
     from paptools.model import Finding, Plan
 
@@ -99,7 +101,7 @@ def render_lint(source: str, findings: tuple[Finding, ...], disabled: tuple[str,
 @STYLE
 @click.pass_context
 def check(ctx: click.Context, draft: Path, workbook: Path, previous: Path | None, as_json: bool,
-          as_of: str | None, style: Path | None) -> None:
+          as_of: date | None, style: Path | None) -> None:
     """Check the figures of a DRAFT report (.docx, .md or .txt) against the plan in WORKBOOK.
 
     \b
@@ -122,7 +124,7 @@ def check(ctx: click.Context, draft: Path, workbook: Path, previous: Path | None
         document = read_draft(draft)
         plan = _read(workbook, style)
         before = _read(previous, style) if previous is not None else None
-        return check_draft(document, plan, before, _as_of(as_of))
+        return check_draft(document, plan, before, as_of)
 
     result = _guard(ctx, job)
     if as_json:
@@ -138,7 +140,7 @@ def check(ctx: click.Context, draft: Path, workbook: Path, previous: Path | None
 @STYLE
 @AS_OF
 @click.pass_context
-def lint(ctx: click.Context, workbook: Path, as_json: bool, style: Path | None, as_of: str | None) -> None:
+def lint(ctx: click.Context, workbook: Path, as_json: bool, style: Path | None, as_of: date | None) -> None:
     """Check WORKBOOK for the mistakes a careful reviewer would catch before the board.
 
     \b
@@ -160,7 +162,7 @@ def lint(ctx: click.Context, workbook: Path, as_json: bool, style: Path | None, 
     def job() -> tuple[Plan, Any, tuple[Finding, ...]]:
         settings = read_lint_settings(workbook, style)
         plan = _read(workbook, style)
-        return plan, settings, lint_plan(plan, _as_of(as_of), settings)
+        return plan, settings, lint_plan(plan, as_of, settings)
 
     plan, settings, findings = _guard(ctx, job)
     if as_json:
@@ -181,7 +183,7 @@ def lint(ctx: click.Context, workbook: Path, as_json: bool, style: Path | None, 
 @AS_OF
 @STYLE
 @click.pass_context
-def explain(ctx: click.Context, workbook: Path, ref: str, as_json: bool, as_of: str | None,
+def explain(ctx: click.Context, workbook: Path, ref: str, as_json: bool, as_of: date | None,
             style: Path | None) -> None:
     """Explain why action REF of WORKBOOK has the status it has.
 
@@ -201,7 +203,7 @@ def explain(ctx: click.Context, workbook: Path, ref: str, as_json: bool, as_of: 
 
     plan, settings = _guard(ctx, lambda: (_read(workbook, style), read_lint_settings(workbook, style)))
     wanted = _find_ref(plan, ref, parse_ref)
-    explanation = explain_action(plan, wanted, lint_plan(plan, _as_of(as_of), settings)) if wanted else None
+    explanation = explain_action(plan, wanted, lint_plan(plan, as_of, settings)) if wanted else None
     if explanation is None:
         echo(f"Error: {workbook}: no action with ref '{ref}': run 'paptools show {workbook}' to list them",
                    err=True)

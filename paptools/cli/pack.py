@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -10,7 +11,6 @@ from paptools.cli.app import (
     FOLDER,
     STYLE,
     WORKBOOK,
-    _as_of,
     _cores,
     _echo_notes,
     _echo_run_warnings,
@@ -24,6 +24,9 @@ from paptools.cli.app import (
     report_options,
 )
 
+if TYPE_CHECKING:
+    from datetime import date
+
 
 @main.command()
 @click.argument("workbooks", nargs=-1, type=WORKBOOK)
@@ -35,7 +38,7 @@ from paptools.cli.app import (
 @pack_options
 @report_options
 @STYLE
-def pack(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, output_dir: Path, force: bool,
+def pack(workbooks: tuple[Path, ...], since: str | None, as_of: date | None, output_dir: Path, force: bool,
          to: tuple[str, ...], cc: tuple[str, ...], title: str | None, committee: str | None,
          meeting_date: str | None, template: Path | None, narrative: Path | None, names: bool = False,
          style: Path | None = None) -> None:
@@ -62,7 +65,7 @@ def pack(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, outp
     options = OutputOptions(output_dir=output_dir, force=force, workers=_cores(), kinds=("report", "workbook", "pack"),
                             report=settings, to=recipients.to, cc=recipients.cc, style=style)
     with _Progress() as progress:
-        result = run_reconcile(paths, since=_month(since), as_of=_as_of(as_of), progress=progress,
+        result = run_reconcile(paths, since=_month(since), as_of=as_of, progress=progress,
                                order_by_date=not workbooks, style=style, workers=_cores())
         written = write_outputs(result, options, progress)
     for kind, path in written.items():

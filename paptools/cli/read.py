@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _as_of, _echo_json, _echo_warnings, _read, _width, echo, main
+from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _echo_json, _echo_warnings, _read, _width, echo, main
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 @main.command()
@@ -14,7 +18,7 @@ from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _as_of, _echo_json, _echo_w
 @click.option("--ref", "refs", multiple=True, metavar="REF", help="Show only this action (repeatable), e.g. --ref 'PAP 2.3'.")
 @AS_OF
 @STYLE
-def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None, style: Path | None) -> None:
+def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: date | None, style: Path | None) -> None:
     """Show every action of WORKBOOK: status, owner, due month and its progress entries.
 
     \b
@@ -29,7 +33,7 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
     if as_json:
         from paptools.write.jsondoc import plan_document
 
-        document = plan_document(plan, summarize(plan, _as_of(as_of)))
+        document = plan_document(plan, summarize(plan, as_of))
         if wanted:
             document["actions"] = [a for a in document["actions"] if a["ref"] in wanted]
         _echo_json(document)
@@ -46,7 +50,7 @@ def show(workbook: Path, as_json: bool, refs: tuple[str, ...], as_of: str | None
 @click.option("--json", "as_json", is_flag=True, help="Print the figures (and the actions) as JSON (see README).")
 @AS_OF
 @STYLE
-def summary(workbook: Path, as_json: bool, as_of: str | None, style: Path | None) -> None:
+def summary(workbook: Path, as_json: bool, as_of: date | None, style: Path | None) -> None:
     """Count the actions of WORKBOOK by status: all, PAP only, and per priority area and section.
 
     \b
@@ -56,7 +60,7 @@ def summary(workbook: Path, as_json: bool, as_of: str | None, style: Path | None
     plan = _read(workbook, style)
     from paptools.api import as_of_doubt, summarize
 
-    figures = summarize(plan, _as_of(as_of))
+    figures = summarize(plan, as_of)
     if as_json:
         from paptools.write.jsondoc import plan_document
 

@@ -11,7 +11,6 @@ from paptools.cli.app import (
     FOLDER,
     STYLE,
     WORKBOOK,
-    _as_of,
     _cores,
     _echo_json,
     _echo_notes,
@@ -29,6 +28,8 @@ from paptools.cli.app import (
 )
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from paptools.model import DataWarning
 
 _BLOCK = 2_000  # lines printed at a time
@@ -48,7 +49,7 @@ _BLOCK = 2_000  # lines printed at a time
 @pack_options
 @report_options
 @STYLE
-def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, as_json: bool,
+def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: date | None, as_json: bool,
               output_dir: Path, force: bool, no_files: bool, pack: bool, to: tuple[str, ...], cc: tuple[str, ...],
               title: str | None, committee: str | None, meeting_date: str | None, template: Path | None,
               narrative: Path | None, names: bool, style: Path | None) -> None:
@@ -79,7 +80,7 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
         recipients = choose_recipients(to, cc, paths[-1] if paths else None, style)
         options.kinds, options.to, options.cc = (*options.kinds, "pack"), recipients.to, recipients.cc
     with _Progress() as progress:
-        result = run_reconcile(paths, since=_month(since), as_of=_as_of(as_of), progress=progress,
+        result = run_reconcile(paths, since=_month(since), as_of=as_of, progress=progress,
                                order_by_date=not workbooks, style=style, workers=_cores())
         written = {} if no_files else write_outputs(result, options, progress)
     if as_json:
@@ -108,7 +109,7 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: str | None,
 @click.option("--force", is_flag=True, help="Replace the cleaned workbook if it exists (otherwise a new name is used).")
 @AS_OF
 @STYLE
-def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None, style: Path | None) -> None:
+def clean(workbook: Path, output_dir: Path, force: bool, as_of: date | None, style: Path | None) -> None:
     """Write a tidy copy of WORKBOOK to send: <name>-clean.xlsx in --output-dir.
 
     \b
@@ -124,7 +125,7 @@ def clean(workbook: Path, output_dir: Path, force: bool, as_of: str | None, styl
 
     notes: list[DataWarning] = []
     with _Progress() as progress:
-        plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=_as_of(as_of), progress=progress,
+        plan, path = run_clean(workbook, output_dir=output_dir, force=force, as_of=as_of, progress=progress,
                                notes=notes, style=style)
     echo(f"Wrote {path} ({counted(len(plan.actions), 'action')}).")
     _echo_warnings(plan, False)

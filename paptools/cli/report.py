@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,7 +12,6 @@ from paptools.cli.app import (
     FOLDER,
     STYLE,
     WORKBOOK,
-    _as_of,
     _cores,
     _echo_run_warnings,
     _month,
@@ -23,6 +23,9 @@ from paptools.cli.app import (
     report_options,
 )
 
+if TYPE_CHECKING:
+    from datetime import date
+
 
 @main.command()
 @click.argument("workbooks", nargs=-1, type=WORKBOOK)
@@ -32,7 +35,7 @@ from paptools.cli.app import (
 @click.option("--force", is_flag=True, help="Replace the report if it exists (otherwise a new name is used).")
 @report_options
 @STYLE
-def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, output_dir: Path, force: bool,
+def report(workbooks: tuple[Path, ...], since: str | None, as_of: date | None, output_dir: Path, force: bool,
            title: str | None, committee: str | None, meeting_date: str | None, template: Path | None,
            narrative: Path | None, names: bool, style: Path | None) -> None:
     """Write the Word progress report for the committee.
@@ -59,7 +62,7 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: str | None, ou
     options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings,
                             style=style)
     with _Progress() as progress:
-        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=_as_of(as_of), single_ok=True,
+        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=as_of, single_ok=True,
                                order_by_date=not workbooks, progress=progress, style=style,
                                workers=_cores())
         written = write_outputs(result, options, progress)
