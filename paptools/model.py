@@ -339,7 +339,12 @@ class Plan:
 
     @cached_property
     def _latest_entry_month(self) -> Month | None:
-        keys = [(e.date.year, e.date.month) for a in self.actions for e in a.entries if e.date]
+        # An entry dated after the version's own month (after today, when the version is not dated)
+        # was not written by then: a mistyped year or text read as a date ("18 Nov - 40 responses"
+        # is November 2040), which lint's future-entry names, not the version's latest progress.
+        limit = self.version_date or date.today()
+        last = (limit.year, limit.month)
+        keys = [key for a in self.actions for e in a.entries if e.date and (key := (e.date.year, e.date.month)) <= last]
         return Month(*max(keys)) if keys else None
 
     def to_frame(self) -> pd.DataFrame:

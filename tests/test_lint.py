@@ -41,6 +41,7 @@ def problem_rows() -> list:
         action("PAP:1.10", "OT", "Jan25: AB: Fine.", timescale="Dec-25", **OWNER),
         action("PAP 1.11", "OT", "Jan25: ZQ: Update.", timescale="Dec-25", **OWNER),
         action("PAP 1.12", "OT", "Jan25: AB: Fine.", timescale="Dec-25", status_text="Purple", **OWNER),
+        action("PAP 1.13", "OT", "Jan25: AB: Fine.\n14/01/52: AB: Closed.", timescale="Dec-25", **OWNER),
     ]
 
 
@@ -58,6 +59,7 @@ def test_each_rule_finds_its_problem(make_workbook):
         ("duplicate-ref", "PAP 1.9 (2nd)", "PAP", "13:13"),  # the second action written PAP 1.9
         ("malformed-ref", "PAP 1.10", "PAP", "14:14"),
         ("unknown-initials", "PAP 1.11", "PAP", "F15"),
+        ("future-entry", "PAP 1.13", "PAP", "F17"),
     ]
     assert {rule.id for rule in RULES} == {f[0] for f in found}
     messages = {f.rule: (f.message, f.fix) for f in lint_plan(plan, AS_OF)}

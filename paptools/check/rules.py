@@ -239,6 +239,18 @@ def unknown_initials(plan: Plan, context: LintContext) -> Iterator[Finding]:
                                "Check the initials, or add the person to the Owner column.", entry.cell)
 
 
+@rule("future-entry", "A progress entry dated after the date the figures are as of")
+def future_entries(plan: Plan, context: LintContext) -> Iterator[Finding]:
+    for action in plan.actions:
+        for entry in action.entries:
+            if entry.date is not None and entry.date.month_of > context.month:
+                yield _finding("future-entry", action,
+                               f"{action.ref} has an entry dated {entry.date.label()}, after "
+                               f"{context.as_of:%d %B %Y}: '{_clip(entry.raw, 60)}'.",
+                               "Check the date as written: correct a mistyped year, or reword text that reads as "
+                               "a date.", entry.cell)
+
+
 def _ref_style(text: str) -> str:
     return re.sub(r"\d+(?:\.\d+)*[a-z]?", "N", text.strip())
 
