@@ -134,9 +134,11 @@ def as_of_month(as_of: date) -> Month:
 
 
 def is_overdue(action: Action, as_of: date) -> bool:
-    """Past its latest due month and not complete: due Dec 2024 is overdue from 1 Jan 2025."""
-    due = action.timescale.due
-    return due is not None and action.status is not Status.COMPLETE and as_of_month(as_of) > due
+    """Past its latest due month and not complete: due Dec 2024 is overdue from 1 Jan 2025. An
+    action whose status was not read ("Superseded", "TBC": reported where read) may be complete,
+    so it is not called overdue."""
+    due, status = action.timescale.due, action.status
+    return due is not None and status is not None and status is not Status.COMPLETE and as_of_month(as_of) > due
 
 
 def version_month(plan: Plan) -> Month | None:
