@@ -53,7 +53,7 @@ class Start(NamedTuple):
     date_end: int  # end of the date token (or of the initials for an undated heading)
     initials_first: str | None = None
     carry_date: bool = False
-    plain: bool = False  # a heading kept in the entry's text, dated or not: "Q3 23/24: ...", "Autumn term 2024: ..."
+    plain: bool = False  # a heading kept in the entry's text, dated or not: "Q3 23/24: ...", "Sarah Jones 14/01/25: ..."
     yearless: Yearless | None = None  # a day and month with no year: "w/c 4 Nov: ...", dated later (read/years.py)
 
 
@@ -81,6 +81,13 @@ _LINE_LABEL = re.compile(
     r"[ \t]*(?P<sep>[:\-–—])?[ \t]*(?P<paren>\([ \t]*)?"
     r"|(?P<open>[\[(])[ \t]*)",
     re.I,
+)
+# A name or a label of the officer's own opening the line before a dated heading ("Sarah Jones
+# 14/01/25: ...", "SEND Board 14.01.25 - ...", "Early Dec 24: ...", "Mid-Jan 25: ...", "Nov/Dec
+# 24: ..."): capitalised words, "of", "and" or "&" between them, no figures. It may say who wrote
+# the entry or where it was reported, so it stays in the entry's text (a plain heading).
+_WORDS_LABEL = re.compile(
+    r"[ \t]*[A-Z][A-Za-z'’.]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][A-Za-z'’.]*){0,3}(?:[ \t]*[,\-–—/][ \t]*|[ \t]+)"
 )
 _CLOSE_PAREN = re.compile(r"[ \t]*\)")
 # A label after the date, before the entry's text: "March 2025 update: ...", "Jan 25 progress - ...".
@@ -339,6 +346,12 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
         match = _INITIALS_BEFORE_DATE.fullmatch(text, head, start)
         if match and _plausible_initials(match.group("i")) and at_sentence_start(text, head):
             return Start(head, token.date, end, initials_first=match.group("i"))
+        line_start = text.rfind("\n", max(0, start - 41), start) + 1
+        if (line_start or start <= 40) and _WORDS_LABEL.fullmatch(text, line_start, start):
+            sep = _SEP_AFTER_DATE.match(text, end)  # there: `separated`
+            signed = _HEAD_INITIALS.match(text, sep.end()) if sep else None  # "SEND Board 14/01/25 - AB - ..."
+            initials = signed.group("i") if signed and _plausible_initials(signed.group("i")) else None
+            return Start(line_start, token.date, line_start, initials_first=initials, plain=True)
     if not sentence_start and word_before(text, floor, start) in _INLINE_WORDS:
         return None
     return Start(start, token.date, end)
@@ -360,8 +373,8 @@ def _plausible_initials(initials: str, maximum: int = 10) -> bool:
 
 def _parse_heading(text: str, start: Start) -> Heading:
     """The entry's date, initials, and where its own text begins."""
-    if start.plain:  # its heading ("Q3 23/24", "Autumn term 2024") stays in its text
-        return Heading(start.date, None, start.pos)
+    if start.plain:  # its heading ("Q3 23/24", "Sarah Jones 14/01/25: AB:") stays in its text
+        return Heading(start.date, start.initials_first, start.pos)
     # A yearless heading ("w/c 4 Nov: AB: ...") is read as a dated one: a separator, then initials.
     if start.date is None and start.yearless is None:  # initials alone: "PC: ...", perhaps after a bullet
         match = _INITIALS_COLON.search(text, start.pos)
