@@ -214,3 +214,23 @@ def test_a_week_commencing_line_added_is_one_new_entry_and_its_year_a_warning_na
     entries = [c for c in changes if c.kind.is_entry]
     assert [(c.kind, c.ref, c.entry.date.iso(), c.entry.text) for c in entries if c.entry] == [
         (ChangeKind.NEW_ENTRY, "PAP 1.1", "2024-11-04", "SENCO survey sent to all schools.")]
+
+
+@pytest.mark.parametrize(("line", "heading", "iso", "initials", "text"), [
+    ("14/11: Plan shared.", "14/11", "2024-11-14", None, "Plan shared."),
+    ("4/11 - AB - Plan shared.", "4/11", "2024-11-04", "AB", "Plan shared."),
+    ("w/c 04/11: Plan shared.", "w/c 04/11", "2024-11-04", None, "Plan shared."),
+    ("10/11: Plan shared.", "10/11", "2024-11-10", None, "Plan shared."),  # not October 2011
+])
+def test_a_day_and_month_in_figures_is_a_yearless_heading(line, heading, iso, initials, text):
+    entries, notes = splits(f"Oct 24: Plan drafted.\n{line}")
+    assert entries == [("2024-10", None, "Plan drafted."), (iso, initials, text)]
+    day = int(iso[-2:])
+    assert notes == [f"'{heading}' has no year: read as {day} Nov 2024, after the entry written before it (Oct 2024)"]
+
+
+def test_a_month_and_year_in_figures_is_still_a_month():
+    assert splits("01/25: SL: Plan drafted.\n03/25 - Plan shared.") == (
+        [("2025-01", "SL", "Plan drafted."), ("2025-03", None, "Plan shared.")], [])
+    assert splits("Oct 24: Plan drafted.\n1/2 of the schools replied.\n31/11 - not a date.")[0] == [
+        ("2024-10", None, "Plan drafted.\n1/2 of the schools replied.\n31/11 - not a date.")]

@@ -89,6 +89,8 @@ def _parse_token(match: re.Match[str]) -> EntryDate | None:
     if g("m5"):
         return _build(int(g("y5")), int(g("m5")), int(g("d5")))
     if g("m7"):
+        if len(g("y7")) == 2 and int(g("y7")) <= 12:  # "10/11:" is the 10th of November (read/years.py), not 2011
+            return None
         return _build(_year(g("y7")), int(g("m7")), None)
     if g("m6"):
         return _build(int(g("y6")), MONTHS[ascii_lower(g("m6"))], int(g("d6")))

@@ -1,5 +1,5 @@
 """A day and a month with no year heading a line of a Progress cell ("w/c 4 Nov: ...", "4th Nov -
-..."), as officers often write them, and the year each takes from the cell's other entries.
+...", "14/11: ..."), as officers often write them, and the year each takes from the cell's other entries.
 
 read/headings.py finds these headings, each the start of an entry; read/entries.py gives each its
 year once the cell's pieces are in order, as the year depends on the entries either side of it in
@@ -41,8 +41,9 @@ _LABEL = (r"(?:w/[bce]|w\.?c\.?|wk/?c|(?:week|wk)[ \t]+(?:commencing|beginning|e
 # ("4 Nov was the deadline" is a sentence), not one before a year ("4 Nov - 2024: ..."). Found
 # from each line break, which the regex engine skips to at once, and at the very start; it reads
 # no further than a dated heading's date does (read/entries.py _REACH).
-_YEARLESS = (rf"[ \t]*(?:(?:{MARK})[ \t]*)?(?P<h>(?i:{_LABEL})?(?P<d>[0-3]?\d)(?i:st|nd|rd|th)?"
-             rf"(?:[ \t]+(?i:of[ \t]+)?|-)(?P<m>(?i:{MONTH}))\.?)(?![A-Za-z])[ \t]*[:\-–—]"
+_YEARLESS = (rf"[ \t]*(?:(?:{MARK})[ \t]*)?(?P<h>(?i:{_LABEL})?(?:(?P<d>[0-3]?\d)(?i:st|nd|rd|th)?"
+             rf"(?:[ \t]+(?i:of[ \t]+)?|-)(?P<m>(?i:{MONTH}))\.?(?![A-Za-z])"
+             r"|(?P<fd>[0-3]?\d)/(?P<fm>[01]?\d)(?![\d/])))[ \t]*[:\-–—]"  # or in figures: "14/11: ..."
              r"(?!\d|[ \t]*(?:19|20)\d\d(?!\d))")
 _YEARLESS_LINE = re.compile("\n" + _YEARLESS)
 _LEAP_YEAR = 2024  # where the 29th of February is a day
@@ -67,8 +68,11 @@ def _add(found: list[Yearless], match: re.Match[str] | None, shift: int, cut: in
     """The heading a match found, its places moved by `shift`, unless it begins before cut or names no day."""
     if match is None or match.start("h") + shift < cut:
         return
-    day, month = int(match.group("d")), MONTHS[ascii_lower(match.group("m"))]
-    if 1 <= day <= calendar.monthrange(_LEAP_YEAR, month)[1]:
+    if match.group("m"):
+        day, month = int(match.group("d")), MONTHS[ascii_lower(match.group("m"))]
+    else:  # day/month: "01/25" (a month and year) has no month 25; "10/11" is no longer October 2011 (dates.py)
+        day, month = int(match.group("fd")), int(match.group("fm"))
+    if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(_LEAP_YEAR, month)[1]:
         found.append(Yearless(day, month, match.start("h") + shift, match.end("h") + shift))
 
 
