@@ -325,7 +325,8 @@ PIECES = st.sampled_from([
     "Position at ", "2024-11-04T09:30:00 - ", "12/03/2024 14:30 ", "Autumn term 2024: ", "\nWinter 2024 - ", "Spring term 2025/26:",
     "\nw/c 4 Nov: ", "\n4th Dec - ", "\n• 6 Jan: AB: ", "\n29 Feb: ", "\nWeek commencing 18 November – ",
     "\nSarah Jones 14/01/25: ", "\nSEND Board 12.11.24 - AB - ", "\nMid-Jan 25: ", "Nov/Dec 24: ", "\nEarly Nov 2024 - ",
-    "Head of SEND, 02/12/24: ", "Jones ", "\n14/11: ", "\n4/11 - AB - ", "10/12: ",
+    "Head of SEND, 02/12/24: ", "Jones ", "\n14/11: ", "\n4/11 - AB - ", "10/12: ", "\n1) 12/03/24 ", "\n(b) Jan 25 ",
+    "\n14th January 2025 (Sarah Jones): ", "\n*14/01/25* ", "\nUpdated 10th December 2024 by JS - ", " by AB - ",
 ])
 
 

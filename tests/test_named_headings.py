@@ -55,3 +55,32 @@ def test_initials_before_the_date_are_still_initials(make_workbook):
     )))
     assert _entries(plan, "PAP 1.1") == [
         ("2024-11-12", "AB", "baseline agreed."), ("2024-12-02", "SJ", "venues booked.")]
+
+
+def test_a_numbered_line_a_bracketed_name_or_by_whom_after_the_date_heads_an_entry(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "1) 12/03/24 Review of the process completed.\n2) 09/07/24 Improvement plan drafted."),
+        action("PAP 1.2", "OT", "10th December 2024 (Amir Patel): Draft shared.\n"
+                                "14th January 2025 (Sarah Jones): Panel met."),
+        action("PAP 1.3", "OT", "Updated 10th December 2024 by JS - Draft shared.\n"
+                                "Updated 14th January 2025 by Sarah Jones - Panel met.", owner="Jo Smith"),
+    )))
+    assert _entries(plan, "PAP 1.1") == [
+        ("2024-03-12", None, "Review of the process completed."), ("2024-07-09", None, "Improvement plan drafted.")]
+    assert _entries(plan, "PAP 1.2") == [
+        ("2024-12-10", None, "(Amir Patel): Draft shared."), ("2025-01-14", None, "(Sarah Jones): Panel met.")]
+    assert _entries(plan, "PAP 1.3") == [
+        ("2024-12-10", "JS", "Draft shared."), ("2025-01-14", None, "by Sarah Jones - Panel met.")]
+    assert [e.author for e in plan.actions[2].entries] == ["Jo Smith", None]
+    assert [w.message for w in plan.warnings if "opens a line" in w.message] == []
+
+
+def test_a_date_opening_a_line_but_no_entry_is_a_warning_naming_the_cell(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "Oct 24: Plan drafted.\n*14/01/25* Panel met and agreed the plan."),
+    )))
+    assert _entries(plan, "PAP 1.1") == [
+        ("2024-10", None, "Plan drafted.\n*14/01/25* Panel met and agreed the plan.")]  # kept, not guessed
+    assert [(w.sheet, w.cell, w.message) for w in plan.warnings if "opens a line" in w.message] == [
+        ("PAP", "F4", "'14/01/25' opens a line but not an entry (its heading is not written in a way paptools "
+                      "reads): the line is read as more of the entry above it")]

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from paptools.model import EntryDate
 from paptools.read.dates import MONTHS, DateToken, date_at, find_dates, term_end
 from paptools.read.entry_order import MARK
+from paptools.read.line_dates import unread_line_dates
 from paptools.read.sentences import BULLETS, LOOKBACK, at_sentence_start, last_char, sentence_head, word_before
 from paptools.read.text import ascii_lower
 from paptools.read.years import Yearless, yearless_headings
@@ -90,6 +91,12 @@ _WORDS_LABEL = re.compile(
     r"[ \t]*[A-Z][A-Za-z'’.]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][A-Za-z'’.]*){0,3}(?:[ \t]*[,\-–—/][ \t]*|[ \t]+)"
 )
 _CLOSE_PAREN = re.compile(r"[ \t]*\)")
+_NAME = r"[A-Z][A-Za-z'’.\-]*(?:[ \t]+[A-Z][A-Za-z'’.\-]*){0,3}"
+# A name in brackets after a date that opens its line: "14th January 2025 (Sarah Jones): ..."; it stays in the text.
+_BRACKET_NAME = re.compile(rf"[ \t]*\({_NAME}\)")
+# Who wrote it, after a labelled date: "Updated 14th January 2025 by JS - ..."; it stays in the text.
+_BY_AUTHOR = re.compile(rf"[ \t]+by[ \t]+(?:{_NAME}|{INITIALS})[ \t]*{_SEP}(?!\d)")
+_BY_INITIALS = re.compile(rf"[ \t]+by[ \t]+(?P<i>{INITIALS})[ \t]*{_SEP}(?!\d)[ \t]*")  # read as the heading's initials
 # A label after the date, before the entry's text: "March 2025 update: ...", "Jan 25 progress - ...".
 _LABEL_AFTER_DATE = re.compile(rf"[ \t]+(?:progress[ \t]+)?(?:update|progress|position|review)[ \t]*{_SEP}(?!\d)", re.I)
 _CLOSE = {"[": "]", "(": ")"}
@@ -211,6 +218,11 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
         heading = heading or _parse_heading(text, candidate)
         starts.append((candidate, heading))
         body = heading.body
+    unread = unread_line_dates(text, tokens, [start.pos for start, _ in starts], cut)
+    if unread is None:
+        return None
+    if unread:
+        notes = sorted([*notes, *unread], key=_POS)
     return Reading(starts, sources, tokens, dated, notes)
 
 
@@ -295,7 +307,7 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
     limit = end + LOOKBACK
     after = _skip(_SPACES_TABS, text, end, limit)
     if (_SEP_AFTER_DATE.match(text, end, limit) or _initials_follow(text, end, limit)
-            or after == min(limit, len(text)) or text[after] == "\n"
+            or after == min(limit, len(text)) or text[after] == "\n" or _BY_AUTHOR.match(text, end, limit)
             or (line.group("sep") == ":" and after > end)):  # "Update: 13/01/25 Line staffed ..."
         return Start(line.start("label"), token.date, end)
     return None
@@ -333,6 +345,8 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
         initialled = _initials_follow(text, end, limit)
     elif not separated and following == "(" and (bracket := _BRACKET_INITIALS.match(text, end, limit)):
         initialled = bracket.group("i") if _plausible_initials(bracket.group("i")) else None
+        bracketed = True
+    elif not separated and following == "(" and _BRACKET_NAME.match(text, end, limit):
         bracketed = True
     sentence_start = at_sentence_start(text, start)
     if not (separated or initialled or (sentence_start and (bracketed or _WORD_THEN_SPACE.match(text, end, limit)))):
@@ -386,7 +400,7 @@ def _parse_heading(text: str, start: Start) -> Heading:
     if sep := _SEP_AFTER_DATE.match(text, pos) or _LABEL_AFTER_DATE.match(text, pos):
         pos = sep.end()
     if initials is None:
-        found = _HEAD_INITIALS.match(text, pos) or _BRACKET_INITIALS.match(text, pos)
+        found = _HEAD_INITIALS.match(text, pos) or _BRACKET_INITIALS.match(text, pos) or _BY_INITIALS.match(text, pos)
         if found and _plausible_initials(found.group("i")):
             initials, pos = found.group("i"), found.end()
     # The same date written twice: "May 24: May 24 – PC: ..."

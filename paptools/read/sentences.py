@@ -45,6 +45,7 @@ def sentence_head(text: str, pos: int) -> int:
 
 
 _LINE_SPACE = frozenset(" \t\n" + BULLETS)
+_NUMBERED = re.compile(r"^[ \t]*(?:\(?\d{1,3}[.)]|\(?[a-z]\))\Z", re.M)  # as read/entry_order.py MARK
 
 
 def at_sentence_start(text: str, pos: int) -> bool:
@@ -69,6 +70,8 @@ def at_sentence_start(text: str, pos: int) -> bool:
             return True
     if end == pos:
         return False  # a sentence's end is followed by a space
+    if text[end - 1] in ".)" and _NUMBERED.search(text, max(floor, end - 8), end):
+        return True  # after a number or a letter opening a line: "1) 12/03/24 Review ...", "(b) Jan 25 ..."
     while end > floor and text[end - 1] in " \t\n\r\f\v)\"'":
         end -= 1
     return end > floor and text[end - 1] in ".!?;"
