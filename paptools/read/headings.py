@@ -14,6 +14,22 @@ from typing import NamedTuple
 from paptools.model import EntryDate
 from paptools.read.dates import MONTHS, DateToken, date_at, find_dates, term_end
 from paptools.read.entry_order import MARK
+from paptools.read.heading_words import (
+    BRACKET_NAME,
+    BY_AUTHOR,
+    BY_INITIALS,
+    CLOSE,
+    CLOSE_PAREN,
+    INITIALS,
+    LABEL_AFTER_DATE,
+    LINE_LABEL,
+    PERIOD_FIRST,
+    PERIOD_LINE,
+    QUARTER_ANYWHERE,
+    QUARTER_HEADING,
+    SEP,
+    WORDS_LABEL,
+)
 from paptools.read.line_dates import unread_line_dates
 from paptools.read.sentences import BULLETS, LOOKBACK, at_sentence_start, last_char, sentence_head, word_before
 from paptools.read.text import ascii_lower
@@ -21,16 +37,13 @@ from paptools.read.years import Yearless, yearless_headings
 
 __all__ = ["OPENING", "Before", "Heading", "Reading", "Start", "before_at", "read_starts"]
 
-_UNIT = r"[A-Z][a-z]?(?:[A-Z][a-z]?){0,3}(?:-[A-Z][a-z]?)?"
-INITIALS = rf"{_UNIT}(?:(?:\s*(?:&|\band\b|/|,)\s*|\s)(?:{_UNIT}))*"
-_SEP = r"[:\-–—]"
-_INITIALS_THEN_SEP = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{_SEP}(?!\d)")
-_SEP_AFTER_DATE = re.compile(rf"\s*{_SEP}(?!\d)")
+_INITIALS_THEN_SEP = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{SEP}(?!\d)")
+_SEP_AFTER_DATE = re.compile(rf"\s*{SEP}(?!\d)")
 _LEADING_SEP = re.compile(r"[\s:\-–—.]+")
-_HEAD_INITIALS = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{_SEP}\s*")
-_BRACKET_INITIALS = re.compile(rf"[ \t]*\((?P<i>{INITIALS})\)(?:\s*{_SEP})?\s*")  # "15/01/2025 (JS) ..."
+_HEAD_INITIALS = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{SEP}\s*")
+_BRACKET_INITIALS = re.compile(rf"[ \t]*\((?P<i>{INITIALS})\)(?:\s*{SEP})?\s*")  # "15/01/2025 (JS) ..."
 _INITIALS_COLON = re.compile(rf"(?P<i>{INITIALS})\s*:\s*")
-_INITIALS_BEFORE_DATE = re.compile(rf"(?P<i>{INITIALS})\s*(?:{_SEP}\s*)?")
+_INITIALS_BEFORE_DATE = re.compile(rf"(?P<i>{INITIALS})\s*(?:{SEP}\s*)?")
 # A bullet or a milestone's number heading a line ("• ", "(1) ", "1. ", "a) "), or a
 # bracketed number anywhere ("... done (2) 2014/07/01: ..."): it belongs to the entry after it.
 _LINE_BULLET = re.compile(rf"(?:(?:^|\n)[ \t]*(?P<line>{MARK})|(?<=[ \t])(?P<any>\(\d{{1,3}}\)))[ \t]*$")
@@ -71,48 +84,6 @@ _CLIPPED_TAIL = re.compile(
     rf"(?<![A-Za-z])(?P<m>{'|'.join(_CLIPPED_MONTHS)})\.?[\s\-]?(?P<y>\d\d|20\d\d)\s*\Z", re.I
 )
 _WORD_THEN_SPACE = re.compile(r"\s+[A-Za-z]")
-# What may open a line before a dated heading and belongs to it: a label ("Update
-# 14.03.24 - ...", "Position at Jan 24: ...", "w/c 3/3/25 - ...", the date in brackets:
-# "Update (March 2025): ...") or an opening bracket ("[Mar 2024] ...").
-_LINE_LABEL = re.compile(
-    r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?(?:\s+(?:no\.?\s*)?\d{1,3})?|progress|position(?:\s+as)?(?:\s+at)?"
-    r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?(?:\s+date)?|milestone(?:\s+\d{1,3})?|date"
-    r"|w/[ce]|week\s+(?:commencing|beginning|ending)"
-    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)"  # a weekday: "Mon 13/01/25: ..."
-    r"[ \t]*(?P<sep>[:\-–—])?[ \t]*(?P<paren>\([ \t]*)?"
-    r"|(?P<open>[\[(])[ \t]*)",
-    re.I,
-)
-# A name or a label of the officer's own opening the line before a dated heading ("Sarah Jones
-# 14/01/25: ...", "SEND Board 14.01.25 - ...", "Early Dec 24: ...", "Mid-Jan 25: ...", "Nov/Dec
-# 24: ..."): capitalised words, "of", "and" or "&" between them, no figures. It may say who wrote
-# the entry or where it was reported, so it stays in the entry's text (a plain heading).
-_WORDS_LABEL = re.compile(
-    r"[ \t]*[A-Z][A-Za-z'’.]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][A-Za-z'’.]*){0,3}(?:[ \t]*[,\-–—/][ \t]*|[ \t]+)"
-)
-_CLOSE_PAREN = re.compile(r"[ \t]*\)")
-_NAME = r"[A-Z][A-Za-z'’.\-]*(?:[ \t]+[A-Z][A-Za-z'’.\-]*){0,3}"
-# A name in brackets after a date that opens its line: "14th January 2025 (Sarah Jones): ..."; it stays in the text.
-_BRACKET_NAME = re.compile(rf"[ \t]*\({_NAME}\)")
-# Who wrote it, after a labelled date: "Updated 14th January 2025 by JS - ..."; it stays in the text.
-_BY_AUTHOR = re.compile(rf"[ \t]+by[ \t]+(?:{_NAME}|{INITIALS})[ \t]*{_SEP}(?!\d)")
-_BY_INITIALS = re.compile(rf"[ \t]+by[ \t]+(?P<i>{INITIALS})[ \t]*{_SEP}(?!\d)[ \t]*")  # read as the heading's initials
-# A label after the date, before the entry's text: "March 2025 update: ...", "Jan 25 progress - ...".
-_LABEL_AFTER_DATE = re.compile(rf"[ \t]+(?:progress[ \t]+)?(?:update|progress|position|review)[ \t]*{_SEP}(?!\d)", re.I)
-_CLOSE = {"[": "]", "(": ")"}
-# A quarter heading a line ("Q3 23/24: ..."): an entry of its own, undated (a quarter of a
-# financial or an academic year is not a month).
-_QUARTER_HEADING = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<h>Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d))[ \t]*[:\-–—]")
-# The same quarter anywhere: it starts with a letter the regex engine can skip to at once.
-_QUARTER = re.compile(r"Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d)[ \t]*[:\-–—]")
-# A school term or a season heading a line ("Autumn term 2024: ...", "Winter 2024 - ..."): an
-# entry of its own, its heading kept in its text; a term is dated by the month it ends (as a
-# term's period column is), a season is not a month. Found from each line break, which the
-# engine skips to at once, and at the very start.
-_PERIOD = (r"[ \t]*(?P<h>(?i:(?P<term>autumn|spring|summer)[ \t]+term|spring|summer|autumn|winter)[ \t]*"
-           r"(?P<y>20\d\d)(?:[ \t]*/[ \t]*(?P<y2>\d\d(?:\d\d)?))?)[ \t]*[:\-–—](?!\d)")
-_PERIOD_LINE = re.compile("\n" + _PERIOD)
-_PERIOD_FIRST = re.compile(_PERIOD)
 # The separators read_starts looks back from, found without visiting the others: one after
 # a digit (perhaps a clipped month: "un 24:"), or a colon and a space after a letter (perhaps
 # initials: "PC: "), each within three characters, as the loop reads them.
@@ -194,11 +165,11 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
                 and at_sentence_start(text, head)
             ):
                 sources.append((sep, Start(head, None, head, carry_date=True)))
-    for quarter in _QUARTER.finditer(text, cut):  # quarters are rare: the engine skips to each "Q"
-        line = _QUARTER_HEADING.match(text, text.rfind("\n", 0, quarter.start()) + 1)
+    for quarter in QUARTER_ANYWHERE.finditer(text, cut):  # quarters are rare: the engine skips to each "Q"
+        line = QUARTER_HEADING.match(text, text.rfind("\n", 0, quarter.start()) + 1)
         if line and line.start("h") == quarter.start():
             sources.append((quarter.start(), Start(quarter.start(), None, quarter.start(), plain=True)))
-    periods = [*(() if cut else filter(None, [_PERIOD_FIRST.match(text)])), *_PERIOD_LINE.finditer(text, max(cut - 1, 0))]
+    periods = [*(() if cut else filter(None, [PERIOD_FIRST.match(text)])), *PERIOD_LINE.finditer(text, max(cut - 1, 0))]
     for period in periods:
         when = term_end(period) if period.group("term") else None
         sources.append((period.start("h"), Start(period.start("h"), when, period.start("h"), plain=True)))
@@ -292,22 +263,22 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
     line_start = newline + 1
     if line_start == token.start:
         return None  # nothing before the date on its line: no label
-    line = _LINE_LABEL.fullmatch(text, line_start, token.start)
+    line = LINE_LABEL.fullmatch(text, line_start, token.start)
     if line is None:
         return None
     if line.group("open"):
-        close = re.compile(rf"[ \t]*{re.escape(_CLOSE[line.group('open')])}").match(text, token.end)
+        close = re.compile(rf"[ \t]*{re.escape(CLOSE[line.group('open')])}").match(text, token.end)
         return Start(line.start("open"), token.date, close.end()) if close else None
     end = token.end
     if line.group("paren"):
-        close = _CLOSE_PAREN.match(text, end)
+        close = CLOSE_PAREN.match(text, end)
         if close is None:
             return None
         end = close.end()
     limit = end + LOOKBACK
     after = _skip(_SPACES_TABS, text, end, limit)
     if (_SEP_AFTER_DATE.match(text, end, limit) or _initials_follow(text, end, limit)
-            or after == min(limit, len(text)) or text[after] == "\n" or _BY_AUTHOR.match(text, end, limit)
+            or after == min(limit, len(text)) or text[after] == "\n" or BY_AUTHOR.match(text, end, limit)
             or (line.group("sep") == ":" and after > end)):  # "Update: 13/01/25 Line staffed ..."
         return Start(line.start("label"), token.date, end)
     return None
@@ -315,7 +286,7 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
 
 _SPACES_TABS = re.compile(r"[ \t]*")
 _MONTH_YEAR_FIGURES = re.compile(r"\d{1,2}/\d\d(?:\d\d)?")  # "01/25", read as a date only as a heading (dates.py)
-_SPACES_THEN_SEP = re.compile(rf"(\s*)({_SEP}(?!\d))?")  # the spaces, and _SEP_AFTER_DATE's separator if it follows
+_SPACES_THEN_SEP = re.compile(rf"(\s*)({SEP}(?!\d))?")  # the spaces, and _SEP_AFTER_DATE's separator if it follows
 
 
 def _skip(spaces: re.Pattern[str], text: str, pos: int, limit: int) -> int:
@@ -346,7 +317,7 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     elif not separated and following == "(" and (bracket := _BRACKET_INITIALS.match(text, end, limit)):
         initialled = bracket.group("i") if _plausible_initials(bracket.group("i")) else None
         bracketed = True
-    elif not separated and following == "(" and _BRACKET_NAME.match(text, end, limit):
+    elif not separated and following == "(" and BRACKET_NAME.match(text, end, limit):
         bracketed = True
     sentence_start = at_sentence_start(text, start)
     if not (separated or initialled or (sentence_start and (bracketed or _WORD_THEN_SPACE.match(text, end, limit)))):
@@ -361,7 +332,7 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
         if match and _plausible_initials(match.group("i")) and at_sentence_start(text, head):
             return Start(head, token.date, end, initials_first=match.group("i"))
         line_start = text.rfind("\n", max(0, start - 41), start) + 1
-        if (line_start or start <= 40) and _WORDS_LABEL.fullmatch(text, line_start, start):
+        if (line_start or start <= 40) and WORDS_LABEL.fullmatch(text, line_start, start):
             sep = _SEP_AFTER_DATE.match(text, end)  # there: `separated`
             signed = _HEAD_INITIALS.match(text, sep.end()) if sep else None  # "SEND Board 14/01/25 - AB - ..."
             initials = signed.group("i") if signed and _plausible_initials(signed.group("i")) else None
@@ -397,10 +368,10 @@ def _parse_heading(text: str, start: Start) -> Heading:
         return Heading(None, match.group("i"), match.end())
     initials = start.initials_first
     pos = start.date_end
-    if sep := _SEP_AFTER_DATE.match(text, pos) or _LABEL_AFTER_DATE.match(text, pos):
+    if sep := _SEP_AFTER_DATE.match(text, pos) or LABEL_AFTER_DATE.match(text, pos):
         pos = sep.end()
     if initials is None:
-        found = _HEAD_INITIALS.match(text, pos) or _BRACKET_INITIALS.match(text, pos) or _BY_INITIALS.match(text, pos)
+        found = _HEAD_INITIALS.match(text, pos) or _BRACKET_INITIALS.match(text, pos) or BY_INITIALS.match(text, pos)
         if found and _plausible_initials(found.group("i")):
             initials, pos = found.group("i"), found.end()
     # The same date written twice: "May 24: May 24 – PC: ..."
