@@ -48,9 +48,9 @@ print("LOADED:", ",".join(sorted(n for n in sys.modules if n.startswith("paptool
 
 @pytest.mark.parametrize(("args", "loaded"), [
     (["--version"], "paptools.cli.app"),
-    (["summary", "--help"], "paptools.cli.app,paptools.cli.read"),
-    (["lint", "--help"], "paptools.cli.app,paptools.cli.check"),
-    (["--help"], "paptools.cli.app,paptools.cli.check,paptools.cli.history,paptools.cli.inspect,"
+    (["summary", "--help"], "paptools.cli.app,paptools.cli.options,paptools.cli.read"),
+    (["lint", "--help"], "paptools.cli.app,paptools.cli.check,paptools.cli.options"),
+    (["--help"], "paptools.cli.app,paptools.cli.check,paptools.cli.history,paptools.cli.inspect,paptools.cli.options,"
                  "paptools.cli.pack,paptools.cli.read,paptools.cli.reconcile,paptools.cli.report"),
 ])
 def test_a_command_module_is_loaded_only_when_one_of_its_commands_is_asked_for(args: list[str], loaded: str) -> None:

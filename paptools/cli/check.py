@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _echo_json, _read, echo, main
+from paptools.cli.app import _echo_json, _read, echo, main
+from paptools.cli.options import AS_OF, STYLE, WORKBOOK
 from paptools.errors import PapError
 
 if TYPE_CHECKING:

@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from paptools.cli.app import FOLDER, WORKBOOK, _cores, _echo_json, _Progress, _width, echo, main
+from paptools.cli.app import _cores, _echo_json, _Progress, _width, echo, main
+from paptools.cli.options import FOLDER, WORKBOOK
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from paptools.cli.app import STYLE, WORKBOOK, _echo_json, _echo_warnings, echo, main
+from paptools.cli.app import _echo_json, _echo_warnings, echo, main
+from paptools.cli.options import STYLE, WORKBOOK
 
 
 @main.command()

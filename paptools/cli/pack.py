@@ -6,23 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from paptools.cli.app import (
-    AS_OF,
-    FOLDER,
-    STYLE,
-    WORKBOOK,
-    _cores,
-    _echo_notes,
-    _echo_run_warnings,
-    _month,
-    _paths,
-    _Progress,
-    _report_settings,
-    echo,
-    main,
-    pack_options,
-    report_options,
-)
+from paptools.cli.app import _cores, _echo_notes, _echo_run_warnings, _paths, _Progress, echo, main
+from paptools.cli.options import AS_OF, FOLDER, STYLE, WORKBOOK, _month, _report_settings, pack_options, report_options
 
 if TYPE_CHECKING:
     from datetime import date

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from paptools.cli.app import AS_OF, STYLE, WORKBOOK, _echo_json, _echo_warnings, _read, _width, echo, main
+from paptools.cli.app import _echo_json, _echo_warnings, _read, _width, echo, main
+from paptools.cli.options import AS_OF, STYLE, WORKBOOK
 
 if TYPE_CHECKING:
     from datetime import date
