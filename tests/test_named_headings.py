@@ -84,3 +84,12 @@ def test_a_date_opening_a_line_but_no_entry_is_a_warning_naming_the_cell(make_wo
     assert [(w.sheet, w.cell, w.message) for w in plan.warnings if "opens a line" in w.message] == [
         ("PAP", "F4", "'14/01/25' opens a line but not an entry (its heading is not written in a way paptools "
                       "reads): the line is read as more of the entry above it")]
+
+
+def test_initials_in_a_labelled_dates_brackets_are_the_entrys_initials(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "Update (AB, 10/12/24): Draft shared.\nUpdate (14/01/25, JS): Panel met.",
+               owner="Jo Smith & Amir Bhatt"),
+    )))
+    assert _entries(plan, "PAP 1.1") == [("2024-12-10", "AB", "Draft shared."), ("2025-01-14", "JS", "Panel met.")]
+    assert [e.author for e in plan.actions[0].entries] == ["Amir Bhatt", "Jo Smith"]

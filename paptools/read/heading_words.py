@@ -22,7 +22,7 @@ LINE_LABEL = re.compile(
     r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?(?:\s+date)?|milestone(?:\s+\d{1,3})?|date"
     r"|w/[ce]|week\s+(?:commencing|beginning|ending)"
     r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)"  # a weekday: "Mon 13/01/25: ..."
-    r"[ \t]*(?P<sep>[:\-–—])?[ \t]*(?P<paren>\([ \t]*)?"
+    rf"[ \t]*(?P<sep>[:\-–—])?[ \t]*(?P<paren>\([ \t]*(?:(?P<by>{INITIALS})[ \t]*,[ \t]*)?)?"  # "Update (JS, 14/01/25)"
     r"|(?P<open>[\[(])[ \t]*)",
     re.I,
 )
@@ -33,7 +33,7 @@ LINE_LABEL = re.compile(
 WORDS_LABEL = re.compile(
     r"[ \t]*[A-Z][A-Za-z'’.]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][A-Za-z'’.]*){0,3}(?:[ \t]*[,\-–—/][ \t]*|[ \t]+)"
 )
-CLOSE_PAREN = re.compile(r"[ \t]*\)")
+CLOSE_PAREN = re.compile(rf"[ \t]*(?:,[ \t]*(?P<by>{INITIALS})[ \t]*)?\)")  # "Update (14/01/25, JS)"
 _NAME = r"[A-Z][A-Za-z'’.\-]*(?:[ \t]+[A-Z][A-Za-z'’.\-]*){0,3}"
 # A name in brackets after a date that opens its line: "14th January 2025 (Sarah Jones): ..."; it stays in the text.
 BRACKET_NAME = re.compile(rf"[ \t]*\({_NAME}\)")

@@ -269,18 +269,19 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
     if line.group("open"):
         close = re.compile(rf"[ \t]*{re.escape(CLOSE[line.group('open')])}").match(text, token.end)
         return Start(line.start("open"), token.date, close.end()) if close else None
-    end = token.end
+    end, signed = token.end, line.group("by")
     if line.group("paren"):
         close = CLOSE_PAREN.match(text, end)
         if close is None:
             return None
-        end = close.end()
+        end, signed = close.end(), signed or close.group("by")
+    initials = signed if signed and _plausible_initials(signed) else None
     limit = end + LOOKBACK
     after = _skip(_SPACES_TABS, text, end, limit)
     if (_SEP_AFTER_DATE.match(text, end, limit) or _initials_follow(text, end, limit)
             or after == min(limit, len(text)) or text[after] == "\n" or BY_AUTHOR.match(text, end, limit)
             or (line.group("sep") == ":" and after > end)):  # "Update: 13/01/25 Line staffed ..."
-        return Start(line.start("label"), token.date, end)
+        return Start(line.start("label"), token.date, end, initials_first=initials)
     return None
 
 
