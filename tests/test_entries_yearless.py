@@ -234,3 +234,28 @@ def test_a_month_and_year_in_figures_is_still_a_month():
         [("2025-01", "SL", "Plan drafted."), ("2025-03", None, "Plan shared.")], [])
     assert splits("Oct 24: Plan drafted.\n1/2 of the schools replied.\n31/11 - not a date.")[0] == [
         ("2024-10", None, "Plan drafted.\n1/2 of the schools replied.\n31/11 - not a date.")]
+
+
+def test_a_month_alone_heading_a_line_is_an_entry_dated_by_that_month():
+    text = "Oct 24: Plan drafted.\nNovember: Panel met.\nDecember update - Draft shared.\nJanuary: Signed off."
+    assert splits(text) == ([
+        ("2024-10", None, "Plan drafted."), ("2024-11", None, "Panel met."),
+        ("2024-12", None, "Draft shared."), ("2025-01", None, "Signed off."),
+    ], [
+        "'November' has no year: read as Nov 2024, after the entry written before it (Oct 2024)",
+        "'December update' has no year: read as Dec 2024, after the entry written before it (Nov 2024)",
+        "'January' has no year: read as Jan 2025, after the entry written before it (Dec 2024)",
+    ])
+    assert splits("14 Nov 24: Plan drafted.\nNovember: Panel met.")[0] == [
+        ("2024-11-14", None, "Plan drafted."), ("2024-11", None, "Panel met.")]  # the same month, not a year on
+    assert splits("Oct 24: Plan drafted.\nMay we ask: who chairs it?")[0] == [
+        ("2024-10", None, "Plan drafted.\nMay we ask: who chairs it?")]
+
+
+def test_headings_of_one_cell_that_cannot_be_dated_share_one_note():
+    assert splits("January update: 64 SENCOs trained.\nDecember update: materials signed off.\nNovember: provider "
+                  "commissioned.") == ([
+        (None, None, "January update: 64 SENCOs trained."), (None, None, "December update: materials signed off."),
+        (None, None, "November: provider commissioned."),
+    ], ["'January update', 'December update' and 'November' have no year and could not be dated: no dated entry "
+        "was written before them"])

@@ -1,5 +1,5 @@
 """A day and a month with no year heading a line of a Progress cell ("w/c 4 Nov: ...", "4th Nov -
-...", "14/11: ..."), as officers often write them, and the year each takes from the cell's other entries.
+...", "14/11: ...", or a month alone: "November: ..."), as officers often write them, and the year each takes from the cell's other entries.
 
 read/headings.py finds these headings, each the start of an entry; read/entries.py gives each its
 year once the cell's pieces are in order, as the year depends on the entries either side of it in
@@ -25,7 +25,7 @@ __all__ = ["Mark", "Yearless", "read_years", "yearless_headings"]
 class Yearless(NamedTuple):
     """A day and a month heading a line with no year; its words are text[head:end] ("w/c 4 Nov")."""
 
-    day: int
+    day: int  # 0 for a month alone ("November: ...")
     month: int
     head: int
     end: int
@@ -43,7 +43,10 @@ _LABEL = (r"(?:w/[bce]|w\.?c\.?|wk/?c|(?:week|wk)[ \t]+(?:commencing|beginning|e
 # no further than a dated heading's date does (read/entries.py _REACH).
 _YEARLESS = (rf"[ \t]*(?:(?:{MARK})[ \t]*)?(?P<h>(?i:{_LABEL})?(?:(?P<d>[0-3]?\d)(?i:st|nd|rd|th)?"
              rf"(?:[ \t]+(?i:of[ \t]+)?|-)(?P<m>(?i:{MONTH}))\.?(?![A-Za-z])"
-             r"|(?P<fd>[0-3]?\d)/(?P<fm>[01]?\d)(?![\d/])))[ \t]*[:\-–—]"  # or in figures: "14/11: ..."
+             r"|(?P<fd>[0-3]?\d)/(?P<fm>[01]?\d)(?![\d/])"  # or in figures: "14/11: ..."
+             rf"|(?P<mo>(?i:{MONTH}))\.?(?:[ \t]+(?i:update|progress|position|review))?(?![A-Za-z])"  # "November: ..."
+             rf"(?=[ \t]*[:\-–—][ \t]*(?![ \t]|(?i:{MONTH})))))"  # not "Mar - Sept 2023:" (a range, then a date)
+             r"[ \t]*[:\-–—]"
              r"(?!\d|[ \t]*(?:19|20)\d\d(?!\d))")
 _YEARLESS_LINE = re.compile("\n" + _YEARLESS)
 _LEAP_YEAR = 2024  # where the 29th of February is a day
@@ -70,9 +73,11 @@ def _add(found: list[Yearless], match: re.Match[str] | None, shift: int, cut: in
         return
     if match.group("m"):
         day, month = int(match.group("d")), MONTHS[ascii_lower(match.group("m"))]
+    elif match.group("mo"):  # a month alone: its day is 0, the entry dated by the month
+        day, month = 0, MONTHS[ascii_lower(match.group("mo"))]
     else:  # day/month: "01/25" (a month and year) has no month 25; "10/11" is no longer October 2011 (dates.py)
         day, month = int(match.group("fd")), int(match.group("fm"))
-    if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(_LEAP_YEAR, month)[1]:
+    if 1 <= month <= 12 and (day == 0 or 1 <= day <= calendar.monthrange(_LEAP_YEAR, month)[1]):
         found.append(Yearless(day, month, match.start("h") + shift, match.end("h") + shift))
 
 
@@ -108,20 +113,29 @@ def read_years(text: str, dates: Sequence[EntryDate | None], marks: Sequence[Mar
     for index, found, _ in marks:
         if found is None:  # initials under a yearless heading: its date (in the order written, so read by now)
             read[index] = read[index - 1]
+    undated = [index for index in sorted(said) if said[index].endswith(_NO_EARLIER)]
+    if len(undated) > 1:  # one note for the cell: "'January update', 'December update' ... have no year"
+        headings_said = [said.pop(index).split("' has no year")[0] + "'" for index in undated]
+        said[undated[0]] = (f"{', '.join(headings_said[:-1])} and {headings_said[-1]} have no year and could not "
+                            "be dated: no dated entry was written before them")
     notes.extend(said[index] for index in sorted(said))
     return read
+
+
+_NO_EARLIER = "no dated entry was written before it"
 
 
 def _year(heading: str, found: Yearless, earlier: EntryDate | None,
           later: EntryDate | None) -> tuple[EntryDate | None, str]:
     """The date a yearless heading reads as after `earlier` and not after `later`, and the note saying so."""
     if earlier is None:
-        return None, f"'{heading}' has no year and could not be dated: no dated entry was written before it"
-    year = earlier.year + (1 if (found.month, found.day) < (earlier.month, earlier.day or 0) else 0)
+        return None, f"'{heading}' has no year and could not be dated: {_NO_EARLIER}"
+    ahead = (found.month, found.day) < (earlier.month, earlier.day or 0) if found.day else found.month < earlier.month
+    year = earlier.year + (1 if ahead else 0)
     why = f"'{heading}' has no year and could not be dated: after the entry written before it ({earlier.label()})"
     if found.day > calendar.monthrange(year, found.month)[1]:
         return None, f"{why} it would fall in {year}, which has no {found.day} {calendar.month_abbr[found.month]}"
-    when = EntryDate(year, found.month, found.day)
+    when = EntryDate(year, found.month, found.day or None)
     # A later entry dated by its month alone is not before any day of that month.
     if later is not None and (later.year, later.month, later.day or found.day) < (year, found.month, found.day):
         return None, f"{why} it would be {when.label()}, later than the entry written after it ({later.label()})"
