@@ -76,6 +76,7 @@ def test_the_year_rolls_over_after_december():
         ("4th Nov - Plan shared.", "4th Nov", "2024-11-04", None, "Plan shared."),
         ("• 4 Nov — AB - Plan shared.", "4 Nov", "2024-11-04", "AB", "Plan shared."),
         ("Mon 4 Nov: Plan shared.", "Mon 4 Nov", "2024-11-04", None, "Plan shared."),
+        ("Nov 4th - AB - Plan shared.", "Nov 4th", "2024-11-04", "AB", "Plan shared."),
     ],
 )
 def test_the_forms_of_a_yearless_heading(line, heading, iso, initials, text):

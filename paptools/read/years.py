@@ -44,6 +44,7 @@ _LABEL = (r"(?:w/[bce]|w\.?c\.?|wk/?c|(?:week|wk)[ \t]+(?:commencing|beginning|e
 _YEARLESS = (rf"[ \t]*(?:(?:{MARK})[ \t]*)?(?P<h>(?i:{_LABEL})?(?:(?P<d>[0-3]?\d)(?i:st|nd|rd|th)?"
              rf"(?:[ \t]+(?i:of[ \t]+)?|-)(?P<m>(?i:{MONTH}))\.?(?![A-Za-z])"
              r"|(?P<fd>[0-3]?\d)/(?P<fm>[01]?\d)(?![\d/])"  # or in figures: "14/11: ..."
+             rf"|(?P<m2>(?i:{MONTH}))\.?[ \t]+(?P<d2>[0-3]?\d)(?i:st|nd|rd|th)(?![A-Za-z])"  # "Jan 14th: ..." ("Jan 14" is 2014)
              rf"|(?P<mo>(?i:{MONTH}))\.?(?:[ \t]+(?i:update|progress|position|review))?(?![A-Za-z])"  # "November: ..."
              rf"(?=[ \t]*[:\-–—][ \t]*(?![ \t]|(?i:{MONTH})))))"  # not "Mar - Sept 2023:" (a range, then a date)
              r"[ \t]*[:\-–—]"
@@ -73,6 +74,8 @@ def _add(found: list[Yearless], match: re.Match[str] | None, shift: int, cut: in
         return
     if match.group("m"):
         day, month = int(match.group("d")), MONTHS[ascii_lower(match.group("m"))]
+    elif match.group("m2"):
+        day, month = int(match.group("d2")), MONTHS[ascii_lower(match.group("m2"))]
     elif match.group("mo"):  # a month alone: its day is 0, the entry dated by the month
         day, month = 0, MONTHS[ascii_lower(match.group("mo"))]
     else:  # day/month: "01/25" (a month and year) has no month 25; "10/11" is no longer October 2011 (dates.py)
