@@ -93,3 +93,13 @@ def test_initials_in_a_labelled_dates_brackets_are_the_entrys_initials(make_work
     )))
     assert _entries(plan, "PAP 1.1") == [("2024-12-10", "AB", "Draft shared."), ("2025-01-14", "JS", "Panel met.")]
     assert [e.author for e in plan.actions[0].entries] == ["Amir Bhatt", "Jo Smith"]
+
+
+def test_initials_before_a_bracketed_date_sign_the_entry(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "Oct 24: Plan drafted.\nJS (14/01/25): Panel met.\nAB [Feb 2025] Report shared.\n"
+                                "The (March 2025) review is next.", owner="Jo Smith & Amir Bhatt"),
+    )))
+    assert _entries(plan, "PAP 1.1") == [
+        ("2024-10", None, "Plan drafted."), ("2025-01-14", "JS", "Panel met."),
+        ("2025-02", "AB", "Report shared.\nThe (March 2025) review is next.")]  # "The" is a word, not initials

@@ -93,3 +93,9 @@ def test_a_real_cell_with_an_entry_added_at_the_top_splits_as_whole(cell, additi
 def test_a_real_cell_read_on_from_any_shorter_version_of_it_splits_as_whole(cell, cut_short, order):
     cell = cell.strip()
     _chain([cell[: max(1, len(cell) - cut_short)], cell], order)
+
+
+def test_a_month_alone_before_a_date_on_its_line_is_no_heading_and_reads_as_whole():
+    # found by fuzzing: " Mar - 21/03/24: AB: ..." read as a month heading split otherwise grown than whole
+    texts = ['\n Mar - 21/03/24: AB: • Jan24-CF: text NHS May 24: May 24 – PC: of Jan 14 (May 25)\n 10/12 - the \n21/03/24: AB: \nEnd Dec 24: 1/2 (1) )PC: (14/01/25) (Amir Patel) (Amir Patel) )and the \n(b) Jan 25 Sept 2023:\n10/12: (1) \nDec: \nFeb 3rd - AB - )SEND  by AB - \n3) 10/12: Jones Mid-Head of Head of SEND, 02/12/24: [May 24: May 24 – PC: Jan24-CF: \n14/11: \nJanuary update - ]\n14th January 2025 (Sarah Jones): text ', '\n Mar - 21/03/24: AB: • Jan24-CF: text NHS May 24: May 24 – PC: of Jan 14 (May 25)\n 10/12 - the \n21/03/24: AB: \nEnd Dec 24: 1/2 (1) )PC: (14/01/25) (Amir Patel) (Amir Patel) )and the \n(b) Jan 25 Sept 2023:\n10/12: (1) \nDec: \nFeb 3rd - AB - )SEND  by AB - \n3) 10/12: Jones Mid-Head of Head of SEND, 02/12/24: [May 24: May 24 – PC: Jan24-CF: \n14/11: \nJanuary update - ]\n14th January 2025 (Sarah Jones): text SEND ']
+    _chain(texts, EntryOrder.OLDEST_FIRST)

@@ -23,7 +23,7 @@ LINE_LABEL = re.compile(
     r"|w/[ce]|week\s+(?:commencing|beginning|ending)"
     r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)"  # a weekday: "Mon 13/01/25: ..."
     rf"[ \t]*(?P<sep>[:\-–—])?[ \t]*(?P<paren>\([ \t]*(?:(?P<by>{INITIALS})[ \t]*,[ \t]*)?)?"  # "Update (JS, 14/01/25)"
-    r"|(?P<open>[\[(])[ \t]*)",
+    rf"|(?:(?P<pre>(?-i:{INITIALS}))[ \t]+)?(?P<open>[\[(])[ \t]*)",  # "[Mar 2024] ...", "JS (14/01/25): ..."
     re.I,
 )
 # A name or a label of the officer's own opening the line before a dated heading ("Sarah Jones

@@ -268,7 +268,10 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
         return None
     if line.group("open"):
         close = re.compile(rf"[ \t]*{re.escape(CLOSE[line.group('open')])}").match(text, token.end)
-        return Start(line.start("open"), token.date, close.end()) if close else None
+        pre = line.group("pre")
+        if pre is not None and not _plausible_initials(pre):
+            return None
+        return Start(line.start("pre" if pre else "open"), token.date, close.end(), initials_first=pre) if close else None
     end, signed = token.end, line.group("by")
     if line.group("paren"):
         close = CLOSE_PAREN.match(text, end)

@@ -41,12 +41,15 @@ _LABEL = (r"(?:w/[bce]|w\.?c\.?|wk/?c|(?:week|wk)[ \t]+(?:commencing|beginning|e
 # ("4 Nov was the deadline" is a sentence), not one before a year ("4 Nov - 2024: ..."). Found
 # from each line break, which the regex engine skips to at once, and at the very start; it reads
 # no further than a dated heading's date does (read/entries.py _REACH).
+# A date's start just after a month-alone heading's separator ("21/03/24", "2024-03", "14 Jan",
+# "14th of Jan"): a range or a heading of two dates, not a month heading ("January: 64 SENCOs ..." is).
+_DATE_AHEAD = rf"\d{{1,4}}[/.\-]\d|\d{{1,2}}(?i:st|nd|rd|th)?[ \t\-]+(?i:of[ \t]+)?(?i:{MONTH})"
 _YEARLESS = (rf"[ \t]*(?:(?:{MARK})[ \t]*)?(?P<h>(?i:{_LABEL})?(?:(?P<d>[0-3]?\d)(?i:st|nd|rd|th)?"
              rf"(?:[ \t]+(?i:of[ \t]+)?|-)(?P<m>(?i:{MONTH}))\.?(?![A-Za-z])"
              r"|(?P<fd>[0-3]?\d)/(?P<fm>[01]?\d)(?![\d/])"  # or in figures: "14/11: ..."
              rf"|(?P<m2>(?i:{MONTH}))\.?[ \t]+(?P<d2>[0-3]?\d)(?i:st|nd|rd|th)(?![A-Za-z])"  # "Jan 14th: ..." ("Jan 14" is 2014)
              rf"|(?P<mo>(?i:{MONTH}))\.?(?:[ \t]+(?i:update|progress|position|review))?(?![A-Za-z])"  # "November: ..."
-             rf"(?=[ \t]*[:\-–—][ \t]*(?![ \t]|(?i:{MONTH})))))"  # not "Mar - Sept 2023:" (a range, then a date)
+             rf"(?=[ \t]*[:\-–—][ \t]*(?![ \t]|(?i:{MONTH})|{_DATE_AHEAD}))))"  # not "Mar - Sept 2023:", "Mar - 21/03/24:"
              r"[ \t]*[:\-–—]"
              r"(?!\d|[ \t]*(?:19|20)\d\d(?!\d))")
 _YEARLESS_LINE = re.compile("\n" + _YEARLESS)
