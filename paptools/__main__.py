@@ -57,11 +57,13 @@ def _started(args: list[str]) -> tuple[Path, EarlySplits] | None:
     """The child splitting the workbook named, started; None when there is none, on one core, or
     when the workbook holds too little text for a child to pay."""
     named = workbook_named(args)
-    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
-    if named is None or len(usable) < 2 or not os.path.isfile(named):
+    if named is None or not os.path.isfile(named):
         return None
+    from paptools.forked import usable_cores
     from paptools.read.split_early import EarlySplits
 
+    if usable_cores() < 2:
+        return None
     path = Path(named)
     started = EarlySplits.open(path)
     return (path, started) if started is not None else None

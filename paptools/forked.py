@@ -20,7 +20,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any, Generic, TypeVar
 
-__all__ = ["ChildFailed", "Feed", "Forked", "can_fork"]
+__all__ = ["ChildFailed", "Feed", "Forked", "can_fork", "usable_cores"]
 
 T = TypeVar("T")
 
@@ -31,6 +31,11 @@ class ChildFailed(RuntimeError):
 
 def can_fork() -> bool:
     return hasattr(os, "fork")
+
+
+def usable_cores() -> int:
+    """How many processors this process may run on (its affinity, where the system tells it)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class _Child:

@@ -244,10 +244,9 @@ def _early_for(path: Path) -> EarlySplits | None:
 
 def _cores() -> int:
     """The processors this run may use: a read splits its Progress cells on two when it has them."""
-    import os
+    from paptools.forked import usable_cores
 
-    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
-    return min(2, len(usable))
+    return min(2, usable_cores())
 
 
 def _echo_warnings(plan: Plan, as_json: bool) -> None:
