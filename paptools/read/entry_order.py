@@ -14,7 +14,8 @@ from typing import NamedTuple
 from paptools.model import EntryDate, EntryOrder
 
 # A bullet or a milestone's number heading a line: "• ", "- ", "(1) ", "1. ", "a) ".
-MARK = r"[•·*▪‣◦\-–]|\(?\d{1,3}[.)]|\(?[a-z]\)"
+NUMBER_MARK = r"\(?\d{1,3}[.)]|\(?[a-z]\)"
+MARK = rf"[•·*▪‣◦\-–]|{NUMBER_MARK}"
 _LINE_MARK = re.compile(rf"(?:{MARK})[ \t]")
 _BREAK = re.compile(r"[ \t]*(?:\n[ \t]*)+")
 

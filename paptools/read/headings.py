@@ -257,11 +257,8 @@ def _with_bullet(text: str, start: Start) -> Start:
 
 def _labelled_start(text: str, token: DateToken) -> Start | None:
     """A dated heading after a label or a bracket that opens its line."""
-    newline = text.rfind("\n", max(0, token.start - 41), token.start)
-    if newline < 0 and token.start > 40:
-        return None  # the line starts more than 40 characters back
-    line_start = newline + 1
-    if line_start == token.start:
+    line_start = _line_start(text, token.start)
+    if line_start is None or line_start == token.start:
         return None  # nothing before the date on its line: no label
     line = LINE_LABEL.fullmatch(text, line_start, token.start)
     if line is None:
@@ -286,6 +283,15 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
             or (line.group("sep") == ":" and after > end)):  # "Update: 13/01/25 Line staffed ..."
         return Start(line.start("label"), token.date, end, initials_first=initials)
     return None
+
+
+def _line_start(text: str, pos: int) -> int | None:
+    """Where the line holding pos begins; None when that is more than 40 characters back (a
+    label or a name before a heading's date is shorter)."""
+    newline = text.rfind("\n", max(0, pos - 41), pos)
+    if newline < 0:
+        return 0 if pos <= 40 else None
+    return newline + 1
 
 
 _SPACES_TABS = re.compile(r"[ \t]*")
@@ -335,10 +341,9 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
         match = _INITIALS_BEFORE_DATE.fullmatch(text, head, start)
         if match and _plausible_initials(match.group("i")) and at_sentence_start(text, head):
             return Start(head, token.date, end, initials_first=match.group("i"))
-        line_start = text.rfind("\n", max(0, start - 41), start) + 1
-        if (line_start or start <= 40) and WORDS_LABEL.fullmatch(text, line_start, start):
-            sep = _SEP_AFTER_DATE.match(text, end)  # there: `separated`
-            signed = _HEAD_INITIALS.match(text, sep.end()) if sep else None  # "SEND Board 14/01/25 - AB - ..."
+        line_start = _line_start(text, start)
+        if line_start is not None and WORDS_LABEL.fullmatch(text, line_start, start):
+            signed = _HEAD_INITIALS.match(text, spaced.end())  # after the separator: "SEND Board 14/01/25 - AB - ..."
             initials = signed.group("i") if signed and _plausible_initials(signed.group("i")) else None
             return Start(line_start, token.date, line_start, initials_first=initials, plain=True)
     if not sentence_start and word_before(text, floor, start) in _INLINE_WORDS:

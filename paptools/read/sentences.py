@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from paptools.read.entry_order import NUMBER_MARK
+
 __all__ = ["BULLETS", "LOOKBACK", "at_sentence_start", "last_char", "sentence_head", "word_before"]
 
 LOOKBACK = 80  # characters either side of a date that decide whether it heads an entry
@@ -45,7 +47,7 @@ def sentence_head(text: str, pos: int) -> int:
 
 
 _LINE_SPACE = frozenset(" \t\n" + BULLETS)
-_NUMBERED = re.compile(r"^[ \t]*(?:\(?\d{1,3}[.)]|\(?[a-z]\))\Z", re.M)  # as read/entry_order.py MARK
+_NUMBERED = re.compile(rf"^[ \t]*(?:{NUMBER_MARK})\Z", re.M)
 
 
 def at_sentence_start(text: str, pos: int) -> bool:

@@ -108,34 +108,36 @@ def read_years(text: str, dates: Sequence[EntryDate | None], marks: Sequence[Mar
         elif dates[index] is not None:
             later = dates[index]
     said: dict[int, str] = {}
+    unplaced: list[int] = []  # headings with no dated entry before them
     earlier = None
     for index in steps:
         found = headings.get(index)
         if found is None:
             earlier = read[index] or earlier
             continue
+        if earlier is None:
+            unplaced.append(index)
         read[index], said[index] = _year(text[found.head : found.end], found, earlier, after[index])
         earlier = read[index] or earlier
     for index, found, _ in marks:
         if found is None:  # initials under a yearless heading: its date (in the order written, so read by now)
             read[index] = read[index - 1]
-    undated = [index for index in sorted(said) if said[index].endswith(_NO_EARLIER)]
-    if len(undated) > 1:  # one note for the cell: "'January update', 'December update' ... have no year"
-        headings_said = [said.pop(index).split("' has no year")[0] + "'" for index in undated]
-        said[undated[0]] = (f"{', '.join(headings_said[:-1])} and {headings_said[-1]} have no year and could not "
-                            "be dated: no dated entry was written before them")
+    if len(unplaced) > 1:  # one note for the cell: "'January update', 'December update' ... have no year"
+        unplaced.sort()
+        words = [f"'{text[headings[index].head : headings[index].end]}'" for index in unplaced]
+        for index in unplaced[1:]:
+            del said[index]
+        said[unplaced[0]] = (f"{', '.join(words[:-1])} and {words[-1]} have no year and could not be dated: "
+                             "no dated entry was written before them")
     notes.extend(said[index] for index in sorted(said))
     return read
-
-
-_NO_EARLIER = "no dated entry was written before it"
 
 
 def _year(heading: str, found: Yearless, earlier: EntryDate | None,
           later: EntryDate | None) -> tuple[EntryDate | None, str]:
     """The date a yearless heading reads as after `earlier` and not after `later`, and the note saying so."""
     if earlier is None:
-        return None, f"'{heading}' has no year and could not be dated: {_NO_EARLIER}"
+        return None, f"'{heading}' has no year and could not be dated: no dated entry was written before it"
     ahead = (found.month, found.day) < (earlier.month, earlier.day or 0) if found.day else found.month < earlier.month
     year = earlier.year + (1 if ahead else 0)
     why = f"'{heading}' has no year and could not be dated: after the entry written before it ({earlier.label()})"
