@@ -4,9 +4,9 @@ each colour its status, and a word in the cell still wins. Without a Key the col
 guessed. Expected values are written out as an officer reads them."""
 from __future__ import annotations
 
-import openpyxl
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.styles.colors import Color
+from test_layout import build as workbook
 
 from paptools.check.explain import explain_action
 from paptools.read.plan import read_plan
@@ -26,19 +26,8 @@ EXPECTED = {"6.1": "Complete", "6.2": "On track", "6.3": "Vulnerable", "6.4": "A
 
 
 def build(path, sheets, fonts=None, fills=None):
-    """A workbook of these sheets of rows, these cells' fonts and fills set."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    for (title, cell), font in (fonts or {}).items():
-        book[title][cell].font = font
-    for (title, cell), rgb in (fills or {}).items():
-        book[title][cell].fill = PatternFill("solid", fgColor=rgb)
-    book.save(path)
-    return path
+    """A workbook of these sheets of rows, these cells' fonts and fills set (test_layout.build)."""
+    return workbook(path, sheets, fills, fonts=fonts)
 
 
 def statuses(plan):

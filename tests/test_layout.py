@@ -12,7 +12,7 @@ from datetime import datetime
 import click
 import openpyxl
 import pytest
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from paptools.errors import NoActions
@@ -23,9 +23,9 @@ from paptools.write.terminal import render_plan
 
 def build(path, sheets: dict[str, list[list]], fills: dict[tuple[str, str], str] | None = None,
           modified: datetime | None = None, merged: tuple[tuple[str, str], ...] = (),
-          hidden: tuple[tuple[str, int], ...] = ()):
-    """A workbook with these sheets of rows (None for a blank cell), these cell fills, these
-    (sheet, range) merged and these (sheet, row) hidden."""
+          hidden: tuple[tuple[str, int], ...] = (), fonts: dict[tuple[str, str], Font] | None = None):
+    """A workbook with these sheets of rows (None for a blank cell), these cell fills and fonts,
+    these (sheet, range) merged and these (sheet, row) hidden."""
     book = openpyxl.Workbook()
     book.remove(book.active)
     for title, rows in sheets.items():
@@ -34,6 +34,8 @@ def build(path, sheets: dict[str, list[list]], fills: dict[tuple[str, str], str]
             sheet.append(row)
     for (title, cell), rgb in (fills or {}).items():
         book[title][cell].fill = PatternFill("solid", fgColor=rgb)
+    for (title, cell), font in (fonts or {}).items():
+        book[title][cell].font = font
     for title, cells in merged:
         book[title].merge_cells(cells)
     for title, row in hidden:
