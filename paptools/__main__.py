@@ -1,11 +1,12 @@
 """The `paptools` program (its script and `python -m paptools`): the command line (paptools/cli), run.
 
-A command that reads one plan splits its Progress cells on a second process (read/split_early.py).
-The program starts that process here, before click and the commands are loaded, so that loading
-them (about 30 ms of a 500-action plan's half second) is done while the child splits instead of
-before it: `show --json` of 500 actions in 0.97x the wall time. The command line is still parsed
-by click alone: this only looks for the one workbook such a command names, and a wrong guess
-costs a child that is stopped unasked. This module, not paptools.cli, is the program's start:
+A command that reads one plan splits its Progress cells on a second process (read/split_early.py),
+as does one that reads the versions of a plan for its first version. The program starts that
+process here, before click and the commands are loaded, so that loading them (about 30 ms of a
+500-action plan's half second) is done while the child splits instead of before it: `show --json`
+of 500 actions in 0.97x the wall time. The command line is still parsed by click alone: this only
+looks for the workbook such a command reads first, and a wrong guess costs a child that is
+stopped unasked. This module, not paptools.cli, is the program's start:
 importing paptools.cli loads click.
 """
 from __future__ import annotations
@@ -20,10 +21,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from paptools.read.split_early import EarlySplits
 
-# The commands that read one workbook with a second process (cli/app.py `_read`), and the
-# options of theirs that take a value, which is then not the workbook.
+# The commands that read one workbook with a second process (cli/app.py `_read`), those that read
+# versions of a plan, the first named first (api.reconcile), and the options of theirs that take a
+# value, which is then not a workbook.
 _ONE_PLAN = frozenset({"show", "summary", "explain", "lint", "check"})
-_VALUED = frozenset({"--as-of", "--style", "--ref"})
+_VERSIONS = frozenset({"reconcile", "report", "pack"})
+_VALUED = frozenset({"--as-of", "--style", "--ref", "--since", "--output-dir", "--to", "--cc", "--title", "--committee",
+                     "--meeting-date", "--template", "--narrative"})
 _EXCEL = frozenset({".xlsx", ".xlsm"})
 
 
@@ -44,13 +48,14 @@ def run() -> None:
 
 
 def workbook_named(args: list[str]) -> str | None:
-    """The one workbook a one-plan command line names; None for any other command line."""
+    """The one workbook a one-plan command line names, or the first a versions command line names;
+    None for any other command line."""
     if args[:1] == ["--debug"]:
         args = args[1:]
-    if not args or args[0] not in _ONE_PLAN:
+    if not args or args[0] not in _ONE_PLAN | _VERSIONS:
         return None
     named = [arg for before, arg in pairwise(args) if before not in _VALUED and Path(arg).suffix.lower() in _EXCEL]
-    return named[0] if len(named) == 1 else None
+    return named[0] if len(named) == 1 or (named and args[0] in _VERSIONS) else None
 
 
 def _started(args: list[str]) -> tuple[Path, EarlySplits] | None:
@@ -65,7 +70,8 @@ def _started(args: list[str]) -> tuple[Path, EarlySplits] | None:
     if usable_cores() < 2:
         return None
     path = Path(named)
-    started = EarlySplits.open(path)
+    command = args[1] if args[0] == "--debug" else args[0]
+    started = EarlySplits.open(path, grown=command in _VERSIONS)  # a first version is split to be read on from
     return (path, started) if started is not None else None
 
 

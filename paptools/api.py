@@ -210,6 +210,7 @@ def reconcile(
     order_by_date: bool = False,
     style: PathLike | None = None,
     workers: int = 1,
+    early: EarlySplits | None = None,
 ) -> Reconciliation:
     """Read the versions (oldest first; the last is current) and reconcile the last two.
 
@@ -219,7 +220,9 @@ def reconcile(
     file names). `progress` (a terminal.Progress, or None) is told
     what is being read. `style` is a house-style file for every version (else each
     workbook's own paptools.toml, if it has one). `workers=2` splits the first version's
-    Progress cells on two processes where the system can fork (read/split_ahead.py).
+    Progress cells on two processes where the system can fork (read/split_early.py); `early`
+    is that second process when the caller started it on the first workbook already
+    (`EarlySplits.open(path, grown=True)`, as the `paptools` program does), stopped once it is read.
     """
     paths = _flatten(versions)
     if not paths:
@@ -227,11 +230,14 @@ def reconcile(
     if since is None and len(paths) < 2 and not single_ok:
         raise UsageError(paths[0], "is only one version: give the previous version too, or --since YYYY-MM")
     _check_distinct(paths)
+    if early is None and workers > 1:  # the first version's splitting child, before the reader is loaded
+        from paptools.read.split_early import EarlySplits
 
+        early = EarlySplits.open(Path(paths[0]), grown=True)
     from paptools.read.versions import Versions
 
     # A cell unchanged since the previous version is cleaned and split once.
-    plans = Versions(style, workers).read_all(paths, progress)
+    plans = Versions(style, workers, early).read_all(paths, progress)
     if order_by_date:
         from paptools.compare.figures import version_month
         from paptools.model import Month

@@ -2,9 +2,9 @@
 
 The CLI asks for it on two cores. A single plan's long texts are split by a child started as
 the workbook is opened, from the last on, while this process finds the layout and then splits
-from the first on (read/split_early.py EarlySplits); the first of several versions has its later
-Progress cells split by a child once they are known (Ahead). A child sends back what it found;
-a child that fails costs only time.
+from the first on (read/split_early.py EarlySplits); the first of several versions likewise,
+each split with what the next version is read on from. A child sends back what it found; a
+child that fails costs only time.
 Reconcile writes the cleaned workbook in the child while the report is written
 (api.write_outputs); what the child raises is raised as if written here, and nothing is kept.
 """
@@ -28,10 +28,8 @@ from paptools.errors import PapError
 from paptools.forked import Feed
 from paptools.model import EntryDate, EntryOrder
 from paptools.read import entries as entries_module
-from paptools.read import progress as progress_module
-from paptools.read import split_ahead as ahead
 from paptools.read import split_early
-from paptools.read.entries import split_parts
+from paptools.read.entries import split_grown, split_parts
 from paptools.read.package import Package
 from paptools.read.plan import open_book, read_plan
 from paptools.read.versions import Versions
@@ -52,34 +50,13 @@ def _plan(tmp_path, actions: int):
     return path
 
 
-def _answered(found, texts):
-    """Which texts the child's answers cover, in order."""
-    return [text for text in texts if found.get(text) is not None]
-
-
-def test_the_later_texts_are_split_by_a_second_process_as_they_would_be_here():
-    texts = [_cell(n) for n in range(1, 61)]
-    assert sum(map(len, texts)) > ahead.MIN_CHARACTERS
-    found = ahead.grown_ahead([*texts, texts[0], ""], EntryOrder.UNKNOWN)
-    answered = _answered(found, texts)
-    assert answered == texts[-len(answered):] and 25 <= len(answered) <= 35  # the later half or so, each once
-    last, _ = found.get(texts[-1])
-    assert last.text == texts[-1]
-    assert last.dates == (EntryDate(2024, 3, 12), EntryDate(2024, 4, 15))
-    assert last.initials == ("AB", "CD")
-    assert [entry.text[:27] for entry in last.entries()] == ["Review 60 started. Progress", "Review 60 finished. Progres"]
-    found.finish()
-
-
 def test_too_little_text_is_not_worth_a_second_process(monkeypatch, tmp_path):
     def no_fork(work):
         raise AssertionError("forked for two cells")
 
-    monkeypatch.setattr(ahead, "Forked", no_fork)
-    found = ahead.grown_ahead([_cell(1), _cell(2)], EntryOrder.UNKNOWN)
-    assert _answered(found, [_cell(1), _cell(2)]) == []
     monkeypatch.setattr(split_early, "Feed", no_fork)
     assert split_early.EarlySplits.open(_plan(tmp_path, 2)) is None  # a small plan is read before a child could help
+    assert split_early.EarlySplits.open(_plan(tmp_path, 2), grown=True) is None
     assert split_early.EarlySplits.open(tmp_path / "missing.xlsx") is None  # the reader will say what is wrong
     (tmp_path / "not.xlsx").write_text("not a workbook")
     assert split_early.EarlySplits.open(tmp_path / "not.xlsx") is None
@@ -87,43 +64,38 @@ def test_too_little_text_is_not_worth_a_second_process(monkeypatch, tmp_path):
 
 def test_a_child_that_fails_leaves_its_cells_to_the_reader(monkeypatch, tmp_path):
     parent = os.getpid()
-    real = ahead.split_grown
-
-    def fails_in_the_child(text, order, earlier):
-        if os.getpid() != parent:
-            raise RuntimeError("the child dies")
-        return real(text, order, earlier)
-
-    monkeypatch.setattr(ahead, "split_grown", fails_in_the_child)
-    texts = [_cell(n) for n in range(1, 61)]
-    found = ahead.grown_ahead(texts, EntryOrder.UNKNOWN)
-    assert _answered(found, texts) == []  # nothing came back: every cell is split by the reader
 
     def fails_early(text, order):
         if os.getpid() != parent:
             raise RuntimeError("the child dies")
         return split_parts(text, order)
 
+    def fails_grown(text, order, earlier):
+        if os.getpid() != parent:
+            raise RuntimeError("the child dies")
+        return split_grown(text, order, earlier)
+
     path = _plan(tmp_path, 60)
     monkeypatch.setattr("paptools.read.entries.split_parts", fails_early)  # as the child imports it
+    monkeypatch.setattr("paptools.read.entries.split_grown", fails_grown)
     assert read_plan(path, workers=2) == read_plan(path)
+    assert Versions(workers=2).read(path) == read_plan(path)
 
 
-def test_a_child_never_asked_is_not_left_behind():
-    texts = [_cell(n) for n in range(1, 61)]
-    found = ahead.grown_ahead(texts, EntryOrder.UNKNOWN)
-    child = found._child._child
-    del found  # a read that stopped on an error
+def test_a_child_never_asked_is_not_left_behind(tmp_path):
+    early = split_early.EarlySplits.open(_plan(tmp_path, 60), grown=True)
+    child = early._feed._child
+    del early  # a read that stopped on an error
     with pytest.raises(ChildProcessError):
         os.waitpid(child, os.WNOHANG)  # already reaped
 
 
-def _waited(early, text, seconds=60.0):
+def _waited(early, text, seconds=60.0, grown=False):
     """The child's split of `text`, once it has arrived (this process never waits for it when reading)."""
     import time
 
     until = time.monotonic() + seconds
-    while (found := early.get(text)) is None and time.monotonic() < until:
+    while (found := (early.get_grown if grown else early.get)(text)) is None and time.monotonic() < until:
         time.sleep(0.02)
     return found
 
@@ -176,7 +148,8 @@ def test_a_plan_read_on_two_processes_is_the_plan_read_on_one(tmp_path, monkeypa
     started = []
     real = split_early.EarlySplits.open
 
-    def spied(path):
+    def spied(path, grown=False):
+        assert not grown  # a single plan: nothing is read on from it
         started.append(real(path))
         return started[-1]
 
@@ -264,30 +237,48 @@ def test_a_feed_stopped_while_its_child_still_works_leaves_no_child_behind():
         os.waitpid(child, os.WNOHANG)  # ended and reaped
 
 
+def test_the_first_version_is_split_with_what_the_next_is_read_on_from(tmp_path):
+    lone = f"12/03/24: AB: Review started.{FILLER}\n\nThe review is planned.{FILLER}"
+    rows = plan_rows(*(action(f"PAP 1.{n}", "OT", _cell(n)) for n in range(1, 60)), action("PAP 1.60", "OT", lone))
+    path = tmp_path / "plan.xlsx"
+    housestyle.write_workbook(path, rows, Style(), when=datetime(2025, 4, 30))
+    early = split_early.EarlySplits.open(path, grown=True)
+    for order in (EntryOrder.NEWEST_FIRST, EntryOrder.OLDEST_FIRST, EntryOrder.UNKNOWN):
+        early.order = order
+        for text in (lone, _cell(59), _cell(1)):
+            assert _waited(early, text, grown=True) == split_grown(text, order, None)
+    cell, grown = early.get_grown(_cell(59))
+    assert grown.usual_order is EntryOrder.UNKNOWN and grown.text == _cell(59) and grown.cell == cell
+    assert grown.before.cut > 0  # read on from a cut, once more is written at its end
+    more = _cell(59) + "\n20/05/24: EF: Review 59 signed off."
+    assert split_grown(more, EntryOrder.UNKNOWN, grown) == split_grown(more, EntryOrder.UNKNOWN, None)
+    assert early.get_grown("a text the workbook does not hold") is None  # split by the reader
+    early.finish()
+
+
 def test_versions_read_in_turn_on_two_processes_are_each_read_as_alone(tmp_path, monkeypatch):
     paths = []
     for month, more in ((4, ""), (5, "\n20/05/24: EF: Review {n} signed off.")):
         rows = plan_rows(*(action(f"PAP 1.{n}", "OT", _cell(n) + more.format(n=n)) for n in range(1, 61)))
         paths.append(tmp_path / f"plan-2025-0{month}.xlsx")
         housestyle.write_workbook(paths[-1], rows, Style(), when=datetime(2025, month, 28))
-    sent, read_on = [], []
-    real_ahead, real_on = progress_module.grown_ahead, entries_module._split_on
+    started, read_on = [], []
+    real_open, real_on = split_early.EarlySplits.open, entries_module._split_on
 
-    def spied_ahead(texts, order):
-        found = real_ahead(texts, order)
-        sent.append(len(_answered(found, texts)))
-        return found
+    def spied_open(path, grown=False):
+        started.append((Path(path).name, grown))
+        return real_open(path, grown)
 
     def spied_on(text, earlier):
         read_on.append(earlier.text[:20])
         return real_on(text, earlier)
 
-    monkeypatch.setattr(progress_module, "grown_ahead", spied_ahead)
+    monkeypatch.setattr(split_early.EarlySplits, "open", spied_open)
     monkeypatch.setattr(entries_module, "_split_on", spied_on)
     versions = Versions(workers=2)
     plans = [versions.read(path) for path in paths]
-    assert len(sent) == 1 and 25 <= sent[0] <= 35  # the first version split ahead; the second read on from it
-    assert len(read_on) == 60 and read_on[-1] == "12/03/24: AB: Review"  # each grown cell, from the child's cut
+    assert started == [("plan-2025-04.xlsx", True)]  # the first version split on two processes
+    assert len(read_on) == 60 and read_on[-1] == "12/03/24: AB: Review"  # each grown cell, from the first's cut
     assert plans == [read_plan(path) for path in paths]
     assert [(e.date, e.initials) for e in plans[1].actions[-1].entries] == [
         (EntryDate(2024, 3, 12), "AB"), (EntryDate(2024, 4, 15), "CD"), (EntryDate(2024, 5, 20), "EF")]

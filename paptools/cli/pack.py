@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from paptools.cli.app import _cores, _echo_notes, _echo_run_warnings, _paths, _Progress, echo, main
+from paptools.cli.app import _cores, _early_for, _echo_notes, _echo_run_warnings, _paths, _Progress, echo, main
 from paptools.cli.options import AS_OF, FOLDER, STYLE, WORKBOOK, _month, _report_settings, pack_options, report_options
 
 if TYPE_CHECKING:
@@ -51,7 +51,8 @@ def pack(workbooks: tuple[Path, ...], since: str | None, as_of: date | None, out
                             report=settings, to=recipients.to, cc=recipients.cc, style=style)
     with _Progress() as progress:
         result = run_reconcile(paths, since=_month(since), as_of=as_of, progress=progress,
-                               order_by_date=not workbooks, style=style, workers=_cores())
+                               order_by_date=not workbooks, style=style, workers=_cores(),
+                               early=_early_for(paths[0]))
         written = write_outputs(result, options, progress)
     for kind, path in written.items():
         echo(f"Wrote {path} ({kind}).")

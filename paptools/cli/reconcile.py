@@ -8,6 +8,7 @@ import click
 
 from paptools.cli.app import (
     _cores,
+    _early_for,
     _echo_json,
     _echo_notes,
     _echo_run_warnings,
@@ -74,7 +75,8 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: date | None
         options.kinds, options.to, options.cc = (*options.kinds, "pack"), recipients.to, recipients.cc
     with _Progress() as progress:
         result = run_reconcile(paths, since=_month(since), as_of=as_of, progress=progress,
-                               order_by_date=not workbooks, style=style, workers=_cores())
+                               order_by_date=not workbooks, style=style, workers=_cores(),
+                               early=_early_for(paths[0]))
         written = {} if no_files else write_outputs(result, options, progress)
     if as_json:
         from paptools.write.jsondoc import reconcile_document

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from paptools.cli.app import _cores, _echo_run_warnings, _paths, _Progress, echo, main
+from paptools.cli.app import _cores, _early_for, _echo_run_warnings, _paths, _Progress, echo, main
 from paptools.cli.options import AS_OF, FILE, FOLDER, STYLE, WORKBOOK, _month, _report_settings, report_options
 
 if TYPE_CHECKING:
@@ -48,9 +48,10 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: date | None, o
     options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings,
                             style=style)
     with _Progress() as progress:
-        result = run_reconcile(_paths(workbooks), since=_month(since), as_of=as_of, single_ok=True,
+        paths = _paths(workbooks)
+        result = run_reconcile(paths, since=_month(since), as_of=as_of, single_ok=True,
                                order_by_date=not workbooks, progress=progress, style=style,
-                               workers=_cores())
+                               workers=_cores(), early=_early_for(paths[0]))
         written = write_outputs(result, options, progress)
     echo(f"Wrote {written['report']}.")
     _echo_run_warnings(result, False)

@@ -22,7 +22,6 @@ from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
 from paptools.read.detect import NO_ID
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
-from paptools.read.entries import CellParts, Grown
 from paptools.read.headers import FIELD_LABELS
 from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
@@ -45,7 +44,6 @@ from paptools.read.refs import (
     restart_per_sheet,
 )
 from paptools.read.rows import Row
-from paptools.read.split_ahead import Ahead
 from paptools.read.split_early import EarlySplits
 from paptools.read.statuses import WHITE, ColourKey
 from paptools.read.style import HouseStyle, find_style
@@ -66,7 +64,7 @@ def read_plan(path: str | Path, progress: Callable[[int, int], None] | None = No
 
     `progress(rows_read, rows_in_sheet)` is called now and then on large sheets. `style` is a
     house-style file (or one already loaded); without it, paptools.toml beside the workbook is used.
-    `workers=2` splits the Progress cells on two processes (read/split_ahead.py): the same plan,
+    `workers=2` splits the Progress cells on two processes (read/split_early.py): the same plan,
     sooner; `early` is that second process when it was started on `path` already.
     """
     return read_workbook(Path(path), progress, style, None, workers=workers, early=early)
@@ -78,9 +76,10 @@ def read_workbook(path: Path, progress: Callable[[int, int], None] | None, style
                   early: EarlySplits | None = None) -> Plan:
     """read_plan's work, with the hooks read/versions.py uses: `text` makes a cell's clean text,
     `memo` keeps Progress cells for the next version, `detected()` is called once the layout is
-    found, when `text` is no longer used."""
-    if early is None and workers > 1 and memo is None:  # at once: see read/split_ahead.py
-        early = EarlySplits.open(path)
+    found, when `text` is no longer used. A memo's first version is split on two processes as a
+    single plan is, each split with what the next version is read on from."""
+    if early is None and workers > 1 and (memo is None or memo.first):  # at once: see read/split_early.py
+        early = EarlySplits.open(path, grown=memo is not None)
     try:
         house = style if isinstance(style, HouseStyle) else find_style(path, Path(style) if style else None)
         book = open_book(path)
@@ -89,7 +88,7 @@ def read_workbook(path: Path, progress: Callable[[int, int], None] | None, style
             layout = detect_layout(book, house, seen, text)
             if detected is not None:
                 detected()
-            return read_through(book, layout, progress, house, seen, memo, workers, early)
+            return read_through(book, layout, progress, house, seen, memo, early)
         finally:
             book.close()
     finally:  # the child stopped, however the read ended
@@ -99,14 +98,13 @@ def read_workbook(path: Path, progress: Callable[[int, int], None] | None, style
 
 def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None] | None = None,
                  style: HouseStyle | None = None, seen: dict[str, list[Row]] | None = None,
-                 memo: CellMemo | None = None, workers: int = 1, early: EarlySplits | None = None) -> Plan:
+                 memo: CellMemo | None = None, early: EarlySplits | None = None) -> Plan:
     """Read the workbook's cells through a detected (or stated) layout into a Plan.
 
     `seen` holds the rows detect_layout kept, so no sheet is streamed twice; each sheet's rows
     are taken out of it once walked, so the cells are not held while the entries are built.
-    `memo` holds the Progress cells' entries of the version read before (read/versions.py Versions); with
-    `workers=2` the Progress cells are split on two processes (read/split_ahead.py), by `early`'s
-    child when one was started as the workbook was opened.
+    `memo` holds the Progress cells' entries of the version read before (read/versions.py Versions);
+    `early` is the child splitting the Progress cells since the workbook was opened (read/split_early.py).
     """
     walker = Walker(book, layout, seen)
     walker.read(GENERATED_PROPERTY in book.custom_properties, progress)
@@ -114,7 +112,7 @@ def read_through(book: Book, layout: Layout, progress: Callable[[int, int], None
         raise NoActions(book.path, "has no text on any sheet: check it is the right file, saved after editing")
     if not layout.tables:
         raise NoActions(book.path, refusal(layout))
-    return _Assembler(book, layout, walker, style or HouseStyle(), memo).plan(workers, early)
+    return _Assembler(book, layout, walker, style or HouseStyle(), memo).plan(early)
 
 
 def refusal(layout: Layout) -> str:
@@ -148,16 +146,16 @@ class _Assembler:
     def warn(self, sheet: str | None, cell: str | None, message: str, value: str | None = None) -> None:
         self.warnings.append(DataWarning(sheet, cell, message, value))
 
-    def plan(self, workers: int = 1, early: EarlySplits | None = None) -> Plan:
+    def plan(self, early: EarlySplits | None = None) -> Plan:
         walker = self.walker
         key = self._colour_key()
         all_raw = [raw for sheet in walker.sheets for raw in sheet.actions]
-        ahead: Ahead[tuple[CellParts, Grown | None]] | EarlySplits | None = None
         if early is not None:  # its child has been splitting since the workbook was opened
             early.order = EntryOrder(self.layout.entry_order)
-            self.early = ahead = early
-        elif workers > 1:  # at once: the child works while this goes on
-            ahead = self._split_ahead(all_raw)
+            if self.memo is not None:
+                self.memo.split_ahead(early.get_grown)
+            else:
+                self.early = early
         if sum(1 for sheet in walker.sheets if sheet.actions) > 1:  # several action sheets: each a section
             for raw in all_raw:
                 raw.section = raw.section or raw.sheet
@@ -223,8 +221,8 @@ class _Assembler:
                 status_word=read.word, status_fill=read.fill, status_cell=read.cell, status_font=read.font,
             ))
         timescale_warnings(unread, self.warn)
-        if ahead is not None:
-            ahead.finish()
+        if early is not None:
+            early.finish()
         return Plan(
             source=display_name(self.book.path), actions=tuple(actions), warnings=tuple(self._sorted_warnings()),
             title=walker.title, priority_areas=tuple(walker.areas.items()),
@@ -236,14 +234,6 @@ class _Assembler:
             version_date=self.layout.version_date, version_date_source=self.layout.version_date_source,
             layout=self.layout,
         )
-
-    def _split_ahead(self, all_raw: list[RawAction]) -> Ahead[tuple[CellParts, Grown | None]] | None:
-        """The first version's later Progress cells split by a forked child while the actions are
-        built, kept for the next version (read/progress.py CellMemo, read/split_ahead.py)."""
-        if self.memo is None:
-            return None
-        return self.memo.split_ahead([raw.fields.get("progress", "") for raw in all_raw],
-                                     EntryOrder(self.layout.entry_order))
 
     def _entries(self, raw: RawAction, table: Table, logged: list[Entry], people: People,
                  owners: tuple[str, ...]) -> tuple[str, Sequence[Entry]]:

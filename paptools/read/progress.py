@@ -20,7 +20,6 @@ from paptools.read.dates import find_dates
 from paptools.read.entries import CellParts, Grown, split_entries, split_grown, split_parts
 from paptools.read.refs import parse_ref
 from paptools.read.rows import MAX_COLUMNS, cell_text
-from paptools.read.split_ahead import Ahead, grown_ahead
 
 Warn = Callable[[str | None, str | None, str, str | None], None]
 
@@ -64,7 +63,7 @@ class CellMemo:
         self._actions_before: dict[tuple[str, str], _Kept] = {}
         self._actions_now: dict[tuple[str, str], _Kept] = {}
         self._keep = True
-        self._ahead: Ahead[tuple[CellParts, Grown | None]] | None = None
+        self._ahead: Callable[[str], tuple[CellParts, Grown | None] | None] | None = None
         self._pairs: dict[tuple[str, str | None], tuple[str, str | None]] = {}  # (initials, author), each held once
 
     def next_version(self, keep: bool = True) -> None:
@@ -77,11 +76,17 @@ class CellMemo:
         self._keep = keep
         self._ahead = None
 
-    def split_ahead(self, texts: Sequence[str], order: EntryOrder) -> Ahead[tuple[CellParts, Grown | None]] | None:
-        """Split the first version's cells on two processes (read/split_ahead.py). A later
-        version's cells are mostly the version before's, and a changed one is read on from it."""
-        self._ahead = grown_ahead(texts, order) if not self._before else None
-        return self._ahead
+    @property
+    def first(self) -> bool:
+        """Whether no version's cells are kept: the next is split whole, perhaps on two processes."""
+        return not self._before
+
+    def split_ahead(self, found: Callable[[str], tuple[CellParts, Grown | None] | None]) -> None:
+        """The first version's cells as a second process split them (read/split_early.py
+        EarlySplits.get_grown): found(text) is split_grown(text, order, None), or None when the
+        cell is to be split here. A later version's cells are mostly the version before's, and
+        a changed one is read on from it."""
+        self._ahead = found if self.first else None
 
     def entries(self, text: str, sheet: str, cell: str | None, warn: Warn, order: EntryOrder,
                 author: Callable[[str], str | None], ref: str) -> tuple[Entry, ...]:
@@ -91,7 +96,7 @@ class CellMemo:
         kept = self._before.get(key)
         if kept is None or any(author(initials) != name for initials, name in kept.signed):
             earlier = kept or self._actions_before.get((sheet, ref))
-            ahead = self._ahead.get(text) if earlier is None and self._ahead is not None else None
+            ahead = self._ahead(text) if earlier is None and self._ahead is not None else None
             split, grown = ahead or split_grown(text, order, earlier.grown_again() if earlier is not None else None)
             built = tuple(split.entries(author, _where(sheet, cell)))
             pairs = self._pairs

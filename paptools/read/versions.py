@@ -12,6 +12,7 @@ from paptools.model import Plan
 from paptools.read.plan import read_workbook
 from paptools.read.progress import CellMemo
 from paptools.read.rows import cell_text
+from paptools.read.split_early import EarlySplits
 from paptools.read.style import HouseStyle
 from paptools.read.xcell import XCell
 
@@ -37,11 +38,13 @@ class Versions:
     version before (read/progress.py CellMemo says when that holds). The last version keeps
     nothing for a next one: told so, the reader lets go of the texts and splits it kept for
     the next version, which would otherwise sit through the caller's peak of memory.
-    With `workers=2` the first version's Progress cells are split on two processes.
+    With `workers=2` the first version's Progress cells are split on two processes, by `early`
+    when its child was started on the first version's workbook already.
     """
 
-    def __init__(self, style: str | Path | HouseStyle | None = None, workers: int = 1) -> None:
-        self._style, self._workers = style, workers
+    def __init__(self, style: str | Path | HouseStyle | None = None, workers: int = 1,
+                 early: EarlySplits | None = None) -> None:
+        self._style, self._workers, self._early = style, workers, early
         self._keep = True
         # The texts cleaning leaves alone (each its own key), and the raw texts it changes -> (raw, clean).
         self._same_before: dict[str, str] = {}
@@ -61,9 +64,10 @@ class Versions:
         self._cleaned_before, self._cleaned = self._cleaned, {}
         self._keep = not last
         self._cells.next_version(keep=not last)
+        early, self._early = self._early, None  # the first version's alone
         try:
             return read_workbook(Path(path), progress, self._style, self._text, self._cells, self._texts_read,
-                                 self._workers)
+                                 self._workers, early)
         finally:
             self._texts_read()
             if last:
