@@ -277,8 +277,11 @@ class OutputOptions:
     workers: int = 1  # 2: the cleaned workbook is written by a second process beside the report (paptools/forked.py)
 
 
-def write_outputs(result: Reconciliation, options: OutputOptions, progress: Progress | None = None) -> dict[str, Path]:
-    """Write the chosen outputs; returns kind -> path written. `progress` is told each stage."""
+def write_outputs(result: Reconciliation, options: OutputOptions, progress: Progress | None = None,
+                  meanwhile: Callable[[], object] | None = None) -> dict[str, Path]:
+    """Write the chosen outputs; returns kind -> path written. `progress` is told each stage.
+    `meanwhile()` is the caller's work done while a second process finishes the workbook (the
+    CLI's lines for the terminal), or once the files are written when there is none."""
     from paptools.content.changes import change_rows, write_changes_csv
     from paptools.forked import Forked
     from paptools.write.outputs import OutputSet
@@ -293,10 +296,6 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
         staged = {kind: outputs.add(names[kind]) for kind in (*OUTPUT_KINDS, "pack") if kind in options.kinds}
         rows = change_rows(result) if {"changes", "workbook"} & staged.keys() else []  # once, for both
         written: Forked[list[DataWarning]] | None = None
-        if "changes" in staged:
-            if progress:
-                progress.stage(f"Writing {staged['changes'].name}")
-            write_changes_csv(rows, staged["changes"])
         if "workbook" in staged:
             from paptools.write.workbook import write_clean_workbook
 
@@ -311,19 +310,28 @@ def write_outputs(result: Reconciliation, options: OutputOptions, progress: Prog
                     warnings=result.all_warnings(), name=staged["workbook"].name,
                     findings=findings)
             if options.workers > 1 and "report" in staged:
-                written = Forked.start(workbook)  # on the second core while the report is written
+                written = Forked.start(workbook)  # the longest, first: on the second core while the rest is written
             if written is None:
                 options.notes += workbook()
+        if "changes" in staged:
+            if progress:
+                progress.stage(f"Writing {staged['changes'].name}")
+            write_changes_csv(rows, staged["changes"])
         if "report" in staged:
             if progress:
                 progress.stage(f"Writing {staged['report'].name}")
             _write_report(result, options, staged["report"], findings)
         if written is not None:
+            if meanwhile is not None:
+                meanwhile()
+                meanwhile = None
             options.notes += written.result()
         if "pack" in staged:  # last: it attaches the report and the workbook as they were written
             if progress:
                 progress.stage(f"Writing {staged['pack'].name}")
             _write_pack(result, options, staged)
+    if meanwhile is not None:
+        meanwhile()
     return {kind: outputs.final(path) for kind, path in staged.items()}
 
 

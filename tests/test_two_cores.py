@@ -304,6 +304,28 @@ def test_the_workbook_written_beside_the_report_is_the_workbook_written_after_it
     assert sheets["Actions"][0][:2] == ["Ref", "Status"] and len(sheets["Actions"]) == 53  # header and 52 actions
 
 
+def test_the_callers_work_is_done_while_the_second_process_writes_the_workbook(tmp_path, monkeypatch):
+    from paptools import forked
+
+    result = reconcile(example_path("2025-08"), example_path("2026-04"), as_of=date(2026, 4, 30))
+    events = []
+    real = forked.Forked.result
+
+    def waited(self):
+        events.append("waited for the workbook")
+        return real(self)
+
+    monkeypatch.setattr(forked.Forked, "result", waited)
+    written = write_outputs(result, OutputOptions(output_dir=tmp_path / "two", workers=2),
+                            meanwhile=lambda: events.append("the caller's work"))
+    assert events == ["the caller's work", "waited for the workbook"]
+    assert sorted(written) == ["changes", "report", "workbook"]
+    events.clear()
+    write_outputs(result, OutputOptions(output_dir=tmp_path / "one"), meanwhile=lambda: events.append("the caller's work"))
+    assert events == ["the caller's work"]  # once, with no second process too
+    assert _outputs(tmp_path / "one") == _outputs(tmp_path / "two")
+
+
 def test_a_failure_in_the_second_process_is_raised_and_nothing_is_kept(tmp_path, monkeypatch):
     import errno
 

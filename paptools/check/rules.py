@@ -241,9 +241,10 @@ def unknown_initials(plan: Plan, context: LintContext) -> Iterator[Finding]:
 
 @rule("future-entry", "A progress entry dated after the date the figures are as of")
 def future_entries(plan: Plan, context: LintContext) -> Iterator[Finding]:
+    last = (context.as_of.year, context.as_of.month)  # as a tuple: a large plan holds many thousand entries
     for action in plan.actions:
         for entry in action.entries:
-            if entry.date is not None and entry.date.month_of > context.month:
+            if entry.date is not None and (entry.date.year, entry.date.month) > last:
                 yield _finding("future-entry", action,
                                f"{action.ref} has an entry dated {entry.date.label()}, after "
                                f"{context.as_of:%d %B %Y}: '{_clip(entry.raw, 60)}'.",

@@ -73,19 +73,25 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: date | None
 
         recipients = choose_recipients(to, cc, paths[-1] if paths else None, style)
         options.kinds, options.to, options.cc = (*options.kinds, "pack"), recipients.to, recipients.cc
+    made: list[list[str]] = []  # the terminal's lines, made while a second process writes the workbook
+
+    def terminal_lines() -> None:
+        from paptools.write.terminal import reconcile_lines
+
+        made.append(reconcile_lines(result, _width()))
     with _Progress() as progress:
         result = run_reconcile(paths, since=_month(since), as_of=as_of, progress=progress,
                                order_by_date=not workbooks, style=style, workers=_cores(),
                                early=_early_for(paths[0]))
-        written = {} if no_files else write_outputs(result, options, progress)
+        written = {} if no_files else write_outputs(result, options, progress, None if as_json else terminal_lines)
     if as_json:
         from paptools.write.jsondoc import reconcile_document
 
         _echo_json(reconcile_document(result, written))
     else:
-        from paptools.write.terminal import reconcile_lines
-
-        lines = reconcile_lines(result, _width())
+        if not made:  # no files written
+            terminal_lines()
+        lines = made[0]
         for start in range(0, len(lines), _BLOCK):  # the same text as render_reconcile's, a block at a time
             echo("\n".join(lines[start:start + _BLOCK]) + "\n", nl=False)
         if written:
