@@ -157,15 +157,20 @@ class Changes:
         return not self.items
 
     def unseen_entries(self, action: Action) -> tuple[Entry, ...]:
-        """An action's entries the previous version held nowhere: all of an added action's, but
-        for the history a split action brings from the one it was split from."""
+        """An added action's entries the previous version held nowhere: all of them, but for the
+        history a split action brings from the one it was split from."""
         if self.previous is None:
             return action.entries
         return tuple(e for e in action.entries if entry_key(e) not in self._seen)
 
     @cached_property
     def _seen(self) -> frozenset[tuple[str | None, str | None, str]]:
-        return frozenset(entry_key(e) for a in self.previous.actions for e in a.entries) if self.previous else frozenset()
+        """The added actions' entries that the previous version holds too. Only theirs: every entry's
+        key, a copy of its words, was 20 MB held through the report at 5,000 actions."""
+        wanted = {entry_key(e) for c in self.of(ChangeKind.ACTION_ADDED) for e in c.action.entries}
+        if not wanted or self.previous is None:
+            return frozenset()
+        return frozenset(key for a in self.previous.actions for e in a.entries if (key := entry_key(e)) in wanted)
 
 
 def _status_word(status: Status | None) -> str:

@@ -30,10 +30,11 @@ def sent(parts: CellParts) -> Fields:
     return dates, parts.initials, parts.spans, parts.text_starts, parts.notes, parts.detected, parts.order
 
 
-def received(text: str, fields: Fields) -> CellParts:
-    """The split the child sent, made whole with the text this process holds."""
+def received(text: str, fields: Fields, held: dict[tuple[int, int, int | None], EntryDate]) -> CellParts:
+    """The split the child sent, made whole with the text this process holds; each date is the one
+    `held` holds for it (a plan's entries share a few hundred dates, as the splitter's cache shares them)."""
     dates, initials, spans, text_starts, notes, detected, order = fields
-    return CellParts(text, tuple(EntryDate(*d) if d else None for d in dates),
+    return CellParts(text, tuple((held.get(d) or held.setdefault(d, EntryDate(*d))) if d else None for d in dates),
                      tuple(intern(i) if i else None for i in initials),  # as the splitter keeps them
                      spans, text_starts, notes, detected, order)
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from paptools.forked import Feed
 
 if TYPE_CHECKING:
-    from paptools.model import EntryOrder
+    from paptools.model import EntryDate, EntryOrder
     from paptools.read.entries import CellParts, Grown
     from paptools.read.split_ahead import Fields
 
@@ -52,6 +52,7 @@ class EarlySplits:
     def __init__(self, feed: Feed[_Sent]) -> None:
         self._feed = feed
         self._got: dict[_Key, tuple[Fields, Fields | None, Grown | None]] = {}
+        self._dates: dict[tuple[int, int, int | None], EntryDate] = {}  # each date received, made once
         self.order: EntryOrder | None = None  # the plan's usual order, once the layout is known
 
     @classmethod
@@ -90,7 +91,8 @@ class EarlySplits:
                 return None
         oldest, newest, grown = found
         order = self.order or EntryOrder.UNKNOWN
-        cell = received(text, newest if newest is not None and order is EntryOrder.NEWEST_FIRST else oldest)
+        cell = received(text, newest if newest is not None and order is EntryOrder.NEWEST_FIRST else oldest,
+                        self._dates)
         # a cell whose dates do not tell its order is read in the plan's usual order
         if cell.detected is EntryOrder.UNKNOWN:
             cell = cell._replace(order=order)
