@@ -19,7 +19,7 @@ LAYERS = [
     ("paptools.check",),
     ("paptools.content",),
     ("paptools.write",),
-    ("paptools.api", "paptools.history_read", "paptools.frames"),
+    ("paptools.api", "paptools.write_jobs", "paptools.history_read", "paptools.frames"),
     ("paptools.cli", "paptools.__main__", "paptools"),
 ]
 
