@@ -328,6 +328,7 @@ PIECES = st.sampled_from([
     "Head of SEND, 02/12/24: ", "Jones ", "\n14/11: ", "\n4/11 - AB - ", "10/12: ", "\n1) 12/03/24 ", "\n(b) Jan 25 ",
     "\n14th January 2025 (Sarah Jones): ", "\n*14/01/25* ", "\nUpdated 10th December 2024 by JS - ", " by AB - ",
     "\nUpdate (JS, 14/01/25): ", "\nUpdate (14/01/25, AB): ", "(NHS, ", "\nNovember: ", "\nJanuary update - ", "May ", "\nJan 14th: ", "\nFeb 3rd - AB - ", "\nJS (14/01/25): ", "\nAB [Feb 2025] ", "\nThe (",
+    "\nMeeting held ", "\nUpdate as at ", "\nNHS (14/01/25): ", "\nAB 14/01/25 ", "\nBy ", "held on ",
 ])
 
 

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BRACKET_NAME", "BY_AUTHOR", "BY_INITIALS", "CLOSE", "CLOSE_PAREN", "INITIALS", "LABEL_AFTER_DATE", "LINE_LABEL", "PERIOD_FIRST", "PERIOD_LINE", "QUARTER_ANYWHERE", "QUARTER_HEADING", "SEP", "WORDS_LABEL"]
+__all__ = ["BRACKET_NAME", "BY_AUTHOR", "BY_INITIALS", "CLOSE", "CLOSE_PAREN", "INITIALS", "INLINE_WORDS", "LABEL_AFTER_DATE", "LINE_LABEL", "PERIOD_FIRST", "PERIOD_LINE", "QUARTER_ANYWHERE", "QUARTER_HEADING", "SEP", "WORDS_LABEL"]
 
 _UNIT = r"[A-Z][a-z]?(?:[A-Z][a-z]?){0,3}(?:-[A-Z][a-z]?)?"
 INITIALS = rf"{_UNIT}(?:(?:\s*(?:&|\band\b|/|,)\s*|\s)(?:{_UNIT}))*"
 SEP = r"[:\-–—]"
 # What may open a line before a dated heading and belongs to it: a label ("Update
-# 14.03.24 - ...", "Position at Jan 24: ...", "w/c 3/3/25 - ...", the date in brackets:
+# 14.03.24 - ...", "Update as at 14/01/25: ...", "Position at Jan 24: ...", "w/c 3/3/25 - ...", the date in brackets:
 # "Update (March 2025): ...") or an opening bracket ("[Mar 2024] ...").
 LINE_LABEL = re.compile(
-    r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?(?:\s+(?:no\.?\s*)?\d{1,3})?|progress|position(?:\s+as)?(?:\s+at)?"
+    r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?(?:\s+(?:no\.?\s*)?\d{1,3})?(?:\s+(?:as\s+(?:at|of)|on))?"
+    r"|progress|position(?:\s+as)?(?:\s+at)?"
     r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?(?:\s+date)?|milestone(?:\s+\d{1,3})?|date"
     r"|w/[ce]|week\s+(?:commencing|beginning|ending)"
     r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)"  # a weekday: "Mon 13/01/25: ..."
@@ -56,3 +57,7 @@ _PERIOD = (r"[ \t]*(?P<h>(?i:(?P<term>autumn|spring|summer)[ \t]+term|spring|sum
            r"(?P<y>20\d\d)(?:[ \t]*/[ \t]*(?P<y2>\d\d(?:\d\d)?))?)[ \t]*[:\-–—](?!\d)")
 PERIOD_LINE = re.compile("\n" + _PERIOD)
 PERIOD_FIRST = re.compile(_PERIOD)
+# Words after which a date belongs to the sentence: "in May 24", "by Dec 2023".
+INLINE_WORDS = frozenset(
+    ["in", "on", "by", "from", "until", "till", "to", "since", "of", "before", "after", "during", "for", "at", "around", "about", "commence", "commencing", "commenced", "end", "w/c", "dated", "than", "between", "and", "or", "early", "late", "mid", "due", "planned", "scheduled", "expected", "the", "this", "next", "last", "within", "into", "over", "through", "starting", "started", "beginning"]
+)

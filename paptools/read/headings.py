@@ -21,6 +21,7 @@ from paptools.read.heading_words import (
     CLOSE,
     CLOSE_PAREN,
     INITIALS,
+    INLINE_WORDS,
     LABEL_AFTER_DATE,
     LINE_LABEL,
     PERIOD_FIRST,
@@ -48,10 +49,6 @@ _INITIALS_BEFORE_DATE = re.compile(rf"(?P<i>{INITIALS})\s*(?:{SEP}\s*)?")
 # bracketed number anywhere ("... done (2) 2014/07/01: ..."): it belongs to the entry after it.
 _LINE_BULLET = re.compile(rf"(?:(?:^|\n)[ \t]*(?P<line>{MARK})|(?<=[ \t])(?P<any>\(\d{{1,3}}\)))[ \t]*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z/']+)[ \t]+$")
-# Words after which a date belongs to the sentence: "in May 24", "by Dec 2023".
-_INLINE_WORDS = frozenset(
-    ["in", "on", "by", "from", "until", "till", "to", "since", "of", "before", "after", "during", "for", "at", "around", "about", "commence", "commencing", "commenced", "end", "w/c", "dated", "than", "between", "and", "or", "early", "late", "mid", "due", "planned", "scheduled", "expected", "the", "this", "next", "last", "within", "into", "over", "through", "starting", "started", "beginning"]
-)
 # Capitals that head a sentence with a colon but are not anybody's initials.
 _NOT_INITIALS = frozenset(
     ["NB", "PS", "RE", "FYI", "TBC", "TBA", "ETA", "NA", "N/A", "OK", "AOB", "KPI", "KPIS", "DFE", "NHS", "NHSE", "ICB", "LA", "SEND", "EHCP", "CAMHS", "SALT", "ND", "LD", "PCF", "LIP", "EB", "DD", "HT", "GP", "CPS", "NCA"]
@@ -343,12 +340,28 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
             return Start(head, token.date, end, initials_first=match.group("i"))
         line_start = _line_start(text, start)
         if line_start is not None and WORDS_LABEL.fullmatch(text, line_start, start):
-            signed = _HEAD_INITIALS.match(text, spaced.end())  # after the separator: "SEND Board 14/01/25 - AB - ..."
-            initials = signed.group("i") if signed and _plausible_initials(signed.group("i")) else None
-            return Start(line_start, token.date, line_start, initials_first=initials, plain=True)
-    if not sentence_start and word_before(text, floor, start) in _INLINE_WORDS:
+            return _plain_start(text, token, line_start, spaced.end())
+    if not sentence_start and word_before(text, floor, start) in INLINE_WORDS:
         return None
+    # "Meeting held 14/01/25 - ...": the words before the date on its line are its heading's, not the
+    # end of the entry above (a sentence's end or a colon among them, and the date is in the text)
+    if separated and not sentence_start and (line_start := _line_start(text, start)) is not None and (
+            _LINE_PHRASE.fullmatch(text, line_start, start)):
+        return _plain_start(text, token, line_start, spaced.end())
     return Start(start, token.date, end)
+
+
+# Words before a date on its line: each begins with a letter and holds no figure, bracket or sentence
+# ending ("Meeting held", "Agreed with parent-carer forum & heads"); a separator on its own is no word.
+_LINE_PHRASE = re.compile(r"[ \t]*(?:(?:[^\W\d_][^\s\d.;!?:()\[\]|]*|&)[ \t]+){1,8}")
+
+
+def _plain_start(text: str, token: DateToken, line_start: int, after: int) -> Start:
+    """A dated heading whose line's words before the date stay in the entry's text, signed by the
+    initials after its separator if any ("SEND Board 14/01/25 - AB - ...")."""
+    signed = _HEAD_INITIALS.match(text, after)
+    initials = signed.group("i") if signed and _plausible_initials(signed.group("i")) else None
+    return Start(line_start, token.date, line_start, initials_first=initials, plain=True)
 
 
 def _initials_follow(text: str, pos: int, limit: int) -> str | None:
@@ -360,9 +373,14 @@ def _initials_follow(text: str, pos: int, limit: int) -> str | None:
 
 @lru_cache(maxsize=4096)  # the same few initials sign a whole plan's entries
 def _plausible_initials(initials: str, maximum: int = 10) -> bool:
-    """Two to ten letters ("A section 75" is a word), and not a known acronym."""
+    """Two to ten letters ("A section 75" is a word), not a known acronym, and not a short word
+    written as one ("By 12/03/24: ..."; "BY" may be somebody's)."""
     letters = sum(map(str.isalpha, initials))
-    return 2 <= letters <= maximum and initials.upper() not in _NOT_INITIALS
+    return 2 <= letters <= maximum and initials.upper() not in _NOT_INITIALS and initials not in _TITLE_WORDS
+
+
+_TITLE_WORDS = frozenset(["By", "On", "In", "At", "To", "Of", "As", "If", "So", "No", "Do", "Be", "We", "It", "Is", "An",
+                          "Or", "Up", "Us", "My", "Me", "He", "Go", "Am"])
 
 
 def _parse_heading(text: str, start: Start) -> Heading:

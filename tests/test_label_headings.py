@@ -1,0 +1,59 @@
+"""Headings an officer writes with words of their own before the date: "Update as at 14/01/25:",
+"Meeting held 14/01/25 - ...", "By 14/01/25: ...". Each is one dated entry, its words kept. A
+line shaped like a heading that is still not read ("NHS (14/01/25): ...", "AB 14/01/25 Met ...")
+is a warning naming the cell; before, each was silently more of the entry above it."""
+from __future__ import annotations
+
+from conftest import action, plan_rows
+
+from paptools.read.plan import read_plan
+
+FIRST = "10/12/24: AB: Draft shared with schools."
+
+
+def _entries(plan, ref):
+    found = next(a for a in plan.actions if a.ref == ref)
+    return [(e.date.iso() if e.date else None, e.initials, e.text) for e in found.entries]
+
+
+def _unread(plan):
+    return [(w.cell, w.message.split("' opens")[0] + "'") for w in plan.warnings if "opens a line" in w.message]
+
+
+def test_words_of_the_officers_own_before_a_dated_heading(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", f"{FIRST}\nUpdate as at 14/01/25: Panel met and agreed the plan."),
+        action("PAP 1.2", "OT", f"{FIRST}\nMeeting held 14/01/25 - Panel met and agreed the plan."),
+        action("PAP 1.3", "OT", f"{FIRST}\nBy 14/01/25: all schools to return their forms."),
+        action("PAP 1.4", "OT", f"{FIRST}\nAgreed with the parent carer forum 14/01/25 - AB - next steps set."),
+    )))
+    assert _entries(plan, "PAP 1.1") == [
+        ("2024-12-10", "AB", "Draft shared with schools."), ("2025-01-14", None, "Panel met and agreed the plan.")]
+    assert _entries(plan, "PAP 1.2") == [
+        ("2024-12-10", "AB", "Draft shared with schools."),
+        ("2025-01-14", None, "Meeting held 14/01/25 - Panel met and agreed the plan.")]  # not "Meeting held" above
+    assert _entries(plan, "PAP 1.3") == [
+        ("2024-12-10", "AB", "Draft shared with schools."),
+        ("2025-01-14", None, "By 14/01/25: all schools to return their forms.")]  # "By" is not anybody's initials
+    assert _entries(plan, "PAP 1.4") == [
+        ("2024-12-10", "AB", "Draft shared with schools."),
+        ("2025-01-14", "AB", "Agreed with the parent carer forum 14/01/25 - AB - next steps set.")]
+    assert _unread(plan) == []
+
+
+def test_a_line_shaped_like_a_heading_but_not_read_is_a_warning_naming_the_cell(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", f"{FIRST}\nNHS (14/01/25): the trust agreed to share data."),
+        action("PAP 1.2", "OT", f"{FIRST}\nAB 14/01/25 Panel met and agreed the plan."),
+        action("PAP 1.3", "OT", f"{FIRST}\nThe panel met on 14/01/25 - and agreed the plan."),  # a sentence
+        action("PAP 1.4", "OT", f"{FIRST}\nBaseline (Sept 2024): 18% within 20 weeks."),  # a period a figure is for
+    )))
+    assert _entries(plan, "PAP 1.1") == [
+        ("2024-12-10", "AB", "Draft shared with schools.\nNHS (14/01/25): the trust agreed to share data.")]
+    assert _entries(plan, "PAP 1.2") == [
+        ("2024-12-10", "AB", "Draft shared with schools.\nAB 14/01/25 Panel met and agreed the plan.")]
+    assert _entries(plan, "PAP 1.3") == [
+        ("2024-12-10", "AB", "Draft shared with schools.\nThe panel met on 14/01/25 - and agreed the plan.")]
+    assert _entries(plan, "PAP 1.4") == [
+        ("2024-12-10", "AB", "Draft shared with schools.\nBaseline (Sept 2024): 18% within 20 weeks.")]
+    assert _unread(plan) == [("F4", "'NHS (14/01/25)'"), ("F5", "'AB 14/01/25'")]
