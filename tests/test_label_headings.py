@@ -57,3 +57,18 @@ def test_a_line_shaped_like_a_heading_but_not_read_is_a_warning_naming_the_cell(
     assert _entries(plan, "PAP 1.4") == [
         ("2024-12-10", "AB", "Draft shared with schools.\nBaseline (Sept 2024): 18% within 20 weeks.")]
     assert _unread(plan) == [("F4", "'NHS (14/01/25)'"), ("F5", "'AB 14/01/25'")]
+
+
+def test_a_heading_covering_months_is_one_entry_dated_by_its_last(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", f"{FIRST}\nOct 24 - Jan 25: Panel met monthly.\nFeb 25: Report agreed."),
+        action("PAP 1.2", "OT", f"{FIRST}\nNov 24 – Jan 25 AB: Forum met twice."),
+        action("PAP 1.3", "OT", f"{FIRST}\nFamilies were seen from Sept 24 - Dec 24 in 40 visits.\nFeb 25: Report agreed."),
+    )))
+    assert [(d, i, t, e.raw) for (d, i, t), e in zip(_entries(plan, "PAP 1.1"), plan.actions[0].entries)][1:] == [
+        ("2025-01", None, "Panel met monthly.", "Oct 24 - Jan 25: Panel met monthly."),  # not an empty 'Oct 24 -'
+        ("2025-02", None, "Report agreed.", "Feb 25: Report agreed.")]
+    assert _entries(plan, "PAP 1.2")[1:] == [("2025-01", "AB", "Forum met twice.")]
+    assert _entries(plan, "PAP 1.3") == [  # a sentence, not a heading
+        ("2024-12-10", "AB", "Draft shared with schools.\nFamilies were seen from Sept 24 - Dec 24 in 40 visits."),
+        ("2025-02", None, "Report agreed.")]

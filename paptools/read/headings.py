@@ -315,6 +315,9 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     if spaced is None:
         return None
     separated = spaced.lastindex == 2  # _SEP_AFTER_DATE matches here
+    if separated and text[spaced.start(2)] != ":" and at_sentence_start(text, start) and (
+            ranged := _range_end(text, spaced.end(), limit)):
+        return ranged._replace(pos=start)  # "Oct 24 - Jan 25: ...", one heading dated by its end
     after = spaced.end(1)
     following = text[after : after + 1] if after < limit else ""
     initialled = None
@@ -351,9 +354,22 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     return Start(start, token.date, end)
 
 
-# Words before a date on its line: each begins with a letter and holds no figure, bracket or sentence
-# ending ("Meeting held", "Agreed with parent-carer forum & heads"); a separator on its own is no word.
-_LINE_PHRASE = re.compile(r"[ \t]*(?:(?:[^\W\d_][^\s\d.;!?:()\[\]|]*|&)[ \t]+){1,8}")
+# Words before a date on its line: each begins with a letter and holds no figure, bracket, comma or
+# sentence ending ("Meeting held", "Agreed with parent-carer forum & heads"); a separator on its own is no word.
+def _range_end(text: str, pos: int, limit: int) -> Start | None:
+    """A heading dated by the end of the months it covers, when a second date follows the first's
+    dash and a separator or initials follow it ("Oct 24 - Jan 25: ...", "Sept 24 – Dec 24 AB: ..."):
+    one entry, read from the second date on (its start is set by the caller)."""
+    later = date_at(text, _skip(_SPACES_TABS, text, pos, limit))
+    if later is None or later.end > limit:
+        return None
+    signed = _HEAD_INITIALS.match(text, later.end)
+    if not ((signed and _plausible_initials(signed.group("i"))) or _SEP_AFTER_DATE.match(text, later.end)):
+        return None
+    return Start(pos, later.date, later.end)
+
+
+_LINE_PHRASE = re.compile(r"[ \t]*(?:(?:[^\W\d_][^\s\d.,;!?:()\[\]|]*|&)[ \t]+){1,8}")
 
 
 def _plain_start(text: str, token: DateToken, line_start: int, after: int) -> Start:
