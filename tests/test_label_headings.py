@@ -26,6 +26,7 @@ def test_words_of_the_officers_own_before_a_dated_heading(make_workbook):
         action("PAP 1.2", "OT", f"{FIRST}\nMeeting held 14/01/25 - Panel met and agreed the plan."),
         action("PAP 1.3", "OT", f"{FIRST}\nBy 14/01/25: all schools to return their forms."),
         action("PAP 1.4", "OT", f"{FIRST}\nAgreed with the parent carer forum 14/01/25 - AB - next steps set."),
+        action("PAP 1.5", "OT", f"{FIRST}\nLatest position (14/01/25): Panel met and agreed the plan."),
     )))
     assert _entries(plan, "PAP 1.1") == [
         ("2024-12-10", "AB", "Draft shared with schools."), ("2025-01-14", None, "Panel met and agreed the plan.")]
@@ -38,6 +39,7 @@ def test_words_of_the_officers_own_before_a_dated_heading(make_workbook):
     assert _entries(plan, "PAP 1.4") == [
         ("2024-12-10", "AB", "Draft shared with schools."),
         ("2025-01-14", "AB", "Agreed with the parent carer forum 14/01/25 - AB - next steps set.")]
+    assert _entries(plan, "PAP 1.5")[1:] == [("2025-01-14", None, "Panel met and agreed the plan.")]
     assert _unread(plan) == []
 
 

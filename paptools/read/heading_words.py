@@ -19,7 +19,7 @@ SEP = r"[:\-–—]"
 # "Update (March 2025): ...") or an opening bracket ("[Mar 2024] ...").
 LINE_LABEL = re.compile(
     r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?(?:\s+(?:no\.?\s*)?\d{1,3})?(?:\s+(?:as\s+(?:at|of)|on))?"
-    r"|progress|position(?:\s+as)?(?:\s+at)?"
+    r"|progress|(?:latest\s+|current\s+)?position(?:\s+as)?(?:\s+at)?"
     r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?(?:\s+date)?|milestone(?:\s+\d{1,3})?|date"
     r"|w/[ce]|week\s+(?:commencing|beginning|ending)"
     r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)"  # a weekday: "Mon 13/01/25: ..."

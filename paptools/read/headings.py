@@ -396,7 +396,7 @@ def _plausible_initials(initials: str, maximum: int = 10) -> bool:
 
 
 _TITLE_WORDS = frozenset(["By", "On", "In", "At", "To", "Of", "As", "If", "So", "No", "Do", "Be", "We", "It", "Is", "An",
-                          "Or", "Up", "Us", "My", "Me", "He", "Go", "Am"])
+                          "Or", "Up", "Us", "My", "Me", "He", "Go", "Am", "Wk"])
 
 
 def _parse_heading(text: str, start: Start) -> Heading:
