@@ -2,14 +2,16 @@
 
 Initials ("AB", "H M-N"), the separators after a date, labels before it ("Update 14.03.24 -",
 "w/c 3/3/25 -"), a name or a label of the officer's own ("Sarah Jones 14/01/25:", "Mid-Jan 25:"),
-who wrote it ("(Sarah Jones)", "by JS -"), and the quarters, terms and seasons that head a line.
-read/headings.py decides with them where each entry begins.
+who wrote it ("(Sarah Jones)", "by JS -"), and the quarters, terms and seasons that head a line;
+the words that keep a date in its sentence, and which capitals are plausibly somebody's initials.
+read/headings.py and read/line_dates.py decide with them where each entry begins.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-__all__ = ["BRACKET_NAME", "BY_AUTHOR", "BY_INITIALS", "CLOSE", "CLOSE_PAREN", "INITIALS", "INLINE_WORDS", "LABEL_AFTER_DATE", "LINE_LABEL", "PERIOD_FIRST", "PERIOD_LINE", "QUARTER_ANYWHERE", "QUARTER_HEADING", "SEP", "WORDS_LABEL"]
+__all__ = ["BRACKET_NAME", "BY_AUTHOR", "BY_INITIALS", "CLOSE", "CLOSE_PAREN", "INITIALS", "INLINE_WORDS", "LABEL_AFTER_DATE", "LINE_LABEL", "NOT_INITIALS", "PERIOD_FIRST", "PERIOD_LINE", "QUARTER_ANYWHERE", "QUARTER_HEADING", "SEP", "WORDS_LABEL", "plausible_initials"]
 
 _UNIT = r"[A-Z][a-z]?(?:[A-Z][a-z]?){0,3}(?:-[A-Z][a-z]?)?"
 INITIALS = rf"{_UNIT}(?:(?:\s*(?:&|\band\b|/|,)\s*|\s)(?:{_UNIT}))*"
@@ -61,3 +63,19 @@ PERIOD_FIRST = re.compile(_PERIOD)
 INLINE_WORDS = frozenset(
     ["in", "on", "by", "from", "until", "till", "to", "since", "of", "before", "after", "during", "for", "at", "around", "about", "commence", "commencing", "commenced", "end", "w/c", "dated", "than", "between", "and", "or", "early", "late", "mid", "due", "planned", "scheduled", "expected", "the", "this", "next", "last", "within", "into", "over", "through", "starting", "started", "beginning"]
 )
+# Capitals that head a sentence with a colon but are not anybody's initials.
+NOT_INITIALS = frozenset(
+    ["NB", "PS", "RE", "FYI", "TBC", "TBA", "ETA", "NA", "N/A", "OK", "AOB", "KPI", "KPIS", "DFE", "NHS", "NHSE", "ICB", "LA", "SEND", "EHCP", "CAMHS", "SALT", "ND", "LD", "PCF", "LIP", "EB", "DD", "HT", "GP", "CPS", "NCA"]
+)
+
+
+@lru_cache(maxsize=4096)  # the same few initials sign a whole plan's entries
+def plausible_initials(initials: str, maximum: int = 10) -> bool:
+    """Two to ten letters ("A section 75" is a word), not a known acronym, and not a short word
+    written as one ("By 12/03/24: ..."; "BY" may be somebody's)."""
+    letters = sum(map(str.isalpha, initials))
+    return 2 <= letters <= maximum and initials.upper() not in NOT_INITIALS and initials not in _TITLE_WORDS
+
+
+_TITLE_WORDS = frozenset(["By", "On", "In", "At", "To", "Of", "As", "If", "So", "No", "Do", "Be", "We", "It", "Is",
+                          "An", "Or", "Up", "Us", "My", "Me", "He", "Go", "Am", "Wk"])

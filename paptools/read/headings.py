@@ -7,7 +7,6 @@ text begins. The entries themselves are assembled in read/entries.py.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -30,6 +29,7 @@ from paptools.read.heading_words import (
     QUARTER_HEADING,
     SEP,
     WORDS_LABEL,
+    plausible_initials,
 )
 from paptools.read.line_dates import unread_line_dates
 from paptools.read.sentences import BULLETS, LOOKBACK, at_sentence_start, last_char, sentence_head, word_before
@@ -49,10 +49,6 @@ _INITIALS_BEFORE_DATE = re.compile(rf"(?P<i>{INITIALS})\s*(?:{SEP}\s*)?")
 # bracketed number anywhere ("... done (2) 2014/07/01: ..."): it belongs to the entry after it.
 _LINE_BULLET = re.compile(rf"(?:(?:^|\n)[ \t]*(?P<line>{MARK})|(?<=[ \t])(?P<any>\(\d{{1,3}}\)))[ \t]*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z/']+)[ \t]+$")
-# Capitals that head a sentence with a colon but are not anybody's initials.
-_NOT_INITIALS = frozenset(
-    ["NB", "PS", "RE", "FYI", "TBC", "TBA", "ETA", "NA", "N/A", "OK", "AOB", "KPI", "KPIS", "DFE", "NHS", "NHSE", "ICB", "LA", "SEND", "EHCP", "CAMHS", "SALT", "ND", "LD", "PCF", "LIP", "EB", "DD", "HT", "GP", "CPS", "NCA"]
-)
 # A month missing its first letter at the head of an entry: "un 24:" for "Jun 24:".
 _CLIPPED_MONTHS = {name[1:3]: number for name, number in MONTHS.items() if len(name) == 3}
 
@@ -158,7 +154,7 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
             initials = _INITIALS_ONLY.fullmatch(text, head, sep)
             if (
                 initials and head > 0
-                and _plausible_initials(initials.group("i"), maximum=8)
+                and plausible_initials(initials.group("i"), maximum=8)
                 and at_sentence_start(text, head)
             ):
                 sources.append((sep, Start(head, None, head, carry_date=True)))
@@ -263,7 +259,7 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
     if line.group("open"):
         close = re.compile(rf"[ \t]*{re.escape(CLOSE[line.group('open')])}").match(text, token.end)
         pre = line.group("pre")
-        if pre is not None and not _plausible_initials(pre):
+        if pre is not None and not plausible_initials(pre):
             return None
         return Start(line.start("pre" if pre else "open"), token.date, close.end(), initials_first=pre) if close else None
     end, signed = token.end, line.group("by")
@@ -272,7 +268,7 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
         if close is None:
             return None
         end, signed = close.end(), signed or close.group("by")
-    initials = signed if signed and _plausible_initials(signed) else None
+    initials = signed if signed and plausible_initials(signed) else None
     limit = end + LOOKBACK
     after = _skip(_SPACES_TABS, text, end, limit)
     if (_SEP_AFTER_DATE.match(text, end, limit) or _initials_follow(text, end, limit)
@@ -325,7 +321,7 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     if not separated and (following == "." or following.isupper()):
         initialled = _initials_follow(text, end, limit)
     elif not separated and following == "(" and (bracket := _BRACKET_INITIALS.match(text, end, limit)):
-        initialled = bracket.group("i") if _plausible_initials(bracket.group("i")) else None
+        initialled = bracket.group("i") if plausible_initials(bracket.group("i")) else None
         bracketed = True
     elif not separated and following == "(" and BRACKET_NAME.match(text, end, limit):
         bracketed = True
@@ -339,23 +335,21 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     if separated and not sentence_start:
         head = sentence_head(text, start)
         match = _INITIALS_BEFORE_DATE.fullmatch(text, head, start)
-        if match and _plausible_initials(match.group("i")) and at_sentence_start(text, head):
+        if match and plausible_initials(match.group("i")) and at_sentence_start(text, head):
             return Start(head, token.date, end, initials_first=match.group("i"))
         line_start = _line_start(text, start)
         if line_start is not None and WORDS_LABEL.fullmatch(text, line_start, start):
             return _plain_start(text, token, line_start, spaced.end())
     if not sentence_start and word_before(text, floor, start) in INLINE_WORDS:
         return None
-    # "Meeting held 14/01/25 - ...": the words before the date on its line are its heading's, not the
-    # end of the entry above (a sentence's end or a colon among them, and the date is in the text)
+    # "Meeting held 14/01/25 - ...": the words before the date on its line are its heading's (kept in
+    # the entry's text), not the end of the entry above
     if separated and not sentence_start and (line_start := _line_start(text, start)) is not None and (
             _LINE_PHRASE.fullmatch(text, line_start, start)):
         return _plain_start(text, token, line_start, spaced.end())
     return Start(start, token.date, end)
 
 
-# Words before a date on its line: each begins with a letter and holds no figure, bracket, comma or
-# sentence ending ("Meeting held", "Agreed with parent-carer forum & heads"); a separator on its own is no word.
 def _range_end(text: str, pos: int, limit: int) -> Start | None:
     """A heading dated by the end of the months it covers, when a second date follows the first's
     dash and a separator or initials follow it ("Oct 24 - Jan 25: ...", "Sept 24 – Dec 24 AB: ..."):
@@ -364,11 +358,13 @@ def _range_end(text: str, pos: int, limit: int) -> Start | None:
     if later is None or later.end > limit:
         return None
     signed = _HEAD_INITIALS.match(text, later.end)
-    if not ((signed and _plausible_initials(signed.group("i"))) or _SEP_AFTER_DATE.match(text, later.end)):
+    if not ((signed and plausible_initials(signed.group("i"))) or _SEP_AFTER_DATE.match(text, later.end)):
         return None
     return Start(pos, later.date, later.end)
 
 
+# Words before a date on its line: each begins with a letter and holds no figure, bracket, comma or
+# sentence ending ("Meeting held", "Agreed with parent-carer forum & heads"); a separator on its own is no word.
 _LINE_PHRASE = re.compile(r"[ \t]*(?:(?:[^\W\d_][^\s\d.,;!?:()\[\]|]*|&)[ \t]+){1,8}")
 
 
@@ -376,27 +372,15 @@ def _plain_start(text: str, token: DateToken, line_start: int, after: int) -> St
     """A dated heading whose line's words before the date stay in the entry's text, signed by the
     initials after its separator if any ("SEND Board 14/01/25 - AB - ...")."""
     signed = _HEAD_INITIALS.match(text, after)
-    initials = signed.group("i") if signed and _plausible_initials(signed.group("i")) else None
+    initials = signed.group("i") if signed and plausible_initials(signed.group("i")) else None
     return Start(line_start, token.date, line_start, initials_first=initials, plain=True)
 
 
 def _initials_follow(text: str, pos: int, limit: int) -> str | None:
     match = _INITIALS_THEN_SEP.match(text, pos, limit)
-    if match and _plausible_initials(match.group("i")):
+    if match and plausible_initials(match.group("i")):
         return match.group("i")
     return None
-
-
-@lru_cache(maxsize=4096)  # the same few initials sign a whole plan's entries
-def _plausible_initials(initials: str, maximum: int = 10) -> bool:
-    """Two to ten letters ("A section 75" is a word), not a known acronym, and not a short word
-    written as one ("By 12/03/24: ..."; "BY" may be somebody's)."""
-    letters = sum(map(str.isalpha, initials))
-    return 2 <= letters <= maximum and initials.upper() not in _NOT_INITIALS and initials not in _TITLE_WORDS
-
-
-_TITLE_WORDS = frozenset(["By", "On", "In", "At", "To", "Of", "As", "If", "So", "No", "Do", "Be", "We", "It", "Is", "An",
-                          "Or", "Up", "Us", "My", "Me", "He", "Go", "Am", "Wk"])
 
 
 def _parse_heading(text: str, start: Start) -> Heading:
@@ -415,7 +399,7 @@ def _parse_heading(text: str, start: Start) -> Heading:
         pos = sep.end()
     if initials is None:
         found = _HEAD_INITIALS.match(text, pos) or _BRACKET_INITIALS.match(text, pos) or BY_INITIALS.match(text, pos)
-        if found and _plausible_initials(found.group("i")):
+        if found and plausible_initials(found.group("i")):
             initials, pos = found.group("i"), found.end()
     # The same date written twice: "May 24: May 24 – PC: ..."
     next_start = _skip(_SPACES, text, pos, len(text))
@@ -424,7 +408,7 @@ def _parse_heading(text: str, start: Start) -> Heading:
             and again.date.month == start.date.month and (sep := _SEP_AFTER_DATE.match(text, again.end))):
         pos = sep.end()
         found = _HEAD_INITIALS.match(text, pos)
-        if found and _plausible_initials(found.group("i")):
+        if found and plausible_initials(found.group("i")):
             initials, pos = initials or found.group("i"), found.end()
     if lead := _LEADING_SEP.match(text, pos):
         pos = lead.end()

@@ -47,11 +47,12 @@ def unread_line_dates(text: str, tokens: Sequence[DateToken], begun: Sequence[in
         if at < len(begun) and begun[at] <= token.end:
             continue  # an entry begins on the line, at or before the date's end ("12 Jan24": at the month)
         opening = token.start - line <= _REACH and _OPENING.fullmatch(text, line, token.start) is not None
+        # A label's date: not one a word keeps in its sentence ("The panel met on 14/01/25 - ..."), nor a
+        # month in brackets, the period a figure is for ("Baseline (Sept 2024): 18%"); a day in them is an update's.
         labelled = not opening and (_INITIALS.fullmatch(text, line, token.start) is not None or (
             _HEADING_SEP.match(text, token.end) is not None and _LABEL.fullmatch(text, line, token.start) is not None
-            and word_before(text, line, token.start) not in INLINE_WORDS  # not "The panel met on 14/01/25 - ..."
+            and word_before(text, line, token.start) not in INLINE_WORDS
             and (token.date.day is not None or text[line:token.start].rstrip()[-1:] not in "([")))
-        # a month in brackets is a period a figure is for ("Baseline (Sept 2024): 18%"), a day an update's
         if not (opening or labelled):
             continue
         closed = _CLOSED.match(text, token.end)  # "NHS (14/01/25)" is shown with its bracket
