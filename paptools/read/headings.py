@@ -311,7 +311,8 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     if spaced is None:
         return None
     separated = spaced.lastindex == 2  # _SEP_AFTER_DATE matches here
-    if separated and text[spaced.start(2)] != ":" and at_sentence_start(text, start) and (
+    sentence_start = at_sentence_start(text, start)
+    if separated and sentence_start and text[spaced.start(2)] != ":" and (
             ranged := _range_end(text, spaced.end(), limit)):
         return ranged._replace(pos=start)  # "Oct 24 - Jan 25: ...", one heading dated by its end
     after = spaced.end(1)
@@ -325,28 +326,26 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
         bracketed = True
     elif not separated and following == "(" and BRACKET_NAME.match(text, end, limit):
         bracketed = True
-    sentence_start = at_sentence_start(text, start)
     if not (separated or initialled or (sentence_start and (bracketed or _WORD_THEN_SPACE.match(text, end, limit)))):
         return None  # a date inside a sentence: by far the most common case
     floor = max(0, start - LOOKBACK)
     if last_char(text, floor, start) == "(" or following == ")":
         return None
     # "ED 19/03/2024 - ..." and "ED and H M-N - 19/03/2024 - ...": initials head the entry.
+    line_start = _line_start(text, start) if separated and not sentence_start else None
     if separated and not sentence_start:
         head = sentence_head(text, start)
         match = _INITIALS_BEFORE_DATE.fullmatch(text, head, start)
         if match and plausible_initials(match.group("i")) and at_sentence_start(text, head):
             return Start(head, token.date, end, initials_first=match.group("i"))
-        line_start = _line_start(text, start)
         if line_start is not None and WORDS_LABEL.fullmatch(text, line_start, start):
-            return _plain_start(text, token, line_start, spaced.end())
+            return _plain_start(token, line_start, _signed(text, spaced.end()))
     if not sentence_start and word_before(text, floor, start) in INLINE_WORDS:
         return None
     # "Meeting held 14/01/25 - ...": the words before the date on its line are its heading's (kept in
     # the entry's text), not the end of the entry above
-    if separated and not sentence_start and (line_start := _line_start(text, start)) is not None and (
-            _LINE_PHRASE.fullmatch(text, line_start, start)):
-        return _plain_start(text, token, line_start, spaced.end())
+    if line_start is not None and _LINE_PHRASE.fullmatch(text, line_start, start):
+        return _plain_start(token, line_start, _signed(text, spaced.end()))
     return Start(start, token.date, end)
 
 
@@ -357,8 +356,7 @@ def _range_end(text: str, pos: int, limit: int) -> Start | None:
     later = date_at(text, _skip(_SPACES_TABS, text, pos, limit))
     if later is None or later.end > limit:
         return None
-    signed = _HEAD_INITIALS.match(text, later.end)
-    if not ((signed and plausible_initials(signed.group("i"))) or _SEP_AFTER_DATE.match(text, later.end)):
+    if not (_signed(text, later.end) or _SEP_AFTER_DATE.match(text, later.end)):
         return None
     return Start(pos, later.date, later.end)
 
@@ -368,12 +366,16 @@ def _range_end(text: str, pos: int, limit: int) -> Start | None:
 _LINE_PHRASE = re.compile(r"[ \t]*(?:(?:[^\W\d_][^\s\d.,;!?:()\[\]|]*|&)[ \t]+){1,8}")
 
 
-def _plain_start(text: str, token: DateToken, line_start: int, after: int) -> Start:
+def _plain_start(token: DateToken, line_start: int, initials: str | None) -> Start:
     """A dated heading whose line's words before the date stay in the entry's text, signed by the
     initials after its separator if any ("SEND Board 14/01/25 - AB - ...")."""
-    signed = _HEAD_INITIALS.match(text, after)
-    initials = signed.group("i") if signed and plausible_initials(signed.group("i")) else None
     return Start(line_start, token.date, line_start, initials_first=initials, plain=True)
+
+
+def _signed(text: str, pos: int) -> str | None:
+    """The plausible initials and their separator at pos ("AB - ..."), if any."""
+    found = _HEAD_INITIALS.match(text, pos)
+    return found.group("i") if found and plausible_initials(found.group("i")) else None
 
 
 def _initials_follow(text: str, pos: int, limit: int) -> str | None:
