@@ -21,9 +21,10 @@ from paptools.errors import DATA_PROBLEM, PapError
 
 if TYPE_CHECKING:  # imported where used, so `paptools --help` starts quickly
     import warnings
+    from datetime import date
 
     from paptools.compare.reconciliation import Reconciliation
-    from paptools.model import DataWarning, Plan
+    from paptools.model import DataWarning, Month, Plan
     from paptools.read.split_early import EarlySplits
     from paptools.write.progress import Progress
 
@@ -228,6 +229,16 @@ def _read(path: Path, style: Path | None = None) -> Plan:
     with _Progress() as progress:
         progress.stage(f"Reading {terminal_safe(path.name)}")
         return keep(read_plan(path, style=style, progress=progress.advance, workers=_cores(), early=_early_for(path)))
+
+
+def _read_versions(paths: list[Path], *, named: bool, since: Month | None, as_of: date | None, progress: Progress,
+                   style: Path | None, single_ok: bool = False) -> Reconciliation:
+    """Read the versions a reconcile, report or pack names (`named`; else the example folder's,
+    ordered by their dates) and reconcile the last two, the first split by the program's child."""
+    from paptools.api import reconcile
+
+    return reconcile(paths, since=since, as_of=as_of, progress=progress, single_ok=single_ok,
+                     order_by_date=not named, style=style, workers=_cores(), early=_early_for(paths[0]))
 
 
 def _early_for(path: Path) -> EarlySplits | None:

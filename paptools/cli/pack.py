@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from paptools.cli.app import _cores, _early_for, _echo_notes, _echo_run_warnings, _paths, _Progress, echo, main
+from paptools.cli.app import _cores, _echo_notes, _echo_run_warnings, _paths, _Progress, _read_versions, echo, main
 from paptools.cli.options import AS_OF, FOLDER, STYLE, WORKBOOK, _month, _report_settings, pack_options, report_options
 
 if TYPE_CHECKING:
@@ -41,7 +41,6 @@ def pack(workbooks: tuple[Path, ...], since: str | None, as_of: date | None, out
     beside the current workbook, or --style), else the draft has none.
     """
     from paptools.api import OutputOptions, write_outputs
-    from paptools.api import reconcile as run_reconcile
     from paptools.read.recipients import choose_recipients
 
     settings = _report_settings(title, committee, meeting_date, template, narrative, names)
@@ -50,9 +49,8 @@ def pack(workbooks: tuple[Path, ...], since: str | None, as_of: date | None, out
     options = OutputOptions(output_dir=output_dir, force=force, workers=_cores(), kinds=("report", "workbook", "pack"),
                             report=settings, to=recipients.to, cc=recipients.cc, style=style)
     with _Progress() as progress:
-        result = run_reconcile(paths, since=_month(since), as_of=as_of, progress=progress,
-                               order_by_date=not workbooks, style=style, workers=_cores(),
-                               early=_early_for(paths[0]))
+        result = _read_versions(paths, named=bool(workbooks), since=_month(since), as_of=as_of, progress=progress,
+                                style=style)
         written = write_outputs(result, options, progress)
     for kind, path in written.items():
         echo(f"Wrote {path} ({kind}).")

@@ -8,13 +8,13 @@ import click
 
 from paptools.cli.app import (
     _cores,
-    _early_for,
     _echo_json,
     _echo_notes,
     _echo_run_warnings,
     _echo_warnings,
     _paths,
     _Progress,
+    _read_versions,
     _width,
     echo,
     main,
@@ -62,7 +62,6 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: date | None
     trend.
     """
     from paptools.api import OutputOptions, write_outputs
-    from paptools.api import reconcile as run_reconcile
 
     settings = _report_settings(title, committee, meeting_date, template, narrative, names)
     options = OutputOptions(output_dir=output_dir, force=force, workers=_cores(), report=settings, to=to, cc=cc,
@@ -80,9 +79,8 @@ def reconcile(workbooks: tuple[Path, ...], since: str | None, as_of: date | None
 
         made.append(reconcile_lines(result, _width()))
     with _Progress() as progress:
-        result = run_reconcile(paths, since=_month(since), as_of=as_of, progress=progress,
-                               order_by_date=not workbooks, style=style, workers=_cores(),
-                               early=_early_for(paths[0]))
+        result = _read_versions(paths, named=bool(workbooks), since=_month(since), as_of=as_of, progress=progress,
+                                style=style)
         written = {} if no_files else write_outputs(result, options, progress, None if as_json else terminal_lines)
     if as_json:
         from paptools.write.jsondoc import reconcile_document

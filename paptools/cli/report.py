@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from paptools.cli.app import _cores, _early_for, _echo_run_warnings, _paths, _Progress, echo, main
+from paptools.cli.app import _echo_run_warnings, _paths, _Progress, _read_versions, echo, main
 from paptools.cli.options import AS_OF, FILE, FOLDER, STYLE, WORKBOOK, _month, _report_settings, report_options
 
 if TYPE_CHECKING:
@@ -42,16 +42,13 @@ def report(workbooks: tuple[Path, ...], since: str | None, as_of: date | None, o
     placeholders are filled in (see `paptools template`).
     """
     from paptools.api import OutputOptions, write_outputs
-    from paptools.api import reconcile as run_reconcile
 
     settings = _report_settings(title, committee, meeting_date, template, narrative, names)
     options = OutputOptions(output_dir=output_dir, force=force, kinds=("report",), report=settings,
                             style=style)
     with _Progress() as progress:
-        paths = _paths(workbooks)
-        result = run_reconcile(paths, since=_month(since), as_of=as_of, single_ok=True,
-                               order_by_date=not workbooks, progress=progress, style=style,
-                               workers=_cores(), early=_early_for(paths[0]))
+        result = _read_versions(_paths(workbooks), named=bool(workbooks), since=_month(since), as_of=as_of,
+                                progress=progress, style=style, single_ok=True)
         written = write_outputs(result, options, progress)
     echo(f"Wrote {written['report']}.")
     _echo_run_warnings(result, False)
