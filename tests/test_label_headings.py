@@ -74,3 +74,36 @@ def test_a_heading_covering_months_is_one_entry_dated_by_its_last(make_workbook)
     assert _entries(plan, "PAP 1.3") == [  # a sentence, not a heading
         ("2024-12-10", "AB", "Draft shared with schools.\nFamilies were seen from Sept 24 - Dec 24 in 40 visits."),
         ("2025-02", None, "Report agreed.")]
+
+
+def test_a_heading_covering_days_is_one_entry_dated_by_its_last_day(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", f"{FIRST}\n14-18 Jan 25: Panel met daily.\nFeb 25: Report agreed."),
+        action("PAP 1.2", "OT", f"{FIRST}\n14 Jan - 18 Jan 25: Panel met daily."),  # not 14 January 2018
+        action("PAP 1.3", "OT", f"{FIRST}\n14th - 18th January 2025 AB: Forum met daily."),
+        action("PAP 1.4", "OT", f"{FIRST} 1 - 5 Dec 24 - Visits made."),
+        action("PAP 1.5", "OT", f"{FIRST}\nSept 24 to Dec 24: Panel met monthly."),  # as "Sept 24 - Dec 24:"
+    )))
+    assert [(d, i, t, e.raw) for (d, i, t), e in zip(_entries(plan, "PAP 1.1"), plan.actions[0].entries)] == [
+        ("2024-12-10", "AB", "Draft shared with schools.", "10/12/24: AB: Draft shared with schools."),  # no '14-'
+        ("2025-01-18", None, "Panel met daily.", "14-18 Jan 25: Panel met daily."),
+        ("2025-02", None, "Report agreed.", "Feb 25: Report agreed.")]
+    assert _entries(plan, "PAP 1.2") == [
+        ("2024-12-10", "AB", "Draft shared with schools."), ("2025-01-18", None, "Panel met daily.")]
+    assert _entries(plan, "PAP 1.3")[1:] == [("2025-01-18", "AB", "Forum met daily.")]
+    assert _entries(plan, "PAP 1.4") == [
+        ("2024-12-10", "AB", "Draft shared with schools."), ("2024-12-05", None, "Visits made.")]
+    assert _entries(plan, "PAP 1.5")[1:] == [("2024-12", None, "Panel met monthly.")]
+
+
+def test_a_spaced_dash_between_a_month_and_a_number_makes_no_year(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", f"{FIRST}\nJan - 18 families attended the first session."),  # January, not 2018
+        action("PAP 1.2", "OT", f"{FIRST}\nWe met on 14 Jan - 18 were there."),
+        action("PAP 1.3", "OT", f"{FIRST}\nJan-18: Panel met.\n14-Jan-18 AB: Forum met."),  # Excel's own forms stay dates
+    )))
+    assert _entries(plan, "PAP 1.1") == [  # a month heading, its year from the entry before
+        ("2024-12-10", "AB", "Draft shared with schools."), ("2025-01", None, "18 families attended the first session.")]
+    assert _entries(plan, "PAP 1.2") == [
+        ("2024-12-10", "AB", "Draft shared with schools.\nWe met on 14 Jan - 18 were there.")]
+    assert _entries(plan, "PAP 1.3")[1:] == [("2018-01", None, "Panel met."), ("2018-01-14", "AB", "Forum met.")]

@@ -29,15 +29,18 @@ YEAR = r"(?:20\d\d|\d\d)(?!\d|/\d|(?:st|nd|rd|th)\b)"
 # A month and year in figures ("01/25") is a date only as a heading: a colon or a dash follows
 # ("01/25: SL: ..."). Elsewhere "12/30" is as likely a fraction or a score.
 _NUMERIC_HEADING_END = r"[ \t]*(?::|[-\u2013\u2014][ \t])"
+# A dash with spaces either side parts a month from the number after it: "Jan - 18 families",
+# "14 Jan - 18 Jan 25" (a range). Excel's own forms join them: "Jan-18", "14-Jan-18".
+_NO_SPACED_DASH = r"(?![ \t,]*[ \t]-[ \t])"
 # A date starts a word with a digit or a month's initial: every other position is skipped at once.
 # Its parts sit on one line: "rose by 5\nDec23" is a number ending a line, then a date.
 _DATE = re.compile(
-    rf"\b(?=[0-9JFMASONDjfmasond])(?:(?<![\d/.])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[ \t\-]+(?:of[ \t]+)?(?P<m1>{MONTH})\.?(?![a-z])[ \t,\-]*(?P<y1>{YEAR})"
+    rf"\b(?=[0-9JFMASONDjfmasond])(?:(?<![\d/.])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[ \t\-]+(?:of[ \t]+)?(?P<m1>{MONTH})\.?(?![a-z]){_NO_SPACED_DASH}[ \t,\-]*(?P<y1>{YEAR})"
     rf"|(?<![\d/.])(?P<d2>\d{{1,2}})(?P<sep>[/.\-])(?P<m2>\d{{1,2}})(?P=sep)(?P<y2>\d{{4}}|\d{{2}})(?![\d/])"
     rf"|(?<![\d\-])(?P<y3>20\d\d)-(?P<m3>\d\d)(?:-(?P<d3>\d\d))?(?![\d\-])"
     rf"|(?<![\d/.])(?P<y5>(?:19|20)\d\d)(?P<sep5>[/.])(?P<m5>\d{{1,2}})(?P=sep5)(?P<d5>\d{{1,2}})(?!\d|[/.]\d)"
     rf"|(?<![A-Za-z])(?P<m6>{MONTH})\.?[ \t]+(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<y6>20\d\d)(?![\d/])"
-    rf"|(?<![A-Za-z])(?P<m4>{MONTH})(?![a-z])[ \t\-/.']{{0,3}}(?P<y4>{YEAR})"
+    rf"|(?<![A-Za-z])(?P<m4>{MONTH})(?![a-z]){_NO_SPACED_DASH}[ \t\-/.']{{0,3}}(?P<y4>{YEAR})"
     rf"|(?<![\d/.])(?P<m7>\d{{1,2}})/(?P<y7>20\d\d|\d\d)(?![\d/])(?={_NUMERIC_HEADING_END}))",
     re.I,
 )

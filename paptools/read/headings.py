@@ -11,7 +11,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from paptools.model import EntryDate
-from paptools.read.dates import MONTHS, DateToken, date_at, find_dates, term_end
+from paptools.read.dates import MONTH, MONTHS, DateToken, date_at, find_dates, term_end
 from paptools.read.entry_order import MARK
 from paptools.read.heading_words import (
     BRACKET_NAME,
@@ -302,7 +302,7 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     labelled = _labelled_start(text, token)
     if labelled is not None:
         return labelled
-    start, end = token.start, token.end
+    start, end = _days_start(text, token), token.end
     if ("/" in text[start + 1 : start + 3] and _MONTH_YEAR_FIGURES.fullmatch(text, start, end)
             and not at_sentence_start(text, start)):
         return None  # "01/25:" heads an entry where it opens a line or a sentence; "scored 12/30: ..." does not
@@ -312,9 +312,11 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
         return None
     separated = spaced.lastindex == 2  # _SEP_AFTER_DATE matches here
     sentence_start = at_sentence_start(text, start)
-    if separated and sentence_start and text[spaced.start(2)] != ":" and (
-            ranged := _range_end(text, spaced.end(), limit)):
-        return ranged._replace(pos=start)  # "Oct 24 - Jan 25: ...", one heading dated by its end
+    if sentence_start:  # "Oct 24 - Jan 25: ...", "Sept 24 to Dec 24: ...": one heading dated by its end
+        joined = (spaced.end() if separated and text[spaced.start(2)] != ":"
+                  else to.end() if not separated and (to := _TO.match(text, end, limit)) else None)
+        if joined is not None and (ranged := _range_end(text, joined, limit)):
+            return ranged._replace(pos=start)
     after = spaced.end(1)
     following = text[after : after + 1] if after < limit else ""
     initialled = None
@@ -347,6 +349,23 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     if line_start is not None and _LINE_PHRASE.fullmatch(text, line_start, start):
         return _plain_start(token, line_start, _signed(text, spaced.end()))
     return Start(start, token.date, end)
+
+
+# The first of the days a heading covers, before the dash and the date of the last ("14-18 Jan 25:",
+# "14th - 18th January 2025 AB:", "14 Jan - 18 Jan 25:").
+_FIRST_DAY = re.compile(rf"(?<![\w/.])\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]+(?:of[ \t]+)?{MONTH}\.?)?[ \t]*[-–—][ \t]*\Z", re.I)
+_DASHES = frozenset("-–—")
+_TO = re.compile(r"[ \t]+to[ \t]+", re.I)
+
+
+def _days_start(text: str, token: DateToken) -> int:
+    """Where a heading dated by the last of the days it covers begins: at the first day, where that
+    opens a sentence; else at the date."""
+    start = token.start
+    if token.date.day is None or not _DASHES.intersection(text[max(0, start - 2) : start]):
+        return start
+    first = _FIRST_DAY.search(text, max(0, start - 30), start)
+    return first.start() if first and at_sentence_start(text, first.start()) else start
 
 
 def _range_end(text: str, pos: int, limit: int) -> Start | None:
