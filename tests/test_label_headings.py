@@ -107,3 +107,14 @@ def test_a_spaced_dash_between_a_month_and_a_number_makes_no_year(make_workbook)
     assert _entries(plan, "PAP 1.2") == [
         ("2024-12-10", "AB", "Draft shared with schools.\nWe met on 14 Jan - 18 were there.")]
     assert _entries(plan, "PAP 1.3")[1:] == [("2018-01", None, "Panel met."), ("2018-01-14", "AB", "Forum met.")]
+
+
+def test_words_and_a_range_of_months_in_a_sentence_start_no_entry(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", f"{FIRST}\nBetween Sept 24 - Dec 24 we saw 40 families."),
+        action("PAP 1.2", "OT", f"{FIRST}\nFigures for Sept 24 - Dec 24 show 40 families seen."),
+    )))
+    assert _entries(plan, "PAP 1.1") == [
+        ("2024-12-10", "AB", "Draft shared with schools.\nBetween Sept 24 - Dec 24 we saw 40 families.")]
+    assert _entries(plan, "PAP 1.2") == [
+        ("2024-12-10", "AB", "Draft shared with schools.\nFigures for Sept 24 - Dec 24 show 40 families seen.")]

@@ -336,6 +336,9 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     # "ED 19/03/2024 - ..." and "ED and H M-N - 19/03/2024 - ...": initials head the entry.
     line_start = _line_start(text, start) if separated and not sentence_start else None
     if separated and not sentence_start:
+        if (text[spaced.start(2)] != ":" and date_at(text, _skip(_SPACES_TABS, text, spaced.end(), limit))
+                and _range_end(text, spaced.end(), limit) is None):
+            return None  # "Between Sept 24 - Dec 24 we saw ...": a range in a sentence, no heading
         head = sentence_head(text, start)
         match = _INITIALS_BEFORE_DATE.fullmatch(text, head, start)
         if match and plausible_initials(match.group("i")) and at_sentence_start(text, head):
