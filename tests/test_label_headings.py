@@ -118,3 +118,15 @@ def test_words_and_a_range_of_months_in_a_sentence_start_no_entry(make_workbook)
         ("2024-12-10", "AB", "Draft shared with schools.\nBetween Sept 24 - Dec 24 we saw 40 families.")]
     assert _entries(plan, "PAP 1.2") == [
         ("2024-12-10", "AB", "Draft shared with schools.\nFigures for Sept 24 - Dec 24 show 40 families seen.")]
+
+
+def test_a_labelled_date_signed_in_brackets_heads_its_entry(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "Update 14.10.24 (AB) Panel met.\nUpdate 11.11.24 (AB) Report agreed."),
+        action("PAP 1.2", "OT", f"{FIRST}\nUpdate 14/01/25 (JS): Forum met."),
+        action("PAP 1.3", "OT", f"{FIRST}\nUpdate 14/01/25 (Sarah Jones) Forum met."),  # a name stays in the text
+    )))
+    assert _entries(plan, "PAP 1.1") == [  # not an undated 'Update' and one left at the end of each entry
+        ("2024-10-14", "AB", "Panel met."), ("2024-11-11", "AB", "Report agreed.")]
+    assert _entries(plan, "PAP 1.2")[1:] == [("2025-01-14", "JS", "Forum met.")]
+    assert _entries(plan, "PAP 1.3")[1:] == [("2025-01-14", None, "(Sarah Jones) Forum met.")]

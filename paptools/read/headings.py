@@ -273,7 +273,9 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
     after = _skip(_SPACES_TABS, text, end, limit)
     if (_SEP_AFTER_DATE.match(text, end, limit) or _initials_follow(text, end, limit)
             or after == min(limit, len(text)) or text[after] == "\n" or BY_AUTHOR.match(text, end, limit)
-            or (line.group("sep") == ":" and after > end)):  # "Update: 13/01/25 Line staffed ..."
+            or (line.group("sep") == ":" and after > end)  # "Update: 13/01/25 Line staffed ..."
+            or (text[after] == "(" and (_BRACKET_INITIALS.match(text, end, limit) or BRACKET_NAME.match(text, end, limit)))):
+        # "Update 14.10.24 (AB) ...", "Update 14/10/24 (Sarah Jones): ...": who wrote it, in brackets
         return Start(line.start("label"), token.date, end, initials_first=initials)
     return None
 
