@@ -62,3 +62,25 @@ def test_an_area_over_its_section_heads_the_actions_below_and_is_not_reported(tm
         ("1.1", "Priority area 1", "Early years"), ("1.2", "Priority area 1", "Early years"),
         ("1.3", "Priority area 1", "Early years")]
     assert plan.warnings == ()
+
+
+def test_a_note_opened_by_nb_or_please_note_without_a_colon_heads_nothing(tmp_path):
+    plan = read_rows(tmp_path, [HEADER,
+                                ["Section 2: Early identification"],
+                                ACTIONS[0],
+                                ["NB Actions 1.2 and 1.3 were added after the DfE review meeting in October."],
+                                *ACTIONS[1:],
+                                ["Priority 3 - Preparing for adulthood"],
+                                ["N.B. 3.1 is a joint action with the ICB"],
+                                ["3.1", "Agree a transition protocol", "Raj Patel", "Mar 2026", "On track", None],
+                                ["Please note the ICB leads action 3.2"],
+                                ["3.2", "Review adult health pathways", "Raj Patel", "Mar 2026", "On track", None]])
+    assert [(a.ref, a.section) for a in plan.actions] == [
+        ("1.1", "Section 2: Early identification"), ("1.2", "Section 2: Early identification"),
+        ("1.3", "Section 2: Early identification"), ("3.1", "Priority 3 - Preparing for adulthood"),
+        ("3.2", "Priority 3 - Preparing for adulthood")]
+    note = "a note between the actions: not read into any action; its text is kept here"
+    assert [(w.cell, w.message, w.value) for w in plan.warnings] == [
+        ("A4", note, "NB Actions 1.2 and 1.3 were added after the DfE review meeting in October."),
+        ("A8", note, "N.B. 3.1 is a joint action with the ICB"),
+        ("A10", note, "Please note the ICB leads action 3.2")]

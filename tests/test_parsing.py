@@ -187,6 +187,8 @@ def test_ref_spellings_are_one_ref(text):
     ("PA1-03", "PA 1-03"), ("SEND-2-1", "SEND 2-1"), ("1-3", "1-3"), ("2024-25", None), ("1.1-2", None),
     ("1.a", "1a"), ("1.1.b", "1.1b"), ("1.ab", None),
     ("P1 A4", "P1 A4"), ("p2-a1", "P2 A1"), ("P1A4", "P1 A4"), ("PA1 A2b", "PA1 A2b"), ("P1 A4 B2", None),
+    ("K4*", "K4"), ("K9 *", "K9"), ("PAP 1.2**", "PAP 1.2"), ("2.1 \u2020", "2.1"), ("1.1a\u2021", "1.1a"),
+    ("P1 A4*", "P1 A4"), ("*", None), ("**", None), ("TBC*", None), ("* Joint action with the ICB", None),
 ])
 def test_refs_in_other_house_styles(text, ref):
     parsed = parse_ref(text)

@@ -206,6 +206,21 @@ def test_duplicate_refs_keep_both_actions(make_workbook):
                               "as 'PAP 1.1 (2nd)' in what paptools writes: give it a ref of its own"]
 
 
+def test_a_footnote_mark_after_a_ref_is_no_part_of_it(make_workbook):
+    # "K4*" over a footnote "* Joint action with the ICB": the action is K4, the mark kept as written
+    rows = plan_rows(action("PAP 1.1", "C"), action("PAP 1.2*", "V"), action("PAP 1.3 \u2020", "AR"),
+                     action("PAP 1.4\u2021", "OT"), action("PAP 1.5**", "C"),
+                     action("*", "OT", title="Joint action with the ICB"), action("TBC*", "OT", title="New action"))
+    plan = read_plan(make_workbook(rows))
+    assert [(a.ref, a.ref_text, a.status.value) for a in plan.actions] == [
+        ("PAP 1.1", "PAP 1.1", "Complete"), ("PAP 1.2", "PAP 1.2*", "Vulnerable"),
+        ("PAP 1.3", "PAP 1.3 \u2020", "At risk"), ("PAP 1.4", "PAP 1.4\u2021", "On track"),
+        ("PAP 1.5", "PAP 1.5**", "Complete")]
+    assert messages(plan) == [  # a mark alone, or after text, is still no ref
+        "PAP!A9: row is not an action (no Ref) nor a heading: not read into the plan; its text is kept here",
+        "PAP!A10: row is not an action (no Ref) nor a heading: not read into the plan; its text is kept here"]
+
+
 def test_extra_columns_are_kept(make_workbook):
     order = ("ref", "action", "owner", "timescale", "progress", "status", "budget")
     rows = [Row("header", values={"budget": "Budget (£)"}), action("PAP 1.1", budget="£12,000")]

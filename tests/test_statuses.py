@@ -14,7 +14,7 @@ WORDS = [
     # RAG and BRAG, as words and letters
     ("Blue", C), ("B", C), ("Green", G), ("G", G), ("Amber", V), ("A", V), ("Red", R), ("R", R),
     ("Complete and embedded", C), ("Green - progressing well", G),
-    ("GREEN", G), (" amber ", V), ("White", N),
+    ("GREEN", G), (" amber ", V), ("White", N), ("White - not yet started", N), ("White: not started yet", N),
     # finished
     ("Complete", C), ("Completed", C), ("Achieved", C), ("Done", C), ("Closed", C), ("Met", C),
     ("Validated", C), ("Archived", C), ("Fully implemented", C), ("Implemented", C), ("Implemented fully", C), ("Resolved", C),

@@ -29,6 +29,9 @@ _NAMED_LEVELS = re.compile(
     r"^(?P<prefix>[A-Za-z]{2,12})\s*(?P<first>\d{1,3})\s*[,:.\-/]?\s*(?:action|act|item|no\.?)\s*(?P<second>\d{1,3})"
     r"(?P<suffix>[a-z])?\s*[.:)]?$", re.I
 )
+# A footnote mark after a ref ("K4*", "2.1 †", "PAP 1.2**"): the ref is read without it; the mark
+# stays in the ref as written. A mark alone is no ref.
+_FOOTNOTE = re.compile(r"(?<=\S)\s*[*\u2020\u2021]{1,3}$")
 _LEVEL = re.compile(r"[.\-]")
 # Prefixes that mark a Priority Action Plan action (as against improvement-plan actions).
 PAP_PREFIXES = frozenset({"PAP", "PA", "P", "PRIORITY"})
@@ -65,12 +68,13 @@ class Ref(NamedTuple):
 
 def parse_ref(text: str) -> Ref | None:
     """The ref in a cell's text, or None when the text is not a ref."""
-    match = _REF.match(text.strip())
+    text = _FOOTNOTE.sub("", text.strip())
+    match = _REF.match(text)
     if not match:
-        if two := _TWO_PART.match(text.strip()):
+        if two := _TWO_PART.match(text):
             return Ref(two.group("prefix").upper(), f"{int(two.group('first'))}.{int(two.group('second'))}",
                        two.group("suffix") or "", two.group("inner").upper())
-        if named := _NAMED_LEVELS.match(text.strip()):
+        if named := _NAMED_LEVELS.match(text):
             prefix = named.group("prefix").upper()
             return Ref("" if prefix in _LABELS else prefix, f"{int(named.group('first'))}.{int(named.group('second'))}",
                        named.group("suffix") or "")

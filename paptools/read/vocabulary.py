@@ -265,9 +265,12 @@ _NOT_DONE = re.compile(r"\b(?:merged|superseded|replaced|transferred|duplicated?
 
 
 def _statuses_in(text: str) -> list[Status]:
-    """The statuses of the known words written anywhere in a status word's description."""
-    return [status for word, (_, status) in _KNOWN.items()
-            if status is not None and len(word) > 2 and re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text)]
+    """The statuses of the known words written anywhere in a status word's description. A word
+    within a longer one is that one's: "not yet started" is not also "started" (On track)."""
+    found = [(status, hit.span()) for word, (_, status) in _KNOWN.items() if status is not None and len(word) > 2
+             for hit in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text)]
+    return [status for status, (start, end) in found
+            if not any(s <= start and end <= e and e - s > end - start for _, (s, e) in found)]
 
 
 @dataclass(frozen=True)

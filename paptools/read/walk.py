@@ -30,7 +30,10 @@ from paptools.read.text import normalise_label, one_line
 from paptools.read.update_rows import update_rows
 from paptools.read.xcell import XCell, column_letter, row_of
 
-_NOTE = re.compile(r"(?:notes?|n\.?\s?b\.?|please note)\s*[:\-\u2013]", re.I)  # a row written as a note
+# A row written as a note: "Note: ...", "NB - ...", or "NB", "N.B." or "Please note" opening a sentence of
+# three words or more ("NB Actions H5 to H8 were added ..."), which no heading does.
+_NOTE = re.compile(r"(?:notes?|n\.?\s?b\.?|please note)\s*[:\-\u2013]|(?:n\.?\s?b\.?|please note)\s+\S+\s+\S+\s+\S",
+                   re.I)
 
 
 class Walker(ContextRows, ActionRows):
