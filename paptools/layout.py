@@ -127,7 +127,8 @@ class Table:
     periods: tuple[Period, ...]  # one column per reporting period, oldest first
     status: StatusSource
     sheet_status: Status | None = None  # implied by the sheet's name ("Closed", "Archive")
-    view_of: str | None = None  # the sheet whose rows this sheet repeats: not read twice
+    view_of: str | None = None  # the sheet whose rows this sheet repeats, or the live copy of an older one: not read
+    older_copy: bool = False  # an older copy of view_of (other statuses or progress), not a view of it
     moved: tuple[Moved, ...] = ()  # header rows further down with the columns in another order
 
     @property

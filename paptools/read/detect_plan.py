@@ -1,8 +1,8 @@
 """detect_layout: the whole workbook's layout, once every sheet has been looked at.
 
 Per sheet (read/detect.py) it finds the header and columns; here it decides what only the
-whole workbook can tell: which tables are views of another (same ids, same text: read
-once), which sheet is an updates log, the status scale (from a key or legend anywhere,
+whole workbook can tell: which tables are views or older copies of another (read/copies.py),
+which sheet is an updates log, the status scale (from a key or legend anywhere,
 coloured or in words, else the words used in the column), how PAP membership is decided,
 whether entries are written oldest or newest first, and the version date.
 """
@@ -32,6 +32,7 @@ from paptools.layout import (
 from paptools.model import DataWarning
 from paptools.read.apart import Register, lengths, outside, register_kind, registers_apart, registers_only
 from paptools.read.cells import Book, Sheet
+from paptools.read.copies import Held, held_rows, repeats
 from paptools.read.detect import find_header, moved_headers, used_words
 from paptools.read.header_map import Header
 from paptools.read.keys import KEY_SHEET, KeyBlock, key_beside, key_blocks
@@ -66,7 +67,7 @@ class _Found:
     header: Header
     words: Counter[str]
     fills: int
-    signature: frozenset[tuple[str, str]]
+    held: Held  # its actions' ids, statuses and progress, to tell a view or an older copy of another sheet
     plan_values: Counter[str] = field(default_factory=Counter)
     order: Counter[str] = field(default_factory=Counter)
     dropdown: tuple[tuple[str, ...], str] | None = None  # a drop-down list's values on the status column, and where
@@ -142,7 +143,7 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
         read = outside(rows, apart_here) if apart_here else rows  # a risk log's rows: none of them an action's
         words, fills, marks = used_words(read, header, book, moved)
         own = [row for row in read if row.number < moved[0].row] if moved else read  # read through the header's columns
-        found.append(_Found(sheet.title, header, words, fills, _signature(own, header),
+        found.append(_Found(sheet.title, header, words, fills, held_rows(sheet.title, sheet.state != "visible", own, header),
                             _values(own, header, "plan"), _order(own, header), _dropdown(book, sheet, header),
                             _painted(book, sheet, header), tuple(moved), _row_fills(own, header), marks))
         unused.extend(_dated_extras(sheet.title, own, header))
@@ -151,7 +152,7 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
             registers.append(Register(sheet.title, kind, rows, header, before, after))
     if registers and len(registers) < len(found):  # beside a table of actions, a register is not the plan's
         registers_apart(registers, found, warnings, unused, besides, apart)
-    tables = _tables(found, [*(block for block, _ in besides), *keys], house, unused)
+    tables = _tables(found, [*(block for block, _ in besides), *keys], house, unused, warnings)
     if all(t.field("status") is not None or t.sheet_status is not None for t in tables):
         warnings.extend(DataWarning(log.sheet, f"{column_letter(log.status + 1)}{log.header_row}",
                                     "this updates log's status column is not read: each action's status is read "
@@ -171,21 +172,25 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
     )
 
 
-def _tables(found: list[_Found], keys: list[KeyBlock], house: HouseStyle, unused: list[Unused]) -> tuple[Table, ...]:
+def _tables(found: list[_Found], keys: list[KeyBlock], house: HouseStyle, unused: list[Unused],
+            warnings: list[DataWarning]) -> tuple[Table, ...]:
     tables = []
-    for n, item in enumerate(found):
-        view_of = next((other.sheet for other in found[:n] + found[n + 1:]
-                        if item.signature and item.signature <= other.signature
-                        and (item.signature != other.signature or found.index(other) < n)), None)
-        if view_of is not None:
+    views, older, said = repeats([item.held for item in found])
+    warnings.extend(said)
+    for item in found:
+        view_of = views.get(item.sheet) or older.get(item.sheet)
+        if item.sheet in views:
             unused.append(Unused(item.sheet, None, f"repeats rows of sheet {view_of} (same ids and text): a view, "
                                                    "not counted twice"))
+        elif item.sheet in older:
+            unused.append(Unused(item.sheet, None, f"an older copy of sheet {view_of} (the same actions, other "
+                                                   "statuses or progress): not counted"))
         status = _status_source(item, keys, house)
         header = item.header
         tables.append(Table(
             sheet=item.sheet, header_rows=header.rows, columns=tuple(header.columns), extra=tuple(header.extra),
             periods=tuple(header.periods), status=status,
-            sheet_status=sheet_status(item.sheet), view_of=view_of, moved=item.moved,
+            sheet_status=sheet_status(item.sheet), view_of=view_of, older_copy=item.sheet in older, moved=item.moved,
         ))
     return tuple(tables)
 
@@ -288,21 +293,6 @@ def _log_unread(log: LogSheet, header: Header) -> list[DataWarning]:
                         f"column {column_letter(i + 1)} '{one_line(h, 40)}' of this updates log is not read: only "
                         "each update's ref, date, author, text and status are")
             for i, h in sorted(header.headers.items()) if i not in used and h.strip()]
-
-
-def _signature(rows: list[Row], header: Header) -> frozenset[tuple[str, str]]:
-    ref, action = header.index("ref"), header.index("action")
-    if ref is None:
-        return frozenset()
-    out = set()
-    for row in rows:
-        if row.number <= header.rows[-1] or ref >= len(row.texts):
-            continue
-        parsed = cell_ref(row.texts[ref], ref == action) if row.texts[ref] else None
-        text = row.texts[action] if action is not None and action < len(row.texts) else ""
-        if parsed is not None and text:
-            out.add((parsed.text, " ".join(text.split())))
-    return frozenset(out)
 
 
 def _values(rows: list[Row], header: Header, name: str) -> Counter[str]:

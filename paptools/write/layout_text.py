@@ -77,6 +77,8 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
     rows = ", ".join(str(r) for r in table.header_rows)
     count = sum(1 for a in plan.actions if a.sheet == table.sheet) if plan is not None else 0
     head = f"Sheet {table.sheet}: actions, header row{'s' if len(table.header_rows) > 1 else ''} {rows}"
+    if table.view_of and table.older_copy:
+        return [f"Sheet {table.sheet}: an older copy of sheet {table.view_of} (other statuses or progress); not counted"]
     if table.view_of:
         return [f"Sheet {table.sheet}: repeats the rows of sheet {table.view_of}; not counted twice"]
     lines = [head + (f", {counted(count, 'action')}" if plan is not None else "")]
