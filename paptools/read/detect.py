@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 
 from paptools.layout import Apart, Candidate, Column, Moved
-from paptools.model import DataWarning
+from paptools.model import DataWarning, Status
 from paptools.read.apart import blocks, register_kind
 from paptools.read.cells import Book, Sheet
 from paptools.read.header_map import Header, map_header
@@ -27,6 +27,7 @@ from paptools.read.periods import (
 from paptools.read.refs import cell_ref, parse_ref
 from paptools.read.rows import Row
 from paptools.read.rules import bounds
+from paptools.read.scale import heading_status
 from paptools.read.settle import filled_below, settled
 from paptools.read.struck import without_struck
 from paptools.read.vocabulary import map_status_word
@@ -178,6 +179,7 @@ def moved_headers(sheet: str, rows: list[Row], header: Header, forced: dict[str,
     where = _places(header.columns)
     own = {tuple(_headers_of(row).items()) for row in rows if row.number in header.rows}  # repeated as it is
     own_kind = register_kind(header.headers)  # a plan kept as a register: the tables under it are read as it is
+    above = dict(zip((row.number for row in rows[1:]), rows))  # each row's nearest row with text above it
     for row in rows:
         ref = where.get("ref", 0)
         leading = ref == where.get("action")
@@ -200,11 +202,20 @@ def moved_headers(sheet: str, rows: list[Row], header: Header, forced: dict[str,
         if found.periods:
             warnings.append(DataWarning(sheet, f"{row.number}:{row.number}", "the period columns under this second "
                                         "header are kept as extra columns, not read as progress entries"))
-        moved.append(Moved(row.number, tuple(found.columns), tuple(extra)))
+        moved.append(Moved(row.number, tuple(found.columns), tuple(extra), *_heading_status(above.get(row.number))))
     if not starts:
         return moved, [], warnings
     apart, apart_warnings = blocks(sheet, rows, starts, stops)
     return moved, apart, warnings + apart_warnings
+
+
+def _heading_status(row: Row | None) -> tuple[Status | None, tuple[str, str] | None]:
+    """The status a heading alone on its row above a second header gives the rows under it
+    ("Completed actions": Complete), in the words a sheet's name gives it, and where it is."""
+    texts = [(cell, text) for cell, text in zip(row.cells, row.texts) if text] if row is not None else []
+    if len(texts) != 1 or (status := heading_status(texts[0][1])) is None:
+        return None, None
+    return status, (texts[0][0].coordinate, texts[0][1])
 
 
 def _places(columns: list[Column] | tuple[Column, ...]) -> dict[str, int]:
