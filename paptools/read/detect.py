@@ -25,7 +25,7 @@ from paptools.read.periods import (
     updates_title,
 )
 from paptools.read.refs import cell_ref, parse_ref
-from paptools.read.rows import Row
+from paptools.read.rows import Row, month_shown
 from paptools.read.rules import bounds
 from paptools.read.scale import heading_status
 from paptools.read.settle import filled_below, settled
@@ -82,7 +82,9 @@ def _log_by_action_refs(header: Header, rows: list[Row]) -> Header | None:
 
 
 def _headers_of(row: Row) -> dict[int, str]:
-    return {i: t for i, t in enumerate(row.texts) if t and len(t) <= MAX_HEADER}
+    """A row's cells as headers; a date cell shown as a month ("Oct-24") is that month, not its first day."""
+    return {i: (month_shown(row.cells[i]) if i < len(row.cells) else None) or t
+            for i, t in enumerate(row.texts) if t and len(t) <= MAX_HEADER}
 
 
 def _merged_across(merges: list[str], number: int) -> dict[int, tuple[int, int]]:
