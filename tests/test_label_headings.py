@@ -118,3 +118,17 @@ def test_words_and_a_range_of_months_in_a_sentence_start_no_entry(make_workbook)
         ("2024-12-10", "AB", "Draft shared with schools.\nBetween Sept 24 - Dec 24 we saw 40 families.")]
     assert _entries(plan, "PAP 1.2") == [
         ("2024-12-10", "AB", "Draft shared with schools.\nFigures for Sept 24 - Dec 24 show 40 families seen.")]
+
+
+def test_initials_then_a_date_in_square_brackets_head_an_entry_signed_by_them(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "[AB 10/11/24] Site live.\n[CD 14/01/25] Panel met.", owner="Ann Bell, Cal Dunn"),
+        action("PAP 1.2", "OT", f"{FIRST}\n(CD 14/01/25) Panel met.", owner="Ann Bell, Cal Dunn"),
+        action("PAP 1.3", "OT", f"{FIRST}\nJS [CD 14/01/25] Panel met.", owner="Ann Bell, Cal Dunn"),
+    )))
+    assert _entries(plan, "PAP 1.1") == [("2024-11-10", "AB", "Site live."), ("2025-01-14", "CD", "Panel met.")]
+    assert _entries(plan, "PAP 1.2") == [
+        ("2024-12-10", "AB", "Draft shared with schools."), ("2025-01-14", "CD", "Panel met.")]
+    assert _entries(plan, "PAP 1.3") == [  # initials before the bracket and in it: whose it is is not known
+        ("2024-12-10", "AB", "Draft shared with schools.\nJS [CD 14/01/25] Panel met.")]
+    assert [a.entries[-1].author for a in plan.actions[:2]] == ["Cal Dunn", "Cal Dunn"]
