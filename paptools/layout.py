@@ -100,6 +100,8 @@ class Moved:
     row: int
     columns: tuple[Column, ...]
     extra: tuple[tuple[int, str], ...]  # (0-based column, header) kept as extra columns
+    status: Status | None = None  # implied by the heading above it ("Completed actions") for rows that give none
+    heading: tuple[str, str] | None = None  # that heading's cell and text: ("A14", "Completed actions")
 
 
 @dataclass(frozen=True)

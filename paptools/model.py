@@ -106,6 +106,7 @@ class StatusEvidence(str, enum.Enum):
     FONT = "font colour"  # the font colour of a mark in the status cell ("●" in red), read through the Key
     BLANK = "blank"  # an empty status cell, which the Key gives a meaning
     SHEET_NAME = "sheet name"  # the sheet the row is on ("Closed", "Completed")
+    HEADING = "heading"  # the heading over the second table the row is in ("Completed actions")
     LOG = "log"  # the status beside the action's latest update in an updates log
     UNKNOWN = "unknown"  # nothing that could be read as a status
 

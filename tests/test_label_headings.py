@@ -130,3 +130,17 @@ def test_a_labelled_date_signed_in_brackets_heads_its_entry(make_workbook):
         ("2024-10-14", "AB", "Panel met."), ("2024-11-11", "AB", "Report agreed.")]
     assert _entries(plan, "PAP 1.2")[1:] == [("2025-01-14", "JS", "Forum met.")]
     assert _entries(plan, "PAP 1.3")[1:] == [("2025-01-14", None, "(Sarah Jones) Forum met.")]
+
+
+def test_initials_then_a_date_in_square_brackets_head_an_entry_signed_by_them(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "[AB 10/11/24] Site live.\n[CD 14/01/25] Panel met.", owner="Ann Bell, Cal Dunn"),
+        action("PAP 1.2", "OT", f"{FIRST}\n(CD 14/01/25) Panel met.", owner="Ann Bell, Cal Dunn"),
+        action("PAP 1.3", "OT", f"{FIRST}\nJS [CD 14/01/25] Panel met.", owner="Ann Bell, Cal Dunn"),
+    )))
+    assert _entries(plan, "PAP 1.1") == [("2024-11-10", "AB", "Site live."), ("2025-01-14", "CD", "Panel met.")]
+    assert _entries(plan, "PAP 1.2") == [
+        ("2024-12-10", "AB", "Draft shared with schools."), ("2025-01-14", "CD", "Panel met.")]
+    assert _entries(plan, "PAP 1.3") == [  # initials before the bracket and in it: whose it is is not known
+        ("2024-12-10", "AB", "Draft shared with schools.\nJS [CD 14/01/25] Panel met.")]
+    assert [a.entries[-1].author for a in plan.actions[:2]] == ["Cal Dunn", "Cal Dunn"]

@@ -119,6 +119,10 @@ def status_reason(plan: Plan, action: Action) -> str:
             f", which the plan's words map to {status}"
         return (f"The plan has no status column; the status beside {action.ref}'s latest update in the updates log "
                 f"says \"{action.status_word}\"{mapped}.")
+    if action.status_source in ("sheet name", "heading") and status is not None:
+        where = f"is on sheet {action.sheet}, whose name" if action.status_source == "sheet name" else \
+            f"is under the heading '{action.status_word}', which"
+        return f"{action.ref} gives no status of its own; it {where} says its actions are {status}."
     if action.status_source == "blank" and status is not None:
         return f"The RA cell {cell} is blank and has no fill; the Key reads a blank cell as {status}."
     if action.status_word:

@@ -104,7 +104,7 @@ def status_words(plan: Plan, context: LintContext) -> Iterator[Finding]:
         for word in table.status.vocabulary if word.in_key}  # the Key's own words: "G", "Some slippage"
     for action in plan.actions:
         word = (action.status_word or "").strip()
-        if not word:
+        if not word or action.status_source in ("sheet name", "heading"):  # the sheet's name or a heading, no RA cell's
             continue
         status, _ = status_from_text(word)
         if status is None:

@@ -1,6 +1,6 @@
 """An action's status: from its RA cell (the plan's word, or a Key colour: its fill, or the font
-colour of a mark, "●" in red), a stage column beside the RAG, or the sheet's name ("Closed"),
-with the evidence for it.
+colour of a mark, "●" in red), a stage column beside the RAG, the heading over its table
+("Completed actions") or the sheet's name ("Closed"), with the evidence for it.
 
 Words beat a fill that is not a Key colour, and any font colour; a mark's font colour is read
 only through a Key. A word or colour that fits no status, or rows of one action that give
@@ -89,9 +89,10 @@ class StatusReader:
         where = (raw.sheet, raw.status_cell)
         if raw.status_unsaved:  # a formula never calculated: blank is not "not started" (reported with the formulas)
             return None, StatusEvidence.UNKNOWN, None
+        implied = _implied(table, raw)
         if raw.status_cell is None:
-            if table.sheet_status is not None:
-                return table.sheet_status, StatusEvidence.SHEET_NAME, raw.sheet
+            if implied is not None:
+                return implied
             if (logged := self.logged.get(raw.ref.text)) is not None:  # no status column: the latest update's
                 status = _word_status(table, logged.word)
                 if status is None:
@@ -127,8 +128,8 @@ class StatusReader:
             if fill_message:
                 self.warn(*where, fill_message)
             return from_fill, (StatusEvidence.FILL if from_fill else StatusEvidence.UNKNOWN), _key_word(table, raw.status_rgb)
-        if table.sheet_status is not None:
-            return table.sheet_status, StatusEvidence.SHEET_NAME, raw.sheet
+        if implied is not None:
+            return implied
         blank = self.key.blank_status()
         if text_mode or blank is None:
             self.warn(*where, f"{raw.ref.text} has no status (the RA cell is blank); status unknown")
@@ -154,6 +155,17 @@ class StatusReader:
         if message:
             self.warn(raw.sheet, raw.status_cell, message)
         return status, (StatusEvidence.FONT if status else StatusEvidence.UNKNOWN), _key_word(table, font)
+
+
+def _implied(table: Table, raw: RawAction) -> tuple[Status, StatusEvidence, str] | None:
+    """The status a row that gives none takes from the heading over its second table ("Completed
+    actions") or from its sheet's name ("Closed"), with that heading or name as the plan's word."""
+    under = next((m for m in reversed(table.moved) if m.row < raw.row), None)
+    if under is not None and under.status is not None and under.heading is not None:
+        return under.status, StatusEvidence.HEADING, under.heading[1]
+    if table.sheet_status is not None:
+        return table.sheet_status, StatusEvidence.SHEET_NAME, raw.sheet
+    return None
 
 
 def _word_status(table: Table, text: str) -> Status | None:

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 
 from paptools.layout import Apart, Candidate, Column, Moved
-from paptools.model import DataWarning
+from paptools.model import DataWarning, Status
 from paptools.read.apart import blocks, register_kind
 from paptools.read.cells import Book, Sheet
 from paptools.read.header_map import Header, map_header
@@ -25,8 +25,9 @@ from paptools.read.periods import (
     updates_title,
 )
 from paptools.read.refs import cell_ref, parse_ref
-from paptools.read.rows import Row
+from paptools.read.rows import Row, month_shown
 from paptools.read.rules import bounds
+from paptools.read.scale import heading_status
 from paptools.read.settle import filled_below, settled
 from paptools.read.struck import without_struck
 from paptools.read.vocabulary import map_status_word
@@ -81,7 +82,9 @@ def _log_by_action_refs(header: Header, rows: list[Row]) -> Header | None:
 
 
 def _headers_of(row: Row) -> dict[int, str]:
-    return {i: t for i, t in enumerate(row.texts) if t and len(t) <= MAX_HEADER}
+    """A row's cells as headers; a date cell shown as a month ("Oct-24") is that month, not its first day."""
+    return {i: (month_shown(row.cells[i]) if i < len(row.cells) else None) or t
+            for i, t in enumerate(row.texts) if t and len(t) <= MAX_HEADER}
 
 
 def _merged_across(merges: list[str], number: int) -> dict[int, tuple[int, int]]:
@@ -178,6 +181,7 @@ def moved_headers(sheet: str, rows: list[Row], header: Header, forced: dict[str,
     where = _places(header.columns)
     own = {tuple(_headers_of(row).items()) for row in rows if row.number in header.rows}  # repeated as it is
     own_kind = register_kind(header.headers)  # a plan kept as a register: the tables under it are read as it is
+    above = dict(zip((row.number for row in rows[1:]), rows))  # each row's nearest row with text above it
     for row in rows:
         ref = where.get("ref", 0)
         leading = ref == where.get("action")
@@ -200,11 +204,20 @@ def moved_headers(sheet: str, rows: list[Row], header: Header, forced: dict[str,
         if found.periods:
             warnings.append(DataWarning(sheet, f"{row.number}:{row.number}", "the period columns under this second "
                                         "header are kept as extra columns, not read as progress entries"))
-        moved.append(Moved(row.number, tuple(found.columns), tuple(extra)))
+        moved.append(Moved(row.number, tuple(found.columns), tuple(extra), *_heading_status(above.get(row.number))))
     if not starts:
         return moved, [], warnings
     apart, apart_warnings = blocks(sheet, rows, starts, stops)
     return moved, apart, warnings + apart_warnings
+
+
+def _heading_status(row: Row | None) -> tuple[Status | None, tuple[str, str] | None]:
+    """The status a heading alone on its row above a second header gives the rows under it
+    ("Completed actions": Complete), in the words a sheet's name gives it, and where it is."""
+    texts = [(cell, text) for cell, text in zip(row.cells, row.texts) if text] if row is not None else []
+    if len(texts) != 1 or (status := heading_status(texts[0][1])) is None:
+        return None, None
+    return status, (texts[0][0].coordinate, texts[0][1])
 
 
 def _places(columns: list[Column] | tuple[Column, ...]) -> dict[str, int]:

@@ -110,8 +110,9 @@ def split_cell(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> Split
 
 
 @lru_cache(maxsize=65536)
-def split_parts(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> CellParts:
-    """split_cell's reading of the cell, as parts the reader makes Entries of in one step.
+def split_parts(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN, period: EntryDate | None = None) -> CellParts:
+    """split_cell's reading of the cell, as parts the reader makes Entries of in one step; in a
+    period column dated `period`, a yearless heading takes its year from the period (read/years.py).
 
     Cached: two versions of a plan share most of their Progress cells, and the result is
     immutable, so reconciling them splits each unchanged cell once.
@@ -120,7 +121,7 @@ def split_parts(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> Cell
     text = text.strip()
     if not text:
         return CellParts.of(text, (), (), EntryOrder.UNKNOWN, usual_order)
-    return _split(text, usual_order)[0]
+    return _split(text, usual_order, period)[0]
 
 
 class Grown(NamedTuple):
@@ -193,7 +194,8 @@ def _settled(text: str, cut: int, end: int) -> bool:
     return _LONG_RUN.search(window) is None and _LONG_INITIALS.search(window.replace("and", "&&&")) is None
 
 
-def _split(text: str, usual_order: EntryOrder) -> tuple[CellParts, list[Piece], Reading, list[Mark]]:
+def _split(text: str, usual_order: EntryOrder, period: EntryDate | None = None
+           ) -> tuple[CellParts, list[Piece], Reading, list[Mark]]:
     """split_parts of a stripped, non-empty text, with its pieces, read_starts' reading and the yearless marks."""
     reading = read_starts(text)
     assert reading is not None  # read from the opening, every cut is clean
@@ -214,7 +216,7 @@ def _split(text: str, usual_order: EntryOrder) -> tuple[CellParts, list[Piece], 
     ordered = opening_at_the_end(text, shown, notes) if order is EntryOrder.NEWEST_FIRST else shown
     parts: Iterable[Part] = (_part(text, piece) for piece in ordered)
     if marks:
-        parts = _with_years(text, list(parts), marks, order is EntryOrder.NEWEST_FIRST, notes)
+        parts = _with_years(text, list(parts), marks, order is EntryOrder.NEWEST_FIRST, notes, period)
     return CellParts.of(text, parts, tuple(notes), detected, order), pieces, reading, marks
 
 
@@ -230,11 +232,12 @@ def _add_pieces(text: str, starts: list[tuple[Start, Heading]], pieces: list[Pie
         pieces.append(Piece(start.pos, end, date, heading.initials, min(heading.body, end)))
 
 
-def _with_years(text: str, parts: list[Part], marks: list[Mark], newest_first: bool, notes: list[str]) -> list[Part]:
+def _with_years(text: str, parts: list[Part], marks: list[Mark], newest_first: bool, notes: list[str],
+                period: EntryDate | None = None) -> list[Part]:
     """The parts with the dates read for their yearless headings (read/years.py): each part a mark
     names comes undated and is made again with its date; one left undated keeps its heading in its
     text, so its day is not lost."""
-    dates = read_years(text, [part.date for part in parts], marks, newest_first, notes)
+    dates = read_years(text, [part.date for part in parts], marks, newest_first, notes, period)
     for index, found, body in marks:
         part, date = parts[index], dates[index]
         start, end = span_bounds(part.span)

@@ -129,7 +129,9 @@ def _stage_and_rag(ranked: list[int], headers: dict[int, str]) -> tuple[int, int
 
 
 def _month_of(found: tuple[bool, EntryDate | None, int | None]) -> tuple[bool, EntryDate | None, int | None]:
-    """A date cell heading a month's column ("01/10/2025", shown as "Oct-25") dates the month, not its first day."""
+    """A date cell on the 1st heading one of a row of month columns dates the month, not its first
+    day, even where its format shows the day ("01/10/2025"); one shown as a month ("Oct-25") came
+    as that month already (detect.py _headers_of)."""
     baseline, when, month = found
     if when is not None and when.day == 1:
         when = EntryDate(when.year, when.month)

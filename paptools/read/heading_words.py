@@ -18,7 +18,7 @@ INITIALS = rf"{_UNIT}(?:(?:\s*(?:&|\band\b|/|,)\s*|\s)(?:{_UNIT}))*"
 SEP = r"[:\-–—]"
 # What may open a line before a dated heading and belongs to it: a label ("Update
 # 14.03.24 - ...", "Update as at 14/01/25: ...", "Position at Jan 24: ...", "w/c 3/3/25 - ...", the date in brackets:
-# "Update (March 2025): ...") or an opening bracket ("[Mar 2024] ...").
+# "Update (March 2025): ...") or an opening bracket ("[Mar 2024] ...", "[AB 10/11/24] ...").
 LINE_LABEL = re.compile(
     r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?(?:\s+(?:no\.?\s*)?\d{1,3})?(?:\s+(?:as\s+(?:at|of)|on))?"
     r"|progress|(?:latest\s+|current\s+)?position(?:\s+as)?(?:\s+at)?"
@@ -26,7 +26,8 @@ LINE_LABEL = re.compile(
     r"|w/[ce]|week\s+(?:commencing|beginning|ending)"
     r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)"  # a weekday: "Mon 13/01/25: ..."
     rf"[ \t]*(?P<sep>[:\-–—])?[ \t]*(?P<paren>\([ \t]*(?:(?P<by>{INITIALS})[ \t]*,[ \t]*)?)?"  # "Update (JS, 14/01/25)"
-    rf"|(?:(?P<pre>(?-i:{INITIALS}))[ \t]+)?(?P<open>[\[(])[ \t]*)",  # "[Mar 2024] ...", "JS (14/01/25): ..."
+    rf"|(?:(?P<pre>(?-i:{INITIALS}))[ \t]+)?(?P<open>[\[(])[ \t]*"  # "[Mar 2024] ...", "JS (14/01/25): ..."
+    rf"(?:(?P<inner>(?-i:{INITIALS}))[ \t]+)?)",  # "[AB 10/11/24] ...": initials in the bracket, before the date
     re.I,
 )
 # A name or a label of the officer's own opening the line before a dated heading ("Sarah Jones

@@ -258,10 +258,10 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
         return None
     if line.group("open"):
         close = re.compile(rf"[ \t]*{re.escape(CLOSE[line.group('open')])}").match(text, token.end)
-        pre = line.group("pre")
-        if pre is not None and not plausible_initials(pre):
+        pre, inner = line.group("pre"), line.group("inner")  # "JS (14/01/25)", "[AB 10/11/24]"; both: whose?
+        if (pre and inner) or any(signed is not None and not plausible_initials(signed) for signed in (pre, inner)):
             return None
-        return Start(line.start("pre" if pre else "open"), token.date, close.end(), initials_first=pre) if close else None
+        return Start(line.start("pre" if pre else "open"), token.date, close.end(), initials_first=pre or inner) if close else None
     end, signed = token.end, line.group("by")
     if line.group("paren"):
         close = CLOSE_PAREN.match(text, end)

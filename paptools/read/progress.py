@@ -159,7 +159,7 @@ def period_entries(table: Table, fields: dict[str, str], row: int, warn: Warn,
         if not text or period.earlier != earlier:
             continue
         coordinate = f"{period.letter}{row}"
-        split = split_parts(text)
+        split = split_parts(text, period=period.date)  # "Dec 3rd: ..." in its column: the period's year
         for note in split.notes:
             warn(table.sheet, coordinate, note, None)
         for p in split.parts:

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from paptools.read.cells import Book, Sheet
-from paptools.read.styles import Percent
+from paptools.read.styles import Percent, shows_day
 from paptools.read.text import clean_text
 from paptools.read.xcell import XCell
 
-__all__ = ["MAX_COLUMNS", "Row", "cell_text", "sheet_rows"]
+__all__ = ["MAX_COLUMNS", "Row", "cell_text", "month_shown", "sheet_rows"]
 
 MAX_COLUMNS = 200
 
@@ -36,6 +36,13 @@ def cell_text(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.10g}"
     return clean_text(value)
+
+
+def month_shown(cell: XCell) -> str | None:
+    """A date cell whose format shows no day ("mmm-yy": Oct-24) as that month, "Oct 2024": a
+    header so written names a month, not its first day. None for any other cell."""
+    value = cell.value
+    return value.strftime("%b %Y") if isinstance(value, date) and not shows_day(cell.number_format) else None
 
 
 @dataclass

@@ -16,6 +16,7 @@ from paptools.read.statuses import DEFAULT_FAMILIES, family
 from paptools.read.vocabulary import Vocabulary, WordMapping, map_status_word, normalise_word
 
 _SHEET_STATUS = re.compile(r"\b(?:closed|completed?|archived?|done|implemented)\b", re.I)
+_NOT_YET = re.compile(r"\b(?:not|yet|to\s+be|awaiting)\b", re.I)  # "Actions not yet completed"
 
 
 def word_status(word: str) -> tuple[Status | None, str]:
@@ -112,3 +113,9 @@ def lookup(scale: tuple[WordMap, ...], text: str) -> WordMap | None:
 def sheet_status(name: str) -> Status | None:
     """The status a sheet's name implies for rows that give none ("Closed", "Completed", "Archive")."""
     return Status.COMPLETE if _SHEET_STATUS.search(name) else None
+
+
+def heading_status(text: str) -> Status | None:
+    """The status a heading over a second table implies for its rows, in the sheet names' words
+    ("Completed actions", "Closed"), unless it says they are not done yet."""
+    return None if _NOT_YET.search(text) else sheet_status(text)

@@ -130,6 +130,13 @@ def is_date_format(code: str) -> bool:
     return first.lower() != "general" and bool(_DATE_LETTER.search(first))
 
 
+def shows_day(code: str) -> bool:
+    """Whether a date format shows the day ("dd/mm/yyyy"), not the month alone ("mmm-yy"); a code
+    not known (an East Asian date by id alone) is taken to show it."""
+    first = _NOT_DATE_PARTS.sub("", code.split(";")[0]).lower()
+    return first == "general" or "d" in first
+
+
 def from_excel(value: float, epoch: datetime) -> datetime | time | float:
     """An Excel serial number as the date it shows (1900 leap-year bug included), or itself."""
     try:

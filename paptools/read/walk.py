@@ -16,7 +16,7 @@ from paptools.layout import Layout, Table
 from paptools.model import DataWarning, Note, Status
 from paptools.read.action_row import EXCEL_CELL_LIMIT, ActionRows, RawAction, SheetRead
 from paptools.read.cells import Book, Sheet
-from paptools.read.column_checks import check_columns
+from paptools.read.column_checks import check_columns, check_moved
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
 from paptools.read.continued import Pending, carry_on, check_merges, merged_tops
 from paptools.read.detect_plan import COVER, GENERATED_SHEETS, LEFT_OUT
@@ -114,8 +114,9 @@ class Walker(ContextRows, ActionRows):
                     columns = column_map(table)
                     check_columns(ws.title, ws.hidden_columns, table, self.layout, self.warn)
                 continue
-            if number in moved:  # a second table's header, its columns in another order
+            if table is not None and number in moved:  # a second table's header, its columns in another order
                 columns, last = column_map(moved[number]), None
+                check_moved(ws.title, moved[number], table, self.layout, self.warn)
                 continue
             if columns is None:
                 kind = self._loose_row(ws.title, cells, texts, titles)

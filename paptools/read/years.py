@@ -88,17 +88,24 @@ def _add(found: list[Yearless], match: re.Match[str] | None, shift: int, cut: in
 
 
 def read_years(text: str, dates: Sequence[EntryDate | None], marks: Sequence[Mark], newest_first: bool,
-               notes: list[str]) -> list[EntryDate | None]:
+               notes: list[str], period: EntryDate | None = None) -> list[EntryDate | None]:
     """The pieces' dates with each yearless heading's year read (None where it cannot be), and a
     note on each, in the order written.
 
     `dates` are the pieces' own, in the order they are written, None for a yearless heading and
     the initials under it. In time order (from the foot of a cell written newest first), each
     heading is read after the nearest entry before it that has a date, its own or one so read,
-    and checked against the nearest after it dated by its own text.
+    and checked against the nearest after it dated by its own text. In a period column dated
+    `period` ("Q3 2024/25 update": Dec 2024) the column gives the year instead (_in_period).
     """
     read = list(dates)
     headings = {index: found for index, found, _ in marks if found is not None}
+    if period is not None:
+        dated = {index: _in_period(text[found.head : found.end], found, period) for index, found in headings.items()}
+        for index, found, _ in marks:
+            read[index] = dated[index][0] if found is not None else read[index - 1]
+        notes.extend(note for _, note in (dated[index] for index in sorted(dated)) if note)
+        return read
     steps = range(len(read) - 1, -1, -1) if newest_first else range(len(read))
     after: dict[int, EntryDate | None] = {}
     later = None
@@ -149,3 +156,20 @@ def _year(heading: str, found: Yearless, earlier: EntryDate | None,
         return None, f"{why} it would be {when.label()}, later than the entry written after it ({later.label()})"
     return when, (f"'{heading}' has no year: read as {when.label()}, after the entry written before it "
                   f"({earlier.label()})")
+
+
+def _in_period(heading: str, found: Yearless, period: EntryDate) -> tuple[EntryDate | None, str | None]:
+    """A yearless heading in a column of the period ending `period`: the year that puts it nearest
+    that month (the earlier where two are as near), so "Dec 3rd" under "Q3 2024/25 update" is 3 Dec
+    2024. Said only when that falls outside the three months up to it, where the year is less sure."""
+    def away(year: int) -> int:
+        return year * 12 + found.month - (period.year * 12 + period.month)
+
+    year = min((period.year - 1, period.year, period.year + 1), key=lambda y: (abs(away(y)), away(y)))
+    if found.day > calendar.monthrange(year, found.month)[1]:
+        return None, (f"'{heading}' has no year and could not be dated: nearest its column's period "
+                      f"({period.label()}) it would fall in {year}, which has no {found.day} {calendar.month_abbr[found.month]}")
+    when = EntryDate(year, found.month, found.day or None)
+    if -2 <= away(year) <= 0:
+        return when, None
+    return when, f"'{heading}' has no year: read as {when.label()}, nearest its column's period ({period.label()})"

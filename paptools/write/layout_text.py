@@ -11,7 +11,7 @@ import enum
 from datetime import date
 
 from paptools.content.words import counted
-from paptools.layout import FONT_KIND, Apart, Layout, Table
+from paptools.layout import FONT_KIND, Apart, Layout, Moved, Table
 from paptools.model import Plan
 
 
@@ -134,10 +134,24 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
     for moved in table.moved:
         more = [f"  From row {moved.row}, a second header with the columns in another order:"]
         more += [f"    {FIELD_LABELS.get(c.field, c.field):<14} <- column {c.letter} '{c.header}'" for c in moved.columns]
+        more += _moved_status(moved, table, layout)
         if moved.extra:
             more.append("    Kept as extra columns: " + ", ".join(f"{_letter(i)} '{h}'" for i, h in moved.extra))
         below.append((moved.row, more))
     return lines + [line for _, more in sorted(below, key=lambda item: item[0]) for line in more]
+
+
+def _moved_status(moved: Moved, table: Table, layout: Layout) -> list[str]:
+    """Where a second header's statuses come from when it has no status column, or rows with none
+    take one from the heading above it ("Completed actions")."""
+    column = next((c for c in moved.columns if c.field == "status"), None)
+    if moved.status is not None and moved.heading is not None:
+        heading = f"the heading {moved.heading[0]} '{moved.heading[1]}'"
+        return [f"    {'Status':<14} <- " + (f"column {column.letter}; rows with no status are {moved.status} ({heading})"
+                                            if column else f"{heading}: its actions are {moved.status}")]
+    if column is None and table.sheet_status is None and not any(log.status is not None for log in layout.logs):
+        return [f"    {'Status':<14} <- none: every status under this header is unknown (reported)"]
+    return []
 
 
 def _apart_lines(apart: Apart, lead: str, then: str, indent: str) -> list[str]:
