@@ -88,6 +88,22 @@ def test_a_damaged_part_inside_the_zip(tmp_path):
     expect(path, "has a damaged part (xl/worksheets/sheet1.xml): open it in Excel, save it again as .xlsx, and retry")
 
 
+def test_a_zip_part_flagged_as_encrypted(tmp_path):  # found by the mutated-workbook corpus
+    import struct
+
+    data = bytearray(example_path("2025-01").read_bytes())
+    for signature, flags, name_length, name_at in ((b"PK\x03\x04", 6, 26, 30), (b"PK\x01\x02", 8, 28, 46)):
+        at = 0
+        while (at := data.find(signature, at)) >= 0:
+            length = struct.unpack_from("<H", data, at + name_length)[0]
+            if data[at + name_at : at + name_at + length] == b"_rels/.rels":
+                data[at + flags] |= 1  # zip's "encrypted" flag on one part, as a damaged or odd archiver leaves it
+            at += 4
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(bytes(data))
+    expect(path, "has a damaged part (_rels/.rels): open it in Excel, save it again as .xlsx, and retry")
+
+
 def test_a_password_protected_workbook(tmp_path):
     from msoffcrypto.format.ooxml import OOXMLFile
 

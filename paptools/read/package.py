@@ -32,7 +32,8 @@ _DC, _DCTERMS = "{http://purl.org/dc/elements/1.1/}", "{http://purl.org/dc/terms
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 _UNSAFE = "contains XML entity declarations, which Excel never writes: refused for safety"
 # What a damaged zip member raises while it is decompressed (bad CRC, bad deflate data, cut short).
-_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, NotImplementedError)
+# What zipfile raises for a damaged part; RuntimeError for one flagged as encrypted (it asks for a password).
+_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, NotImplementedError, RuntimeError)
 _PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": True,
                    "remove_comments": True, "remove_pis": True}
 
