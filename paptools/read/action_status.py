@@ -16,8 +16,11 @@ from paptools.layout import Table
 from paptools.model import Status, StatusEvidence
 from paptools.read.action_row import RawAction
 from paptools.read.progress import LogStatus
+from paptools.read.refs import named_refs
 from paptools.read.scale import lookup
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
+
+_MANY = 3  # this many cells of a sheet with one colour the Key lacks share one warning
 
 __all__ = ["StatusRead", "StatusReader"]
 
@@ -38,6 +41,19 @@ class StatusReader:
 
     def __init__(self, key: ColourKey, warn: Warn, logged: dict[str, LogStatus] | None = None) -> None:
         self.key, self.warn, self.logged = key, warn, logged or {}
+        self._colours: dict[tuple[str, str], list[tuple[str | None, str]]] = {}  # (sheet, message) -> (cell, ref)
+
+    def finish(self) -> None:
+        """The warnings on fills not in the Key, said once for a sheet's many cells of one colour
+        (a green a shade off the Key's on thirty rows), naming their actions, as for timescales."""
+        for (sheet, message), found in self._colours.items():
+            if len(found) < _MANY:
+                for cell, _ in found:
+                    self.warn(sheet, cell, message)
+            else:
+                refs = [ref for _, ref in found]
+                self.warn(sheet, found[0][0], f"{message} ({len(refs)} actions: {named_refs(refs)})")
+        self._colours.clear()
 
     def read(self, raw: RawAction, table: Table, text_mode: bool) -> StatusRead:
         """The action's status, how it was read, the plan's own word, and the cell (and its fill) it was read from."""
@@ -125,8 +141,8 @@ class StatusReader:
                 return font, StatusEvidence.FONT, raw.status_text
             return None, StatusEvidence.UNKNOWN, raw.status_text
         if raw.status_rgb and raw.status_rgb != WHITE:
-            if fill_message:
-                self.warn(*where, fill_message)
+            if fill_message:  # said in finish()
+                self._colours.setdefault((raw.sheet, fill_message), []).append((raw.status_cell, raw.ref.text))
             return from_fill, (StatusEvidence.FILL if from_fill else StatusEvidence.UNKNOWN), _key_word(table, raw.status_rgb)
         if implied is not None:
             return implied

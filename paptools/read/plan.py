@@ -220,6 +220,7 @@ class _Assembler:
                 sheet=raw.sheet, row=raw.row, extra=tuple(raw.extra),
                 status_word=read.word, status_fill=read.fill, status_cell=read.cell, status_font=read.font,
             ))
+        statuses.finish()
         timescale_warnings(unread, self.warn)
         if early is not None:
             early.finish()
