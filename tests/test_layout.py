@@ -539,6 +539,17 @@ def test_open_and_closed_sheets_give_rows_without_a_status_their_sheets_status(t
         ("1.1", "On track", "text", "On track"), ("1.2", "Complete", "sheet name", "Closed")]
 
 
+def test_a_sheet_named_for_actions_not_yet_completed_gives_no_status(tmp_path):
+    header = ["Ref", "Action", "Owner", "Timescale", "Progress", "Status"]
+    path = build(tmp_path / "not-done.xlsx", {
+        "Not completed": [header, ["1.1", "A", "Ann Lee", "Dec-25", "Nov 24: begun.", None]],
+        "Completed": [header, ["1.2", "B", "Ann Lee", "Dec-24", "Oct 24: finished.", None]],
+    })
+    plan = read_plan(path)
+    assert [(a.ref, a.status.value if a.status else None, a.status_source) for a in plan.actions] == [
+        ("1.1", "Not yet started", "blank"), ("1.2", "Complete", "sheet name")]  # 1.1 was Complete, by "completed"
+
+
 def test_the_refusal_names_the_closest_header_row_and_what_it_lacked(tmp_path):
     path = build(tmp_path / "tracker.xlsx", {"Tracker": [
         ["Team tracker"],

@@ -27,7 +27,7 @@ from paptools.read.periods import (
 from paptools.read.refs import cell_ref, parse_ref
 from paptools.read.rows import Row, month_shown
 from paptools.read.rules import bounds
-from paptools.read.scale import heading_status
+from paptools.read.scale import sheet_status
 from paptools.read.settle import filled_below, settled
 from paptools.read.struck import without_struck
 from paptools.read.vocabulary import map_status_word
@@ -215,7 +215,7 @@ def _heading_status(row: Row | None) -> tuple[Status | None, tuple[str, str] | N
     """The status a heading alone on its row above a second header gives the rows under it
     ("Completed actions": Complete), in the words a sheet's name gives it, and where it is."""
     texts = [(cell, text) for cell, text in zip(row.cells, row.texts) if text] if row is not None else []
-    if len(texts) != 1 or (status := heading_status(texts[0][1])) is None:
+    if len(texts) != 1 or (status := sheet_status(texts[0][1])) is None:
         return None, None
     return status, (texts[0][0].coordinate, texts[0][1])
 

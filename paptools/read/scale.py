@@ -111,11 +111,7 @@ def lookup(scale: tuple[WordMap, ...], text: str) -> WordMap | None:
 
 
 def sheet_status(name: str) -> Status | None:
-    """The status a sheet's name implies for rows that give none ("Closed", "Completed", "Archive")."""
-    return Status.COMPLETE if _SHEET_STATUS.search(name) else None
-
-
-def heading_status(text: str) -> Status | None:
-    """The status a heading over a second table implies for its rows, in the sheet names' words
-    ("Completed actions", "Closed"), unless it says they are not done yet."""
-    return None if _NOT_YET.search(text) else sheet_status(text)
+    """The status a sheet's name ("Closed", "Completed", "Archive") or a heading over a second table
+    ("Completed actions") implies for rows that give none, unless it says they are not done yet
+    ("Not completed", "Actions to be completed")."""
+    return Status.COMPLETE if _SHEET_STATUS.search(name) and not _NOT_YET.search(name) else None
