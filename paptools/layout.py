@@ -199,3 +199,8 @@ class Layout:
     def read_tables(self) -> tuple[Table, ...]:
         """The tables read as actions: views of another sheet are not read twice."""
         return tuple(t for t in self.tables if t.view_of is None)
+
+    def status_elsewhere(self, table: Table) -> bool:
+        """Whether rows of the table with no status column take one from elsewhere: the sheet's name
+        ("Closed") or an updates log's status column."""
+        return table.sheet_status is not None or any(log.status is not None for log in self.logs)

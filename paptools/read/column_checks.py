@@ -18,7 +18,7 @@ def check_columns(sheet: str, hidden_columns: set[int], table: Table, layout: La
     """Warnings for a table with no status, action, owner, timescale or progress column, or a hidden
     one, and for status words that fold two levels into At risk (scale.folded)."""
     row = table.header_row
-    if table.field("status") is None and not table.status.by_row_fill and _no_status(table, layout):
+    if table.field("status") is None and not table.status.by_row_fill and not layout.status_elsewhere(table):
         colours = table.status.row_colours
         warn(sheet, f"{row}:{row}", "no RA, RAG or Status column: every status on this sheet is unknown"
              + (f"; the action rows are coloured ({', '.join(colours)}), but no Key says what each colour "
@@ -43,11 +43,7 @@ def check_columns(sheet: str, hidden_columns: set[int], table: Table, layout: La
 def check_moved(sheet: str, moved: Moved, table: Table, layout: Layout, warn: Callable[[str, str, str], None]) -> None:
     """A warning for a second header with no status column whose heading gives its rows none
     ("Completed actions" would): every status under it is unknown, said once, as for the table's own."""
-    if moved.status is None and all(c.field != "status" for c in moved.columns) and _no_status(table, layout):
+    if moved.status is None and all(c.field != "status" for c in moved.columns) and not layout.status_elsewhere(table):
         warn(sheet, f"{moved.row}:{moved.row}", "no RA, RAG or Status column under this second header: the status "
              "of every action under it is unknown (a heading above it such as 'Completed actions' would make them Complete)")
 
-
-def _no_status(table: Table, layout: Layout) -> bool:
-    """Nothing gives a status to rows with no status column: not the sheet's name, nor an updates log."""
-    return table.sheet_status is None and not any(log.status is not None for log in layout.logs)

@@ -149,7 +149,7 @@ def _moved_status(moved: Moved, table: Table, layout: Layout) -> list[str]:
         heading = f"the heading {moved.heading[0]} '{moved.heading[1]}'"
         return [f"    {'Status':<14} <- " + (f"column {column.letter}; rows with no status are {moved.status} ({heading})"
                                             if column else f"{heading}: its actions are {moved.status}")]
-    if column is None and table.sheet_status is None and not any(log.status is not None for log in layout.logs):
+    if column is None and not layout.status_elsewhere(table):
         return [f"    {'Status':<14} <- none: every status under this header is unknown (reported)"]
     return []
 
