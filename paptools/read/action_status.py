@@ -16,11 +16,9 @@ from paptools.layout import Table
 from paptools.model import Status, StatusEvidence
 from paptools.read.action_row import RawAction
 from paptools.read.progress import LogStatus
-from paptools.read.refs import named_refs
+from paptools.read.refs import MANY, of_actions
 from paptools.read.scale import lookup
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
-
-_MANY = 3  # this many cells of a sheet with one colour the Key lacks share one warning
 
 __all__ = ["StatusRead", "StatusReader"]
 
@@ -47,12 +45,11 @@ class StatusReader:
         """The warnings on fills not in the Key, said once for a sheet's many cells of one colour
         (a green a shade off the Key's on thirty rows), naming their actions, as for timescales."""
         for (sheet, message), found in self._colours.items():
-            if len(found) < _MANY:
+            if len(found) < MANY:
                 for cell, _ in found:
                     self.warn(sheet, cell, message)
             else:
-                refs = [ref for _, ref in found]
-                self.warn(sheet, found[0][0], f"{message} ({len(refs)} actions: {named_refs(refs)})")
+                self.warn(sheet, found[0][0], f"{message} {of_actions([ref for _, ref in found])}")
         self._colours.clear()
 
     def read(self, raw: RawAction, table: Table, text_mode: bool) -> StatusRead:

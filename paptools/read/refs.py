@@ -257,6 +257,16 @@ def named_refs(refs: list[str], shown: int = 10) -> str:
     return ", ".join(refs[:shown]) + (f" and {rest:,} more" if rest > 0 else "")
 
 
+# This many warnings of one kind on a sheet (a Timescale text, a fill the Key lacks) are said once,
+# at the first cell, naming their actions (of_actions).
+MANY = 3
+
+
+def of_actions(refs: list[str], shown: int = 10) -> str:
+    """What a warning said once for many actions ends with: "(4 actions: 1.1, 1.2, 1.4, 1.6)"."""
+    return f"({len(refs)} actions: {named_refs(refs, shown)})"
+
+
 _REPEATED = re.compile(r"(?P<ref>.+) \((?P<n>\d+)(?:st|nd|rd|th)\)")
 
 

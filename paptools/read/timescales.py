@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from paptools.model import EntryDate, Month, Timescale
 from paptools.read.dates import QUARTER, TERM, DateToken, find_dates, quarter_end, term_end
-from paptools.read.refs import named_refs
+from paptools.read.refs import MANY, of_actions
 from paptools.read.struck import struck_spans
 from paptools.read.text import clean_text
 from paptools.read.xcell import row_of
@@ -181,7 +181,6 @@ def _no_month(text: str) -> str:
 
 # A timescale problem whose advice holds whatever the text: "timescale 'Q3 2024/25' names a quarter ..."
 _QUOTED_TIMESCALE = re.compile(r"timescale '(?P<text>.*)' (?=names (?:a quarter|a season|the year\b))", re.S)
-_MANY = 3  # this many actions with one unreadable Timescale text on a sheet share one warning
 
 
 def timescale_warnings(unread: dict[tuple[str, str], list[tuple[str, str]]],
@@ -198,12 +197,12 @@ def timescale_warnings(unread: dict[tuple[str, str], list[tuple[str, str]]],
     for (sheet, kind), found in kinds.items():
         found.sort(key=lambda item: row_of(item[0]))
         problems = {problem for _, _, problem, _ in found}
-        if len(found) < _MANY:
+        if len(found) < MANY:
             for cell, _, problem, _ in found:
                 warn(sheet, cell, problem)
         elif len(problems) == 1:
             refs = [ref for _, ref, _, _ in found]
-            warn(sheet, found[0][0], f"{problems.pop()} ({len(refs)} actions: {named_refs(refs)})")
+            warn(sheet, found[0][0], f"{problems.pop()} {of_actions(refs)}")
         else:
             listed = [f"{ref} '{text}'" for _, ref, _, text in found]
-            warn(sheet, found[0][0], f"{kind} ({len(found)} actions: {named_refs(listed, 6)})")
+            warn(sheet, found[0][0], f"{kind} {of_actions(listed, 6)}")
