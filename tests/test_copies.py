@@ -3,7 +3,7 @@ actions, other statuses and progress). The live copy is counted, the other named
 before, the live sheet was taken for a view of the old one and the old position counted."""
 from __future__ import annotations
 
-import openpyxl
+from test_layout import build
 
 from paptools.read.plan import read_plan
 
@@ -17,25 +17,12 @@ LIVE = [HEADER,
 OLD = [HEADER, *([ref, action, lead, due, "Amber", "Oct 24: Scoping."] for ref, action, lead, due, *_ in LIVE[1:])]
 
 
-def build(path, sheets, hidden=()):
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-        if title in hidden:
-            sheet.sheet_state = "hidden"
-    book.save(path)
-    return path
-
-
 def _read(plan):
     return [(a.ref, a.sheet, a.status.value if a.status else None, len(a.entries)) for a in plan.actions]
 
 
 def test_a_hidden_older_copy_beside_the_live_sheet_is_not_counted(tmp_path):
-    plan = read_plan(build(tmp_path / "plan.xlsx", {"PAP": LIVE, "Oct 24 position": OLD}, hidden={"Oct 24 position"}))
+    plan = read_plan(build(tmp_path / "plan.xlsx", {"PAP": LIVE, "Oct 24 position": OLD}, hidden_sheets=frozenset({"Oct 24 position"})))
     assert _read(plan) == [("K1", "PAP", "Complete", 2), ("K2", "PAP", "On track", 2),
                            ("K3", "PAP", "At risk", 2), ("K4", "PAP", "Vulnerable", 2)]
     assert ("Oct 24 position", "an older copy of sheet PAP (the same actions, other statuses or progress): "

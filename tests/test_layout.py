@@ -23,9 +23,10 @@ from paptools.write.terminal import render_plan
 
 def build(path, sheets: dict[str, list[list]], fills: dict[tuple[str, str], str] | None = None,
           modified: datetime | None = None, merged: tuple[tuple[str, str], ...] = (),
-          hidden: tuple[tuple[str, int], ...] = (), fonts: dict[tuple[str, str], Font] | None = None):
+          hidden: tuple[tuple[str, int], ...] = (), fonts: dict[tuple[str, str], Font] | None = None,
+          hidden_sheets: frozenset[str] = frozenset()):
     """A workbook with these sheets of rows (None for a blank cell), these cell fills and fonts,
-    these (sheet, range) merged and these (sheet, row) hidden."""
+    these (sheet, range) merged, these (sheet, row) hidden and these sheets hidden."""
     book = openpyxl.Workbook()
     book.remove(book.active)
     for title, rows in sheets.items():
@@ -40,6 +41,8 @@ def build(path, sheets: dict[str, list[list]], fills: dict[tuple[str, str], str]
         book[title].merge_cells(cells)
     for title, row in hidden:
         book[title].row_dimensions[row].hidden = True
+    for title in hidden_sheets:
+        book[title].sheet_state = "hidden"
     book.properties.created = datetime(2023, 6, 1, 9, 0)
     book.save(path)
     _set_modified(path, modified or datetime(2025, 1, 20, 9, 0))
