@@ -144,3 +144,55 @@ def test_initials_then_a_date_in_square_brackets_head_an_entry_signed_by_them(ma
     assert _entries(plan, "PAP 1.3") == [  # initials before the bracket and in it: whose it is is not known
         ("2024-12-10", "AB", "Draft shared with schools.\nJS [CD 14/01/25] Panel met.")]
     assert [a.entries[-1].author for a in plan.actions[:2]] == ["Cal Dunn", "Cal Dunn"]
+
+
+def test_a_team_or_initials_and_a_comma_in_square_brackets_head_an_entry(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "[NHS 14/01/25] Clinic slots added.\n[ICB 10/02/25] Waiting list down to 300."),
+        action("PAP 1.2", "OT", "[AB, 10/11/24] Site live.\n[CD, 14/01/25] Panel met.", owner="Ann Bell, Cal Dunn"),
+    )))
+    assert _entries(plan, "PAP 1.1") == [  # before: one undated entry holding both, with no warning
+        ("2025-01-14", "NHS", "Clinic slots added."), ("2025-02-10", "ICB", "Waiting list down to 300.")]
+    assert _entries(plan, "PAP 1.2") == [("2024-11-10", "AB", "Site live."), ("2025-01-14", "CD", "Panel met.")]
+    assert [e.author for e in plan.actions[1].entries] == ["Ann Bell", "Cal Dunn"]
+
+
+def test_an_update_provided_by_somebody_on_a_date_is_signed_by_them(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "Update provided by AB on 14/01/25: Draft agreed.\n"
+                                "Updated by CD 10/02/25 - Signed off.", owner="Ann Bell, Cal Dunn"),
+    )))
+    assert _entries(plan, "PAP 1.1") == [("2025-01-14", "AB", "Draft agreed."), ("2025-02-10", "CD", "Signed off.")]
+
+
+def test_a_financial_month_before_its_date_is_part_of_the_heading(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "Month 10 (Jan 25): Draft agreed.\nMonth 11 (Feb 25): Signed off."),
+        action("PAP 1.2", "OT", "P10 Jan 25: Draft agreed.\nP11 Feb 25: Signed off."),  # before: "P11" ended 1.2's first entry
+        action("PAP 1.3", "OT", "Period 10 - Jan 25: Draft agreed.\nPeriod 11 - Feb 25: Signed off."),
+    )))
+    for ref in ("PAP 1.1", "PAP 1.2", "PAP 1.3"):
+        assert _entries(plan, ref) == [("2025-01", None, "Draft agreed."), ("2025-02", None, "Signed off.")], ref
+
+
+def test_a_quarter_with_its_months_in_brackets_is_dated_by_its_last_month(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "Q3 (Oct-Dec 24): Draft agreed.\nQ4 (Jan - Mar 2025) - Signed off."),
+        action("PAP 1.2", "OT", "Q3 (October to December 2024): Draft agreed."),
+        action("PAP 1.3", "OT", "Q3 2024/25: Draft agreed.\nQ4 2024/25: Signed off."),  # a quarter alone is not a month
+    )))
+    assert _entries(plan, "PAP 1.1") == [  # before: one undated entry holding both
+        ("2024-12", None, "Q3 (Oct-Dec 24): Draft agreed."), ("2025-03", None, "Q4 (Jan - Mar 2025) - Signed off.")]
+    assert _entries(plan, "PAP 1.2") == [("2024-12", None, "Q3 (October to December 2024): Draft agreed.")]
+    assert _entries(plan, "PAP 1.3") == [(None, None, "Q3 2024/25: Draft agreed."), (None, None, "Q4 2024/25: Signed off.")]
+
+
+def test_a_line_drawn_between_two_entries_is_in_neither(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "----------\n14/01/25 Draft agreed.\n----------\n10/02/25 Signed off.\n----------"),
+        action("PAP 1.2", "OT", "14/01/25 AB: Draft agreed.\n\n* * *\n\n10/02/25 AB: Signed off."),
+        action("PAP 1.3", "OT", "14/01/25 Scores: 3 -- 4 --- 5 ___ 6"),  # dashes in a line of words are words
+    )))
+    assert _entries(plan, "PAP 1.1") == [("2025-01-14", None, "Draft agreed."), ("2025-02-10", None, "Signed off.")]
+    assert _entries(plan, "PAP 1.2") == [("2025-01-14", "AB", "Draft agreed."), ("2025-02-10", "AB", "Signed off.")]
+    assert _entries(plan, "PAP 1.3") == [("2025-01-14", None, "Scores: 3 -- 4 --- 5 ___ 6")]

@@ -35,7 +35,7 @@ _NO_SPACED_DASH = r"(?![ \t,]*[ \t]-[ \t])"
 # A date starts a word with a digit or a month's initial: every other position is skipped at once.
 # Its parts sit on one line: "rose by 5\nDec23" is a number ending a line, then a date.
 _DATE = re.compile(
-    rf"\b(?=[0-9JFMASONDjfmasond])(?:(?<![\d/.])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[ \t\-]+(?:of[ \t]+)?(?P<m1>{MONTH})\.?(?![a-z]){_NO_SPACED_DASH}[ \t,\-]*(?P<y1>{YEAR})"
+    rf"\b(?=[0-9JFMASONDjfmasond])(?:(?<![\d/.])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t]+(?:-(?![ \t]))?|-[ \t]*)(?:of[ \t]+)?(?P<m1>{MONTH})\.?(?![a-z]){_NO_SPACED_DASH}[ \t,\-]*(?P<y1>{YEAR})"
     rf"|(?<![\d/.])(?P<d2>\d{{1,2}})(?P<sep>[/.\-])(?P<m2>\d{{1,2}})(?P=sep)(?P<y2>\d{{4}}|\d{{2}})(?![\d/])"
     rf"|(?<![\d\-])(?P<y3>20\d\d)-(?P<m3>\d\d)(?:-(?P<d3>\d\d))?(?![\d\-])"
     rf"|(?<![\d/.])(?P<y5>(?:19|20)\d\d)(?P<sep5>[/.])(?P<m5>\d{{1,2}})(?P=sep5)(?P<d5>\d{{1,2}})(?!\d|[/.]\d)"

@@ -204,7 +204,7 @@ def _split(text: str, usual_order: EntryOrder, period: EntryDate | None = None
     pieces: list[Piece] = []
     marks: list[Mark] = []
     first = starts[0][0].pos if starts else len(text)
-    if text[:first].strip():
+    if _end_of_words(text[:first].strip()):
         pieces.append(Piece(0, first, None, None, 0))
     _add_pieces(text, starts, pieces, marks)
     # One undated piece may be lines each dated at its end (read/closing_dates.py); the pieces
@@ -326,6 +326,11 @@ def _shape(text: str) -> EntryOrder:
     return EntryOrder.UNKNOWN
 
 
+# A line drawn under an entry to part it from the next ("----", "______", "=====", "* * *"): no text of its own.
+_RULE_AT_END = re.compile(r"\s*(?:^|\n)[ \t]*(?:[-_=~]{3,}|(?:\*[ \t]*){3,})$")
+_RULE_MARKS = frozenset("-_=~*")
+
+
 def _part(text: str, piece: Piece) -> Part:
     """Where the piece lies in the text, stripped of the whitespace around it, and where its own text begins.
 
@@ -334,8 +339,16 @@ def _part(text: str, piece: Piece) -> Part:
     raw = text[piece.start : piece.end]
     stripped = raw.strip()
     start = piece.start + (len(raw) - len(raw.lstrip()) if raw[:1].isspace() else 0)
-    body = text[piece.body : piece.end].strip()
+    heading = len(stripped) - len(text[piece.body : piece.end].strip())
+    stripped = stripped[: _end_of_words(stripped)]
     return Part(piece.date, intern(piece.initials) if piece.initials else None, text,
-                text_span(start, start + len(stripped)), len(stripped) - len(body))
+                text_span(start, start + len(stripped)), min(heading, len(stripped)))
+
+
+def _end_of_words(stripped: str) -> int:
+    """Where a stripped piece's words end: before a line drawn under it ("----") to part it from the next."""
+    if stripped[-1:] in _RULE_MARKS and (rule := _RULE_AT_END.search(stripped)):
+        return rule.start()
+    return len(stripped)
 
 

@@ -11,23 +11,29 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from paptools.read.dates import MONTH
+
 __all__ = ["BRACKET_NAME", "BY_AUTHOR", "BY_INITIALS", "CLOSE", "CLOSE_PAREN", "INITIALS", "INLINE_WORDS", "LABEL_AFTER_DATE", "LINE_LABEL", "NOT_INITIALS", "PERIOD_FIRST", "PERIOD_LINE", "QUARTER_ANYWHERE", "QUARTER_HEADING", "SEP", "WORDS_LABEL", "plausible_initials"]
 
 _UNIT = r"[A-Z][a-z]?(?:[A-Z][a-z]?){0,3}(?:-[A-Z][a-z]?)?"
 INITIALS = rf"{_UNIT}(?:(?:\s*(?:&|\band\b|/|,)\s*|\s)(?:{_UNIT}))*"
 SEP = r"[:\-–—]"
 # What may open a line before a dated heading and belongs to it: a label ("Update
-# 14.03.24 - ...", "Update as at 14/01/25: ...", "Position at Jan 24: ...", "w/c 3/3/25 - ...", the date in brackets:
+# 14.03.24 - ...", "Update as at 14/01/25: ...", "Update provided by AB on 14/01/25: ...",
+# "Position at Jan 24: ...", "w/c 3/3/25 - ...", "P10 Jan 25: ...", the date in brackets:
 # "Update (March 2025): ...") or an opening bracket ("[Mar 2024] ...", "[AB 10/11/24] ...").
 LINE_LABEL = re.compile(
-    r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?(?:\s+(?:no\.?\s*)?\d{1,3})?(?:\s+(?:as\s+(?:at|of)|on))?"
+    r"[ \t]*(?:(?P<label>(?:latest\s+|progress\s+)?update[ds]?(?:\s+(?:no\.?\s*)?\d{1,3})?"
+    r"(?:\s+(?:provided|given|submitted|supplied|received|added|written))?"  # "Update provided by AB on 14/01/25: ..."
+    rf"(?:\s+(?:by|from)\s+(?P<lby>(?-i:{INITIALS})))?(?:\s+(?:as\s+(?:at|of)|on))?"
+    r"|(?:month|period|p)[ \t]*\d{1,2}"  # a financial month: "Month 10 (Jan 25): ...", "P10 Jan 25: ..."
     r"|progress|(?:latest\s+|current\s+)?position(?:\s+as)?(?:\s+at)?"
     r"|as\s+(?:at|of)|status(?:\s+at)?|note|comment|review(?:ed)?(?:\s+date)?|milestone(?:\s+\d{1,3})?|date"
     r"|w/[ce]|week\s+(?:commencing|beginning|ending)"
     r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)"  # a weekday: "Mon 13/01/25: ..."
     rf"[ \t]*(?P<sep>[:\-–—])?[ \t]*(?P<paren>\([ \t]*(?:(?P<by>{INITIALS})[ \t]*,[ \t]*)?)?"  # "Update (JS, 14/01/25)"
     rf"|(?:(?P<pre>(?-i:{INITIALS}))[ \t]+)?(?P<open>[\[(])[ \t]*"  # "[Mar 2024] ...", "JS (14/01/25): ..."
-    rf"(?:(?P<inner>(?-i:{INITIALS}))[ \t]+)?)",  # "[AB 10/11/24] ...": initials in the bracket, before the date
+    rf"(?:(?P<inner>(?-i:{INITIALS}))(?:[ \t]*,[ \t]*|[ \t]+))?)",  # "[AB 10/11/24] ...", "[AB, 10/11/24] ...": whose, before the date
     re.I,
 )
 # A name or a label of the officer's own opening the line before a dated heading ("Sarah Jones
@@ -49,9 +55,13 @@ LABEL_AFTER_DATE = re.compile(rf"[ \t]+(?:progress[ \t]+)?(?:update|progress|pos
 CLOSE = {"[": "]", "(": ")"}
 # A quarter heading a line ("Q3 23/24: ..."): an entry of its own, undated (a quarter of a
 # financial or an academic year is not a month).
-QUARTER_HEADING = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<h>Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d))[ \t]*[:\-–—]")
+# "Q3 (Oct-Dec 24): ...", "Q4 (Jan - Mar 2025) - ...": the quarter's months in brackets date it by
+# its last month, as a range of months is dated.
+_QUARTER = (rf"Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d|\([ \t]*(?i:{MONTH})(?:[ \t]*\d\d(?:\d\d)?)?(?:[ \t]*[\-–—/][ \t]*|[ \t]+to[ \t]+)"
+            rf"(?P<last>(?i:{MONTH}))[ \t]*(?P<year>20\d\d|\d\d)[ \t]*\))")
+QUARTER_HEADING = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<h>{_QUARTER})[ \t]*[:\-–—]")
 # The same quarter anywhere: it starts with a letter the regex engine can skip to at once.
-QUARTER_ANYWHERE = re.compile(r"Q[1-4][ \t]*(?:20\d\d/\d\d|\d\d/\d\d|20\d\d)[ \t]*[:\-–—]")
+QUARTER_ANYWHERE = re.compile(rf"{_QUARTER}[ \t]*[:\-–—]")
 # A school term or a season heading a line ("Autumn term 2024: ...", "Winter 2024 - ..."): an
 # entry of its own, its heading kept in its text; a term is dated by the month it ends (as a
 # term's period column is), a season is not a month. Found from each line break, which the

@@ -161,7 +161,8 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
     for quarter in QUARTER_ANYWHERE.finditer(text, cut):  # quarters are rare: the engine skips to each "Q"
         line = QUARTER_HEADING.match(text, text.rfind("\n", 0, quarter.start()) + 1)
         if line and line.start("h") == quarter.start():
-            sources.append((quarter.start(), Start(quarter.start(), None, quarter.start(), plain=True)))
+            when = _quarter_months(line) if line.group("last") else None
+            sources.append((quarter.start(), Start(quarter.start(), when, quarter.start(), plain=True)))
     periods = [*(() if cut else filter(None, [PERIOD_FIRST.match(text)])), *PERIOD_LINE.finditer(text, max(cut - 1, 0))]
     for period in periods:
         when = term_end(period) if period.group("term") else None
@@ -214,6 +215,12 @@ _CLIPPED_REACH = 16  # a clipped month's date ends at most this far before its s
 _POS = itemgetter(0)
 
 
+def _quarter_months(line: re.Match[str]) -> EntryDate:
+    """"Q3 (Oct-Dec 24)": the quarter's last month."""
+    year = int(line.group("year"))
+    return EntryDate(year + 2000 if year < 100 else year, MONTHS[ascii_lower(line.group("last"))])
+
+
 def _day_or_month(text: str, token: DateToken) -> DateToken:
     """A day before a month and year written together counts only where it opens a sentence.
 
@@ -259,10 +266,11 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
     if line.group("open"):
         close = re.compile(rf"[ \t]*{re.escape(CLOSE[line.group('open')])}").match(text, token.end)
         pre, inner = line.group("pre"), line.group("inner")  # "JS (14/01/25)", "[AB 10/11/24]"; both: whose?
-        if (pre and inner) or any(signed is not None and not plausible_initials(signed) for signed in (pre, inner)):
-            return None
+        if (pre and inner) or (pre is not None and not plausible_initials(pre)) or (
+                inner is not None and not plausible_initials(inner) and not _ACRONYM.fullmatch(inner)):
+            return None  # "[NHS 14/01/25] ...": in the bracket, a team's acronym says whose too
         return Start(line.start("pre" if pre else "open"), token.date, close.end(), initials_first=pre or inner) if close else None
-    end, signed = token.end, line.group("by")
+    end, signed = token.end, line.group("lby") or line.group("by")
     if line.group("paren"):
         close = CLOSE_PAREN.match(text, end)
         if close is None:
@@ -290,6 +298,7 @@ def _line_start(text: str, pos: int) -> int | None:
 
 
 _SPACES_TABS = re.compile(r"[ \t]*")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _MONTH_YEAR_FIGURES = re.compile(r"\d{1,2}/\d\d(?:\d\d)?")  # "01/25", read as a date only as a heading (dates.py)
 _SPACES_THEN_SEP = re.compile(rf"(\s*)({SEP}(?!\d))?")  # the spaces, and _SEP_AFTER_DATE's separator if it follows
 

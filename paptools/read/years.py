@@ -43,7 +43,7 @@ _LABEL = (r"(?:w/[bce]|w\.?c\.?|wk/?c|(?:week|wk)[ \t]+(?:commencing|beginning|e
 # no further than a dated heading's date does (read/entries.py _REACH).
 # A date's start just after a month-alone heading's separator ("21/03/24", "2024-03", "14 Jan",
 # "14th of Jan"): a range or a heading of two dates, not a month heading ("January: 64 SENCOs ..." is).
-_DATE_AHEAD = rf"\d{{1,4}}[/.\-]\d|\d{{1,2}}(?i:st|nd|rd|th)?[ \t\-]+(?i:of[ \t]+)?(?i:{MONTH})"
+_DATE_AHEAD = rf"\d{{1,4}}[/.\-]\d|\d{{1,2}}(?i:st|nd|rd|th)?(?:[ \t]+(?:-(?![ \t]))?|-[ \t]*)(?i:of[ \t]+)?(?i:{MONTH})"
 _YEARLESS = (rf"[ \t]*(?:(?:{MARK})[ \t]*)?(?P<h>(?i:{_LABEL})?(?:(?P<d>[0-3]?\d)(?i:st|nd|rd|th)?"
              rf"(?:[ \t]+(?i:of[ \t]+)?|-)(?P<m>(?i:{MONTH}))\.?(?![A-Za-z])"
              r"|(?P<fd>[0-3]?\d)/(?P<fm>[01]?\d)(?![\d/])"  # or in figures: "14/11: ..."
