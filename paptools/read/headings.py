@@ -1,8 +1,8 @@
-"""Where an entry's heading begins in a Progress cell, and what the heading holds.
+"""Where an entry's heading begins in a Progress cell.
 
 A date starts an entry only where it is written as a heading (read/entries.py says which
-forms); this module finds those places, and the entry's date, initials and where its own
-text begins. The entries themselves are assembled in read/entries.py.
+forms); this module finds those places; read/heading_parse.py reads what each heading holds.
+The entries themselves are assembled in read/entries.py.
 """
 from __future__ import annotations
 
@@ -13,15 +13,22 @@ from typing import NamedTuple
 from paptools.model import EntryDate
 from paptools.read.dates import MONTH, MONTHS, DateToken, date_at, find_dates, term_end
 from paptools.read.entry_order import MARK
+from paptools.read.heading_parse import (
+    BRACKET_INITIALS,
+    HEAD_INITIALS,
+    SEP_AFTER_DATE,
+    Heading,
+    Start,
+    parse_heading,
+    skip,
+)
 from paptools.read.heading_words import (
     BRACKET_NAME,
     BY_AUTHOR,
-    BY_INITIALS,
     CLOSE,
     CLOSE_PAREN,
     INITIALS,
     INLINE_WORDS,
-    LABEL_AFTER_DATE,
     LINE_LABEL,
     PERIOD_FIRST,
     PERIOD_LINE,
@@ -34,16 +41,13 @@ from paptools.read.heading_words import (
 from paptools.read.line_dates import unread_line_dates
 from paptools.read.sentences import BULLETS, LOOKBACK, at_sentence_start, last_char, sentence_head, word_before
 from paptools.read.text import ascii_lower
-from paptools.read.years import Yearless, yearless_headings
+from paptools.read.years import yearless_headings
 
 __all__ = ["OPENING", "Before", "Heading", "Reading", "Start", "before_at", "read_starts"]
 
-_INITIALS_THEN_SEP = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{SEP}(?!\d)")
-_SEP_AFTER_DATE = re.compile(rf"\s*{SEP}(?!\d)")
-_LEADING_SEP = re.compile(r"[\s:\-–—.]+")
-_HEAD_INITIALS = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})\s*{SEP}\s*")
-_BRACKET_INITIALS = re.compile(rf"[ \t]*\((?P<i>{INITIALS})\)(?:\s*{SEP})?\s*")  # "15/01/2025 (JS) ..."
-_INITIALS_COLON = re.compile(rf"(?P<i>{INITIALS})\s*:\s*")
+# Initials after a heading's date, then a separator or the end of the line ("13/01/2025 PD" with
+# the entry's text on the lines below).
+_INITIALS_THEN_SEP = re.compile(rf"\s*\.?\s*(?P<i>{INITIALS})(?:\s*{SEP}(?!\d)|[ \t]*(?=\n))")
 _INITIALS_BEFORE_DATE = re.compile(rf"(?P<i>{INITIALS})\s*(?:{SEP}\s*)?")
 # A bullet or a milestone's number heading a line ("• ", "(1) ", "1. ", "a) "), or a
 # bracketed number anywhere ("... done (2) 2014/07/01: ..."): it belongs to the entry after it.
@@ -53,24 +57,6 @@ _WORD_BEFORE = re.compile(r"([A-Za-z/']+)[ \t]+$")
 _CLIPPED_MONTHS = {name[1:3]: number for name, number in MONTHS.items() if len(name) == 3}
 
 
-# Tuples, not dataclasses: a plan's cells hold thousands of headings, built and thrown away.
-class Start(NamedTuple):
-    pos: int  # where the entry's heading begins
-    date: EntryDate | None
-    date_end: int  # end of the date token (or of the initials for an undated heading)
-    initials_first: str | None = None
-    carry_date: bool = False
-    plain: bool = False  # a heading kept in the entry's text, dated or not: "Q3 23/24: ...", "Sarah Jones 14/01/25: ..."
-    yearless: Yearless | None = None  # a day and month with no year: "w/c 4 Nov: ...", dated later (read/years.py)
-
-
-class Heading(NamedTuple):
-    date: EntryDate | None
-    initials: str | None
-    body: int  # where the entry's own text begins
-
-
-_DATE_INITIALS = frozenset("0123456789JFMASONDjfmasond")
 _SEP_CHARS = re.compile(r"[:\-–—]")
 _INITIALS_ONLY = re.compile(rf"(?P<i>{INITIALS})\s*")
 _CLIPPED_TAIL = re.compile(
@@ -83,7 +69,6 @@ _WORD_THEN_SPACE = re.compile(r"\s+[A-Za-z]")
 _SEP_TO_READ = re.compile(
     r"[:\-–—](?:(?<=\d.)|(?<=\d\s.)|(?<=\d\s\s.)|(?:(?<=\w:)|(?<=\w\s:)|(?<=\w\s\s:))(?=\s))"
 )
-_SPACES = re.compile(r"\s*")
 _MARK_ENDS = frozenset("•·*▪‣◦-–.)")  # the last character of anything _LINE_BULLET finds
 
 
@@ -122,7 +107,7 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
         found = _day_or_month(text, token) if token.month_start is not None else token
         if start := _dated_start(text, found):
             # A dated heading depends only on where its date ends, so it is parsed once here.
-            dated.append((token.start, start, _parse_heading(text, start)))
+            dated.append((token.start, start, parse_heading(text, start)))
     headings = dict(before.headings)
     headings.update((start.date_end, heading) for _, start, heading in dated)
     sources: list[tuple[int, Start]] = [(source, start) for source, start, _ in dated]
@@ -180,7 +165,7 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
         if candidate.pos < body:
             continue
         heading = headings.get(candidate.date_end) if candidate.date and not candidate.carry_date else None
-        heading = heading or _parse_heading(text, candidate)
+        heading = heading or parse_heading(text, candidate)
         starts.append((candidate, heading))
         body = heading.body
     unread = unread_line_dates(text, tokens, [start.pos for start, _ in starts], cut)
@@ -278,11 +263,11 @@ def _labelled_start(text: str, token: DateToken) -> Start | None:
         end, signed = close.end(), signed or close.group("by")
     initials = signed if signed and plausible_initials(signed) else None
     limit = end + LOOKBACK
-    after = _skip(_SPACES_TABS, text, end, limit)
-    if (_SEP_AFTER_DATE.match(text, end, limit) or _initials_follow(text, end, limit)
+    after = skip(_SPACES_TABS, text, end, limit)
+    if (SEP_AFTER_DATE.match(text, end, limit) or _initials_follow(text, end, limit)
             or after == min(limit, len(text)) or text[after] == "\n" or BY_AUTHOR.match(text, end, limit)
             or (line.group("sep") == ":" and after > end)  # "Update: 13/01/25 Line staffed ..."
-            or (text[after] == "(" and (_BRACKET_INITIALS.match(text, end, limit) or BRACKET_NAME.match(text, end, limit)))):
+            or (text[after] == "(" and (BRACKET_INITIALS.match(text, end, limit) or BRACKET_NAME.match(text, end, limit)))):
         # "Update 14.10.24 (AB) ...", "Update 14/10/24 (Sarah Jones): ...": who wrote it, in brackets
         return Start(line.start("label"), token.date, end, initials_first=initials)
     return None
@@ -300,13 +285,7 @@ def _line_start(text: str, pos: int) -> int | None:
 _SPACES_TABS = re.compile(r"[ \t]*")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _MONTH_YEAR_FIGURES = re.compile(r"\d{1,2}/\d\d(?:\d\d)?")  # "01/25", read as a date only as a heading (dates.py)
-_SPACES_THEN_SEP = re.compile(rf"(\s*)({SEP}(?!\d))?")  # the spaces, and _SEP_AFTER_DATE's separator if it follows
-
-
-def _skip(spaces: re.Pattern[str], text: str, pos: int, limit: int) -> int:
-    """Where the spaces from pos end (never past limit)."""
-    match = spaces.match(text, pos, limit)
-    return match.end() if match else pos
+_SPACES_THEN_SEP = re.compile(rf"(\s*)({SEP}(?!\d))?")  # the spaces, and SEP_AFTER_DATE's separator if it follows
 
 
 def _dated_start(text: str, token: DateToken) -> Start | None:
@@ -321,7 +300,7 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     spaced = _SPACES_THEN_SEP.match(text, end, limit)  # always matches: the spaces may be none
     if spaced is None:
         return None
-    separated = spaced.lastindex == 2  # _SEP_AFTER_DATE matches here
+    separated = spaced.lastindex == 2  # SEP_AFTER_DATE matches here
     sentence_start = at_sentence_start(text, start)
     if sentence_start:  # "Oct 24 - Jan 25: ...", "Sept 24 to Dec 24: ...": one heading dated by its end
         joined = (spaced.end() if separated and text[spaced.start(2)] != ":"
@@ -334,7 +313,7 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     bracketed = False  # "12/03/2024 (PS) ...": initials in brackets, even ones that spell a word
     if not separated and (following == "." or following.isupper()):
         initialled = _initials_follow(text, end, limit)
-    elif not separated and following == "(" and (bracket := _BRACKET_INITIALS.match(text, end, limit)):
+    elif not separated and following == "(" and (bracket := BRACKET_INITIALS.match(text, end, limit)):
         initialled = bracket.group("i") if plausible_initials(bracket.group("i")) else None
         bracketed = True
     elif not separated and following == "(" and BRACKET_NAME.match(text, end, limit):
@@ -347,7 +326,7 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
     # "ED 19/03/2024 - ..." and "ED and H M-N - 19/03/2024 - ...": initials head the entry.
     line_start = _line_start(text, start) if separated and not sentence_start else None
     if separated and not sentence_start:
-        if (text[spaced.start(2)] != ":" and date_at(text, _skip(_SPACES_TABS, text, spaced.end(), limit))
+        if (text[spaced.start(2)] != ":" and date_at(text, skip(_SPACES_TABS, text, spaced.end(), limit))
                 and _range_end(text, spaced.end(), limit) is None):
             return None  # "Between Sept 24 - Dec 24 we saw ...": a range in a sentence, no heading
         head = sentence_head(text, start)
@@ -386,10 +365,10 @@ def _range_end(text: str, pos: int, limit: int) -> Start | None:
     """A heading dated by the end of the months it covers, when a second date follows the first's
     dash and a separator or initials follow it ("Oct 24 - Jan 25: ...", "Sept 24 – Dec 24 AB: ..."):
     one entry, read from the second date on (its start is set by the caller)."""
-    later = date_at(text, _skip(_SPACES_TABS, text, pos, limit))
+    later = date_at(text, skip(_SPACES_TABS, text, pos, limit))
     if later is None or later.end > limit:
         return None
-    if not (_signed(text, later.end) or _SEP_AFTER_DATE.match(text, later.end)):
+    if not (_signed(text, later.end) or SEP_AFTER_DATE.match(text, later.end)):
         return None
     return Start(pos, later.date, later.end)
 
@@ -407,7 +386,7 @@ def _plain_start(token: DateToken, line_start: int, initials: str | None) -> Sta
 
 def _signed(text: str, pos: int) -> str | None:
     """The plausible initials and their separator at pos ("AB - ..."), if any."""
-    found = _HEAD_INITIALS.match(text, pos)
+    found = HEAD_INITIALS.match(text, pos)
     return found.group("i") if found and plausible_initials(found.group("i")) else None
 
 
@@ -416,35 +395,3 @@ def _initials_follow(text: str, pos: int, limit: int) -> str | None:
     if match and plausible_initials(match.group("i")):
         return match.group("i")
     return None
-
-
-def _parse_heading(text: str, start: Start) -> Heading:
-    """The entry's date, initials, and where its own text begins."""
-    if start.plain:  # its heading ("Q3 23/24", "Sarah Jones 14/01/25: AB:") stays in its text
-        return Heading(start.date, start.initials_first, start.pos)
-    # A yearless heading ("w/c 4 Nov: AB: ...") is read as a dated one: a separator, then initials.
-    if start.date is None and start.yearless is None:  # initials alone: "PC: ...", perhaps after a bullet
-        match = _INITIALS_COLON.search(text, start.pos)
-        if match is None:  # found as initials and a colon, so always there; kept whole if not
-            return Heading(None, None, start.pos)
-        return Heading(None, match.group("i"), match.end())
-    initials = start.initials_first
-    pos = start.date_end
-    if sep := _SEP_AFTER_DATE.match(text, pos) or LABEL_AFTER_DATE.match(text, pos):
-        pos = sep.end()
-    if initials is None:
-        found = _HEAD_INITIALS.match(text, pos) or _BRACKET_INITIALS.match(text, pos) or BY_INITIALS.match(text, pos)
-        if found and plausible_initials(found.group("i")):
-            initials, pos = found.group("i"), found.end()
-    # The same date written twice: "May 24: May 24 – PC: ..."
-    next_start = _skip(_SPACES, text, pos, len(text))
-    again = date_at(text, next_start) if text[next_start : next_start + 1] in _DATE_INITIALS else None
-    if (again and start.date is not None and again.date.year == start.date.year
-            and again.date.month == start.date.month and (sep := _SEP_AFTER_DATE.match(text, again.end))):
-        pos = sep.end()
-        found = _HEAD_INITIALS.match(text, pos)
-        if found and plausible_initials(found.group("i")):
-            initials, pos = initials or found.group("i"), found.end()
-    if lead := _LEADING_SEP.match(text, pos):
-        pos = lead.end()
-    return Heading(start.date, initials, pos)
