@@ -24,7 +24,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Period:
-    """One column per reporting period ("Update Jan 24"), or the starting position ("Baseline")."""
+    """One column per reporting period ("Update Jan 24"), or the starting position ("Baseline"), or
+    more progress beside the Progress column (earlier updates, a partner's)."""
 
     index: int
     letter: str
@@ -32,6 +33,13 @@ class Period:
     date: EntryDate | None  # the period's date, given to its entries that carry none
     baseline: bool = False
     earlier: bool = False  # earlier updates moved out of the Progress cell ("Previous updates"), undated
+    partner: bool = False  # a partner's own updates beside the Progress column ("Health update"), undated
+
+    @property
+    def beside(self) -> str | None:
+        """'earlier' or 'partner' for a column of progress cells beside the Progress column, its
+        entries dated by their own text; None for a period's (or the baseline's) column."""
+        return "earlier" if self.earlier else "partner" if self.partner else None
 
 
 @dataclass(frozen=True)

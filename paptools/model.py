@@ -118,7 +118,7 @@ class EntrySource(str, enum.Enum):
     """Where in the workbook an entry was written: the layouts keep progress in three ways."""
 
     CELL = "progress cell"  # one growing cell of dated entries
-    PERIOD_COLUMN = "period column"  # one column per reporting period ("Update Jan 24")
+    PERIOD_COLUMN = "period column"  # one per reporting period ("Update Jan 24"); earlier or a partner's updates
     LOG_SHEET = "log sheet"  # an updates sheet with one row per update, keyed by ref
 
     def __str__(self) -> str:

@@ -307,10 +307,10 @@ def _values(rows: list[Row], header: Header, name: str) -> Counter[str]:
 
 
 def _order(rows: list[Row], header: Header) -> Counter[str]:
-    """How many progress cells (and cells of earlier updates) run oldest-first and how many
+    """How many progress cells (and cells of earlier or a partner's updates) run oldest-first and how many
     newest-first, by their line-start dates (after a short label: "Update 14.01.25 –")."""
     progress = header.index("progress")
-    columns = [*([progress] if progress is not None else []), *(p.index for p in header.periods if p.earlier)]
+    columns = [*([progress] if progress is not None else []), *(p.index for p in header.periods if p.beside)]
     counts: Counter[str] = Counter()
     for row in rows:
         if row.number <= header.rows[-1]:

@@ -3,8 +3,9 @@
 The cells are scored by meaning (read/headers.py); columns that name a reporting period go to
 their own list (read/periods.py), and whatever maps to no field is kept as an extra column. A
 close runner-up for a field is a warning; a stage ("Status") beside a RAG rating is read with
-it. read/detect.py finds the header row; read/settle.py adjusts the mapping by what the rows
-under it hold.
+it, and so is a partner's column beside a joint plan's Progress or Owner column
+(read/partners.py). read/detect.py finds the header row; read/settle.py adjusts the mapping by
+what the rows under it hold.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from paptools.layout import Column, LogSheet, Period
 from paptools.model import DataWarning, EntryDate
 from paptools.read.headers import FIELD_LABELS, HeaderMatch, match_header
+from paptools.read.partners import partners
 from paptools.read.periods import earlier_updates, fill_years, is_period, period_header, title_date
 from paptools.read.text import normalise_label
 from paptools.read.xcell import column_letter
@@ -78,6 +80,7 @@ def map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, 
     columns: list[Column] = []
     warnings: list[DataWarning] = []
     taken: set[int] = set()
+    partner_progress: list[int] = []  # a partner's updates beside the Progress column: read as progress too
     for name in dict.fromkeys(m.field for m in matches.values()):
         ranked = sorted((i for i, m in matches.items() if m.field == name), key=lambda i: (-matches[i].score, i))
         dated = _dated_columns(ranked, headers)
@@ -94,7 +97,16 @@ def map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, 
                               STAGE_HOW if name == "stage" else how))
         if name != "stage":  # a stage is kept as an extra column as well
             taken.add(winner)
+        joint = [] if dated else [i for i in ranked[1:] if partners(headers[winner], headers[i], name)]
+        if name == "progress":
+            partner_progress += joint
+        elif joint:  # the first partner's lead beside the Owner column: its names are owners too (kept as written)
+            joint = joint[:1]
+            columns.append(Column("co_owner", joint[0], column_letter(joint[0] + 1), headers[joint[0]],
+                                  matches[joint[0]].score, matches[joint[0]].how))
         for other in ranked[1:]:
+            if other in joint:
+                continue
             if not dated and matches[winner].score - matches[other].score < RIVAL_MARGIN:
                 warnings.append(DataWarning(
                     sheet, f"{column_letter(other + 1)}{row}",
@@ -106,8 +118,9 @@ def map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, 
     dates = fill_years([(when, month) for _, _, _, when, month in found_periods])
     periods = [Period(i, column_letter(i + 1), h, when, baseline, earlier_updates(h))
                for (i, h, baseline, _, _), when in zip(found_periods, dates)]
+    periods += [Period(i, column_letter(i + 1), headers[i], None, partner=True) for i in partner_progress]
     for period in periods:
-        if period.date is None and not period.baseline and not period.earlier:
+        if period.date is None and not period.baseline and period.beside is None:
             warnings.append(DataWarning(sheet, f"{period.letter}{row}",
                                         f"period column '{period.header}' gives no year; its entries are dated "
                                         "only where their text has a date"))

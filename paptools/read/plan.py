@@ -27,6 +27,7 @@ from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
 from paptools.read.progress import (
     CellMemo,
+    by_date,
     cell_entries,
     date_entry,
     log_entries,
@@ -178,8 +179,12 @@ class _Assembler:
         logged, log_statuses = log_entries(self.book, self.layout.logs, {r.ref.text for r in all_raw}, self.warn)
         member = self._membership(all_raw, parsed)
         split: dict[str, tuple[str, ...]] = {}  # an Owner cell's text, split once: many actions share it
-        owner_lists = [split.get(text) or split.setdefault(text, split_owners(text))
-                       for text in (raw.fields.get("owner", "") for raw in all_raw)]
+
+        def owners_of(raw: RawAction) -> tuple[str, ...]:
+            text, partner = raw.fields.get("owner", ""), raw.fields.get("co_owner", "")
+            owners = split.get(text) or split.setdefault(text, split_owners(text))
+            return tuple(dict.fromkeys((*owners, *split_owners(partner)))) if partner else owners  # a partner's lead too
+        owner_lists = [owners_of(raw) for raw in all_raw]
         people = People(owner_lists)
         text_mode = {s.name: s.text_statuses > s.fill_statuses for s in walker.sheets}
         statuses = StatusReader(key, self.warn, log_statuses)
@@ -263,11 +268,17 @@ class _Assembler:
         if raw.fields.get("status_date"):
             entries = date_entry(entries, raw.fields["status_date"], self.layout.entry_order == "newest first")
         periods = period_entries(table, raw.fields, raw.row, self.warn, author)
-        earlier = period_entries(table, raw.fields, raw.row, self.warn, author, earlier=True)
+        earlier = period_entries(table, raw.fields, raw.row, self.warn, author, beside="earlier")
+        partners = period_entries(table, raw.fields, raw.row, self.warn, author, beside="partner", order=order)
         written = "\n\n".join(filter(None, [cell_text, period_text(table, raw.fields),
                                              "\n\n".join(e.raw for e in logged)]))
-        if not periods and not logged and not earlier:
+        if not periods and not logged and not earlier and not partners:
             return written, entries
+        if partners:  # a joint plan's partners' updates, in time order with the Progress cell's
+            cells: dict[str | None, list[Entry]] = {}
+            for entry in partners:
+                cells.setdefault(entry.cell, []).append(entry)
+            entries = by_date([entries, *cells.values()], order is EntryOrder.NEWEST_FIRST)
         if earlier:  # the updates moved out of the cell come before it, in the order the cell is written
             entries = [*entries, *earlier] if order is EntryOrder.NEWEST_FIRST else [*earlier, *entries]
         return written, [*entries, *periods, *people.with_authors(tuple(logged), owners)]

@@ -150,16 +150,18 @@ def _lean(grown: Grown | None) -> Grown | None:
 
 
 def period_entries(table: Table, fields: dict[str, str], row: int, warn: Warn,
-                   author: Callable[[str], str | None] | None = None, earlier: bool = False) -> list[Entry]:
+                   author: Callable[[str], str | None] | None = None, beside: str | None = None,
+                   order: EntryOrder = EntryOrder.UNKNOWN) -> list[Entry]:
     """The entries written in the period columns of one row, oldest period first (authors as in
-    cell_entries); with `earlier`, those of its columns of earlier updates alone, else the others."""
+    cell_entries); with `beside` ('earlier', 'partner'), those of its columns of that kind
+    alone (Period.beside), each cell split as a Progress cell written in `order` is."""
     found: list[Entry] = []
     for period in table.periods:
         text = fields.get(f"period:{period.index}", "")
-        if not text or period.earlier != earlier:
+        if not text or period.beside != beside:
             continue
         coordinate = f"{period.letter}{row}"
-        split = split_parts(text, period=period.date)  # "Dec 3rd: ..." in its column: the period's year
+        split = split_parts(text, order, period=period.date)  # "Dec 3rd: ..." in its column: the period's year
         for note in split.notes:
             warn(table.sheet, coordinate, note, None)
         for p in split.parts:
@@ -190,6 +192,15 @@ def date_latest(entries: Sequence[Entry], when: EntryDate, newest_first: bool) -
     out = list(entries)
     out[at] = entries[at].replaced(date=when)
     return out
+
+
+def by_date(cells: Sequence[Sequence[Entry]], newest_first: bool) -> list[Entry]:
+    """The entries of several progress cells of one action (a joint plan's, one a partner) as one
+    list in time order, the plan's way round; each cell's undated entries stay just after the
+    entry before them in it, and entries of one date keep the cells' order."""
+    placed = [item for cell in cells for item in _in_place([list(cell)])]
+    placed.sort(key=lambda item: item[0], reverse=newest_first)  # a stable sort either way round
+    return [entry for _, entry in placed]
 
 
 class RowUpdate(NamedTuple):

@@ -195,7 +195,8 @@ def style_text(layout: Layout) -> str:
                 continue  # refs opening the Action cells: found again from the cells, not named
             if column.header not in seen:
                 seen.add(column.header)
-                lines.append(f"{_quote(column.header)} = {_quote(column.field)}")
+                named = "owner" if column.field == "co_owner" else column.field  # found again as a partner's
+                lines.append(f"{_quote(column.header)} = {_quote(named)}")
     lines += ["", "[statuses]  # the plan's own word = Complete, On track, Vulnerable, At risk, Not yet started or none"]
     words: set[str] = set()
     colours: dict[str, str] = {}

@@ -85,7 +85,8 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
     for column in table.columns:
         label = FIELD_LABELS.get(column.field, column.field)
         how = "" if column.score == 100 or column.field == "stage" else f" ({column.how}, {column.score}%)"
-        lines.append(f"  {label:<16} <- column {column.letter} '{column.header}'{how}")
+        too = " too: its names are owners as well" if column.field == "co_owner" else ""  # a partner's lead
+        lines.append(f"  {label:<16} <- column {column.letter} '{column.header}'{too}{how}")
         if column.field == "stage":
             lines.append(f"  {'':<16}    {column.how}")
         if column.field == "progress":
@@ -94,7 +95,7 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
                 f"one update a row, dated by column {dated.letter}; rows under an action add to it" if dated else "one growing cell of dated entries per action"))
             lines += [f"  {'':<16}    {note.text} ({note.cell})" for note in (plan.notes if plan is not None else ())
                       if note.kind == "updates" and note.sheet == table.sheet]  # read/update_rows.py
-    periods = [period for period in table.periods if not period.earlier]
+    periods = [period for period in table.periods if period.beside is None]
     if periods:
         first, last = periods[0].letter, periods[-1].letter
         lines.append(f"  {'Progress':<16} <- columns {first}:{last}, one per period:")
@@ -103,9 +104,11 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
                 period.date.label() if period.date else "no date")
             lines.append(f"       {period.letter} '{period.header}' -> {when}")
     for period in table.periods:
-        if period.earlier:
-            lines.append(f"  {'Progress':<16} <- column {period.letter} '{period.header}' too: earlier updates, "
-                         "each dated by its own text")
+        if period.beside is not None:
+            whose = "earlier updates" if period.earlier else "a partner's updates"
+            order = ", in date order with the others" if period.partner else ""
+            lines.append(f"  {'Progress':<16} <- column {period.letter} '{period.header}' too: {whose}, "
+                         f"each dated by its own text{order}")
     if table.field("progress") is None and not table.periods and not layout.logs:
         lines.append("  Progress         <- none found: actions are read without progress")
     status = table.status
