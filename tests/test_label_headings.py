@@ -220,3 +220,17 @@ def test_a_form_of_labelled_lines_is_read_as_date_author_and_text(make_workbook)
     assert _entries(plan, "PAP 1.2") == [  # a name stays in the text: it is not initials
         ("2024-10-14", "AB", "First."), ("2024-11-11", None, "By: Sarah Jones\nUpdate: Second.")]
     assert _entries(plan, "PAP 1.3") == [("2024-10-14", None, "Update: the plan was agreed.")]
+
+
+def test_initials_in_brackets_closing_an_entry_sign_it(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "14/10/24: First draft shared (AB).\n\n11/11/24: Signed off at the board (CD).",
+               owner="Ann Bell, Cal Dunn"),
+        action("PAP 1.2", "OT", "14/10/24 CD: Signed off (AB).\n11/11/24: Referred to the (ASD) team.",
+               owner="Ann Bell, Cal Dunn"),
+    )))
+    assert _entries(plan, "PAP 1.1") == [  # before: no initials, so no author
+        ("2024-10-14", "AB", "First draft shared (AB)."), ("2024-11-11", "CD", "Signed off at the board (CD).")]
+    assert [e.author for e in plan.actions[0].entries] == ["Ann Bell", "Cal Dunn"]
+    assert _entries(plan, "PAP 1.2") == [  # the heading's initials come first; brackets inside a sentence sign nothing
+        ("2024-10-14", "CD", "Signed off (AB)."), ("2024-11-11", None, "Referred to the (ASD) team.")]

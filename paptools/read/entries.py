@@ -26,6 +26,7 @@ from typing import NamedTuple
 from paptools.model import Entry, EntryDate, EntryOrder, EntrySource, span_bounds, spanned, text_span
 from paptools.read.closing_dates import dated_at_the_end
 from paptools.read.entry_order import Piece, opening_at_the_end, order_of, order_of_dates
+from paptools.read.heading_words import INITIALS, plausible_initials
 from paptools.read.headings import OPENING, Before, Heading, Reading, Start, before_at, read_starts
 from paptools.read.years import Mark, read_years
 
@@ -329,6 +330,8 @@ def _shape(text: str) -> EntryOrder:
 # A line drawn under an entry to part it from the next ("----", "______", "=====", "* * *"): no text of its own.
 _RULE_AT_END = re.compile(r"\s*(?:^|\n)[ \t]*(?:[-_=~]{3,}|(?:\*[ \t]*){3,})$")
 _RULE_MARKS = frozenset("-_=~*")
+# Initials in brackets closing an entry sign it, where its heading has none: "14/01/25: Panel met (JS)."
+_SIGNED_AT_END = re.compile(rf"(?<=\s)\((?P<i>(?-i:{INITIALS}))\)\.?\Z")
 
 
 def _part(text: str, piece: Piece) -> Part:
@@ -341,7 +344,10 @@ def _part(text: str, piece: Piece) -> Part:
     start = piece.start + (len(raw) - len(raw.lstrip()) if raw[:1].isspace() else 0)
     heading = len(stripped) - len(text[piece.body : piece.end].strip())
     stripped = stripped[: _end_of_words(stripped)]
-    return Part(piece.date, intern(piece.initials) if piece.initials else None, text,
+    initials = piece.initials
+    if initials is None and stripped[-1:] in ".)" and (signed := _SIGNED_AT_END.search(stripped, len(stripped) - 20)):
+        initials = signed.group("i") if plausible_initials(signed.group("i")) else None  # "... done (JS)."
+    return Part(piece.date, intern(initials) if initials else None, text,
                 text_span(start, start + len(stripped)), min(heading, len(stripped)))
 
 
