@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from paptools.read.cells import Book, Sheet
 from paptools.read.column_checks import DUE_FIELDS
-from paptools.read.continued import add_update
+from paptools.read.continued import RowDue, add_update
 from paptools.read.headers import ColumnMap
 from paptools.read.progress import RowUpdate
 from paptools.read.refs import RefCandidate, number_text, parse_ref
@@ -52,6 +52,10 @@ class RawAction:
     row_statuses: list[tuple[str, str]] = field(default_factory=list)  # (cell, word): the status of each row below it
     status_font: str | None = None  # the status cell's text colour, if it could say something (not black)
     status_mark: bool = False  # the status cell holds a lone mark ("●"), whose font colour may be its status
+    # Rows of its own cells (one a milestone), read/continued.py: each row's cells by column, this row's first
+    # (kept as its extra columns, a line a row), and the due cells of each row below, for its due month.
+    rows: list[dict[int, str]] = field(default_factory=list)
+    row_dues: list[RowDue] = field(default_factory=list)
 
 
 @dataclass

@@ -1,15 +1,26 @@
 """Rows that carry on the action above them: its cells merged down, a Progress cell spilt onto
-the next row, or one update a row beside its own Date cell; and cells merged into an action
-from the row above, which belong to that row.
+the next row, one update a row beside its own Date cell, or one milestone (or step) a row with
+its own owner, due date and other cells; and cells merged into an action from the row above,
+which belong to that row.
+
+An action may span several rows, its Ref and Action merged down them or written on its first
+row only, each row giving its own cells of the columns an action has one of: an owner, a due
+date, an extra column ("Milestone", "Milestone RAG"). Each such row is read with its action: its
+cells kept as the action's extra columns, a line a row; its owner among the action's (each once);
+its due among the action's, which is the latest (read/plan.py); and the sheet's rows said once
+in `inspect` (a Note), not row by row.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from paptools.model import Note
+from paptools.read.column_checks import DUE_FIELDS
 from paptools.read.headers import FIELD_LABELS, ColumnMap
 from paptools.read.progress import RowUpdate
+from paptools.read.rows import cell_text
 from paptools.read.rules import bounds
 from paptools.read.xcell import XCell, column_letter, row_of
 
@@ -30,31 +41,124 @@ class Pending:
     first_coordinate: str
     has_action_text: bool
     columns: ColumnMap  # the columns the row is read through (a moved header's, below one)
+    own: bool = False  # read as a row of the action's own cells (a milestone of it): said once in a Note
+
+
+# The fields an action has one of that a row below it may give its own of (a milestone's owner and due).
+OWN = ("owner", "timescale", *DUE_FIELDS)
+
+
+class RowDue(NamedTuple):
+    """The Timescale (and due-date) cells of a row below an action giving its own: one milestone's due."""
+
+    value: object  # the Timescale cell's value (None where the row gives due-date cells only)
+    cell: str | None
+    due_values: dict[str, tuple[object, str]]  # field -> (value, cell), as RawAction.due_values
 
 
 def carry_on(sheet: str, row: Pending, merged: dict[str, str], warn: Warn) -> bool:
     """A row without a ref below an action read as the rest of that action's cells; False when it
     is a new action that lacks a ref (the caller reports it not read)."""
-    in_merge = merged.get(row.ref_coordinate) == row.action.ref_cell
+    raw, columns, texts = row.action, row.columns, row.texts
+    in_merge = merged.get(row.ref_coordinate) == raw.ref_cell
     if not in_merge and row.has_action_text:  # a new action that lacks a ref
         return False
-    add_update(row.action, row.columns, row.cells, row.texts)
-    if (status := row.columns.fields.get("status")) is not None and row.texts[status]:  # weighed in action_status.py
-        row.action.row_statuses.append((row.cells[status].coordinate, row.texts[status]))
-    for name, index in row.columns.fields.items():
-        if name in ("ref", "status") or not row.texts[index]:
+    add_update(raw, columns, row.cells, texts)
+    if (status := columns.fields.get("status")) is not None and texts[status]:  # weighed in action_status.py
+        raw.row_statuses.append((row.cells[status].coordinate, texts[status]))
+    gives = _own_row(raw, columns, row.cells, texts)
+    row.own = gives is not None
+    for name, index in columns.fields.items():
+        if name in ("ref", "status", "timescale", *DUE_FIELDS) or not texts[index]:
             continue
-        row.action.fields[name] = "\n".join(filter(None, [row.action.fields.get(name, ""), row.texts[index]]))
+        before = raw.fields.get(name, "")
+        if name == "owner":  # each owner once: the rows of an action's milestones often share one
+            lines = before.split("\n")
+            raw.fields[name] = "\n".join(filter(None, [before, *(t for t in texts[index].split("\n") if t not in lines)]))
+            continue
+        raw.fields[name] = "\n".join(filter(None, [before, texts[index]]))
     # A row of an update, its date (and the status at it) alone is how a dated-rows plan is kept: nothing to report.
-    update_only = "entry_date" in row.columns.fields and all(
-        not row.texts[i] or name in ("progress", "entry_date", "author", "status") for name, i in row.columns.fields.items())
-    if not in_merge and not update_only:
+    update_only = "entry_date" in columns.fields and all(
+        not texts[i] or name in ("progress", "entry_date", "author", "status") for name, i in columns.fields.items())
+    if not in_merge and not update_only and not gives:  # a milestone's own owner or due: said once, in the Note
         warn(
             sheet, row.ref_coordinate,
             f"row has no Ref and no Action; its text was read as part of {row.action.ref.text} above",
             " | ".join(t for t in row.texts if t),
         )
     return True
+
+
+def _own_columns(columns: ColumnMap) -> list[int]:
+    """The columns an action has one of that a row below it may give its own of, in the sheet's order."""
+    return sorted([*(i for name, i in columns.fields.items() if name in OWN), *columns.extra])
+
+
+def _own_row(raw: RawAction, columns: ColumnMap, cells: list[XCell], texts: list[str]) -> bool | None:
+    """A row below the action giving its own cells of the columns an action has one of (not copies
+    of its first row's), kept with it a line a row, the action's first row the first line: True
+    when it gives an owner or a due date, False when extra cells only, None when none (a row of
+    progress, or of cells copied down)."""
+    own = {i: texts[i] for i in _own_columns(columns) if texts[i]}
+    first = raw.rows[0] if raw.rows else _first_row(raw, columns)
+    if all(first.get(i) == text for i, text in own.items()):
+        return None
+    if not raw.rows:
+        raw.rows.append(first)
+    raw.rows.append(own)
+    dues = {name: (cells[i].value, cells[i].coordinate) for name in DUE_FIELDS
+            if (i := columns.fields.get(name)) is not None and texts[i]}
+    index = columns.fields.get("timescale")
+    if dues or (index is not None and texts[index]):
+        raw.row_dues.append(RowDue(cells[index].value if index is not None else None,
+                                   cells[index].coordinate if index is not None else None, dues))
+    # Each extra column, and each owner or due column whose rows differ (a milestone's own), a line a row.
+    raw.extra = [(_label(columns, i), "\n".join(row.get(i, "") for row in raw.rows).rstrip("\n"))
+                 for i in _own_columns(columns) if any(i in row for row in raw.rows)
+                 and (i in columns.extra or len({row[i] for row in raw.rows if i in row}) > 1)]
+    return any(i not in columns.extra for i in own)
+
+
+def _first_row(raw: RawAction, columns: ColumnMap) -> dict[int, str]:
+    """The action's first row's cells of the columns an action has one of, as read."""
+    first = {columns.fields["owner"]: raw.fields.get("owner", "")} if "owner" in columns.fields else {}
+    if (index := columns.fields.get("timescale")) is not None:
+        first[index] = cell_text(raw.timescale_value)
+    first.update({columns.fields[name]: cell_text(value) for name, (value, _) in raw.due_values.items()})
+    by_header = {header: i for i, header in columns.extra.items()}
+    first.update({by_header[header]: text for header, text in raw.extra if header in by_header})
+    return {i: text for i, text in first.items() if text}
+
+
+def _label(columns: ColumnMap, index: int) -> str:
+    """A column's header as written: an extra column's, or a field's."""
+    return columns.extra.get(index) or columns.labels.get(index, "")
+
+
+def rows_note(sheet: str, pending: list[Pending], merged: dict[str, str]) -> Note | None:
+    """What the rows of actions giving their own cells (milestones) are and how they were read, once a sheet."""
+    own = [row for row in pending if row.own]
+    if not own:
+        return None
+    columns = own[0].columns
+    given = sorted({i for row in own for i in _own_columns(row.columns) if row.texts[i]})
+    shared = sorted({cell.column - 1 for row in own for cell in row.cells
+                     if (top := merged.get(cell.coordinate)) is not None and row_of(top) == row.action.row})
+    names = ", ".join(_label(columns, i) for i in given)
+    ref, action = columns.fields["ref"], columns.fields.get("action", columns.fields["ref"])
+    written = list(dict.fromkeys(_label(columns, i) for i in (shared or (ref, action))))
+    first = (", ".join(written) if shared else " and ".join(written)) + (" is" if len(written) == 1 else " are") + (
+        " merged down each action's rows." if shared else " written on each action's first row only.")
+    parts = []
+    if columns.fields.get("owner") in given:
+        parts.append("owners are its rows' (each once)")
+    if any(columns.fields.get(name) in given for name in ("timescale", *DUE_FIELDS)):
+        parts.append("due month the latest row's")
+    cell = f"{own[0].action.ref_cell}:{own[-1].ref_coordinate}"
+    text = (f"Actions span several rows ({cell}): each row gives its own {names} (a milestone or step of the "
+            f"action); {first}\nEvery row is read with its action: its {names} kept as extra columns, a line a row"
+            + ("; the action's " + ", its ".join(parts) if parts else "") + ".")
+    return Note("rows", sheet, cell, text)
 
 
 # Cells an officer merges down a group of actions to give them all one value: each action has it.

@@ -10,7 +10,7 @@ as extra columns under their own names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -199,6 +199,7 @@ class ColumnMap:
     extra: dict[int, str]
     headers: dict[int, str]  # every non-empty header cell, normalised
     row_fill: bool = False  # no status column: the status is the ref cell's fill (a row coloured by the Key)
+    labels: dict[int, str] = field(default_factory=dict)  # each mapped column's header as written, on one line
 
     def __contains__(self, name: str) -> bool:
         return name in self.fields
@@ -228,7 +229,8 @@ def column_map(table: Table | Moved) -> ColumnMap:
     headers.update({p.index: normalise_label(p.header) for p in periods})
     headers.update({i: normalise_label(h) for i, h in table.extra})
     row_fill = isinstance(table, Table) and table.status.by_row_fill
-    return ColumnMap(fields, dict(table.extra), headers, row_fill)
+    labels = {c.index: " ".join(c.header.split()) for c in table.columns}
+    return ColumnMap(fields, dict(table.extra), headers, row_fill, labels)
 
 
 def is_repeat_header(cells: list[str], columns: ColumnMap) -> bool:

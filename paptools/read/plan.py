@@ -202,11 +202,9 @@ class _Assembler:
                           f"{first_place[raw.ref.text]}); both actions are kept, this one as '{known_as}' in what "
                           "paptools writes: give it a ref of its own")
             first_place.setdefault(raw.ref.text, f"{raw.sheet}!{raw.ref_cell}")
-            value = self._due_serial(raw)
-            struck = self.book.struck.get(value, ()) if self.book.struck and isinstance(value, str) else ()
-            timescale, problem = _timescale(value, self.layout.quarters == "financial year", struck)
-            if raw.due_values:
-                timescale, problem = self._due_columns(raw, timescale, problem)
+            timescale, problem = self._row_timescale(raw.sheet, raw.timescale_value, raw.timescale_cell, raw.due_values)
+            if raw.row_dues:  # an action of several rows, each with its own due (a milestone's): due at the latest
+                timescale, problem = self._latest(raw, timescale, problem)
             if problem and raw.timescale_cell:
                 unread.setdefault((raw.sheet, problem), []).append((raw.timescale_cell, raw.ref.text))
             elif raw.timescale_cell and not timescale.text:
@@ -317,24 +315,50 @@ class _Assembler:
             return ref.prefix in prefixes if prefixes else ref.is_pap
         return by_prefix
 
-    def _due_serial(self, raw: RawAction) -> object:
+    def _row_timescale(self, sheet: str, value: object, cell: str | None,
+                       due_values: dict[str, tuple[object, str]]) -> tuple[Timescale, str | None]:
+        """One row's Timescale cell and due-date cells read into its due months, and what could not be read."""
+        value = self._due_serial(sheet, value, cell)
+        struck = self.book.struck.get(value, ()) if self.book.struck and isinstance(value, str) else ()
+        timescale, problem = _timescale(value, self.layout.quarters == "financial year", struck)
+        if due_values:
+            timescale, problem = self._due_columns(sheet, due_values, timescale, problem)
+        return timescale, problem
+
+    def _latest(self, raw: RawAction, timescale: Timescale, problem: str | None) -> tuple[Timescale, str | None]:
+        """The due of an action whose rows each give their own (its milestones'): the latest row's, its
+        text the span from the earliest ("Nov-24 to Mar-25"); a row's due not read is reported."""
+        rows = [(timescale, problem, raw.timescale_cell)]
+        for due in raw.row_dues:
+            rows.append((*self._row_timescale(raw.sheet, due.value, due.cell, due.due_values), due.cell))
+        read = [row for row, _, _ in rows if row.due is not None]
+        if not read:  # no row gives a due month: the first row's problem is the action's
+            return timescale, problem
+        for _, unread, cell in rows:
+            if unread and cell:
+                self.warn(raw.sheet, cell, f"{unread}; {raw.ref.text}'s due month is taken from its other rows")
+        earliest = min(read, key=lambda t: t.due or Month(1, 1))
+        latest = max(reversed(read), key=lambda t: t.due or Month(1, 1))  # the lowest row of the latest month
+        text = latest.text if earliest.due == latest.due else f"{earliest.text} to {latest.text}"
+        return Timescale(text, latest.original_due, latest.revised_due), None
+
+    def _due_serial(self, sheet: str, value: object, cell: str | None) -> object:
         """A Timescale cell holding a whole number of Excel's days (a date that lost its date format)
         is that date, reported; any other value is read as it is."""
-        value = raw.timescale_value
         if (isinstance(value, (int, float)) and not isinstance(value, bool)
                 and _SERIALS[0] <= value <= _SERIALS[-1] and value == int(value)):  # never inf or NaN here
             when = from_excel(value, self.book.epoch)
             if isinstance(when, datetime):
-                self.warn(raw.sheet, raw.timescale_cell, f"timescale {int(value)} is a number: read as Excel's date "
+                self.warn(sheet, cell, f"timescale {int(value)} is a number: read as Excel's date "
                           f"{when.day} {when:%b %Y}; format the cell as a date")
                 return when
         return value
 
-    def _due_columns(self, raw: RawAction, timescale: Timescale,
+    def _due_columns(self, sheet: str, due_values: dict[str, tuple[object, str]], timescale: Timescale,
                      problem: str | None) -> tuple[Timescale, str | None]:
         """Due-date columns beside the Timescale text: the dates win where the two disagree."""
         months: dict[str, Month] = {}
-        for name, (value, cell) in raw.due_values.items():
+        for name, (value, cell) in due_values.items():
             if isinstance(value, (datetime, date)):
                 months[name] = Month(value.year, value.month)
             elif value not in (None, ""):  # a month written as text ("Nov 2024", "Sep-25"), read as a Timescale is
@@ -342,16 +366,16 @@ class _Assembler:
                 if written.due is not None and not unread:
                     months[name] = written.due
                 else:
-                    self.warn(raw.sheet, cell, f"'{clean_text(value)}' in the {FIELD_LABELS[name]} column is not a "
+                    self.warn(sheet, cell, f"'{clean_text(value)}' in the {FIELD_LABELS[name]} column is not a "
                               "date or a month; not used")
         original = months.get("original_due", timescale.original_due)
         latest = months.get("latest_due", timescale.due)
         if (original, latest) == (timescale.original_due, timescale.due):
             return timescale, problem
         revised = latest if latest != original else None
-        where = (raw.due_values.get("latest_due") or raw.due_values["original_due"])[1]
+        where = (due_values.get("latest_due") or due_values["original_due"])[1]
         if timescale.due is not None:
-            self.warn(raw.sheet, where, f"the due-date columns ({latest.label() if latest else 'none'}) and the "
+            self.warn(sheet, where, f"the due-date columns ({latest.label() if latest else 'none'}) and the "
                       f"Timescale text ('{timescale.text}') disagree; the columns are used")
         return Timescale(timescale.text, original, revised), None
 

@@ -18,7 +18,7 @@ from paptools.read.action_row import EXCEL_CELL_LIMIT, ActionRows, RawAction, Sh
 from paptools.read.cells import Book, Sheet
 from paptools.read.column_checks import check_columns, check_moved
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
-from paptools.read.continued import Pending, carry_on, check_merges, merged_tops
+from paptools.read.continued import Pending, carry_on, check_merges, merged_tops, rows_note
 from paptools.read.detect_plan import COVER, GENERATED_SHEETS, LEFT_OUT
 from paptools.read.empty_headings import report_empty_headings
 from paptools.read.headers import ColumnMap, column_map, is_repeat_header
@@ -179,7 +179,8 @@ class Walker(ContextRows, ActionRows):
                 if any(cell.formula for cell in cells):
                     formula_rows.add(number)
                 continue
-            if content and not texts[ref_index] and last is not None:
+            extra_text = any(texts[i] for i in columns.extra)  # a milestone's row (read/continued.py) may give only these
+            if (content or extra_text) and not texts[ref_index] and last is not None:
                 action_index = columns.fields.get("action")
                 pending.append(Pending(last, cells[ref_index].coordinate, texts, cells, cells[nonempty[0]].coordinate,
                                         action_index is not None and bool(texts[action_index]), columns))
@@ -193,6 +194,8 @@ class Walker(ContextRows, ActionRows):
         for row in pending:
             if not carry_on(ws.title, row, merged, self.warn):
                 self._not_read(ws.title, row.first_coordinate, row.texts, False)
+        if (note := rows_note(ws.title, pending, merged)) is not None:
+            self.notes.append(note)
         merge_checks = update_rows(sheet, table, merge_checks, self.notes, self.warn)  # one update a row, ref copied
         check_merges(ws.title, merge_checks, merged, self.warn)
         report_empty_headings(ws.title, self.notes, first_note, [raw.row for raw in sheet.actions], formula_rows,

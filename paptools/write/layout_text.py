@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import textwrap
 from datetime import date
 
 from paptools.content.words import counted
@@ -132,6 +133,10 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
         lines.append(f"       '{word.word}' -> {target} ({word.reason}{colour}{used})")
     if table.extra:
         lines.append("  Kept as extra columns: " + ", ".join(f"{_letter(i)} '{h}'" for i, h in table.extra))
+    for note in (plan.notes if plan is not None else ()):
+        if note.kind == "rows" and note.sheet == table.sheet:  # actions of several rows, read/continued.py
+            for n, paragraph in enumerate(note.text.split("\n")):
+                lines += textwrap.wrap(paragraph, 110, initial_indent="    " if n else "  ", subsequent_indent="    ")
     below = [(a.header_row, _apart_lines(a, f"  From row {a.header_row}, ", ":", "    "))
              for a in layout.apart if a.sheet == table.sheet and not a.on_its_own]
     for moved in table.moved:

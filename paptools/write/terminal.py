@@ -44,9 +44,14 @@ def _wrap(text: str, indent: str, width: int) -> list[str]:
     return lines
 
 
+def owner_line(action: Action) -> str:
+    """The action's Owner on one line: a cell's (or an action's rows') owners on lines of their own joined by '; '."""
+    return "; ".join(filter(None, (line.strip() for line in action.owner.splitlines())))
+
+
 def render_action(action: Action, width: int = 100) -> list[str]:
     due = action.timescale.due.label() if action.timescale.due else "no due month"
-    lines = [f"{heading(action.ref)}  [{status_word(action.status)}]  {action.owner or 'no owner'}  · due {due}"]
+    lines = [f"{heading(action.ref)}  [{status_word(action.status)}]  {owner_line(action) or 'no owner'}  · due {due}"]
     if action.timescale.text and action.timescale.text != (action.timescale.due and action.timescale.due.label()):
         lines.append(f"    Timescale: {action.timescale.text}")
     lines.extend(_wrap(action.title, "    ", width))
@@ -106,7 +111,7 @@ def render_summary(summary: Summary) -> str:
     if summary.overdue:
         lines += ["", heading(f"Overdue ({len(summary.overdue)}): past their latest due month and not complete")]
         for action in summary.overdue:
-            lines.append(f"  {action.ref:<10} due {_due(action.timescale.due):<9} [{status_word(action.status)}]  {action.owner}")
+            lines.append(f"  {action.ref:<10} due {_due(action.timescale.due):<9} [{status_word(action.status)}]  {owner_line(action)}")
     if summary.no_due_month:
         lines += ["", heading(f"No due month ({len(summary.no_due_month)}): {_NO_DUE}"), *_no_due_month(summary)]
     return "\n".join(lines) + "\n"
@@ -260,13 +265,13 @@ def reconcile_lines(result: Reconciliation, width: int = 100) -> list[str]:
 
     lines += _section("Overdue", len(summary.overdue), f"past the latest due month and not complete, as of {long_date(summary.as_of)}")
     for action in summary.overdue:
-        lines.append(f"  {action.ref:<10} due {_due(action.timescale.due):<9} [{status_word(action.status)}] {action.owner}")
+        lines.append(f"  {action.ref:<10} due {_due(action.timescale.due):<9} [{status_word(action.status)}] {owner_line(action)}")
     if summary.no_due_month:
         lines += _section("No due month", len(summary.no_due_month), _NO_DUE) + _no_due_month(summary)
     if changes.previous is not None or changes.since is not None:
         lines += _section("No update", len(summary.no_update), "not complete, and no new progress")
         for action in summary.no_update:
-            lines.append(f"  {action.ref:<10} [{status_word(action.status)}] {action.owner}")
+            lines.append(f"  {action.ref:<10} [{status_word(action.status)}] {owner_line(action)}")
     if changes.is_empty and changes.previous is not None:
         lines += ["", "Nothing changed between the two versions."]
     return lines
