@@ -191,7 +191,7 @@ def test_a_cell_that_grows_version_by_version_is_read_as_read_plan_reads_it(tmp_
 def test_a_timescale_read_once_is_the_same_for_every_row_and_version():
     from datetime import date
 
-    from paptools.read.plan import _timescale
+    from paptools.read.action_due import _timescale
     from paptools.read.timescales import parse_timescale
 
     values = ["Sep-24", "Mar-25 Revised date: Jun-25", 45000, 45000.0, True, 1, datetime(2025, 3, 1),

@@ -9,20 +9,18 @@ certain becomes a DataWarning with its sheet and cell; nothing is dropped silent
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 
 from paptools.errors import NoActions
 from paptools.layout import Layout, Table
-from paptools.model import Action, DataWarning, Entry, EntryOrder, Month, Plan, Status, Timescale
+from paptools.model import Action, DataWarning, Entry, EntryOrder, Plan, Status
+from paptools.read.action_due import DueReader
 from paptools.read.action_row import EXCEL_CELL_LIMIT, RawAction, SheetRead
 from paptools.read.action_status import StatusReader
 from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
 from paptools.read.detect import NO_ID
 from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
-from paptools.read.headers import FIELD_LABELS
 from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
 from paptools.read.progress import (
@@ -48,9 +46,8 @@ from paptools.read.rows import Row
 from paptools.read.split_early import EarlySplits
 from paptools.read.statuses import WHITE, ColourKey
 from paptools.read.style import HouseStyle, find_style
-from paptools.read.styles import from_excel
-from paptools.read.text import clean_text, one_line
-from paptools.read.timescales import parse_timescale, timescale_warnings
+from paptools.read.text import one_line
+from paptools.read.timescales import timescale_warnings
 from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import Walker
 from paptools.read.xcell import XCell, row_of
@@ -188,6 +185,7 @@ class _Assembler:
         people = People(owner_lists)
         text_mode = {s.name: s.text_statuses > s.fill_statuses for s in walker.sheets}
         statuses = StatusReader(key, self.warn, log_statuses)
+        dues = DueReader(self.book, self.layout.quarters == "financial year", self.warn)
         actions: list[Action] = []
         first_place: dict[str, str] = {}
         uses: dict[str, int] = {}
@@ -202,9 +200,9 @@ class _Assembler:
                           f"{first_place[raw.ref.text]}); both actions are kept, this one as '{known_as}' in what "
                           "paptools writes: give it a ref of its own")
             first_place.setdefault(raw.ref.text, f"{raw.sheet}!{raw.ref_cell}")
-            timescale, problem = self._row_timescale(raw.sheet, raw.timescale_value, raw.timescale_cell, raw.due_values)
+            timescale, problem = dues.row(raw.sheet, raw.timescale_value, raw.timescale_cell, raw.due_values)
             if raw.row_dues:  # an action of several rows, each with its own due (a milestone's): due at the latest
-                timescale, problem = self._latest(raw, timescale, problem)
+                timescale, problem = dues.latest(raw, timescale, problem)
             if problem and raw.timescale_cell:
                 unread.setdefault((raw.sheet, problem), []).append((raw.timescale_cell, raw.ref.text))
             elif raw.timescale_cell and not timescale.text:
@@ -315,70 +313,6 @@ class _Assembler:
             return ref.prefix in prefixes if prefixes else ref.is_pap
         return by_prefix
 
-    def _row_timescale(self, sheet: str, value: object, cell: str | None,
-                       due_values: dict[str, tuple[object, str]]) -> tuple[Timescale, str | None]:
-        """One row's Timescale cell and due-date cells read into its due months, and what could not be read."""
-        value = self._due_serial(sheet, value, cell)
-        struck = self.book.struck.get(value, ()) if self.book.struck and isinstance(value, str) else ()
-        timescale, problem = _timescale(value, self.layout.quarters == "financial year", struck)
-        if due_values:
-            timescale, problem = self._due_columns(sheet, due_values, timescale, problem)
-        return timescale, problem
-
-    def _latest(self, raw: RawAction, timescale: Timescale, problem: str | None) -> tuple[Timescale, str | None]:
-        """The due of an action whose rows each give their own (its milestones'): the latest row's, its
-        text the span from the earliest ("Nov-24 to Mar-25"); a row's due not read is reported."""
-        rows = [(timescale, problem, raw.timescale_cell)]
-        for due in raw.row_dues:
-            rows.append((*self._row_timescale(raw.sheet, due.value, due.cell, due.due_values), due.cell))
-        read = [row for row, _, _ in rows if row.due is not None]
-        if not read:  # no row gives a due month: the first row's problem is the action's
-            return timescale, problem
-        for _, unread, cell in rows:
-            if unread and cell:
-                self.warn(raw.sheet, cell, f"{unread}; {raw.ref.text}'s due month is taken from its other rows")
-        earliest = min(read, key=lambda t: t.due or Month(1, 1))
-        latest = max(reversed(read), key=lambda t: t.due or Month(1, 1))  # the lowest row of the latest month
-        text = latest.text if earliest.due == latest.due else f"{earliest.text} to {latest.text}"
-        return Timescale(text, latest.original_due, latest.revised_due), None
-
-    def _due_serial(self, sheet: str, value: object, cell: str | None) -> object:
-        """A Timescale cell holding a whole number of Excel's days (a date that lost its date format)
-        is that date, reported; any other value is read as it is."""
-        if (isinstance(value, (int, float)) and not isinstance(value, bool)
-                and _SERIALS[0] <= value <= _SERIALS[-1] and value == int(value)):  # never inf or NaN here
-            when = from_excel(value, self.book.epoch)
-            if isinstance(when, datetime):
-                self.warn(sheet, cell, f"timescale {int(value)} is a number: read as Excel's date "
-                          f"{when.day} {when:%b %Y}; format the cell as a date")
-                return when
-        return value
-
-    def _due_columns(self, sheet: str, due_values: dict[str, tuple[object, str]], timescale: Timescale,
-                     problem: str | None) -> tuple[Timescale, str | None]:
-        """Due-date columns beside the Timescale text: the dates win where the two disagree."""
-        months: dict[str, Month] = {}
-        for name, (value, cell) in due_values.items():
-            if isinstance(value, (datetime, date)):
-                months[name] = Month(value.year, value.month)
-            elif value not in (None, ""):  # a month written as text ("Nov 2024", "Sep-25"), read as a Timescale is
-                written, unread = _timescale(value, self.layout.quarters == "financial year", ())
-                if written.due is not None and not unread:
-                    months[name] = written.due
-                else:
-                    self.warn(sheet, cell, f"'{clean_text(value)}' in the {FIELD_LABELS[name]} column is not a "
-                              "date or a month; not used")
-        original = months.get("original_due", timescale.original_due)
-        latest = months.get("latest_due", timescale.due)
-        if (original, latest) == (timescale.original_due, timescale.due):
-            return timescale, problem
-        revised = latest if latest != original else None
-        where = (due_values.get("latest_due") or due_values["original_due"])[1]
-        if timescale.due is not None:
-            self.warn(sheet, where, f"the due-date columns ({latest.label() if latest else 'none'}) and the "
-                      f"Timescale text ('{timescale.text}') disagree; the columns are used")
-        return Timescale(timescale.text, original, revised), None
-
     def _colour_key(self) -> ColourKey:
         key = ColourKey()
         lines = self.walker.key_lines
@@ -411,15 +345,6 @@ class _Assembler:
 
         return sorted(self.warnings, key=key)
 
-
-
-@lru_cache(maxsize=4096, typed=True)  # a plan's few timescales recur on many rows, and in every version
-def _timescale(value: object, financial_quarters: bool,
-               struck: tuple[str, ...] = ()) -> tuple[Timescale, str | None]:
-    return parse_timescale(value, financial_quarters, struck)
-
-
-_SERIALS = range(32_874, 73_051)  # Excel's day numbers of 1990 to 2099
 
 
 def _no_actions(unread_refs: list[tuple[str, str, str]]) -> str:
