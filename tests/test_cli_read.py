@@ -144,3 +144,20 @@ def test_every_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in COMMANDS:
         assert f"### `paptools {command}" in readme, command
+
+
+def test_owners_on_several_lines_are_shown_on_one(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Ref", "Action", "Lead", "Due", "Status", "Progress"],
+                ["1.1", "Screen at two", "Ann Bell\nCal Dunn", "Mar-26", "On track", "Jan26: AB: begun."],
+                ["1.2", "Train health visitors", "Ann Bell,\nDee Ely", "Tbc", "At risk", "Feb26: AB: late."]):
+        sheet.append(row)
+    book.save(tmp_path / "plan.xlsx")
+    summary = run("summary", tmp_path / "plan.xlsx", "--as-of", "2026-05-01").stdout.splitlines()
+    assert "  1.1        due Mar 2026  [On track]  Ann Bell, Cal Dunn" in summary
+    shown = run("show", tmp_path / "plan.xlsx", "--as-of", "2026-05-01").stdout.splitlines()
+    assert "1.1  [On track]  Ann Bell, Cal Dunn  · due Mar 2026" in shown
+    assert "1.2  [At risk]  Ann Bell, Dee Ely  · due no due month" in shown

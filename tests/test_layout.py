@@ -916,3 +916,48 @@ def test_a_key_that_gives_its_letters_other_meanings_is_followed(tmp_path):
         ("R", "At risk", "red in a RAG scale means at risk -> At risk"),
     ]
     assert lines(plan) == []
+
+
+INSTRUCTIONS = [["PAP tracker - please update the Progress column on Sheet2 by the 10th of each month."],
+                ["Statuses: Green, Amber, Red, Complete."]]
+TRACKER = [["No", "Action", "Officer", "Target date", "Status", "Progress"],
+           ["1", "Recruit two Designated Clinical Officers", "Karen Lowe", "14/03/2025", "Amber",
+            "Jan '25: KL - posts out to advert."]]
+
+
+@pytest.mark.parametrize("own, title", [
+    ([], None),  # no title anywhere: the plan's name is said for it, as for any plan without a title
+    ([["Kelso SEND Priority Action Plan"]], "Kelso SEND Priority Action Plan"),
+])
+def test_an_instruction_on_another_sheet_is_not_the_plans_title(tmp_path, own, title):
+    summary = [["Status", "Count"], ["Green", '=COUNTIF(Sheet2!E2:E10,"Green")'], ["Total", "=SUM(B2:B2)"]]
+    path = build(tmp_path / "PAP tracker FINAL v3 (2).xlsx", {
+        "Sheet1": INSTRUCTIONS, "Summary": summary, "Sheet2": [*own, *TRACKER],  # the counts not yet worked out
+    })
+    plan = read_plan(path)
+    assert plan.title == title
+    assert [a.ref for a in plan.actions] == ["1"]
+    assert ("Sheet1", "A1", "PAP tracker - please update the Progress column on Sheet2 by the 10th of each month.") in [
+        (n.sheet, n.cell, n.text) for n in plan.notes]  # kept, as a note, not a title
+    assert ("Summary", "A2", "Green") in [(n.sheet, n.cell, n.text) for n in plan.notes]  # a row of a table: no title
+
+
+@pytest.mark.parametrize("line", [
+    "Please enter your update in the Progress column",
+    "Enter the RAG rating from the drop-down list",
+    "Do not change the refs in column A",
+    "Instructions: update monthly",
+    "How to use this plan",
+])
+def test_an_instruction_above_the_header_is_not_the_plans_title(tmp_path, line):
+    path = build(tmp_path / "PAP.xlsx", {"PAP": [[line], *TRACKER]})
+    assert read_plan(path).title is None
+
+
+@pytest.mark.parametrize("line", [
+    "Leads should update the Commentary column before each SEND Board.",
+    "The plan is reviewed by the SEND Board every month.",
+])
+def test_a_sentence_on_a_read_me_sheet_is_not_the_plans_title(tmp_path, line):
+    path = build(tmp_path / "PAP.xlsx", {"Read me": [["How to use this plan"], [line]], "Plan": TRACKER})
+    assert read_plan(path).title is None

@@ -106,9 +106,9 @@ def test_the_figures_count_an_action_overdue_only_past_its_last_milestone(tmp_pa
     summary = summarize(plan, date(2025, 4, 15))
     assert [a.ref for a in summary.overdue] == ["1.1", "1.3"]
     lines = click.unstyle(render_summary(summary)).splitlines()
-    assert "  1.1        due Mar 2025  [On track]  Ann Bell; Cal Dunn" in lines  # one line, each owner once
+    assert "  1.1        due Mar 2025  [On track]  Ann Bell, Cal Dunn" in lines  # one line, each owner once
     shown = click.unstyle(render_plan(plan)).splitlines()
-    assert "1.1  [On track]  Ann Bell; Cal Dunn  · due Mar 2025" in shown
+    assert "1.1  [On track]  Ann Bell, Cal Dunn  · due Mar 2025" in shown
     assert "    Timescale: Nov-24 to Mar-25" in shown
 
 

@@ -106,3 +106,18 @@ def test_a_label_whose_date_is_not_the_versions_does_not_date_it():
         assert date_from_cells([("Plan", "A1", text, None)]) is None, text
     assert date_from_cells([("Plan", "A1", "Version 2.1 - 14/01/2025", None)]) == (
         date(2025, 1, 14), "cell Plan!A1 'Version 2.1 - 14/01/2025'")
+
+
+@pytest.mark.parametrize("title, when, source", [
+    (["SEND PAP tracker - progress at 31 January 2025"], date(2025, 1, 31),
+     "cell Action Plan!A1 'SEND PAP tracker - progress at 31 January 2025'"),
+    ([], date(2026, 12, 4), "document properties (modified)"),
+])
+def test_an_entrys_heading_in_a_progress_cell_never_dates_the_version(tmp_path, title, when, source):
+    path = build(tmp_path / "PAP.xlsx", {"Action Plan": [title, [], [*HEADER, "Commentary"], [
+        *ACTIONS[0], "Date: 09/12/24\nUpdate: Terms of reference drafted.\n----\nDate: 13/01/25\nUpdate: Met.",
+    ], [*ACTIONS[1], "Date: 13/01/25\nUpdate: Performance now 82%."], [*ACTIONS[2], "Update - 13/01/2025"]]},
+        modified=SAVED)
+    plan = read_plan(path)
+    assert (plan.version_date, plan.version_date_source) == (when, source)
+    assert [e.date.iso() for e in plan.actions[1].entries] == ["2025-01-13"]  # still its entry's date

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from paptools.compare.completion import completion
-from paptools.model import Action, Entry, Finding, Month, Plan, Status
+from paptools.layout import WordMap
+from paptools.model import REPORT_ORDER, Action, Entry, Finding, Month, Plan, Status, StatusEvidence
 from paptools.read.refs import written_ref
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.vocabulary import normalise_word
@@ -99,23 +100,50 @@ def fill_and_text(plan: Plan, context: LintContext) -> Iterator[Finding]:
 
 @rule("status-word", "Status words outside the plan's Key")
 def status_words(plan: Plan, context: LintContext) -> Iterator[Finding]:
-    key_words = {normalise_word(status.value) for status in Status} | {
-        normalise_word(word.word) for table in (plan.layout.tables if plan.layout else ())
-        for word in table.status.vocabulary if word.in_key}  # the Key's own words: "G", "Some slippage"
+    scale = {normalise_word(word.word): word for table in (plan.layout.tables if plan.layout else ())
+             for word in table.status.vocabulary}  # the plan's own words, as inspect shows them
+    keyed = [word for word in scale.values() if word.in_key and word.status is not None]
+    key_words = {normalise_word(status.value) for status in Status} | {norm for norm, w in scale.items() if w.in_key}
     for action in plan.actions:
         word = (action.status_word or "").strip()
         if not word or action.status_source in ("sheet name", "heading"):  # the sheet's name or a heading, no RA cell's
             continue
-        status, _ = status_from_text(word)
+        own = scale.get(normalise_word(word))
+        status = own.status if own is not None and own.status is not None else status_from_text(word)[0]
         if status is None:
-            colour = f" (its fill colour gives {action.status})" if action.status else ""
-            yield _finding("status-word", action,
-                           f"{action.ref}'s status '{word}' is not one of the plan's statuses{colour}.",
-                           "Write one of the Key's words: Complete, On track, Vulnerable, At risk or Not yet started.")
+            yield _finding("status-word", action, _no_status(action, word, own), _write_instead(word, own, keyed))
         elif plan.key and normalise_word(word) not in key_words:
             yield _finding("status-word", action,
                            f"{action.ref}'s status '{word}' is not a word in the plan's Key; it is read as {status}.",
                            f"Write '{status}' as the Key words it.")
+
+
+def _no_status(action: Action, word: str, own: WordMap | None) -> str:
+    """Why a status word counts as no status, and what the action's status is read from instead."""
+    shown = {StatusEvidence.FILL: "fill colour", StatusEvidence.FONT: "font colour"}.get(action.status_source)
+    if own is None or not own.in_key:
+        instead = f" (its {shown} gives {action.status})" if shown and action.status else ""
+        return f"{action.ref}'s status '{word}' is not one of the plan's statuses{instead}."
+    instead = f"its {shown} gives {action.status}" if shown and action.status else "it is counted as unknown"
+    return (f"{action.ref}'s status '{word}' is in the plan's Key but fits none of the five statuses "
+            f"({own.reason.removesuffix(': fits no status')}): {instead}.")
+
+
+def _write_instead(word: str, own: WordMap | None, keyed: list[WordMap]) -> str:
+    """The fix: the words the plan's Key gives a status, else the five statuses; a word of the Key's
+    own that fits none is said to paptools.toml."""
+    if not keyed:
+        return "Write one of the five statuses: " + _or([status.value for status in REPORT_ORDER]) + "."
+    words = _or([w.word if normalise_word(w.word) == normalise_word(str(w.status)) else f"{w.word} ({w.status})"
+                 for w in keyed])
+    if own is not None and own.in_key:
+        return (f"Say what '{word}' counts as under [statuses] in paptools.toml, or write one of the Key's words "
+                f"that has a status: {words}.")
+    return f"Write one of the Key's words: {words}."
+
+
+def _or(words: list[str]) -> str:
+    return f"{', '.join(words[:-1])} or {words[-1]}" if len(words) > 1 else "".join(words)
 
 
 @rule("complete-but-continuing", "Complete, but the latest entry says work continues")

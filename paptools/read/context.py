@@ -31,6 +31,17 @@ AREA_SECTION = re.compile(r"^(?:pap|priority(?: action)?(?: area)?|area|pa)\s*(?
 # Words that name a plan: a title row without one ("Bradfield Council") gives way to one below it that has one.
 _TITLE_WORDS = re.compile(r"\b(?:plans?|actions?|statement|tracker|programme|priorit(?:y|ies)|improvement|send|wsoa)\b",
                           re.I)
+# Lines that are not the plan's name: words to whoever fills it in ("PAP tracker - please update the
+# Progress column on Sheet2", "Leads should update ...", "Enter the RAG rating from the list", "Do not
+# change the refs", "Instructions: ..."), a sentence (a title has no full stop), or the statuses to use
+# ("Statuses: Green, Amber, Red, Complete.").
+_NOT_TITLE = re.compile(
+    r"\bplease\b|\bdo\s+not\b|\bdon[’']t\b|\b(?:should|must)\b|(?:\S+\s+){4,}\S*[a-z)]\.\s*$|^\W*(?:instructions?|guidance|how\s+to\s+(?:use|complete|update|fill))\b"
+    r"|^\W*(?:(?:rag\s+)?(?:status(?:es)?|ratings?)|key|legend)\s*[:\-–]"
+    r"|^\W*(?:enter|update|complete|fill\s+in|select|choose|use|add|type|record|write|insert|click)\s+"
+    r"(?:the|your|each|every|all|any|a|an|this|these|in|on|from|here|below)\b",
+    re.I,
+)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 
@@ -49,6 +60,7 @@ class ContextRows:
     areas: dict[str, str]
     key_lines: list[tuple[Status, str | None, str]]  # status, rgb, description
     title: str | None
+    tabled: set[str]  # sheets with a row of several cells above any header: the rows under it are a table's
     layout: Layout
 
     def _apart(self, sheet: str, rows: Iterator[Walked]) -> Iterator[Walked]:
@@ -117,6 +129,11 @@ class ContextRows:
         if PRIORITY_AREA.search(first):
             found = self._record_areas(sheet, coordinate, texts, nonempty)
             return "area" if len(found) == 1 else "areas"
+        # Kept as a note, never the plan's name: an instruction, or a line under a row of several cells
+        # ("Status | Count" over "Green"), a table's row, unless it names a plan.
+        if len(nonempty) == 1 and (_NOT_TITLE.search(first) or (sheet in self.tabled and not _TITLE_WORDS.search(first))):
+            self.notes.append(Note("other", sheet, coordinate, first))
+            return "other"
         if len(nonempty) == 1 and not is_date_line(first) and (
                 self.title is None or (not _TITLE_WORDS.search(self.title) and _TITLE_WORDS.search(first))):
             self.title = without_date(first)  # the plan's name, over a council's or directorate's above it
@@ -124,6 +141,7 @@ class ContextRows:
             titles.add(first)
             self.notes.append(Note("title", sheet, coordinate, first))
             return "title"
+        self.tabled.add(sheet)
         self.notes.append(Note("other", sheet, coordinate, " | ".join(texts[i] for i in nonempty)))
         return "other"
 

@@ -94,7 +94,8 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
     unused: list[Unused] = []
     warnings: list[DataWarning] = []
     candidates: list[Candidate] = []
-    tops: list[tuple[str, str, object, object]] = []
+    tops: list[tuple[str, str, object, object]] = []  # cells that may state the version's date
+    in_tables: list[tuple[str, str, object, object]] = []  # under a table's header: its rows' own dates
     apart: list[Apart] = []  # tables that are not of actions (a risk log), kept apart
     registers: list[Register] = []  # sheets whose table is a register: kept apart if another's is of actions
     for sheet in book.sheets:
@@ -108,12 +109,13 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
             seen[sheet.title] = rows
         if not rows:
             continue
+        keys.extend(sheet_keys := key_blocks(sheet.title, rows))
+        header, near = find_header(sheet, rows, house.columns, house.header_rows.get(sheet.title))
         for row in rows[:COVER_ROWS]:
             for n, cell in enumerate(row.cells):
                 beside = row.cells[n + 1].value if n + 1 < len(row.cells) else None
-                tops.append((sheet.title, cell.coordinate, cell.value, beside))
-        keys.extend(sheet_keys := key_blocks(sheet.title, rows))
-        header, near = find_header(sheet, rows, house.columns, house.header_rows.get(sheet.title))
+                (in_tables if _in_table(header, row.number, n) else tops).append(
+                    (sheet.title, cell.coordinate, cell.value, beside))
         if header is None:
             candidates.extend(near)
             if _SUMMARY_SHEET.search(sheet.title):
@@ -158,7 +160,7 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
                                     "this updates log's status column is not read: each action's status is read "
                                     "from its own row") for log in logs if log.status is not None)
     order = sum((f.order for f in found), Counter())
-    version = (house.version_date(tops) or date_from_cells(tops) or date_from_custom(book.custom_values)
+    version = (house.version_date([*tops, *in_tables]) or date_from_cells(tops) or date_from_custom(book.custom_values)
                or date_from_properties(book.properties)
                or date_from_name(book.path))
     return Layout(
@@ -170,6 +172,12 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
         key_cells=tuple((k.sheet, k.first, k.last) for k in keys), quarters=house.quarters,
         keys_beside=tuple(area for _, area in besides), apart=tuple(apart),
     )
+
+
+def _in_table(header: Header | None, row: int, column: int) -> bool:
+    """A cell under a header cell of a table: an action's text, whose dates ("Date: 13/01/25" heading
+    an entry) are its own, never the version's."""
+    return header is not None and row > header.rows[-1] and column in header.headers
 
 
 def _tables(found: list[_Found], keys: list[KeyBlock], house: HouseStyle, unused: list[Unused],

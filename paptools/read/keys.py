@@ -29,6 +29,7 @@ KEY_MARKERS = {"key", "legend", "rag key", "ra key", "key to rag", "status key",
                "brag key", "rag status key", "status legend", "rag rating", "rag ratings", "rag status",
                "rag statuses", "rating key", "colour key", "colour coding", "status ratings"}
 KEY_SHEET = re.compile(r"\b(?:key|legend|guidance|read ?me|instructions|lookups?|lists?|definitions)\b", re.I)
+_KEY_HEADINGS = {"meaning", "meanings", "description", "definition", "what it means", "explanation"}
 _BESIDE_LINES = 12  # a Key beside the table has at most this many lines
 
 
@@ -38,7 +39,8 @@ class KeyBlock:
     words: dict[str, str | None]  # word -> fill colour
     first: str
     last: str
-    meanings: dict[str, tuple[Status, str]] = field(default_factory=dict)  # word -> the status its description names
+    # word -> the status its description names (None: the description fits none), and the description
+    meanings: dict[str, tuple[Status | None, str]] = field(default_factory=dict)
     twice: set[str] = field(default_factory=set)  # words the Key gives two meanings ("●" in blue, "●" in red)
 
     def add(self, word: str, rgb: str | None, description: str, last: str) -> None:
@@ -48,8 +50,8 @@ class KeyBlock:
         if word in self.words and self.meanings.get(word, (None,))[0] is not meaning:
             self.twice.add(word)
             self.meanings.pop(word, None)
-        elif meaning is not None and word not in self.twice:  # "A | At risk": the Key says what its word means
-            self.meanings[word] = (meaning, one_line(description, 40))
+        elif description and word not in self.twice:  # "A | At risk": the Key says what its word means
+            self.meanings[word] = (meaning, one_line(description))
         self.words[word] = rgb
         self.last = last
 
@@ -132,12 +134,14 @@ def key_blocks(sheet: str, rows: list[Row]) -> list[KeyBlock]:
         rgb = next((f for f in fills if f and f != "FFFFFF"), None) or mark
         if status is None and not described and rgb is None:
             continue  # a word of the plan's own beside a colour is a Key line: the colour says what it means
+        description = " ".join(row.texts[i] for i in nonempty[1:]) if word == first else first.split(":", 1)[1].strip()
+        if status is None and normalise_label(description) in _KEY_HEADINGS:
+            continue  # the Key table's own header ("Code | Meaning"), no line of it
         coordinate = row.cells[0 if rgb and not row.texts[0] else line[0]].coordinate
         end = row.cells[line[-1]].coordinate
         if current is None:
             current = KeyBlock(sheet, {}, coordinate, end)
             blocks.append(current)
-        description = " ".join(row.texts[i] for i in nonempty[1:]) if word == first else first.split(":", 1)[1].strip()
         current.add(word, rgb, description, end)
         last_row = row.number
     return [b for b in blocks if len(b.words) >= 2]

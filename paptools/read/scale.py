@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from paptools.layout import WordMap
 from paptools.model import Status
 from paptools.read.statuses import DEFAULT_FAMILIES, family
+from paptools.read.text import one_line
 from paptools.read.vocabulary import Vocabulary, WordMapping, map_status_word, normalise_word
 
 _SHEET_STATUS = re.compile(r"\b(?:closed|completed?|archived?|done|implemented)\b", re.I)
@@ -27,11 +28,12 @@ def word_status(word: str) -> tuple[Status | None, str]:
 
 def build_scale(used: Counter[str], key_words: Mapping[str, str | None],
                 overrides: Mapping[str, Status | None] | None = None,
-                key_meanings: Mapping[str, tuple[Status, str]] | None = None) -> tuple[WordMap, ...]:
+                key_meanings: Mapping[str, tuple[Status | None, str]] | None = None) -> tuple[WordMap, ...]:
     """The scale: the key's words (with their colours) then the other words used, each mapped once
     by the vocabulary (read/vocabulary.py), with how often the plan uses it. A Key word whose
     description names another status than the word's usual one ("A | At risk") means what the Key
-    says; the house-style file's words win over both."""
+    says, and one that fits no status says what the Key gives it as ("3 | In progress - delayed");
+    the house-style file's words win over both."""
     counts: Counter[str] = Counter()
     spelling: dict[str, str] = {}
     for word, n in used.items():
@@ -43,12 +45,22 @@ def build_scale(used: Counter[str], key_words: Mapping[str, str | None],
     said = {normalise_word(word): meaning for word, meaning in (key_meanings or {}).items()}
     declared = {normalise_word(word) for word in overrides or {}}
     vocabulary = Vocabulary(tuple(
-        m if (norm := normalise_word(m.word)) not in said or norm in declared or said[norm][0] is m.status
-        else WordMapping(m.word, said[norm][0], f"the plan's Key gives it as '{said[norm][1]}'")
+        _as_key_says(m, *said[norm]) if (norm := normalise_word(m.word)) in said and norm not in declared else m
         for m in vocabulary.words), vocabulary.source)
     words = _by_colour(_coloured(vocabulary.words, colours, declared), colours, declared)
     return tuple(WordMap(m.word, m.status, m.reason, colours.get(norm := normalise_word(m.word)), counts.get(norm, 0),
                          norm in colours) for m in words)
+
+
+def _as_key_says(m: WordMapping, status: Status | None, description: str) -> WordMapping:
+    """A Key word read as its description says, where that names another status than the word's
+    own; a word that fits no status, described by words that fit none either, says so."""
+    if status is not None and status is not m.status:
+        return WordMapping(m.word, status, f"the plan's Key gives it as '{one_line(description, 40)}'")
+    if status is None and m.status is None and normalise_word(description) != normalise_word(m.word):
+        return WordMapping(m.word, None, f"the plan's Key gives it as '{one_line(description, 40)}', which "
+                                         f"{map_status_word(description).reason}")
+    return m
 
 
 def _coloured(words: tuple[WordMapping, ...], colours: Mapping[str, str | None],

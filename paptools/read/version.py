@@ -5,7 +5,8 @@ In order: a dated cell near the top of a sheet or on a cover sheet ("Updated: 14
 date ("SEND Priority Action Plan - updated 3 November 2025", or in a line of its own "SEND PAP
 - status at 31 January 2025", "Update: January 2025"), then the document properties
 (modified, then created), then a date in the file name. Each answer says where it came from,
-so two copies of one version renamed to anything give the same date.
+so two copies of one version renamed to anything give the same date. The cells looked at are
+none of a table's own (read/detect_plan.py): "Date: 13/01/25" in a Progress cell heads an entry.
 """
 from __future__ import annotations
 

@@ -49,6 +49,7 @@ class Walker(ContextRows, ActionRows):
         self.key_lines: list[tuple[Status, str | None, str]] = []  # status, rgb, description
         self.areas: dict[str, str] = {}
         self.title: str | None = None
+        self.tabled: set[str] = set()
         self.any_text = False
         self.generated = False
         self.unread_refs: list[tuple[str, str, str]] = []  # (sheet, cell, text) of Ref cells whose rows were not read

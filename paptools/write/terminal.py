@@ -37,6 +37,18 @@ def heading(text: str) -> str:
     return click.style(text, bold=True)
 
 
+def _names(text: str) -> str:
+    """An Owner cell listing people a line each ("Ann Bell\nCal Dunn") on one line: "Ann Bell, Cal Dunn"."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return "".join(line if not n else (" " if lines[n - 1][-1] in ",;/&+-" else ", ") + line
+                   for n, line in enumerate(lines))
+
+
+def _flat(text: str) -> str:
+    """A cell's text on one line, for a line of a list."""
+    return " ".join(text.split())
+
+
 def _wrap(text: str, indent: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n") or [""]:
@@ -44,16 +56,11 @@ def _wrap(text: str, indent: str, width: int) -> list[str]:
     return lines
 
 
-def owner_line(action: Action) -> str:
-    """The action's Owner on one line: a cell's (or an action's rows') owners on lines of their own joined by '; '."""
-    return "; ".join(filter(None, (line.strip() for line in action.owner.splitlines())))
-
-
 def render_action(action: Action, width: int = 100) -> list[str]:
     due = action.timescale.due.label() if action.timescale.due else "no due month"
-    lines = [f"{heading(action.ref)}  [{status_word(action.status)}]  {owner_line(action) or 'no owner'}  · due {due}"]
+    lines = [f"{heading(action.ref)}  [{status_word(action.status)}]  {_names(action.owner) or 'no owner'}  · due {due}"]
     if action.timescale.text and action.timescale.text != (action.timescale.due and action.timescale.due.label()):
-        lines.append(f"    Timescale: {action.timescale.text}")
+        lines.append(f"    Timescale: {_flat(action.timescale.text)}")
     lines.extend(_wrap(action.title, "    ", width))
     for entry in action.entries:
         when = entry.date.label() if entry.date else "undated"
@@ -104,14 +111,14 @@ def render_summary(summary: Summary) -> str:
         lines.append("(No ref carries a PAP prefix, so every action counts as a PAP action.)")
     lines += ["", heading("By priority area and section")]
     for group in summary.areas:
-        lines.append(f"  {heading(group.area or 'No priority area')}: {_inline(group.counts)}")
+        lines.append(f"  {heading(_flat(group.area or 'No priority area'))}: {_inline(group.counts)}")
         for section in summary.sections:
             if section.area == group.area and section.section:
-                lines.append(f"      {section.section}: {_inline(section.counts)}")
+                lines.append(f"      {_flat(section.section)}: {_inline(section.counts)}")
     if summary.overdue:
         lines += ["", heading(f"Overdue ({len(summary.overdue)}): past their latest due month and not complete")]
         for action in summary.overdue:
-            lines.append(f"  {action.ref:<10} due {_due(action.timescale.due):<9} [{status_word(action.status)}]  {owner_line(action)}")
+            lines.append(f"  {action.ref:<10} due {_due(action.timescale.due):<9} [{status_word(action.status)}]  {_names(action.owner)}")
     if summary.no_due_month:
         lines += ["", heading(f"No due month ({len(summary.no_due_month)}): {_NO_DUE}"), *_no_due_month(summary)]
     return "\n".join(lines) + "\n"
@@ -122,7 +129,7 @@ _NO_DUE = "not complete, and whether overdue is not known"
 
 def _no_due_month(summary: Summary) -> list[str]:
     """The open actions whose timescale gives no month: neither overdue nor on time, as far as is known."""
-    return [f"  {action.ref:<10} timescale '{action.timescale.text or '(blank)'}' [{status_word(action.status)}]"
+    return [f"  {action.ref:<10} timescale '{_flat(action.timescale.text) or '(blank)'}' [{status_word(action.status)}]"
             for action in summary.no_due_month]
 
 
@@ -265,13 +272,13 @@ def reconcile_lines(result: Reconciliation, width: int = 100) -> list[str]:
 
     lines += _section("Overdue", len(summary.overdue), f"past the latest due month and not complete, as of {long_date(summary.as_of)}")
     for action in summary.overdue:
-        lines.append(f"  {action.ref:<10} due {_due(action.timescale.due):<9} [{status_word(action.status)}] {owner_line(action)}")
+        lines.append(f"  {action.ref:<10} due {_due(action.timescale.due):<9} [{status_word(action.status)}] {_names(action.owner)}")
     if summary.no_due_month:
         lines += _section("No due month", len(summary.no_due_month), _NO_DUE) + _no_due_month(summary)
     if changes.previous is not None or changes.since is not None:
         lines += _section("No update", len(summary.no_update), "not complete, and no new progress")
         for action in summary.no_update:
-            lines.append(f"  {action.ref:<10} [{status_word(action.status)}] {owner_line(action)}")
+            lines.append(f"  {action.ref:<10} [{status_word(action.status)}] {_names(action.owner)}")
     if changes.is_empty and changes.previous is not None:
         lines += ["", "Nothing changed between the two versions."]
     return lines
