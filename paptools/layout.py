@@ -132,6 +132,9 @@ class Table:
     view_of: str | None = None  # the sheet whose rows this sheet repeats, or the live copy of an older one: not read
     older_copy: bool = False  # an older copy of view_of (other statuses or progress), not a view of it
     moved: tuple[Moved, ...] = ()  # header rows further down with the columns in another order
+    # One RAG column per period ("RAG Oct 24", "RAG Dec 24", "RAG Feb 25"): the status column is the
+    # latest; these are the earlier ones (0-based column, header), newest first, read where it is blank.
+    earlier_status: tuple[tuple[int, str], ...] = ()
 
     @property
     def header_row(self) -> int:

@@ -7,7 +7,9 @@ import openpyxl
 from openpyxl.worksheet.datavalidation import DataValidation
 from test_layout import build, lines, statuses
 
+from paptools.check.explain import status_reason
 from paptools.read.plan import read_plan
+from paptools.write.layout_text import render_layout
 
 HEADER = ["Ref", "Action", "Lead", "Timescale", "Status", "Progress"]
 
@@ -49,3 +51,123 @@ def test_a_key_of_numbered_codes_whose_meanings_are_in_progress_phrases(tmp_path
     assert {ref: status for ref, (status, _) in statuses(plan).items()} == {
         "W1.1": "On track", "W1.2": "Vulnerable", "W1.3": "Complete", "W2.1": "Not yet started"}
     assert not [line for line in lines(plan) if "not one of the five statuses" in line]
+
+
+def _year_end(tmp_path, hidden_columns=(("Year end review", "E"),)):
+    return read_plan(build(tmp_path / "plan.xlsx", {"Year end review": [
+        ["Marlow SEND PAP - year end review 2024/25"],
+        ["Position at 31 March 2025"],
+        ["Ref", "Action", "Lead", "Timescale", "RAG (Q2)", "Outcome status", "Impact", "Progress"],
+        ["M1", "Create an outreach team", "Amir Bashir", "March 2025", "Green", "Achieved", "Waits down",
+         "Q4 (Jan-Mar 25): Now complete."],
+        ["M2", "Audit personal budgets", "Karen Lowe", "March 2025", "Amber", "Partially achieved", "None yet",
+         "Q4 (Jan-Mar 25): Half the audits done."],
+        ["M3", "Introduce a toolkit", "Rachel Turner", "March 2025", "Red", "Not achieved", "Waits down",
+         "Q4 (Jan-Mar 25): Not delivered."],
+        ["M4", "Set up a panel", "Helen Wright", "March 2025", "Blue", "Achieved", "Better communication",
+         "Q4 (Jan-Mar 25): Panel meets monthly."],
+    ]}, hidden_columns=hidden_columns))
+
+
+def test_a_visible_status_column_wins_over_a_hidden_older_rating(tmp_path):
+    """A year-end review keeps its visible "Outcome status" and, hidden beside it, the half-year RAG:
+    the visible column is the status now; the hidden one is kept as an extra column, and a warning
+    and inspect say which was chosen and why."""
+    plan = _year_end(tmp_path)
+    assert statuses(plan) == {"M1": ("Complete", "Achieved"), "M2": ("On track", "Partially achieved"),
+                              "M3": (None, "Not achieved"), "M4": ("Complete", "Achieved")}
+    assert lines(plan) == [
+        "Year end review!E3: column E 'RAG (Q2)' is hidden in Excel and column F 'Outcome status' is not: "
+        "the statuses are read from column F, as a hidden column is often an older rating kept out of sight; "
+        "column E is kept as an extra column (name the status column in paptools.toml to read the other)",
+        "Year end review!F6: 'Not achieved' is not one of the five statuses; status unknown (say what the word "
+        "counts as under [statuses] in paptools.toml)",
+    ]
+    text = render_layout("plan.xlsx", plan.layout, plan)
+    assert ("  RA status        <- column F 'Outcome status' (the visible one; column E 'RAG (Q2)' is hidden, 85%)\n"
+            in text), text
+    assert "Stage" not in text
+    assert "  Kept as extra columns: E 'RAG (Q2)'" in text
+    assert dict(plan.actions[0].extra) == {"RAG (Q2)": "Green"}
+
+
+def test_a_rating_beside_a_stage_both_visible_are_still_read_together(tmp_path):
+    plan = _year_end(tmp_path, hidden_columns=())
+    assert statuses(plan)["M2"] == ("Vulnerable", "Amber")  # the RAG gives how an open action is going
+    assert statuses(plan)["M1"] == ("Complete", "Achieved")
+    assert not [line for line in lines(plan) if "hidden" in line]
+
+
+def test_a_hidden_stage_beside_a_visible_rating_is_not_read(tmp_path):
+    plan = read_plan(build(tmp_path / "plan.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Timescale", "Status", "RAG rating", "Progress"],
+        ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", "Closed", "G", "Jan 25: Published, then reopened."],
+        ["1.2", "Train SENCOs", "Bob Jones", "Jun 2025", "Open", "A", "Jan 25: Venue booked."],
+    ]}, hidden_columns=(("Plan", "E"),)))
+    assert statuses(plan) == {"1.1": ("On track", "G"), "1.2": ("Vulnerable", "A")}
+    assert lines(plan) == [
+        "Plan!E1: column E 'Status' is hidden in Excel and column F 'RAG rating' is not: the statuses are read from "
+        "column F, as a hidden column is often an older rating kept out of sight; column E is kept as an extra "
+        "column (name the status column in paptools.toml to read the other)"]
+
+
+ESKVALE_KEY = "Key: B = complete, G = on track, A = some slippage, R = at risk, W = not started"
+
+
+def _eskvale(path, periods, rows):
+    return build(path, {"Plan": [
+        ["Eskvale SEND PAP - position at February 2025"],
+        ["Ref", "Action", "Lead officer", "Due", *periods, "Progress"],
+        *rows,
+        [],
+        [ESKVALE_KEY],
+    ]})
+
+
+def test_a_blank_rating_for_the_latest_period_takes_the_latest_earlier_rating_said_as_older(tmp_path):
+    """One RAG column per period: an action whose latest cell is blank keeps its latest earlier
+    rating, and a warning names the action, the cell and the period it comes from; one with no
+    rating in any period is unknown, never guessed."""
+    plan = read_plan(_eskvale(tmp_path / "v2.xlsx", ["RAG Oct 24", "RAG Dec 24", "RAG Feb 25"], [
+        ["E1", "Train SENCOs", "Amir Bashir", "Mar-25", "G", "G", "B", "Feb 25: Done."],
+        ["E4", "Improve health advice", "Rachel Turner", "Mar-25", "R", "A", None, "Dec 24: Recovering."],
+        ["E8", "Review AP commissioning", "Jane Smith", "Mar-25", "G", "B", None, "Dec 24: Signed off."],
+        ["E9", "Set up a transition panel", "Amir Bashir", "Mar-25", "G", None, None, "Oct 24: Panel planned."],
+        ["E11", "Write the SEF", "Karen Lowe", "Mar-25", None, None, None, "Feb 25: Not yet."],
+    ]))
+    assert statuses(plan) == {"E1": ("Complete", "B"), "E4": ("Vulnerable", "A"), "E8": ("Complete", "B"),
+                              "E9": ("On track", "G"), "E11": (None, None)}
+    assert lines(plan) == [
+        "Plan!G4: E4 has no rating for RAG Feb 25 (G4 is blank); its rating for RAG Dec 24, 'A' in F4, is used: "
+        "an older rating, Vulnerable, until one is given",
+        "Plan!G5: E8 has no rating for RAG Feb 25 (G5 is blank); its rating for RAG Dec 24, 'B' in F5, is used: "
+        "an older rating, Complete, until one is given",
+        "Plan!G6: E9 has no rating for RAG Feb 25 (G6 is blank); its rating for RAG Oct 24, 'G' in E6, is used: "
+        "an older rating, On track, until one is given",
+        "Plan!G7: E11 has no status (the RA cell is blank); status unknown",
+    ]
+    e8 = plan.by_ref()["E8"]
+    assert (e8.status_cell, e8.status_source.value) == ("F5", "text")
+    assert status_reason(plan, e8) == (
+        "Its cell for RAG Feb 25 is blank; its latest earlier rating, for RAG Dec 24, is used: the RA cell Plan!F5 "
+        "says \"B\", which the plan's words map to Complete.")
+    text = render_layout("v2.xlsx", plan.layout, plan)
+    assert ("  RA status        <- column G 'RAG Feb 25' (the latest of its period columns, 85%)\n"
+            "                      a blank cell takes the action's latest earlier rating, from columns F, E "
+            "(reported)\n") in text, text
+
+
+def test_a_rating_carried_from_an_earlier_period_is_no_status_change(tmp_path):
+    from paptools.api import reconcile
+    from paptools.model import Status
+
+    rows = [["E1", "Train SENCOs", "Amir Bashir", "Mar-25", "G", "G"],
+            ["E8", "Review AP commissioning", "Jane Smith", "Mar-25", "G", "B"]]
+    v1 = _eskvale(tmp_path / "v1.xlsx", ["RAG Oct 24", "RAG Dec 24"], [[*r, "Dec 24: Update."] for r in rows])
+    v2 = _eskvale(tmp_path / "v2.xlsx", ["RAG Oct 24", "RAG Dec 24", "RAG Feb 25"], [
+        [*rows[0], "B", "Dec 24: Update.\nFeb 25: Done."], [*rows[1], None, "Dec 24: Update."]])
+    result = reconcile(v1, v2)
+    assert [(c.ref, str(c.status_before), str(c.status_after)) for c in result.changes if c.kind.value == "status changed"] \
+        == [("E1", "On track", "Complete")]
+    assert result.summary.all.of(Status.COMPLETE) == 2
+

@@ -57,8 +57,21 @@ class StatusReader:
         if (staged := self._staged(raw, table)) is not None:
             stage = table.field("stage")
             return StatusRead(*staged, f"{stage.letter}{raw.row}" if stage is not None else raw.status_cell, None)
-        return self._one_for_all(raw, table, StatusRead(*self._cell(raw, table, text_mode), raw.status_cell,
+        read = self._one_for_all(raw, table, StatusRead(*self._cell(raw, table, text_mode), raw.status_cell,
                                                         raw.status_rgb, raw.status_font))
+        if raw.status_older is not None and read.status is not None and read.cell == raw.status_cell:
+            self._older(raw, table, read)
+        return read
+
+    def _older(self, raw: RawAction, table: Table, read: StatusRead) -> None:
+        """An action whose latest period's rating is blank, read by its latest earlier one: said, naming
+        the action, the blank cell and the period the rating is from, so no one takes it for this period's."""
+        blank, period = raw.status_older or ("", "")
+        latest = table.field("status")
+        shown = f"'{raw.status_text}' in {raw.status_cell}" if raw.status_text else f"the colour of {raw.status_cell}"
+        self.warn(raw.sheet, blank, f"{raw.ref.text} has no rating for {latest.header if latest else 'this period'} "
+                  f"({blank} is blank); its rating for {period}, {shown}, is used: an older rating, {read.status}, "
+                  "until one is given")
 
     def _one_for_all(self, raw: RawAction, table: Table, read: StatusRead) -> StatusRead:
         """An action over several rows that gives a status on more than one ("Complete", "On track",

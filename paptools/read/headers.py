@@ -198,6 +198,7 @@ class ColumnMap:
     extra: dict[int, str]
     headers: dict[int, str]  # every non-empty header cell, normalised
     row_fill: bool = False  # no status column: the status is the ref cell's fill (a row coloured by the Key)
+    earlier_status: tuple[tuple[int, str], ...] = ()  # a status column per period: the earlier ones, newest first
 
     def __contains__(self, name: str) -> bool:
         return name in self.fields
@@ -227,7 +228,8 @@ def column_map(table: Table | Moved) -> ColumnMap:
     headers.update({p.index: normalise_label(p.header) for p in periods})
     headers.update({i: normalise_label(h) for i, h in table.extra})
     row_fill = isinstance(table, Table) and table.status.by_row_fill
-    return ColumnMap(fields, dict(table.extra), headers, row_fill)
+    earlier = table.earlier_status if isinstance(table, Table) else ()
+    return ColumnMap(fields, dict(table.extra), headers, row_fill, earlier)
 
 
 def is_repeat_header(cells: list[str], columns: ColumnMap) -> bool:

@@ -88,6 +88,9 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
         lines.append(f"  {label:<16} <- column {column.letter} '{column.header}'{how}")
         if column.field == "stage":
             lines.append(f"  {'':<16}    {column.how}")
+        if column.field == "status" and table.earlier_status:
+            lines.append(f"  {'':<16}    a blank cell takes the action's latest earlier rating, from columns "
+                         + ", ".join(_letter(i) for i, _ in table.earlier_status) + " (reported)")
         if column.field == "progress":
             dated = table.field("entry_date")
             lines.append(f"  {'':<16}    " + (
