@@ -171,3 +171,81 @@ def test_a_rating_carried_from_an_earlier_period_is_no_status_change(tmp_path):
         == [("E1", "On track", "Complete")]
     assert result.summary.all.of(Status.COMPLETE) == 2
 
+
+def _percent_plan(tmp_path):
+    path = build(tmp_path / "plan.xlsx", {"Action Plan": [
+        ["Calderbridge SEND Priority Action Plan - January 2025"],
+        [],
+        ["Action No", "What we will do", "Lead", "Target date", "% complete", "Commentary / evidence"],
+        ["CB01", "Publish the local offer", "Amir Bashir", "Mar 2025", 1, "Dec 24: Published."],
+        ["CB02", "Cut the therapy waits", "Karen Lowe", "Mar 2025", 0.75, "Nov 24: Waits down."],
+        ["CB03", "Recruit two clinicians", "Rachel Turner", "Mar 2025", 0, None],
+        ["CB04", "Develop a pathway", "Michael O'Neill", "Mar 2025", "60%", "Nov 24: Sessions held."],
+        ["CB05", "Agree a strategy", "Jane Smith", "Mar 2025", "100%", "Nov 24: Signed off."],
+        ["CB06", "Launch a protocol", "Karen Lowe", "Mar 2025", 0.9, "Dec 24: Consulted on."],
+        ["CB07", "Train SENCOs", "Helen Wright", "Mar 2025", None, "Dec 24: Booked."],
+    ]})
+    book = openpyxl.load_workbook(path)
+    for row in range(4, 11):
+        if not isinstance(book["Action Plan"].cell(row, 5).value, str):
+            book["Action Plan"].cell(row, 5).number_format = "0%"
+    book.save(path)
+    return read_plan(path)
+
+
+def test_a_plan_with_no_status_column_but_a_per_cent_complete_column(tmp_path):
+    """No RAG or Status column, only "% complete": 100% is Complete and 0% Not yet started; a figure
+    between says how much is done, not whether it is on track or at risk, so it is unknown; one
+    warning says all of it, and inspect says how the column is read."""
+    plan = _percent_plan(tmp_path)
+    assert statuses(plan) == {"CB 01": ("Complete", "100%"), "CB 02": (None, "75%"), "CB 03": ("Not yet started", "0%"),
+                              "CB 04": (None, "60%"), "CB 05": ("Complete", "100%"), "CB 06": (None, "90%"),
+                              "CB 07": (None, None)}
+    assert lines(plan) == [
+        "Action Plan!E3: the plan has no RA, RAG or Status column: column E '% complete' is read for the status, "
+        "100% as Complete and 0% as Not yet started; a figure between says how much is done, not whether it is on "
+        "track or at risk, so its status is unknown (3 actions: CB 02 75%, CB 04 60%, CB 06 90%); add a RAG or Status "
+        "column to count them",
+        "Action Plan!E10: CB 07 has no status (the % complete cell is blank); status unknown",
+    ]
+    text = render_layout("plan.xlsx", plan.layout, plan)
+    assert ("  RA status        <- column E '% complete' (no RA, RAG or Status column: per cent complete, 85%)\n"
+            in text), text
+    assert ("  Status           <- column E per cent complete: 100% -> Complete, 0% -> Not yet started, a figure "
+            "between -> no status (it says how much is done, not whether it is on track or at risk; reported)\n"
+            in text), text
+    assert "scale from" not in text
+    assert status_reason(plan, plan.by_ref()["CB 01"]) == (
+        "The plan has no status column; its '% complete' cell Action Plan!E4 says 100%, which counts as Complete.")
+
+
+def test_inspect_says_what_a_plan_with_no_status_column_at_all_means(tmp_path):
+    plan = read_plan(build(tmp_path / "plan.xlsx", {"Plan": [
+        ["Ref", "Action", "Lead", "Timescale", "Progress"],
+        ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", "Jan 25: Published."],
+    ]}))
+    text = render_layout("plan.xlsx", plan.layout, plan)
+    assert ("  Status           <- none: no RA, RAG or Status column, so every status is unknown (reported; name "
+            "the status column in paptools.toml if it is headed otherwise)\n") in text, text
+    assert lines(plan) == ["Plan!1:1: no RA, RAG or Status column: every status on this sheet is unknown"]
+
+
+def test_a_per_cent_figure_that_could_be_two_figures_is_not_guessed(tmp_path):
+    plan = read_plan(build(tmp_path / "plan.xlsx", {"Plan": [
+        ["Ref", "Action", "Lead", "Timescale", "Percentage complete", "Progress"],
+        ["1.1", "Publish the local offer", "Jane Smith", "Mar 2025", 1, "Jan 25: Published."],
+        ["1.2", "Train SENCOs", "Bob Jones", "Jun 2025", "120%", "Jan 25: Over-delivered."],
+        ["1.3", "Audit EHCPs", "Ann Lee", "Jun 2025", "100", "Jan 25: Done."],
+        ["1.4", "Map provision", "Ann Lee", "Jun 2025", "Complete", "Jan 25: Mapped."],
+        ["1.5", "Fund the hub", "Ann Lee", "Jun 2025", 0, None],
+    ]}))
+    assert statuses(plan) == {"1.1": (None, "1"), "1.2": (None, "120%"), "1.3": ("Complete", "100"),
+                              "1.4": ("Complete", "Complete"), "1.5": ("Not yet started", "0")}
+    assert lines(plan) == [
+        "Plan!E1: the plan has no RA, RAG or Status column: column E 'Percentage complete' is read for the status, "
+        "100% as Complete and 0% as Not yet started",
+        "Plan!E2: '1' in the Percentage complete column is 1% or 100%, as it is not shown as a percentage; status "
+        "unknown (format the column as a percentage, or type the figure with its %)",
+        "Plan!E3: '120%' in the Percentage complete column is more than 100%; status unknown (format the column as "
+        "a percentage, or type the figure with its %)",
+    ]

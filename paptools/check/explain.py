@@ -81,6 +81,9 @@ def status_reason(plan: Plan, action: Action) -> str:
     table = next((t for t in plan.layout.tables if t.sheet == action.sheet), None) if plan.layout is not None else None
     column = (action.status_cell or "").rstrip("0123456789")
     latest = table.field("status") if table is not None else None
+    if table is not None and latest is not None and action.status is not None and table.status.by_percent:
+        return (f"The plan has no status column; its '{latest.header}' cell {action.sheet}!{action.status_cell} says "
+                f"{action.status_word}, which counts as {action.status}.")
     if table is not None and latest is not None and action.status is not None and \
             (period := next((h for i, h in table.earlier_status if column_letter(i + 1) == column), None)):
         reason = _status_reason(plan, action)

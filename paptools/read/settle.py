@@ -2,13 +2,16 @@
 
 A header names its columns, but the cells say what they are: a "Progress" column of status
 words is the status column, one of numbers (per cent complete) is not the progress, and
-columns headed only by months that hold sentences are the progress, one column per month.
+columns headed only by months that hold sentences are the progress, one column per month. In a
+plan with no status column, a "% complete" column of figures is read for the status. And the
+columns Excel hides count: a hidden status column beside a visible one is set aside.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from paptools.layout import Column
 from paptools.model import DataWarning
 from paptools.read.header_map import LATEST_PERIOD, Header, map_header
 from paptools.read.headers import QUALIFYING, match_header
@@ -28,7 +31,34 @@ def settled(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] 
     """A header's columns settled by what the rows under it hold, and by which of them are hidden."""
     header = _visible_status(sheet, header, hidden, forced)
     header = _numbers_in_periods(_month_columns(sheet, header, rows, forced), rows, forced)
-    return _numbers_in_progress(sheet, _status_words_in_progress(sheet, header, rows, forced), rows, forced)
+    header = _numbers_in_progress(sheet, _status_words_in_progress(sheet, header, rows, forced), rows, forced)
+    return _percent_as_status(header, rows)
+
+
+PERCENT_HOW = "no RA, RAG or Status column: per cent complete"  # how a "% complete" column read for the status is found
+FRACTIONS = ", its figures without a % fractions (0.75 is 75%, 1 is 100%)"  # ... and how its bare figures are read
+_PERCENT_HEADER = re.compile(r"%|\bper ?cent(?:age)?\b", re.I)
+
+
+def _percent_as_status(header: Header, rows: list[Row]) -> Header:
+    """A plan with no status column but a "% complete" column of figures ("100%", 0.75): that column is
+    read for the status (read/action_status.py: 100% Complete, 0% Not yet started, a figure between
+    unknown), as the only thing the plan says of how far each action has got."""
+    if "status" in header.fields or len(header.rows) > 1:
+        return header
+    for index, text in header.extra:
+        if not _PERCENT_HEADER.search(text):
+            continue
+        values = filled_below(header, rows, index)
+        if len(values) < 2 or sum(1 for value in values if _NUMBER.fullmatch(value)) * 10 < len(values) * 8:
+            continue
+        bare = [float(value) for value in values if _NUMBER.fullmatch(value) and "%" not in value]
+        fractions = any(0 < value < 1 for value in bare) and all(value <= 1 for value in bare)
+        column = Column("status", index, column_letter(index + 1), header.headers[index], 85,
+                        PERCENT_HOW + (FRACTIONS if fractions else ""))
+        return replace(header, columns=sorted([*header.columns, column], key=lambda c: c.index),
+                       extra=[(i, h) for i, h in header.extra if i != index])
+    return header
 
 
 _NUMBER = re.compile(r"\s*\d+(?:\.\d+)?\s*%?\s*")
