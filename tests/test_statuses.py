@@ -246,3 +246,20 @@ def test_a_status_written_in_two_languages_is_read_by_its_known_half():
     assert map_status_word("Gwyrdd / Green").reason == (
         "its half 'Green': green in a RAG scale means on track -> On track")
     assert map_status_word("On track / At risk").status is None  # two statuses: never one picked
+
+
+@pytest.mark.parametrize("description, status", [
+    ("action complete and now part of business as usual", C),
+    ("work under way and on schedule", G),
+    ("behind schedule, recovery plan in place", V),
+    ("not yet due to start", N),
+    ("past its target date", None),  # names no status
+    ("action completed or superseded", None),  # a word that fits no status beside it
+    ("work paused for now, not complete", None),  # "not" of a status
+    ("complete, but not yet signed off", None),  # "not" outside the status word
+    ("started but at risk of slipping", None),  # two statuses
+])
+def test_a_keys_description_names_one_status_or_none(description, status):
+    from paptools.read.vocabulary import described_status
+
+    assert described_status(description) is status

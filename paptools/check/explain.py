@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from paptools.check.rules import latest_entry
 from paptools.model import Action, Finding, Plan, Status, date_order
 from paptools.read.statuses import WHITE, family, status_from_text
+from paptools.read.text import one_line
 from paptools.read.xcell import column_letter
 
 _SHOWN_ENTRIES = 3
@@ -82,12 +83,12 @@ def status_reason(plan: Plan, action: Action) -> str:
     column = (action.status_cell or "").rstrip("0123456789")
     latest = table.field("status") if table is not None else None
     if table is not None and latest is not None and action.status is not None and table.status.by_percent:
-        return (f"The plan has no status column; its '{latest.header}' cell {action.sheet}!{action.status_cell} says "
+        return (f"The plan has no status column; its '{one_line(latest.header)}' cell {action.sheet}!{action.status_cell} says "
                 f"{action.status_word}, which counts as {action.status}.")
     if table is not None and latest is not None and action.status is not None and \
             (period := next((h for i, h in table.earlier_status if column_letter(i + 1) == column), None)):
         reason = _status_reason(plan, action)
-        return (f"Its cell for {latest.header} is blank; its latest earlier rating, for {period}, is used: "
+        return (f"Its cell for {one_line(latest.header)} is blank; its latest earlier rating, for {period}, is used: "
                 f"{reason[0].lower()}{reason[1:]}")
     return _status_reason(plan, action)
 

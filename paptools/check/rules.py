@@ -102,9 +102,12 @@ def status_words(plan: Plan, context: LintContext) -> Iterator[Finding]:
     key_words = {normalise_word(status.value) for status in Status} | {
         normalise_word(word.word) for table in (plan.layout.tables if plan.layout else ())
         for word in table.status.vocabulary if word.in_key}  # the Key's own words: "G", "Some slippage"
+    figures = {table.sheet for table in (plan.layout.tables if plan.layout else ()) if table.status.by_percent}
     for action in plan.actions:
         word = (action.status_word or "").strip()
         if not word or action.status_source in ("sheet name", "heading"):  # the sheet's name or a heading, no RA cell's
+            continue
+        if action.sheet in figures and word[:1].isdigit():  # a "% complete" figure: said once by the reader, no word
             continue
         status, _ = status_from_text(word)
         if status is None:

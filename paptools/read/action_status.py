@@ -21,6 +21,7 @@ from paptools.read.refs import MANY, named_refs, of_actions
 from paptools.read.scale import lookup
 from paptools.read.settle import FRACTIONS
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
+from paptools.read.text import one_line
 
 __all__ = ["StatusRead", "StatusReader"]
 
@@ -81,7 +82,7 @@ class StatusReader:
         blank, period = raw.status_older or ("", "")
         latest = table.field("status")
         shown = f"'{raw.status_text}' in {raw.status_cell}" if raw.status_text else f"the colour of {raw.status_cell}"
-        self.warn(raw.sheet, blank, f"{raw.ref.text} has no rating for {latest.header if latest else 'this period'} "
+        self.warn(raw.sheet, blank, f"{raw.ref.text} has no rating for {one_line(latest.header) if latest else 'this period'} "
                   f"({blank} is blank); its rating for {period}, {shown}, is used: an older rating, {read.status}, "
                   "until one is given")
 
@@ -172,7 +173,8 @@ class StatusReader:
             return implied
         blank = self.key.blank_status()
         if text_mode or blank is None or table.status.by_percent:
-            named = f"{column.header} cell" if table.status.by_percent and (column := table.field("status")) else "RA cell"
+            named = f"{one_line(column.header, 40)} cell" if table.status.by_percent and (column := table.field("status")) \
+                else "RA cell"
             self.warn(*where, f"{raw.ref.text} has no status (the {named} is blank); status unknown")
             return None, StatusEvidence.UNKNOWN, None
         return blank, StatusEvidence.BLANK, None
@@ -191,12 +193,13 @@ class StatusReader:
             value *= 100  # 0.75 shown as a number: Excel keeps 75% so
         where = (raw.sheet, raw.status_cell)
         if (not found.group(2) and value == 1) or value > 100:
-            self.warn(*where, f"'{text}' in the {column.header if column else '% complete'} column is "
+            self.warn(*where, f"'{text}' in the {one_line(column.header, 40) if column else '% complete'} column is "
                       + ("1% or 100%, as it is not shown as a percentage" if value == 1 else "more than 100%")
                       + "; status unknown (format the column as a percentage, or type the figure with its %)", text)
             return None, StatusEvidence.UNKNOWN, text
         if column is not None:
-            between = self._percents.setdefault((raw.sheet, f"{column.letter}{table.header_row}", column.header), [])
+            between = self._percents.setdefault((raw.sheet, f"{column.letter}{table.header_row}",
+                                                 one_line(column.header, 40)), [])
             if 0 < value < 100:
                 between.append(f"{raw.ref.text} {text if found.group(2) else f'{value:g}%'}")
         if value in (0, 100):

@@ -230,7 +230,8 @@ def _status_source(item: _Found, keys: list[KeyBlock], house: HouseStyle) -> Sta
         source = "paptools' five statuses"
     declared = key.words if key else dict.fromkeys(item.dropdown[0] if item.dropdown else ())
     declared = {word: colour or item.painted.get(normalise_word(word)) for word, colour in declared.items()}
-    scale = build_scale(item.words, declared, house.statuses, key.meanings if key else None)
+    scale = build_scale(item.words, declared, house.statuses, key.meanings if key else None,
+                        key.described if key else None)
     return StatusSource(kind, letter, scale, source, _row_colours(item.row_fills) if kind == "none" else ())
 
 

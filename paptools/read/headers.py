@@ -229,7 +229,7 @@ def column_map(table: Table | Moved) -> ColumnMap:
     headers.update({i: normalise_label(h) for i, h in table.extra})
     row_fill = isinstance(table, Table) and table.status.by_row_fill
     earlier = table.earlier_status if isinstance(table, Table) else ()
-    return ColumnMap(fields, dict(table.extra), headers, row_fill, earlier)
+    return ColumnMap(fields, dict(table.extra), headers, row_fill, earlier_status=earlier)
 
 
 def is_repeat_header(cells: list[str], columns: ColumnMap) -> bool:

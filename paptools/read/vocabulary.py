@@ -289,6 +289,26 @@ _NOT_DONE = re.compile(r"\b(?:merged|superseded|replaced|transferred|duplicated?
                        r"|not (?:needed|required|achieved|completed?|done))\b")
 
 
+_DENIED = re.compile(r"\b(?:not|no|non|never|nor|without|un[a-z]{4,})\b")  # "not" said outside the status words
+
+
+def described_status(description: str) -> Status | None:
+    """The one status a Key's description of a word names by the status words in it ("action complete
+    and now part of business as usual": Complete), for a word of the plan's own that fits no status by
+    itself ("Embedded"). None when it names none ("past its target date"), two, a word that fits no
+    status ("completed or superseded"), or says "not" outside them ("paused, not yet complete")."""
+    norm = normalise_word(description)
+    found = [(hit.start(), hit.end(), status) for word, (_, status) in _KNOWN.items() if len(word) > 2
+             for hit in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", norm)]
+    kept = [(s, e, status) for s, e, status in found
+            if not any(s2 <= s and e <= e2 and e2 - s2 > e - s for s2, e2, _ in found)]
+    statuses = {status for _, _, status in kept}
+    if len(statuses) != 1 or None in statuses:
+        return None
+    rest = "".join(" " if any(s <= i < e for s, e, _ in kept) else char for i, char in enumerate(norm))
+    return None if _DENIED.search(rest) else statuses.pop()
+
+
 def _statuses_in(text: str) -> list[Status]:
     """The statuses of the known words written anywhere in a status word's description. A word
     within a longer one is that one's: "not yet started" is not also "started" (On track)."""

@@ -89,7 +89,8 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
         if column.field == "stage":
             lines.append(f"  {'':<16}    {column.how}")
         if column.field == "status" and table.earlier_status:
-            lines.append(f"  {'':<16}    a blank cell takes the action's latest earlier rating, from columns "
+            lines.append(f"  {'':<16}    a blank cell takes the action's latest earlier rating, from column"
+                         f"{'s' if len(table.earlier_status) > 1 else ''} "
                          + ", ".join(_letter(i) for i, _ in table.earlier_status) + " (reported)")
         if column.field == "progress":
             dated = table.field("entry_date")
