@@ -56,6 +56,7 @@ class WordMap:
 
 ROW_FILL = "row fill"  # StatusSource.kind of a plan whose rows are coloured by its Key
 FONT_KIND = "font colour"  # StatusSource.kind of a plan whose status cells hold a mark coloured as its Key shows
+PERCENT_KIND = "per cent complete"  # StatusSource.kind of a plan with no status column, read by its "% complete"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,11 @@ class StatusSource:
     vocabulary: tuple[WordMap, ...]
     vocabulary_source: str  # "sheet Guidance A4:B8", "drop-down list on F5:F60", "words used in column F"
     row_colours: tuple[str, ...] = ()  # no status column and no Key to read them by: the colours the action rows wear
+
+    @property
+    def by_percent(self) -> bool:
+        """No status column: each action's status is its "% complete" figure's, 100% or 0%; any other unknown."""
+        return self.kind == PERCENT_KIND
 
     @property
     def by_row_fill(self) -> bool:
@@ -140,6 +146,9 @@ class Table:
     view_of: str | None = None  # the sheet whose rows this sheet repeats, or the live copy of an older one: not read
     older_copy: bool = False  # an older copy of view_of (other statuses or progress), not a view of it
     moved: tuple[Moved, ...] = ()  # header rows further down with the columns in another order
+    # One RAG column per period ("RAG Oct 24", "RAG Dec 24", "RAG Feb 25"): the status column is the
+    # latest; these are the earlier ones (0-based column, header), newest first, read where it is blank.
+    earlier_status: tuple[tuple[int, str], ...] = ()
 
     @property
     def header_row(self) -> int:

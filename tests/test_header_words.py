@@ -55,7 +55,9 @@ def test_a_target_completion_column_is_the_timescale(tmp_path):
     ]})
     plan = read_plan(path)
     assert columns(plan)["timescale"] == ("D", "Target completion")
-    assert plan.layout.tables[0].extra == ((4, "% complete"),)
+    assert plan.layout.tables[0].extra == ()  # no status column: "% complete" is read for the status
+    assert [(a.ref, a.status.value if a.status else None) for a in plan.actions] == [
+        ("P1.1", "Complete"), ("P1.2", None), ("P1.3", None), ("P1.4", "Not yet started"), ("P1.5", None)]
     assert [(a.ref, a.timescale.due.iso()) for a in plan.actions] == [
         ("P1.1", "2024-12"), ("P1.2", "2025-04"), ("P1.3", "2025-02"), ("P1.4", "2025-07"), ("P1.5", "2025-01"),
     ]

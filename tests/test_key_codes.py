@@ -33,19 +33,19 @@ def test_codes_a_key_table_defines_are_shown_with_the_keys_meanings_and_headers_
     assert ("  Status           <- column F text, scale from sheet Key A2:B5:\n"
             "       '1' -> Not yet started (the plan's Key gives it as 'Not started', used 1x)\n"
             "       '2' -> On track (the plan's Key gives it as 'In progress - on track', used 1x)\n"
-            "       '3' -> no status (reported) (the plan's Key gives it as 'In progress - delayed', which names two "
-            "statuses (On track and Vulnerable): fits no status, used 1x)\n"
+            "       '3' -> Vulnerable (the plan's Key gives it as 'In progress - delayed', used 1x)\n"
             "       '4' -> Complete (the plan's Key gives it as 'Completed', used 1x)\n") in shown
     assert "'Code'" not in shown  # the Key table's own header is no status word
 
 
 def test_lint_flags_only_the_code_the_key_gives_no_status_and_says_so(tmp_path):
-    plan = read_plan(build(tmp_path / "dunmere-pap.xlsx", {"PAP": [HEADER, *ROWS], "Key": KEY}))
+    key = [row if row[0] != 3 else [3, "Superseded by another action"] for row in KEY]
+    plan = read_plan(build(tmp_path / "dunmere-pap.xlsx", {"PAP": [HEADER, *ROWS], "Key": key}))
     found = [(f.ref, f.message, f.fix) for f in lint_plan(plan, date(2025, 1, 31)) if f.rule == "status-word"]
     assert found == [(
         "W1.2",
         "W1.2's status '3' is in the plan's Key but fits none of the five statuses (the plan's Key gives it as "
-        "'In progress - delayed', which names two statuses (On track and Vulnerable)): it is counted as unknown.",
+        "'Superseded by another action', which fits no status): it is counted as unknown.",
         "Say what '3' counts as under [statuses] in paptools.toml, or write one of the Key's words that has a "
         "status: 1 (Not yet started), 2 (On track) or 4 (Complete).",
     )]

@@ -187,24 +187,14 @@ def test_a_quarter_with_its_months_in_brackets_is_dated_by_its_last_month(make_w
     assert _entries(plan, "PAP 1.3") == [(None, None, "Q3 2024/25: Draft agreed."), (None, None, "Q4 2024/25: Signed off.")]
 
 
-def test_a_line_drawn_between_two_entries_is_in_neither(make_workbook):
-    plan = read_plan(make_workbook(plan_rows(
-        action("PAP 1.1", "OT", "----------\n14/01/25 Draft agreed.\n----------\n10/02/25 Signed off.\n----------"),
-        action("PAP 1.2", "OT", "14/01/25 AB: Draft agreed.\n\n* * *\n\n10/02/25 AB: Signed off."),
-        action("PAP 1.3", "OT", "14/01/25 Scores: 3 -- 4 --- 5 ___ 6"),  # dashes in a line of words are words
-    )))
-    assert _entries(plan, "PAP 1.1") == [("2025-01-14", None, "Draft agreed."), ("2025-02-10", None, "Signed off.")]
-    assert _entries(plan, "PAP 1.2") == [("2025-01-14", "AB", "Draft agreed."), ("2025-02-10", "AB", "Signed off.")]
-    assert _entries(plan, "PAP 1.3") == [("2025-01-14", None, "Scores: 3 -- 4 --- 5 ___ 6")]
-
-
 def test_a_date_and_initials_on_a_line_of_their_own_head_the_text_below(make_workbook):
     plan = read_plan(make_workbook(plan_rows(
         action("PAP 1.1", "OT", "13/01/2025 PD\nSecond.\n----\n14/10/2024 AB\nFirst.", owner="Ann Bell, Pat Dunn"),
         action("PAP 1.2", "OT", "14/10/2024 AB\nFirst.\n\n13/01/2025 PD\nSecond.", owner="Ann Bell, Pat Dunn"),
     )))
     # before: "PD" and "AB" were text, and newest first the oldest entry's text became an undated entry of its own
-    assert _entries(plan, "PAP 1.1") == [("2025-01-13", "PD", "Second."), ("2024-10-14", "AB", "First.")]
+    assert _entries(plan, "PAP 1.1") == [  # a line drawn between entries stays, as every character of the cell does
+        ("2025-01-13", "PD", "Second.\n----"), ("2024-10-14", "AB", "First.")]
     assert _entries(plan, "PAP 1.2") == [("2024-10-14", "AB", "First."), ("2025-01-13", "PD", "Second.")]
     assert [e.author for e in plan.actions[0].entries] == ["Pat Dunn", "Ann Bell"]
     assert [w.message for w in plan.warnings if "first entry" in w.message] == []
@@ -216,7 +206,7 @@ def test_a_form_of_labelled_lines_is_read_as_date_author_and_text(make_workbook)
         action("PAP 1.2", "OT", "Date: 14/10/24\nBy: AB\nUpdate: First.\nDate: 11/11/24\nBy: Sarah Jones\nUpdate: Second."),
         action("PAP 1.3", "OT", "14/10/24: Update: the plan was agreed."),  # a label on the heading's line is kept
     )))
-    assert _entries(plan, "PAP 1.1") == [("2024-10-14", None, "First."), ("2024-11-11", None, "Second.")]
+    assert _entries(plan, "PAP 1.1") == [("2024-10-14", None, "First.\n----"), ("2024-11-11", None, "Second.")]
     assert _entries(plan, "PAP 1.2") == [  # a name stays in the text: it is not initials
         ("2024-10-14", "AB", "First."), ("2024-11-11", None, "By: Sarah Jones\nUpdate: Second.")]
     assert _entries(plan, "PAP 1.3") == [("2024-10-14", None, "Update: the plan was agreed.")]

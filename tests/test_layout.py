@@ -24,9 +24,10 @@ from paptools.write.terminal import render_plan
 def build(path, sheets: dict[str, list[list]], fills: dict[tuple[str, str], str] | None = None,
           modified: datetime | None = None, merged: tuple[tuple[str, str], ...] = (),
           hidden: tuple[tuple[str, int], ...] = (), fonts: dict[tuple[str, str], Font] | None = None,
-          hidden_sheets: frozenset[str] = frozenset()):
+          hidden_sheets: frozenset[str] = frozenset(), hidden_columns: tuple[tuple[str, str], ...] = ()):
     """A workbook with these sheets of rows (None for a blank cell), these cell fills and fonts,
-    these (sheet, range) merged, these (sheet, row) hidden and these sheets hidden."""
+    these (sheet, range) merged, these (sheet, row) and (sheet, column letter) hidden and these
+    sheets hidden."""
     book = openpyxl.Workbook()
     book.remove(book.active)
     for title, rows in sheets.items():
@@ -43,6 +44,8 @@ def build(path, sheets: dict[str, list[list]], fills: dict[tuple[str, str], str]
         book[title].row_dimensions[row].hidden = True
     for title in hidden_sheets:
         book[title].sheet_state = "hidden"
+    for title, letter in hidden_columns:
+        book[title].column_dimensions[letter].hidden = True
     book.properties.created = datetime(2023, 6, 1, 9, 0)
     book.save(path)
     _set_modified(path, modified or datetime(2025, 1, 20, 9, 0))

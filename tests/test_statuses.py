@@ -161,6 +161,8 @@ def test_the_readers_helpers_use_the_same_words():
     assert key_status("Some slippage: the action is behind its timescale") is V
     assert key_status("Open") is None
     assert key_status("Completed actions") is None
+    assert key_status("In progress - delayed: behind schedule, recovery plan in place") is V
+    assert key_status("In progress: work has begun") is G
 
 
 @pytest.mark.parametrize("word, status, reason", [
@@ -207,6 +209,36 @@ def test_a_word_one_real_word_away_from_a_known_phrase_is_not_read_as_it():
         "read as 'major slippage' (spelling or word order): means off track -> At risk")
 
 
+@pytest.mark.parametrize("word, status, reason", [
+    ("In Progress - Behind", "Vulnerable", "'in progress' says it is under way; 'Behind' says how: means behind "
+                                           "schedule -> Vulnerable"),
+    ("In Progress - At Risk", "At risk", "'in progress' says it is under way; 'At Risk' says how: means at risk "
+                                         "-> At risk"),
+    ("In progress - delayed", "Vulnerable", "'in progress' says it is under way; 'delayed' says how: means behind "
+                                            "schedule -> Vulnerable"),
+    ("In Progress - On Track", "On track", "means on track -> On track"),
+    ("Ongoing (off track)", "At risk", "'ongoing' says it is under way; 'off track' says how: means off track -> "
+                                       "At risk"),
+    ("Started - some slippage", "Vulnerable", "'started' says it is under way; 'some slippage' says how: means "
+                                              "behind schedule -> Vulnerable"),
+])
+def test_under_way_with_a_qualifier_that_names_a_status_is_that_status(word, status, reason):
+    """A word that says only that the work is under way ("In progress") and a qualifier that says how
+    it is going ("Behind", "At risk"): the qualifier is the status, as "Behind" alone would be."""
+    mapping = map_status_word(word)
+    assert (mapping.status.value if mapping.status else None, mapping.reason) == (status, reason)
+
+
+@pytest.mark.parametrize("word", [
+    "In progress - complete",  # under way and finished: two statuses, neither picked
+    "In progress - not started",
+    "In progress - slight delay",  # says something is wrong, but not how wrong
+    "Green - behind",  # a rating, not "under way": the two disagree
+])
+def test_under_way_with_a_qualifier_that_is_not_how_it_is_going_fits_no_status(word):
+    assert map_status_word(word).status is None
+
+
 def test_a_status_written_in_two_languages_is_read_by_its_known_half():
     assert [(w, map_status_word(w).status) for w in ("Gwyrdd / Green", "Coch / Red", "Heb ddechrau / Not started")] == [
         ("Gwyrdd / Green", Status.ON_TRACK), ("Coch / Red", Status.AT_RISK),
@@ -214,3 +246,20 @@ def test_a_status_written_in_two_languages_is_read_by_its_known_half():
     assert map_status_word("Gwyrdd / Green").reason == (
         "its half 'Green': green in a RAG scale means on track -> On track")
     assert map_status_word("On track / At risk").status is None  # two statuses: never one picked
+
+
+@pytest.mark.parametrize("description, status", [
+    ("action complete and now part of business as usual", C),
+    ("work under way and on schedule", G),
+    ("behind schedule, recovery plan in place", V),
+    ("not yet due to start", N),
+    ("past its target date", None),  # names no status
+    ("action completed or superseded", None),  # a word that fits no status beside it
+    ("work paused for now, not complete", None),  # "not" of a status
+    ("complete, but not yet signed off", None),  # "not" outside the status word
+    ("started but at risk of slipping", None),  # two statuses
+])
+def test_a_keys_description_names_one_status_or_none(description, status):
+    from paptools.read.vocabulary import described_status
+
+    assert described_status(description) is status

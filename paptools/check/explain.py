@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from paptools.check.rules import latest_entry
 from paptools.model import Action, Finding, Plan, Status, date_order
 from paptools.read.statuses import WHITE, family, status_from_text
+from paptools.read.text import one_line
+from paptools.read.xcell import column_letter
 
 _SHOWN_ENTRIES = 3
 
@@ -77,6 +79,21 @@ def _key_cell(plan: Plan, status: Status) -> str | None:
 
 def status_reason(plan: Plan, action: Action) -> str:
     """How the reader arrived at this action's status, in one or two plain sentences."""
+    table = next((t for t in plan.layout.tables if t.sheet == action.sheet), None) if plan.layout is not None else None
+    column = (action.status_cell or "").rstrip("0123456789")
+    latest = table.field("status") if table is not None else None
+    if table is not None and latest is not None and action.status is not None and table.status.by_percent:
+        return (f"The plan has no status column; its '{one_line(latest.header)}' cell {action.sheet}!{action.status_cell} says "
+                f"{action.status_word}, which counts as {action.status}.")
+    if table is not None and latest is not None and action.status is not None and \
+            (period := next((h for i, h in table.earlier_status if column_letter(i + 1) == column), None)):
+        reason = _status_reason(plan, action)
+        return (f"Its cell for {one_line(latest.header)} is blank; its latest earlier rating, for {period}, is used: "
+                f"{reason[0].lower()}{reason[1:]}")
+    return _status_reason(plan, action)
+
+
+def _status_reason(plan: Plan, action: Action) -> str:
     status = action.status
     cell = f"{action.sheet}!{action.status_cell}" if action.status_cell else "the RA column"
     if action.status_source == "text" and status is not None:

@@ -104,9 +104,12 @@ def status_words(plan: Plan, context: LintContext) -> Iterator[Finding]:
              for word in table.status.vocabulary}  # the plan's own words, as inspect shows them
     keyed = [word for word in scale.values() if word.in_key and word.status is not None]
     key_words = {normalise_word(status.value) for status in Status} | {norm for norm, w in scale.items() if w.in_key}
+    figures = {table.sheet for table in (plan.layout.tables if plan.layout else ()) if table.status.by_percent}
     for action in plan.actions:
         word = (action.status_word or "").strip()
         if not word or action.status_source in ("sheet name", "heading"):  # the sheet's name or a heading, no RA cell's
+            continue
+        if action.sheet in figures and word[:1].isdigit():  # a "% complete" figure: said once by the reader, no word
             continue
         own = scale.get(normalise_word(word))
         status = own.status if own is not None and own.status is not None else status_from_text(word)[0]

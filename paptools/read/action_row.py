@@ -56,6 +56,9 @@ class RawAction:
     # (kept as its extra columns, a line a row), and the due cells of each row below, for its due month.
     rows: list[dict[int, str]] = field(default_factory=list)
     row_dues: list[RowDue] = field(default_factory=list)
+    # The latest period's status cell was blank, so status_cell is an earlier period's: (the blank cell, that
+    # period's header). read/action_status.py says so.
+    status_older: tuple[str, str] | None = None
 
 
 @dataclass
@@ -124,9 +127,16 @@ class ActionRows:
         timescale_cell, status_cell = cell_of("timescale"), cell_of("status")
         if status_cell is None and columns.row_fill:  # the row is coloured by the Key: its ref cell says
             status_cell = cells[columns.fields["ref"]]
+        status_index, older = columns.fields.get("status"), None
+        if status_cell is not None and status_index is not None and columns.earlier_status \
+                and _blank(status_cell, texts[status_index]):
+            for index, header in columns.earlier_status:  # the latest period's cell is blank: the latest rating given
+                if index < len(cells) and not _blank(cells[index], texts[index]):
+                    older, status_cell, status_index = (status_cell.coordinate, header), cells[index], index
+                    break
         status_text, rgb, font, mark = "", None, None, False
         if status_cell is not None:
-            status_text = texts[columns.fields["status"]] if "status" in columns.fields else ""
+            status_text = texts[status_index] if status_index is not None else ""
             rgb, message = status_cell.fill, status_cell.look.fill_note
             if status_text:  # a lone mark ("●") may show the status by its font colour
                 font, mark = status_cell.look.font_colour, status_cell.look.mark_colour(status_text) is not None
@@ -155,7 +165,7 @@ class ActionRows:
             extra=extra, section=fields.pop("section", "") or section,
             area=fields.pop("priority_area", "") or area, due_values=due_values,
             status_unsaved=status_cell is not None and status_cell.formula is not None and status_cell.value in (None, ""),
-            status_font=font, status_mark=mark,
+            status_font=font, status_mark=mark, status_older=older,
         )
         add_update(raw, columns, cells, texts)
         for cell in cells:
@@ -185,3 +195,8 @@ class ActionRows:
             else:
                 self.warn(sheet, where, f"{held} with no saved result (the file was not last saved by Excel), so "
                           f"{'it reads' if one else 'they read'} as blank: type the text in, or open and save in Excel")
+
+
+def _blank(cell: XCell, text: str) -> bool:
+    """A status cell that gives nothing: no text, no fill but white, no formula waiting to be calculated."""
+    return not text and cell.fill in (None, "FFFFFF") and cell.formula is None

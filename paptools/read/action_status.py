@@ -9,6 +9,7 @@ read/plan.py asks for each action's status in turn.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -16,13 +17,16 @@ from paptools.layout import Table
 from paptools.model import Status, StatusEvidence
 from paptools.read.action_row import RawAction
 from paptools.read.progress import LogStatus
-from paptools.read.refs import MANY, of_actions
+from paptools.read.refs import MANY, named_refs, of_actions
 from paptools.read.scale import lookup
+from paptools.read.settle import FRACTIONS
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
+from paptools.read.text import one_line
 
 __all__ = ["StatusRead", "StatusReader"]
 
 Warn = Callable[..., None]  # (sheet, cell, message, value=None), as the read's own warn
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(%?)")  # a "% complete" cell's figure: "75%", 0.75, "100"
 
 
 class StatusRead(NamedTuple):
@@ -40,6 +44,7 @@ class StatusReader:
     def __init__(self, key: ColourKey, warn: Warn, logged: dict[str, LogStatus] | None = None) -> None:
         self.key, self.warn, self.logged = key, warn, logged or {}
         self._colours: dict[tuple[str, str], list[tuple[str | None, str]]] = {}  # (sheet, message) -> (cell, ref)
+        self._percents: dict[tuple[str, str, str], list[str]] = {}  # (sheet, column, header) -> "CB02 75%" of each between
 
     def finish(self) -> None:
         """The warnings on fills not in the Key, said once for a sheet's many cells of one colour
@@ -51,14 +56,35 @@ class StatusReader:
             else:
                 self.warn(sheet, found[0][0], f"{message} {of_actions([ref for _, ref in found])}")
         self._colours.clear()
+        for (sheet, cell, header), between in self._percents.items():
+            letter = cell.rstrip("0123456789")
+            self.warn(sheet, cell, f"the plan has no RA, RAG or Status column: column {letter} '{header}' is read for "
+                      "the status, 100% as Complete and 0% as Not yet started" + (
+                          "; a figure between says how much is done, not whether it is on track or at risk, so its "
+                          f"status is unknown ({len(between)} action{'s' if len(between) > 1 else ''}: "
+                          f"{named_refs(between)}); add a RAG or Status column to count them" if between else ""))
+        self._percents.clear()
 
     def read(self, raw: RawAction, table: Table, text_mode: bool) -> StatusRead:
         """The action's status, how it was read, the plan's own word, and the cell (and its fill) it was read from."""
         if (staged := self._staged(raw, table)) is not None:
             stage = table.field("stage")
             return StatusRead(*staged, f"{stage.letter}{raw.row}" if stage is not None else raw.status_cell, None)
-        return self._one_for_all(raw, table, StatusRead(*self._cell(raw, table, text_mode), raw.status_cell,
+        read = self._one_for_all(raw, table, StatusRead(*self._cell(raw, table, text_mode), raw.status_cell,
                                                         raw.status_rgb, raw.status_font))
+        if raw.status_older is not None and read.status is not None and read.cell == raw.status_cell:
+            self._older(raw, table, read)
+        return read
+
+    def _older(self, raw: RawAction, table: Table, read: StatusRead) -> None:
+        """An action whose latest period's rating is blank, read by its latest earlier one: said, naming
+        the action, the blank cell and the period the rating is from, so no one takes it for this period's."""
+        blank, period = raw.status_older or ("", "")
+        latest = table.field("status")
+        shown = f"'{raw.status_text}' in {raw.status_cell}" if raw.status_text else f"the colour of {raw.status_cell}"
+        self.warn(raw.sheet, blank, f"{raw.ref.text} has no rating for {one_line(latest.header) if latest else 'this period'} "
+                  f"({blank} is blank); its rating for {period}, {shown}, is used: an older rating, {read.status}, "
+                  "until one is given")
 
     def _one_for_all(self, raw: RawAction, table: Table, read: StatusRead) -> StatusRead:
         """An action over several rows that gives a status on more than one ("Complete", "On track",
@@ -102,6 +128,8 @@ class StatusReader:
         where = (raw.sheet, raw.status_cell)
         if raw.status_unsaved:  # a formula never calculated: blank is not "not started" (reported with the formulas)
             return None, StatusEvidence.UNKNOWN, None
+        if table.status.by_percent and raw.status_cell is not None and (read := self._percent(raw, table)) is not None:
+            return read
         implied = _implied(table, raw)
         if raw.status_cell is None:
             if implied is not None:
@@ -144,10 +172,39 @@ class StatusReader:
         if implied is not None:
             return implied
         blank = self.key.blank_status()
-        if text_mode or blank is None:
-            self.warn(*where, f"{raw.ref.text} has no status (the RA cell is blank); status unknown")
+        if text_mode or blank is None or table.status.by_percent:
+            named = f"{one_line(column.header, 40)} cell" if table.status.by_percent and (column := table.field("status")) \
+                else "RA cell"
+            self.warn(*where, f"{raw.ref.text} has no status (the {named} is blank); status unknown")
             return None, StatusEvidence.UNKNOWN, None
         return blank, StatusEvidence.BLANK, None
+
+    def _percent(self, raw: RawAction, table: Table) -> tuple[Status | None, StatusEvidence, str | None] | None:
+        """A "% complete" figure read for the status of a plan with no status column: 100% is Complete and
+        0% Not yet started; a figure between says how much is done, not whether it is on track or at risk,
+        so it is unknown (said once for the sheet, in finish()). None for a cell that holds no figure."""
+        text = raw.status_text.strip()
+        found = _FIGURE.fullmatch(text)
+        if found is None:
+            return None  # blank, or words typed in: read as any status cell is
+        value, column = float(found.group(1)), table.field("status")
+        fractions = column is not None and column.how.endswith(FRACTIONS)  # 0.75 and 1 beside it: 75% and 100%
+        if not found.group(2) and (0 < value < 1 or (fractions and value == 1)):
+            value *= 100  # 0.75 shown as a number: Excel keeps 75% so
+        where = (raw.sheet, raw.status_cell)
+        if (not found.group(2) and value == 1) or value > 100:
+            self.warn(*where, f"'{text}' in the {one_line(column.header, 40) if column else '% complete'} column is "
+                      + ("1% or 100%, as it is not shown as a percentage" if value == 1 else "more than 100%")
+                      + "; status unknown (format the column as a percentage, or type the figure with its %)", text)
+            return None, StatusEvidence.UNKNOWN, text
+        if column is not None:
+            between = self._percents.setdefault((raw.sheet, f"{column.letter}{table.header_row}",
+                                                 one_line(column.header, 40)), [])
+            if 0 < value < 100:
+                between.append(f"{raw.ref.text} {text if found.group(2) else f'{value:g}%'}")
+        if value in (0, 100):
+            return Status.COMPLETE if value else Status.NOT_STARTED, StatusEvidence.TEXT, text
+        return None, StatusEvidence.UNKNOWN, text
 
     def _by_mark(self, raw: RawAction) -> Status | None:
         """The status a lone mark's font colour stands for in the Key ("●" in red), if there is a Key."""

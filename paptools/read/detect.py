@@ -127,6 +127,7 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
     by_ref: list[Header] = []  # "Ref | Update" on a sheet titled as updates: a log, dated by its title
     registers: list[tuple[int, Header, str]] = []  # header rows of a risk log or the like (read/apart.py)
     scan = rows[:SCAN_ROWS] if header_row is None else [r for r in rows if r.number in (header_row, header_row + 1)]
+    hidden = frozenset(column - 1 for column in sheet.hidden_columns)  # 0-based; known once the rows are streamed
     for position, row in enumerate(scan):
         if header_row is not None and row.number != header_row:
             continue
@@ -150,17 +151,17 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
         if header_row is None and (kind := register_kind(headers)) is not None:
             registers.append((position, header, kind))  # a risk log above: the table of actions may be below it
             continue
-        found = settled(sheet.title, _with_group_row(sheet, scan, position, header, forced), rows, forced)
+        found = settled(sheet.title, _with_group_row(sheet, scan, position, header, forced), rows, forced, hidden)
         found.above = [(scan[at].number, kind, _headers_of(scan[at])) for at, _, kind in registers]
         return found, []
     if registers:  # no table of actions below: the register is the sheet's table
         position, header, _ = registers[0]
-        return settled(sheet.title, _with_group_row(sheet, scan, position, header, forced), rows, forced), []
+        return settled(sheet.title, _with_group_row(sheet, scan, position, header, forced), rows, forced, hidden), []
     for header in without_ids:
         if (log := _log_by_action_refs(header, rows)) is not None:
             return log, []
         if (leading := _with_leading_refs(header, rows)) is not None:
-            return settled(sheet.title, leading, rows, forced), []
+            return settled(sheet.title, leading, rows, forced, hidden), []
     if by_ref:
         return by_ref[0], []
     candidates.sort(key=lambda c: -c[0])

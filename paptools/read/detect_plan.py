@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from paptools.layout import (
     FONT_KIND,
+    PERCENT_KIND,
     ROW_FILL,
     Apart,
     Candidate,
@@ -39,6 +40,7 @@ from paptools.read.keys import KEY_SHEET, KeyBlock, key_beside, key_blocks
 from paptools.read.refs import cell_ref
 from paptools.read.rows import Row, sheet_rows
 from paptools.read.scale import build_scale, sheet_status
+from paptools.read.settle import PERCENT_HOW
 from paptools.read.statuses import family
 from paptools.read.style import HouseStyle
 from paptools.read.text import one_line
@@ -199,6 +201,7 @@ def _tables(found: list[_Found], keys: list[KeyBlock], house: HouseStyle, unused
             sheet=item.sheet, header_rows=header.rows, columns=tuple(header.columns), extra=tuple(header.extra),
             periods=tuple(header.periods), status=status,
             sheet_status=sheet_status(item.sheet), view_of=view_of, older_copy=item.sheet in older, moved=item.moved,
+            earlier_status=tuple((i, " ".join(header.headers[i].split())) for i in header.earlier_status),
         ))
     return tuple(tables)
 
@@ -207,6 +210,8 @@ def _status_source(item: _Found, keys: list[KeyBlock], house: HouseStyle) -> Sta
     """The scale a table's statuses are read with, and where the scale came from."""
     column = item.header.index("status")
     letter = column_letter(column + 1) if column is not None else None
+    if any(c.field == "status" and c.how.startswith(PERCENT_HOW) for c in item.header.columns):  # "% complete": figures, no words
+        return StatusSource(PERCENT_KIND, letter, (), f"the figures in column {letter}")
     used = {normalise_word(w) for w in item.words}
     key = next((k for k in keys if not used or used & {normalise_word(w) for w in k.words}), None)
     kind = "none" if column is None else ("text" if sum(item.words.values()) >= item.fills else "fill")
@@ -233,7 +238,8 @@ def _status_source(item: _Found, keys: list[KeyBlock], house: HouseStyle) -> Sta
         source = "paptools' five statuses"
     declared = key.words if key else dict.fromkeys(item.dropdown[0] if item.dropdown else ())
     declared = {word: colour or item.painted.get(normalise_word(word)) for word, colour in declared.items()}
-    scale = build_scale(item.words, declared, house.statuses, key.meanings if key else None)
+    scale = build_scale(item.words, declared, house.statuses, key.meanings if key else None,
+                        key.described if key else None)
     return StatusSource(kind, letter, scale, source, _row_colours(item.row_fills) if kind == "none" else ())
 
 

@@ -205,7 +205,7 @@ def _split(text: str, usual_order: EntryOrder, period: EntryDate | None = None
     pieces: list[Piece] = []
     marks: list[Mark] = []
     first = starts[0][0].pos if starts else len(text)
-    if _end_of_words(text[:first].strip()):
+    if text[:first].strip():
         pieces.append(Piece(0, first, None, None, 0))
     _add_pieces(text, starts, pieces, marks)
     # One undated piece may be lines each dated at its end (read/closing_dates.py); the pieces
@@ -327,9 +327,6 @@ def _shape(text: str) -> EntryOrder:
     return EntryOrder.UNKNOWN
 
 
-# A line drawn under an entry to part it from the next ("----", "______", "=====", "* * *"): no text of its own.
-_RULE_AT_END = re.compile(r"\s*(?:^|\n)[ \t]*(?:[-_=~]{3,}|(?:\*[ \t]*){3,})$")
-_RULE_MARKS = frozenset("-_=~*")
 # Initials in brackets closing an entry sign it, where its heading has none: "14/01/25: Panel met (JS)."
 _SIGNED_AT_END = re.compile(rf"(?<=\s)\((?P<i>(?-i:{INITIALS}))\)\.?\Z")
 
@@ -343,18 +340,10 @@ def _part(text: str, piece: Piece) -> Part:
     stripped = raw.strip()
     start = piece.start + (len(raw) - len(raw.lstrip()) if raw[:1].isspace() else 0)
     heading = len(stripped) - len(text[piece.body : piece.end].strip())
-    stripped = stripped[: _end_of_words(stripped)]
     initials = piece.initials
     if initials is None and stripped[-1:] in ".)" and (signed := _SIGNED_AT_END.search(stripped, len(stripped) - 20)):
         initials = signed.group("i") if plausible_initials(signed.group("i")) else None  # "... done (JS)."
     return Part(piece.date, intern(initials) if initials else None, text,
                 text_span(start, start + len(stripped)), min(heading, len(stripped)))
-
-
-def _end_of_words(stripped: str) -> int:
-    """Where a stripped piece's words end: before a line drawn under it ("----") to part it from the next."""
-    if stripped[-1:] in _RULE_MARKS and (rule := _RULE_AT_END.search(stripped)):
-        return rule.start()
-    return len(stripped)
 
 

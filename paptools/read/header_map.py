@@ -20,8 +20,9 @@ from paptools.read.periods import earlier_updates, fill_years, is_period, period
 from paptools.read.text import normalise_label
 from paptools.read.xcell import column_letter
 
-__all__ = ["RIVAL_MARGIN", "STAGE_HOW", "Header", "map_header"]
+__all__ = ["LATEST_PERIOD", "RIVAL_MARGIN", "STAGE_HOW", "Header", "map_header"]
 
+LATEST_PERIOD = "the latest of its period columns"  # how the status column of "RAG Oct 24", "RAG Dec 24" is found
 RIVAL_MARGIN = 10  # a second column scoring within this of the winner makes the choice uncertain
 
 
@@ -37,6 +38,7 @@ class Header:
     warnings: list[DataWarning] = field(default_factory=list)
     by_ref_alone: bool = False  # a sheet of updates titled as such, with ref and text columns alone
     above: list[tuple[int, str, dict[int, str]]] = field(default_factory=list)  # a risk log above: row, kind, headers
+    earlier_status: list[int] = field(default_factory=list)  # a status column per period: the earlier ones, newest first
 
     def index(self, name: str) -> int | None:
         return next((c.index for c in self.columns if c.field == name), None)
@@ -81,18 +83,21 @@ def map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, 
     warnings: list[DataWarning] = []
     taken: set[int] = set()
     partner_progress: list[int] = []  # a partner's updates beside the Progress column: read as progress too
+    earlier: list[int] = []
     for name in dict.fromkeys(m.field for m in matches.values()):
         ranked = sorted((i for i, m in matches.items() if m.field == name), key=lambda i: (-matches[i].score, i))
         dated = _dated_columns(ranked, headers)
         if dated:  # "RAG Jan 24", "RAG Feb 24": one per period, the latest is the status now
             ranked = dated[::-1]
+            if name == "status":  # the earlier ones give an action's status where its latest cell is blank
+                earlier = ranked[1:]
         winner = ranked[0]
         if name == "status" and not dated and (pair := _stage_and_rag(ranked, headers)) is not None:
             stage, winner = pair  # "Status" (Open, Closed) beside "RAG" (G, A, R): both are read
             ranked = [winner, *(i for i in ranked if i not in pair)]
             columns.append(Column("stage", stage, column_letter(stage + 1), headers[stage], matches[stage].score,
                                   STAGE_HOW))  # also kept as an extra column: its words are the officer's
-        how = "the latest of its period columns" if dated else matches[winner].how
+        how = LATEST_PERIOD if dated else matches[winner].how
         columns.append(Column(name, winner, column_letter(winner + 1), headers[winner], matches[winner].score,
                               STAGE_HOW if name == "stage" else how))
         if name != "stage":  # a stage is kept as an extra column as well
@@ -126,7 +131,8 @@ def map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, 
                                         "only where their text has a date"))
     extra = [(i, " ".join(h.split())) for i, h in headers.items()
              if i not in taken and i not in {p.index for p in periods}]
-    return Header((row,), headers, sorted(columns, key=lambda c: c.index), extra, periods, warnings)
+    return Header((row,), headers, sorted(columns, key=lambda c: c.index), extra, periods, warnings,
+                  earlier_status=earlier)
 
 
 STAGE_HOW = "Complete there counts whatever the RAG says; else read where the RAG cell gives no status"

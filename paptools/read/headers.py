@@ -200,6 +200,7 @@ class ColumnMap:
     headers: dict[int, str]  # every non-empty header cell, normalised
     row_fill: bool = False  # no status column: the status is the ref cell's fill (a row coloured by the Key)
     labels: dict[int, str] = field(default_factory=dict)  # each mapped column's header as written, on one line
+    earlier_status: tuple[tuple[int, str], ...] = ()  # a status column per period: the earlier ones, newest first
 
     def __contains__(self, name: str) -> bool:
         return name in self.fields
@@ -230,7 +231,8 @@ def column_map(table: Table | Moved) -> ColumnMap:
     headers.update({i: normalise_label(h) for i, h in table.extra})
     row_fill = isinstance(table, Table) and table.status.by_row_fill
     labels = {c.index: " ".join(c.header.split()) for c in table.columns}
-    return ColumnMap(fields, dict(table.extra), headers, row_fill, labels)
+    earlier = table.earlier_status if isinstance(table, Table) else ()
+    return ColumnMap(fields, dict(table.extra), headers, row_fill, labels, earlier_status=earlier)
 
 
 def is_repeat_header(cells: list[str], columns: ColumnMap) -> bool:

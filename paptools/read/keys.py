@@ -42,6 +42,7 @@ class KeyBlock:
     # word -> the status its description names (None: the description fits none), and the description
     meanings: dict[str, tuple[Status | None, str]] = field(default_factory=dict)
     twice: set[str] = field(default_factory=set)  # words the Key gives two meanings ("●" in blue, "●" in red)
+    described: dict[str, str] = field(default_factory=dict)  # word -> its description, as the Key writes it
 
     def add(self, word: str, rgb: str | None, description: str, last: str) -> None:
         """One Key line: its word, colour, and a description that may name the word's status. A word
@@ -50,8 +51,11 @@ class KeyBlock:
         if word in self.words and self.meanings.get(word, (None,))[0] is not meaning:
             self.twice.add(word)
             self.meanings.pop(word, None)
+            self.described.pop(word, None)
         elif description and word not in self.twice:  # "A | At risk": the Key says what its word means
             self.meanings[word] = (meaning, one_line(description))
+        if description and word not in self.twice:
+            self.described[word] = description
         self.words[word] = rgb
         self.last = last
 

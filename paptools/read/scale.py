@@ -14,7 +14,7 @@ from paptools.layout import WordMap
 from paptools.model import Status
 from paptools.read.statuses import DEFAULT_FAMILIES, family
 from paptools.read.text import one_line
-from paptools.read.vocabulary import Vocabulary, WordMapping, map_status_word, normalise_word
+from paptools.read.vocabulary import Vocabulary, WordMapping, described_status, map_status_word, normalise_word
 
 _SHEET_STATUS = re.compile(r"\b(?:closed|completed?|archived?|done|implemented)\b", re.I)
 _NOT_YET = re.compile(r"\b(?:not|yet|to\s+be|awaiting)\b", re.I)  # "Actions not yet completed"
@@ -28,12 +28,15 @@ def word_status(word: str) -> tuple[Status | None, str]:
 
 def build_scale(used: Counter[str], key_words: Mapping[str, str | None],
                 overrides: Mapping[str, Status | None] | None = None,
-                key_meanings: Mapping[str, tuple[Status | None, str]] | None = None) -> tuple[WordMap, ...]:
+                key_meanings: Mapping[str, tuple[Status | None, str]] | None = None,
+                described: Mapping[str, str] | None = None) -> tuple[WordMap, ...]:
     """The scale: the key's words (with their colours) then the other words used, each mapped once
     by the vocabulary (read/vocabulary.py), with how often the plan uses it. A Key word whose
     description names another status than the word's usual one ("A | At risk") means what the Key
-    says, and one that fits no status says what the Key gives it as ("3 | In progress - delayed");
-    the house-style file's words win over both."""
+    says, one that fits no status says what the Key gives it as ("3 | In progress - delayed"), and a
+    Key word of the plan's own that fits no status means the one status its description names
+    ("Embedded | action complete and now part of business as usual"); the house-style file's
+    words win over all three."""
     counts: Counter[str] = Counter()
     spelling: dict[str, str] = {}
     for word, n in used.items():
@@ -47,7 +50,8 @@ def build_scale(used: Counter[str], key_words: Mapping[str, str | None],
     vocabulary = Vocabulary(tuple(
         _as_key_says(m, *said[norm]) if (norm := normalise_word(m.word)) in said and norm not in declared else m
         for m in vocabulary.words), vocabulary.source)
-    words = _by_colour(_coloured(vocabulary.words, colours, declared), colours, declared)
+    words = _by_colour(_coloured(_described(vocabulary.words, described or {}, declared), colours, declared),
+                       colours, declared)
     return tuple(WordMap(m.word, m.status, m.reason, colours.get(norm := normalise_word(m.word)), counts.get(norm, 0),
                          norm in colours) for m in words)
 
@@ -61,6 +65,22 @@ def _as_key_says(m: WordMapping, status: Status | None, description: str) -> Wor
         return WordMapping(m.word, None, f"the plan's Key gives it as '{one_line(description, 40)}', which "
                                          f"{map_status_word(description).reason}")
     return m
+
+
+def _described(words: tuple[WordMapping, ...], described: Mapping[str, str],
+               declared: set[str]) -> tuple[WordMapping, ...]:
+    """A Key word of the plan's own that fits no status ("Embedded") described by words naming one
+    status ("action complete and now part of business as usual") means that status, and inspect
+    says so (vocabulary.described_status: never across a "not", never one of two)."""
+    said = {normalise_word(word): text for word, text in described.items()}
+    out = []
+    for m in words:
+        norm = normalise_word(m.word)
+        text = said.get(norm) if m.status is None and norm not in declared else None
+        status = described_status(text) if text else None
+        out.append(m if status is None else WordMapping(
+            m.word, status, f"the plan's Key describes it as '{one_line(text or '', 60)}'; the word fits no status"))
+    return tuple(out)
 
 
 def _coloured(words: tuple[WordMapping, ...], colours: Mapping[str, str | None],

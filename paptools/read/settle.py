@@ -2,18 +2,23 @@
 
 A header names its columns, but the cells say what they are: a "Progress" column of status
 words is the status column, one of numbers (per cent complete) is not the progress, and
-columns headed only by months that hold sentences are the progress, one column per month.
+columns headed only by months that hold sentences are the progress, one column per month. In a
+plan with no status column, a "% complete" column of figures is read for the status. And the
+columns Excel hides count: a hidden status column beside a visible one is set aside.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from paptools.read.header_map import Header, map_header
+from paptools.layout import Column
+from paptools.model import DataWarning
+from paptools.read.header_map import LATEST_PERIOD, Header, map_header
+from paptools.read.headers import QUALIFYING, match_header
 from paptools.read.periods import bare_period
 from paptools.read.rows import Row
 from paptools.read.statuses import status_from_text
-from paptools.read.text import normalise_label
+from paptools.read.text import normalise_label, one_line
 from paptools.read.xcell import column_letter
 
 __all__ = ["filled_below", "settled"]
@@ -21,13 +26,86 @@ __all__ = ["filled_below", "settled"]
 MONTH_WORD = 4  # a cell with this many letters is somebody's words ("Booked"), not a timeline's mark ("x", "✓")
 
 
-def settled(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
-    """A header's columns settled by what the rows under it hold."""
+def settled(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None,
+            hidden: frozenset[int] = frozenset()) -> Header:
+    """A header's columns settled by what the rows under it hold, and by which of them are hidden."""
+    header = _visible_status(sheet, header, hidden, forced)
     header = _numbers_in_periods(_month_columns(sheet, header, rows, forced), rows, forced)
-    return _numbers_in_progress(sheet, _status_words_in_progress(sheet, header, rows, forced), rows, forced)
+    header = _numbers_in_progress(sheet, _status_words_in_progress(sheet, header, rows, forced), rows, forced)
+    return _percent_as_status(header, rows)
+
+
+PERCENT_HOW = "no RA, RAG or Status column: per cent complete"  # how a "% complete" column read for the status is found
+FRACTIONS = ", its figures without a % fractions (0.75 is 75%, 1 is 100%)"  # ... and how its bare figures are read
+_PERCENT_HEADER = re.compile(r"%|\bper ?cent(?:age)?\b", re.I)
+
+
+def _percent_as_status(header: Header, rows: list[Row]) -> Header:
+    """A plan with no status column but a "% complete" column of figures ("100%", 0.75): that column is
+    read for the status (read/action_status.py: 100% Complete, 0% Not yet started, a figure between
+    unknown), as the only thing the plan says of how far each action has got."""
+    if "status" in header.fields or len(header.rows) > 1:
+        return header
+    for index, text in header.extra:
+        if not _PERCENT_HEADER.search(text):
+            continue
+        values = filled_below(header, rows, index)
+        if len(values) < 2 or sum(1 for value in values if _NUMBER.fullmatch(value)) * 10 < len(values) * 8:
+            continue
+        bare = [float(value) for value in values if _NUMBER.fullmatch(value) and "%" not in value]
+        fractions = any(0 < value < 1 for value in bare) and all(value <= 1 for value in bare)
+        column = Column("status", index, column_letter(index + 1), header.headers[index], 85,
+                        PERCENT_HOW + (FRACTIONS if fractions else ""))
+        return replace(header, columns=sorted([*header.columns, column], key=lambda c: c.index),
+                       extra=[(i, h) for i, h in header.extra if i != index])
+    return header
 
 
 _NUMBER = re.compile(r"\s*\d+(?:\.\d+)?\s*%?\s*")
+
+
+def _visible_status(sheet: str, header: Header, hidden: frozenset[int], forced: dict[str, str] | None) -> Header:
+    """A status column (or a stage beside it) hidden in Excel, where another column that could give
+    the status is not ("RAG (Q2)" hidden beside "Outcome status" in a year-end review): the visible
+    one is read, as a hidden rating is often an older one kept out of sight, and the hidden ones are
+    kept as extra columns, said in a warning. Every such column hidden, they are read anyway
+    (column_checks says so); a period's RAG columns are read by their dates, not by this."""
+    chosen = [c for c in header.columns if c.field in ("status", "stage")]
+    if (not hidden or len(header.rows) > 1 or not any(c.index in hidden for c in chosen)
+            or any(c.how == LATEST_PERIOD for c in chosen)
+            or "status" in {field for field in (forced or {}).values()}):
+        return header
+    could = [i for i, text in header.headers.items() if i in {c.index for c in chosen}
+             or ((found := match_header(text)) is not None and found.field == "status" and found.score >= QUALIFYING)]
+    set_aside = [i for i in could if i in hidden]
+    if len(set_aside) == len(could):
+        return header
+    remapped = map_header(sheet, header.rows[0], {i: h for i, h in header.headers.items() if i not in set_aside},
+                          {}, forced)
+    status = remapped.index("status")
+    if status is None:
+        return header
+    named = " and ".join(f"column {column_letter(i + 1)} '{one_line(header.headers[i], 40)}'" for i in set_aside)
+    verb = "is" if len(set_aside) == 1 else "are"
+    reading = [replace(c, how=f"the visible one; {named} {verb} hidden") if c.index == status else c
+               for c in remapped.columns if c.field in ("status", "stage")]
+    columns = sorted([*(c for c in header.columns if c.field not in ("status", "stage")), *reading],
+                     key=lambda c: c.index)
+    used = {c.index for c in columns if c.field != "stage"}  # a stage is kept as an extra column as well
+    extra = sorted({*((i, h) for i, h in header.extra if i not in used),
+                    *((i, " ".join(header.headers[i].split())) for i in set_aside)})
+    rivals = {f"{column_letter(i + 1)}{header.rows[0]}" for i in could}  # "could also be the status column"
+    letters = " and ".join(column_letter(i + 1) for i in set_aside)
+    letter, plural = column_letter(status + 1), "" if len(set_aside) == 1 else "s"
+    said = DataWarning(
+        sheet, f"{column_letter(set_aside[0] + 1)}{header.rows[0]}",
+        f"{named} {verb} hidden in Excel and column {letter} '{one_line(header.headers[status], 40)}' is not: the "
+        f"statuses are read from column {letter}, as a hidden column is often an older rating kept out of sight; "
+        f"column{plural} {letters} {verb} kept as an extra column{plural} (name the status column in paptools.toml "
+        "to read the other)")
+    warnings = [said, *(w for w in header.warnings if w.cell not in rivals),
+                *(w for w in remapped.warnings if w.cell in rivals)]
+    return replace(header, columns=columns, extra=extra, warnings=warnings)
 
 
 def _numbers_in_progress(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from paptools.model import Status
-from paptools.read.vocabulary import is_status_word, map_status_word
+from paptools.read.vocabulary import is_status_word, map_status_word, only_under_way
 
 
 def status_from_text(text: str) -> tuple[Status | None, bool]:
@@ -41,6 +41,8 @@ def key_status(text: str) -> Status | None:
     head = re.split(r"[:\-–—(]", text.strip(), maxsplit=1)[0]
     if len(head.split()) > 4 or not is_status_word(head):
         return None
+    if only_under_way(head):  # "In progress - delayed: ...": its qualifier says how it is going
+        return map_status_word(text.split(":")[0]).status or map_status_word(head).status
     return map_status_word(head).status
 
 

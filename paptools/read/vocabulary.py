@@ -31,6 +31,9 @@ class WordMapping(NamedTuple):
     reason: str  # "means behind schedule -> Vulnerable", "from the house-style file", "fits no status"
 
 
+# What the words that say only that the work is under way mean ("In progress"): read as On track
+# alone, and as their qualifier when it says how the work is going ("In progress - behind").
+_UNDER_WAY = "means under way with no problem reported"
 # (what the words mean, the status they stand for, the words normalised). The order of the
 # groups does not matter: a word appears once.
 _MEANINGS: tuple[tuple[str, Status | None, tuple[str, ...]], ...] = (
@@ -51,7 +54,7 @@ _MEANINGS: tuple[tuple[str, Status | None, tuple[str, ...]], ...] = (
         "on track", "ontrack", "on target", "on schedule", "in progress on track", "good progress",
         "progressing well", "going well", "progressing as planned", "on plan", "ahead of schedule", "ahead",
     )),
-    ("means under way with no problem reported", Status.ON_TRACK, (
+    (_UNDER_WAY, Status.ON_TRACK, (
         "in progress", "ongoing", "on going", "started", "underway", "under way", "progressing", "in hand", "wip",
         "partially", "partially implemented", "partly implemented", "partially achieved", "partially met",
     )),
@@ -181,6 +184,12 @@ def _mapping(word: str, known: str, how: str = "") -> WordMapping:
     return WordMapping(word, status, f"{quoted}{meaning} -> {status}")
 
 
+def only_under_way(text: str) -> bool:
+    """Whether the text is exactly one word that says only that the work is under way ("In progress")."""
+    known = _KNOWN.get(normalise_word(text))
+    return known is not None and known[0] == _UNDER_WAY
+
+
 def is_status_word(text: str) -> bool:
     """Whether the text is exactly one known status word that fits a status (no description)."""
     known = _KNOWN.get(normalise_word(text))
@@ -240,10 +249,12 @@ def _leading(raw: str, norm: str) -> tuple[Status | None, str] | None:
         if not (norm.startswith(known) and norm[len(known)] in " /"):
             continue
         opener = r"\W+".join(re.escape(part) for part in re.split(r"[ /]", known))
-        if not re.match(rf"\W*{opener}\s*(?:[:\-–—(,;.!/]|and\b|$)", raw.strip(), re.I):
+        if not (opened := re.match(rf"\W*{opener}\s*(?:[:\-–—(,;.!/]|and\b|$)", raw.strip(), re.I)):
             return None
         first = _mapping(norm, known)
         rest = norm[len(known):].strip()
+        if (how := _how_it_is_going(known, raw.strip()[opened.end():])) is not None:
+            return how
         others = [status for status in _statuses_in(rest) if status is not first.status]
         if first.status is not None and others:
             return None, f"names two statuses ({first.status} and {others[0]}): fits no status"
@@ -256,12 +267,46 @@ def _leading(raw: str, norm: str) -> tuple[Status | None, str] | None:
     return None
 
 
+def _how_it_is_going(known: str, qualifier: str) -> tuple[Status, str] | None:
+    """A word that says only that the work is under way ("In progress", "Ongoing") qualified by words
+    that are a status of their own saying how it is going ("Behind", "At risk", "On track"): that
+    status, as the qualifier alone would be read. A qualifier that says it is finished or not begun
+    contradicts "under way" and is not read so."""
+    if _KNOWN[known][0] != _UNDER_WAY:
+        return None
+    qualifier = qualifier.strip().rstrip(")").strip()
+    said = map_status_word(qualifier) if qualifier else None
+    if said is None or said.status not in (Status.ON_TRACK, Status.VULNERABLE, Status.AT_RISK):
+        return None
+    return said.status, f"'{known}' says it is under way; '{qualifier}' says how: {said.reason}"
+
+
 # Words that say something is wrong: "In progress - slight delay" is not simply on track.
 _TROUBLE = re.compile(r"\b(?:delay(?:s|ed)?|behind|slipp(?:age|ed|ing)|late|overdue|stalled|paused|on hold|blocked"
                       r"|at risk|off track|concerns?)\b")
 # Words that say an action was closed without being done: "Closed - merged into 2.3".
 _NOT_DONE = re.compile(r"\b(?:merged|superseded|replaced|transferred|duplicated?|withdrawn|cancell?ed|abandoned"
                        r"|not (?:needed|required|achieved|completed?|done))\b")
+
+
+_DENIED = re.compile(r"\b(?:not|no|non|never|nor|without|un[a-z]{4,})\b")  # "not" said outside the status words
+
+
+def described_status(description: str) -> Status | None:
+    """The one status a Key's description of a word names by the status words in it ("action complete
+    and now part of business as usual": Complete), for a word of the plan's own that fits no status by
+    itself ("Embedded"). None when it names none ("past its target date"), two, a word that fits no
+    status ("completed or superseded"), or says "not" outside them ("paused, not yet complete")."""
+    norm = normalise_word(description)
+    found = [(hit.start(), hit.end(), status) for word, (_, status) in _KNOWN.items() if len(word) > 2
+             for hit in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", norm)]
+    kept = [(s, e, status) for s, e, status in found
+            if not any(s2 <= s and e <= e2 and e2 - s2 > e - s for s2, e2, _ in found)]
+    statuses = {status for _, _, status in kept}
+    if len(statuses) != 1 or None in statuses:
+        return None
+    rest = "".join(" " if any(s <= i < e for s, e, _ in kept) else char for i, char in enumerate(norm))
+    return None if _DENIED.search(rest) else statuses.pop()
 
 
 def _statuses_in(text: str) -> list[Status]:

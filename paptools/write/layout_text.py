@@ -95,6 +95,10 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
         lines.append(f"  {label:<16} <- column {column.letter} '{_one(column.header)}'{too}{how}")
         if column.field == "stage":
             lines.append(f"  {'':<16}    {column.how}")
+        if column.field == "status" and table.earlier_status:
+            lines.append(f"  {'':<16}    a blank cell takes the action's latest earlier rating, from column"
+                         f"{'s' if len(table.earlier_status) > 1 else ''} "
+                         + ", ".join(_letter(i) for i, _ in table.earlier_status) + " (reported)")
         if column.field == "progress":
             dated = table.field("entry_date")
             lines.append(f"  {'':<16}    " + (
@@ -123,7 +127,14 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
         where = f"the status beside each action's latest update in sheet {logged[0].sheet}"
     if table.sheet_status is not None:
         where += f"; rows with no status are {table.sheet_status} (the sheet's name)"
-    lines.append(f"  {'Status':<16} <- {where}, scale from {status.vocabulary_source}:")
+    if status.by_percent:
+        lines.append(f"  {'Status':<16} <- {where}: 100% -> Complete, 0% -> Not yet started, a figure between -> no "
+                     "status (it says how much is done, not whether it is on track or at risk; reported)")
+    elif status.kind == "none" and where == "none" and not status.vocabulary:
+        lines.append(f"  {'Status':<16} <- none: no RA, RAG or Status column, so every status is unknown (reported; "
+                     "name the status column in paptools.toml if it is headed otherwise)")
+    else:
+        lines.append(f"  {'Status':<16} <- {where}, scale from {status.vocabulary_source}:")
     if not status.vocabulary and "fill" in status.kind:  # no Key: the colours' usual meanings
         from paptools.read.statuses import DEFAULT_FAMILIES
 
