@@ -339,11 +339,15 @@ def _part(text: str, piece: Piece) -> Part:
     raw = text[piece.start : piece.end]
     stripped = raw.strip()
     start = piece.start + (len(raw) - len(raw.lstrip()) if raw[:1].isspace() else 0)
-    heading = len(stripped) - len(text[piece.body : piece.end].strip())
-    initials = piece.initials
-    if initials is None and stripped[-1:] in ".)" and (signed := _SIGNED_AT_END.search(stripped, len(stripped) - 20)):
-        initials = signed.group("i") if plausible_initials(signed.group("i")) else None  # "... done (JS)."
+    body = text[piece.body : piece.end].strip()
+    initials = piece.initials or (_signed_at_end(stripped) if ")" in stripped[-2:] else None)
     return Part(piece.date, intern(initials) if initials else None, text,
-                text_span(start, start + len(stripped)), min(heading, len(stripped)))
+                text_span(start, start + len(stripped)), len(stripped) - len(body))
+
+
+def _signed_at_end(stripped: str) -> str | None:
+    """Initials in brackets closing an entry ("... Panel met (JS).")."""
+    signed = _SIGNED_AT_END.search(stripped, len(stripped) - 20)
+    return signed.group("i") if signed and plausible_initials(signed.group("i")) else None
 
 

@@ -79,7 +79,7 @@ def parse_heading(text: str, start: Start) -> Heading:
             initials, pos = initials or found.group("i"), found.end()
     if lead := _LEADING_SEP.match(text, pos):
         pos = lead.end()
-    if "\n" in text[start.date_end : pos]:  # the heading's line holds no more: "Date: 14/01/25\nBy: AB\nUpdate: ..."
+    if text.find("\n", start.date_end, pos) >= 0:  # the heading's line holds no more: "Date: 14/01/25\nBy: AB\nUpdate: ..."
         by = _BY_LINE.match(text, pos) if initials is None else None
         if by and plausible_initials(by.group("i")):
             initials, pos = by.group("i"), by.end()
