@@ -260,3 +260,24 @@ def test_headings_of_one_cell_that_cannot_be_dated_share_one_note():
         (None, None, "November: provider commissioned."),
     ], ["'January update', 'December update' and 'November' have no year and could not be dated: no dated entry "
         "was written before them"])
+
+
+def test_a_plan_of_yearless_headings_alone_is_dated_on_or_before_the_plans_date(make_workbook):
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "14 Oct: AB - Audit done.\n11 Nov: AB - Posts advertised.\n13 Jan: Board agreed."),
+        action("PAP 1.2", "OT", "13 Jan: Survey sent.\n9 Dec: Forum met.", owner="Cal Dunn"),  # newest first
+        action("PAP 1.3", "OT", "20 Feb: Panel met."),  # after the plan's date: the year before
+        title="SEND Priority Action Plan 2024/25: progress at 15 January 2025",
+    )))
+    assert plan.version_date.isoformat() == "2025-01-15"
+    entries = {a.ref: [(e.date.iso() if e.date else None, e.initials, e.text) for e in a.entries] for a in plan.actions}
+    assert entries["PAP 1.1"] == [  # before: three undated entries, their headings in their text
+        ("2024-10-14", "AB", "Audit done."), ("2024-11-11", "AB", "Posts advertised."), ("2025-01-13", None, "Board agreed.")]
+    assert entries["PAP 1.2"] == [  # read in the plan's order, 9 Dec would fall after the plan's date: not guessed
+        ("2025-01-13", None, "Survey sent."), (None, None, "9 Dec: Forum met.")]
+    assert entries["PAP 1.3"] == [("2024-02-20", None, "Panel met.")]
+    said = [w.message for w in plan.warnings if "has no year" in w.message]
+    assert said[:2] == [
+        "'14 Oct' has no year: read as 14 Oct 2024, the last on or before the plan's date (15 Jan 2025), "
+        "as no entry written before it is dated",
+        "'11 Nov' has no year: read as 11 Nov 2024, after the entry written before it (14 Oct 2024)"]

@@ -111,9 +111,11 @@ def split_cell(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN) -> Split
 
 
 @lru_cache(maxsize=65536)
-def split_parts(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN, period: EntryDate | None = None) -> CellParts:
+def split_parts(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN, period: EntryDate | None = None,
+                plan_date: EntryDate | None = None) -> CellParts:
     """split_cell's reading of the cell, as parts the reader makes Entries of in one step; in a
-    period column dated `period`, a yearless heading takes its year from the period (read/years.py).
+    period column dated `period`, a yearless heading takes its year from the period, and with the
+    plan's date, one with no dated entry before it is read on or before that date (read/years.py).
 
     Cached: two versions of a plan share most of their Progress cells, and the result is
     immutable, so reconciling them splits each unchanged cell once.
@@ -122,7 +124,7 @@ def split_parts(text: str, usual_order: EntryOrder = EntryOrder.UNKNOWN, period:
     text = text.strip()
     if not text:
         return CellParts.of(text, (), (), EntryOrder.UNKNOWN, usual_order)
-    return _split(text, usual_order, period)[0]
+    return _split(text, usual_order, period, plan_date)[0]
 
 
 class Grown(NamedTuple):
@@ -195,7 +197,7 @@ def _settled(text: str, cut: int, end: int) -> bool:
     return _LONG_RUN.search(window) is None and _LONG_INITIALS.search(window.replace("and", "&&&")) is None
 
 
-def _split(text: str, usual_order: EntryOrder, period: EntryDate | None = None
+def _split(text: str, usual_order: EntryOrder, period: EntryDate | None = None, plan_date: EntryDate | None = None
            ) -> tuple[CellParts, list[Piece], Reading, list[Mark]]:
     """split_parts of a stripped, non-empty text, with its pieces, read_starts' reading and the yearless marks."""
     reading = read_starts(text)
@@ -217,7 +219,7 @@ def _split(text: str, usual_order: EntryOrder, period: EntryDate | None = None
     ordered = opening_at_the_end(text, shown, notes) if order is EntryOrder.NEWEST_FIRST else shown
     parts: Iterable[Part] = (_part(text, piece) for piece in ordered)
     if marks:
-        parts = _with_years(text, list(parts), marks, order is EntryOrder.NEWEST_FIRST, notes, period)
+        parts = _with_years(text, list(parts), marks, order is EntryOrder.NEWEST_FIRST, notes, period, plan_date)
     return CellParts.of(text, parts, tuple(notes), detected, order), pieces, reading, marks
 
 
@@ -234,11 +236,11 @@ def _add_pieces(text: str, starts: list[tuple[Start, Heading]], pieces: list[Pie
 
 
 def _with_years(text: str, parts: list[Part], marks: list[Mark], newest_first: bool, notes: list[str],
-                period: EntryDate | None = None) -> list[Part]:
+                period: EntryDate | None = None, plan_date: EntryDate | None = None) -> list[Part]:
     """The parts with the dates read for their yearless headings (read/years.py): each part a mark
     names comes undated and is made again with its date; one left undated keeps its heading in its
     text, so its day is not lost."""
-    dates = read_years(text, [part.date for part in parts], marks, newest_first, notes, period)
+    dates = read_years(text, [part.date for part in parts], marks, newest_first, notes, period, plan_date)
     for index, found, body in marks:
         part, date = parts[index], dates[index]
         start, end = span_bounds(part.span)

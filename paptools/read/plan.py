@@ -13,7 +13,7 @@ from pathlib import Path
 
 from paptools.errors import NoActions
 from paptools.layout import Layout, Table
-from paptools.model import Action, DataWarning, Entry, EntryOrder, Plan, Status
+from paptools.model import Action, DataWarning, Entry, EntryDate, EntryOrder, Plan, Status
 from paptools.read.action_due import DueReader
 from paptools.read.action_row import EXCEL_CELL_LIMIT, RawAction, SheetRead
 from paptools.read.action_status import StatusReader
@@ -48,6 +48,7 @@ from paptools.read.statuses import WHITE, ColourKey
 from paptools.read.style import HouseStyle, find_style
 from paptools.read.text import one_line
 from paptools.read.timescales import timescale_warnings
+from paptools.read.version import stated
 from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import Walker
 from paptools.read.xcell import XCell, row_of
@@ -246,6 +247,8 @@ class _Assembler:
         """
         cell_text = raw.fields.get("progress", "")
         order = EntryOrder(self.layout.entry_order)
+        when = self.layout.version_date  # a date the plan states dates its yearless headings, never a save date
+        plan_date = EntryDate(when.year, when.month, when.day) if when and stated(self.layout.version_date_source) else None
 
         def author(initials: str) -> str | None:
             return people.author(initials, owners)
@@ -257,10 +260,10 @@ class _Assembler:
             entries = ()
         elif self.memo is not None:
             entries = self.memo.entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author,
-                                       raw.ref.text)
+                                       raw.ref.text, plan_date)
         else:
             entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author,
-                                   self.early.get(cell_text) if self.early is not None else None)
+                                   self.early.get(cell_text) if self.early is not None else None, plan_date)
         if raw.fields.get("status_date"):
             entries = date_entry(entries, raw.fields["status_date"], self.layout.entry_order == "newest first")
         periods = period_entries(table, raw.fields, raw.row, self.warn, author)

@@ -20,24 +20,35 @@ from paptools.read.dates import find_dates
 from paptools.read.entries import CellParts, Grown, split_entries, split_grown, split_parts
 from paptools.read.refs import parse_ref
 from paptools.read.rows import MAX_COLUMNS, cell_text
+from paptools.read.years import UNPLACED
 
 Warn = Callable[[str | None, str | None, str, str | None], None]
 
 
 def cell_entries(text: str, sheet: str, cell: str | None, warn: Warn,
                  order: EntryOrder = EntryOrder.UNKNOWN,
-                 author: Callable[[str], str | None] | None = None, split: CellParts | None = None) -> list[Entry]:
+                 author: Callable[[str], str | None] | None = None, split: CellParts | None = None,
+                 plan_date: EntryDate | None = None) -> list[Entry]:
     """The entries of one growing progress cell; `order` is the plan's usual entry order.
 
     `author` names the person whose initials sign an entry (None when nobody fits). Each
     Entry is built once, with where it was written and by whom: a large plan holds
     hundreds of thousands, and building one costs about as much as finding it. `split` is
-    split_parts(text, order) when it was worked out already (read/split_ahead.py).
+    split_parts(text, order) when it was worked out already (read/split_ahead.py); `plan_date`
+    dates the yearless headings of a cell with no dated entry before them (by_plan_date).
     """
-    split = split or split_parts(text, order)
+    split = by_plan_date(split or split_parts(text, order), text, order, plan_date)
     for note in split.notes:
         warn(sheet, cell, note, None)
     return split.entries(author, _where(sheet, cell))
+
+
+def by_plan_date(split: CellParts, text: str, order: EntryOrder, plan_date: EntryDate | None) -> CellParts:
+    """The cell read again by the plan's date where its yearless headings ("14 Oct: ...") have no
+    dated entry before them to take a year from: a plan of one year's updates writes none."""
+    if plan_date is None or not any(UNPLACED in note for note in split.notes):
+        return split
+    return split_parts(text, order, plan_date=plan_date)
 
 
 def _where(sheet: str, cell: str | None) -> str | None:
@@ -89,7 +100,7 @@ class CellMemo:
         self._ahead = found if self.first else None
 
     def entries(self, text: str, sheet: str, cell: str | None, warn: Warn, order: EntryOrder,
-                author: Callable[[str], str | None], ref: str) -> tuple[Entry, ...]:
+                author: Callable[[str], str | None], ref: str, plan_date: EntryDate | None = None) -> tuple[Entry, ...]:
         """What cell_entries(text, sheet, cell, warn, order, author) gives, for the action `ref`, as a tuple
         (the same tuple for the same cell in the next version: hold it, rather than a copy)."""
         key = (text, sheet, order.value)
@@ -98,6 +109,8 @@ class CellMemo:
             earlier = kept or self._actions_before.get((sheet, ref))
             ahead = self._ahead(text) if earlier is None and self._ahead is not None else None
             split, grown = ahead or split_grown(text, order, earlier.grown_again() if earlier is not None else None)
+            if (dated := by_plan_date(split, text, order, plan_date)) is not split:
+                split, grown = dated, None  # read whole again next time
             built = tuple(split.entries(author, _where(sheet, cell)))
             pairs = self._pairs
             signed = tuple(pairs.setdefault(pair, pair)

@@ -190,8 +190,17 @@ def date_from_properties(properties: object) -> tuple[date, str] | None:
     for name in ("modified", "created"):
         value = getattr(properties, name, None)
         if isinstance(value, datetime):
-            return value.date(), f"document properties ({name})"
+            return value.date(), f"{_SAVED} ({name})"
     return None
+
+
+_SAVED = "document properties"
+
+
+def stated(source: str | None) -> bool:
+    """Whether a version date is one the plan states (a cell, its title, its file's name), not the
+    day the file was last saved, which a copy or a resave moves."""
+    return source is not None and not source.startswith(_SAVED)
 
 
 def date_from_name(path: Path) -> tuple[date, str] | None:

@@ -56,6 +56,11 @@ _YEARLESS_LINE = re.compile("\n" + _YEARLESS)
 _LEAP_YEAR = 2024  # where the 29th of February is a day
 
 
+# Said of a cell's yearless headings read with no dated entry before them (read/progress.py reads
+# such a cell again by the plan's date).
+UNPLACED = "no dated entry was written before"
+
+
 def yearless_headings(text: str, cut: int = 0) -> list[Yearless]:
     """Each yearless heading opening a line whose words begin at or after cut: read from the line
     break before the cut, as spaces or a bullet may stand between it and the words."""
@@ -88,7 +93,8 @@ def _add(found: list[Yearless], match: re.Match[str] | None, shift: int, cut: in
 
 
 def read_years(text: str, dates: Sequence[EntryDate | None], marks: Sequence[Mark], newest_first: bool,
-               notes: list[str], period: EntryDate | None = None) -> list[EntryDate | None]:
+               notes: list[str], period: EntryDate | None = None,
+               plan_date: EntryDate | None = None) -> list[EntryDate | None]:
     """The pieces' dates with each yearless heading's year read (None where it cannot be), and a
     note on each, in the order written.
 
@@ -96,7 +102,8 @@ def read_years(text: str, dates: Sequence[EntryDate | None], marks: Sequence[Mar
     the initials under it. In time order (from the foot of a cell written newest first), each
     heading is read after the nearest entry before it that has a date, its own or one so read,
     and checked against the nearest after it dated by its own text. In a period column dated
-    `period` ("Q3 2024/25 update": Dec 2024) the column gives the year instead (_in_period).
+    `period` ("Q3 2024/25 update": Dec 2024) the column gives the year instead (_in_period). With
+    the plan's date, a heading with no dated entry before it is read on or before that date.
     """
     read = list(dates)
     headings = {index: found for index, found, _ in marks if found is not None}
@@ -122,9 +129,17 @@ def read_years(text: str, dates: Sequence[EntryDate | None], marks: Sequence[Mar
         if found is None:
             earlier = read[index] or earlier
             continue
+        if earlier is None and plan_date is not None:
+            read[index], said[index] = _by_plan_date(text[found.head : found.end], found, plan_date, after[index])
+            earlier = read[index] or earlier
+            continue
         if earlier is None:
             unplaced.append(index)
         read[index], said[index] = _year(text[found.head : found.end], found, earlier, after[index])
+        if plan_date is not None and (when := read[index]) is not None and _after(when, plan_date):
+            read[index], said[index] = None, (f"'{text[found.head : found.end]}' has no year and could not be dated: "
+                                              f"after the entry written before it, it would be later than the "
+                                              f"plan's date ({plan_date.label()})")
         earlier = read[index] or earlier
     for index, found, _ in marks:
         if found is None:  # initials under a yearless heading: its date (in the order written, so read by now)
@@ -135,7 +150,7 @@ def read_years(text: str, dates: Sequence[EntryDate | None], marks: Sequence[Mar
         for index in unplaced[1:]:
             del said[index]
         said[unplaced[0]] = (f"{', '.join(words[:-1])} and {words[-1]} have no year and could not be dated: "
-                             "no dated entry was written before them")
+                             f"{UNPLACED} them")
     notes.extend(said[index] for index in sorted(said))
     return read
 
@@ -144,7 +159,7 @@ def _year(heading: str, found: Yearless, earlier: EntryDate | None,
           later: EntryDate | None) -> tuple[EntryDate | None, str]:
     """The date a yearless heading reads as after `earlier` and not after `later`, and the note saying so."""
     if earlier is None:
-        return None, f"'{heading}' has no year and could not be dated: no dated entry was written before it"
+        return None, f"'{heading}' has no year and could not be dated: {UNPLACED} it"
     ahead = (found.month, found.day) < (earlier.month, earlier.day or 0) if found.day else found.month < earlier.month
     year = earlier.year + (1 if ahead else 0)
     why = f"'{heading}' has no year and could not be dated: after the entry written before it ({earlier.label()})"
@@ -156,6 +171,26 @@ def _year(heading: str, found: Yearless, earlier: EntryDate | None,
         return None, f"{why} it would be {when.label()}, later than the entry written after it ({later.label()})"
     return when, (f"'{heading}' has no year: read as {when.label()}, after the entry written before it "
                   f"({earlier.label()})")
+
+
+def _after(when: EntryDate, plan_date: EntryDate) -> bool:
+    return (when.year, when.month, when.day or 1) > (plan_date.year, plan_date.month, plan_date.day or 31)
+
+
+def _by_plan_date(heading: str, found: Yearless, plan_date: EntryDate,
+                  later: EntryDate | None) -> tuple[EntryDate | None, str]:
+    """The first yearless heading of a cell with no dated entry before it, in the last year that puts
+    it on or before the plan's date (a plan's updates are written before its version is saved)."""
+    year = plan_date.year - (1 if (found.month, found.day) > (plan_date.month, plan_date.day or 31) else 0)
+    if found.day > calendar.monthrange(year, found.month)[1]:
+        return None, (f"'{heading}' has no year and could not be dated: on or before the plan's date "
+                      f"({plan_date.label()}) it would fall in {year}, which has no {found.day} {calendar.month_abbr[found.month]}")
+    when = EntryDate(year, found.month, found.day or None)
+    if later is not None and (later.year, later.month, later.day or found.day) < (year, found.month, found.day):
+        return None, (f"'{heading}' has no year and could not be dated: on or before the plan's date it would be "
+                      f"{when.label()}, later than the entry written after it ({later.label()})")
+    return when, (f"'{heading}' has no year: read as {when.label()}, the last on or before the plan's date "
+                  f"({plan_date.label()}), as no entry written before it is dated")
 
 
 def _in_period(heading: str, found: Yearless, period: EntryDate) -> tuple[EntryDate | None, str | None]:
