@@ -111,3 +111,20 @@ def test_a_bilingual_plan_is_read_by_either_half_of_its_headers(tmp_path):
     }
     assert [(a.ref, a.status.value, a.owner) for a in plan.actions] == [
         ("AB 1", "On track", "Amir Bashir"), ("AB 2", "Vulnerable", "Karen Lowe")]
+
+
+def test_a_by_column_of_months_is_the_timescale_not_the_author(tmp_path):
+    path = build(tmp_path / "greystone.xlsx", {"Improvement plan": [
+        ["Greystone SEND Improvement Plan"],
+        ["RAG", "Progress update", "Action", "Ref", "Lead", "By"],
+        [None, None, "Area 1: Leadership and governance"],
+        ["G", "13/01/25: Strategy launched.", "Co-produce a communication strategy", "GS1", "Amir Bashir", "Mar-25"],
+        ["A", "13/01/25: Draft with schools.", "Publish the banding review", "GS2", "Karen Lowe", "Jun-25"],
+        ["R", "", "Recruit two educational psychologists", "GS3", "Paul Davies", "Sept 2025"],
+    ]})
+    plan = read_plan(path)
+    assert columns(plan)["timescale"] == ("F", "By")
+    assert "author" not in columns(plan)
+    assert [(a.ref, a.timescale.due.iso()) for a in plan.actions] == [
+        ("GS 1", "2025-03"), ("GS 2", "2025-06"), ("GS 3", "2025-09")]
+    assert not [w for w in plan.warnings if "Timescale" in w.message]
