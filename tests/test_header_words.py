@@ -76,3 +76,55 @@ def test_a_target_completion_column_is_the_timescale(tmp_path):
 ])
 def test_more_header_words(header, found):
     assert match_header(header) == found
+
+
+@pytest.mark.parametrize("header, found", [
+    ("R/A/G", HeaderMatch("status", 100, "known phrase")),
+    ("R / A / G", HeaderMatch("status", 100, "known phrase")),
+    ("R/A/G status", HeaderMatch("status", 85, "key word")),
+    # a bilingual header: either half may name the field
+    ("Ref / Cyf", HeaderMatch("ref", 100, "known phrase, one half of a bilingual header")),
+    ("Dyddiad\nDate", HeaderMatch("entry_date", 100, "known phrase, one half of a bilingual header")),
+    ("Cyf / Ref", HeaderMatch("ref", 100, "known phrase, one half of a bilingual header")),
+    ("Owner / Lead", HeaderMatch("owner", 85, "key word")),
+    ("Outcome/impact", HeaderMatch("outcome", 85, "key word")),
+    ("Action / Owner", HeaderMatch("owner", 85, "key word")),
+])
+def test_status_and_bilingual_headers(header, found):
+    assert match_header(header) == found
+
+
+def test_a_bilingual_plan_is_read_by_either_half_of_its_headers(tmp_path):
+    path = build(tmp_path / "aberwen.xlsx", {"Cynllun - Plan": [
+        ["Ref / Cyf", "Cam gweithredu / Action", "Arweinydd / Lead", "Amserlen / Timescale", "Statws / Status",
+         "Cynnydd / Progress"],
+        ["AB1", "Publish the Local Offer website", "Amir Bashir", "March 2025", "Green",
+         "11/11/24 - AB: Terms of reference drafted."],
+        ["AB2", "Recruit two educational psychologists", "Karen Lowe", "June 2025", "Amber",
+         "13/01/25 - KL: Advert out."],
+    ]})
+    plan = read_plan(path)
+    assert columns(plan) == {
+        "ref": ("A", "Ref / Cyf"), "action": ("B", "Cam gweithredu / Action"), "owner": ("C", "Arweinydd / Lead"),
+        "timescale": ("D", "Amserlen / Timescale"), "status": ("E", "Statws / Status"),
+        "progress": ("F", "Cynnydd / Progress"),
+    }
+    assert [(a.ref, a.status.value, a.owner) for a in plan.actions] == [
+        ("AB 1", "On track", "Amir Bashir"), ("AB 2", "Vulnerable", "Karen Lowe")]
+
+
+def test_a_by_column_of_months_is_the_timescale_not_the_author(tmp_path):
+    path = build(tmp_path / "greystone.xlsx", {"Improvement plan": [
+        ["Greystone SEND Improvement Plan"],
+        ["RAG", "Progress update", "Action", "Ref", "Lead", "By"],
+        [None, None, "Area 1: Leadership and governance"],
+        ["G", "13/01/25: Strategy launched.", "Co-produce a communication strategy", "GS1", "Amir Bashir", "Mar-25"],
+        ["A", "13/01/25: Draft with schools.", "Publish the banding review", "GS2", "Karen Lowe", "Jun-25"],
+        ["R", "", "Recruit two educational psychologists", "GS3", "Paul Davies", "Sept 2025"],
+    ]})
+    plan = read_plan(path)
+    assert columns(plan)["timescale"] == ("F", "By")
+    assert "author" not in columns(plan)
+    assert [(a.ref, a.timescale.due.iso()) for a in plan.actions] == [
+        ("GS 1", "2025-03"), ("GS 2", "2025-06"), ("GS 3", "2025-09")]
+    assert not [w for w in plan.warnings if "Timescale" in w.message]

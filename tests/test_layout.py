@@ -119,6 +119,27 @@ def test_period_columns_headed_by_the_board_they_went_to(tmp_path):
     assert lines(plan) == []
 
 
+def test_an_updates_log_dated_by_month_dates_its_entries_by_the_month(tmp_path):
+    path = build(tmp_path / "log.xlsx", {
+        "Actions": [
+            ["ID", "Description", "Owner", "Target date", "Status"],
+            ["A1", "Train every SENCo", "Jo Bloggs", "Sep-25", "On track"],
+        ],
+        "Updates": [
+            ["ID", "Date", "Updated by", "Update"],
+            ["A1", datetime(2025, 1, 1), "Jo Bloggs", "Kick-off held with 12 schools."],
+            ["A1", datetime(2025, 2, 14), "Jo Bloggs", "Two sessions moved to May."],
+        ],
+    })
+    book = openpyxl.load_workbook(path)
+    book["Updates"]["B2"].number_format = "mmm-yy"  # shows "Jan-25": the month, not its first day
+    book.save(path)
+    plan = read_plan(path)
+    assert [(e.date.iso(), e.text) for e in plan.actions[0].entries] == [
+        ("2025-01", "Kick-off held with 12 schools."), ("2025-02-14", "Two sessions moved to May."),
+    ]
+
+
 def test_an_updates_log_with_the_key_on_a_third_sheet(tmp_path):
     path = build(tmp_path / "log.xlsx", {
         "Actions": [

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from paptools.model import Note
 from paptools.read.column_checks import DUE_FIELDS
 from paptools.read.headers import FIELD_LABELS, ColumnMap
-from paptools.read.progress import RowUpdate
+from paptools.read.progress import RowUpdate, shown_date
 from paptools.read.rows import cell_text
 from paptools.read.rules import bounds
 from paptools.read.xcell import XCell, column_letter, row_of
@@ -212,7 +212,7 @@ def add_update(raw: RawAction, columns: ColumnMap, cells: list[XCell], texts: li
     date_index, author_index = fields.get("entry_date"), fields.get("author")
     raw.updates.append(RowUpdate(
         texts[fields["progress"]], cells[fields["progress"]].coordinate,
-        cells[date_index].value if date_index is not None else None,
+        shown_date(cells[date_index]) if date_index is not None else None,
         cells[date_index].coordinate if date_index is not None else None,
         texts[author_index] if author_index is not None else ""))
 

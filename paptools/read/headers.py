@@ -29,7 +29,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "finding no", "ref id", "unique id",
     ),
     "status": (
-        "status", "rag", "brag", "ra", "rag status", "ra status", "brag status", "rag rating", "rating",
+        "status", "rag", "brag", "ra", "r/a/g", "r / a / g", "rag status", "ra status", "brag status", "rag rating", "rating",
         "current status", "overall status", "rag status key", "implementation status", "delivery confidence",
         "delivery confidence assessment", "dca", "confidence", "action status", "risk status", "overall rag",
         "current rag", "progress status", "rag rating key", "status rag", "progress rag", "state",
@@ -96,7 +96,7 @@ KEY_WORDS: tuple[tuple[str, str], ...] = (
     ("plan", r"^(?:plan|source)\b(?! date| owner| lead)"),
     ("status_date", r"\bstatus date\b|\blast updated?\b|\bdate (?:last )?updated\b"),
     ("progress", r"\b(?:status|progress) (?:update|comments?|commentary)\b"),
-    ("status", r"\b(?:rag|brag|status|confidence)\b"),
+    ("status", r"\b(?:rag|brag|status|confidence|r ?/ ?a ?/ ?g)\b"),
     # either way round: a group header over its sub-headers reads "Deadline Revised"
     ("original_due", r"\boriginal\b.*\b(?:due|deadline|timescale|date)\b|\b(?:due|deadline|timescale)\b.*\boriginal$"),
     ("latest_due", r"\b(?:revised|latest)\b.*\b(?:due|deadline|timescale|date)\b"
@@ -151,6 +151,22 @@ _PERCENT = re.compile(r"%|\bper ?cent(?:age)?\b", re.I)
 
 
 def _match(header: str) -> HeaderMatch | None:
+    whole = _match_label(header)
+    halves = _HALVES.split(header.strip())
+    if (whole is not None and whole.score >= QUALIFYING) or len(halves) != 2:
+        return whole
+    found = [m for m in map(_match_label, halves) if m is not None and m.score >= QUALIFYING]
+    if not found or len({m.field for m in found}) > 1:
+        return whole  # neither half names a field, or each names another ("Action / Owner"): not one field
+    best = max(found, key=lambda m: m.score)
+    return best._replace(how=f"{best.how}, one half of a bilingual header")
+
+
+# A header in two languages, one half each side of " / " or a line break ("Ref / Cyf", "Statws\nStatus").
+_HALVES = re.compile(r"\s+/\s+|\s*\n\s*")
+
+
+def _match_label(header: str) -> HeaderMatch | None:
     label = normalise_label(header)
     if not label or len(header) > MAX_HEADER:
         return None

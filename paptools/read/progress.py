@@ -20,6 +20,8 @@ from paptools.read.dates import find_dates
 from paptools.read.entries import CellParts, Grown, split_entries, split_grown, split_parts
 from paptools.read.refs import parse_ref
 from paptools.read.rows import MAX_COLUMNS, cell_text
+from paptools.read.styles import shows_day
+from paptools.read.xcell import XCell
 from paptools.read.years import UNPLACED
 
 Warn = Callable[[str | None, str | None, str, str | None], None]
@@ -221,7 +223,7 @@ class RowUpdate(NamedTuple):
 
     text: str
     cell: str
-    date: object  # the Date cell's value: a date, or text holding one
+    date: object  # the Date cell's value (shown_date): a date, its month alone, or text holding one
     date_cell: str | None
     author: str
 
@@ -317,7 +319,7 @@ def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn,
             warn(log.sheet, ref_cell, f"update for ref '{ref_text}' matches no action: not attached to the plan; "
                  "its text is kept here", " | ".join(t for t in texts if t))
             continue
-        when = date_of(cells[log.date].value if log.date is not None and log.date < len(cells) else None) or log.dated
+        when = date_of(shown_date(cells[log.date]) if log.date is not None and log.date < len(cells) else None) or log.dated
         author = texts[log.author] if log.author is not None and log.author < len(texts) else ""
         if log.status is not None and log.status < len(texts) and texts[log.status]:
             latest = statuses.get(ref)
@@ -336,8 +338,19 @@ def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn,
     return found
 
 
+def shown_date(cell: XCell) -> object:
+    """A Date cell's value, or the month alone (a day-less EntryDate) where its number format shows
+    no day ("mmm-yy": Jan-25): the officer dated the update by its month, not the month's first day."""
+    value = cell.value
+    if isinstance(value, date) and not shows_day(cell.number_format):
+        return EntryDate(value.year, value.month)
+    return value
+
+
 def date_of(value: object) -> EntryDate | None:
     """The date a Date cell holds: its value, or the first date written in its text."""
+    if isinstance(value, EntryDate):
+        return value
     if isinstance(value, datetime):
         return EntryDate(value.year, value.month, value.day)
     if isinstance(value, date):

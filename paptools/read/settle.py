@@ -2,7 +2,8 @@
 
 A header names its columns, but the cells say what they are: a "Progress" column of status
 words is the status column, one of numbers (per cent complete) is not the progress, and
-columns headed only by months that hold sentences are the progress, one column per month. In a
+columns headed only by months that hold sentences are the progress, one column per month; a
+"By" column of months is the timescale, not the author. In a
 plan with no status column, a "% complete" column of figures is read for the status. And the
 columns Excel hides count: a hidden status column beside a visible one is set aside.
 """
@@ -19,6 +20,7 @@ from paptools.read.periods import bare_period
 from paptools.read.rows import Row
 from paptools.read.statuses import status_from_text
 from paptools.read.text import normalise_label, one_line
+from paptools.read.timescales import parse_timescale
 from paptools.read.xcell import column_letter
 
 __all__ = ["filled_below", "settled"]
@@ -32,7 +34,27 @@ def settled(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] 
     header = _visible_status(sheet, header, hidden, forced)
     header = _numbers_in_periods(_month_columns(sheet, header, rows, forced), rows, forced)
     header = _numbers_in_progress(sheet, _status_words_in_progress(sheet, header, rows, forced), rows, forced)
-    return _percent_as_status(header, rows)
+    return _percent_as_status(_by_when(sheet, header, rows, forced), rows)
+
+
+def _by_when(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
+    """A column headed just "By" in a table of actions, holding months ("Mar-25"), is when each action
+    is due by, not who wrote it: it is the timescale. Beside an updates log's text it stays the author."""
+    author = header.index("author")
+    if (author is None or "action" not in header.fields or "timescale" in header.fields or len(header.rows) > 1
+            or normalise_label(header.headers[author]) != "by"):
+        return header
+    named = header.headers[author]
+    if normalise_label(named) in {normalise_label(h) for h in forced or {}}:
+        return header  # the house-style file says what it is
+    values = filled_below(header, rows, author)
+    dated = sum(1 for text in values if parse_timescale(text)[0].due is not None)
+    if len(values) < 2 or dated * 10 < len(values) * 8:
+        return header
+    settled = map_header(sheet, header.rows[0], header.headers, {}, {**(forced or {}), named: "timescale"})
+    settled.columns = [replace(c, score=90, how="its cells hold the months the actions are due by")
+                       if c.index == author else c for c in settled.columns]
+    return settled
 
 
 PERCENT_HOW = "no RA, RAG or Status column: per cent complete"  # how a "% complete" column read for the status is found
