@@ -35,9 +35,39 @@ def test_initials_in_the_bracket_sign_the_entry():
 def test_a_cell_with_a_line_not_dated_at_its_end_is_read_as_usual():
     text = "Survey sent to all schools (Oct-24)\nResponses still coming in."
     assert entries(text) == [(None, None, text)]
-    assert entries("Survey sent to all schools (Oct-24)") == [(None, None, "Survey sent to all schools (Oct-24)")]
     assert entries("Met the PCF (see minutes)\nAgreed the terms (draft two)") == [
         (None, None, "Met the PCF (see minutes)\nAgreed the terms (draft two)")]
+
+
+def test_one_line_dated_at_its_end_is_a_dated_entry():
+    assert entries("Protocol consulted with young people (14/01/25)") == [
+        ("2025-01-14", None, "Protocol consulted with young people (14/01/25)")]
+    assert entries("Survey sent to all schools (AB 13/01/25)") == [
+        ("2025-01-13", "AB", "Survey sent to all schools (AB 13/01/25)")]
+
+
+def test_initials_after_a_dash_before_the_bracket_sign_the_entry():
+    assert entries("No update this month - KL (Jan 25)") == [("2025-01", "KL", "No update this month - KL (Jan 25)")]
+    assert entries("Escalated to the board - AB (Dec 24)\nNow complete - AB (Jan 25)") == [
+        ("2024-12", "AB", "Escalated to the board - AB (Dec 24)"), ("2025-01", "AB", "Now complete - AB (Jan 25)")]
+    # A word after a dash is the text's, not initials.
+    assert entries("Panel met - Agreed (Jan 25)") == [("2025-01", None, "Panel met - Agreed (Jan 25)")]
+
+
+def test_parts_separated_by_semicolons_each_dated_at_its_end_are_entries():
+    assert entries("Waiting list down; longest wait 31 weeks (RT 13/01/25); Chapter drafted (JS 09/12/24)") == [
+        ("2025-01-13", "RT", "Waiting list down; longest wait 31 weeks (RT 13/01/25);"),
+        ("2024-12-09", "JS", "Chapter drafted (JS 09/12/24)"),
+    ]
+
+
+def test_semicolons_in_ordinary_sentences_split_nothing():
+    text = "Met the forum; agreed the terms; next meeting in March"
+    assert entries(text) == [(None, None, text)]
+    text = "Met the forum (see minutes); agreed the terms (Jan 25)"
+    assert entries(text) == [("2025-01", None, text)]
+    text = "Toolkit piloted (RT 13/01/25); chapter still to draft"
+    assert entries(text) == [(None, None, text)]
 
 
 def test_a_plan_kept_so_reads_its_entries_and_their_order(tmp_path):

@@ -39,6 +39,7 @@ from paptools.read.heading_words import (
     plausible_initials,
 )
 from paptools.read.line_dates import unread_line_dates
+from paptools.read.month_first import month_first_starts
 from paptools.read.sentences import BULLETS, LOOKBACK, at_sentence_start, last_char, sentence_head, word_before
 from paptools.read.text import ascii_lower
 from paptools.read.years import yearless_headings
@@ -143,6 +144,7 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
                 and at_sentence_start(text, head)
             ):
                 sources.append((sep, Start(head, None, head, carry_date=True)))
+    month_first_starts(text, cut, sources, notes)  # "01/14/25 HW: ..." (read/month_first.py)
     for quarter in QUARTER_ANYWHERE.finditer(text, cut):  # quarters are rare: the engine skips to each "Q"
         line = QUARTER_HEADING.match(text, text.rfind("\n", 0, quarter.start()) + 1)
         if line and line.start("h") == quarter.start():
