@@ -149,6 +149,14 @@ class Table:
     # One RAG column per period ("RAG Oct 24", "RAG Dec 24", "RAG Feb 25"): the status column is the
     # latest; these are the earlier ones (0-based column, header), newest first, read where it is blank.
     earlier_status: tuple[tuple[int, str], ...] = ()
+    beside: tuple[int, int] | None = None  # a second table's columns (0-based, first and last) beside this one: not read
+
+    def without_beside(self, row: int, texts: list[str]) -> list[str]:
+        """A row's texts without the cells of a second table beside this one (one warning says what it holds)."""
+        if self.beside is None or row < self.header_rows[0]:
+            return texts
+        first, last = self.beside
+        return [*texts[:first], *[""] * len(texts[first:last + 1]), *texts[last + 1:]]
 
     @property
     def header_row(self) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 
 from paptools.layout import Apart, Candidate, Column, Moved
 from paptools.model import DataWarning, Status
@@ -29,6 +30,7 @@ from paptools.read.rows import Row, month_shown
 from paptools.read.rules import bounds
 from paptools.read.scale import sheet_status
 from paptools.read.settle import filled_below, settled
+from paptools.read.side_tables import beside, beside_warning
 from paptools.read.struck import without_struck
 from paptools.read.vocabulary import map_status_word
 
@@ -43,6 +45,10 @@ def qualifies(header: Header) -> bool:
     """A header row: an id column and two other known fields (period columns count as progress)."""
     fields = header.fields | ({"progress"} if header.periods else set())
     return "ref" in fields and len(fields - {"ref"}) >= 2
+
+
+def _qualifies_at(sheet: str, row: int, forced: dict[str, str] | None, cells: dict[int, str]) -> bool:
+    return qualifies(map_header(sheet, row, cells, {}, forced))
 
 
 LEADING_REF = "the ref opening each cell"  # how a ref column that is the Action column was found
@@ -151,7 +157,13 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
         if header_row is None and (kind := register_kind(headers)) is not None:
             registers.append((position, header, kind))  # a risk log above: the table of actions may be below it
             continue
+        second = beside(headers, partial(_qualifies_at, sheet.title, row.number, forced))
+        if second is not None:  # a second table beside this one: its columns are not this table's
+            header = map_header(sheet.title, row.number, {i: t for i, t in headers.items() if i < second}, {}, forced)
         found = settled(sheet.title, _with_group_row(sheet, scan, position, header, forced), rows, forced, hidden)
+        if second is not None:
+            found.warnings.append(beside_warning(sheet.title, row.number, headers, second, rows))
+            found.beside = (second, max(headers))
         found.above = [(scan[at].number, kind, _headers_of(scan[at])) for at, _, kind in registers]
         return found, []
     if registers:  # no table of actions below: the register is the sheet's table

@@ -202,6 +202,7 @@ def _tables(found: list[_Found], keys: list[KeyBlock], house: HouseStyle, unused
             periods=tuple(header.periods), status=status,
             sheet_status=sheet_status(item.sheet), view_of=view_of, older_copy=item.sheet in older, moved=item.moved,
             earlier_status=tuple((i, " ".join(header.headers[i].split())) for i in header.earlier_status),
+            beside=header.beside,
         ))
     return tuple(tables)
 

@@ -39,6 +39,7 @@ class Header:
     by_ref_alone: bool = False  # a sheet of updates titled as such, with ref and text columns alone
     above: list[tuple[int, str, dict[int, str]]] = field(default_factory=list)  # a risk log above: row, kind, headers
     earlier_status: list[int] = field(default_factory=list)  # a status column per period: the earlier ones, newest first
+    beside: tuple[int, int] | None = None  # a second table's first and last column (0-based) beside this one: not read
 
     def index(self, name: str) -> int | None:
         return next((c.index for c in self.columns if c.field == name), None)

@@ -26,13 +26,15 @@ from paptools.read.keys import KEY_MARKERS
 from paptools.read.parents import heading_parents
 from paptools.read.refs import RefCandidate, leading_ref, named_refs
 from paptools.read.rows import MAX_COLUMNS, Row
+from paptools.read.summary_rows import is_summary_row, summary_warning
 from paptools.read.text import normalise_label, one_line
 from paptools.read.update_rows import update_rows
 from paptools.read.xcell import XCell, column_letter, row_of
 
-# A row written as a note: "Note: ...", "NB - ...", or "NB", "N.B." or "Please note" opening a sentence of
+# A row written as a note: "Note: ...", "NB - ...", a label and a colon ("Outcome: families tell us ...",
+# "Impact: ..."; "Outcome 2: ..." is a heading), or "NB", "N.B." or "Please note" opening a sentence of
 # three words or more ("NB Actions H5 to H8 were added ..."), which no heading does.
-_NOTE = re.compile(r"(?:notes?|n\.?\s?b\.?|please note)\s*[:\-\u2013]|(?:n\.?\s?b\.?|please note)\s+\S+\s+\S+\s+\S",
+_NOTE = re.compile(r"(?:notes?|n\.?\s?b\.?|please note)\s*[:\-\u2013]|(?:outcomes?|impact|comments?)\s*:\s*\S|(?:n\.?\s?b\.?|please note)\s+\S+\s+\S+\s+\S",
                    re.I)
 
 
@@ -93,6 +95,7 @@ class Walker(ContextRows, ActionRows):
         pending: list[Pending] = []
         merge_checks: list[tuple[RawAction, dict[str, str]]] = []
         id_only: list[int] = []
+        totals: list[tuple[int, str, str, str, list[str]]] = []  # a summary under the actions: not read
         has_content = seen_key = in_key = False
         first_note, formula_rows = len(self.notes), set()
         report = (lambda row: progress(row, ws.max_row)) if progress else None
@@ -103,6 +106,8 @@ class Walker(ContextRows, ActionRows):
                 texts = texts + [""] * (len(cells) - len(texts))
             if self.layout.keys_beside:
                 texts = self._without_key_beside(ws.title, number, cells, texts)
+            if table is not None:
+                texts = table.without_beside(number, texts)
             if not any(texts):
                 continue
             self.any_text = has_content = True
@@ -144,6 +149,12 @@ class Walker(ContextRows, ActionRows):
                     continue
             else:
                 ref, ref_text = self._ref(ws.title, cells[ref_index], texts[ref_index])
+            if ref is not None and last is not None and is_summary_row(texts, ref_index):
+                totals.append((number, cells[nonempty[0]].coordinate, cells[nonempty[-1]].coordinate,
+                               texts[ref_index], texts))  # "Total actions | 10" under the actions
+                self.notes.append(Note("other", ws.title, cells[nonempty[0]].coordinate,
+                                       " | ".join(t for t in texts if t)))
+                continue
             content = any(texts[i] for name, i in columns.fields.items() if name not in ("ref", "status"))
             if ref is not None and (content or "." in ref.text):
                 last = self._action(ws, sheet, columns, cells, texts, ref, ref_text, section, area, hidden, comments)
@@ -191,6 +202,8 @@ class Walker(ContextRows, ActionRows):
                 self.unread_refs.append((ws.title, cells[ref_index].coordinate, written))
             self._not_read(ws.title, cells[nonempty[0]].coordinate, texts, in_key,
                            written if len(written) <= 20 and any(map(str.isdigit, written)) else "")
+        if totals:
+            self.warnings.append(summary_warning(ws.title, totals))
         merged = merged_tops(ws.merges)
         for row in pending:
             if not carry_on(ws.title, row, merged, self.warn):
