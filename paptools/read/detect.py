@@ -126,8 +126,9 @@ def _two_rows(top: Row, bottom: Row, merges: list[str]) -> tuple[dict[int, str],
 
 
 def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = None,
-                header_row: int | None = None) -> tuple[Header | None, list[Candidate]]:
-    """The sheet's header (None if it has none) and, when none, its closest rows."""
+                header_row: int | None = None, only: bool = False) -> tuple[Header | None, list[Candidate]]:
+    """The sheet's header (None if it has none) and, when none, its closest rows. `only`: the
+    `forced` columns are the only fields, as paptools wrote them: nothing to settle or join."""
     candidates: list[tuple[int, Candidate]] = []
     without_ids: list[Header] = []  # read by the refs opening their Action cells if no row names an id column
     by_ref: list[Header] = []  # "Ref | Update" on a sheet titled as updates: a log, dated by its title
@@ -138,7 +139,7 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
         if header_row is not None and row.number != header_row:
             continue
         headers = _headers_of(row)
-        header = map_header(sheet.title, row.number, headers, {}, forced)
+        header = map_header(sheet.title, row.number, headers, {}, forced, only=only)
         if (not qualifies(header) and header_row is None) or "ref" not in header.fields:
             if "action" in header.fields and "ref" not in header.fields:
                 without_ids.append(header)
@@ -154,6 +155,8 @@ def find_header(sheet: Sheet, rows: list[Row], forced: dict[str, str] | None = N
                     sheet.title, row.number, tuple(headers.values()),
                     tuple(FIELD_LABELS[f] for f in sorted(header.fields)), tuple(missing))))
             continue
+        if only:
+            return header, []
         if header_row is None and (kind := register_kind(headers)) is not None:
             registers.append((position, header, kind))  # a risk log above: the table of actions may be below it
             continue

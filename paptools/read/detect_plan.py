@@ -35,6 +35,7 @@ from paptools.read.apart import Register, lengths, outside, register_kind, regis
 from paptools.read.cells import Book, Sheet
 from paptools.read.copies import Held, held_rows, repeats
 from paptools.read.detect import find_header, moved_headers, used_words
+from paptools.read.generated import GENERATED_PROPERTY, GENERATED_SHEETS, own_style
 from paptools.read.header_map import Header
 from paptools.read.keys import KEY_SHEET, KeyBlock, key_beside, key_blocks
 from paptools.read.refs import cell_ref
@@ -51,8 +52,6 @@ from paptools.read.xcell import XCell, column_letter, row_of
 if TYPE_CHECKING:
     from paptools.read.dates import DateToken
 
-GENERATED_PROPERTY = "paptools"  # set by write/workbook.py on the cleaned workbooks it writes
-GENERATED_SHEETS = {"Changes", "Warnings", "About"}
 LEFT_OUT = "not among the sheets the house-style file names: not read"
 _SUMMARY_SHEET = re.compile(r"\b(?:pivot|charts?|summary|dashboard|overview|figures|kpis?|graphs?)\b", re.I)
 _COVER_SHEET = re.compile(r"\b(?:cover|contents|front ?(?:page|sheet)|introduction|intro)\b", re.I)
@@ -87,8 +86,8 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
     (read_through) need not stream the sheet a second time. `text` gives a cell's text (see
     sheet_rows).
     """
-    house = style if style is not None else HouseStyle()
     generated = GENERATED_PROPERTY in book.custom_properties
+    house = own_style(style if style is not None else HouseStyle(), book.custom_values)
     found: list[_Found] = []
     logs: list[LogSheet] = []
     keys: list[KeyBlock] = []
@@ -112,7 +111,7 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
         if not rows:
             continue
         keys.extend(sheet_keys := key_blocks(sheet.title, rows))
-        header, near = find_header(sheet, rows, house.columns, house.header_rows.get(sheet.title))
+        header, near = find_header(sheet, rows, house.columns, house.header_rows.get(sheet.title), house.only_columns)
         for row in rows[:COVER_ROWS]:
             for n, cell in enumerate(row.cells):
                 beside = row.cells[n + 1].value if n + 1 < len(row.cells) else None

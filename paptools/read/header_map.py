@@ -23,6 +23,7 @@ from paptools.read.xcell import column_letter
 __all__ = ["LATEST_PERIOD", "RIVAL_MARGIN", "STAGE_HOW", "Header", "map_header"]
 
 LATEST_PERIOD = "the latest of its period columns"  # how the status column of "RAG Oct 24", "RAG Dec 24" is found
+OWN_HOW = "paptools' own header"  # how a column of the workbook paptools wrote is found
 RIVAL_MARGIN = 10  # a second column scoring within this of the winner makes the choice uncertain
 
 
@@ -62,18 +63,23 @@ class Header:
 
 
 def map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, str],
-                forced: dict[str, str] | None = None, months: frozenset[int] = frozenset()) -> Header:
+                forced: dict[str, str] | None = None, months: frozenset[int] = frozenset(),
+                only: bool = False) -> Header:
     """Each field to its best column; periods to their own list; the rest kept as extra columns.
 
     `months` are columns headed only by a month that _month_columns found holding progress.
+    `only`: the `forced` columns are the only fields (paptools' own workbook, read/generated.py).
     """
     matches: dict[int, HeaderMatch] = {}
     period_columns: list[tuple[int, str]] = []
-    forced_fields = {normalise_label(h): f for h, f in (forced or {}).items()}
+    key = _as_written if only else normalise_label  # 'Status (in the plan)' is not paptools' 'Status'
+    forced_fields = {key(h): f for h, f in (forced or {}).items()}
     for index, text in headers.items():
-        label = normalise_label(text)
+        label = key(text)
         if label in forced_fields:
-            matches[index] = HeaderMatch(forced_fields[label], 100, "house-style file")
+            matches[index] = HeaderMatch(forced_fields[label], 100, OWN_HOW if only else "house-style file")
+        elif only:
+            continue
         elif index in months or is_period(text, _group_field(groups.get(index)) == "progress"):
             period_columns.append((index, text))
         else:
@@ -119,6 +125,8 @@ def map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, 
                     f"column {column_letter(other + 1)} '{headers[other]}' could also be the {FIELD_LABELS[name]} "
                     f"column; column {column_letter(winner + 1)} '{headers[winner]}' is used (name the right one "
                     "in paptools.toml)"))
+    if only:
+        columns += _partner_lead(columns, headers)
     found_periods = [(i, h, *(_month_of(period_header(h)) if i in months else period_header(h)))
                      for i, h in period_columns]
     dates = fill_years([(when, month) for _, _, _, when, month in found_periods])
@@ -134,6 +142,24 @@ def map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, 
              if i not in taken and i not in {p.index for p in periods}]
     return Header((row,), headers, sorted(columns, key=lambda c: c.index), extra, periods, warnings,
                   earlier_status=earlier)
+
+
+def _partner_lead(columns: list[Column], headers: dict[int, str]) -> list[Column]:
+    """In paptools' own workbook, a joint plan's second lead kept as an extra column beside its Owner
+    ("Lead (ICB)"): its names are the action's owners too, as they were in the plan (read/partners.py)."""
+    owner = next((c.header for c in columns if c.field == "owner"), None)
+    if owner is None:
+        return []
+    named = {c.index for c in columns}
+    for index, text in headers.items():
+        found = None if index in named else match_header(text)
+        if found is not None and found.field == "owner" and found.score >= 80 and partners(owner, text, "owner"):
+            return [Column("co_owner", index, column_letter(index + 1), text, found.score, found.how)]
+    return []
+
+
+def _as_written(text: str) -> str:
+    return " ".join(text.split())
 
 
 STAGE_HOW = "Complete there counts whatever the RAG says; else read where the RAG cell gives no status"

@@ -20,7 +20,8 @@ from paptools.read.action_status import StatusReader
 from paptools.read.cells import Book, open_book
 from paptools.read.context import area_label
 from paptools.read.detect import NO_ID
-from paptools.read.detect_plan import GENERATED_PROPERTY, detect_layout
+from paptools.read.detect_plan import detect_layout
+from paptools.read.generated import GENERATED_PROPERTY
 from paptools.read.inputs import display_name
 from paptools.read.people import People, split_owners
 from paptools.read.progress import (

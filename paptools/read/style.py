@@ -49,6 +49,7 @@ class HouseStyle:
     version_cell: str | None = None  # "Cover!B3"
     membership: Membership | None = None
     quarters: str | None = None  # "financial year": a timescale's "Q3 2024/25" is due in December 2024
+    only_columns: bool = False  # the columns named are the only fields, any other header an extra (read/generated.py)
 
     def version_date(self, tops: list[tuple[str, str, object, object]]) -> tuple[date, str] | None:
         """The date in the version-date cell the file names, when it is among the cells seen."""

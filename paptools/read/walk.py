@@ -19,8 +19,9 @@ from paptools.read.cells import Book, Sheet
 from paptools.read.column_checks import check_columns, check_moved
 from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area_label
 from paptools.read.continued import Pending, carry_on, check_merges, merged_tops, rows_note
-from paptools.read.detect_plan import COVER, GENERATED_SHEETS, LEFT_OUT
+from paptools.read.detect_plan import COVER, LEFT_OUT
 from paptools.read.empty_headings import report_empty_headings
+from paptools.read.generated import GENERATED_SHEETS
 from paptools.read.headers import ColumnMap, column_map, is_repeat_header
 from paptools.read.keys import KEY_MARKERS
 from paptools.read.parents import heading_parents

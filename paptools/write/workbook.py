@@ -27,7 +27,7 @@ from pathlib import Path
 from paptools.compare.figures import Summary, version_month
 from paptools.content.changes import ChangeRow
 from paptools.model import DataWarning, Finding, Plan
-from paptools.read.plan import GENERATED_PROPERTY  # what the reader recognises as ours
+from paptools.read.generated import CLEANED, GENERATED_PROPERTY, OWN_SHEET  # what the reader recognises as ours
 from paptools.write.xlsx_actions import ActionsSheet, progress_text, tallest, vocabulary
 from paptools.write.xlsx_sheets import (
     about_lines,
@@ -111,13 +111,13 @@ def _write_sheets(path: Path, plan: Plan, summary: Summary, changes: list[Change
         "created": made.replace(tzinfo=None),
         "author": "", "company": "", "manager": "",
     })
-    book.set_custom_property(GENERATED_PROPERTY, "cleaned workbook")
+    book.set_custom_property(GENERATED_PROPERTY, CLEANED)
     styles = Styles(book)
     actions = ActionsSheet(styles, plan)
-    actions.write(book.add_worksheet("Actions"), title=title, version=version, streamed=streamed)
+    actions.write(book.add_worksheet(OWN_SHEET), title=title, version=version, streamed=streamed)
     SummarySheet(book, styles, plan, summary).write(book.add_worksheet("Summary"), trend, title=title,
                                                      version=version, streamed=streamed)
-    sheets = ["Actions", "Summary"]
+    sheets = [OWN_SHEET, "Summary"]
     if changes is not None:
         write_changes(book.add_worksheet("Changes"), styles, changes, title=title, version=version)
         sheets.append("Changes")

@@ -6,7 +6,8 @@ no action fills are left out, so the sheet prints as large as it can. The status
 are conditional formats keyed on the words (xlsxwriter cannot write named cell styles):
 one rule per word, so restyling a status is one edit in Conditional Formatting > Manage
 Rules, and a word typed or picked from the drop-down takes its colour at once. The headers
-are the ones the reader maps, so reading the sheet back gives the same plan.
+are read/generated.py's OWN_HEADERS, the ones the reader reads paptools' own workbook by, so
+reading the sheet back gives the same plan whatever the plan's extra columns are called.
 
 Streamed (a large plan's workbook in xlsxwriter's constant_memory mode, see workbook.py), every
 row goes to the file as it is written and cannot be gone back to: the header row comes first,
@@ -22,6 +23,7 @@ from datetime import datetime
 from xlsxwriter.worksheet import Worksheet
 
 from paptools.model import Action, DataWarning, Month, Plan, Status
+from paptools.read.generated import OWN_HEADERS
 from paptools.read.plan import EXCEL_CELL_LIMIT
 from paptools.read.statuses import status_from_text
 from paptools.write.xlsx_style import (
@@ -84,19 +86,19 @@ def vocabulary(plan: Plan) -> dict[str, Status]:
 
 
 BASE_COLUMNS: tuple[ActionColumn, ...] = (
-    ActionColumn(Column("Ref", 10), lambda a: a.ref, "ref", always=True),
-    ActionColumn(Column("Status", 13), status_word, "status", always=True),
-    ActionColumn(Column("Action", 40, 26), lambda a: a.title, always=True),
-    ActionColumn(Column("Owner", 16, 13), lambda a: a.owner, always=True),
-    ActionColumn(Column("Latest due", 10), lambda a: a.timescale.due, "month", always=True),
-    ActionColumn(Column("Progress", 70, 42), progress_text, always=True),
-    ActionColumn(Column("Success criteria", 34, 20), lambda a: a.success_criteria),
-    ActionColumn(Column("Outcome/impact", 30, 18), lambda a: a.outcome),
-    ActionColumn(Column("Evidence", 26, 15), lambda a: a.evidence),
-    ActionColumn(Column("Timescale", 16, 12), lambda a: a.timescale.text),
-    ActionColumn(Column("Original due", 10), lambda a: a.timescale.original_due, "month"),
-    ActionColumn(Column("Priority area", 12, 10), lambda a: a.priority_area or ""),
-    ActionColumn(Column("Section", 14, 10), lambda a: a.section or ""),
+    ActionColumn(Column(OWN_HEADERS["ref"], 10), lambda a: a.ref, "ref", always=True),
+    ActionColumn(Column(OWN_HEADERS["status"], 13), status_word, "status", always=True),
+    ActionColumn(Column(OWN_HEADERS["action"], 40, 26), lambda a: a.title, always=True),
+    ActionColumn(Column(OWN_HEADERS["owner"], 16, 13), lambda a: a.owner, always=True),
+    ActionColumn(Column(OWN_HEADERS["latest_due"], 10), lambda a: a.timescale.due, "month", always=True),
+    ActionColumn(Column(OWN_HEADERS["progress"], 70, 42), progress_text, always=True),
+    ActionColumn(Column(OWN_HEADERS["success_criteria"], 34, 20), lambda a: a.success_criteria),
+    ActionColumn(Column(OWN_HEADERS["outcome"], 30, 18), lambda a: a.outcome),
+    ActionColumn(Column(OWN_HEADERS["evidence"], 26, 15), lambda a: a.evidence),
+    ActionColumn(Column(OWN_HEADERS["timescale"], 16, 12), lambda a: a.timescale.text),
+    ActionColumn(Column(OWN_HEADERS["original_due"], 10), lambda a: a.timescale.original_due, "month"),
+    ActionColumn(Column(OWN_HEADERS["priority_area"], 12, 10), lambda a: a.priority_area or ""),
+    ActionColumn(Column(OWN_HEADERS["section"], 14, 10), lambda a: a.section or ""),
 )
 
 

@@ -1,0 +1,41 @@
+"""What marks a workbook paptools wrote, and the headers its Actions sheet is read back by.
+
+write/workbook.py sets GENERATED_PROPERTY on the cleaned workbook and names the Actions
+sheet's columns by OWN_HEADERS (write/xlsx_actions.py). An officer may reconcile next month's
+plan against that workbook, so it must read back as the plan it was written from: its columns
+are read by these headers alone, and a plan's own column kept beside them ("Milestone RAG",
+"Previous RAG", its 'Status' as 'Status (in the plan)') stays an extra column, however much its
+header looks like a field's.
+"""
+from __future__ import annotations
+
+from paptools.read.style import HouseStyle
+
+GENERATED_PROPERTY = "paptools"  # the custom document property set on the workbooks paptools writes
+CLEANED = "cleaned workbook"  # its value on the cleaned workbook (a history workbook has another)
+GENERATED_SHEETS = {"Changes", "Warnings", "About"}  # its sheets that hold no actions
+OWN_SHEET = "Actions"
+OWN_HEADERS: dict[str, str] = {  # field -> the header of its column on the Actions sheet
+    "ref": "Ref",
+    "status": "Status",
+    "action": "Action",
+    "owner": "Owner",
+    "latest_due": "Latest due",
+    "progress": "Progress",
+    "success_criteria": "Success criteria",
+    "outcome": "Outcome/impact",
+    "evidence": "Evidence",
+    "timescale": "Timescale",
+    "original_due": "Original due",
+    "priority_area": "Priority area",
+    "section": "Section",
+}
+
+
+def own_style(house: HouseStyle, properties: dict[str, str]) -> HouseStyle:
+    """The house style to read a workbook with: for paptools' cleaned workbook (by its custom
+    `properties`), when the user gave none, its header row and columns as the writer made them,
+    every other column an extra one."""
+    if properties.get(GENERATED_PROPERTY) != CLEANED or house.path is not None:
+        return house
+    return HouseStyle(header_rows={OWN_SHEET: 1}, columns={h: f for f, h in OWN_HEADERS.items()}, only_columns=True)
