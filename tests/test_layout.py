@@ -985,3 +985,14 @@ def test_an_instruction_above_the_header_is_not_the_plans_title(tmp_path, line):
 def test_a_sentence_on_a_read_me_sheet_is_not_the_plans_title(tmp_path, line):
     path = build(tmp_path / "PAP.xlsx", {"Read me": [["How to use this plan"], [line]], "Plan": TRACKER})
     assert read_plan(path).title is None
+
+
+def test_a_heading_row_under_the_header_that_ends_before_the_ref_column_is_no_crash(tmp_path):
+    # The Ref column is the fourth; the area heading under the header fills only the third cell.
+    rows = [["RAG", "Progress update", "Action", "Ref", "Lead", "Due"],
+            [None, None, "Area 1: Leadership and governance"],
+            ["G", "13/01/25: Guidance launched.", "Co-produce a communication strategy.", "GS1", "Amir Bashir", "Mar-25"],
+            ["A", "09/12/24: Data request sent.", "Review alternative provision.", "GS2", "Karen Lowe", "Mar-25"]]
+    plan = read_plan(build(tmp_path / "plan.xlsx", {"Plan": rows}))  # before: "unexpected IndexError"
+    assert [(a.ref, a.status.value, a.section) for a in plan.actions] == [
+        ("GS 1", "On track", "Area 1: Leadership and governance"), ("GS 2", "Vulnerable", "Area 1: Leadership and governance")]

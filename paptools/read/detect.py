@@ -250,7 +250,7 @@ def _with_group_row(sheet: Sheet, rows: list[Row], position: int, header: Header
     if position > 0 and rows[position - 1].number == row.number - 1:
         pairs.append((rows[position - 1], row))
     for top, bottom in pairs:
-        ref = header.index("ref") or 0
+        ref = header.index("ref") or 0  # a heading row under the header may end before the Ref column
         if bottom is not row and parse_ref(bottom.texts[ref] if ref < len(bottom.texts) else ""):
             continue  # the next row is the first action, not more header
         joined = _two_rows(top, bottom, sheet.merges)
