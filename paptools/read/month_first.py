@@ -18,16 +18,17 @@ from paptools.read.heading_words import INITIALS, SEP
 
 __all__ = ["month_first_starts"]
 
-_MONTH_FIRST = re.compile(
-    r"^[ \t]*(?P<date>(?P<m>0?[1-9]|1[0-2])(?P<s>[/.])(?P<d>1[3-9]|2\d|3[01])(?P=s)(?P<y>20\d\d|\d\d))(?![\d/.])"
-    rf"(?=[ \t]*{SEP}|[ \t]+(?:{INITIALS})[ \t]*{SEP})",
-    re.M,
+_MONTH_FIRST = (
+    r"[ \t]*(?P<date>(?P<m>0?[1-9]|1[0-2])(?P<s>[/.])(?P<d>1[3-9]|2\d|3[01])(?P=s)(?P<y>20\d\d|\d\d))(?![\d/.])"
+    rf"(?=[ \t]*{SEP}|[ \t]+(?:{INITIALS})[ \t]*{SEP})"
 )
+# Found at the very start and after each line break, which the regex engine skips to at once.
+_AT_START, _AFTER_BREAK = re.compile(_MONTH_FIRST), re.compile("\n" + _MONTH_FIRST)
 
 
 def month_first_starts(text: str, cut: int, sources: list[tuple[int, Start]], notes: list[tuple[int, str]]) -> None:
     """Add a start, and a note, for each line from `cut` on that opens with a heading dated month first."""
-    for found in _MONTH_FIRST.finditer(text, cut):
+    for found in [*(() if cut else filter(None, [_AT_START.match(text)])), *_AFTER_BREAK.finditer(text, max(cut - 1, 0))]:
         year, month, day = int(found.group("y")), int(found.group("m")), int(found.group("d"))
         year += 2000 if year < 100 else 0
         if day > calendar.monthrange(year, month)[1]:
