@@ -50,8 +50,8 @@ def uncache() -> int:
     from paptools.read import progress
 
     def entries(memo: object, text: str, sheet: str, cell: str | None, warn: Any, order: Any, author: Any,
-                ref: str) -> Any:
-        return progress.cell_entries(text, sheet, cell, warn, order, author)
+                ref: str, plan_date: Any = None) -> Any:
+        return progress.cell_entries(text, sheet, cell, warn, order, author, plan_date=plan_date)
 
     progress.CellMemo.entries = entries  # type: ignore[method-assign]  # the versions' cells, each read anew
     from paptools import forked

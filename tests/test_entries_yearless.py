@@ -281,3 +281,17 @@ def test_a_plan_of_yearless_headings_alone_is_dated_on_or_before_the_plans_date(
         "'14 Oct' has no year: read as 14 Oct 2024, the last on or before the plan's date (15 Jan 2025), "
         "as no entry written before it is dated",
         "'11 Nov' has no year: read as 11 Nov 2024, after the entry written before it (14 Oct 2024)"]
+
+
+def test_a_cell_kept_between_versions_is_dated_by_each_versions_own_date():
+    from paptools.model import EntryDate
+    from paptools.read.progress import CellMemo, cell_entries
+
+    text = "9 Jun: Forum met.\n14 Jul: Survey sent."
+    memo = CellMemo()
+    first = memo.entries(text, "PAP", "F4", lambda *a: None, OLDEST, lambda i: None, "PAP 1.1", EntryDate(2025, 1, 15))
+    memo.next_version()
+    second = memo.entries(text, "PAP", "F4", lambda *a: None, OLDEST, lambda i: None, "PAP 1.1", EntryDate(2026, 3, 15))
+    assert [e.date.iso() for e in first] == ["2024-06-09", "2024-07-14"]
+    assert [e.date.iso() for e in second] == ["2025-06-09", "2025-07-14"]  # not the first version's, kept
+    assert list(second) == cell_entries(text, "PAP", "F4", lambda *a: None, OLDEST, plan_date=EntryDate(2026, 3, 15))

@@ -107,17 +107,19 @@ class CellMemo:
         (the same tuple for the same cell in the next version: hold it, rather than a copy)."""
         key = (text, sheet, order.value)
         kept = self._before.get(key)
-        if kept is None or any(author(initials) != name for initials, name in kept.signed):
+        if (kept is None or (kept.dated_by is not None and kept.dated_by != plan_date)
+                or any(author(initials) != name for initials, name in kept.signed)):
             earlier = kept or self._actions_before.get((sheet, ref))
             ahead = self._ahead(text) if earlier is None and self._ahead is not None else None
             split, grown = ahead or split_grown(text, order, earlier.grown_again() if earlier is not None else None)
+            dated_by = None
             if (dated := by_plan_date(split, text, order, plan_date)) is not split:
-                split, grown = dated, None  # read whole again next time
+                split, grown, dated_by = dated, None, plan_date  # read whole again next time
             built = tuple(split.entries(author, _where(sheet, cell)))
             pairs = self._pairs
             signed = tuple(pairs.setdefault(pair, pair)
                            for pair in {e.initials: e.author for e in built if e.initials}.items())
-            kept = _Kept(cell, built, split.notes, signed, _lean(grown))
+            kept = _Kept(cell, built, split.notes, signed, _lean(grown), dated_by)
         elif kept.cell != cell:  # the same cell on another row: its entries name it, in one string
             where = _where(sheet, cell)
             kept = kept._replace(cell=cell, entries=tuple(e.replaced(cell=where) for e in kept.entries))
@@ -145,6 +147,7 @@ class _Kept(NamedTuple):
     notes: tuple[str, ...]
     signed: tuple[tuple[str, str | None], ...]  # each initials in the cell, and the author it named
     grown: Grown | None  # where the next version of the cell can be split from (its parts as said above)
+    dated_by: EntryDate | None = None  # the plan's date its yearless headings were read by (by_plan_date)
 
     def grown_again(self) -> Grown | None:
         """`grown` whole, its split's parts taken back from the entries built from them, in order."""
