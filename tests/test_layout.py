@@ -996,3 +996,17 @@ def test_a_heading_row_under_the_header_that_ends_before_the_ref_column_is_no_cr
     plan = read_plan(build(tmp_path / "plan.xlsx", {"Plan": rows}))  # before: "unexpected IndexError"
     assert [(a.ref, a.status.value, a.section) for a in plan.actions] == [
         ("GS 1", "On track", "Area 1: Leadership and governance"), ("GS 2", "Vulnerable", "Area 1: Leadership and governance")]
+
+
+def test_refs_in_roman_numerals_are_read_not_refused(tmp_path):
+    rows = [["Ref", "Action", "Lead", "Timescale", "Status", "Progress"],
+            ["(i)", "Embed the guidance.", "Amir Bashir", "March 2025", "Green", "14/10/24 AB: Launched."],
+            ["(ii)", "Create an outreach team.", "Karen Lowe", "March 2025", "Amber", "14/10/24 KL: Posts out."],
+            ["iii)", "Audit personal budgets.", "Paul Davies", "March 2025", "Complete", ""],
+            ["ix.", "Refresh the JSNA chapter.", "Rachel Turner", "March 2025", "Red", ""]]
+    plan = read_plan(build(tmp_path / "plan.xlsx", {"Plan": rows}))  # before: refused, "none of the 4 refs ..."
+    assert [(a.ref, a.ref_text, a.status.value) for a in plan.actions] == [
+        ("(i)", "(i)", "On track"), ("(ii)", "(ii)", "Vulnerable"), ("(iii)", "iii)", "Complete"), ("(ix)", "ix.", "At risk")]
+    from paptools.read.refs import parse_ref, sort_key
+    assert [parse_ref(text) for text in ("i", "iv", "(a)", "(I)", "(vv)")] == [None] * 5  # a word, a letter, no numeral
+    assert sorted(["(x)", "(ix)", "(ii)"], key=sort_key) == ["(ii)", "(ix)", "(x)"]

@@ -33,6 +33,26 @@ _NAMED_LEVELS = re.compile(
 # stays in the ref as written. A mark alone is no ref.
 _FOOTNOTE = re.compile(r"(?<=\S)\s*[*\u2020\u2021]{1,3}$")
 _LEVEL = re.compile(r"[.\-]")
+# A lower-case Roman numeral up to xxxix, in brackets or before one or a full stop (never alone: "i" is a word).
+_NUMERAL = r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})"
+_ROMAN = re.compile(rf"^(?:\((?P<a>{_NUMERAL})\)|(?P<b>{_NUMERAL})[.)])$")
+_ROMAN_VALUES = (("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+def _from_roman(numeral: str) -> int:
+    value, at = 0, 0
+    for letters, worth in _ROMAN_VALUES:
+        while numeral.startswith(letters, at):
+            value, at = value + worth, at + len(letters)
+    return value
+
+
+def _to_roman(value: int) -> str:
+    out = ""
+    for letters, worth in _ROMAN_VALUES:
+        while value >= worth:
+            out, value = out + letters, value - worth
+    return out
 # Prefixes that mark a Priority Action Plan action (as against improvement-plan actions).
 PAP_PREFIXES = frozenset({"PAP", "PA", "P", "PRIORITY"})
 # Words that only say what the number is ("Action 7.1", "Ref 7.1", "No. 7" are 7.1, 7.1, 7): no prefix of the ref.
@@ -44,11 +64,14 @@ class Ref(NamedTuple):
     number: str  # "1.10": kept as text so 1.1 and 1.10 stay apart
     suffix: str = ""
     inner: str = ""  # the action's letter of a two-part ref ("A" of "P1 A4", whose number is "1.4")
+    roman: bool = False  # numbered in Roman numerals: "(iv)", whose number is "4"
 
     @property
     def text(self) -> str:
         """One spelling per ref: "PAP 1.1" for a word prefix, "R1" for a single letter, as trackers write
-        them; "P1 A4" for a two-part ref."""
+        them; "P1 A4" for a two-part ref; "(iv)" for one in Roman numerals."""
+        if self.roman:
+            return f"({_to_roman(int(self.number))})"
         if self.inner:
             first, second = self.number.split(".")
             return f"{self.prefix}{first} {self.inner}{second}{self.suffix}"
@@ -74,6 +97,8 @@ def parse_ref(text: str) -> Ref | None:
         if two := _TWO_PART.match(text):
             return Ref(two.group("prefix").upper(), f"{int(two.group('first'))}.{int(two.group('second'))}",
                        two.group("suffix") or "", two.group("inner").upper())
+        if roman := _ROMAN.match(text):  # "(iv)", "iv)", "iv.": numbered in Roman numerals
+            return Ref("", str(_from_roman(roman.group("a") or roman.group("b"))), roman=True)
         if named := _NAMED_LEVELS.match(text):
             prefix = named.group("prefix").upper()
             return Ref("" if prefix in _LABELS else prefix, f"{int(named.group('first'))}.{int(named.group('second'))}",
