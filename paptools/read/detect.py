@@ -89,7 +89,7 @@ def _log_by_action_refs(header: Header, rows: list[Row]) -> Header | None:
 
 def _headers_of(row: Row) -> dict[int, str]:
     """A row's cells as headers; a date cell shown as a month ("Oct-24") is that month, not its first day."""
-    return {i: (month_shown(row.cells[i]) if i < len(row.cells) else None) or t
+    return {i: (month.label() if i < len(row.cells) and (month := month_shown(row.cells[i])) else t)
             for i, t in enumerate(row.texts) if t and len(t) <= MAX_HEADER}
 
 
@@ -249,8 +249,8 @@ def _with_group_row(sheet: Sheet, rows: list[Row], position: int, header: Header
         pairs.append((row, rows[position + 1]))
     if position > 0 and rows[position - 1].number == row.number - 1:
         pairs.append((rows[position - 1], row))
+    ref = header.index("ref") or 0  # a heading row under the header may end before the Ref column
     for top, bottom in pairs:
-        ref = header.index("ref") or 0  # a heading row under the header may end before the Ref column
         if bottom is not row and parse_ref(bottom.texts[ref] if ref < len(bottom.texts) else ""):
             continue  # the next row is the first action, not more header
         joined = _two_rows(top, bottom, sheet.merges)

@@ -17,7 +17,7 @@ from paptools.model import DataWarning, EntryDate
 from paptools.read.headers import FIELD_LABELS, HeaderMatch, match_header
 from paptools.read.partners import partners
 from paptools.read.periods import earlier_updates, fill_years, is_period, period_header, title_date
-from paptools.read.text import normalise_label
+from paptools.read.text import normalise_label, one_line
 from paptools.read.xcell import column_letter
 
 __all__ = ["LATEST_PERIOD", "RIVAL_MARGIN", "STAGE_HOW", "Header", "map_header"]
@@ -72,7 +72,7 @@ def map_header(sheet: str, row: int, headers: dict[int, str], groups: dict[int, 
     """
     matches: dict[int, HeaderMatch] = {}
     period_columns: list[tuple[int, str]] = []
-    key = _as_written if only else normalise_label  # 'Status (in the plan)' is not paptools' 'Status'
+    key = one_line if only else normalise_label  # 'Status (in the plan)' is not paptools' 'Status'
     forced_fields = {key(h): f for h, f in (forced or {}).items()}
     for index, text in headers.items():
         label = key(text)
@@ -156,10 +156,6 @@ def _partner_lead(columns: list[Column], headers: dict[int, str]) -> list[Column
         if found is not None and found.field == "owner" and found.score >= 80 and partners(owner, text, "owner"):
             return [Column("co_owner", index, column_letter(index + 1), text, found.score, found.how)]
     return []
-
-
-def _as_written(text: str) -> str:
-    return " ".join(text.split())
 
 
 STAGE_HOW = "Complete there counts whatever the RAG says; else read where the RAG cell gives no status"

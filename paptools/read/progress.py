@@ -19,8 +19,7 @@ from paptools.read.cells import Book
 from paptools.read.dates import find_dates
 from paptools.read.entries import CellParts, Grown, split_entries, split_grown, split_parts
 from paptools.read.refs import parse_ref
-from paptools.read.rows import MAX_COLUMNS, cell_text
-from paptools.read.styles import shows_day
+from paptools.read.rows import MAX_COLUMNS, cell_text, month_shown
 from paptools.read.xcell import XCell
 from paptools.read.years import UNPLACED
 
@@ -344,10 +343,7 @@ def _read_log(book: Book, log: LogSheet, known: set[str], warn: Warn,
 def shown_date(cell: XCell) -> object:
     """A Date cell's value, or the month alone (a day-less EntryDate) where its number format shows
     no day ("mmm-yy": Jan-25): the officer dated the update by its month, not the month's first day."""
-    value = cell.value
-    if isinstance(value, date) and not shows_day(cell.number_format):
-        return EntryDate(value.year, value.month)
-    return value
+    return month_shown(cell) or cell.value
 
 
 def date_of(value: object) -> EntryDate | None:

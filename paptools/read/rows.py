@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from paptools.model import EntryDate
 from paptools.read.cells import Book, Sheet
 from paptools.read.styles import Percent, shows_day
 from paptools.read.text import clean_text
@@ -38,11 +39,11 @@ def cell_text(value: object) -> str:
     return clean_text(value)
 
 
-def month_shown(cell: XCell) -> str | None:
-    """A date cell whose format shows no day ("mmm-yy": Oct-24) as that month, "Oct 2024": a
-    header so written names a month, not its first day. None for any other cell."""
+def month_shown(cell: XCell) -> EntryDate | None:
+    """A date cell whose format shows no day ("mmm-yy": Oct-24) as that month: a header or an
+    update so dated names a month, not its first day. None for any other cell."""
     value = cell.value
-    return value.strftime("%b %Y") if isinstance(value, date) and not shows_day(cell.number_format) else None
+    return EntryDate(value.year, value.month) if isinstance(value, date) and not shows_day(cell.number_format) else None
 
 
 @dataclass

@@ -298,10 +298,7 @@ def described_status(description: str) -> Status | None:
     itself ("Embedded"). None when it names none ("past its target date"), two, a word that fits no
     status ("completed or superseded"), or says "not" outside them ("paused, not yet complete")."""
     norm = normalise_word(description)
-    found = [(hit.start(), hit.end(), status) for word, (_, status) in _KNOWN.items() if len(word) > 2
-             for hit in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", norm)]
-    kept = [(s, e, status) for s, e, status in found
-            if not any(s2 <= s and e <= e2 and e2 - s2 > e - s for s2, e2, _ in found)]
+    kept = _known_words_in(norm, fitting=False)
     statuses = {status for _, _, status in kept}
     if len(statuses) != 1 or None in statuses:
         return None
@@ -310,12 +307,19 @@ def described_status(description: str) -> Status | None:
 
 
 def _statuses_in(text: str) -> list[Status]:
-    """The statuses of the known words written anywhere in a status word's description. A word
-    within a longer one is that one's: "not yet started" is not also "started" (On track)."""
-    found = [(status, hit.span()) for word, (_, status) in _KNOWN.items() if status is not None and len(word) > 2
+    """The statuses of the known words written anywhere in a status word's description."""
+    return [status for _, _, status in _known_words_in(text, fitting=True) if status is not None]
+
+
+def _known_words_in(text: str, fitting: bool) -> list[tuple[int, int, Status | None]]:
+    """Where each known word (of three letters or more; `fitting`: only those that fit a status) is
+    written in a normalised text, and its status. A word within a longer one is that one's: "not yet
+    started" is not also "started" (On track)."""
+    found = [(hit.start(), hit.end(), status) for word, (_, status) in _KNOWN.items()
+             if len(word) > 2 and (status is not None or not fitting)
              for hit in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text)]
-    return [status for status, (start, end) in found
-            if not any(s <= start and end <= e and e - s > end - start for _, (s, e) in found)]
+    return [(start, end, status) for start, end, status in found
+            if not any(s <= start and end <= e and e - s > end - start for s, e, _ in found)]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from datetime import date
 from paptools.content.words import counted
 from paptools.layout import FONT_KIND, Apart, Layout, Moved, Table
 from paptools.model import Plan
+from paptools.read.text import one_line  # a header, a status word or a name on one line
 
 
 def render_layout(name: str, layout: Layout, plan: Plan | None) -> str:
@@ -26,8 +27,8 @@ def render_layout(name: str, layout: Layout, plan: Plan | None) -> str:
                                                if layout.version_date_source else ""))
     membership = layout.membership
     if membership.kind == "column":
-        lines.append(f"  PAP actions: those whose '{_one(membership.column or '')}' is " + " or ".join(
-            f"'{_one(v)}'" for v in membership.pap_values))
+        lines.append(f"  PAP actions: those whose '{one_line(membership.column or '')}' is " + " or ".join(
+            f"'{one_line(v)}'" for v in membership.pap_values))
     else:
         lines.append("  PAP actions: those whose ref starts PAP (every action, if no ref has a prefix)")
     lines.append(f"  Progress entries are written {layout.entry_order}")
@@ -55,20 +56,15 @@ def render_layout(name: str, layout: Layout, plan: Plan | None) -> str:
     if not layout.tables and layout.candidates:
         lines += ["", "No header row found. The closest rows:"]
         for c in layout.candidates:
-            lines.append(f"  {c.sheet} row {c.row}: " + ", ".join(f"'{_one(h)}'" for h in c.headers[:10]))
+            lines.append(f"  {c.sheet} row {c.row}: " + ", ".join(f"'{one_line(h)}'" for h in c.headers[:10]))
             lines.append(f"    recognised {', '.join(c.found) or 'nothing'}; lacks {' and '.join(c.missing)}")
     if layout.unused:
         lines += ["", "Not read"]
-        lines += [f"  {u.sheet}{'!' + u.cell if u.cell else ''}: {_one(u.what)}" for u in layout.unused]
+        lines += [f"  {u.sheet}{'!' + u.cell if u.cell else ''}: {one_line(u.what)}" for u in layout.unused]
     if plan is not None:
         pap = len(plan.pap_actions)
         lines += ["", f"{counted(len(plan.actions), 'action')} read ({pap} PAP), {counted(len(plan.warnings), 'warning')}"]
     return "\n".join(lines) + "\n"
-
-
-def _one(text: str) -> str:
-    """A header, a status word or a name on one line: "Responsible\nofficer" is 'Responsible officer'."""
-    return " ".join(text.split())
 
 
 def _letter(index: int) -> str:
@@ -92,7 +88,7 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
         label = FIELD_LABELS.get(column.field, column.field)
         how = "" if column.score == 100 or column.field == "stage" else f" ({column.how}, {column.score}%)"
         too = " too: its names are owners as well" if column.field == "co_owner" else ""  # a partner's lead
-        lines.append(f"  {label:<16} <- column {column.letter} '{_one(column.header)}'{too}{how}")
+        lines.append(f"  {label:<16} <- column {column.letter} '{one_line(column.header)}'{too}{how}")
         if column.field == "stage":
             lines.append(f"  {'':<16}    {column.how}")
         if column.field == "status" and table.earlier_status:
@@ -112,12 +108,12 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
         for period in periods:
             when = "the starting position" if period.baseline else (
                 period.date.label() if period.date else "no date")
-            lines.append(f"       {period.letter} '{_one(period.header)}' -> {when}")
+            lines.append(f"       {period.letter} '{one_line(period.header)}' -> {when}")
     for period in table.periods:
         if period.beside is not None:
             whose = "earlier updates" if period.earlier else "a partner's updates"
             order = ", in date order with the others" if period.partner else ""
-            lines.append(f"  {'Progress':<16} <- column {period.letter} '{_one(period.header)}' too: {whose}, "
+            lines.append(f"  {'Progress':<16} <- column {period.letter} '{one_line(period.header)}' too: {whose}, "
                          f"each dated by its own text{order}")
     if table.field("progress") is None and not table.periods and not layout.logs:
         lines.append("  Progress         <- none found: actions are read without progress")
@@ -146,9 +142,9 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
         target = str(word.status) if word.status is not None else "no status (reported)"
         used = f", used {word.count}x" if word.count else ""
         colour = f", colour {word.colour}" if word.colour else ""
-        lines.append(f"       '{_one(word.word)}' -> {target} ({word.reason}{colour}{used})")
+        lines.append(f"       '{one_line(word.word)}' -> {target} ({word.reason}{colour}{used})")
     if table.extra:
-        lines.append("  Kept as extra columns: " + ", ".join(f"{_letter(i)} '{_one(h)}'" for i, h in table.extra))
+        lines.append("  Kept as extra columns: " + ", ".join(f"{_letter(i)} '{one_line(h)}'" for i, h in table.extra))
     for note in (plan.notes if plan is not None else ()):
         if note.kind == "rows" and note.sheet == table.sheet:  # actions of several rows, read/continued.py
             for n, paragraph in enumerate(note.text.split("\n")):
@@ -157,10 +153,10 @@ def _table_lines(table: Table, layout: Layout, plan: Plan | None) -> list[str]:
              for a in layout.apart if a.sheet == table.sheet and not a.on_its_own]
     for moved in table.moved:
         more = [f"  From row {moved.row}, a second header with the columns in another order:"]
-        more += [f"    {FIELD_LABELS.get(c.field, c.field):<14} <- column {c.letter} '{_one(c.header)}'" for c in moved.columns]
+        more += [f"    {FIELD_LABELS.get(c.field, c.field):<14} <- column {c.letter} '{one_line(c.header)}'" for c in moved.columns]
         more += _moved_status(moved, table, layout)
         if moved.extra:
-            more.append("    Kept as extra columns: " + ", ".join(f"{_letter(i)} '{_one(h)}'" for i, h in moved.extra))
+            more.append("    Kept as extra columns: " + ", ".join(f"{_letter(i)} '{one_line(h)}'" for i, h in moved.extra))
         below.append((moved.row, more))
     return lines + [line for _, more in sorted(below, key=lambda item: item[0]) for line in more]
 
@@ -183,7 +179,7 @@ def _apart_lines(apart: Apart, lead: str, then: str, indent: str) -> list[str]:
     count = f"its 1 row, to row {apart.rows[1]}, is" if apart.count == 1 else \
         f"its {apart.count:,} rows, to row {apart.rows[1]}, are"
     return [f"{lead}{apart.kind}, not a table of actions{then} {count} not counted",
-            f"{indent}Header: " + " | ".join(f"'{_one(h)}'" for h in apart.headers)]
+            f"{indent}Header: " + " | ".join(f"'{one_line(h)}'" for h in apart.headers)]
 
 
 def plain(value: object) -> object:

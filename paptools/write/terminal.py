@@ -14,6 +14,7 @@ import click
 from paptools.compare.figures import Counts, Summary
 from paptools.content.words import author_of, counted
 from paptools.model import REPORT_ORDER, UNKNOWN, Action, DataWarning, Entry, Month, Plan, Status
+from paptools.read.text import one_line
 from paptools.write.palette import PALETTE
 
 if TYPE_CHECKING:  # the changes are imported where used: `show` and `summary` need no diff
@@ -44,11 +45,6 @@ def _names(text: str) -> str:
                    for n, line in enumerate(lines))
 
 
-def _flat(text: str) -> str:
-    """A cell's text on one line, for a line of a list."""
-    return " ".join(text.split())
-
-
 def _wrap(text: str, indent: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n") or [""]:
@@ -60,7 +56,7 @@ def render_action(action: Action, width: int = 100) -> list[str]:
     due = action.timescale.due.label() if action.timescale.due else "no due month"
     lines = [f"{heading(action.ref)}  [{status_word(action.status)}]  {_names(action.owner) or 'no owner'}  · due {due}"]
     if action.timescale.text and action.timescale.text != (action.timescale.due and action.timescale.due.label()):
-        lines.append(f"    Timescale: {_flat(action.timescale.text)}")
+        lines.append(f"    Timescale: {one_line(action.timescale.text)}")
     lines.extend(_wrap(action.title, "    ", width))
     for entry in action.entries:
         when = entry.date.label() if entry.date else "undated"
@@ -111,10 +107,10 @@ def render_summary(summary: Summary) -> str:
         lines.append("(No ref carries a PAP prefix, so every action counts as a PAP action.)")
     lines += ["", heading("By priority area and section")]
     for group in summary.areas:
-        lines.append(f"  {heading(_flat(group.area or 'No priority area'))}: {_inline(group.counts)}")
+        lines.append(f"  {heading(one_line(group.area or 'No priority area'))}: {_inline(group.counts)}")
         for section in summary.sections:
             if section.area == group.area and section.section:
-                lines.append(f"      {_flat(section.section)}: {_inline(section.counts)}")
+                lines.append(f"      {one_line(section.section)}: {_inline(section.counts)}")
     if summary.overdue:
         lines += ["", heading(f"Overdue ({len(summary.overdue)}): past their latest due month and not complete")]
         for action in summary.overdue:
@@ -129,7 +125,7 @@ _NO_DUE = "not complete, and whether overdue is not known"
 
 def _no_due_month(summary: Summary) -> list[str]:
     """The open actions whose timescale gives no month: neither overdue nor on time, as far as is known."""
-    return [f"  {action.ref:<10} timescale '{_flat(action.timescale.text) or '(blank)'}' [{status_word(action.status)}]"
+    return [f"  {action.ref:<10} timescale '{one_line(action.timescale.text) or '(blank)'}' [{status_word(action.status)}]"
             for action in summary.no_due_month]
 
 
