@@ -5,8 +5,9 @@
 The fast paths of paptools are its caches (a Progress cell split once for both versions,
 a written date parsed once, initials and status words matched once), orjson's JSON text and,
 on two cores, the work done by a forked second process. This runs the same command with each
-cached function replaced by the function it wraps, in one process, so the benchmark can check
-that the JSON is byte for byte the same: a fast path that changed a result would show.
+cached function replaced by the function it wraps, in one process, and the reader as plain Python
+(not compiled: plain_python.py), so the benchmark can check that the JSON is byte for byte the
+same: a fast path that changed a result would show.
 """
 from __future__ import annotations
 
@@ -68,6 +69,11 @@ def uncache() -> int:
 
 
 if __name__ == "__main__":
+    from plain_python import is_compiled, use_plain_python  # beside this script
+
+    use_plain_python()
+    if is_compiled():
+        raise SystemExit("simple path: paptools was still imported compiled")
     if uncache() == 0:
         raise SystemExit("no cache found in paptools: this script needs updating")
     from paptools.cli import main

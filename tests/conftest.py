@@ -1,6 +1,7 @@
 """Shared fixtures: the example workbooks, and small workbooks built inside the tests."""
 from __future__ import annotations
 
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 WORKBOOKS = ROOT / "workbooks"
 sys.path.insert(0, str(WORKBOOKS))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from plain_python import is_compiled, use_plain_python  # noqa: E402
+
+if os.environ.get("PAPTOOLS_PLAIN") == "1":  # the suite as it runs where the reader is not compiled (.ci/run)
+    use_plain_python()
 
 import build  # noqa: E402
 import housestyle  # noqa: E402
@@ -18,6 +25,34 @@ from housestyle import Row, Style  # noqa: E402
 from paptools.read.plan import read_plan  # noqa: E402
 
 STATUS_WORDS = housestyle.STATUS_WORDS
+COMPILED = is_compiled()
+
+
+def pytest_configure(config):
+    if COMPILED and (stale := _stale()):
+        pytest.exit(f"{stale} was changed after it was compiled, so the tests would run the code before the change: "
+                    "run `.venv/bin/pip install -e .` again, or install with PAPTOOLS_COMPILE=0 while working on the "
+                    "code (see ARCHITECTURE.md, Compiled)", returncode=4)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked plain_python check the reader's own mechanics by replacing a function inside it (which
+    compiled code calls directly) or by the objects it shares (which compiled code makes its own way): they
+    run where the reader is plain Python (PAPTOOLS_PLAIN=1, as .ci/run runs the suite a second time)."""
+    if COMPILED:
+        skip = pytest.mark.skip(reason="checks the plain-Python reader's mechanics: runs with PAPTOOLS_PLAIN=1")
+        for item in items:
+            if "plain_python" in item.keywords:
+                item.add_marker(skip)
+
+
+def _stale() -> str | None:
+    """A compiled module's source newer than its compiled file, if any."""
+    for compiled in (ROOT / "paptools").rglob("*.so"):
+        source = compiled.with_name(compiled.name.split(".")[0] + ".py")
+        if source.exists() and source.stat().st_mtime > compiled.stat().st_mtime:
+            return str(source.relative_to(ROOT))
+    return None
 
 
 def example_path(version: str) -> Path:

@@ -143,6 +143,7 @@ _LATE = "\nNov 24: SL: An earlier letter found."  # now every January is after t
 _UNDATED = ["2024-10", "2024-11", "2024-12", None, None, None, None, None, None, "2024-11"]
 
 
+@pytest.mark.plain_python
 def test_a_grown_cell_takes_its_years_from_the_whole_cell(monkeypatch):
     import paptools.read.entries as entries
 

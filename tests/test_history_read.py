@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import housestyle
+import pytest
 from conftest import action, plan_rows
 from housestyle import FIELDS, Style
 
@@ -252,6 +253,7 @@ def test_a_cell_memo_told_no_version_follows_keeps_nothing():
     assert entries("PAP 1.1")[0] is not kept[0]
 
 
+@pytest.mark.plain_python
 def test_reconcile_and_history_tell_the_reader_which_version_is_the_last(tmp_path, monkeypatch):
     paths = _versions(tmp_path)
     told = []
@@ -269,6 +271,7 @@ def test_reconcile_and_history_tell_the_reader_which_version_is_the_last(tmp_pat
     assert told == [("plan-2025-01.xlsx", False), ("plan-2025-02.xlsx", False), ("plan-2025-03.xlsx", True)]
 
 
+@pytest.mark.plain_python
 def test_the_rows_of_a_version_hold_the_texts_of_the_version_before_not_copies(tmp_path, monkeypatch):
     """A cell whose text is as it was is read into the same string as before, whether cleaning
     changes it or not, and the new version's rows point at that string instead of a copy."""
@@ -337,6 +340,7 @@ def test_a_kept_cell_gives_back_its_split_whole_from_its_entries():
     assert [e.raw for e in again] == [e.raw for e in split_grown(later, EntryOrder.OLDEST_FIRST, grown)[0].entries()]
 
 
+@pytest.mark.plain_python
 def test_the_initials_and_authors_a_memo_checks_are_held_once_for_the_plan():
     from paptools.model import EntryOrder
     from paptools.read.progress import CellMemo

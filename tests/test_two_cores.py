@@ -143,6 +143,7 @@ def _shared_plan(path, actions):
     return path
 
 
+@pytest.mark.plain_python
 def test_a_plan_read_on_two_processes_is_the_plan_read_on_one(tmp_path, monkeypatch):
     path = _plan(tmp_path, 60)
     started = []
@@ -256,6 +257,7 @@ def test_the_first_version_is_split_with_what_the_next_is_read_on_from(tmp_path)
     early.finish()
 
 
+@pytest.mark.plain_python
 def test_versions_read_in_turn_on_two_processes_are_each_read_as_alone(tmp_path, monkeypatch):
     paths = []
     for month, more in ((4, ""), (5, "\n20/05/24: EF: Review {n} signed off.")):

@@ -25,6 +25,7 @@ from paptools.read.xcell import XCell
 __all__ = ["EXCEL_CELL_LIMIT", "ActionRows", "RawAction", "SheetRead"]
 
 EXCEL_CELL_LIMIT = 32_767
+_NOT_TEXT = frozenset(("ref", "status", *DUE_FIELDS))  # cells read apart from the text fields
 
 
 @dataclass
@@ -115,7 +116,7 @@ class ActionRows:
             texts = strike_out(ws.title, ref.text, columns.fields, cells, texts, self.book.struck, self.warn)
         fields = {
             name: texts[index] for name, index in columns.fields.items()
-            if name not in ("ref", "status", *DUE_FIELDS)
+            if name not in _NOT_TEXT
         }
         due_values = {
             name: (cells[columns.fields[name]].value, cells[columns.fields[name]].coordinate)

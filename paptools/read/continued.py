@@ -22,7 +22,7 @@ from paptools.read.headers import FIELD_LABELS, ColumnMap
 from paptools.read.progress import RowUpdate, shown_date
 from paptools.read.rows import cell_text
 from paptools.read.rules import bounds
-from paptools.read.xcell import XCell, column_letter, row_of
+from paptools.read.xcell import CellValue, XCell, column_letter, row_of
 
 if TYPE_CHECKING:
     from paptools.read.action_row import RawAction
@@ -46,12 +46,14 @@ class Pending:
 
 # The fields an action has one of that a row below it may give its own of (a milestone's owner and due).
 OWN = ("owner", "timescale", *DUE_FIELDS)
+_DUE = ("timescale", *DUE_FIELDS)
+_NOT_TEXT = frozenset(("ref", "status", *_DUE))  # read apart from the text fields
 
 
 class RowDue(NamedTuple):
     """The Timescale (and due-date) cells of a row below an action giving its own: one milestone's due."""
 
-    value: object  # the Timescale cell's value (None where the row gives due-date cells only)
+    value: CellValue  # the Timescale cell's value (None where the row gives due-date cells only)
     cell: str | None
     due_values: dict[str, tuple[object, str]]  # field -> (value, cell), as RawAction.due_values
 
@@ -69,7 +71,7 @@ def carry_on(sheet: str, row: Pending, merged: dict[str, str], warn: Warn) -> bo
     gives = _own_row(raw, columns, row.cells, texts)
     row.own = gives is not None
     for name, index in columns.fields.items():
-        if name in ("ref", "status", "timescale", *DUE_FIELDS) or not texts[index]:
+        if name in _NOT_TEXT or not texts[index]:
             continue
         before = raw.fields.get(name, "")
         if name == "owner":  # each owner once: the rows of an action's milestones often share one
@@ -152,7 +154,7 @@ def rows_note(sheet: str, pending: list[Pending], merged: dict[str, str]) -> Not
     parts = []
     if columns.fields.get("owner") in given:
         parts.append("owners are its rows' (each once)")
-    if any(columns.fields.get(name) in given for name in ("timescale", *DUE_FIELDS)):
+    if any(columns.fields.get(name) in given for name in _DUE):
         parts.append("due month the latest row's")
     cell = f"{own[0].action.ref_cell}:{own[-1].ref_coordinate}"
     text = (f"Actions span several rows ({cell}): each row gives its own {names} (a milestone or step of the "

@@ -20,7 +20,7 @@ from paptools.read.dates import find_dates
 from paptools.read.entries import CellParts, Grown, split_entries, split_grown, split_parts
 from paptools.read.refs import parse_ref
 from paptools.read.rows import MAX_COLUMNS, cell_text, month_shown
-from paptools.read.xcell import XCell
+from paptools.read.xcell import CellValue, XCell
 from paptools.read.years import UNPLACED
 
 Warn = Callable[[str | None, str | None, str, str | None], None]
@@ -225,7 +225,7 @@ class RowUpdate(NamedTuple):
 
     text: str
     cell: str
-    date: object  # the Date cell's value (shown_date): a date, its month alone, or text holding one
+    date: CellValue  # the Date cell's value (shown_date): a date, its month alone, or text holding one
     date_cell: str | None
     author: str
 

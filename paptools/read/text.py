@@ -24,7 +24,7 @@ _TIDY_CHARACTERS = {
 }
 # Excel's escape for characters XML cannot hold, e.g. _x000D_ for a carriage return, _x005F_ for "_".
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # not written as literals, which mypyc cannot compile
 
 
 # Characters clean_text changes; with no double spaces or untidy line ends, most cells are done.

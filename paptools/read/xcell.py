@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from paptools.read.styles import PLAIN, CellLook
 
-__all__ = ["XCell", "column_index", "column_letter", "row_of"]
+__all__ = ["CellValue", "XCell", "column_index", "column_letter", "row_of"]
+
+# A cell's value as read: text, a number, a date, True or False, or None. Named, not written `object`, where a
+# NamedTuple field holds one: a NamedTuple compiled by mypyc looks its fields' types up among the module's names.
+CellValue = object
 
 _LETTERS: dict[int, str] = {}
 

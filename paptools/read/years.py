@@ -123,7 +123,7 @@ def read_years(text: str, dates: Sequence[EntryDate | None], marks: Sequence[Mar
             later = dates[index]
     said: dict[int, str] = {}
     unplaced: list[int] = []  # headings with no dated entry before them
-    earlier = None
+    earlier: EntryDate | None = None
     for index in steps:
         found = headings.get(index)
         if found is None:
