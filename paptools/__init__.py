@@ -14,9 +14,17 @@ python-docx, xlsxwriter or openpyxl.
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import TYPE_CHECKING, Any
 
+from paptools.compiled import stale_source, use_sources
+
 __version__ = "0.1.0"
+
+if (_changed := stale_source()) is not None:  # a pull or an edit since the install compiled the reader
+    use_sources()
+    warnings.warn(f"{_changed} changed after paptools was installed, so paptools runs from its sources, more "
+                  "slowly: run `pip install -e .` again to compile it", RuntimeWarning, stacklevel=2)
 
 # name -> the module that defines it; loaded on first use (PEP 562).
 _EXPORTS = {

@@ -28,13 +28,6 @@ STATUS_WORDS = housestyle.STATUS_WORDS
 COMPILED = is_compiled()
 
 
-def pytest_configure(config):
-    if COMPILED and (stale := _stale()):
-        pytest.exit(f"{stale} was changed after it was compiled, so the tests would run the code before the change: "
-                    "run `.venv/bin/pip install -e .` again, or install with PAPTOOLS_COMPILE=0 while working on the "
-                    "code (see ARCHITECTURE.md, Compiled)", returncode=4)
-
-
 def pytest_collection_modifyitems(config, items):
     """Tests marked plain_python check the reader's own mechanics by replacing a function inside it (which
     compiled code calls directly) or by the objects it shares (which compiled code makes its own way): they
@@ -44,15 +37,6 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if "plain_python" in item.keywords:
                 item.add_marker(skip)
-
-
-def _stale() -> str | None:
-    """A compiled module's source newer than its compiled file, if any."""
-    for compiled in (ROOT / "paptools").rglob("*.so"):
-        source = compiled.with_name(compiled.name.split(".")[0] + ".py")
-        if source.exists() and source.stat().st_mtime > compiled.stat().st_mtime:
-            return str(source.relative_to(ROOT))
-    return None
 
 
 def example_path(version: str) -> Path:
