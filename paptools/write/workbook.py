@@ -28,7 +28,7 @@ from paptools.compare.figures import Summary, version_month
 from paptools.content.changes import ChangeRow
 from paptools.model import DataWarning, Finding, Plan
 from paptools.read.generated import CLEANED, GENERATED_PROPERTY, OWN_SHEET  # what the reader recognises as ours
-from paptools.write.xlsx_actions import ActionsSheet, progress_text, tallest, vocabulary
+from paptools.write.xlsx_actions import ActionsSheet, tallest, vocabulary
 from paptools.write.xlsx_sheets import (
     about_lines,
     finding_cells,
@@ -40,7 +40,7 @@ from paptools.write.xlsx_sheets import (
 from paptools.write.xlsx_style import STATUS_FILLS, Styles, row_height
 from paptools.write.xlsx_summary import SummarySheet
 
-__all__ = ["STATUS_FILLS", "progress_text", "row_height", "version_label", "write_clean_workbook"]
+__all__ = ["STATUS_FILLS", "row_height", "version_label", "write_clean_workbook"]
 
 # Up to this many actions xlsxwriter assembles the file's parts in memory, not in temporary files
 # (0.1 s less at 500 actions on a busy disk); a larger plan's parts would add to the run's peak

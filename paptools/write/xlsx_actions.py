@@ -22,6 +22,7 @@ from datetime import datetime
 
 from xlsxwriter.worksheet import Worksheet
 
+from paptools.content.written import progress_cell
 from paptools.model import Action, DataWarning, Month, Plan, Status
 from paptools.read.generated import OWN_HEADERS
 from paptools.read.plan import EXCEL_CELL_LIMIT
@@ -48,13 +49,6 @@ class ActionColumn:
     value: Callable[[Action], str | Month | None]
     kind: str = "text"  # "text", "ref", "status", "month"
     always: bool = False  # kept even when no action fills it
-
-
-def progress_text(action: Action) -> str:
-    """The Progress cell, tidied: every entry kept whole, one entry per line."""
-    if not action.entries:
-        return action.progress
-    return "\n".join(entry.raw for entry in action.entries)
 
 
 def status_word(action: Action) -> str:
@@ -91,7 +85,7 @@ BASE_COLUMNS: tuple[ActionColumn, ...] = (
     ActionColumn(Column(OWN_HEADERS["action"], 40, 26), lambda a: a.title, always=True),
     ActionColumn(Column(OWN_HEADERS["owner"], 16, 13), lambda a: a.owner, always=True),
     ActionColumn(Column(OWN_HEADERS["latest_due"], 10), lambda a: a.timescale.due, "month", always=True),
-    ActionColumn(Column(OWN_HEADERS["progress"], 70, 42), progress_text, always=True),
+    ActionColumn(Column(OWN_HEADERS["progress"], 70, 42), progress_cell, always=True),
     ActionColumn(Column(OWN_HEADERS["success_criteria"], 34, 20), lambda a: a.success_criteria),
     ActionColumn(Column(OWN_HEADERS["outcome"], 30, 18), lambda a: a.outcome),
     ActionColumn(Column(OWN_HEADERS["evidence"], 26, 15), lambda a: a.evidence),
