@@ -292,6 +292,9 @@ class Action:
     status_fill: str | None = None
     status_cell: str | None = None
     status_font: str | None = None
+    # The sheet whose numbering the ref follows, where each sheet numbers its actions afresh ("Health" of
+    # "Health 1"): the cleaned workbook writes it beside the ref, to read the action back as the same one.
+    ref_sheet: str | None = None
 
     @property
     def place(self) -> str:

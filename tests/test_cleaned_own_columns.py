@@ -96,3 +96,13 @@ def test_a_joint_plans_second_lead_is_still_an_owner_when_read_back(tmp_path):
     plan, path = _cleaned(tmp_path, sheets)
     for read in (plan, read_plan(path)):
         assert [(a.owner, a.owners, a.status) for a in read.actions] == [("Amy Bell", ("Amy Bell", "Carl Dunn"), ON)]
+
+
+def test_a_plans_own_sheet_column_is_not_taken_for_the_sheet_its_refs_are_known_by(tmp_path):
+    """The cleaned workbook's Sheet column names the sheet a ref restarting on each sheet is known by
+    (test_sheet_refs.py); a plan's own 'Sheet' column is kept beside it as 'Sheet (in the plan)'."""
+    _, path = _cleaned(tmp_path, _plan(["Sheet"], {"1.1": ["Tab 1"], "1.2": ["Tab 2"], "1.3": ["Tab 2"]}))
+    again = read_plan(path)
+    assert [(a.ref, a.ref_sheet, dict(a.extra)) for a in again.actions] == [
+        ("1.1", None, {"Sheet (in the plan)": "Tab 1"}), ("1.2", None, {"Sheet (in the plan)": "Tab 2"}),
+        ("1.3", None, {"Sheet (in the plan)": "Tab 2"})]

@@ -12,10 +12,10 @@ from paptools.read.refs import restart_per_sheet
 AREAS = ["Communication", "Health", "Education"]
 
 
-def build(path, later=False):
+def build(path, later=False, areas=AREAS):
     book = openpyxl.Workbook()
     book.remove(book.active)
-    for n, title in enumerate(AREAS, 1):
+    for n, title in enumerate(areas, 1):
         sheet = book.create_sheet(title)
         sheet.append([f"Priority area {n}: {title}"])
         sheet.append(["Action no.", "Action", "Lead", "Deadline", "RAG", "Progress"])
@@ -96,3 +96,83 @@ def test_refs_numbered_afresh_under_a_priority_column_are_made_whole(tmp_path):
     assert [w.line() for w in plan.warnings] == [
         "Sheet: each priority area numbers its actions afresh, the area in a column of its own: each action is known "
         "by both, as '1.1'"]
+
+
+def _cleaned(tmp_path, areas=AREAS):
+    """The plan as read, and the path of the cleaned workbook paptools writes of it."""
+    from datetime import date
+
+    from paptools.compare.figures import summarize
+    from paptools.write.workbook import write_clean_workbook
+
+    plan = read_plan(build(tmp_path / "plan.xlsx", areas=areas))
+    path = tmp_path / "plan-clean.xlsx"
+    write_clean_workbook(path, plan, summarize(plan, date(2025, 2, 1)))
+    return plan, path
+
+
+def _essence(plan):
+    return [(a.ref, a.ref_text, a.ref_sheet, a.title, a.status.value, a.status_word, a.priority_area, a.section,
+             [(e.date.iso(), e.text) for e in a.entries]) for a in plan.actions]
+
+
+def test_the_cleaned_workbook_shows_each_ref_with_its_sheet_and_the_sheet_beside_it(tmp_path):
+    _, path = _cleaned(tmp_path)
+    rows = list(openpyxl.load_workbook(path)["Actions"].iter_rows(values_only=True))
+    assert rows[0] == ("Ref", "Status", "Action", "Owner", "Latest due", "Progress", "Timescale", "Original due",
+                       "Priority area", "Section", "Sheet")
+    assert [(row[0], row[2], row[8], row[10]) for row in rows[1:]] == [
+        ("Communication 1", "Communication action 1", "Priority area 1", "Communication"),
+        ("Communication 2", "Communication action 2", "Priority area 1", "Communication"),
+        ("Communication 3", "Communication action 3", "Priority area 1", "Communication"),
+        ("Health 1", "Health action 1", "Priority area 2", "Health"),
+        ("Health 2", "Health action 2", "Priority area 2", "Health"),
+        ("Health 3", "Health action 3", "Priority area 2", "Health"),
+        ("Education 1", "Education action 1", "Priority area 3", "Education"),
+        ("Education 2", "Education action 2", "Priority area 3", "Education"),
+        ("Education 3", "Education action 3", "Priority area 3", "Education"),
+    ]
+
+
+def test_the_cleaned_workbook_reads_back_as_the_same_nine_actions(tmp_path):
+    plan, path = _cleaned(tmp_path)
+    again = read_plan(path)
+    expected = [
+        (f"{area} {i}", str(i), area, f"{area} action {i}", "On track", "G", f"Priority area {n}", area,
+         [("2025-01", f"{area} {i} begun.")])
+        for n, area in enumerate(AREAS, 1) for i in (1, 2, 3)]
+    assert _essence(plan) == expected
+    assert _essence(again) == expected
+    assert expected[3] == ("Health 1", "1", "Health", "Health action 1", "On track", "G", "Priority area 2", "Health",
+                           [("2025-01", "Health 1 begun.")])
+    assert [w.line() for w in again.warnings] == []
+    assert [a.sheet for a in again.actions] == ["Actions"] * 9  # where each was read, in the cleaned workbook
+
+
+def test_sheets_named_by_their_priority_read_back_too(tmp_path):
+    _, path = _cleaned(tmp_path, areas=["Priority 1", "Priority 2"])  # was: none of the refs read, no plan at all
+    assert [(a.ref, a.ref_text, a.ref_sheet) for a in read_plan(path).actions] == [
+        ("Priority 1 1", "1", "Priority 1"), ("Priority 1 2", "2", "Priority 1"), ("Priority 1 3", "3", "Priority 1"),
+        ("Priority 2 1", "1", "Priority 2"), ("Priority 2 2", "2", "Priority 2"), ("Priority 2 3", "3", "Priority 2"),
+    ]
+
+
+def test_reconciling_a_plan_against_its_cleaned_copy_finds_nothing_changed(tmp_path):
+    from paptools.api import clean, reconcile
+
+    original = build(tmp_path / "plan.xlsx")
+    _, copy = clean(original, output_dir=tmp_path / "out")
+    for versions in ((original, copy), (copy, original)):  # last month's cleaned copy against this month's plan
+        result = reconcile(*versions)
+        assert [(str(c.kind), c.ref) for c in result.changes] == []
+        assert len(result.previous.actions) == len(result.current.actions) == 9
+
+
+def test_a_row_an_officer_adds_to_the_cleaned_workbook_is_known_by_its_sheet(tmp_path):
+    _, path = _cleaned(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["Actions"].append(["4", "G", "Health action 4", "Jane Smith", None, "Feb 25: Begun.", None, None,
+                            "Priority area 2", "Health", "Health"])
+    book.save(path)
+    added = read_plan(path).actions[-1]
+    assert (added.ref, added.ref_text, added.ref_sheet, added.title) == ("Health 4", "4", "Health", "Health action 4")

@@ -176,9 +176,10 @@ def _number_key(action: Action) -> str | None:
 
 def _field(action: Action, name: str) -> str:
     """A compared field's text; a section that is only its sheet's name (each sheet of actions is a
-    section once there are two) is no section of the officer's: a second sheet added is no change."""
+    section once there are two; its ref's sheet, read back from the cleaned workbook) is no section
+    of the officer's: a second sheet added is no change."""
     value: str = getattr(action, name) or ""
-    return "" if name == "section" and value == action.sheet else value
+    return "" if name == "section" and value in (action.sheet, action.ref_sheet) else value
 
 
 def _ref_and_wording(action: Action) -> tuple[str, str] | None:

@@ -60,6 +60,7 @@ class RawAction:
     # The latest period's status cell was blank, so status_cell is an earlier period's: (the blank cell, that
     # period's header). read/action_status.py says so.
     status_older: tuple[str, str] | None = None
+    ref_sheet: str | None = None  # the sheet whose numbering the ref follows, where each sheet numbers afresh
 
 
 @dataclass
@@ -163,7 +164,7 @@ class ActionRows:
             progress_cell=progress_cell.coordinate if (progress_cell := cell_of("progress")) is not None else None,
             status_text=status_text, status_rgb=rgb,
             status_cell=status_cell.coordinate if status_cell is not None else None,
-            extra=extra, section=fields.pop("section", "") or section,
+            extra=extra, section=fields.pop("section", "") or section, ref_sheet=fields.pop("ref_sheet", "") or None,
             area=fields.pop("priority_area", "") or area, due_values=due_values,
             status_unsaved=status_cell is not None and status_cell.formula is not None and status_cell.value in (None, ""),
             status_font=font, status_mark=mark, status_older=older,

@@ -5,7 +5,9 @@ sheet's columns by OWN_HEADERS (write/xlsx_actions.py). An officer may reconcile
 plan against that workbook, so it must read back as the plan it was written from: its columns
 are read by these headers alone, and a plan's own column kept beside them ("Milestone RAG",
 "Previous RAG", its 'Status' as 'Status (in the plan)') stays an extra column, however much its
-header looks like a field's.
+header looks like a field's. Refs that restart on each sheet are written with their sheet
+("Health 1") and the sheet beside them, so all the plan's actions are on one sheet yet each is
+still known by its own sheet and ref.
 """
 from __future__ import annotations
 
@@ -29,7 +31,15 @@ OWN_HEADERS: dict[str, str] = {  # field -> the header of its column on the Acti
     "original_due": "Original due",
     "priority_area": "Priority area",
     "section": "Section",
+    "ref_sheet": "Sheet",  # written only where each sheet numbers its actions afresh (Action.ref_sheet)
 }
+
+
+def own_ref(text: str, sheet: str) -> str:
+    """A Ref cell's text without the sheet the Sheet cell beside it names: '1' of 'Health 1' (the
+    ref as the plan wrote it, known by its sheet again by read/plan.py); an officer's added row
+    may give the ref alone ('4')."""
+    return text[len(sheet) + 1:] if sheet and text.startswith(f"{sheet} ") else text
 
 
 def own_style(house: HouseStyle, properties: dict[str, str]) -> HouseStyle:

@@ -124,6 +124,7 @@ FIELD_LABELS = {
     "evidence": "Evidence", "status": "RA status", "original_due": "Original due", "latest_due": "Latest due",
     "priority_area": "Priority area", "section": "Section", "plan": "Plan", "status_date": "Status date",
     "entry_date": "Date", "author": "Author", "stage": "Stage",
+    "ref_sheet": "Sheet",  # of paptools' cleaned workbook alone (read/generated.py)
     "co_owner": "Owner",  # a partner's lead beside the Owner column (read/partners.py)
 }
 QUALIFYING = 80  # a header scoring less than this for every field is an extra column

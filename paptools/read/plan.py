@@ -168,13 +168,13 @@ class _Assembler:
         if not all_raw:
             raise NoActions(self.book.path, _no_actions(walker.unread_refs))
         if whole := refs_within_areas([raw.ref.text for raw in all_raw], [raw.area or "" for raw in all_raw],
-                                      [raw.sheet for raw in all_raw]):
+                                      [raw.ref_sheet or raw.sheet for raw in all_raw]):
             for raw, ref_text in zip(all_raw, whole):
                 raw.ref = RefCandidate(ref_text)
             self.warn(all_raw[0].sheet, None, "each priority area numbers its actions afresh, the area in a column of "
                       f"its own: each action is known by both, as '{whole[0]}'")
         parsed = [parse_ref(raw.ref.text) for raw in all_raw]  # each ref parsed once, here, as written
-        self._by_sheet([s for s in walker.sheets if s.actions and self.tables[s.name].sheet_status is None])
+        self._by_sheet([s for s in walker.sheets if s.actions and self.tables[s.name].sheet_status is None], all_raw)
         logged, log_statuses = log_entries(self.book, self.layout.logs, {r.ref.text for r in all_raw}, self.warn)
         member = self._membership(all_raw, parsed)
         split: dict[str, tuple[str, ...]] = {}  # an Owner cell's text, split once: many actions share it
@@ -220,7 +220,7 @@ class _Assembler:
                 progress=progress, entries=tuple(entries),
                 outcome=raw.fields.get("outcome", ""), evidence=raw.fields.get("evidence", ""),
                 status=read.status, status_source=read.source, section=raw.section, priority_area=area,
-                sheet=raw.sheet, row=raw.row, extra=tuple(raw.extra),
+                sheet=raw.sheet, row=raw.row, extra=tuple(raw.extra), ref_sheet=raw.ref_sheet,
                 status_word=read.word, status_fill=read.fill, status_cell=read.cell, status_font=read.font,
             ))
         statuses.finish()
@@ -283,16 +283,21 @@ class _Assembler:
             entries = [*entries, *earlier] if order is EntryOrder.NEWEST_FIRST else [*earlier, *entries]
         return written, [*entries, *periods, *people.with_authors(tuple(logged), owners)]
 
-    def _by_sheet(self, sheets: list[SheetRead]) -> None:
+    def _by_sheet(self, sheets: list[SheetRead], all_raw: list[RawAction]) -> None:
         """Refs that restart on each sheet are known by their sheet as well ("Health 2"), so that two
-        versions' actions are not matched across sheets."""
-        if not restart_per_sheet([[raw.ref.text for raw in sheet.actions] for sheet in sheets]):
-            return
-        for sheet in sheets:
-            for raw in sheet.actions:
-                raw.ref = RefCandidate(f"{sheet.name} {raw.ref.text}", raw.ref.ambiguous)
-        self.warn(None, None, f"each sheet numbers its actions afresh ({', '.join(s.name for s in sheets)}): each "
-                  f"action is known by its sheet and its ref, as '{sheets[1].actions[0].ref.text}'")
+        versions' actions are not matched across sheets; so are those of paptools' cleaned workbook
+        of such a plan, by the Sheet cell beside each (read/generated.py)."""
+        restart = restart_per_sheet([[raw.ref.text for raw in sheet.actions] for sheet in sheets])
+        if restart:
+            for sheet in sheets:
+                for raw in sheet.actions:
+                    raw.ref_sheet = sheet.name
+        for raw in all_raw:
+            if raw.ref_sheet:
+                raw.ref = RefCandidate(f"{raw.ref_sheet} {raw.ref.text}", raw.ref.ambiguous)
+        if restart:
+            self.warn(None, None, f"each sheet numbers its actions afresh ({', '.join(s.name for s in sheets)}): "
+                      f"each action is known by its sheet and its ref, as '{sheets[1].actions[0].ref.text}'")
 
     def _membership(self, all_raw: list[RawAction], parsed: list[Ref | None]
                     ) -> Callable[[RawAction, Ref | None], bool]:

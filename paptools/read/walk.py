@@ -21,7 +21,7 @@ from paptools.read.context import AREA_SECTION, PRIORITY_AREA, ContextRows, area
 from paptools.read.continued import Pending, carry_on, check_merges, merged_tops, rows_note
 from paptools.read.detect_plan import COVER, LEFT_OUT
 from paptools.read.empty_headings import report_empty_headings
-from paptools.read.generated import GENERATED_SHEETS
+from paptools.read.generated import GENERATED_SHEETS, own_ref
 from paptools.read.headers import ColumnMap, column_map, is_repeat_header
 from paptools.read.keys import KEY_MARKERS
 from paptools.read.parents import heading_parents
@@ -149,7 +149,10 @@ class Walker(ContextRows, ActionRows):
                     area, section = self._section(ws.title, cells[nonempty[0]].coordinate, first, area)
                     continue
             else:
-                ref, ref_text = self._ref(ws.title, cells[ref_index], texts[ref_index])
+                shown = texts[ref_index]
+                if (on := columns.fields.get("ref_sheet")) is not None:  # the cleaned workbook's "Health 1", Sheet "Health"
+                    shown = own_ref(shown, texts[on])
+                ref, ref_text = self._ref(ws.title, cells[ref_index], shown)
             if ref is not None and last is not None and is_summary_row(texts, ref_index):
                 totals.append((number, cells[nonempty[0]].coordinate, cells[nonempty[-1]].coordinate,
                                texts[ref_index], texts))  # "Total actions | 10" under the actions

@@ -93,6 +93,7 @@ BASE_COLUMNS: tuple[ActionColumn, ...] = (
     ActionColumn(Column(OWN_HEADERS["original_due"], 10), lambda a: a.timescale.original_due, "month"),
     ActionColumn(Column(OWN_HEADERS["priority_area"], 12, 10), lambda a: a.priority_area or ""),
     ActionColumn(Column(OWN_HEADERS["section"], 14, 10), lambda a: a.section or ""),
+    ActionColumn(Column(OWN_HEADERS["ref_sheet"], 14, 10), lambda a: a.ref_sheet or ""),  # how a ref is read back
 )
 
 
