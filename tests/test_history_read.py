@@ -340,7 +340,6 @@ def test_a_kept_cell_gives_back_its_split_whole_from_its_entries():
     assert [e.raw for e in again] == [e.raw for e in split_grown(later, EntryOrder.OLDEST_FIRST, grown)[0].entries()]
 
 
-@pytest.mark.plain_python
 def test_the_initials_and_authors_a_memo_checks_are_held_once_for_the_plan():
     from paptools.model import EntryOrder
     from paptools.read.progress import CellMemo

@@ -115,9 +115,9 @@ class CellMemo:
             if (dated := by_plan_date(split, text, order, plan_date)) is not split:
                 split, grown, dated_by = dated, None, plan_date  # read whole again next time
             built = tuple(split.entries(author, _where(sheet, cell)))
-            pairs = self._pairs
-            signed = tuple(pairs.setdefault(pair, pair)
-                           for pair in {e.initials: e.author for e in built if e.initials}.items())
+            found = {e.initials: e.author for e in built if e.initials}.items()
+            # the plan's one tuple of each pair; through map, compiled code keeps the tuple held, not a copy
+            signed = tuple(map(self._pairs.setdefault, found, found))
             kept = _Kept(cell, built, split.notes, signed, _lean(grown), dated_by)
         elif kept.cell != cell:  # the same cell on another row: its entries name it, in one string
             where = _where(sheet, cell)
