@@ -134,6 +134,14 @@ def test_the_cleaned_workbook_shows_each_ref_with_its_sheet_and_the_sheet_beside
     ]
 
 
+def test_the_cleaned_workbooks_ref_column_shows_the_longest_ref_whole(tmp_path):
+    """'Communication 1' is not wrapped: in a column of the usual 10 characters its number was cut off."""
+    _, path = _cleaned(tmp_path)
+    sheet = openpyxl.load_workbook(path)["Actions"]
+    assert sheet.column_dimensions["A"].width >= 18  # 15 bold characters
+    assert sheet.column_dimensions["B"].width < 18  # the other columns as they were
+
+
 def test_the_cleaned_workbook_reads_back_as_the_same_nine_actions(tmp_path):
     plan, path = _cleaned(tmp_path)
     again = read_plan(path)

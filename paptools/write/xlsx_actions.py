@@ -17,7 +17,7 @@ refused in that mode), as it already is when a text continues on further rows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from xlsxwriter.worksheet import Worksheet
@@ -111,8 +111,17 @@ def action_columns(plan: Plan) -> list[ActionColumn]:
         used.add(shown.casefold())
         return ActionColumn(Column(shown, 20, 12), lambda a: dict(a.extra).get(name, ""))
 
-    columns = list(BASE_COLUMNS) + [extra(name) for name in plan.extra_columns]
+    columns = [_ref_column(plan), *BASE_COLUMNS[1:]] + [extra(name) for name in plan.extra_columns]
     return [c for c in columns if c.always or any(c.value(a) for a in plan.actions)]
+
+
+def _ref_column(plan: Plan) -> ActionColumn:
+    """The Ref column, as wide as the longest ref needs ("Communication 1", a ref known by its sheet),
+    which is not wrapped: cut short, the number that tells the actions apart would not show."""
+    ref = BASE_COLUMNS[0]
+    longest = max((len(action.ref) for action in plan.actions), default=0)
+    width = min(max(ref.column.width, round(longest * 1.15 + 1)), 30)  # bold: a little wider than its characters
+    return replace(ref, column=replace(ref.column, width=width))
 
 
 def split_long(text: str, limit: int = EXCEL_CELL_LIMIT) -> list[str]:
