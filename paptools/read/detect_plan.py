@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from paptools.layout import (
@@ -35,7 +36,7 @@ from paptools.read.apart import Register, lengths, outside, register_kind, regis
 from paptools.read.cells import Book, Sheet
 from paptools.read.copies import Held, held_rows, repeats
 from paptools.read.detect import find_header, moved_headers, used_words
-from paptools.read.generated import GENERATED_PROPERTY, GENERATED_SHEETS, own_style
+from paptools.read.generated import GENERATED_PROPERTY, GENERATED_SHEETS, own_style, own_version
 from paptools.read.header_map import Header
 from paptools.read.keys import KEY_SHEET, KeyBlock, key_beside, key_blocks
 from paptools.read.refs import cell_ref
@@ -161,9 +162,13 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
                                     "this updates log's status column is not read: each action's status is read "
                                     "from its own row") for log in logs if log.status is not None)
     order = sum((f.order for f in found), Counter())
-    version = (house.version_date([*tops, *in_tables]) or date_from_cells(tops) or date_from_custom(book.custom_values)
-               or date_from_properties(book.properties)
-               or date_from_name(book.path))
+    # A cleaned workbook's own statement of its plan's version date comes first: its Summary's
+    # "as of" date is the day overdue was judged at, and its file's dates are when it was written.
+    stated_own = own_version(book.custom_values)
+    version: tuple[date | None, str | None] | None = stated_own if stated_own is not None else (
+        house.version_date([*tops, *in_tables]) or date_from_cells(tops) or date_from_custom(book.custom_values)
+        or date_from_properties(book.properties)
+        or date_from_name(book.path))
     return Layout(
         tables=tables, logs=tuple(logs),
         entry_order=house.entry_order or ("newest first" if order["newest"] > order["oldest"] else "oldest first"),

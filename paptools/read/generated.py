@@ -7,14 +7,20 @@ are read by these headers alone, and a plan's own column kept beside them ("Mile
 "Previous RAG", its 'Status' as 'Status (in the plan)') stays an extra column, however much its
 header looks like a field's. Refs that restart on each sheet are written with their sheet
 ("Health 1") and the sheet beside them, so all the plan's actions are on one sheet yet each is
-still known by its own sheet and ref.
+still known by its own sheet and ref. Its version is the plan's too: the writer states the plan's
+version date in VERSION_PROPERTY, read before any dated cell, since its Summary's "as of" date
+(the day overdue was judged at, which --as-of moves) is no version date.
 """
 from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
 
 from paptools.read.style import HouseStyle
 
 GENERATED_PROPERTY = "paptools"  # the custom document property set on the workbooks paptools writes
 CLEANED = "cleaned workbook"  # its value on the cleaned workbook (a history workbook has another)
+VERSION_PROPERTY = "Version date"  # the plan's version date on the cleaned workbook: yyyy-mm-dd, "" when none
 GENERATED_SHEETS = {"Changes", "Warnings", "About"}  # its sheets that hold no actions
 OWN_SHEET = "Actions"
 OWN_HEADERS: dict[str, str] = {  # field -> the header of its column on the Actions sheet
@@ -49,3 +55,18 @@ def own_style(house: HouseStyle, properties: dict[str, str]) -> HouseStyle:
     if properties.get(GENERATED_PROPERTY) != CLEANED or house.path is not None:
         return house
     return HouseStyle(header_rows={OWN_SHEET: 1}, columns={h: f for f, h in OWN_HEADERS.items()}, only_columns=True)
+
+
+def own_version(properties: Mapping[str, str]) -> tuple[date | None, str | None] | None:
+    """The version date of the plan a cleaned workbook (by its custom `properties`) was written
+    from, and where it was read: (None, None) when that plan had none. None when the workbook
+    states none (not ours, or written before VERSION_PROPERTY was), to be read as any other."""
+    if properties.get(GENERATED_PROPERTY) != CLEANED or VERSION_PROPERTY not in properties:
+        return None
+    text = properties[VERSION_PROPERTY].strip()
+    if not text:
+        return None, None
+    try:
+        return date.fromisoformat(text), f"document property '{VERSION_PROPERTY}'"
+    except ValueError:  # edited by hand into something else: read as any other workbook
+        return None

@@ -27,7 +27,12 @@ from pathlib import Path
 from paptools.compare.figures import Summary, version_month
 from paptools.content.changes import ChangeRow
 from paptools.model import DataWarning, Finding, Plan
-from paptools.read.generated import CLEANED, GENERATED_PROPERTY, OWN_SHEET  # what the reader recognises as ours
+from paptools.read.generated import (  # what the reader recognises as ours
+    CLEANED,
+    GENERATED_PROPERTY,
+    OWN_SHEET,
+    VERSION_PROPERTY,
+)
 from paptools.write.xlsx_actions import ActionsSheet, tallest, vocabulary
 from paptools.write.xlsx_sheets import (
     about_lines,
@@ -112,6 +117,8 @@ def _write_sheets(path: Path, plan: Plan, summary: Summary, changes: list[Change
         "author": "", "company": "", "manager": "",
     })
     book.set_custom_property(GENERATED_PROPERTY, CLEANED)
+    # The plan's version date as read (none: ""), which reading this workbook back gives.
+    book.set_custom_property(VERSION_PROPERTY, plan.version_date.isoformat() if plan.version_date else "")
     styles = Styles(book)
     actions = ActionsSheet(styles, plan)
     actions.write(book.add_worksheet(OWN_SHEET), title=title, version=version, streamed=streamed)
