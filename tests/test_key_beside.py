@@ -37,7 +37,8 @@ def test_a_key_beside_the_table_gives_its_letters_their_own_meanings(tmp_path):
     }
     # the Key's own cells are not reported; text below it in its column is
     assert [w.line() for w in plan.warnings] == [
-        "Plan!H7: row is not an action (no Ref) nor a heading: not read into the plan; its text is kept here"]
+        "Plan!H7: row with no Ref, 'Reviewed monthly', is not read as an action and is left out of the plan "
+        "and every count; if it is an action, give it a ref in the Ref column to have it counted; its text is kept here"]
     text = render_layout("plan.xlsx", plan.layout, plan)
     assert "  Status           <- column E text, scale from sheet Plan H2:I5:\n" in text
     assert "       'A' -> At risk (the plan's Key gives it as 'At risk', used 1x)\n" in text

@@ -1010,3 +1010,21 @@ def test_refs_in_roman_numerals_are_read_not_refused(tmp_path):
     from paptools.read.refs import parse_ref, sort_key
     assert [parse_ref(text) for text in ("i", "iv", "(a)", "(I)", "(vv)")] == [None] * 5  # a word, a letter, no numeral
     assert sorted(["(x)", "(ix)", "(ii)"], key=sort_key) == ["(ii)", "(ix)", "(x)"]
+
+
+def test_an_action_without_a_ref_is_said_to_be_left_out_of_the_plan_and_every_count(tmp_path):
+    plan = read_plan(build(tmp_path / "no_ref.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Timescale", "Progress", "RAG"],
+        ["1.1", "Publish the Local Offer", "Jane Smith", "Mar 2025", "Jan 25: published.", "Green"],
+        [None, "Train every SENCO in the new graduated approach toolkit", "Bob Jones", "Jun 2025", "Jan 25: booked.",
+         "Amber"],
+        ["1.3", "Review EHCP timeliness", "Ann Lee", "Sep 2025", "Dec 24: backlog.", "Red"],
+    ]}))
+    assert [a.ref for a in plan.actions] == ["1.1", "1.3"]  # the unnumbered action is not counted
+    assert len(plan.to_frame()) == 2
+    assert lines(plan) == [
+        "Plan!B3: row with no Ref, 'Train every SENCO in the new graduated…', is not read as an action and is left "
+        "out of the plan and every count; if it is an action, give it a ref in the Ref column to have it counted; "
+        "its text is kept here"]
+    assert plan.warnings[0].value == ("Train every SENCO in the new graduated approach toolkit | Bob Jones | Jun 2025 | "
+                                      "Jan 25: booked. | Amber")

@@ -42,7 +42,9 @@ def test_refs_opening_the_action_cells_are_the_refs_and_numbered_headings_open_s
         [("2025-01", "published.")], [("2025-01", "booked.")], [("2024-12", "backlog.")],
     ]
     assert [w.line() for w in plan.warnings] == [
-        "Plan!A7: row is not an action (no Ref) nor a heading: not read into the plan; its text is kept here",
+        "Plan!A7: row with no Ref, 'Set up a parent panel | Ann Lee | Sep 2…', is not read as an action and is "
+        "left out of the plan and every count; if it is an action, start its Action cell with a ref (1.1, PAP 1.1) to "
+        "have it counted; its text is kept here",
     ]
     shown = render_layout("numbered.xlsx", plan.layout, plan)
     assert "  Ref              <- column A 'Action' (the ref opening each cell, 85%)" in shown

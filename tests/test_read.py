@@ -217,8 +217,12 @@ def test_a_footnote_mark_after_a_ref_is_no_part_of_it(make_workbook):
         ("PAP 1.3", "PAP 1.3 \u2020", "At risk"), ("PAP 1.4", "PAP 1.4\u2021", "On track"),
         ("PAP 1.5", "PAP 1.5**", "Complete")]
     assert messages(plan) == [  # a mark alone, or after text, is still no ref
-        "PAP!A9: row is not an action (no Ref) nor a heading: not read into the plan; its text is kept here",
-        "PAP!A10: row is not an action (no Ref) nor a heading: not read into the plan; its text is kept here"]
+        "PAP!A9: row with no Ref, '* | Joint action with the ICB | Amber B…', is not read as an action "
+        "and is left out of the plan and every count; if it is an action, give it a ref in the Ref column to have it "
+        "counted; its text is kept here",
+        "PAP!A10: row with no Ref, 'TBC* | New action | Amber Burton | Sep-…', is not read as an action and is "
+        "left out of the plan and every count; if it is an action, give it a ref in the Ref column to have it "
+        "counted; its text is kept here"]
 
 
 def test_extra_columns_are_kept(make_workbook):
@@ -247,7 +251,9 @@ def test_rows_without_a_ref_are_never_dropped_silently(make_workbook):
     assert [e.text for e in first.entries] == ["started.", "continued on the next row."]
     lines = messages(plan)
     assert lines[0] == "PAP!A5: row has no Ref and no Action; its text was read as part of PAP 1.1 above"
-    assert lines[1].startswith("PAP!B6: row is not an action (no Ref) nor a heading")
+    assert lines[1] == ("PAP!B6: row with no Ref, 'An action somebody forgot to number | A…', is not read as an "
+                        "action and is left out of the plan and every count; if it is an action, give it a ref "
+                        "in the Ref column to have it counted; its text is kept here")
     assert "An action somebody forgot to number" in plan.warnings[1].value
 
 

@@ -204,14 +204,14 @@ class Walker(ContextRows, ActionRows):
             written = "" if columns.ref_in_action else texts[ref_index]  # "2.3 ii", "1.4/2.2": a ref not read
             if written:
                 self.unread_refs.append((ws.title, cells[ref_index].coordinate, written))
-            self._not_read(ws.title, cells[nonempty[0]].coordinate, texts, in_key,
+            self._not_read(ws.title, cells[nonempty[0]].coordinate, texts, in_key, columns.ref_in_action,
                            written if len(written) <= 20 and any(map(str.isdigit, written)) else "")
         if totals:
             self.warnings.append(summary_warning(ws.title, totals))
         merged = merged_tops(ws.merges)
         for row in pending:
             if not carry_on(ws.title, row, merged, self.warn):
-                self._not_read(ws.title, row.first_coordinate, row.texts, False)
+                self._not_read(ws.title, row.first_coordinate, row.texts, False, row.columns.ref_in_action)
         if (note := rows_note(ws.title, pending, merged)) is not None:
             self.notes.append(note)
         merge_checks = update_rows(sheet, table, merge_checks, self.notes, self.warn)  # one update a row, ref copied
@@ -269,15 +269,21 @@ class Walker(ContextRows, ActionRows):
         self.notes.append(Note("section", sheet, coordinate, first))
         return (area_label(match.group("n")) if match else area), first
 
-    def _not_read(self, sheet: str, coordinate: str, texts: list[str], in_key: bool, ref: str = "") -> None:
+    def _not_read(self, sheet: str, coordinate: str, texts: list[str], in_key: bool, leading: bool,
+                  ref: str = "") -> None:
         text = " | ".join(t for t in texts if t)
         self.notes.append(Note("other", sheet, coordinate, text))
         if in_key:
             return
-        why = (f"its Ref '{one_line(ref, 20)}' is not a ref paptools reads (1.1, PAP 1.1, 1.1a, P1 A4, SEND-01)"
-               if ref else "row is not an action (no Ref) nor a heading")
-        self.warn(sheet, coordinate, f"{why}: not read into the plan{', so not counted' if ref else ''}; its text is kept here",
-                  text)
+        if ref:
+            self.warn(sheet, coordinate, f"its Ref '{one_line(ref, 20)}' is not a ref paptools reads (1.1, PAP 1.1, "
+                      "1.1a, P1 A4, SEND-01): not read into the plan, so not counted; its text is kept here", text)
+            return
+        # Said plainly: the row is left out of the plan and every count, and how to have it counted.
+        fix = ("start its Action cell with a ref (1.1, PAP 1.1)" if leading
+               else "give it a ref in the Ref column")
+        self.warn(sheet, coordinate, f"row with no Ref, '{one_line(text, 40)}', is not read as an action and is left "
+                  f"out of the plan and every count; if it is an action, {fix} to have it counted; its text is kept here", text)
 
 def _leading_ref(texts: list[str], index: int) -> tuple[RefCandidate | None, str, list[str]]:
     """The ref opening an Action cell, as written, and the row's texts with it taken off that cell."""
