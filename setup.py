@@ -44,12 +44,9 @@ class OptionalBuildExt(build_ext):
         try:
             super().run()
         except Exception as error:  # any failure of the C build leaves plain Python, which works
-            _fall_back(error)
-
-    def build_extension(self, ext):  # type: ignore[no-untyped-def]
-        try:
-            super().build_extension(ext)
-        except Exception as error:
+            # All or nothing: a module's compiled stub left without the shared library it loads would not import.
+            for ext in self.extensions:
+                Path(self.get_ext_fullpath(ext.name)).unlink(missing_ok=True)
             _fall_back(error)
 
 
