@@ -125,19 +125,20 @@ def _write_pack(result: Reconciliation, options: OutputOptions, staged: dict[str
 
 def _write_report(result: Reconciliation, options: OutputOptions, path: Path,
                   findings: tuple[Finding, ...]) -> None:
-    from paptools.content.report import ReportSettings, build_report
+    from paptools.content.report import ReportSettings, build_report, report_in_parts
 
     settings = dict(options.report)
     template = settings.pop("template", None)
-    report = build_report(result, ReportSettings(**settings, findings=findings))
-    if template is None:
+    wanted = ReportSettings(**settings, findings=findings)
+    if template is None:  # each section laid out as it is made, never the whole paper held
         from paptools.write.docx_package import write_docx
 
-        write_docx(report, path)
+        frame, sections = report_in_parts(result, wanted)
+        write_docx(frame, path, sections)
     else:
         from paptools.write.docx_template import render_template
 
-        render_template(report, template, path)
+        render_template(build_report(result, wanted), template, path)
 
 
 def clean(path: Path, *, output_dir: Path, force: bool = False, as_of: date | None = None,

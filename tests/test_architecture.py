@@ -13,7 +13,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "paptools"
 # Lower layers first; a module may import only from its own layer or the layers before it.
 LAYERS = [
-    ("paptools.model", "paptools.errors", "paptools.layout", "paptools.forked"),
+    ("paptools.model", "paptools.errors", "paptools.layout", "paptools.forked", "paptools.memory"),
     ("paptools.read",),
     ("paptools.compare",),
     ("paptools.check",),

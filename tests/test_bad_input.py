@@ -283,7 +283,7 @@ def test_no_command_changes_an_input_workbook(tmp_path):
 
 
 def test_a_failure_while_writing_leaves_nothing_of_the_run(tmp_path, monkeypatch):
-    def failing(report, path):
+    def failing(report, path, sections=None):
         Path(path).write_bytes(b"PK half a report")
         raise OSError("the network drive went away")
 

@@ -9,7 +9,7 @@ from conftest import example_path
 
 from paptools.api import reconcile
 from paptools.content.narrative import parse_narrative
-from paptools.content.report import ReportSettings, build_report
+from paptools.content.report import ReportSettings, build_report, report_in_parts
 from paptools.content.tree import BulletList, Figure, Paragraph, Placeholder, Report, Section, walk
 
 
@@ -35,6 +35,17 @@ def test_sections_follow_the_committee_papers_order(january):
         ("Appendix A: Status of every action", False), ("Appendix B: How the figures are calculated", False)]
     for key in ("impact", "feedback", "background"):
         assert any(isinstance(b, Placeholder) for b in january.section(key).blocks), key
+
+
+def test_the_sections_made_one_at_a_time_are_the_whole_reports(january):
+    result = reconcile([example_path(v) for v in ["2024-06", "2025-01"]], as_of=date(2025, 1, 20))
+    frame, sections = report_in_parts(result, ReportSettings())
+    assert frame.sections == ()
+    assert frame.title == january.title == "SEND & Inclusion Improvement Programme: Priority Action Plan: progress report"
+    assert frame.front == january.front
+    made = list(sections)
+    assert [s.title for s in made][:2] == ["Purpose of report", "Executive summary"]
+    assert tuple(made) == january.sections
 
 
 def test_the_figures_as_sentences(january):

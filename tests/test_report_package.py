@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import io
 import struct
+import weakref
 import zipfile
 import zlib
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from docx import Document
@@ -86,6 +89,30 @@ def test_the_package_holds_the_body_python_docx_builds_for_the_same_report(tmp_p
     fast, plain = body_of(tmp_path / "fast.docx"), body_of(tmp_path / "plain.docx")
     assert len(fast) == len(plain) == 25
     assert fast[:-1] == plain[:-1]  # every block; the section properties differ by the header and footer only
+
+
+def test_sections_made_one_at_a_time_give_the_same_document_and_each_is_let_go_first(tmp_path):
+    """The default report takes its sections as the content makes them (report_in_parts): the
+    document is the one the whole report gives, title block and contents first, and no section
+    is still held when the next is made."""
+    report = sample_report()
+    write_docx(report, tmp_path / "whole.docx")
+    held: list[weakref.ref[Section]] = []
+
+    def one_at_a_time() -> Iterator[Section]:
+        for section in report.sections:
+            copy = replace(section)  # held by nothing else, as a section the content makes
+            assert all(ref() is None for ref in held), "a section was still held when the next was made"
+            held.append(weakref.ref(copy))
+            yield copy
+            del copy
+
+    write_docx(replace(report, sections=()), tmp_path / "streamed.docx", one_at_a_time())
+    assert len(held) == 3
+    assert body_of(tmp_path / "streamed.docx") == body_of(tmp_path / "whole.docx")
+    paragraphs = [p.text for p in Document(str(tmp_path / "streamed.docx")).paragraphs]
+    assert paragraphs[:4] == ["Plan: progress report", "Report to: The committee", "Contents",
+                              "Purpose of report\n1. Background\nAppendix A\n"]
 
 
 def test_the_report_reads_back_with_its_text_styles_table_and_furniture(tmp_path):

@@ -9,6 +9,7 @@ the diff; no figure is computed here, and no council's name or bodies are writte
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -69,34 +70,20 @@ def long_date(value: date) -> str:
 
 def build_report(result: Reconciliation, settings: ReportSettings) -> Report:
     """The whole paper for a reconciliation (or a single version): figures, changes, words."""
+    frame, sections = report_in_parts(result, settings)
+    return replace(frame, sections=tuple(sections))
+
+
+def report_in_parts(result: Reconciliation, settings: ReportSettings) -> tuple[Report, Iterator[Section]]:
+    """The paper without its sections, and its sections, each made only when taken.
+
+    A writer that lays each section out and lets it go before taking the next (the default
+    Word report, write/docx_package.py) never holds the paper of a large plan whole: at 5,000
+    actions it was 8 MiB beside both versions, most of it the progress and the appendices.
+    """
     plan, summary, changes = result.current, result.summary, result.changes
-    warnings = tuple(plan.warnings) + tuple(result.warnings)  # the comparison's own too: versions given the wrong way round
-    context = Context(plan, changes, summary, settings.names, settings.findings)
     committee = settings.committee or "the committee"
     title = settings.title or f"{plan.title or 'Priority Action Plan'}: progress report"
-    narrative = settings.narrative
-    sections = [
-        _officer_or(narrative, "purpose", Section("Purpose of report", 1, _purpose(context, committee),
-                                                   numbered=False, key="purpose")),
-        _executive_summary(context, narrative, tuple(result.trend())),
-        _officer_or(narrative, "recommendations", Section("Recommendations", 1, _recommendations(context, committee),
-                                                           numbered=False, key="recommendations")),
-        _background(context, narrative),
-        _officer_or(narrative, "response", response(context)),
-        _officer_or(narrative, "impact", _placeholder(
-            "Current position and impact", "impact",
-            "What has changed for children, young people and families because of the actions taken: the "
-            "evidence of impact, feedback from families and schools, and what the partnership has learned.")),
-        _performance(context, narrative),
-        _officer_or(narrative, "feedback", _placeholder(
-            "Feedback", "feedback",
-            "Feedback from inspectors, regulators or external reviews since the last report, and how the "
-            "partnership has responded.")),
-        *(replace(own, numbered=True) for own in narrative.own),
-        _officer_or(narrative, "summary", Section("Summary", 1, _closing(context), key="summary")),
-        _appendix_actions(context),
-        _appendix_method(context, warnings),
-    ]
     front = [Paragraph((Run("Report to: ", bold=True), Run(capitalise(committee))), numbered=False)]
     if settings.meeting_date:
         front.append(Paragraph((Run("Date of meeting: ", bold=True), Run(long_date(settings.meeting_date))),
@@ -107,10 +94,10 @@ def build_report(result: Reconciliation, settings: ReportSettings) -> Report:
                                numbered=False))
     front.append(Paragraph((Run("Figures as of: ", bold=True), Run(long_date(summary.as_of))), numbered=False))
     header = capitalise(committee) + (f", {long_date(settings.meeting_date)}" if settings.meeting_date else "")
-    return Report(
+    frame = Report(
         title=title,
         front=tuple(front),
-        sections=tuple(sections),
+        sections=(),
         properties=Properties(title=title, subject=f"{plan.title or 'Priority Action Plan'}: progress",
                               keywords="Priority Action Plan, progress report"),
         header=header if settings.committee else title,
@@ -120,6 +107,33 @@ def build_report(result: Reconciliation, settings: ReportSettings) -> Report:
                "meeting_date": long_date(settings.meeting_date) if settings.meeting_date else "",
                **_figure_values(summary)},
     )
+    return frame, _sections(result, settings, committee)
+
+
+def _sections(result: Reconciliation, settings: ReportSettings, committee: str) -> Iterator[Section]:
+    plan, changes, summary = result.current, result.changes, result.summary
+    context = Context(plan, changes, summary, settings.names, settings.findings)
+    narrative = settings.narrative
+    yield _officer_or(narrative, "purpose", Section("Purpose of report", 1, _purpose(context, committee),
+                                                    numbered=False, key="purpose"))
+    yield _executive_summary(context, narrative, tuple(result.trend()))
+    yield _officer_or(narrative, "recommendations", Section(
+        "Recommendations", 1, _recommendations(context, committee), numbered=False, key="recommendations"))
+    yield _background(context, narrative)
+    yield _officer_or(narrative, "response", response(context))
+    yield _officer_or(narrative, "impact", _placeholder(
+        "Current position and impact", "impact",
+        "What has changed for children, young people and families because of the actions taken: the "
+        "evidence of impact, feedback from families and schools, and what the partnership has learned."))
+    yield _performance(context, narrative)
+    yield _officer_or(narrative, "feedback", _placeholder(
+        "Feedback", "feedback",
+        "Feedback from inspectors, regulators or external reviews since the last report, and how the "
+        "partnership has responded."))
+    yield from (replace(own, numbered=True) for own in narrative.own)
+    yield _officer_or(narrative, "summary", Section("Summary", 1, _closing(context), key="summary"))
+    yield _appendix_actions(context)
+    yield _appendix_method(context, tuple(plan.warnings) + tuple(result.warnings))  # the comparison's own too
 
 
 def _figure_values(s: Summary) -> dict[str, str]:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from paptools.memory import give_back_freed
 from paptools.model import Plan
 from paptools.read.plan import read_workbook
 from paptools.read.progress import CellMemo
@@ -72,6 +73,7 @@ class Versions:
             self._texts_read()
             if last:
                 self._cells.next_version()
+                give_back_freed()  # what the versions kept for each other, before the caller's peak
 
     def read_all(self, paths: Sequence[Path], progress: Progress | None = None, *, last: bool = True) -> list[Plan]:
         """Each version in turn, `progress` told which; the last told it is the last when `last`."""

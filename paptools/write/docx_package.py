@@ -3,23 +3,26 @@
 `report-skeleton.docx` holds what every report shares: the house style's styles, the report's
 multilevel list, settings and application properties, the page. It is made by
 `docx.build_skeleton` with python-docx (a test checks it is what the house style makes today).
-Here the body is laid out by `docx_render.Renderer` into a spool (in memory up to 2 MB, then a
-temporary file) and streamed into word/document.xml, then the header, footer, footnotes, charts
-and core properties are added. A report of 20,000 actions never holds its tree or its text,
-and a run does not import python-docx.
+Here the body is laid out by `docx_render.Renderer`, a section at a time as the content makes
+them, into a spool (in memory up to 2 MB, then a temporary file) and streamed into
+word/document.xml, then the header, footer, footnotes, charts and core properties are added. A
+report of 20,000 actions never holds its tree or its text whole, and a run does not import
+python-docx.
 """
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import struct
 import tempfile
 import zipfile
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO
 
-from paptools.content.tree import Properties, Report
+from paptools.content.tree import Properties, Report, Section
 from paptools.write import docx_body as body
 from paptools.write.docx_render import TEXT_WIDTH, Renderer
 
@@ -30,8 +33,12 @@ _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 _STORED_NAMES = {name: name.lower() for name in ("Caption", "Header", "Footer", *(f"Heading {n}" for n in range(1, 10)))}
 
 
-def write_docx(report: Report, path: Path) -> None:
-    """Write the report as a new Word document at `path`."""
+def write_docx(report: Report, path: Path, sections: Iterable[Section] | None = None) -> None:
+    """Write the report as a new Word document at `path`.
+
+    `sections`: the report's sections when they are made one by one (content/report.py
+    report_in_parts), each laid out and let go before the next is made; else `report.sections`.
+    """
     with zipfile.ZipFile(SKELETON) as skeleton:
         parts = {info.filename: skeleton.read(info) for info in skeleton.infolist()}
     # A real plan's body (1.4 MB at 500 actions) stays in memory; a larger one goes to disk rather than add to
@@ -39,11 +46,17 @@ def write_docx(report: Report, path: Path) -> None:
     with tempfile.SpooledTemporaryFile(max_size=2 << 20) as spool:
         target = PackageTarget(parts, spool)
         renderer = Renderer(target)
-        renderer.title_block(report)
-        for section in report.sections:
+        headings = []
+        for section in report.sections if sections is None else sections:
             renderer.section(section)
+            headings.append((section.title, section.numbered))
+            del section  # let go of before the next is made
+        # The title block comes first in the document but is laid out last: its contents list
+        # names every section.
+        front = target.spool = io.BytesIO()
+        renderer.title_block(report, headings)
         spool.seek(0)
-        target.save(path, report, spool)
+        target.save(path, report, front.getvalue(), spool)
 
 
 class PackageTarget:
@@ -92,8 +105,8 @@ class PackageTarget:
         rel_id = self._relate("image", f"media/image{len(self.images)}.png")
         return body.picture(rel_id, width, picture_height(png, width), number, title, description)
 
-    def save(self, path: Path, report: Report, spool: IO[bytes]) -> None:
-        """The package: the skeleton's parts, the body streamed in, the report's own parts added."""
+    def save(self, path: Path, report: Report, front: bytes, spool: IO[bytes]) -> None:
+        """The package: the skeleton's parts, the title block and the body streamed in, the report's own parts added."""
         header = self._relate("header", "header1.xml")
         footer = self._relate("footer", "footer1.xml")
         added = {"word/header1.xml": body.running("hdr", report.header, fields=False).encode("utf-8"),
@@ -120,7 +133,7 @@ class PackageTarget:
                     package.writestr(name, data)
                     continue
                 with package.open(name, "w") as out:
-                    out.write(document[:start])
+                    out.write(document[:start] + front)
                     shutil.copyfileobj(spool, out, 1 << 20)
                     out.write(document[start:section] + references + document[section:])
             for name, data in added.items():

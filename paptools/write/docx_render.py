@@ -9,7 +9,7 @@ default report's package (`docx_package.py`, no python-docx at all) or a python-
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from paptools.compare.figures import Counts
@@ -120,17 +120,19 @@ class Renderer:
             indent=None if indent is None else (twips(indent[0]), -twips(indent[1])))
         self.out(body.paragraph(properties, "".join(runs)))
 
-    def title_block(self, report: Report) -> None:
+    def title_block(self, report: Report, headings: Iterable[tuple[str, bool]] | None = None) -> None:
+        """The title, the front lines and the contents; `headings` are the top-level sections'
+        (title, numbered) when the sections are not in `report` (laid out before it, one by one)."""
         self.paragraph(Paragraph.of(report.title, numbered=False), style="Title")
         for line in report.front:
             self.paragraph(line, style="Normal", after=pt(2))
         if report.contents:
             self.paragraph(Paragraph.of("Contents", numbered=False), style=CONTENTS, before=pt(18))
             entries, number = [], 0
-            for section in report.sections:
-                if section.numbered:
+            for title, numbered in headings if headings is not None else heading_of(report.sections):
+                if numbered:
                     number += 1
-                entries.append(f"{number}. {section.title}" if section.numbered else section.title)
+                entries.append(f"{number}. {title}" if numbered else title)
             self.out(body.contents_field(entries))
 
     def section(self, section: Section, inside_numbered: bool = False) -> None:
@@ -210,6 +212,11 @@ class Renderer:
 
 _CHAR_TWIPS = 124  # a bold character of 10 pt text at its widest usual (0.62 em), in twips
 _CELL_MARGINS = 216  # Word's default cell margins, left and right
+
+
+def heading_of(sections: Iterable[Section]) -> Iterator[tuple[str, bool]]:
+    """Each section's entry in the contents: its title, and whether it is numbered."""
+    return ((section.title, section.numbered) for section in sections)
 
 
 def _fitted(widths: list[int], table: Table) -> list[int]:
