@@ -218,6 +218,30 @@ def test_a_week_commencing_line_added_is_one_new_entry_and_its_year_a_warning_na
         (ChangeKind.NEW_ENTRY, "PAP 1.1", "2024-11-04", "SENCO survey sent to all schools.")]
 
 
+def test_many_yearless_headings_on_a_sheet_are_one_warning_with_the_rule_and_their_actions(make_workbook):
+    """A plan whose officers head their updates "w/c 4 Nov" gets one warning for the sheet, not one a
+    heading; each entry is dated as before. One that cannot be dated is still said at its cell."""
+    headed = "14/10/24: Group met.\nw/c 4 Nov: Survey sent.\nw/c 18 Nov: Replies in."
+    path = make_workbook(plan_rows(
+        action("PAP 1.1", progress=headed), action("PAP 1.2", progress=headed),
+        action("PAP 1.3", progress="14/10/24: Group met."), action("PAP 1.4", progress="w/c 2 Dec: Plan shared."),
+        action("PAP 1.5", progress="Oct 24: Plan drafted.\n29 Feb: Plan shared."),
+        title="SEND Priority Action Plan: progress at 16 December 2024"))
+    plan = read_plan(path)
+    assert [[(e.date.iso() if e.date else None, e.text) for e in a.entries] for a in plan.actions] == [
+        [("2024-10-14", "Group met."), ("2024-11-04", "Survey sent."), ("2024-11-18", "Replies in.")],
+        [("2024-10-14", "Group met."), ("2024-11-04", "Survey sent."), ("2024-11-18", "Replies in.")],
+        [("2024-10-14", "Group met.")],
+        [("2024-12-02", "Plan shared.")],
+        [("2024-10", "Plan drafted."), (None, "29 Feb: Plan shared.")]]
+    assert [w.line() for w in plan.warnings if "no year" in w.message] == [
+        "PAP!F4: 5 progress headings have no year: each is read in the first year that puts it on or after the "
+        "entry written before it, or, with no dated entry before it, on or before the plan's date: 'w/c 4 Nov' as "
+        "4 Nov 2024, 'w/c 18 Nov' as 18 Nov 2024 and 3 more (3 actions: PAP 1.1, PAP 1.2, PAP 1.4)",
+        "PAP!F8: '29 Feb' has no year and could not be dated: after the entry written before it (Oct 2024) it "
+        "would fall in 2025, which has no 29 Feb"]
+
+
 @pytest.mark.parametrize(("line", "heading", "iso", "initials", "text"), [
     ("14/11: Plan shared.", "14/11", "2024-11-14", None, "Plan shared."),
     ("4/11 - AB - Plan shared.", "4/11", "2024-11-04", "AB", "Plan shared."),
@@ -277,11 +301,12 @@ def test_a_plan_of_yearless_headings_alone_is_dated_on_or_before_the_plans_date(
     assert entries["PAP 1.2"] == [  # read in the plan's order, 9 Dec would fall after the plan's date: not guessed
         ("2025-01-13", None, "Survey sent."), (None, None, "9 Dec: Forum met.")]
     assert entries["PAP 1.3"] == [("2024-02-20", None, "Panel met.")]
-    said = [w.message for w in plan.warnings if "has no year" in w.message]
-    assert said[:2] == [
-        "'14 Oct' has no year: read as 14 Oct 2024, the last on or before the plan's date (15 Jan 2025), "
-        "as no entry written before it is dated",
-        "'11 Nov' has no year: read as 11 Nov 2024, after the entry written before it (14 Oct 2024)"]
+    assert [w.line() for w in plan.warnings if "no year" in w.message] == [  # five read: one warning for them
+        "PAP!F4: 5 progress headings have no year: each is read in the first year that puts it on or after the "
+        "entry written before it, or, with no dated entry before it, on or before the plan's date: '14 Oct' as "
+        "14 Oct 2024, '11 Nov' as 11 Nov 2024 and 3 more (3 actions: PAP 1.1, PAP 1.2, PAP 1.3)",
+        "PAP!F5: '9 Dec' has no year and could not be dated: after the entry written before it, it would be later "
+        "than the plan's date (15 Jan 2025)"]
 
 
 def test_a_cell_kept_between_versions_is_dated_by_each_versions_own_date():

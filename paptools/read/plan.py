@@ -53,6 +53,7 @@ from paptools.read.version import stated
 from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import Walker
 from paptools.read.xcell import XCell, row_of
+from paptools.read.yearless_said import Warn, YearlessSaid
 
 __all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through", "read_workbook"]
 
@@ -187,6 +188,7 @@ class _Assembler:
         people = People(owner_lists)
         text_mode = {s.name: s.text_statuses > s.fill_statuses for s in walker.sheets}
         statuses = StatusReader(key, self.warn, log_statuses)
+        yearless = YearlessSaid(self.warn)
         dues = DueReader(self.book, self.layout.quarters == "financial year", self.warn)
         actions: list[Action] = []
         first_place: dict[str, str] = {}
@@ -209,7 +211,8 @@ class _Assembler:
                 unread.setdefault((raw.sheet, problem), []).append((raw.timescale_cell, raw.ref.text))
             elif raw.timescale_cell and not timescale.text:
                 self.warn(raw.sheet, raw.timescale_cell, f"{raw.ref.text} has no timescale")
-            progress, entries = self._entries(raw, table, logged.pop(raw.ref.text, []), people, owners)  # to the first of a ref
+            progress, entries = self._entries(raw, table, logged.pop(raw.ref.text, []), people, owners,  # to the first of a ref
+                                              yearless.warn_for(raw.ref.text))
             read = statuses.read(raw, table, text_mode.get(raw.sheet, False))
             area = (area_label(raw.area) if raw.area and raw.area.isdigit() else raw.area) or (  # a Priority column: "2"
                 area_label(ref.parts[0]) if ref and len(ref.parts) > 1 else None)
@@ -224,6 +227,7 @@ class _Assembler:
                 status_word=read.word, status_fill=read.fill, status_cell=read.cell, status_font=read.font,
             ))
         statuses.finish()
+        yearless.finish()
         timescale_warnings(unread, self.warn)
         if early is not None:
             early.finish()
@@ -240,8 +244,10 @@ class _Assembler:
         )
 
     def _entries(self, raw: RawAction, table: Table, logged: list[Entry], people: People,
-                 owners: tuple[str, ...]) -> tuple[str, Sequence[Entry]]:
+                 owners: tuple[str, ...], cell_warn: Warn) -> tuple[str, Sequence[Entry]]:
         """The action's progress as written, and its entries (with authors) from the cell, the periods and the log.
+
+        `cell_warn` takes the notes of the Progress cell (read/yearless_said.py).
 
         A cell's entries alone are the memo's own tuple: the action holds it, not a copy, and
         the next version's action shares it while the cell is unchanged.
@@ -260,10 +266,10 @@ class _Assembler:
         elif not cell_text:
             entries = ()
         elif self.memo is not None:
-            entries = self.memo.entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author,
+            entries = self.memo.entries(cell_text, raw.sheet, raw.progress_cell, cell_warn, order, author,
                                        raw.ref.text, plan_date)
         else:
-            entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, self.warn, order, author,
+            entries = cell_entries(cell_text, raw.sheet, raw.progress_cell, cell_warn, order, author,
                                    self.early.get(cell_text) if self.early is not None else None, plan_date)
         if raw.fields.get("status_date"):
             entries = date_entry(entries, raw.fields["status_date"], self.layout.entry_order == "newest first")

@@ -59,6 +59,7 @@ _LEAP_YEAR = 2024  # where the 29th of February is a day
 # Said of a cell's yearless headings read with no dated entry before them (read/progress.py reads
 # such a cell again by the plan's date).
 UNPLACED = "no dated entry was written before"
+READ_AS = "' has no year: read as "  # in each note of a yearless heading given a date
 
 
 def yearless_headings(text: str, cut: int = 0) -> list[Yearless]:
@@ -169,7 +170,7 @@ def _year(heading: str, found: Yearless, earlier: EntryDate | None,
     # A later entry dated by its month alone is not before any day of that month.
     if later is not None and (later.year, later.month, later.day or found.day) < (year, found.month, found.day):
         return None, f"{why} it would be {when.label()}, later than the entry written after it ({later.label()})"
-    return when, (f"'{heading}' has no year: read as {when.label()}, after the entry written before it "
+    return when, (f"'{heading}{READ_AS}{when.label()}, after the entry written before it "
                   f"({earlier.label()})")
 
 
@@ -189,7 +190,7 @@ def _by_plan_date(heading: str, found: Yearless, plan_date: EntryDate,
     if later is not None and (later.year, later.month, later.day or found.day) < (year, found.month, found.day):
         return None, (f"'{heading}' has no year and could not be dated: on or before the plan's date it would be "
                       f"{when.label()}, later than the entry written after it ({later.label()})")
-    return when, (f"'{heading}' has no year: read as {when.label()}, the last on or before the plan's date "
+    return when, (f"'{heading}{READ_AS}{when.label()}, the last on or before the plan's date "
                   f"({plan_date.label()}), as no entry written before it is dated")
 
 
@@ -207,4 +208,4 @@ def _in_period(heading: str, found: Yearless, period: EntryDate) -> tuple[EntryD
     when = EntryDate(year, found.month, found.day or None)
     if -2 <= away(year) <= 0:
         return when, None
-    return when, f"'{heading}' has no year: read as {when.label()}, nearest its column's period ({period.label()})"
+    return when, f"'{heading}{READ_AS}{when.label()}, nearest its column's period ({period.label()})"
