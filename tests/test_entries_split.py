@@ -329,7 +329,7 @@ PIECES = st.sampled_from([
     "\n14th January 2025 (Sarah Jones): ", "\n*14/01/25* ", "\nUpdated 10th December 2024 by JS - ", " by AB - ",
     "\nUpdate (JS, 14/01/25): ", "\nUpdate (14/01/25, AB): ", "(NHS, ", "\nNovember: ", "\nJanuary update - ", "May ", "\nJan 14th: ", "\nFeb 3rd - AB - ", "\nJS (14/01/25): ", "\nAB [Feb 2025] ", "\nThe (",
     "\nMeeting held ", "\nUpdate as at ", "\nNHS (14/01/25): ", "\nAB 14/01/25 ", "\nBy ", "held on ",
-    "Oct 24 - Jan 25: ", "\nSept 24 – Dec 24 AB: ", " - Jan 25 ",
+    "Oct 24 - Jan 25: ", "\nSept 24 – Dec 24 AB: ", " - Jan 25 ", "\nDec 2024 / Jan 2025: ", "Dec 24 & Jan 25 - ", " / ",
 ])
 
 

@@ -76,6 +76,25 @@ def test_a_heading_covering_months_is_one_entry_dated_by_its_last(make_workbook)
         ("2025-02", None, "Report agreed.")]
 
 
+def test_months_joined_by_a_slash_an_ampersand_or_and_head_one_entry_dated_by_the_last(make_workbook):
+    """A two-monthly update headed "Dec 2024 / Jan 2025:" was an undated entry 'Dec 2024 /' of its own
+    (one entry too many in every count) and the update after it; a sentence so opened is still no heading."""
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", f"{FIRST}\nDec 2024 / Jan 2025: Two panels held.\nFeb 25: Report agreed."),
+        action("PAP 1.2", "OT", f"{FIRST}\nDec 24/Jan 25: CF - Forum met twice."),
+        action("PAP 1.3", "OT", f"{FIRST}\nDec 24 & Jan 25 - Visits made."),
+        action("PAP 1.4", "OT", f"{FIRST}\nNov 24 and Dec 24: Training run."),
+        action("PAP 1.5", "OT", f"{FIRST}\nDec 2024 / Jan 2025 saw two panels held."),
+    )))
+    assert [(d, i, t, e.raw) for (d, i, t), e in zip(_entries(plan, "PAP 1.1"), plan.actions[0].entries)][1:] == [
+        ("2025-01", None, "Two panels held.", "Dec 2024 / Jan 2025: Two panels held."),
+        ("2025-02", None, "Report agreed.", "Feb 25: Report agreed.")]
+    assert _entries(plan, "PAP 1.2")[1:] == [("2025-01", "CF", "Forum met twice.")]
+    assert _entries(plan, "PAP 1.3")[1:] == [("2025-01", None, "Visits made.")]
+    assert _entries(plan, "PAP 1.4")[1:] == [("2024-12", None, "Training run.")]
+    assert _entries(plan, "PAP 1.5")[1:] == [(None, None, "Dec 2024 / Jan 2025 saw two panels held.")]  # no heading
+
+
 def test_a_heading_covering_days_is_one_entry_dated_by_its_last_day(make_workbook):
     plan = read_plan(make_workbook(plan_rows(
         action("PAP 1.1", "OT", f"{FIRST}\n14-18 Jan 25: Panel met daily.\nFeb 25: Report agreed."),

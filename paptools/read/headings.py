@@ -304,7 +304,7 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
         return None
     separated = spaced.lastindex == 2  # SEP_AFTER_DATE matches here
     sentence_start = at_sentence_start(text, start)
-    if sentence_start:  # "Oct 24 - Jan 25: ...", "Sept 24 to Dec 24: ...": one heading dated by its end
+    if sentence_start:  # "Oct 24 - Jan 25: ...", "Sept 24 to Dec 24: ...", "Dec 24 / Jan 25: ...": one heading dated by its end
         joined = (spaced.end() if separated and text[spaced.start(2)] != ":"
                   else to.end() if not separated and (to := _TO.match(text, end, limit)) else None)
         if joined is not None and (ranged := _range_end(text, joined, limit)):
@@ -350,7 +350,8 @@ def _dated_start(text: str, token: DateToken) -> Start | None:
 # "14th - 18th January 2025 AB:", "14 Jan - 18 Jan 25:").
 _FIRST_DAY = re.compile(rf"(?<![\w/.])\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]+(?:of[ \t]+)?{MONTH}\.?)?[ \t]*[-–—][ \t]*\Z", re.I)
 _DASHES = frozenset("-–—")
-_TO = re.compile(r"[ \t]+to[ \t]+", re.I)
+# What else joins the two dates of a range heading: "Sept 24 to Dec 24:", "Dec 2024 / Jan 2025:", "Dec 24 & Jan 25 -".
+_TO = re.compile(r"[ \t]+(?:to|and|&)[ \t]+|[ \t]*/[ \t]*", re.I)
 
 
 def _days_start(text: str, token: DateToken) -> int:
