@@ -29,3 +29,24 @@ def test_a_column_per_school_term_is_progress_dated_by_the_terms_end(tmp_path):
         "1.2": ("2025-04", [("2024-12", "Planned."), ("2025-04", "Two sessions run."), ("2025-07", "All run.")], {}),
     }
     assert [w.line() for w in plan.warnings] == []
+
+
+
+def test_a_progress_heading_naming_a_term_is_dated_by_its_end_and_said(make_workbook):
+    """ "Autumn term 2024: ..." is months long: the month it is read as is a note; three or more on
+    a sheet are one warning with the rule and the actions, as yearless headings are."""
+    from conftest import action, plan_rows
+
+    plan = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "Summer term 2024: Draft written.\nAutumn term 2024 - Published."),
+        action("PAP 1.2", "OT", "Spring term 2025/26: Reviewed.")), name="terms.xlsx"))
+    assert [[(e.date.iso(), e.text) for e in a.entries] for a in plan.actions] == [
+        [("2024-07", "Summer term 2024: Draft written."), ("2024-12", "Autumn term 2024 - Published.")],
+        [("2026-04", "Spring term 2025/26: Reviewed.")]]
+    assert [w.line() for w in plan.warnings if "term" in w.message] == [
+        "PAP!F4: 3 progress headings name a school term: each is dated by the month the term ends (autumn "
+        "December, spring April, summer July): 'Summer term 2024' as Jul 2024, 'Autumn term 2024' as Dec 2024 "
+        "and 1 more (2 actions: PAP 1.1, PAP 1.2)"]
+    one = read_plan(make_workbook(plan_rows(action("PAP 1.1", "OT", "Autumn term 2024: Audit begun.")), name="one.xlsx"))
+    assert [w.line() for w in one.warnings if "term" in w.message] == [
+        "PAP!F4: 'Autumn term 2024' read as Dec 2024, the month the term ends"]

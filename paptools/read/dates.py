@@ -164,6 +164,7 @@ TERM = re.compile(
     re.I,
 )
 _TERM_ENDS = {"autumn": 12, "spring": 4, "summer": 7}
+TERM_READ = ", the month the term ends"  # in the note on each Progress heading a term dates
 
 def term_end(match: re.Match[str]) -> EntryDate:
     """The month a school term TERM found ends in."""

@@ -11,7 +11,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from paptools.model import EntryDate
-from paptools.read.dates import MONTH, MONTHS, DateToken, date_at, find_dates, term_end
+from paptools.read.dates import MONTH, MONTHS, TERM_READ, DateToken, date_at, find_dates, term_end
 from paptools.read.entry_order import MARK
 from paptools.read.heading_parse import (
     BRACKET_INITIALS,
@@ -153,6 +153,8 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
     periods = [*(() if cut else filter(None, [PERIOD_FIRST.match(text)])), *PERIOD_LINE.finditer(text, max(cut - 1, 0))]
     for period in periods:
         when = term_end(period) if period.group("term") else None
+        if when is not None:  # a term is months long: which one dates it is said
+            notes.append((period.start("h"), f"'{period.group('h')}' read as {when.label()}{TERM_READ}"))
         sources.append((period.start("h"), Start(period.start("h"), when, period.start("h"), plain=True)))
     for yearless in yearless_headings(text, cut):  # a dated heading at the same place comes first, and wins
         sources.append((yearless.head, Start(yearless.head, None, yearless.end, yearless=yearless)))
@@ -173,9 +175,7 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
     unread = unread_line_dates(text, tokens, [start.pos for start, _ in starts], cut)
     if unread is None:
         return None
-    if unread:
-        notes = sorted([*notes, *unread], key=_POS)
-    return Reading(starts, sources, tokens, dated, notes)
+    return Reading(starts, sources, tokens, dated, sorted([*notes, *unread], key=_POS))
 
 
 def before_at(reading: Reading, earlier: Before, cut: int) -> Before | None:

@@ -34,6 +34,7 @@ from paptools.read.progress import (
     period_text,
     row_entries,
 )
+from paptools.read.readings_said import ReadingsSaid, Warn
 from paptools.read.refs import (
     Ref,
     RefCandidate,
@@ -53,7 +54,6 @@ from paptools.read.version import stated
 from paptools.read.vocabulary import normalise_word
 from paptools.read.walk import Walker
 from paptools.read.xcell import XCell, row_of
-from paptools.read.yearless_said import Warn, YearlessSaid
 
 __all__ = ["EXCEL_CELL_LIMIT", "GENERATED_PROPERTY", "read_plan", "read_through", "read_workbook"]
 
@@ -188,7 +188,7 @@ class _Assembler:
         people = People(owner_lists)
         text_mode = {s.name: s.text_statuses > s.fill_statuses for s in walker.sheets}
         statuses = StatusReader(key, self.warn, log_statuses)
-        yearless = YearlessSaid(self.warn)
+        readings = ReadingsSaid(self.warn)
         dues = DueReader(self.book, self.layout.quarters == "financial year", self.warn)
         actions: list[Action] = []
         first_place: dict[str, str] = {}
@@ -212,7 +212,7 @@ class _Assembler:
             elif raw.timescale_cell and not timescale.text:
                 self.warn(raw.sheet, raw.timescale_cell, f"{raw.ref.text} has no timescale")
             progress, entries = self._entries(raw, table, logged.pop(raw.ref.text, []), people, owners,  # to the first of a ref
-                                              yearless.warn_for(raw.ref.text))
+                                              readings.warn_for(raw.ref.text))
             read = statuses.read(raw, table, text_mode.get(raw.sheet, False))
             area = (area_label(raw.area) if raw.area and raw.area.isdigit() else raw.area) or (  # a Priority column: "2"
                 area_label(ref.parts[0]) if ref and len(ref.parts) > 1 else None)
@@ -227,7 +227,7 @@ class _Assembler:
                 status_word=read.word, status_fill=read.fill, status_cell=read.cell, status_font=read.font,
             ))
         statuses.finish()
-        yearless.finish()
+        readings.finish()
         timescale_warnings(unread, self.warn)
         if early is not None:
             early.finish()
@@ -247,7 +247,7 @@ class _Assembler:
                  owners: tuple[str, ...], cell_warn: Warn) -> tuple[str, Sequence[Entry]]:
         """The action's progress as written, and its entries (with authors) from the cell, the periods and the log.
 
-        `cell_warn` takes the notes of the Progress cell (read/yearless_said.py).
+        `cell_warn` takes the notes of the Progress cell (read/readings_said.py).
 
         A cell's entries alone are the memo's own tuple: the action holds it, not a copy, and
         the next version's action shares it while the cell is unchanged.
