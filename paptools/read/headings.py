@@ -175,7 +175,9 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
     unread = unread_line_dates(text, tokens, [start.pos for start, _ in starts], cut)
     if unread is None:
         return None
-    return Reading(starts, sources, tokens, dated, sorted([*notes, *unread], key=_POS))
+    if unread or len(notes) > 1:  # in the order of the text (a term's note is found after the others)
+        notes = sorted([*notes, *unread], key=_POS)
+    return Reading(starts, sources, tokens, dated, notes)
 
 
 def before_at(reading: Reading, earlier: Before, cut: int) -> Before | None:
