@@ -50,3 +50,25 @@ def test_a_progress_heading_naming_a_term_is_dated_by_its_end_and_said(make_work
     one = read_plan(make_workbook(plan_rows(action("PAP 1.1", "OT", "Autumn term 2024: Audit begun.")), name="one.xlsx"))
     assert [w.line() for w in one.warnings if "term" in w.message] == [
         "PAP!F4: 'Autumn term 2024' read as Dec 2024, the month the term ends"]
+
+
+def test_a_progress_heading_naming_a_season_dates_nothing_and_is_said(make_workbook):
+    """ "Winter 2024: ..." is an entry of its own, but a season is no month: its entry is undated, and
+    the officer is told why and what to write; three or more on a sheet are one warning."""
+    from conftest import action, plan_rows
+
+    one = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "Sept 2024: Audit started.\nWinter 2024: Half the plans audited.")), name="one.xlsx"))
+    assert [(e.date and e.date.iso(), e.text) for e in one.actions[0].entries] == [
+        ("2024-09", "Audit started."), (None, "Winter 2024: Half the plans audited.")]
+    assert [w.line() for w in one.warnings if "season" in w.message] == [
+        "PAP!F4: 'Winter 2024' names a season, not a month, so the entry it heads takes no date from it: write "
+        "the month, or the school term"]
+    many = read_plan(make_workbook(plan_rows(
+        action("PAP 1.1", "OT", "Winter 2024: Scoped.\nSpring 2025 - Drafted."),
+        action("PAP 1.2", "OT", "Summer 2025: Published.")), name="many.xlsx"))
+    assert [[(e.date, e.text) for e in a.entries] for a in many.actions] == [
+        [(None, "Winter 2024: Scoped."), (None, "Spring 2025 - Drafted.")], [(None, "Summer 2025: Published.")]]
+    assert [w.line() for w in many.warnings if "season" in w.message] == [
+        "PAP!F4: 3 progress headings name a season, not a month, so the entries they head take no date from them: "
+        "write the month, or the school term: 'Winter 2024', 'Spring 2025' and 1 more (2 actions: PAP 1.1, PAP 1.2)"]

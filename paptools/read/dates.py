@@ -165,6 +165,9 @@ TERM = re.compile(
 )
 _TERM_ENDS = {"autumn": 12, "spring": 4, "summer": 7}
 TERM_READ = ", the month the term ends"  # in the note on each Progress heading a term dates
+# In the note on each Progress heading naming a season ("Winter 2024: ..."), which dates nothing.
+SEASON_UNDATED = ("' names a season, not a month, so the entry it heads takes no date from it: write the month, "
+                  "or the school term")
 
 def term_end(match: re.Match[str]) -> EntryDate:
     """The month a school term TERM found ends in."""

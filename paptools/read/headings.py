@@ -11,7 +11,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from paptools.model import EntryDate
-from paptools.read.dates import MONTH, MONTHS, TERM_READ, DateToken, date_at, find_dates, term_end
+from paptools.read.dates import MONTH, MONTHS, SEASON_UNDATED, TERM_READ, DateToken, date_at, find_dates, term_end
 from paptools.read.entry_order import MARK
 from paptools.read.heading_parse import (
     BRACKET_INITIALS,
@@ -155,6 +155,8 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
         when = term_end(period) if period.group("term") else None
         if when is not None:  # a term is months long: which one dates it is said
             notes.append((period.start("h"), f"'{period.group('h')}' read as {when.label()}{TERM_READ}"))
+        else:  # a season is no month: that its entry is not dated by it is said
+            notes.append((period.start("h"), f"'{period.group('h')}{SEASON_UNDATED}"))
         sources.append((period.start("h"), Start(period.start("h"), when, period.start("h"), plain=True)))
     for yearless in yearless_headings(text, cut):  # a dated heading at the same place comes first, and wins
         sources.append((yearless.head, Start(yearless.head, None, yearless.end, yearless=yearless)))

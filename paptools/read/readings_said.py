@@ -2,7 +2,8 @@
 
 A heading with no year ("w/c 4 Nov: ...", read/years.py) is given the year the entries around it
 or the plan's date say; one naming a school term ("Autumn term 2024: ...", read/headings.py) is
-dated by the month the term ends. Each is a note, and a plan whose officers write every update so
+dated by the month the term ends; one naming a season ("Winter 2024: ...") dates nothing, and
+its entry is undated unless a period column dates it. Each is a note, and a plan whose officers write every update so
 got one for every heading: hundreds on a large plan, burying the warnings that need acting on.
 Three or more of a kind on a sheet are one warning at the first, saying the rule, the first two
 readings and the actions, as for a Timescale text or a fill the Key lacks (read/refs.py MANY). A
@@ -14,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from paptools.read.dates import TERM_READ
+from paptools.read.dates import SEASON_UNDATED, TERM_READ
 from paptools.read.refs import MANY, of_actions
 from paptools.read.years import READ_AS
 
@@ -25,7 +26,7 @@ Warn = Callable[[str | None, str | None, str, str | None], None]
 
 class _Kind(NamedTuple):
     marker: str  # the words every note of the kind is made with
-    reading: re.Pattern[str]  # the heading and the date read back from a note, for the examples
+    reading: re.Pattern[str]  # the heading (and the date, if any) read back from a note, for the examples
     rule: str  # what the one warning says of them all, after their count
 
 
@@ -36,6 +37,9 @@ _KINDS = (
     _Kind(TERM_READ, re.compile("'(?P<heading>.*?)' read as (?P<date>.+?)" + re.escape(TERM_READ)),
           "progress headings name a school term: each is dated by the month the term ends (autumn December, "
           "spring April, summer July)"),
+    _Kind(SEASON_UNDATED, re.compile("'(?P<heading>.*?)" + re.escape(SEASON_UNDATED)),
+          "progress headings name a season, not a month, so the entries they head take no date from them: "
+          "write the month, or the school term"),
 )
 
 
@@ -63,7 +67,8 @@ class ReadingsSaid:
                     self._warn(sheet, cell, note, None)
                 continue
             kind = _KINDS[n]
-            shown = [f"'{m['heading']}' as {m['date']}" for _, _, note in found[:2] if (m := kind.reading.match(note))]
+            shown = [f"'{m['heading']}'" + (f" as {m['date']}" if "date" in m.re.groupindex else "")
+                     for _, _, note in found[:2] if (m := kind.reading.match(note))]
             examples = f": {', '.join(shown)} and {len(found) - len(shown):,} more" if shown else ""
             refs = list(dict.fromkeys(ref for _, ref, _ in found))
             self._warn(sheet, found[0][0], f"{len(found):,} {kind.rule}{examples} {of_actions(refs)}", None)
