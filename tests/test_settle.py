@@ -74,3 +74,42 @@ def test_a_baseline_column_of_figures_beside_target_and_current_is_no_progress(t
         ("5.1", [("2025-01-10", "Rate 48%.")]), ("5.2", [])]
     assert [dict(a.extra) for a in plan.actions] == [
         {"Baseline": "32%", "Target": "65%", "Current": "48%"}, {"Baseline": "18", "Target": "8", "Current": "17"}]
+
+
+def test_a_score_column_read_through_the_key_is_the_status_when_there_is_no_rag_column(tmp_path):
+    """ "Score" 1 to 4, with a Key on a later sheet saying what each means: each action's status is
+    the Key's, and the officer is told which column was read for it."""
+    plan = read_plan(workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Ref", "Action", "Lead", "Due", "Update", "Score"],
+                 ["1.1", "Early identification pathway", "SW", "Mar-25", "Jan 25: Pathway drafted.", 2],
+                 ["1.2", "Training for early years", "KL", "Jun-25", "Dec 24: 40 settings trained.", 3],
+                 ["1.3", "Post-16 protocol", "MP", "Dec-24", "Jan 25: Embedded.", 4],
+                 ["1.4", "PfA toolkit", "MP", "Sep-25", "", 1]],
+        "Key": [["Score", "Meaning"], [1, "Not started"], [2, "Started, behind"], [3, "On track"], [4, "Complete"]],
+    }))
+    assert {a.ref: (a.status.value, dict(a.extra)) for a in plan.actions} == {
+        "1.1": ("Vulnerable", {}), "1.2": ("On track", {}), "1.3": ("Complete", {}), "1.4": ("Not yet started", {})}
+    assert [w.line() for w in plan.warnings] == [
+        "Plan!F1: the plan has no RA, RAG or Status column: column F 'Score' of whole numbers is read for the status, "
+        "each number counted as the plan's Key (or paptools.toml [statuses]) says"]
+    assert "  RA status        <- column F 'Score' (no RA, RAG or Status column: a score of whole numbers, 85%)\n" in (
+        render_layout("plan.xlsx", plan.layout, plan))
+
+
+def test_a_risk_score_or_a_score_beside_a_rag_column_is_no_status(tmp_path):
+    """A risk's score (1 to 25) says how bad a risk is, not how an action stands; beside a RAG column a
+    score is one more column. Each is kept as an extra column."""
+    risk = read_plan(workbook(tmp_path / "risk.xlsx", {"Plan": [
+        ["Ref", "Action", "Lead", "Due", "Update", "Risk score"],
+        ["1.1", "Early identification pathway", "SW", "Mar-25", "Jan 25: Pathway drafted.", 12],
+        ["1.2", "Training for early years", "KL", "Jun-25", "Dec 24: 40 settings trained.", 4]]}))
+    assert {a.ref: (a.status, dict(a.extra)) for a in risk.actions} == {
+        "1.1": (None, {"Risk score": "12"}), "1.2": (None, {"Risk score": "4"})}
+    assert [w.line() for w in risk.warnings] == [
+        "Plan!1:1: no RA, RAG or Status column: every status on this sheet is unknown"]
+    beside = read_plan(workbook(tmp_path / "beside.xlsx", {"Plan": [
+        ["Ref", "Action", "Lead", "Due", "Update", "RAG", "Score"],
+        ["1.1", "Early identification pathway", "SW", "Mar-25", "Jan 25: Pathway drafted.", "G", 2],
+        ["1.2", "Training for early years", "KL", "Jun-25", "Dec 24: 40 settings trained.", "A", 3]]}))
+    assert {a.ref: (a.status.value, dict(a.extra)) for a in beside.actions} == {
+        "1.1": ("On track", {"Score": "2"}), "1.2": ("Vulnerable", {"Score": "3"})}

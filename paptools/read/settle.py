@@ -4,7 +4,8 @@ A header names its columns, but the cells say what they are: a "Progress" column
 words is the status column, one of numbers (per cent complete) is not the progress, and
 columns headed only by months that hold sentences are the progress, one column per month; a
 "By" column of months is the timescale, not the author. In a
-plan with no status column, a "% complete" column of figures is read for the status. And the
+plan with no status column, a "% complete" column of figures is read for the status, and so is a
+"Score" column of whole numbers, each counted as the plan's Key says. And the
 columns Excel hides count: a hidden status column beside a visible one is set aside.
 """
 from __future__ import annotations
@@ -34,7 +35,7 @@ def settled(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] 
     header = _visible_status(sheet, header, hidden, forced)
     header = _numbers_in_periods(_month_columns(sheet, header, rows, forced), rows, forced)
     header = _numbers_in_progress(sheet, _status_words_in_progress(sheet, header, rows, forced), rows, forced)
-    return _percent_as_status(_by_when(sheet, header, rows, forced), rows)
+    return _score_as_status(sheet, _percent_as_status(_by_when(sheet, header, rows, forced), rows), rows)
 
 
 def _by_when(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
@@ -84,6 +85,35 @@ def _percent_as_status(header: Header, rows: list[Row]) -> Header:
 
 
 _NUMBER = re.compile(r"\s*\d+(?:\.\d+)?\s*%?\s*")
+
+SCORE_HOW = "no RA, RAG or Status column: a score of whole numbers"  # how a "Score" column read for the status is found
+# "Score", "Progress score", "RAG score": the plan's own scale of how an action stands; a risk's or a
+# priority's score says something else, and stays an extra column.
+_SCORE_HEADER = re.compile(r"(?:(?:progress|delivery|status|rag|brag|action)\s+)?scores?", re.I)
+_SCORE = re.compile(r"\s*(?:10|\d)\s*")
+
+
+def _score_as_status(sheet: str, header: Header, rows: list[Row]) -> Header:
+    """A plan with no status column but a "Score" column of whole numbers (1 to 4, say, with a Key on
+    another sheet saying what each means): that column is read for the status, each number counted
+    through the Key (or the house-style file's [statuses]); a number neither names is a warning of
+    its own, as any word of a status column is. Said once, naming the column."""
+    if "status" in header.fields or len(header.rows) > 1:
+        return header
+    for index, text in header.extra:
+        if not _SCORE_HEADER.fullmatch(normalise_label(text)):
+            continue
+        values = filled_below(header, rows, index)
+        if len(values) < 2 or sum(1 for value in values if _SCORE.fullmatch(value)) * 10 < len(values) * 8:
+            continue
+        letter = column_letter(index + 1)
+        column = Column("status", index, letter, header.headers[index], 85, SCORE_HOW)
+        said = DataWarning(sheet, f"{letter}{header.rows[-1]}", f"the plan has no RA, RAG or Status column: column "
+                           f"{letter} '{one_line(header.headers[index])}' of whole numbers is read for the status, each "
+                           "number counted as the plan's Key (or paptools.toml [statuses]) says")
+        return replace(header, columns=sorted([*header.columns, column], key=lambda c: c.index),
+                       extra=[(i, h) for i, h in header.extra if i != index], warnings=[*header.warnings, said])
+    return header
 
 
 def _visible_status(sheet: str, header: Header, hidden: frozenset[int], forced: dict[str, str] | None) -> Header:
