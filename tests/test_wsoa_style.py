@@ -51,3 +51,30 @@ def test_a_written_statement_of_action_in_its_own_style(tmp_path):
     assert [w.line() for w in plan.warnings] == []
     assert [(u.sheet, u.what) for u in plan.layout.unused] == [
         ("Cover", "a cover or contents sheet: read for the plan's title and version date, not for actions")]
+
+
+def test_a_progress_date_under_a_merged_progress_header_dates_the_update_beside_it(tmp_path):
+    """ "Progress" merged over "Update" and "Date", under a title block: the Date column says when
+    each row's update was written, as a "Last updated" column does."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Improvement Plan"
+    sheet["A1"] = "Written Statement of Action - Monitoring"
+    sheet["A2"] = "Version: 14 January 2025"
+    sheet.append([])
+    sheet.append([])
+    sheet.append(["WSoA area", "Ref", "Action", "Lead", "Due", "Progress", None, "RAG"])
+    sheet.append([None, None, None, None, None, "Update", "Date", None])
+    sheet.merge_cells("F5:G5")
+    sheet.append(["1. Identification", "1a", "Joint assessment pathway", "Health", "Mar 2025", "Pathway live.",
+                  datetime(2025, 1, 9), "G"])
+    sheet.append(["1. Identification", "1b", "Waiting list recovery", "Health", "Jun 2025",
+                  "Dec 24: Trajectory agreed.\nStill behind it.", datetime(2025, 1, 7), "R"])
+    book.save(tmp_path / "wsoa.xlsx")
+    plan = read_plan(tmp_path / "wsoa.xlsx")
+    assert {a.ref: [(e.date.iso(), e.text) for e in a.entries] for a in plan.actions} == {
+        "1a": [("2025-01-09", "Pathway live.")],
+        "1b": [("2024-12", "Trajectory agreed.\nStill behind it.")],
+    }
+    assert [(c.field, c.letter, c.header) for c in plan.layout.tables[0].columns if c.field == "status_date"] == [
+        ("status_date", "G", "Progress Date")]

@@ -38,6 +38,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "status_date": (
         "status date", "date of status", "last updated", "date updated", "date last updated",
         "date of last update", "as at date", "last update date", "last review date", "date reviewed",
+        "progress date", "progress update date", "date of progress update", "latest update date", "date of latest update",
     ),
     "entry_date": ("date", "update date", "date of update", "entry date", "date of entry", "date of progress"),
     "author": ("author", "updated by", "update by", "by", "entered by", "recorded by", "submitted by", "written by"),
