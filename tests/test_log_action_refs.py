@@ -152,3 +152,26 @@ def test_a_plan_whose_refs_are_none_paptools_reads_says_so(tmp_path):
         f"{path}: has a header row but none of the 2 refs under it is one paptools reads ('Alpha / Beta' in "
         "SEND PAP!A2): "
         "write refs as 1.1, PAP 1.1, 1.1a, P1 A4 or SEND-01")
+
+
+def test_a_plan_lettered_a_b_c_is_refused_naming_its_refs_not_taken_for_a_key(tmp_path):
+    """ "A", "G" and "R" are also a RAG key's letters: a row of them with four cells filled is an
+    action's row lettered so, whose ref paptools does not read, and the refusal says so (it said
+    the Ref column was empty, having taken each action for a line of a key)."""
+    import pytest
+    from test_layout import build
+
+    from paptools.errors import NoActions
+
+    path = build(tmp_path / "lettered.xlsx", {"Sheet1": [
+        ["ID", "Improvement action", "Accountable officer", "Completion date", "Current status", "Narrative"],
+        ["A", "Joint commissioning strategy", "Jane Smith (AD Commissioning)", "30 April 2025", "On schedule",
+         "November 2024 - Needs assessment complete."],
+        ["G", "Dynamic support register", "Tom Brown (ICB)", "31 December 2024", "Completed",
+         "December 2024 - Register live."],
+    ]})
+    with pytest.raises(NoActions) as raised:
+        read_plan(path)
+    assert str(raised.value) == (
+        f"{path}: has a header row but none of the 2 refs under it is one paptools reads ('A' in Sheet1!A2): "
+        "write refs as 1.1, PAP 1.1, 1.1a, P1 A4 or SEND-01")

@@ -175,11 +175,14 @@ class ContextRows:
                      in_key: bool) -> bool:
         """A legend line: a status word with a description, or alone in a coloured cell.
 
-        A figures table ("Complete | 38 | 73%") names statuses too, but with numbers.
+        A figures table ("Complete | 38 | 73%") names statuses too, but with numbers; an action's
+        row whose ref is a letter ("A", "G") fills four cells or more, a legend line fewer.
         """
         if not key_status(first):
             return False
         if any(isinstance(cells[i].value, (int, float)) for i in nonempty):
+            return False
+        if len(nonempty) >= 4:  # an action's row ("A | Joint commissioning | Jane Smith | Apr 2025 | ..."), lettered
             return False
         rest = " ".join(texts[i] for i in nonempty)[len(first.split(":")[0]):]
         described = len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
