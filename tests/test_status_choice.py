@@ -252,7 +252,7 @@ def test_a_per_cent_figure_that_could_be_two_figures_is_not_guessed(tmp_path):
 
 
 def test_a_word_of_the_plans_own_means_what_its_guidance_sheet_says(tmp_path):
-    """A "Guidance" sheet of status definitions: "Embedded" fits none of the five statuses by itself,
+    """A "Guidance" sheet of status definitions: "Sustained" fits none of the five statuses by itself,
     but the plan defines it as "action complete and now part of business as usual", so it is
     Complete; a definition that names no status ("past its target date"), or that says "not" of
     one, leaves its word unknown, and a word that has a status keeps it."""
@@ -261,7 +261,7 @@ def test_a_word_of_the_plans_own_means_what_its_guidance_sheet_says(tmp_path):
             ["Ref", "Action", "Lead", "Timescale", "Status", "Update"],
             ["H1", "Review AP commissioning", "Amir Bashir", "March 2025", "Ongoing", "14/11/24: Started."],
             ["H2", "Set up a transition panel", "Karen Lowe", "March 2025", "Delayed", "14/11/24: Late."],
-            ["H3", "Cut the paediatrics wait", "Paul Davies", "March 2025", "Embedded", "14/11/24: Business as usual."],
+            ["H3", "Cut the paediatrics wait", "Paul Davies", "March 2025", "Sustained", "14/11/24: Business as usual."],
             ["H4", "Embed the OAP", "Jane Smith", "March 2025", "Overdue", "14/11/24: Past its date."],
             ["H5", "Audit personal budgets", "Karen Lowe", "March 2025", "Parked", "14/11/24: Waiting."],
             ["H6", "Refresh the JSNA", "Paul Davies", "March 2025", "Closed", "14/11/24: Done."],
@@ -269,7 +269,7 @@ def test_a_word_of_the_plans_own_means_what_its_guidance_sheet_says(tmp_path):
         "Guidance": [
             ["Status definitions"],
             [],
-            ["Embedded", "action complete and now part of business as usual"],
+            ["Sustained", "action complete and now part of business as usual"],
             ["Closed", "action completed or superseded"],
             ["Ongoing", "work under way and on schedule"],
             ["Delayed", "behind schedule, recovery plan in place"],
@@ -280,7 +280,7 @@ def test_a_word_of_the_plans_own_means_what_its_guidance_sheet_says(tmp_path):
     assert {ref: status for ref, (status, _) in statuses(plan).items()} == {
         "H1": "On track", "H2": "Vulnerable", "H3": "Complete", "H4": None, "H5": None, "H6": "Complete"}
     text = render_layout("plan.xlsx", plan.layout, plan)
-    assert ("       'Embedded' -> Complete (the plan's Key describes it as 'action complete and now part of "
+    assert ("       'Sustained' -> Complete (the plan's Key describes it as 'action complete and now part of "
             "business as usual'; the word fits no status, used 1x)\n") in text, text
     assert [line for line in lines(plan) if "not one of the five" in line] == [
         "Joint plan!E5: 'Overdue' is not one of the five statuses; status unknown (say what the word counts as "

@@ -18,6 +18,8 @@ WORDS = [
     # finished
     ("Complete", C), ("Completed", C), ("Achieved", C), ("Done", C), ("Closed", C), ("Met", C),
     ("Validated", C), ("Archived", C), ("Fully implemented", C), ("Implemented", C), ("Implemented fully", C), ("Resolved", C),
+    # done, and now how the service works
+    ("Embedded", C), ("Business as usual", C), ("BAU", C), ("Moved to business as usual", C), ("Mainstreamed", C),
     # moving
     ("On track", G), ("On Track", G), ("On-track", G), ("In progress", G), ("Ongoing", G),
     ("Progressing well", G), ("Partially implemented", G), ("Partially", G), ("Started", G), ("A/G", G), ("Amber/Green", G),
@@ -73,6 +75,8 @@ def test_a_status_word_is_mapped_by_meaning(word, status):
         ("Amber and Red", "names two statuses (Vulnerable and At risk): fits no status"),
         ("Closed - merged into 2.3", "starts with 'closed' but also says 'merged': fits no status"),
         ("Closed (superseded by 4.1)", "starts with 'closed' but also says 'superseded': fits no status"),
+        ("Embedding", "fits no status"),  # still being embedded: not done, and not said how it is going
+        ("Not embedded", "fits no status"),
     ],
 )
 def test_a_word_that_fits_no_status_is_never_guessed(word, reason):

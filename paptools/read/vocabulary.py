@@ -41,6 +41,10 @@ _MEANINGS: tuple[tuple[str, Status | None, tuple[str, ...]], ...] = (
         "complete", "completed", "done", "achieved", "fully achieved", "finished", "delivered",
         "implemented", "fully implemented", "closed complete", "complete closed", "signed off",
     )),
+    ("means done and now part of everyday work", Status.COMPLETE, (
+        "embedded", "fully embedded", "business as usual", "bau", "moved to business as usual",
+        "transferred to business as usual", "mainstreamed",
+    )),
     ("means closed as done in a register", Status.COMPLETE, (
         "closed", "met", "validated", "verified", "resolved", "closed validated", "archived",
     )),
