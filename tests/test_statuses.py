@@ -18,6 +18,9 @@ WORDS = [
     # finished
     ("Complete", C), ("Completed", C), ("Achieved", C), ("Done", C), ("Closed", C), ("Met", C),
     ("Validated", C), ("Archived", C), ("Fully implemented", C), ("Implemented", C), ("Implemented fully", C), ("Resolved", C),
+    # the status now, and the one it was
+    ("Amber (was Green)", V), ("Red - previously Amber", R), ("Amber (Jan 25) - was Green", V),
+    ("Green (up from Amber)", G), ("Red, was Amber in Oct", R),
     # done, and now how the service works
     ("Embedded", C), ("Business as usual", C), ("BAU", C), ("Moved to business as usual", C), ("Mainstreamed", C),
     # moving
@@ -75,7 +78,8 @@ def test_a_status_word_is_mapped_by_meaning(word, status):
         ("Amber and Red", "names two statuses (Vulnerable and At risk): fits no status"),
         ("Closed - merged into 2.3", "starts with 'closed' but also says 'merged': fits no status"),
         ("Closed (superseded by 4.1)", "starts with 'closed' but also says 'superseded': fits no status"),
-        ("Embedding", "fits no status"),  # still being embedded: not done, and not said how it is going
+        ("Embedding", "fits no status"),
+        ("Amber (was not Green)", "names two statuses (Vulnerable and On track): fits no status"),  # still being embedded: not done, and not said how it is going
         ("Not embedded", "fits no status"),
     ],
 )

@@ -127,6 +127,10 @@ _COLOUR_PAIR = re.compile(r"(amber|green|red|a|g|r)(?:\s*[-–/]\s*|\s+)(amber|g
 _PREFIX = re.compile(r"^\s*(?:(?:b?rag|current|overall|delivery)\s+)?(?:status|b?rag|rating|confidence)\s*[:\-–]\s*", re.I)
 _HEAD = re.compile(r"^(?P<head>[^:(\-–—]+?)\s*(?:[:\-–—]|\((?P<paren>[^)]*)\)?)")
 _NUMBER = re.compile(r"[\d.,%\s]+")
+# "Amber (was Green)", "Red - previously Amber", "Green (up from Amber in Oct)": the status now, then
+# the one it was, which is history, not a second status.
+_EARLIER = re.compile(r"\s*[,;(\-–—]?\s*\b(?:was|previously|formerly|(?:up |down |changed |moved )?from)\s+"
+                      r"(?P<earlier>[^()]+?)\s*\)?\s*$", re.I)
 # A RAG letter and what it means in the cell: "G - On track", "A: Some slippage", "R (Off track)".
 _LETTER_FIRST = re.compile(r"\s*(?P<letter>[BRAGbrag])\s*(?:[-–—:]\s*|\(\s*)(?P<rest>[^()]{3,}?)\s*\)?\s*$")
 _SYMBOLS = frozenset("✓✔✅☑🔵🟢🟠🟡🔴")  # a tick or a coloured circle standing alone for a status
@@ -220,6 +224,11 @@ def map_status_word(word: str) -> WordMapping:
     if _NUMBER.fullmatch(word.strip()):
         return WordMapping(word, None, "a number, not a status word (often a placeholder for not assessed): "
                                        "fits no status")
+    if (earlier := _EARLIER.search(word)) is not None and earlier.start() > 0 and _a_status(earlier.group("earlier")):
+        now = map_status_word(word[: earlier.start()])
+        if now.status is not None:
+            return WordMapping(word, now.status, f"the status now, before '{earlier.group(0).strip(' ,;()-–—')}': "
+                                                 f"{now.reason}")
     leading = _leading(_PREFIX.sub("", word), norm)
     if leading is not None:
         return WordMapping(word, *leading)
@@ -240,6 +249,12 @@ def map_status_word(word: str) -> WordMapping:
             half, said = known[0]
             return WordMapping(word, said.status, f"its half '{half}': {said.reason}")
     return WordMapping(word, None, "fits no status")
+
+
+def _a_status(text: str) -> bool:
+    """Whether a text is a status, or opens with a status word ("Amber in Oct")."""
+    words = normalise_word(text).split(" ")
+    return map_status_word(text).status is not None or (words[0] in _KNOWN and _KNOWN[words[0]][1] is not None)
 
 
 def _leading(raw: str, norm: str) -> tuple[Status | None, str] | None:
