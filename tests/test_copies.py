@@ -68,3 +68,19 @@ def test_a_filtered_sheet_left_behind_by_the_live_one_is_not_counted_twice(tmp_p
         ("K1", "PAP", "Complete"), ("K2", "PAP", "On track"), ("K3", "PAP", "At risk"), ("K4", "PAP", "Vulnerable")]
     assert [w.message.split(":")[0] for w in plan.warnings if w.sheet == "Red actions"] == [
         "this sheet holds the same actions as sheet PAP with other statuses or progress"]
+
+
+def test_of_copies_kept_one_a_board_the_sheet_named_for_the_later_month_is_counted(tmp_path):
+    """Sheets "Nov 24" and "Jan 25", each the whole plan at that board: January's is the live plan,
+    whatever order the sheets are in and though neither's progress is the longer."""
+    header = ["Ref", "Action", "Owner", "Due", "RAG", "Progress"]
+    nov = [header, ["1", "EHCP timeliness", "SEN", "Mar-25", "A", "55%"], ["2", "Annual reviews", "SEN", "Jun-25", "R", "Backlog 380"]]
+    jan = [header, ["1", "EHCP timeliness", "SEN", "Mar-25", "G", "61%"], ["2", "Annual reviews", "SEN", "Jun-25", "A", "Backlog 300"]]
+    for sheets in ({"Nov 24": nov, "Jan 25": jan}, {"Jan 25": jan, "Nov 24": nov}):
+        plan = read_plan(build(tmp_path / "boards.xlsx", sheets))
+        assert [(a.ref, a.sheet, a.status.value, [e.text for e in a.entries]) for a in plan.actions] == [
+            ("1", "Jan 25", "On track", ["61%"]), ("2", "Jan 25", "Vulnerable", ["Backlog 300"])]
+        assert [w.line() for w in plan.warnings] == [
+            "Nov 24: this sheet holds the same actions as sheet Jan 25 with other statuses or progress: taken for an "
+            "older copy of the plan and not counted (sheet Jan 25 is named for the later month); if it is the live "
+            "plan, name it in paptools.toml: sheets = [\"Nov 24\"]"]

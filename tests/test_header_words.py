@@ -73,6 +73,11 @@ def test_a_target_completion_column_is_the_timescale(tmp_path):
     ("Target completion date", HeaderMatch("timescale", 100, "known phrase")),
     ("Target completion %", None),  # a figure, not a date
     ("Target %", None),
+    ("What has been done", HeaderMatch("progress", 100, "known phrase")),
+    ("What we have achieved", HeaderMatch("progress", 100, "known phrase")),
+    ("Work to date", HeaderMatch("progress", 100, "known phrase")),
+    ("Progress Date", HeaderMatch("status_date", 100, "known phrase")),
+    ("What next", None),  # the next steps: kept as an extra column
 ])
 def test_more_header_words(header, found):
     assert match_header(header) == found

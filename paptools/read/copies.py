@@ -5,14 +5,16 @@ same ids, text, statuses and progress) is read once. A copy kept beside the live
 quarter's position: the same actions, other statuses or progress) is a second version of the
 plan: counting both would double the figures, and counting the wrong one would report an old
 position as the current one. The live copy is read and the other named in a warning, with how
-to choose it instead: a visible sheet before a hidden one, then the one whose progress is the
+to choose it instead: a visible sheet before a hidden one, then the one named for the later month
+(sheets "Nov 24" and "Jan 25", a copy kept for each board), then the one whose progress is the
 longer (progress grows with each update), then the first in the workbook.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from paptools.model import DataWarning
+from paptools.model import DataWarning, EntryDate, date_order
+from paptools.read.dates import find_dates
 from paptools.read.header_map import Header
 from paptools.read.refs import cell_ref
 from paptools.read.rows import Row
@@ -90,11 +92,21 @@ def _live(a: Held, b: Held, common: set[str]) -> tuple[Held, Held, str]:
     if a.hidden != b.hidden:
         live, old = (b, a) if a.hidden else (a, b)
         return live, old, f"it is hidden in Excel and sheet {live.sheet} is not"
+    named_a, named_b = _named_month(a.sheet), _named_month(b.sheet)
+    if named_a is not None and named_b is not None and named_a != named_b:
+        live, old = (a, b) if date_order(named_a) > date_order(named_b) else (b, a)
+        return live, old, f"sheet {live.sheet} is named for the later month"
     longer_a, longer_b = a.progress_of(common), b.progress_of(common)
     if longer_a != longer_b:
         live, old = (a, b) if longer_a > longer_b else (b, a)
         return live, old, f"the progress of sheet {live.sheet} is the longer, and progress grows with each update"
     return a, b, f"the two hold as much progress, and sheet {a.sheet} comes first in the workbook"
+
+
+def _named_month(title: str) -> EntryDate | None:
+    """The one month a sheet's name gives ("Jan 25", "Position at January 2025"), if any."""
+    found = find_dates(title)
+    return found[0].date if len(found) == 1 else None
 
 
 def _text(row: Row, index: int | None) -> str:

@@ -79,6 +79,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "progress made", "status update", "status comments", "latest position", "position",
         "position statement", "current position statement", "position update", "progress position",
         "where are we", "where are we now", "where we are", "where we are now",
+        "what has been done", "what we have done", "what has been achieved", "what we have achieved",
+        "what has happened", "work to date", "work done", "activity to date", "achievements to date",
     ),
     "outcome": ("outcome", "outcomes", "impact", "outcome impact", "expected outcome", "outcomes impact"),
     "evidence": ("evidence", "evidence of completion", "supporting evidence", "evidence of impact"),
