@@ -143,3 +143,29 @@ def test_a_ref_paptools_cannot_read_is_named_in_its_warning(tmp_path):
     assert [(w.cell, w.message) for w in plan.warnings] == [
         ("A3", "its Ref '1.4/2.2' is not a ref paptools reads (1.1, PAP 1.1, 1.1a, P1 A4, SEND-01): not read into "
                "the plan, so not counted; its text is kept here")]
+
+
+def test_an_action_numbered_as_its_sub_actions_first_level_is_in_their_priority_area(tmp_path):
+    """Refs 1, 1.1, 1.2 and 2: action 1 heads the actions 1.1 and 1.2, so it is in priority area 1
+    with them (it was shown apart, under 'Actions', between them and 2); 2 has no sub-actions and
+    stays without an area, as every action of a plan numbered 1, 2, 3 does."""
+    from test_layout import build
+
+    from paptools.read.plan import read_plan
+
+    header = ["No.", "Action", "Lead", "Deadline", "Status", "Comments"]
+    mixed = read_plan(build(tmp_path / "mixed.xlsx", {"Plan": [
+        header,
+        [1, "Improve EHCP timeliness", "SEN", "Mar 2025", "Green", "Dec 24: 68% within 20 weeks."],
+        ["1.1", "Recruit 4 caseworkers", "HR", "Nov 2024", "Complete", "Nov 24: All in post."],
+        ["1.2", "Clear the backlog", "SEN", "Feb 2025", "Amber", "Dec 24: 40 left."],
+        [2, "Refresh inclusion strategy", "Inclusion", "Jun 2025", "Amber", "Dec 24: Consultation delayed."],
+    ]}))
+    assert [(a.ref, a.priority_area) for a in mixed.actions] == [
+        ("1", "Priority area 1"), ("1.1", "Priority area 1"), ("1.2", "Priority area 1"), ("2", None)]
+    flat = read_plan(build(tmp_path / "flat.xlsx", {"Plan": [
+        header,
+        [1, "Improve EHCP timeliness", "SEN", "Mar 2025", "Green", "Dec 24: 68% within 20 weeks."],
+        [2, "Refresh inclusion strategy", "Inclusion", "Jun 2025", "Amber", "Dec 24: Consultation delayed."],
+    ]}))
+    assert [(a.ref, a.priority_area) for a in flat.actions] == [("1", None), ("2", None)]

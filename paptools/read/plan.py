@@ -175,6 +175,8 @@ class _Assembler:
             self.warn(all_raw[0].sheet, None, "each priority area numbers its actions afresh, the area in a column of "
                       f"its own: each action is known by both, as '{whole[0]}'")
         parsed = [parse_ref(raw.ref.text) for raw in all_raw]  # each ref parsed once, here, as written
+        # "1" above its "1.1" and "1.2": the action heading priority area 1 is in it, as they are
+        parents = {(p.prefix, p.parts[0]) for p in parsed if p is not None and len(p.parts) > 1}
         self._by_sheet([s for s in walker.sheets if s.actions and self.tables[s.name].sheet_status is None], all_raw)
         logged, log_statuses = log_entries(self.book, self.layout.logs, {r.ref.text for r in all_raw}, self.warn)
         member = self._membership(all_raw, parsed)
@@ -215,7 +217,8 @@ class _Assembler:
                                               readings.warn_for(raw.ref.text))
             read = statuses.read(raw, table, text_mode.get(raw.sheet, False))
             area = (area_label(raw.area) if raw.area and raw.area.isdigit() else raw.area) or (  # a Priority column: "2"
-                area_label(ref.parts[0]) if ref and len(ref.parts) > 1 else None)
+                area_label(ref.parts[0]) if ref and (len(ref.parts) > 1 or (ref.prefix, ref.parts[0]) in parents)
+                else None)
             actions.append(Action(
                 ref=known_as, ref_text=raw.ref_text, is_pap=member(raw, ref),
                 title=raw.fields.get("action", ""), owner=raw.fields.get("owner", ""), owners=owners,
