@@ -11,6 +11,7 @@ columns Excel hides count: a hidden status column beside a visible one is set as
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from paptools.layout import Column
@@ -67,21 +68,13 @@ def _percent_as_status(header: Header, rows: list[Row]) -> Header:
     """A plan with no status column but a "% complete" column of figures ("100%", 0.75): that column is
     read for the status (read/action_status.py: 100% Complete, 0% Not yet started, a figure between
     unknown), as the only thing the plan says of how far each action has got."""
-    if "status" in header.fields or len(header.rows) > 1:
+    found = _stand_in_status(header, rows, lambda text: _PERCENT_HEADER.search(text) is not None, _NUMBER)
+    if found is None:
         return header
-    for index, text in header.extra:
-        if not _PERCENT_HEADER.search(text):
-            continue
-        values = filled_below(header, rows, index)
-        if len(values) < 2 or sum(1 for value in values if _NUMBER.fullmatch(value)) * 10 < len(values) * 8:
-            continue
-        bare = [float(value) for value in values if _NUMBER.fullmatch(value) and "%" not in value]
-        fractions = any(0 < value < 1 for value in bare) and all(value <= 1 for value in bare)
-        column = Column("status", index, column_letter(index + 1), header.headers[index], 85,
-                        PERCENT_HOW + (FRACTIONS if fractions else ""))
-        return replace(header, columns=sorted([*header.columns, column], key=lambda c: c.index),
-                       extra=[(i, h) for i, h in header.extra if i != index])
-    return header
+    index, values = found
+    bare = [float(value) for value in values if _NUMBER.fullmatch(value) and "%" not in value]
+    fractions = any(0 < value < 1 for value in bare) and all(value <= 1 for value in bare)
+    return _as_status(header, index, PERCENT_HOW + (FRACTIONS if fractions else ""))
 
 
 _NUMBER = re.compile(r"\s*\d+(?:\.\d+)?\s*%?\s*")
@@ -98,22 +91,38 @@ def _score_as_status(sheet: str, header: Header, rows: list[Row]) -> Header:
     another sheet saying what each means): that column is read for the status, each number counted
     through the Key (or the house-style file's [statuses]); a number neither names is a warning of
     its own, as any word of a status column is. Said once, naming the column."""
-    if "status" in header.fields or len(header.rows) > 1:
+    found = _stand_in_status(header, rows, lambda text: _SCORE_HEADER.fullmatch(normalise_label(text)) is not None,
+                             _SCORE)
+    if found is None:
         return header
+    index = found[0]
+    letter = column_letter(index + 1)
+    said = DataWarning(sheet, f"{letter}{header.rows[-1]}", f"the plan has no RA, RAG or Status column: column "
+                       f"{letter} '{one_line(header.headers[index])}' of whole numbers is read for the status, each "
+                       "number counted as the plan's Key (or paptools.toml [statuses]) says")
+    return _as_status(header, index, SCORE_HOW, said)
+
+
+def _stand_in_status(header: Header, rows: list[Row], headed: Callable[[str], bool],
+                     value: re.Pattern[str]) -> tuple[int, list[str]] | None:
+    """In a table with no status column, the first extra column `headed` so whose filled cells (two at
+    least) are eight in ten `value`: its index and those cells' texts."""
+    if "status" in header.fields or len(header.rows) > 1:
+        return None
     for index, text in header.extra:
-        if not _SCORE_HEADER.fullmatch(normalise_label(text)):
+        if not headed(text):
             continue
         values = filled_below(header, rows, index)
-        if len(values) < 2 or sum(1 for value in values if _SCORE.fullmatch(value)) * 10 < len(values) * 8:
-            continue
-        letter = column_letter(index + 1)
-        column = Column("status", index, letter, header.headers[index], 85, SCORE_HOW)
-        said = DataWarning(sheet, f"{letter}{header.rows[-1]}", f"the plan has no RA, RAG or Status column: column "
-                           f"{letter} '{one_line(header.headers[index])}' of whole numbers is read for the status, each "
-                           "number counted as the plan's Key (or paptools.toml [statuses]) says")
-        return replace(header, columns=sorted([*header.columns, column], key=lambda c: c.index),
-                       extra=[(i, h) for i, h in header.extra if i != index], warnings=[*header.warnings, said])
-    return header
+        if len(values) >= 2 and sum(1 for v in values if value.fullmatch(v)) * 10 >= len(values) * 8:
+            return index, values
+    return None
+
+
+def _as_status(header: Header, index: int, how: str, *said: DataWarning) -> Header:
+    """The header with its extra column `index` read for the status, found as `how` says."""
+    column = Column("status", index, column_letter(index + 1), header.headers[index], 85, how)
+    return replace(header, columns=sorted([*header.columns, column], key=lambda c: c.index),
+                   extra=[(i, h) for i, h in header.extra if i != index], warnings=[*header.warnings, *said])
 
 
 def _visible_status(sheet: str, header: Header, hidden: frozenset[int], forced: dict[str, str] | None) -> Header:
