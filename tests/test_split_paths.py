@@ -5,7 +5,7 @@ Entry once, with where it was written and by whom. Both must change nothing.
 """
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from paptools.model import Entry, EntryDate, EntryOrder, EntrySource
@@ -16,7 +16,8 @@ from paptools.read.progress import cell_entries
 
 
 def plain_find_dates(text: str) -> list[DateToken]:
-    """find_dates as first written: the date pattern searched from every position."""
+    """find_dates as first written: the date pattern searched from every position (and a day's date
+    taking the time after it, as find_dates does)."""
     tokens = []
     pos = 0
     while (match := dates._DATE.search(text, pos)) is not None:
@@ -24,8 +25,10 @@ def plain_find_dates(text: str) -> list[DateToken]:
         if value is None:
             pos = match.start() + 1
             continue
-        tokens.append(DateToken(match.start(), match.end(), value, match.start("m1") if match.group("m1") else None))
         pos = match.end()
+        if value.day is not None and (time := dates._TIME.match(text, pos)):  # "12/03/2024 14:30": the time is the date's
+            pos = time.end()
+        tokens.append(DateToken(match.start(), pos, value, match.start("m1") if match.group("m1") else None))
     return tokens
 
 
@@ -60,6 +63,8 @@ PIECES = ["Jan", "sept", "December", "May", "of", "12", "3", "2023", "24", "40",
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=16))
+@example(["07/01/24", " ", "3", ".", "12"])  # a day's date and a time: one token
+@example(["07/01/24", " ", "\u0663", ".", "12"])
 def test_find_dates_is_the_plain_search(pieces):
     text = "".join(pieces)
     assert find_dates(text) == plain_find_dates(text)
