@@ -9,7 +9,7 @@ import calendar
 import enum
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,6 +39,12 @@ REPORT_ORDER: tuple[Status, ...] = (
 UNKNOWN = "Unknown"  # label for an action whose status could not be read
 
 
+@lru_cache(maxsize=4096)  # a plan's entries share a few hundred dates; show --json writes each entry's
+def _iso(year: int, month: int, day: int | None) -> str:
+    """'YYYY-MM', or 'YYYY-MM-DD' with a day."""
+    return f"{year:04d}-{month:02d}" if day is None else f"{year:04d}-{month:02d}-{day:02d}"
+
+
 @dataclass(frozen=True, order=True, slots=True)
 class Month:
     """A calendar month: the precision of due dates and of most progress entries."""
@@ -47,7 +53,7 @@ class Month:
     month: int
 
     def iso(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
+        return _iso(self.year, self.month, None)
 
     def label(self) -> str:
         return f"{calendar.month_abbr[self.month]} {self.year}"
@@ -74,8 +80,7 @@ class EntryDate:
     day: int | None = None
 
     def iso(self) -> str:
-        base = f"{self.year:04d}-{self.month:02d}"
-        return base if self.day is None else f"{base}-{self.day:02d}"
+        return _iso(self.year, self.month, self.day)
 
     def label(self) -> str:
         month = calendar.month_abbr[self.month]

@@ -7,6 +7,7 @@ from its place among its neighbours, and any inference is reported.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # "PAP 1.1", "R1", "1.1a", "SEND/01", "(3)", "3)", and "2.3 (new)" (a note in brackets after the
@@ -89,6 +90,7 @@ class Ref(NamedTuple):
         return self.prefix in PAP_PREFIXES
 
 
+@lru_cache(maxsize=8192)  # each ref cell is read five times or more: finding the layout, walking, assembling
 def parse_ref(text: str) -> Ref | None:
     """The ref in a cell's text, or None when the text is not a ref."""
     text = _FOOTNOTE.sub("", text.strip())

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from paptools.model import EntryDate
 from paptools.read.cells import Book, Sheet
@@ -26,10 +27,8 @@ def cell_text(value: object) -> str:
         return clean_text(value)
     if value is None:
         return ""
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y") if value.time() == time(0) else value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+    if isinstance(value, date):  # a datetime too
+        return _date_text(value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if type(value) is Percent:  # "50%", as Excel shows it
@@ -37,6 +36,13 @@ def cell_text(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.10g}"
     return clean_text(value)
+
+
+@lru_cache(maxsize=4096)  # a plan's few due dates recur on many rows, and strftime is slow
+def _date_text(value: date) -> str:
+    if isinstance(value, datetime) and value.time() != time(0):
+        return value.strftime("%d/%m/%Y %H:%M")
+    return value.strftime("%d/%m/%Y")
 
 
 def month_shown(cell: XCell) -> EntryDate | None:

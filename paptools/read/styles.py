@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime, time, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from lxml import etree
@@ -137,6 +138,7 @@ def shows_day(code: str) -> bool:
     return first == "general" or "d" in first
 
 
+@lru_cache(maxsize=4096, typed=True)  # a plan's few dates recur on many rows
 def from_excel(value: float, epoch: datetime) -> datetime | time | float:
     """An Excel serial number as the date it shows (1900 leap-year bug included), or itself."""
     try:
