@@ -295,3 +295,21 @@ def test_lint_does_not_call_a_per_cent_figure_a_status_word(tmp_path):
 
     plan = _percent_plan(tmp_path)
     assert [f for f in lint_plan(plan) if f.rule == "status-word"] == []
+
+
+def test_a_progress_rating_column_of_slippage_words_is_the_status(tmp_path):
+    path = build(tmp_path / "plan.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Due", "Progress rating", "Progress"],
+        ["M1", "Map the graduated approach", "SEND Lead", "Mar-25", "On target", "14/01/25: Drafted."],
+        ["M2", "Train SENCOs", "EP Lead", "Mar-25", "Minor slippage", "14/01/25: Two sessions moved."],
+        ["M3", "Cut waits for assessment", "EHC Manager", "Jun-25", "Major slippage", "14/01/25: Backlog grew."],
+        ["M4", "Publish the Local Offer", "Local Offer Manager", "Dec-24", "Completed", "12/12/24: Published."],
+        ["M5", "Review transport policy", "Transport Lead", "Sep-25", "Not due to start", None],
+    ]})
+    plan = read_plan(path)
+    assert statuses(plan) == {
+        "M1": ("On track", "On target"), "M2": ("Vulnerable", "Minor slippage"), "M3": ("At risk", "Major slippage"),
+        "M4": ("Complete", "Completed"), "M5": ("Not yet started", "Not due to start"),
+    }
+    assert [a.extra for a in plan.actions] == [(), (), (), (), ()]  # the rating is read, not kept aside
+    assert [(e.date.iso(), e.text) for e in plan.actions[1].entries] == [("2025-01-14", "Two sessions moved.")]

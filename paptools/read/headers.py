@@ -33,7 +33,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "current status", "overall status", "rag status key", "implementation status", "delivery confidence",
         "delivery confidence assessment", "dca", "confidence", "action status", "risk status", "overall rag",
         "current rag", "progress status", "rag rating key", "status rag", "progress rag", "state",
-        "recommendation status", "status of implementation", "implemented",
+        "recommendation status", "status of implementation", "implemented", "progress rating", "delivery rating",
+        "overall rating", "current rating", "performance rating",
     ),
     "status_date": (
         "status date", "date of status", "last updated", "date updated", "date last updated",

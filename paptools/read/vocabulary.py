@@ -95,7 +95,9 @@ _MEANINGS: tuple[tuple[str, Status | None, tuple[str, ...]], ...] = (
         "not yet started", "not started", "not started yet", "nys", "yet to start", "to start",
         "not commenced", "not yet commenced", "not begun",
     )),
-    ("means not due to start yet", Status.NOT_STARTED, ("not due", "not yet due", "planned", "future")),
+    ("means not due to start yet", Status.NOT_STARTED, (
+        "not due", "not yet due", "not due to start", "not due to start yet", "not yet due to start", "planned", "future",
+    )),
     ("means waiting to start", Status.NOT_STARTED, ("pending", "awaiting start")),
     ("means nothing implemented yet (the due date shows whether that is late)", Status.NOT_STARTED, (
         "not implemented", "not yet implemented",
