@@ -121,3 +121,35 @@ def test_an_entrys_heading_in_a_progress_cell_never_dates_the_version(tmp_path, 
     plan = read_plan(path)
     assert (plan.version_date, plan.version_date_source) == (when, source)
     assert [e.date.iso() for e in plan.actions[1].entries] == ["2025-01-13"]  # still its entry's date
+
+
+@pytest.mark.parametrize("line, when", [
+    ("SEND Priority Action Plan - January 2025", date(2025, 1, 1)),
+    ("SEND PAP: Jan 2025", date(2025, 1, 1)),
+    ("Written Statement of Action (March 2025)", date(2025, 3, 1)),
+])
+def test_a_plans_title_ending_in_its_month_dates_the_version(tmp_path, line, when):
+    path = build(tmp_path / "PAP.xlsx", {"PAP": [[line], HEADER, *ACTIONS[:2]]}, modified=SAVED)
+    plan = read_plan(path)
+    assert (plan.version_date, plan.version_date_source) == (when, f"cell PAP!A1 '{line}'")
+    assert summarize(plan).as_of == when  # overdue judged as of the title's month, not the save date
+
+
+@pytest.mark.parametrize("line", [
+    "Next review - March 2025",  # names no plan
+    "SEND Priority Action Plan - January 2025 (draft)",  # more after the month
+    "SEND Priority Action Plan agreed March 2025",  # no break before the month
+])
+def test_a_line_ending_in_a_month_that_is_no_plans_title_does_not_date_the_version(tmp_path, line):
+    path = build(tmp_path / "PAP.xlsx", {"PAP": [[line], HEADER, *ACTIONS[:2]]}, modified=SAVED)
+    plan = read_plan(path)
+    assert (plan.version_date, plan.version_date_source) == (date(2026, 12, 4), "document properties (modified)")
+
+
+def test_a_labelled_date_beats_the_month_a_title_ends_in(tmp_path):
+    path = build(tmp_path / "PAP.xlsx", {"PAP": [
+        ["SEND Priority Action Plan - January 2025"], ["Last updated: 03/02/2025"], HEADER, *ACTIONS[:2],
+    ]}, modified=SAVED)
+    plan = read_plan(path)
+    assert (plan.version_date, plan.version_date_source) == (
+        date(2025, 2, 3), "cell PAP!A2 'Last updated: 03/02/2025'")

@@ -46,7 +46,14 @@ from paptools.read.settle import PERCENT_HOW
 from paptools.read.statuses import family
 from paptools.read.style import HouseStyle
 from paptools.read.text import one_line
-from paptools.read.version import COVER_ROWS, date_from_cells, date_from_custom, date_from_name, date_from_properties
+from paptools.read.version import (
+    COVER_ROWS,
+    date_from_cells,
+    date_from_custom,
+    date_from_name,
+    date_from_properties,
+    date_from_title,
+)
 from paptools.read.vocabulary import normalise_word
 from paptools.read.xcell import XCell, column_letter, row_of
 
@@ -167,7 +174,7 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
     stated_own = own_version(book.custom_values)
     version: tuple[date | None, str | None] | None = stated_own if stated_own is not None else (
         house.version_date([*tops, *in_tables]) or date_from_cells(tops) or date_from_custom(book.custom_values)
-        or date_from_properties(book.properties)
+        or date_from_title(tops) or date_from_properties(book.properties)
         or date_from_name(book.path))
     return Layout(
         tables=tables, logs=tuple(logs),

@@ -3,7 +3,9 @@
 In order: a dated cell near the top of a sheet or on a cover sheet ("Updated: 14/01/2025",
 "Version date" beside a date, "Position as at January 2025"), then a title that ends in its
 date ("SEND Priority Action Plan - updated 3 November 2025", or in a line of its own "SEND PAP
-- status at 31 January 2025", "Update: January 2025"), then the document properties
+- status at 31 January 2025", "Update: January 2025"), then a custom document property
+("Version date"), then the plan's title ending in its month with no label ("SEND Priority
+Action Plan - January 2025"), then the document properties
 (modified, then created), then a date in the file name. Each answer says where it came from,
 so two copies of one version renamed to anything give the same date. The cells looked at are
 none of a table's own (read/detect_plan.py): "Date: 13/01/25" in a Progress cell heads an entry.
@@ -98,6 +100,39 @@ def _in_title(cells: list[tuple[str, str, object, object]]) -> tuple[date, str] 
         found = _closing_date(value.strip(" \t*)]"), alone=(sheet, row_of(coordinate)) in alone)
         if found is not None:
             return found[1], f"cell {sheet}!{coordinate} '{one_line(value.strip(), 60)}'"
+    return None
+
+
+def date_from_title(cells: Iterable[tuple[str, str, object, object]]) -> tuple[date, str] | None:
+    """The month a plan's title ends in with no label ("SEND Priority Action Plan - January 2025"):
+    after any date the workbook states with a label, before the date it was saved."""
+    cells = list(cells)
+    alone = _alone(cells)
+    for sheet, coordinate, value, beside in cells:
+        if (isinstance(value, str) and len(value) <= _TITLE_LENGTH and "\n" not in value.strip()
+                and beside in (None, "") and (sheet, row_of(coordinate)) in alone
+                and (found := _plan_month(value.strip(" \t*)]"))) is not None):
+            return found[1], f"cell {sheet}!{coordinate} '{one_line(value.strip(), 60)}'"
+    return None
+
+
+# A title that names the plan, then after a break its month and nothing more: "SEND Priority
+# Action Plan - January 2025", "SEND PAP: Jan 2025", "Written Statement of Action (March 2025)".
+_PLAN_TITLE = re.compile(r"\b(?:plans?|pap|tracker|wsoa|statement\s+of\s+action|action\s+log)\b", re.I)
+_BARE_BREAK = re.compile(r"(?:\s[-–—]|[,:(\[|])\s*")
+
+
+def _plan_month(text: str) -> tuple[int, date] | None:
+    """Where the break before the date a plan's title ends in begins, and the date; None for any
+    other line ("Next review - March 2025" names no plan, "Plan agreed March 2025" has no break)."""
+    for brk in reversed(list(_BARE_BREAK.finditer(text))):
+        rest = text[brk.end():]
+        tokens = find_dates(rest)
+        if len(tokens) == 1 and tokens[0].start == 0 and not rest[tokens[0].end:].strip(" .)]"):
+            if not _PLAN_TITLE.search(text, 0, brk.start()):
+                return None
+            when = tokens[0].date
+            return brk.start(), date(when.year, when.month, when.day or 1)
     return None
 
 
