@@ -9,6 +9,7 @@ not add to 100 carries the GOV.UK note (`ROUNDING_NOTE`).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -122,6 +123,7 @@ class Summary:
     completions: tuple[Completion, ...] = ()  # of every complete action (see completion.py)
     pap_completions: tuple[Completion, ...] = ()  # of the complete PAP actions
     no_due_month: tuple[Action, ...] = ()  # not complete and no due month read: overdue or not is unknown
+    pap_rule: str = "PAP actions are those whose ref begins with PAP."  # as pap_rule(plan) says it
 
     @property
     def pap_label(self) -> str:
@@ -202,7 +204,24 @@ def summarize(plan: Plan, as_of: date | None = None, no_update: tuple[Action, ..
         completions=tuple(c for _, c in done),
         pap_completions=tuple(c for pap, c in done if pap),
         no_due_month=tuple(a for a in plan.actions if a.timescale.due is None and a.status is not Status.COMPLETE),
+        pap_rule=pap_rule(plan),
     )
+
+
+_PREFIX = re.compile(r"[^\W\d_]+")
+
+
+def pap_rule(plan: Plan) -> str:
+    """The rule the PAP figures were counted by, in a sentence: the prefixes the plan's PAP refs
+    begin with ("P1.1" is a PAP action as "PAP 1.1" is), or the plan's own column."""
+    if not plan.pap_prefixed:
+        return "No ref in the plan begins with PAP, so every action counts as a PAP action."
+    if plan.layout is not None and plan.layout.membership.kind == "column":
+        column = plan.layout.membership.column or "Plan"
+        return f"PAP actions are those the '{column}' column names as the PAP; the others count in 'all actions' only."
+    starts = sorted({found.group().upper() for a in plan.pap_actions if (found := _PREFIX.match(a.ref))})
+    return (f"PAP actions are those whose ref begins with {' or '.join(starts or ['PAP'])}; "
+            "the others count in 'all actions' only.")
 
 
 def restated(summary: Summary, plan: Plan, as_of: date | None = None) -> Summary:

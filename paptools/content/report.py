@@ -342,8 +342,7 @@ def _appendix_method(context: Context, warnings: tuple[DataWarning, ...]) -> Sec
     s = context.summary
     method = [
         "Counts are made from the plan's actions themselves, never taken from totals typed into the workbook.",
-        "PAP actions are those whose ref begins with PAP; the other actions are counted in 'all actions'."
-        if s.pap_prefixed else "No ref in the plan begins with PAP, so every action counts as a PAP action.",
+        s.pap_rule,
         ROUNDING_RULE,
         WITHIN_TIMESCALE,
         "An action is overdue when it is not complete and the date of the figures is after the end of its latest "

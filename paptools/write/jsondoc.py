@@ -107,10 +107,7 @@ def plan_document(plan: Plan, summary: Summary) -> dict[str, Any]:
         "priority_areas": [{"label": label, "description": text} for label, text in plan.priority_areas],
         "actions": [action_json(a) for a in plan.actions],
         "counts": {"all": counts_json(summary.all), "pap": counts_json(summary.pap)},
-        "pap_rule": (
-            "PAP actions are those whose ref starts with PAP"
-            if summary.pap_prefixed else "no ref carries a PAP prefix, so every action counts as a PAP action"
-        ),
+        "pap_rule": summary.pap_rule,
         "rounding": ROUNDING_RULE,
         "areas": [group_json(g) for g in summary.areas],
         "sections": [group_json(g) for g in summary.sections],
