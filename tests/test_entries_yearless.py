@@ -77,6 +77,9 @@ def test_the_year_rolls_over_after_december():
         ("• 4 Nov — AB - Plan shared.", "4 Nov", "2024-11-04", "AB", "Plan shared."),
         ("Mon 4 Nov: Plan shared.", "Mon 4 Nov", "2024-11-04", None, "Plan shared."),
         ("Nov 4th - AB - Plan shared.", "Nov 4th", "2024-11-04", "AB", "Plan shared."),
+        ("(4 Nov) Plan shared.", "4 Nov", "2024-11-04", None, "Plan shared."),
+        ("[4th Nov]: JS: Plan shared.", "4th Nov", "2024-11-04", "JS", "Plan shared."),
+        ("Update (4 Nov): Plan shared.", "4 Nov", "2024-11-04", None, "Plan shared."),
     ],
 )
 def test_the_forms_of_a_yearless_heading(line, heading, iso, initials, text):
@@ -101,11 +104,18 @@ def test_a_first_entry_with_no_year_is_its_own_entry_undated_keeping_its_heading
         ["'4 Nov' has no year and could not be dated: no dated entry was written before it"])
 
 
+def test_bracketed_yearless_headings_with_no_dated_entry_before_are_entries_each_undated():
+    assert splits("(14 Jan) Audit half done.\n(9 Dec) Audit started.") == (
+        [(None, None, "(14 Jan) Audit half done."), (None, None, "(9 Dec) Audit started.")],
+        ["'14 Jan' and '9 Dec' have no year and could not be dated: no dated entry was written before them"])
+
+
 def test_a_day_and_month_in_prose_or_with_a_year_is_no_yearless_heading():
     for text in ("Oct 24: Forms drafted.\n4 Nov was the deadline for returns.",
                  "Oct 24: Forms drafted. w/c 4 Nov: returns chased.",
                  "Oct 24: Forms drafted, returns due by\n4 Nov.",
-                 "Oct 24: Forms drafted.\n31 Nov: not a date."):
+                 "Oct 24: Forms drafted.\n31 Nov: not a date.",
+                 "Oct 24: Forms drafted.\n(4 Nov was the deadline for returns.)"):
         assert splits(text) == ([("2024-10", None, text[len("Oct 24: "):])], [])
     assert splits("Oct 24: Forms drafted.\nw/c 4 Nov 2024: Returns chased.") == (
         [("2024-10", None, "Forms drafted."), ("2024-11-04", None, "Returns chased.")], [])

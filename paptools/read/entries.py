@@ -245,7 +245,7 @@ def _with_years(text: str, parts: list[Part], marks: list[Mark], newest_first: b
         part, date = parts[index], dates[index]
         start, end = span_bounds(part.span)
         parts[index] = _part(text, Piece(start, end, date, part.initials,
-                                         body if date is not None or found is None else found.head))
+                                         body if date is not None or found is None else found.opens))
     return parts
 
 

@@ -159,7 +159,7 @@ def read_starts(text: str, before: Before = OPENING) -> Reading | None:
             notes.append((period.start("h"), f"'{period.group('h')}{SEASON_UNDATED}"))
         sources.append((period.start("h"), Start(period.start("h"), when, period.start("h"), plain=True)))
     for yearless in yearless_headings(text, cut):  # a dated heading at the same place comes first, and wins
-        sources.append((yearless.head, Start(yearless.head, None, yearless.end, yearless=yearless)))
+        sources.append((yearless.opens, Start(yearless.opens, None, yearless.closes, yearless=yearless)))
     sources = [(source, _with_bullet(text, start)) for source, start in sources]
     if cut and any(start.pos < cut for _, start in sources):
         return None

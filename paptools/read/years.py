@@ -23,12 +23,15 @@ __all__ = ["Mark", "Yearless", "read_years", "yearless_headings"]
 
 
 class Yearless(NamedTuple):
-    """A day and a month heading a line with no year; its words are text[head:end] ("w/c 4 Nov")."""
+    """A day and a month heading a line with no year; its words are text[head:end] ("w/c 4 Nov"),
+    the heading text[opens:closes], with its label and brackets ("Update (14 Jan)")."""
 
     day: int  # 0 for a month alone ("November: ...")
     month: int
     head: int
     end: int
+    opens: int
+    closes: int
 
 
 # A piece of a cell dated by a yearless heading: its index among the pieces, the heading (None for
@@ -44,13 +47,13 @@ _LABEL = (r"(?:w/[bce]|w\.?c\.?|wk/?c|(?:week|wk)[ \t]+(?:commencing|beginning|e
 # A date's start just after a month-alone heading's separator ("21/03/24", "2024-03", "14 Jan",
 # "14th of Jan"): a range or a heading of two dates, not a month heading ("January: 64 SENCOs ..." is).
 _DATE_AHEAD = rf"\d{{1,4}}[/.\-]\d|\d{{1,2}}(?i:st|nd|rd|th)?(?:[ \t]+(?:-(?![ \t]))?|-[ \t]*)(?i:of[ \t]+)?(?i:{MONTH})"
-_YEARLESS = (rf"[ \t]*(?:(?:{MARK})[ \t]*)?(?P<h>(?i:{_LABEL})?(?:(?P<d>[0-3]?\d)(?i:st|nd|rd|th)?"
+_YEARLESS = (rf"[ \t]*(?:(?:{MARK})[ \t]*)?(?P<label>(?i:update[ds]?)[ \t]*(?=[\[(]))?(?P<ob>[\[(][ \t]*)?(?P<h>(?i:{_LABEL})?(?:(?P<d>[0-3]?\d)(?i:st|nd|rd|th)?"
              rf"(?:[ \t]+(?i:of[ \t]+)?|-)(?P<m>(?i:{MONTH}))\.?(?![A-Za-z])"
              r"|(?P<fd>[0-3]?\d)/(?P<fm>[01]?\d)(?![\d/])"  # or in figures: "14/11: ..."
              rf"|(?P<m2>(?i:{MONTH}))\.?[ \t]+(?P<d2>[0-3]?\d)(?i:st|nd|rd|th)(?![A-Za-z])"  # "Jan 14th: ..." ("Jan 14" is 2014)
              rf"|(?P<mo>(?i:{MONTH}))\.?(?:[ \t]+(?i:update|progress|position|review))?(?![A-Za-z])"  # "November: ..."
              rf"(?=[ \t]*[:\-–—][ \t]*(?![ \t]|(?i:{MONTH})|{_DATE_AHEAD}))))"  # not "Mar - Sept 2023:", "Mar - 21/03/24:"
-             r"[ \t]*[:\-–—]"
+             r"(?(ob)[ \t]*[\])](?:[ \t]*[:\-–—])?|[ \t]*[:\-–—])"  # "(14 Jan) ...", "Update [14 Jan]: ..."
              r"(?!\d|[ \t]*(?:19|20)\d\d(?!\d))")
 _YEARLESS_LINE = re.compile("\n" + _YEARLESS)
 _LEAP_YEAR = 2024  # where the 29th of February is a day
@@ -79,7 +82,10 @@ def yearless_headings(text: str, cut: int = 0) -> list[Yearless]:
 
 def _add(found: list[Yearless], match: re.Match[str] | None, shift: int, cut: int) -> None:
     """The heading a match found, its places moved by `shift`, unless it begins before cut or names no day."""
-    if match is None or match.start("h") + shift < cut:
+    if match is None:
+        return
+    opens = match.start("label") if match.group("label") else match.start("ob") if match.group("ob") else match.start("h")
+    if opens + shift < cut:
         return
     if match.group("m"):
         day, month = int(match.group("d")), MONTHS[ascii_lower(match.group("m"))]
@@ -90,7 +96,8 @@ def _add(found: list[Yearless], match: re.Match[str] | None, shift: int, cut: in
     else:  # day/month: "01/25" (a month and year) has no month 25; "10/11" is no longer October 2011 (dates.py)
         day, month = int(match.group("fd")), int(match.group("fm"))
     if 1 <= month <= 12 and (day == 0 or 1 <= day <= calendar.monthrange(_LEAP_YEAR, month)[1]):
-        found.append(Yearless(day, month, match.start("h") + shift, match.end("h") + shift))
+        closes = match.end() if match.group("ob") else match.end("h")  # a bracket's heading ends with it
+        found.append(Yearless(day, month, match.start("h") + shift, match.end("h") + shift, opens + shift, closes + shift))
 
 
 def read_years(text: str, dates: Sequence[EntryDate | None], marks: Sequence[Mark], newest_first: bool,
