@@ -109,7 +109,7 @@ def test_inspect_shows_how_each_thing_was_read(tmp_path):
     assert result.output.splitlines() == [
         "How plan.xlsx is read",
         "  Version date: 14 January 2025 (from cell Plan!A1 'Updated: 14/01/2025')",
-        "  PAP actions: those whose ref starts PAP (every action, if no ref has a prefix)",
+        "  PAP actions: those whose ref starts PAP, PA, P or Priority (every action, if no ref has a prefix)",
         "  Progress entries are written oldest first",
         "",
         "Sheet Plan: actions, header row 2, 2 actions",

@@ -313,3 +313,20 @@ def test_a_progress_rating_column_of_slippage_words_is_the_status(tmp_path):
     }
     assert [a.extra for a in plan.actions] == [(), (), (), (), ()]  # the rating is read, not kept aside
     assert [(e.date.iso(), e.text) for e in plan.actions[1].entries] == [("2025-01-14", "Two sessions moved.")]
+
+
+def test_a_status_column_of_per_cent_figures_is_read_as_per_cent_complete(tmp_path):
+    plan = read_plan(build(tmp_path / "plan.xlsx", {"Plan": [
+        HEADER,
+        ["1", "Publish the local offer", "Jane Smith", "Mar 2025", "75%", "Jan 25: Drafted."],
+        ["2", "Train SENCOs", "Bob Jones", "Jun 2025", "100%", "Jan 25: All trained."],
+        ["3", "Audit EHCPs", "Ann Lee", "Jun 2025", "0%", None],
+        ["4", "Map provision", "Ann Lee", "Jun 2025", "40%", "Jan 25: Half mapped."],
+    ]}))
+    assert statuses(plan) == {"1": (None, "75%"), "2": ("Complete", "100%"), "3": ("Not yet started", "0%"),
+                              "4": (None, "40%")}
+    assert lines(plan) == [
+        "Plan!E1: column E 'Status' holds per cent complete, not status words: it is read 100% as Complete and 0% "
+        "as Not yet started; a figure between says how much is done, not whether it is on track or at risk, so its "
+        "status is unknown (2 actions: 1 75%, 4 40%); write their RAG status instead to count them",
+    ]

@@ -19,7 +19,7 @@ from paptools.read.action_row import RawAction
 from paptools.read.progress import LogStatus
 from paptools.read.refs import MANY, named_refs, of_actions
 from paptools.read.scale import lookup
-from paptools.read.settle import FRACTIONS
+from paptools.read.settle import FRACTIONS, STATUS_PERCENT_HOW
 from paptools.read.statuses import WHITE, ColourKey, status_from_text
 from paptools.read.text import one_line
 
@@ -44,7 +44,8 @@ class StatusReader:
     def __init__(self, key: ColourKey, warn: Warn, logged: dict[str, LogStatus] | None = None) -> None:
         self.key, self.warn, self.logged = key, warn, logged or {}
         self._colours: dict[tuple[str, str], list[tuple[str | None, str]]] = {}  # (sheet, message) -> (cell, ref)
-        self._percents: dict[tuple[str, str, str], list[str]] = {}  # (sheet, column, header) -> "CB02 75%" of each between
+        # (sheet, column, header, whether a status column) -> "CB02 75%" of each between
+        self._percents: dict[tuple[str, str, str, bool], list[str]] = {}
 
     def finish(self) -> None:
         """The warnings on fills not in the Key, said once for a sheet's many cells of one colour
@@ -56,13 +57,15 @@ class StatusReader:
             else:
                 self.warn(sheet, found[0][0], f"{message} {of_actions([ref for _, ref in found])}")
         self._colours.clear()
-        for (sheet, cell, header), between in self._percents.items():
+        for (sheet, cell, header, in_status), between in self._percents.items():
             letter = cell.rstrip("0123456789")
-            self.warn(sheet, cell, f"the plan has no RA, RAG or Status column: column {letter} '{header}' is read for "
-                      "the status, 100% as Complete and 0% as Not yet started" + (
-                          "; a figure between says how much is done, not whether it is on track or at risk, so its "
-                          f"status is unknown ({len(between)} action{'s' if len(between) > 1 else ''}: "
-                          f"{named_refs(between)}); add a RAG or Status column to count them" if between else ""))
+            read = (f"column {letter} '{header}' holds per cent complete, not status words: it is read" if in_status
+                    else f"the plan has no RA, RAG or Status column: column {letter} '{header}' is read for the status,")
+            self.warn(sheet, cell, read + " 100% as Complete and 0% as Not yet started" + (
+                "; a figure between says how much is done, not whether it is on track or at risk, so its status is "
+                f"unknown ({len(between)} action{'s' if len(between) > 1 else ''}: {named_refs(between)}); "
+                + ("write their RAG status instead" if in_status else "add a RAG or Status column")
+                + " to count them" if between else ""))
         self._percents.clear()
 
     def read(self, raw: RawAction, table: Table, text_mode: bool) -> StatusRead:
@@ -199,7 +202,7 @@ class StatusReader:
             return None, StatusEvidence.UNKNOWN, text
         if column is not None:
             between = self._percents.setdefault((raw.sheet, f"{column.letter}{table.header_row}",
-                                                 one_line(column.header, 40)), [])
+                                                 one_line(column.header, 40), column.how == STATUS_PERCENT_HOW), [])
             if 0 < value < 100:
                 between.append(f"{raw.ref.text} {text if found.group(2) else f'{value:g}%'}")
         if value in (0, 100):

@@ -42,7 +42,7 @@ from paptools.read.keys import KEY_SHEET, KeyBlock, key_beside, key_blocks
 from paptools.read.refs import cell_ref
 from paptools.read.rows import Row, sheet_rows
 from paptools.read.scale import build_scale, sheet_status
-from paptools.read.settle import PERCENT_HOW
+from paptools.read.settle import PERCENT_HOWS
 from paptools.read.statuses import family
 from paptools.read.style import HouseStyle
 from paptools.read.text import one_line
@@ -222,7 +222,7 @@ def _status_source(item: _Found, keys: list[KeyBlock], house: HouseStyle) -> Sta
     """The scale a table's statuses are read with, and where the scale came from."""
     column = item.header.index("status")
     letter = column_letter(column + 1) if column is not None else None
-    if any(c.field == "status" and c.how.startswith(PERCENT_HOW) for c in item.header.columns):  # "% complete": figures, no words
+    if any(c.field == "status" and c.how.startswith(PERCENT_HOWS) for c in item.header.columns):  # "% complete": figures, no words
         return StatusSource(PERCENT_KIND, letter, (), f"the figures in column {letter}")
     used = {normalise_word(w) for w in item.words}
     key = next((k for k in keys if not used or used & {normalise_word(w) for w in k.words}), None)

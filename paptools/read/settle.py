@@ -25,7 +25,7 @@ from paptools.read.text import normalise_label, one_line
 from paptools.read.timescales import parse_timescale
 from paptools.read.xcell import column_letter
 
-__all__ = ["filled_below", "settled"]
+__all__ = ["PERCENT_HOWS", "filled_below", "settled"]
 
 MONTH_WORD = 4  # a cell with this many letters is somebody's words ("Booked"), not a timeline's mark ("x", "✓")
 
@@ -36,7 +36,8 @@ def settled(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] 
     header = _visible_status(sheet, header, hidden, forced)
     header = _numbers_in_periods(_month_columns(sheet, header, rows, forced), rows, forced)
     header = _numbers_in_progress(sheet, _status_words_in_progress(sheet, header, rows, forced), rows, forced)
-    return _score_as_status(sheet, _percent_as_status(_by_when(sheet, header, rows, forced), rows), rows)
+    header = _percent_as_status(_percents_in_status(_by_when(sheet, header, rows, forced), rows), rows)
+    return _score_as_status(sheet, header, rows)
 
 
 def _by_when(sheet: str, header: Header, rows: list[Row], forced: dict[str, str] | None) -> Header:
@@ -78,6 +79,24 @@ def _percent_as_status(header: Header, rows: list[Row]) -> Header:
 
 
 _NUMBER = re.compile(r"\s*\d+(?:\.\d+)?\s*%?\s*")
+# A status column whose cells are per cent complete ("75%", "100%"), not words: read as a "% complete"
+# column is (read/action_status.py), not as words none of which is a status.
+STATUS_PERCENT_HOW = "its cells are per cent complete"
+PERCENT_HOWS = (PERCENT_HOW, STATUS_PERCENT_HOW)
+_PERCENT = re.compile(r"\s*\d+(?:\.\d+)?\s*%\s*")
+
+
+def _percents_in_status(header: Header, rows: list[Row]) -> Header:
+    """A status column whose filled cells (two at least) are eight in ten per cent figures: read for
+    how far each action has got, as a "% complete" column beside no status column is."""
+    index = header.index("status")
+    if index is None or len(header.rows) > 1:
+        return header
+    values = filled_below(header, rows, index)
+    if len(values) < 2 or sum(1 for v in values if _PERCENT.fullmatch(v)) * 10 < len(values) * 8:
+        return header
+    return replace(header, columns=[replace(c, how=STATUS_PERCENT_HOW) if c.index == index and c.field == "status"
+                                    else c for c in header.columns])
 
 SCORE_HOW = "no RA, RAG or Status column: a score of whole numbers"  # how a "Score" column read for the status is found
 # "Score", "Progress score", "RAG score": the plan's own scale of how an action stands; a risk's or a

@@ -30,7 +30,7 @@ def render_layout(name: str, layout: Layout, plan: Plan | None) -> str:
         lines.append(f"  PAP actions: those whose '{one_line(membership.column or '')}' is " + " or ".join(
             f"'{one_line(v)}'" for v in membership.pap_values))
     else:
-        lines.append("  PAP actions: those whose ref starts PAP (every action, if no ref has a prefix)")
+        lines.append("  PAP actions: those whose ref starts PAP, PA, P or Priority (every action, if no ref has a prefix)")
     lines.append(f"  Progress entries are written {layout.entry_order}")
     if layout.quarters:
         lines.append(f"  Quarters in timescales are of the {layout.quarters} (Q1 April to June; from the house-style file)")
