@@ -75,12 +75,46 @@ def test_a_note_opened_by_nb_or_please_note_without_a_colon_heads_nothing(tmp_pa
                                 ["3.1", "Agree a transition protocol", "Raj Patel", "Mar 2026", "On track", None],
                                 ["Please note the ICB leads action 3.2"],
                                 ["3.2", "Review adult health pathways", "Raj Patel", "Mar 2026", "On track", None]])
-    assert [(a.ref, a.section) for a in plan.actions] == [
-        ("1.1", "Section 2: Early identification"), ("1.2", "Section 2: Early identification"),
-        ("1.3", "Section 2: Early identification"), ("3.1", "Priority 3 - Preparing for adulthood"),
-        ("3.2", "Priority 3 - Preparing for adulthood")]
+    assert [(a.ref, a.priority_area, a.section) for a in plan.actions] == [
+        ("1.1", "Priority area 1", "Section 2: Early identification"),
+        ("1.2", "Priority area 1", "Section 2: Early identification"),
+        ("1.3", "Priority area 1", "Section 2: Early identification"),
+        ("3.1", "Priority area 3", None), ("3.2", "Priority area 3", None)]  # "Priority 3 - ..." heads an area
+    assert plan.priority_areas == (("Priority area 3", "Preparing for adulthood"),)
     note = "a note between the actions: not read into any action; its text is kept here"
     assert [(w.cell, w.message, w.value) for w in plan.warnings] == [
         ("A4", note, "NB Actions 1.2 and 1.3 were added after the DfE review meeting in October."),
         ("A8", note, "N.B. 3.1 is a joint action with the ICB"),
         ("A10", note, "Please note the ICB leads action 3.2")]
+
+
+def test_priority_banners_numbered_with_a_colon_head_areas_whatever_the_refs(tmp_path):
+    plan = read_rows(tmp_path, [HEADER,
+                                ["Priority 1: Identification of need"],
+                                ["P1.1", "Early help SEN screening", "Jane Smith", "Mar 2025", "On track", None],
+                                ["P1.2", "Health visitor checks", "Bob Jones", "Jun 2025", "On track", None],
+                                ["Priority 2 - Meeting need in mainstream"],
+                                ["SEND-01", "Mainstream inclusion fund", "Ann Lee", "Apr 2025", "On track", None],
+                                ["2b", "SENCo toolkit", "Ann Lee", "Nov 2024", "Complete", None],
+                                ["Priority 3.1", "A ref with its word, not a banner", "Ann Lee", "Nov 2025", "On track",
+                                 None]])
+    assert [(a.ref, a.priority_area, a.section) for a in plan.actions] == [
+        ("P1.1", "Priority area 1", None), ("P1.2", "Priority area 1", None),
+        ("SEND 01", "Priority area 2", None), ("2b", "Priority area 2", None),
+        ("PRIORITY 3.1", "Priority area 2", None)]
+    assert plan.priority_areas == (("Priority area 1", "Identification of need"),
+                                   ("Priority area 2", "Meeting need in mainstream"))
+
+
+def test_actions_numbered_afresh_under_each_priority_banner_are_known_by_area_and_number(tmp_path):
+    plan = read_rows(tmp_path, [HEADER,
+                                ["Priority 1: Identification and assessment"],
+                                ["1", "Single front door for requests", "Jane Smith", "Mar 2025", "On track", None],
+                                ["2", "Assessment timeliness", "Bob Jones", "Jun 2025", "At risk", None],
+                                ["Priority 2: Preparation for adulthood"],
+                                ["1", "PfA outcomes in EHCPs", "Ann Lee", "Sep 2025", "On track", None]])
+    assert [(a.ref, a.ref_text, a.priority_area) for a in plan.actions] == [
+        ("1.1", "1", "Priority area 1"), ("1.2", "2", "Priority area 1"), ("2.1", "1", "Priority area 2")]
+    assert [w.line() for w in plan.warnings] == [
+        "Sheet: each priority area numbers its actions afresh: each action is known by its area's number and its "
+        "own, as '1.1'"]

@@ -94,8 +94,8 @@ def test_refs_numbered_afresh_under_a_priority_column_are_made_whole(tmp_path):
         ("1.1", "1", "Priority area 1", "On track"), ("1.2", "2", "Priority area 1", "Vulnerable"),
         ("2.1", "1", "Priority area 2", "At risk"), ("2.2", "2", "Priority area 2", "On track")]
     assert [w.line() for w in plan.warnings] == [
-        "Sheet: each priority area numbers its actions afresh, the area in a column of its own: each action is known "
-        "by both, as '1.1'"]
+        "Sheet: each priority area numbers its actions afresh: each action is known by its area's number and its "
+        "own, as '1.1'"]
 
 
 def _cleaned(tmp_path, areas=AREAS):

@@ -21,10 +21,12 @@ from paptools.read.text import ascii_lower, normalise_label
 from paptools.read.version import is_date_line, without_date
 from paptools.read.xcell import XCell
 
-# "Priority area 2: ...", and a written statement of action's own names for them: "Area of
-# weakness 2", "Area for improvement 2", "Area of concern 2".
+# "Priority area 2: ...", "Priority 2 - ..." (its number then a colon or a dash: "Priority 2.1" is a
+# ref), and a written statement of action's own names for them: "Area of weakness 2", "Area for
+# improvement 2", "Area of concern 2".
 PRIORITY_AREA = re.compile(
-    r"^[ \t]*(?:priority[ \t]+(?:action[ \t]+)?area|area[ \t]+(?:of[ \t]+weakness|for[ \t]+improvement|of[ \t]+concern))"
+    r"^[ \t]*(?:priority[ \t]+(?:action[ \t]+)?area|priority(?=[ \t]+(?:\d+|[ivx]+)[ \t]*[:\-–—])"
+    r"|area[ \t]+(?:of[ \t]+weakness|for[ \t]+improvement|of[ \t]+concern))"
     r"[ \t]*(?P<n>\d+|[ivx]+)\b[ \t]*[:\-–—.]?[ \t]*", re.I | re.M
 )
 AREA_SECTION = re.compile(r"^(?:pap|priority(?: action)?(?: area)?|area|pa)\s*(?P<n>\d+|[ivx]+)$", re.I)

@@ -172,8 +172,8 @@ class _Assembler:
                                       [raw.ref_sheet or raw.sheet for raw in all_raw]):
             for raw, ref_text in zip(all_raw, whole):
                 raw.ref = RefCandidate(ref_text)
-            self.warn(all_raw[0].sheet, None, "each priority area numbers its actions afresh, the area in a column of "
-                      f"its own: each action is known by both, as '{whole[0]}'")
+            self.warn(all_raw[0].sheet, None, "each priority area numbers its actions afresh: each action is known by "
+                      f"its area's number and its own, as '{whole[0]}'")
         parsed = [parse_ref(raw.ref.text) for raw in all_raw]  # each ref parsed once, here, as written
         # "1" above its "1.1" and "1.2": the action heading priority area 1 is in it, as they are
         parents = {(p.prefix, p.parts[0]) for p in parsed if p is not None and len(p.parts) > 1}

@@ -265,8 +265,8 @@ _AREA_NUMBER = re.compile(r"(?:(?:priority|area|pap?)\s*)*(\d{1,2})(?:\W.*)?", r
 
 
 def refs_within_areas(refs: list[str], areas: list[str], sheets: list[str]) -> list[str] | None:
-    """Refs numbered afresh in each priority area on one sheet, the area in a column of its own
-    (Priority 1, 2; Action no. 1, 2, 3 under each): each made whole as area.number ("1.3"). None
+    """Refs numbered afresh in each priority area on one sheet, the area in a column of its own or a
+    banner row (Priority 1, 2; Action no. 1, 2, 3 under each): each made whole as area.number ("1.3"). None
     unless every ref is a bare number, every area names one, a number repeats on a sheet (refs
     that restart on each sheet are known by their sheet instead) and no pair repeats."""
     numbers = [found.group(1) if (found := _AREA_NUMBER.fullmatch(area.strip())) else None for area in areas]
