@@ -118,3 +118,18 @@ def test_actions_numbered_afresh_under_each_priority_banner_are_known_by_area_an
     assert [w.line() for w in plan.warnings] == [
         "Sheet: each priority area numbers its actions afresh: each action is known by its area's number and its "
         "own, as '1.1'"]
+
+
+def test_a_tally_of_typed_figures_under_the_table_is_one_warning_not_a_lost_action_each(tmp_path):
+    plan = read_rows(tmp_path, [HEADER, *ACTIONS, [],
+                                [None, "Summary"],
+                                [None, "Complete", 1],
+                                [None, "On track", 2],
+                                [None, "Total", 3]])
+    assert [(a.ref, a.status.value) for a in plan.actions] == [
+        ("1.1", "Complete"), ("1.2", "On track"), ("1.3", "On track")]
+    assert [(w.cell, w.message) for w in plan.warnings] == [
+        ("B6", "a row ('Summary') heads no action and sits below the last action: not read into the plan; "
+               "the text is kept here"),
+        ("B7:C9", "rows 7, 8 and 9 are a summary of the actions (a label and a figure: 'Complete | 1', "
+                  "'On track | 2', 'Total | 3'), not actions: not read nor counted; their text is kept here")]

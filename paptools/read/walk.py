@@ -206,12 +206,18 @@ class Walker(ContextRows, ActionRows):
                 self.unread_refs.append((ws.title, cells[ref_index].coordinate, written))
             self._not_read(ws.title, cells[nonempty[0]].coordinate, texts, in_key, columns.ref_in_action,
                            written if len(written) <= 20 and any(map(str.isdigit, written)) else "")
-        if totals:
-            self.warnings.append(summary_warning(ws.title, totals))
         merged = merged_tops(ws.merges)
         for row in pending:
-            if not carry_on(ws.title, row, merged, self.warn):
+            if carry_on(ws.title, row, merged, self.warn):
+                continue
+            if is_summary_row(row.texts, row.columns.fields["ref"]):  # "Green | 4" under the actions, no ref
+                filled = [cell.coordinate for cell, text in zip(row.cells, row.texts) if text]
+                totals.append((row_of(filled[0]), filled[0], filled[-1], "", row.texts))
+                self.notes.append(Note("other", ws.title, filled[0], " | ".join(t for t in row.texts if t)))
+            else:
                 self._not_read(ws.title, row.first_coordinate, row.texts, False, row.columns.ref_in_action)
+        if totals:
+            self.warnings.append(summary_warning(ws.title, sorted(totals)))
         if (note := rows_note(ws.title, pending, merged)) is not None:
             self.notes.append(note)
         merge_checks = update_rows(sheet, table, merge_checks, self.notes, self.warn)  # one update a row, ref copied
