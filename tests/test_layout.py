@@ -1028,3 +1028,25 @@ def test_an_action_without_a_ref_is_said_to_be_left_out_of_the_plan_and_every_co
         "its text is kept here"]
     assert plan.warnings[0].value == ("Train every SENCO in the new graduated approach toolkit | Bob Jones | Jun 2025 | "
                                       "Jan 25: booked. | Amber")
+
+
+def test_a_key_spelling_out_its_letters_is_what_inspect_credits(tmp_path):
+    path = build(tmp_path / "letters.xlsx", {"Plan": [
+        ["SEND Improvement Plan tracker"],
+        ["Key: C = Complete, IP = In progress, NS = Not started, D = Delayed"],
+        [],
+        ["Ref", "Action", "Owner", "Due", "Status", "Progress"],
+        ["1", "Outreach from special schools", "Heads", "Apr-25", "IP", "Jan 25: 4 schools offering outreach."],
+        ["2", "Autism training for GPs", "ICB", "Dec-24", "C", "Dec 24: 80 GPs trained."],
+        ["3", "SEND data dashboard", "BI", "Jun-25", "NS", None],
+        ["4", "Health input to EHC needs assessments", "DCO", "Mar-25", "D", "Jan 25: 55% within 6 weeks."],
+    ]})
+    plan = read_plan(path)
+    assert statuses(plan) == {"1": ("On track", "IP"), "2": ("Complete", "C"), "3": ("Not yet started", "NS"),
+                              "4": ("Vulnerable", "D")}
+    assert [(w.word, w.status.value, w.reason) for w in plan.layout.tables[0].status.vocabulary] == [
+        ("C", "Complete", "the plan's Key gives it as 'Complete'"),
+        ("IP", "On track", "the plan's Key gives it as 'In progress'"),
+        ("NS", "Not yet started", "the plan's Key gives it as 'Not started'"),
+        ("D", "Vulnerable", "the plan's Key gives it as 'Delayed'"),
+    ]

@@ -56,10 +56,14 @@ def build_scale(used: Counter[str], key_words: Mapping[str, str | None],
                          norm in colours) for m in words)
 
 
+_COLOURS = frozenset({"red", "amber", "green", "blue", "white", "black", "grey", "gray", "purple", "yellow", "orange"})
+
+
 def _as_key_says(m: WordMapping, status: Status | None, description: str) -> WordMapping:
     """A Key word read as its description says, where that names another status than the word's
     own; a word that fits no status, described by words that fit none either, says so."""
-    if status is not None and status is not m.status:
+    spelt_out = len(m.word) <= 2 < len(description) and normalise_word(description) not in _COLOURS  # "C = Complete"
+    if status is not None and (status is not m.status or spelt_out):
         return WordMapping(m.word, status, f"the plan's Key gives it as '{one_line(description, 40)}'")
     if status is None and m.status is None and normalise_word(description) != normalise_word(m.word):
         return WordMapping(m.word, None, f"the plan's Key gives it as '{one_line(description, 40)}', which "
