@@ -90,3 +90,25 @@ def test_timescales_naming_different_quarters_share_one_warning(tmp_path):
         "Plan!D6: timescale 'Spring 2025' names a season, not a month, so no due date is known: write the month, or "
         "the school term ('Summer term 2025')",
     ]
+
+
+def test_a_revised_deadline_column_added_between_versions_changes_only_the_action_it_revises(tmp_path):
+    from paptools.compare.changes import ChangeKind, list_changes
+    from paptools.compare.diff import diff_plans
+
+    (tmp_path / "dec").mkdir()
+    (tmp_path / "jan").mkdir()
+    december = plan_of(tmp_path / "dec", [
+        ["Ref", "Action", "Owner", "Deadline", "RAG", "Progress"],
+        ["R1", "SEN support guidance", "Jane Smith", "Mar-25", "Green", "Dec 24: Drafted."],
+        ["R2", "EHCP portal", "Bob Jones", "Mar-25", "Amber", "Dec 24: Supplier slow."],
+    ])
+    january = plan_of(tmp_path / "jan", [
+        ["Ref", "Action", "Owner", "Original deadline", "Revised deadline", "RAG", "Progress"],
+        ["R1", "SEN support guidance", "Jane Smith", "Mar-25", None, "Green", "Dec 24: Drafted.\nJan 25: Consulted."],
+        ["R2", "EHCP portal", "Bob Jones", "Mar-25", "Jul-25", "Amber", "Dec 24: Supplier slow.\nJan 25: Moved."],
+    ])
+    assert [(a.ref, a.timescale.text) for a in january.actions] == [
+        ("R1", "Mar-25"), ("R2", "Jul-25 (revised from Mar-25)")]
+    moved = list_changes(diff_plans(december, january)).of(ChangeKind.TIMESCALE)
+    assert [(c.ref, c.due_before.iso(), c.due_after.iso()) for c in moved] == [("R2", "2025-03", "2025-07")]

@@ -81,14 +81,30 @@ class DueReader:
                               "date or a month; not used")
         original = months.get("original_due", timescale.original_due)
         latest = months.get("latest_due", timescale.due)
+        text = timescale.text or _written(due_values, months)  # no Timescale column: the due cells as written
         if (original, latest) == (timescale.original_due, timescale.due):
-            return timescale, problem
+            return (Timescale(text, timescale.original_due, timescale.revised_due) if text != timescale.text
+                    else timescale), problem
         revised = latest if latest != original else None
         where = (due_values.get("latest_due") or due_values["original_due"])[1]
         if timescale.due is not None:
             self.warn(sheet, where, f"the due-date columns ({latest.label() if latest else 'none'}) and the "
                       f"Timescale text ('{timescale.text}') disagree; the columns are used")
-        return Timescale(timescale.text, original, revised), None
+        return Timescale(text, original, revised), None
+
+
+def _written(due_values: dict[str, tuple[object, str]], months: dict[str, Month]) -> str:
+    """An action's due cells as its timescale's text where the plan has no Timescale column: "Mar-25",
+    or "Jul-25 (revised from Mar-25)" when a revised due is given, as officers write it in one cell."""
+    def shown(name: str) -> str:
+        value = due_values.get(name, (None, ""))[0]
+        if isinstance(value, (datetime, date)):
+            return months[name].label()
+        return clean_text(value) if value not in (None, "") else ""
+    original, latest = shown("original_due"), shown("latest_due")
+    if original and latest and months.get("latest_due") != months.get("original_due"):
+        return f"{latest} (revised from {original})"
+    return original or latest
 
 
 @lru_cache(maxsize=4096, typed=True)  # a plan's few timescales recur on many rows, and in every version
