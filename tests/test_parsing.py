@@ -39,6 +39,11 @@ from paptools.read.timescales import parse_timescale
         # the end of a calendar year is its December
         ("by end of 2025", "2025-12", None),
         ("Close of 2024", "2024-12", None),
+        # a month in figures: its year in four anywhere, in two only as the whole cell
+        ("03/2025", "2025-03", None),
+        ("by 3.2025", "2025-03", None),
+        ("03/25", "2025-03", None),
+        ("03/2025 (revised from 12/2024)", "2024-12", "2025-03"),
     ],
 )
 def test_timescale_text_gives_original_and_latest_revised_month(text, original, revised):
@@ -53,6 +58,18 @@ def test_timescale_text_gives_original_and_latest_revised_month(text, original, 
 def test_a_year_alone_is_no_due_month(text):
     timescale, problem = parse_timescale(text)
     assert timescale.due is None and problem == f"timescale '{text}' names no month, so no due date is known"
+
+
+@pytest.mark.parametrize("text", ["By Sept", "March"])
+def test_a_month_with_no_year_is_no_due_month_and_says_to_write_the_year(text):
+    timescale, problem = parse_timescale(text)
+    assert timescale.due is None and problem == (
+        f"timescale '{text}' names a month but no year, so no due date is known: write the year too, as in 'Sep-25'")
+
+
+def test_a_figure_over_two_digits_in_words_is_no_month():
+    timescale, problem = parse_timescale("score 3/25 at review")
+    assert timescale.due is None and problem == "timescale 'score 3/25 at review' names no month, so no due date is known"
 
 
 @pytest.mark.parametrize("text, year", [("end of 2025/26", "2025/26"), ("End of 2025-26", "2025-26")])

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from paptools.model import EntryDate, Month, Timescale
-from paptools.read.dates import QUARTER, TERM, DateToken, find_dates, quarter_end, term_end
+from paptools.read.dates import MONTH, QUARTER, TERM, DateToken, find_dates, quarter_end, term_end
 from paptools.read.refs import MANY, of_actions
 from paptools.read.struck import struck_spans
 from paptools.read.text import clean_text
@@ -57,6 +57,11 @@ _NAMED_YEAR = re.compile(
 # "Sept 2024 onwards". Not "Ongoing (review Mar-25)", where the month is the next deadline.
 _ONGOING_AFTER = re.compile(r"[\s,;:]*(?:(?:[-–—]|to|and)\s*)?(?:ongoing|onwards?|continuing|and\s+beyond)\b", re.I)
 _START_BEFORE = re.compile(r"\b(?:from|starting|started|starts|commencing|commenced|beginning|began)\s*:?\s*$", re.I)
+# A month in figures, its year in four ("03/2025", "3.2025"): in a Timescale cell, a month. With a year
+# of two ("03/25") only as the cell's whole text, perhaps after "by": elsewhere it may be a fraction.
+_IN_FIGURES = re.compile(r"(?<![\d/.\-])(0?[1-9]|1[0-2])[/.](20\d\d)(?![\d/.\-])")
+_IN_FIGURES_ALONE = re.compile(r"\s*(?:by\s+|end\s+(?:of\s+)?)?(0?[1-9]|1[0-2])[/.](\d\d)\s*", re.I)
+_MONTH_NO_YEAR = re.compile(rf"\b{MONTH}\b(?!\s*[\-/'.]?\s*\d)", re.I)
 _SEASON = re.compile(r"\b(?:spring|summer|autumn|winter)\s*(?:20\d\d|'?\d\d)\b", re.I)
 _YEAR_SPAN = re.compile(r"\b(20\d\d)\s*[/-]\s*(\d\d(?:\d\d)?)\b")
 
@@ -140,9 +145,13 @@ def parse_timescale(value: object, financial_quarters: bool = False,
 
 
 def _months(text: str, financial_quarters: bool) -> list[DateToken]:
-    """The months the text names, dates first, then terms and named years that no date covers."""
+    """The months the text names, dates first, then terms, named years and months in figures that no
+    date covers."""
     tokens = find_dates(text)
     named = [DateToken(m.start(), m.end(), term_end(m)) for m in TERM.finditer(text)]
+    named += [DateToken(m.start(), m.end(), EntryDate(int(m.group(2)), int(m.group(1)))) for m in _IN_FIGURES.finditer(text)]
+    if (alone := _IN_FIGURES_ALONE.fullmatch(text)) is not None:  # "03/25" and nothing else: March 2025
+        named.append(DateToken(alone.start(1), alone.end(2), EntryDate(2000 + int(alone.group(2)), int(alone.group(1)))))
     named += [DateToken(m.start(), m.end(), end) for m in _NAMED_YEAR.finditer(text) if (end := _year_end(m))]
     if financial_quarters:
         named += [DateToken(q.start(), q.end(), quarter_end(q, True)) for q in QUARTER.finditer(text)]
@@ -176,6 +185,9 @@ def _no_month(text: str) -> str:
         return (f"timescale '{text}' names the year {span.group(0)} but not whether it is the financial year "
                 "(ending in March) or the academic year (ending in August), so no due date is known: "
                 f"write the month, or 'financial year {span.group(0)}'")
+    if _MONTH_NO_YEAR.search(text):
+        return (f"timescale '{text}' names a month but no year, so no due date is known: write the year too, "
+                "as in 'Sep-25'")
     return f"timescale '{text}' names no month, so no due date is known"
 
 
