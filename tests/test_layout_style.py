@@ -243,3 +243,28 @@ def test_write_style_names_a_version_date_cell_on_a_sheet_whose_name_has_a_space
     assert 'version_date = "SEND PAP!A2"' in written
     plan = read_plan(path)  # through the paptools.toml just written
     assert (plan.version_date.isoformat(), plan.version_date_source) == ("2025-01-14", "cell SEND PAP!A2 'Updated:'")
+
+
+def test_with_no_key_a_rag_fill_that_contradicts_its_word_is_said(tmp_path):
+    path = build(tmp_path / "clash.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Due", "Status", "Progress"],
+        ["V1", "Local offer", "Ann Lee", "Mar-25", "Green", "Jan 25: Live."],
+        ["V2", "EHCP portal", "Bo Khan", "Jun-25", "Green", "Jan 25: Supplier late."],
+        ["V3", "Short breaks", "Cy Day", "Sep-25", "Amber", "Jan 25: Review begun."],
+    ]}, fills={("Plan", "E3"): "FF0000"})
+    plan = read_plan(path)
+    assert statuses(plan) == {"V1": ("On track", "Green"), "V2": ("On track", "Green"), "V3": ("Vulnerable", "Amber")}
+    assert [w.line() for w in plan.warnings] == [
+        "Plan!E3: status text says On track but the fill colour says At risk; the text is used"]
+
+
+def test_with_no_key_one_colour_behind_every_status_word_is_decoration(tmp_path):
+    path = build(tmp_path / "banded.xlsx", {"Plan": [
+        ["Ref", "Action", "Owner", "Due", "Status", "Progress"],
+        ["V1", "Local offer", "Ann Lee", "Mar-25", "Green", "Jan 25: Live."],
+        ["V2", "EHCP portal", "Bo Khan", "Jun-25", "Red", "Jan 25: Supplier late."],
+        ["V3", "Short breaks", "Cy Day", "Sep-25", "Amber", "Jan 25: Review begun."],
+    ]}, fills={("Plan", f"E{row}"): "FFC000" for row in (2, 3, 4)})
+    plan = read_plan(path)
+    assert statuses(plan) == {"V1": ("On track", "Green"), "V2": ("At risk", "Red"), "V3": ("Vulnerable", "Amber")}
+    assert plan.warnings == ()

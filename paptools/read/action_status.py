@@ -44,6 +44,8 @@ class StatusReader:
     def __init__(self, key: ColourKey, warn: Warn, logged: dict[str, LogStatus] | None = None) -> None:
         self.key, self.warn, self.logged = key, warn, logged or {}
         self._colours: dict[tuple[str, str], list[tuple[str | None, str]]] = {}  # (sheet, message) -> (cell, ref)
+        # No Key: each status word's cell filled in a RAG colour, by sheet: (cell, its fill, the word's status, the fill's)
+        self._painted: dict[str, list[tuple[str | None, str, Status, Status]]] = {}
         # (sheet, column, header, whether a status column) -> "CB02 75%" of each between
         self._percents: dict[tuple[str, str, str, bool], list[str]] = {}
 
@@ -57,6 +59,14 @@ class StatusReader:
             else:
                 self.warn(sheet, found[0][0], f"{message} {of_actions([ref for _, ref in found])}")
         self._colours.clear()
+        for sheet, painted in self._painted.items():
+            if len(painted) >= MANY and len({rgb for _, rgb, _, _ in painted}) == 1:
+                continue  # one colour behind every word: the column's decoration, not a status
+            for cell, _, status, from_fill in painted:
+                if from_fill is not status:
+                    self.warn(sheet, cell, f"status text says {status} but the fill colour says {from_fill}; the text "
+                              "is used")
+        self._painted.clear()
         for (sheet, cell, header, in_status), between in self._percents.items():
             letter = cell.rstrip("0123456789")
             read = (f"column {letter} '{header}' holds per cent complete, not status words: it is read" if in_status
@@ -152,6 +162,9 @@ class StatusReader:
             if status is not None:
                 if key_colour and from_fill is not None and from_fill is not status and raw.status_rgb != WHITE:
                     self.warn(*where, f"status text says {status} but the fill colour says {from_fill}; the text is used")
+                elif not self.key.colours and from_fill not in (None, Status.NOT_STARTED):  # a RAG colour, not a pale one
+                    self._painted.setdefault(raw.sheet, []).append((raw.status_cell, raw.status_rgb or "", status,
+                                                                    from_fill))  # said in finish(), unless decoration
                 if font is not None and font is not status:
                     self.warn(*where, f"status text says {status} but the font colour says {font}; the text is used")
                 return status, StatusEvidence.TEXT, raw.status_text
