@@ -456,3 +456,45 @@ def test_an_entry_records_completion_only_in_the_words_that_say_so(text: str, re
     from paptools.compare.completion import records_completion
 
     assert records_completion(text) is records
+
+
+def _plan_of(path, sheets):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in [["Ref", "Action", "Owner", "Due", "RAG", "Progress"], *rows]:
+            sheet.append(row)
+    book.save(path)
+    return read_plan(path)
+
+
+def test_an_action_renumbered_and_reworded_is_known_by_its_progress(tmp_path):
+    december = _plan_of(tmp_path / "dec.xlsx", {"Plan": [
+        ["1.1", "Health visitor 2-year checks", "PH", "Jun-25", "Red", "Dec 24: 61% completed."],
+        ["1.3", "Portage service expansion", "EY", "Sep-25", "Amber", "Dec 24: Bid to schools forum."]]})
+    january = _plan_of(tmp_path / "jan.xlsx", {"Plan": [
+        ["1.1", "Health visitor 2-year checks", "PH", "Jun-25", "Red", "Dec 24: 61% completed.\nJan 25: 64%."],
+        ["3.1", "Expand the Portage service", "EY", "Sep-25", "Amber",
+         "Dec 24: Bid to schools forum.\nJan 25: Bid approved."]]})
+    changes = list_changes(diff_plans(december, january))
+    assert [(c.ref, c.before, c.after) for c in changes.of(ChangeKind.ACTION_RENUMBERED)] == [("3.1", "1.3", "3.1")]
+    assert [(c.ref, c.after) for c in changes.of(ChangeKind.NEW_ENTRY)] == [("1.1", "64%."), ("3.1", "Bid approved.")]
+    assert changes.of(ChangeKind.ACTION_ADDED) == () and changes.of(ChangeKind.ACTION_REMOVED) == ()
+
+
+def test_a_sheet_renamed_keeps_its_actions_known_by_sheet_and_number(tmp_path):
+    rows = [["1", "ASD assessment waits", "ICB", "Mar-26", "Red", "Dec 24: 98 weeks."],
+            ["2", "Therapy workforce plan", "ICB", "Sep-25", "Amber", "Dec 24: Gaps mapped."]]
+    education = [["1", "SENCo network", "SI", "Apr-25", "Green", "Dec 24: Met twice."]]
+    december = _plan_of(tmp_path / "dec.xlsx", {"Education": education, "Health": rows})
+    january = _plan_of(tmp_path / "jan.xlsx", {"Education": education, "Health and Care": [
+        [*row[:5], row[5] + "\nJan 25: Moved on."] for row in rows]})
+    changes = list_changes(diff_plans(december, january))
+    assert sorted((c.before, c.after) for c in changes.of(ChangeKind.ACTION_RENUMBERED)) == [
+        ("Health 1", "Health and Care 1"), ("Health 2", "Health and Care 2")]
+    assert [(c.ref, c.after) for c in changes.of(ChangeKind.NEW_ENTRY)] == [
+        ("Health and Care 1", "Moved on."), ("Health and Care 2", "Moved on.")]
+    assert changes.of(ChangeKind.ACTION_ADDED) == () and changes.of(ChangeKind.ACTION_REMOVED) == ()

@@ -155,9 +155,38 @@ def align_actions(previous: Plan, current: Plan) -> tuple[list[tuple[Action, Act
          lambda a: k if (k := _wording_key(a)) in unique else None, "renumbered")
     take(lambda a: a.ref, lambda a: a.ref, None)
     take(_number_key, _number_key, "retyped")
+    # The ref as written and the wording, however short: "1" of "ASD assessment waits" on a sheet renamed.
+    take(_as_written_and_title, _as_written_and_title, "renumbered")
+    # Last, an action renumbered and reworded ("1.3 Portage service expansion" now "3.1 Expand the
+    # Portage service") is known by its progress: every entry it had, still there, and no other's.
+    for old, new in _by_history(old_left, new_left):
+        pairs.append((old, new))
+        changes.append(RefChange(old.ref, new.ref, "renumbered"))
     order = {id(a): n for n, a in enumerate(current.actions)}
     pairs.sort(key=lambda pair: order[id(pair[1])])
     return pairs, changes
+
+
+def _by_history(olds: list[Action], news: list[Action]) -> list[tuple[Action, Action]]:
+    """Each (old, new) whose old entries are all among the new one's, where no other action of either
+    side fits (unmatched actions only). A short history ("Jan 25: No update.") is no one's own: under
+    40 characters it takes the same owner and due month too (both given), under 12 nothing."""
+    held = [{entry_key(e) for e in a.entries} for a in news]
+    fits: dict[int, list[int]] = {}
+    for i, old in enumerate(olds):
+        history = {entry_key(e) for e in old.entries}
+        length = sum(len(text) for _, _, text in history)
+        if length >= 12:
+            fits[i] = [j for j, keys in enumerate(held) if history <= keys and (length >= 40 or (
+                old.owner and old.timescale.due and news[j].owner == old.owner
+                and news[j].timescale.due == old.timescale.due))]
+    taken = [j for found in fits.values() for j in found]
+    return [(olds[i], news[found[0]]) for i, found in fits.items() if len(found) == 1 and taken.count(found[0]) == 1]
+
+
+def _as_written_and_title(action: Action) -> tuple[str, str] | None:
+    title = " ".join(action.title.lower().split())
+    return (action.ref_text, title) if action.ref_text and title else None
 
 
 def _unique_wordings(plan: Plan) -> set[str]:
