@@ -498,3 +498,13 @@ def test_a_sheet_renamed_keeps_its_actions_known_by_sheet_and_number(tmp_path):
     assert [(c.ref, c.after) for c in changes.of(ChangeKind.NEW_ENTRY)] == [
         ("Health and Care 1", "Moved on."), ("Health and Care 2", "Moved on.")]
     assert changes.of(ChangeKind.ACTION_ADDED) == () and changes.of(ChangeKind.ACTION_REMOVED) == ()
+
+
+def test_an_entrys_month_given_its_day_is_a_correction_not_a_redating(tmp_path):
+    december = _plan_of(tmp_path / "dec.xlsx", {"Plan": [
+        ["H1", "Short breaks review", "CM", "Jun-25", "Green", "Dec 24: Survey out.\nOct 24: Scoped."]]})
+    january = _plan_of(tmp_path / "jan.xlsx", {"Plan": [
+        ["H1", "Short breaks review", "CM", "Jun-25", "Green", "12/12/24: Survey out.\n03/11/24: Scoped."]]})
+    changes = list_changes(diff_plans(december, january))
+    assert [(c.kind, c.ref) for c in changes] == [
+        (ChangeKind.ENTRY_REDATED, "H1"), (ChangeKind.ENTRY_CORRECTED, "H1")]  # October moved to November

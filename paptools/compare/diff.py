@@ -297,10 +297,21 @@ def _pair_edits(before: tuple[Entry, ...], after: tuple[Entry, ...], olds: list[
     return sorted(pairs)
 
 
+def _same_when(before: Entry, after: Entry) -> bool:
+    """The same date, or a month given its day ("Dec 24:" written "12/12/24:"), or the other way:
+    made more or less precise, not moved."""
+    if before.date == after.date:
+        return True
+    if before.date is None or after.date is None:
+        return False
+    same_month = (before.date.year, before.date.month) == (after.date.year, after.date.month)
+    return same_month and (before.date.day is None or after.date.day is None)
+
+
 def _edit_kind(before: Entry, after: Entry, score: float) -> str:
     a, b = " ".join(before.text.split()), " ".join(after.text.split())
     if a == b:
-        return "redated" if entry_key(before)[0] != entry_key(after)[0] else "minor"
+        return "minor" if _same_when(before, after) else "redated"
     if b.startswith(a):
         return "extended"
     if a.startswith(b):
@@ -308,7 +319,7 @@ def _edit_kind(before: Entry, after: Entry, score: float) -> str:
     changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in
                   difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op != "equal")
     if score >= MINOR_EDIT and changed <= max(8, len(a) // 40):
-        return "minor" if entry_key(before)[0] == entry_key(after)[0] else "redated"
+        return "minor" if _same_when(before, after) else "redated"
     return "rewritten"
 
 
