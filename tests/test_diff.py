@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from conftest import action, plan_rows
 from conftest import example_path as build_path
+from test_layout import build
 
 from paptools.compare.changes import ChangeKind, list_changes
 from paptools.compare.completion import Timeliness, completion
@@ -459,16 +460,9 @@ def test_an_entry_records_completion_only_in_the_words_that_say_so(text: str, re
 
 
 def _plan_of(path, sheets):
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in [["Ref", "Action", "Owner", "Due", "RAG", "Progress"], *rows]:
-            sheet.append(row)
-    book.save(path)
-    return read_plan(path)
+    """The plan of a workbook of these sheets, each of these rows under one header."""
+    header = ["Ref", "Action", "Owner", "Due", "RAG", "Progress"]
+    return read_plan(build(path, {title: [header, *rows] for title, rows in sheets.items()}))
 
 
 def test_an_action_renumbered_and_reworded_is_known_by_its_progress(tmp_path):
