@@ -118,7 +118,8 @@ def _write_pack(result: Reconciliation, options: OutputOptions, staged: dict[str
     else:
         previous = result.since.long_label() if result.since else None
     content = pack_content(result.changes, result.summary, title=result.current.title or "Priority Action Plan",
-                           version=version_label(result.current), previous=previous)
+                           version=version_label(result.current), previous=previous,
+                           committee=options.report.get("committee"))
     attachments = [staged[kind] for kind in ("report", "workbook") if kind in staged]
     write_draft(staged["pack"], draft_message(content, attachments, to=options.to, cc=options.cc))
 

@@ -304,3 +304,21 @@ def test_a_row_copied_with_its_ref_is_a_second_action_and_the_first_keeps_its_pr
         for text in paragraphs(report.section("executive_summary")))
     assert "March 2025: Consultation closed." in report.text()
     assert "2.2 (2nd)" in report.text()
+
+
+def test_a_committee_named_is_the_committee_in_the_sentences_and_the_email():
+    from paptools.compare.changes import list_changes
+    from paptools.content.pack import pack_content
+
+    result = reconcile([example_path(v) for v in ["2024-06", "2025-01"]], as_of=date(2025, 1, 20))
+    report = build_report(result, ReportSettings(committee="Children's Overview and Scrutiny Committee"))
+    assert report.front[0].text == "Report to: Children's Overview and Scrutiny Committee"
+    assert paragraphs(report.section("purpose"))[0].startswith(
+        "This report updates the Children's Overview and Scrutiny Committee on progress against the SEND & "
+        "Inclusion Improvement Programme: Priority Action Plan since the previous version")
+    assert paragraphs(report.section("recommendations"))[0] == (
+        "The Children's Overview and Scrutiny Committee is recommended to:")
+    email = pack_content(list_changes(result.diff), result.summary, title="Priority Action Plan", version="15 Jan 2025",
+                         previous=None, committee="Children's Overview and Scrutiny Committee")
+    assert email.opening.startswith("Attached are the progress report and the updated plan, version 15 Jan 2025, "
+                                    "for the Children's Overview and Scrutiny Committee. ")

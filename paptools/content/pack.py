@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from paptools.compare.changes import ChangeKind, Changes
 from paptools.compare.figures import ROUNDING_NOTE, Summary, percent_text, status_labels
-from paptools.content.prose import all_actions_opening, count_phrase, due_unknown_sentence, status_sentences
+from paptools.content.prose import all_actions_opening, count_phrase, due_unknown_sentence, in_text, status_sentences
 from paptools.model import Status
 
 
@@ -32,15 +32,17 @@ class PackContent:
 
 
 def pack_content(changes: Changes, figures: Summary, *, title: str, version: str,
-                 previous: str | None) -> PackContent:
-    """The email's content for the current version `version` of the plan `title`."""
+                 previous: str | None, committee: str | None = None) -> PackContent:
+    """The email's content for the current version `version` of the plan `title`, for `committee`
+    when one is named (--committee), else for the board."""
     label = figures.pap_label
     headline = status_sentences(figures.pap, label, list(figures.pap_completions))
     if figures.all.total != figures.pap.total:
         headline += status_sentences(figures.all, opening=all_actions_opening(figures.all.total, figures.pap.total))
     return PackContent(
         subject=f"{title} – version {version}",
-        opening=(f"Attached are the progress report and the updated plan, version {version}, for the board. "
+        opening=(f"Attached are the progress report and the updated plan, version {version}, for "
+                 f"{in_text(committee) if committee else 'the board'}. "
                  f"The figures are counted from the plan as of {figures.as_of.day} {figures.as_of:%B %Y}."),
         headline=tuple(headline),
         table_headers=_table_headers(figures, label),

@@ -125,3 +125,8 @@ def all_actions_opening(all_total: int, pap_total: int) -> str:
     """The opening of the sentence about every action, PAP and improvement-plan together."""
     others = all_total - pap_total
     return f"Counting the {number_words(others)} improvement-plan actions as well, of all {all_total} actions"
+
+
+def in_text(committee: str) -> str:
+    """A committee's name in a sentence, as "the Health Scrutiny Panel"."""
+    return committee if committee.lower().startswith("the ") else f"the {committee}"

@@ -22,6 +22,7 @@ from paptools.content.prose import (
     all_actions_opening,
     capitalise,
     count_phrase,
+    in_text,
     join_words,
     number_words,
     status_sentences,
@@ -163,7 +164,7 @@ def _placeholder(title: str, key: str, guidance: str) -> Section:
 def _purpose(context: Context, committee: str) -> tuple[Block, ...]:
     since = f" since {context.since}" if context.since else ""
     return (
-        Paragraph.of(f"This report updates {committee} on progress against the {context.plan.title or 'plan'}{since}. "
+        Paragraph.of(f"This report updates {in_text(committee)} on progress against the {context.plan.title or 'plan'}{since}. "
                      "It sets out the figures as they stand, the progress recorded against each priority area, the "
                      "actions that need attention and the status of every action.", numbered=False),
     )
@@ -258,7 +259,7 @@ def _recommendations(context: Context, committee: str) -> tuple[Block, ...]:
     again = sum(1 for t in context.changes.of(ChangeKind.TIMESCALE) if t.revised_again)
     if again:
         items.append(f"Note the {count_phrase(again, 'timescale')} revised more than once.")
-    return (Paragraph.of(f"{capitalise(committee)} is recommended to:", numbered=False),
+    return (Paragraph.of(f"{capitalise(in_text(committee))} is recommended to:", numbered=False),
             BulletList(tuple(Paragraph.of(item, numbered=False) for item in items)))
 
 
