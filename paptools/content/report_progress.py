@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from paptools.compare.changes import ChangeKind, Changes
-from paptools.compare.figures import Summary
+from paptools.compare.figures import Summary, status_labels
 from paptools.content.prose import capitalise, count_phrase, due_unknown_sentence, join_words, number_words
 from paptools.content.tree import Block, BulletList, Paragraph, Run, Section, Table
 from paptools.content.words import entry_line, tidy_entry
@@ -248,13 +248,15 @@ def _first_sentences(text: str, limit: int = 240) -> str:
 def performance(context: Context) -> Section:
     """Delivery of the plan: status by priority area, and each action needing attention once."""
     s, changes = context.summary, context.changes
-    rows = tuple((g.area or "No priority area", *(str(g.counts.of(st)) for st in REPORT_ORDER), str(g.counts.total))
+    names = status_labels(*(g.counts for g in s.areas))  # Unknown a column of its own when any: each row adds up
+    rows = tuple((g.area or "No priority area", *(str(g.counts.count(name)) for name in names), str(g.counts.total))
                  for g in s.areas)
+    widths = (0.22, 0.13, 0.11, 0.14, 0.13, 0.1, 0.1) if len(names) == len(REPORT_ORDER) else (
+        0.2, 0.12, 0.1, 0.13, 0.12, 0.09, 0.12, 0.09)
     blocks: list[Block] = [
         Paragraph.of("The table shows the status of the actions in each priority area."),
         Table("Actions by priority area and status", "The number of actions of each status in each priority area.",
-              ("Priority area", *(st.value for st in REPORT_ORDER), "Total"), rows,
-              (0.22, 0.13, 0.11, 0.14, 0.13, 0.1, 0.1)),
+              ("Priority area", *names, "Total"), rows, widths),
     ]
     reasons: dict[str, list[str]] = {}
     for action in context.plan.actions:

@@ -153,27 +153,29 @@ class SummarySheet:
         f.text(sheet, row, 0, "How the statuses moved (all actions)", "subtitle")
         row += 1
         top = row
+        names = status_labels(*(figures.all for _, figures in trend))  # Unknown when any version has one: rows add up
         sheet.write_string(row, 0, "Version", f["header"])
-        for col, status in enumerate(REPORT_ORDER, start=1):
-            sheet.write_string(row, col, status.value, f["header"])
+        for col, name in enumerate(names, start=1):
+            sheet.write_string(row, col, name, f["header"])
         for label, figures in trend:
             row += 1
             f.text(sheet, row, 0, label, "plain")
-            for col, status in enumerate(REPORT_ORDER, start=1):
-                sheet.write_number(row, col, figures.all.of(status), f["number"])
+            for col, name in enumerate(names, start=1):
+                sheet.write_number(row, col, figures.all.count(name), f["number"])
         chart = self.book.add_chart({"type": "column", "subtype": "stacked"})
-        for col, status in enumerate(REPORT_ORDER, start=1):
+        for col, name in enumerate(names, start=1):
             chart.add_series({
                 "name": [SHEET, top, col],
                 "categories": [SHEET, top + 1, 0, row, 0],
                 "values": [SHEET, top + 1, col, row, col],
-                "fill": {"color": STATUS_FILLS[status][0]}, "border": {"color": "#404040"},
+                "fill": {"color": STATUS_FILLS[Status(name)][0] if name != UNKNOWN else "#7F7F7F"},
+                "border": {"color": "#404040"},
             })
         chart.set_title({"name": "Actions by status in each version", "name_font": {"size": 11}})
         chart.set_legend({"position": "bottom"})
         chart.set_y_axis({"min": 0, "major_unit": tick_step(max([fig.all.total for _, fig in trend] + [1]))})
         chart.set_size({"width": 480, "height": 280})
-        moved = "; ".join(f"{label}: " + ", ".join(f"{st.value} {fig.all.of(st)}" for st in REPORT_ORDER)
+        moved = "; ".join(f"{label}: " + ", ".join(f"{name} {fig.all.count(name)}" for name in names)
                           for label, fig in trend)
         sheet.insert_chart(top, 7, chart, {"description": f"Stacked column chart of the actions by status in each "
                                                           f"version. {moved}."})
