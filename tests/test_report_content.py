@@ -322,3 +322,19 @@ def test_a_committee_named_is_the_committee_in_the_sentences_and_the_email():
                          previous=None, committee="Children's Overview and Scrutiny Committee")
     assert email.opening.startswith("Attached are the progress report and the updated plan, version 15 Jan 2025, "
                                     "for the Children's Overview and Scrutiny Committee. ")
+
+
+def test_a_small_plans_sentences_read_as_written_for_it(tmp_path):
+    from test_layout import build
+
+    header = ["Ref", "Action", "Owner", "Due", "RAG", "Progress"]
+    paths = [build(tmp_path / "dec.xlsx", {"Plan": [["Position as at 31 December 2024"], header,
+                                                    ["1.1", "Local offer", "Ann Lee", "Mar-25", "Green", "Dec 24: Drafted."],
+                                                    ["1.2", "Short breaks", "Bo Khan", "Jun-25", "Amber", "Dec 24: Scoped."]]}),
+             build(tmp_path / "jan.xlsx", {"Plan": [["Position as at 31 January 2025"], header,
+                                                    ["1.1", "Local offer", "Ann Lee", "Mar-25", "Green",
+                                                     "Dec 24: Drafted.\nJan 25: Published."],
+                                                    ["1.2", "Short breaks", "Bo Khan", "Jun-25", "Amber", "Dec 24: Scoped."]]})]
+    report = build_report(reconcile(paths, as_of=date(2025, 1, 31)), ReportSettings())
+    assert "No new update was recorded for 1.2, an open action." in paragraphs(report.section("response"))
+    assert paragraphs(report.section("appendix_actions"))[0].startswith("Both actions in the plan, by priority area")

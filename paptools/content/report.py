@@ -323,7 +323,9 @@ def _appendix_actions(context: Context) -> Section:
             f"Each action of {area or 'the plan'} with its latest due month and status.",
             header, tuple(rows), widths, status_column=len(header) - 1),), numbered=False)
         for area, rows in areas.items())
-    intro = Paragraph.of(f"All {context.summary.all.total} actions in the plan, by priority area, as of "
+    total = context.summary.all.total
+    every = "The one action" if total == 1 else "Both actions" if total == 2 else f"All {total} actions"
+    intro = Paragraph.of(f"{every} in the plan, by priority area, as of "
                          f"{long_date(context.summary.as_of)}. Due is the latest due month, after any revision.",
                          numbered=False)
     return Section("Appendix A: Status of every action", 1, (intro,), subsections, numbered=False,

@@ -187,7 +187,8 @@ def response(context: Context) -> Section:
     quiet = [a.ref for a in context.summary.no_update]
     if quiet:
         intro.append(Paragraph.of(f"No new update was recorded for {join_words(quiet)} (open actions, "
-                                  f"{number_words(len(quiet))} in all)."))
+                                  f"{number_words(len(quiet))} in all)." if len(quiet) > 1 else
+                                  f"No new update was recorded for {quiet[0]}, an open action."))
     return Section("Progress by priority area", 1, tuple(intro),
                    _by_place(plan, chosen, blocks_of) + _plan_changes(changes, names), key="response")
 
