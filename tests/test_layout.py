@@ -483,13 +483,13 @@ def test_an_action_whose_words_end_in_a_date_does_not_date_the_version(tmp_path)
     assert read_plan(path).version_date.isoformat() == "2025-02-03"
 
 
-def test_without_a_dated_cell_the_document_properties_date_the_version(tmp_path):
-    path = build(tmp_path / "PAP 2023-02.xlsx", {"PAP": [
-        ["Ref", "Action", "Owner", "Timescale", "Progress", "RA"],
-        ["PAP 1.1", "A", "Ann Lee", "Dec-24", "Nov 24: done.", "Complete"],
-    ]}, modified=datetime(2025, 2, 3, 10, 0))
-    plan = read_plan(path)
-    assert (plan.version_date.isoformat(), plan.version_date_source) == ("2025-02-03", "document properties (modified)")
+def test_without_a_dated_cell_the_file_names_date_and_then_the_save_date_date_the_version(tmp_path):
+    rows = [["Ref", "Action", "Owner", "Timescale", "Progress", "RA"],
+            ["PAP 1.1", "A", "Ann Lee", "Dec-24", "Nov 24: done.", "Complete"]]
+    named = read_plan(build(tmp_path / "PAP 2025-01.xlsx", {"PAP": rows}, modified=datetime(2026, 12, 3, 10, 0)))
+    assert (named.version_date.isoformat(), named.version_date_source) == ("2025-01-01", "file name 'PAP 2025-01.xlsx'")
+    saved = read_plan(build(tmp_path / "PAP.xlsx", {"PAP": rows}, modified=datetime(2025, 2, 3, 10, 0)))
+    assert (saved.version_date.isoformat(), saved.version_date_source) == ("2025-02-03", "document properties (modified)")
 
 
 def test_a_raid_log_with_a_five_point_confidence_scale(tmp_path):

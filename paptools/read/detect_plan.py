@@ -174,8 +174,7 @@ def detect_layout(book: Book, style: HouseStyle | None = None, seen: dict[str, l
     stated_own = own_version(book.custom_values)
     version: tuple[date | None, str | None] | None = stated_own if stated_own is not None else (
         house.version_date([*tops, *in_tables]) or date_from_cells(tops) or date_from_custom(book.custom_values)
-        or date_from_title(tops) or date_from_properties(book.properties)
-        or date_from_name(book.path))
+        or date_from_title(tops) or date_from_name(book.path) or date_from_properties(book.properties))
     return Layout(
         tables=tables, logs=tuple(logs),
         entry_order=house.entry_order or ("newest first" if order["newest"] > order["oldest"] else "oldest first"),

@@ -5,9 +5,8 @@ In order: a dated cell near the top of a sheet or on a cover sheet ("Updated: 14
 date ("SEND Priority Action Plan - updated 3 November 2025", or in a line of its own "SEND PAP
 - status at 31 January 2025", "Update: January 2025"), then a custom document property
 ("Version date"), then the plan's title ending in its month with no label ("SEND Priority
-Action Plan - January 2025"), then the document properties
-(modified, then created), then a date in the file name. Each answer says where it came from,
-so two copies of one version renamed to anything give the same date. The cells looked at are
+Action Plan - January 2025"), then a date in the file name, then the document properties
+(modified, then created). Each answer says where it came from. The cells looked at are
 none of a table's own (read/detect_plan.py): "Date: 13/01/25" in a Progress cell heads an entry.
 """
 from __future__ import annotations
@@ -239,7 +238,9 @@ def stated(source: str | None) -> bool:
 
 
 def date_from_name(path: Path) -> tuple[date, str] | None:
-    """A date in the file name ("PAP_2025-01.xlsx"), the last resort."""
+    """A date in the file name ("PAP_2025-01.xlsx"): the version an officer named, before when the
+    file was last saved (a version opened and saved again, or written by a program, is saved later
+    than the month it speaks for)."""
     match = _FILE_DATE.search(path.stem)
     if match is None:
         return None
