@@ -29,7 +29,7 @@ def test_singular_all_and_unknown():
         "Of a total of 5 PAP actions, all five (100%) have been marked as complete."
     ]
     assert status_sentences(counts(COMPLETE=1, AT_RISK=1, unknown=1))[1] == (
-        "Of the two incomplete actions, one is at risk and one has no status recorded."
+        "Of the two incomplete actions, one is at risk and one has an unknown status."
     )
     assert status_sentences(counts(COMPLETE=3, VULNERABLE=1))[1] == "The incomplete action is vulnerable."
 
@@ -38,7 +38,7 @@ def test_when_every_incomplete_action_has_one_status_it_is_all_or_both():
     assert status_sentences(counts(ON_TRACK=3), "actions")[1] == "Of the three incomplete actions, all three are on track."
     assert status_sentences(counts(COMPLETE=1, AT_RISK=2))[1] == "Of the two incomplete actions, both are at risk."
     assert status_sentences(counts(COMPLETE=1, unknown=2))[1] == (
-        "Of the two incomplete actions, both have no status recorded.")
+        "Of the two incomplete actions, both have an unknown status.")
 
 
 def test_number_words():

@@ -40,7 +40,7 @@ _PHRASES = {  # (one, several)
     Status.VULNERABLE: ("is vulnerable", "are vulnerable"),
     Status.AT_RISK: ("is at risk", "are at risk"),
 }
-_UNKNOWN_PHRASE = ("has no status recorded", "have no status recorded")
+_UNKNOWN_PHRASE = ("has an unknown status", "have an unknown status")  # none of the five: blank, or a word none fits
 
 
 def status_sentences(counts: Counts, label: str = "PAP actions", completions: list[Completion] | None = None,
