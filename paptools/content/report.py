@@ -316,7 +316,7 @@ def _appendix_actions(context: Context) -> Section:
                action.status.value if action.status else UNKNOWN)
         areas.setdefault(action.priority_area, []).append(row)
     header = ("Ref", "Action", *(("Owner",) if names else ()), "Due", "Status")
-    widths = (0.12, 0.48, 0.16, 0.1, 0.14) if names else (0.12, 0.62, 0.11, 0.15)
+    widths = (0.12, 0.46, 0.16, 0.12, 0.14) if names else (0.12, 0.60, 0.13, 0.15)  # the Due column holds "Sep 2025" on one line
     subsections = tuple(
         Section(area or "Actions without a priority area", 2, (Table(
             f"Status of every action: {area or 'no priority area'}",
