@@ -14,10 +14,11 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 
+from paptools.model import EntryDate
 from paptools.read.dates import find_dates
 from paptools.read.text import one_line
 from paptools.read.xcell import row_of
@@ -91,12 +92,8 @@ def _in_title(cells: list[tuple[str, str, object, object]]) -> tuple[date, str] 
     "Plan - updated 3 November 2025" is a version date; "Reviews updated by June 2024" (an
     action's words, no break before the label, and "by" before the date) is not.
     """
-    alone = _alone(cells)
-    for sheet, coordinate, value, beside in cells:
-        if (not isinstance(value, str) or len(value) > _TITLE_LENGTH or "\n" in value.strip()
-                or beside not in (None, "")):  # a title stands alone in its row; an action has an owner beside it
-            continue
-        found = _closing_date(value.strip(" \t*)]"), alone=(sheet, row_of(coordinate)) in alone)
+    for sheet, coordinate, value, alone in _titles(cells):
+        found = _closing_date(value.strip(" \t*)]"), alone=alone)
         if found is not None:
             return found[1], f"cell {sheet}!{coordinate} '{one_line(value.strip(), 60)}'"
     return None
@@ -105,14 +102,19 @@ def _in_title(cells: list[tuple[str, str, object, object]]) -> tuple[date, str] 
 def date_from_title(cells: Iterable[tuple[str, str, object, object]]) -> tuple[date, str] | None:
     """The month a plan's title ends in with no label ("SEND Priority Action Plan - January 2025"):
     after any date the workbook states with a label, before the date it was saved."""
-    cells = list(cells)
-    alone = _alone(cells)
-    for sheet, coordinate, value, beside in cells:
-        if (isinstance(value, str) and len(value) <= _TITLE_LENGTH and "\n" not in value.strip()
-                and beside in (None, "") and (sheet, row_of(coordinate)) in alone
-                and (found := _plan_month(value.strip(" \t*)]"))) is not None):
+    for sheet, coordinate, value, alone in _titles(list(cells)):
+        if alone and (found := _plan_month(value.strip(" \t*)]"))) is not None:
             return found[1], f"cell {sheet}!{coordinate} '{one_line(value.strip(), 60)}'"
     return None
+
+
+def _titles(cells: list[tuple[str, str, object, object]]) -> Iterator[tuple[str, str, str, bool]]:
+    """(sheet, coordinate, text, whether it is a line of its own) of each cell that may be a title:
+    one line of text with nothing beside it (an action has an owner beside it)."""
+    alone = _alone(cells)
+    for sheet, coordinate, value, beside in cells:
+        if isinstance(value, str) and len(value) <= _TITLE_LENGTH and "\n" not in value.strip() and beside in (None, ""):
+            yield sheet, coordinate, value, (sheet, row_of(coordinate)) in alone
 
 
 # A title that names the plan, then after a break its month and nothing more: "SEND Priority
@@ -125,13 +127,18 @@ def _plan_month(text: str) -> tuple[int, date] | None:
     """Where the break before the date a plan's title ends in begins, and the date; None for any
     other line ("Next review - March 2025" names no plan, "Plan agreed March 2025" has no break)."""
     for brk in reversed(list(_BARE_BREAK.finditer(text))):
-        rest = text[brk.end():]
-        tokens = find_dates(rest)
-        if len(tokens) == 1 and tokens[0].start == 0 and not rest[tokens[0].end:].strip(" .)]"):
+        if (when := _only_date(text[brk.end():])) is not None:
             if not _PLAN_TITLE.search(text, 0, brk.start()):
                 return None
-            when = tokens[0].date
             return brk.start(), date(when.year, when.month, when.day or 1)
+    return None
+
+
+def _only_date(rest: str) -> EntryDate | None:
+    """The date `rest` is, and nothing more but a closing bracket or full stop ("January 2025)")."""
+    tokens = find_dates(rest)
+    if len(tokens) == 1 and tokens[0].start == 0 and not rest[tokens[0].end:].strip(" .)]"):
+        return tokens[0].date
     return None
 
 
@@ -161,9 +168,7 @@ def _closing_date(text: str, titled: bool = False, alone: bool = False) -> tuple
         rest = text[label.end():]
         end_of = _END_OF.match(rest)
         rest = rest[end_of.end():] if end_of else rest
-        tokens = find_dates(rest)
-        if len(tokens) == 1 and tokens[0].start == 0 and not rest[tokens[0].end:].strip(" .)]"):
-            when = tokens[0].date
+        if (when := _only_date(rest)) is not None:
             day = when.day or (calendar.monthrange(when.year, when.month)[1] if end_of else 1)
             return at, date(when.year, when.month, day)
     return None
