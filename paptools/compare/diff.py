@@ -11,6 +11,7 @@ way. An entry that changed is a typo fix ("minor"), an addition to its text
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -180,12 +181,12 @@ def _by_history(olds: list[Action], news: list[Action]) -> list[tuple[Action, Ac
             fits[i] = [j for j, keys in enumerate(held) if history <= keys and (length >= 40 or (
                 old.owner and old.timescale.due and news[j].owner == old.owner
                 and news[j].timescale.due == old.timescale.due))]
-    taken = [j for found in fits.values() for j in found]
-    return [(olds[i], news[found[0]]) for i, found in fits.items() if len(found) == 1 and taken.count(found[0]) == 1]
+    taken = Counter(j for found in fits.values() for j in found)
+    return [(olds[i], news[found[0]]) for i, found in fits.items() if len(found) == 1 and taken[found[0]] == 1]
 
 
 def _as_written_and_title(action: Action) -> tuple[str, str] | None:
-    title = " ".join(action.title.lower().split())
+    title = _words(action)
     return (action.ref_text, title) if action.ref_text and title else None
 
 
@@ -222,8 +223,13 @@ def _number_and_wording(action: Action) -> tuple[str, str] | None:
 
 
 def _wording_key(action: Action) -> str | None:
-    words = " ".join(action.title.lower().split())
+    words = _words(action)
     return words if len(words) > 20 else None
+
+
+def _words(action: Action) -> str:
+    """An action's wording, its case and spacing aside."""
+    return " ".join(action.title.lower().split())
 
 
 # --- aligning entries -----------------------------------------------------------------

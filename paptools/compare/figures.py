@@ -123,7 +123,7 @@ class Summary:
     completions: tuple[Completion, ...] = ()  # of every complete action (see completion.py)
     pap_completions: tuple[Completion, ...] = ()  # of the complete PAP actions
     no_due_month: tuple[Action, ...] = ()  # not complete and no due month read: overdue or not is unknown
-    pap_rule: str = "PAP actions are those whose ref begins with PAP."  # as pap_rule(plan) says it
+    pap_rule: str = ""  # which actions `pap` counts, as pap_rule(plan) says it (summarize gives it)
 
     @property
     def pap_label(self) -> str:

@@ -64,8 +64,7 @@ class StatusReader:
                 continue  # one colour behind every word: the column's decoration, not a status
             for cell, _, status, from_fill in painted:
                 if from_fill is not status:
-                    self.warn(sheet, cell, f"status text says {status} but the fill colour says {from_fill}; the text "
-                              "is used")
+                    self.warn(sheet, cell, _fill_clash(status, from_fill))
         self._painted.clear()
         for (sheet, cell, header, in_status), between in self._percents.items():
             letter = cell.rstrip("0123456789")
@@ -161,7 +160,7 @@ class StatusReader:
             font = self.key.colours.get(raw.status_font or "")  # the Key's status for the text's colour
             if status is not None:
                 if key_colour and from_fill is not None and from_fill is not status and raw.status_rgb != WHITE:
-                    self.warn(*where, f"status text says {status} but the fill colour says {from_fill}; the text is used")
+                    self.warn(*where, _fill_clash(status, from_fill))
                 elif not self.key.colours and from_fill not in (None, Status.NOT_STARTED):  # a RAG colour, not a pale one
                     self._painted.setdefault(raw.sheet, []).append((raw.status_cell, raw.status_rgb or "", status,
                                                                     from_fill))  # said in finish(), unless decoration
@@ -263,3 +262,8 @@ def _word_status(table: Table, text: str) -> Status | None:
 def _key_word(table: Table, rgb: str) -> str | None:
     """The key's own word for a colour (a fill's, or a mark's font colour), when the key gives one."""
     return next((w.word for w in table.status.vocabulary if w.colour == rgb), None)
+
+
+def _fill_clash(status: Status, from_fill: Status) -> str:
+    """What is said of a status word whose cell's fill colour says another status."""
+    return f"status text says {status} but the fill colour says {from_fill}; the text is used"

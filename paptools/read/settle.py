@@ -92,8 +92,7 @@ def _percents_in_status(header: Header, rows: list[Row]) -> Header:
     index = header.index("status")
     if index is None or len(header.rows) > 1:
         return header
-    values = filled_below(header, rows, index)
-    if len(values) < 2 or sum(1 for v in values if _PERCENT.fullmatch(v)) * 10 < len(values) * 8:
+    if not _mostly(filled_below(header, rows, index), _PERCENT):
         return header
     return replace(header, columns=[replace(c, how=STATUS_PERCENT_HOW) if c.index == index and c.field == "status"
                                     else c for c in header.columns])
@@ -132,9 +131,14 @@ def _stand_in_status(header: Header, rows: list[Row], headed: Callable[[str], bo
         if not headed(text):
             continue
         values = filled_below(header, rows, index)
-        if len(values) >= 2 and sum(1 for v in values if value.fullmatch(v)) * 10 >= len(values) * 8:
+        if _mostly(values, value):
             return index, values
     return None
+
+
+def _mostly(values: list[str], pattern: re.Pattern[str]) -> bool:
+    """Whether two cells at least are filled and eight in ten of them are of the pattern's form."""
+    return len(values) >= 2 and sum(1 for v in values if pattern.fullmatch(v)) * 10 >= len(values) * 8
 
 
 def _as_status(header: Header, index: int, how: str, *said: DataWarning) -> Header:
